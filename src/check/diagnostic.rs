@@ -1,0 +1,267 @@
+//! Diagnostics: one problem in the plan, with where it is and what to do about it.
+
+use crate::model::{EntityKind, Id};
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The plan is wrong and must be fixed.
+    Error,
+    /// The plan is probably incomplete.
+    Warning,
+}
+
+/// The stable code of each kind of problem; `E` for errors, `W` for warnings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// RON syntax error.
+    Syntax,
+    /// A value of the wrong type, or an invalid value (such as 2021-02-30).
+    Type,
+    /// A field this version of khutta does not know.
+    UnknownField,
+    /// A required field is missing.
+    MissingField,
+    /// The file is not UTF-8.
+    NotUtf8,
+    /// The file is larger than the store's size limit.
+    TooLarge,
+    /// The plan format is newer than this khutta.
+    FormatVersion,
+    /// The file could not be read.
+    Unreadable,
+    /// An id that is not a lowercase slug.
+    BadId,
+    /// An id that differs from its file's name.
+    IdMismatch,
+    /// Two entities with the same id.
+    DuplicateId,
+    /// A reference to something that does not exist.
+    Dangling,
+    /// A dependency (or parent) cycle.
+    Cycle,
+    /// An end date before its start date.
+    EndBeforeStart,
+    /// A date outside the planning window.
+    OutsideWindow,
+    /// Money in a currency that has no exchange rate.
+    NoExchangeRate,
+    /// A funding source allocated beyond its amount, or outside its earmark.
+    OverAllocated,
+    /// Text with neither Arabic nor English.
+    EmptyText,
+    /// A value out of range or malformed (progress, codes, rates, calendars).
+    BadValue,
+    /// Structure that does not fit the kind (a milestone with a duration, a parent that is not a group).
+    Structure,
+    /// A fixed date that a dependency makes impossible.
+    DateConflict,
+    /// An activity with no lead partner.
+    NoLead,
+    /// A file in a plan folder that khutta does not read.
+    StrayFile,
+    /// Status and progress that disagree.
+    StatusProgress,
+}
+
+impl Code {
+    /// The code as printed: `E001`, `W001`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Syntax => "E001",
+            Code::Type => "E002",
+            Code::UnknownField => "E003",
+            Code::MissingField => "E004",
+            Code::NotUtf8 => "E005",
+            Code::TooLarge => "E006",
+            Code::FormatVersion => "E007",
+            Code::Unreadable => "E008",
+            Code::BadId => "E010",
+            Code::IdMismatch => "E011",
+            Code::DuplicateId => "E012",
+            Code::Dangling => "E020",
+            Code::Cycle => "E021",
+            Code::EndBeforeStart => "E022",
+            Code::OutsideWindow => "E023",
+            Code::NoExchangeRate => "E024",
+            Code::OverAllocated => "E025",
+            Code::EmptyText => "E026",
+            Code::BadValue => "E027",
+            Code::Structure => "E028",
+            Code::DateConflict => "E030",
+            Code::NoLead => "W001",
+            Code::StrayFile => "W002",
+            Code::StatusProgress => "W003",
+        }
+    }
+
+    /// The severity that goes with the code.
+    pub fn severity(self) -> Severity {
+        if self.as_str().starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What a diagnostic is about, for jumping to it and for finding its position in the file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Subject {
+    /// `plan.ron`.
+    Plan,
+    /// An entity with a file of its own.
+    Entity {
+        /// Its kind.
+        entity: EntityKind,
+        /// Its id.
+        id: Id,
+    },
+    /// A file that did not load as an entity.
+    File,
+}
+
+/// Where in a file's text a diagnostic points: a field, and optionally a value inside it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Anchor {
+    /// The field name as written in the file (`dependencies`, `end`).
+    pub field: Option<&'static str>,
+    /// A quoted value to find after the field (`"cairo-egm"`), without the quotes.
+    pub value: Option<String>,
+}
+
+/// One problem in the plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The stable code.
+    pub code: Code,
+    /// The file, relative to the plan folder, with `/` separators.
+    pub path: String,
+    /// 1-based line; 0 until located.
+    pub line: u32,
+    /// 1-based column in characters; 0 until located.
+    pub col: u32,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+    /// What it is about.
+    pub subject: Subject,
+    /// Where to look in the file, until the store has turned it into a line and column.
+    #[serde(skip)]
+    pub anchor: Anchor,
+}
+
+impl Diagnostic {
+    /// A diagnostic about an entity, to be located by the store.
+    pub fn entity(
+        code: Code,
+        kind: EntityKind,
+        id: &Id,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: code.severity(),
+            code,
+            path: kind.file_path(id),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            hint: hint.into(),
+            subject: Subject::Entity {
+                entity: kind,
+                id: id.clone(),
+            },
+            anchor: Anchor::default(),
+        }
+    }
+
+    /// A diagnostic about `plan.ron`.
+    pub fn plan(code: Code, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: code.severity(),
+            code,
+            path: crate::model::PLAN_FILE.to_owned(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            hint: hint.into(),
+            subject: Subject::Plan,
+            anchor: Anchor::default(),
+        }
+    }
+
+    /// A diagnostic about a file at a known position.
+    pub fn file(
+        code: Code,
+        path: impl Into<String>,
+        (line, col): (u32, u32),
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity: code.severity(),
+            code,
+            path: path.into(),
+            line,
+            col,
+            message: message.into(),
+            hint: hint.into(),
+            subject: Subject::File,
+            anchor: Anchor::default(),
+        }
+    }
+
+    /// Points the diagnostic at a field of its file.
+    pub fn at(mut self, field: &'static str) -> Diagnostic {
+        self.anchor.field = Some(field);
+        self
+    }
+
+    /// Points the diagnostic at a quoted value inside a field of its file.
+    pub fn at_value(mut self, field: &'static str, value: impl Into<String>) -> Diagnostic {
+        self.anchor = Anchor {
+            field: Some(field),
+            value: Some(value.into()),
+        };
+        self
+    }
+
+    /// Whether this is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The order diagnostics are reported in: by file, then position, then code.
+    pub fn sort_key(&self) -> (&str, u32, u32, Code, &str) {
+        (&self.path, self.line, self.col, self.code, &self.message)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}

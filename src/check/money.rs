@@ -1,0 +1,146 @@
+//! Money: every amount convertible, no funding source spent twice.
+
+use super::{Code, Diagnostic};
+use crate::model::{Currency, EntityKind, FundingSource, Id, Money, Plan, PlanMeta, format_amount};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// `money` in the plan's currency, or `None` when there is no rate for its currency.
+pub fn to_plan_currency(meta: &PlanMeta, money: &Money) -> Option<Decimal> {
+    if money.currency == meta.currency {
+        return Some(money.amount.0);
+    }
+    meta.rate(&money.currency)
+        .and_then(|r| money.amount.0.checked_mul(r.rate.0))
+}
+
+/// Converts `money` into `to`, through the plan's currency when needed.
+fn convert(meta: &PlanMeta, money: &Money, to: &Currency) -> Option<Decimal> {
+    if &money.currency == to {
+        return Some(money.amount.0);
+    }
+    let in_plan = to_plan_currency(meta, money)?;
+    if to == &meta.currency {
+        return Some(in_plan);
+    }
+    let rate = meta.rate(to)?.rate.0;
+    (!rate.is_zero())
+        .then(|| in_plan.checked_div(rate))
+        .flatten()
+}
+
+/// How much of `source` the plan's budget lines draw, in the source's currency, and the lines
+/// that could not be converted.
+pub fn allocated(plan: &Plan, source: &FundingSource) -> (Decimal, usize) {
+    allocations(plan).remove(&source.id).unwrap_or_default()
+}
+
+/// Total drawn on every funding source, in each source's currency, in one pass over the plan.
+fn allocations(plan: &Plan) -> HashMap<Id, (Decimal, usize)> {
+    let mut totals: HashMap<Id, (Decimal, usize)> = HashMap::new();
+    for a in plan.activities.values() {
+        for line in &a.budget {
+            let Some(fid) = &line.funding else { continue };
+            let Some(source) = plan.funding.get(fid) else {
+                continue;
+            };
+            let entry = totals.entry(fid.clone()).or_default();
+            match convert(&plan.meta, &line.money(), &source.currency) {
+                Some(v) => entry.0 = entry.0.saturating_add(v),
+                None => entry.1 += 1,
+            }
+        }
+    }
+    totals
+}
+
+pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let meta = &plan.meta;
+    let has_rate = |c: &Currency| c == &meta.currency || meta.rate(c).is_some();
+    let no_rate = |kind, id: &Id, c: &Currency| {
+        Diagnostic::entity(
+            Code::NoExchangeRate,
+            kind,
+            id,
+            format!("amount in {c}, but plan.ron has no exchange rate from {c} to {}", meta.currency),
+            format!("add `ExchangeRate(currency: \"{c}\", rate: \"...\", date: \"YYYY-MM-DD\")` to `exchange_rates` in plan.ron"),
+        )
+        .at_value("currency", c.as_str())
+    };
+    for r in &meta.exchange_rates {
+        if r.rate.0 <= Decimal::ZERO {
+            out.push(
+                Diagnostic::plan(
+                    Code::BadValue,
+                    format!(
+                        "the exchange rate for {} is {}; a rate must be positive",
+                        r.currency, r.rate
+                    ),
+                    "write how many units of the plan currency one unit of this currency is worth",
+                )
+                .at_value("currency", r.currency.as_str()),
+            );
+        }
+    }
+    for a in plan.activities.values() {
+        let mut seen = Vec::new();
+        for line in &a.budget {
+            if line.currency.is_well_formed()
+                && !has_rate(&line.currency)
+                && !seen.contains(&&line.currency)
+            {
+                seen.push(&line.currency);
+                out.push(no_rate(EntityKind::Activity, &a.id, &line.currency));
+            }
+            if let Some(f) = line.funding.as_ref().and_then(|f| plan.funding.get(f))
+                && !f.earmarked.is_empty()
+                && !f.earmarked.contains(&a.id)
+            {
+                out.push(
+                    Diagnostic::entity(
+                        Code::OverAllocated,
+                        EntityKind::Activity,
+                        &a.id,
+                        format!(
+                            "a budget line draws on `{}`, which is earmarked for other activities",
+                            f.id
+                        ),
+                        format!(
+                            "pay this line from another source, or add `{}` to the earmark of `{}`",
+                            a.id, f.id
+                        ),
+                    )
+                    .at_value("funding", f.id.as_str()),
+                );
+            }
+        }
+    }
+    let totals = allocations(plan);
+    for f in plan.funding.values() {
+        if f.currency.is_well_formed() && !has_rate(&f.currency) {
+            out.push(no_rate(EntityKind::Funding, &f.id, &f.currency));
+        }
+        let Some((drawn, _)) = totals.get(&f.id) else {
+            continue;
+        };
+        if *drawn > f.amount.0 {
+            out.push(
+                Diagnostic::entity(
+                    Code::OverAllocated,
+                    EntityKind::Funding,
+                    &f.id,
+                    format!(
+                        "budget lines draw {} {c} on `{}`, which holds {} {c} ({} {c} too much)",
+                        format_amount(*drawn),
+                        f.id,
+                        format_amount(f.amount.0),
+                        format_amount(*drawn - f.amount.0),
+                        c = f.currency
+                    ),
+                    "move some budget lines to another funding source, or record a larger amount",
+                )
+                .at("amount"),
+            );
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! `khutta check`: every problem in a plan, located, as text or JSON.
+
+use super::output::Style;
+use super::{CommandError, resolve_plan};
+use khutta::check::{Diagnostic, Severity};
+use khutta::text::escape_controls;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `khutta check`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The plan folder (default: the current folder, or the bundled plan).
+    plan: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Exit 0 without errors (warnings allowed), 1 with errors, 2 when the plan cannot be read.
+pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+    let root = resolve_plan(args.plan.as_deref())?;
+    let (loaded, diagnostics) = khutta::workspace::check_folder(&root)?;
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Text => {
+            let style = Style::stdout();
+            for d in &diagnostics {
+                write_diagnostic(&mut out, style, &root, d)?;
+            }
+            let files = loaded.sources.files.len() + usize::from(loaded.meta_readable);
+            writeln!(
+                out,
+                "{}: {} in {files} files",
+                style.bold(&escape_controls(&root.display().to_string())),
+                counts(errors, warnings)
+            )?;
+        }
+        Format::Json => {
+            let json = serde_json::json!({
+                "plan": root.display().to_string(),
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": diagnostics.iter().map(|d| {
+                    let mut v = serde_json::to_value(d).unwrap_or_default();
+                    v["path"] = root.join(&d.path).display().to_string().into();
+                    v
+                }).collect::<Vec<_>>(),
+            });
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(ExitCode::from(u8::from(errors > 0)))
+}
+
+/// "2 errors, 1 warning", "no problems".
+pub fn counts(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (0, 0) => "no problems".into(),
+        (e, 0) => plural(e, "error"),
+        (0, w) => plural(w, "warning"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+/// `path:line:col: error[CODE]: message` and its hint line.
+pub fn write_diagnostic(
+    out: &mut impl Write,
+    style: Style,
+    root: &Path,
+    d: &Diagnostic,
+) -> std::io::Result<()> {
+    let level = match d.severity {
+        Severity::Error => style.error(&format!("error[{}]", d.code)),
+        Severity::Warning => style.warning(&format!("warning[{}]", d.code)),
+    };
+    let path = escape_controls(&root.join(&d.path).display().to_string()).into_owned();
+    writeln!(
+        out,
+        "{path}:{}:{}: {level}: {}",
+        d.line,
+        d.col,
+        escape_controls(&d.message)
+    )?;
+    writeln!(
+        out,
+        "  {}",
+        style.dim(&format!("hint: {}", escape_controls(&d.hint)))
+    )
+}

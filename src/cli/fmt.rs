@@ -1,0 +1,47 @@
+//! `khutta fmt`: rewrite a plan's files into canonical form, or list those that differ.
+
+use super::check::write_diagnostic;
+use super::output::Style;
+use super::{CommandError, resolve_plan};
+use khutta::text::escape_controls;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `khutta fmt`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The plan folder (default: the current folder, or the bundled plan).
+    plan: Option<PathBuf>,
+    /// Change nothing: list the files that are not canonical and exit 1 if there are any.
+    #[arg(long)]
+    check: bool,
+}
+
+/// Exit 0 when every file is (now) canonical, 1 when `--check` finds files to change, 2 when
+/// some files cannot be read and so cannot be formatted.
+pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+    let root = resolve_plan(args.plan.as_deref())?;
+    let loaded = khutta::store::load(&root)?;
+    let outcome = khutta::store::format_folder(&loaded, args.check)?;
+    let mut out = std::io::stdout().lock();
+    let style = Style::stdout();
+    for d in &outcome.unreadable {
+        write_diagnostic(&mut out, style, &root, d)?;
+    }
+    for rel in &outcome.changed {
+        let path = escape_controls(&root.join(rel).display().to_string()).into_owned();
+        if args.check {
+            writeln!(out, "would reformat {path}")?;
+        } else {
+            writeln!(out, "reformatted {path}")?;
+        }
+    }
+    Ok(if !outcome.unreadable.is_empty() {
+        ExitCode::from(2)
+    } else if args.check && !outcome.changed.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

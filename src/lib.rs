@@ -1,0 +1,11 @@
+//! khutta (خطة, "plan"): a terminal planner for a shared regional plan.
+//!
+//! The plan lives as RON files in a git repository. This library holds the pure core
+//! (model, checks, scheduling, Gantt layout, diff and merge, text display) and the parts that
+//! touch the disk and git (store, repo); the TUI and CLI sit on top.
+
+pub mod check;
+pub mod model;
+pub mod store;
+pub mod text;
+pub mod workspace;

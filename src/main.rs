@@ -1,0 +1,7 @@
+//! The `khutta` command: parse arguments, run the command, map its outcome to an exit code.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -1,0 +1,72 @@
+//! Atomic file replacement: a reader (or a crash) sees the old file or the new one, never half.
+
+use super::layout::TMP_SUFFIX;
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync,
+/// rename over the target, fsync the folder so that the rename itself survives a crash.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TMP_SUFFIX)
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    set_permissions(tmp.as_file(), path)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+/// Keeps the permissions of the file being replaced; a new file gets rw-r--r--, as git would
+/// check it out (temporary files start private).
+fn set_permissions(tmp: &File, target: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(target)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0o644);
+        tmp.set_permissions(std::fs::Permissions::from_mode(mode & 0o777))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (tmp, target);
+    Ok(())
+}
+
+/// Flushes a folder's entries (a rename or an unlink) to disk.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_and_leaves_no_temp_file() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let p = dir.path().join("a.ron");
+        write_atomic(&p, b"one\n")?;
+        write_atomic(&p, b"two\n")?;
+        assert_eq!(std::fs::read(&p)?, b"two\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path())?
+            .filter_map(|e| e.ok())
+            .collect();
+        assert_eq!(names.len(), 1);
+        Ok(())
+    }
+}

@@ -1,0 +1,71 @@
+//! `khutta fmt`: rewriting files into canonical form.
+
+use super::layout::{PLAN_FILE, PlanPath, classify};
+use super::{LoadedPlan, StoreError, canonical_text, write_atomic};
+use crate::check::Diagnostic;
+
+/// What formatting found.
+#[derive(Clone, Debug, Default)]
+pub struct FmtOutcome {
+    /// Files not in canonical form (rewritten unless checking only), relative paths.
+    pub changed: Vec<String>,
+    /// Files that could not be read, so could not be formatted.
+    pub unreadable: Vec<Diagnostic>,
+}
+
+/// Compares every readable file of the plan with its canonical form and, unless
+/// `check_only`, rewrites those that differ. Unreadable files are never touched.
+pub fn format_folder(loaded: &LoadedPlan, check_only: bool) -> Result<FmtOutcome, StoreError> {
+    let mut out = FmtOutcome {
+        unreadable: loaded
+            .diagnostics
+            .iter()
+            .filter(|d| is_read_failure(d))
+            .cloned()
+            .collect(),
+        ..Default::default()
+    };
+    let mut files: Vec<(String, Option<String>)> = Vec::new();
+    if loaded.meta_readable {
+        files.push((PLAN_FILE.to_owned(), canonical_text(&loaded.plan, None)?));
+    }
+    for ((kind, id), rel) in &loaded.sources.files {
+        files.push((
+            rel.clone(),
+            canonical_text(&loaded.plan, Some((*kind, id)))?,
+        ));
+    }
+    files.sort();
+    for (rel, canonical) in files {
+        let Some(canonical) = canonical else { continue };
+        let path = loaded.root.join(&rel);
+        let on_disk = std::fs::read(&path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if on_disk != canonical.as_bytes() {
+            if !check_only {
+                write_atomic(&path, canonical.as_bytes())
+                    .map_err(|source| StoreError::Io { path, source })?;
+            }
+            out.changed.push(rel);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a diagnostic from loading means its file could not be parsed at all.
+fn is_read_failure(d: &Diagnostic) -> bool {
+    use crate::check::Code::*;
+    matches!(
+        d.code,
+        Syntax
+            | Type
+            | UnknownField
+            | MissingField
+            | NotUtf8
+            | TooLarge
+            | FormatVersion
+            | Unreadable
+    ) && classify(&d.path).is_some_and(|p| matches!(p, PlanPath::Plan | PlanPath::Entity(..)))
+}

@@ -1,0 +1,62 @@
+//! The plan on disk: folder layout, canonical RON, atomic writes, located diagnostics.
+
+mod atomic;
+mod fmt;
+mod format;
+pub mod layout;
+mod load;
+mod locate;
+mod parse;
+mod save;
+
+pub use atomic::{sync_dir, write_atomic};
+pub use fmt::{FmtOutcome, format_folder};
+pub use format::{from_ron, to_canonical};
+pub use load::{LoadedPlan, load, locate_all};
+pub use locate::{line_col, locate};
+pub use parse::{MAX_FILE_BYTES, decode, parse};
+pub use save::{SaveReport, canonical_text, save, write_new_plan};
+
+use crate::model::{EntityKind, Id};
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+/// Where the entities of a loaded plan came from.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    /// The file of each loaded entity, relative to the plan folder.
+    pub files: HashMap<(EntityKind, Id), String>,
+    /// Stems of entity files that could not be read. References to them are not reported as
+    /// dangling: the file's own error already says what is wrong.
+    pub unreadable: HashSet<(EntityKind, String)>,
+}
+
+/// Failures that stop khutta from reading or writing a plan folder at all.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The folder has no `plan.ron`.
+    #[error("`{}` is not a khutta plan: it has no plan.ron", path.display())]
+    NotAPlan {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// A file or folder could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// A value could not be written as RON (a bug: every model value is serialisable).
+    #[error("cannot write {path} as RON: {source}")]
+    Serialize {
+        /// The file being written.
+        path: String,
+        /// What the serializer said.
+        source: ron::Error,
+    },
+    /// `plan.ron` could not be read, so it must not be overwritten.
+    #[error("plan.ron could not be read; fix it before saving so that nothing in it is lost")]
+    MetaUnreadable,
+}
