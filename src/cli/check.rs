@@ -37,7 +37,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
             for d in &diagnostics {
                 write_diagnostic(&mut out, style, &root, d)?;
             }
-            let files = loaded.sources.files.len() + usize::from(loaded.meta_readable);
+            let files = loaded.sources.file_count() + 1;
             writeln!(
                 out,
                 "{}: {} in {files} files",

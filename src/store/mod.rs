@@ -31,6 +31,13 @@ pub struct Sources {
     pub unreadable: HashSet<(EntityKind, String)>,
 }
 
+impl Sources {
+    /// How many entity files were found, read or not.
+    pub fn file_count(&self) -> usize {
+        self.files.len() + self.unreadable.len()
+    }
+}
+
 /// Failures that stop khutta from reading or writing a plan folder at all.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

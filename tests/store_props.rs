@@ -1,0 +1,69 @@
+//! Laws of the plan store: what is written reads back equal, and canonical files are fixed
+//! points of read-then-write.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
+
+#[path = "support/mod.rs"]
+mod support;
+
+use khutta::model::{EntityKind, Text};
+use khutta::store::{canonical_text, load, save, write_new_plan};
+use proptest::prelude::*;
+use support::arb;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn load_of_write_is_identity(plan in arb::plan()) {
+        let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        write_new_plan(dir.path(), &plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let loaded = load(dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        prop_assert_eq!(&loaded.plan, &plan);
+    }
+
+    #[test]
+    fn canonical_files_are_fixed_points(plan in arb::plan()) {
+        let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let written = write_new_plan(dir.path(), &plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut loaded = load(dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        // Every file on disk is byte-identical to the canonical text of what was read from it.
+        for rel in &written.written {
+            let on_disk = std::fs::read_to_string(dir.path().join(rel)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let entity = khutta::store::layout::classify(rel).and_then(|p| match p {
+                khutta::store::layout::PlanPath::Entity(kind, stem) => Some((kind, khutta::model::Id::new_unchecked(stem))),
+                khutta::store::layout::PlanPath::Plan => None,
+            });
+            let again = canonical_text(&loaded.plan, entity.as_ref().map(|(k, id)| (*k, id))).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(Some(on_disk), again);
+        }
+        // Saving an unchanged plan writes nothing.
+        let unchanged = loaded.plan.clone();
+        let report = save(&mut loaded, &unchanged).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(report.is_empty(), "{:?}", report);
+    }
+
+    #[test]
+    fn one_field_changes_only_its_lines(plan in arb::plan(), new_title in "[A-Za-z]{1,20}") {
+        let Some(id) = plan.activities.keys().next().cloned() else { return Ok(()) };
+        let before = canonical_text(&plan, Some((EntityKind::Activity, &id))).ok().flatten().unwrap_or_default();
+        let mut changed = plan.clone();
+        if let Some(a) = changed.activities.get_mut(&id) {
+            a.title = Text { ar: a.title.ar.clone(), en: Some(new_title.clone()) };
+        }
+        let after = canonical_text(&changed, Some((EntityKind::Activity, &id))).ok().flatten().unwrap_or_default();
+        let (b, a): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
+        prop_assert_eq!(b.len(), a.len());
+        let differing: Vec<_> = b.iter().zip(&a).filter(|(x, y)| x != y).map(|(_, y)| *y).collect();
+        prop_assert!(differing.len() <= 1, "{:?}", differing);
+        if let Some(line) = differing.first() {
+            prop_assert!(line.trim_start().starts_with("en:"), "{}", line);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Running the real `khutta` binary with a pinned, private environment.
+
+use std::path::Path;
+use std::process::Command;
+
+/// The date every test runs on.
+pub const TODAY: &str = "2026-11-28";
+
+/// A `khutta` command in `cwd` that sees none of the developer's own settings: no git config,
+/// no locale, no colour, a private HOME and XDG folders, and a pinned date.
+pub fn khutta(cwd: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_khutta"));
+    cmd.current_dir(cwd);
+    pin_env(&mut cmd, cwd);
+    cmd
+}
+
+/// Clears the environment of `cmd` and sets what khutta and git need, deterministically.
+pub fn pin_env(cmd: &mut Command, home: &Path) {
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .env("KHUTTA_TODAY", TODAY)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Test Author")
+        .env("GIT_AUTHOR_EMAIL", "author@khutta.invalid")
+        .env("GIT_COMMITTER_NAME", "Test Author")
+        .env("GIT_COMMITTER_EMAIL", "author@khutta.invalid")
+        .env("GIT_AUTHOR_DATE", "2026-11-28T12:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-11-28T12:00:00Z");
+}
+
+/// Output of a finished command as one comparable text: stdout, stderr and the exit status.
+pub fn transcript(out: &std::process::Output) -> String {
+    let mut s = String::from_utf8_lossy(&out.stdout).into_owned();
+    let err = String::from_utf8_lossy(&out.stderr);
+    if !err.is_empty() {
+        s.push_str("--- stderr\n");
+        s.push_str(&err);
+    }
+    s.push_str(&format!(
+        "--- exit {}\n",
+        out.status.code().map_or("signal".into(), |c| c.to_string())
+    ));
+    s
+}
+
+/// Compares `actual` with the file `expected`, or writes it when `KHUTTA_BLESS=1`.
+pub fn assert_matches_file(expected: &Path, actual: &str) {
+    if std::env::var_os("KHUTTA_BLESS").is_some() {
+        if let Err(e) = std::fs::write(expected, actual) {
+            panic!("cannot write {}: {e}", expected.display());
+        }
+        return;
+    }
+    let want = std::fs::read_to_string(expected).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e} (run with KHUTTA_BLESS=1 to create it)",
+            expected.display()
+        )
+    });
+    if want != actual {
+        panic!(
+            "{} differs.\n--- expected\n{want}\n--- actual\n{actual}",
+            expected.display()
+        );
+    }
+}
+
+/// The case folders under `tests/cases/<kind>/`, sorted.
+pub fn case_dirs(kind: &str) -> Vec<std::path::PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases")
+        .join(kind);
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", root.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}

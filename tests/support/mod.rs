@@ -1,0 +1,5 @@
+//! Shared by the integration tests.
+#![allow(dead_code, reason = "each test binary uses part of the support code")]
+
+pub mod arb;
+pub mod cmd;
