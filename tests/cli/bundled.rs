@@ -1,0 +1,69 @@
+//! The bundled plan is the initiative's own: it must always check clean and be canonical.
+
+use crate::support::cmd::{khutta, transcript};
+use std::path::Path;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn bundled_plan_checks_clean() {
+    let out = khutta(repo())
+        .args(["check", "plans/open-government-nua"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        transcript(&out),
+        "plans/open-government-nua: no problems in 83 files\n--- exit 0\n"
+    );
+}
+
+#[test]
+fn bundled_plan_is_canonical() {
+    let out = khutta(repo())
+        .args(["fmt", "--check", "plans/open-government-nua"])
+        .output()
+        .unwrap();
+    assert_eq!(transcript(&out), "--- exit 0\n");
+}
+
+#[test]
+fn bundled_plan_has_what_the_initiative_needs() {
+    let loaded = khutta::store::load(&repo().join("plans/open-government-nua")).unwrap();
+    let plan = &loaded.plan;
+    assert!(plan.activities.len() >= 25);
+    assert!(plan.partners.len() >= 8);
+    assert!(plan.beneficiaries.len() >= 5);
+    assert!(plan.funding.len() >= 3);
+    use khutta::model::{ActivityKind, Lang};
+    assert!(
+        plan.activities
+            .values()
+            .any(|a| a.kind == ActivityKind::Milestone)
+    );
+    assert!(
+        plan.activities
+            .values()
+            .filter(|a| !a.dependencies.is_empty())
+            .count()
+            >= 20
+    );
+    for a in plan.activities.values() {
+        assert!(
+            a.title.get(Lang::Ar).is_some() && a.title.get(Lang::En).is_some(),
+            "{}",
+            a.id
+        );
+    }
+    let egm = &plan.activities["egm-cairo-2021"];
+    assert_eq!(egm.status, khutta::model::Status::Done);
+}
+
+#[test]
+fn default_plan_is_the_bundled_one_from_the_repository() {
+    let out = khutta(&repo().join("src")).arg("summary").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("plans/open-government-nua"), "{text}");
+    assert!(text.contains("check     no problems"), "{text}");
+}
