@@ -12,7 +12,7 @@
 mod support;
 
 use khutta::model::{EntityKind, Text};
-use khutta::store::{canonical_text, load, save, write_new_plan};
+use khutta::store::{canonical_text, save, write_new_plan};
 use proptest::prelude::*;
 use support::arb;
 
@@ -23,7 +23,7 @@ proptest! {
     fn load_of_write_is_identity(plan in arb::plan()) {
         let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
         write_new_plan(dir.path(), &plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let loaded = load(dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let loaded = khutta::store::load_with_cache(dir.path(), None).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
         prop_assert_eq!(&loaded.plan, &plan);
     }
@@ -32,7 +32,7 @@ proptest! {
     fn canonical_files_are_fixed_points(plan in arb::plan()) {
         let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
         let written = write_new_plan(dir.path(), &plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let mut loaded = load(dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut loaded = khutta::store::load_with_cache(dir.path(), None).map_err(|e| TestCaseError::fail(e.to_string()))?;
         // Every file on disk is byte-identical to the canonical text of what was read from it.
         for rel in &written.written {
             let on_disk = std::fs::read_to_string(dir.path().join(rel)).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -65,5 +65,37 @@ proptest! {
         if let Some(line) = differing.first() {
             prop_assert!(line.trim_start().starts_with("en:"), "{}", line);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// The parse cache never changes what is read: cold, warm, after an edit, and after the
+    /// cache was damaged.
+    #[test]
+    fn cache_is_invisible(plan in arb::plan(), new_title in "[A-Za-z]{1,20}") {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        write_new_plan(dir.path(), &plan).unwrap();
+        let cold = khutta::store::load_with_cache(dir.path(), Some(cache.path())).unwrap();
+        let warm = khutta::store::load_with_cache(dir.path(), Some(cache.path())).unwrap();
+        prop_assert_eq!(&cold.plan, &plan);
+        prop_assert_eq!(&warm.plan, &plan);
+        if let Some(id) = plan.activities.keys().next().cloned() {
+            let mut edited = plan.clone();
+            if let Some(a) = edited.activities.get_mut(&id) {
+                a.title.en = Some(new_title);
+            }
+            let mut loaded = warm;
+            save(&mut loaded, &edited).unwrap();
+            let after = khutta::store::load_with_cache(dir.path(), Some(cache.path())).unwrap();
+            prop_assert_eq!(&after.plan, &edited);
+        }
+        for entry in std::fs::read_dir(cache.path()).unwrap() {
+            std::fs::write(entry.unwrap().path(), b"{ not json").unwrap();
+        }
+        let damaged = khutta::store::load_with_cache(dir.path(), Some(cache.path())).unwrap();
+        prop_assert_eq!(damaged.plan.activities.len(), khutta::store::load_with_cache(dir.path(), None).unwrap().plan.activities.len());
     }
 }

@@ -60,10 +60,7 @@ impl CountryCode {
     pub fn is_assigned(&self) -> bool {
         self.0.len() == 2
             && self.0.bytes().all(|b| b.is_ascii_uppercase())
-            && ASSIGNED
-                .as_bytes()
-                .chunks(2)
-                .any(|c| c == self.0.as_bytes())
+            && is_listed(self.0.as_bytes())
     }
 
     /// The code as text.
@@ -78,6 +75,21 @@ impl CountryCode {
             .find(|(c, _, _)| *c == self.0)
             .map(|(_, ar, en)| (*ar, *en))
     }
+}
+
+/// Binary search over the sorted two-letter codes of [`ASSIGNED`].
+fn is_listed(code: &[u8]) -> bool {
+    let table = ASSIGNED.as_bytes();
+    let (mut lo, mut hi) = (0, table.len() / 2);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match table[2 * mid..2 * mid + 2].cmp(code) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 impl fmt::Display for CountryCode {
@@ -109,6 +121,12 @@ mod tests {
         // Chunk boundaries matter: "DA" straddles "AD"+"AE" in the table but is not assigned.
         assert!(CountryCode::parse("DA").is_err());
         assert_eq!(ASSIGNED.len() % 2, 0);
+        let codes: Vec<&[u8]> = ASSIGNED.as_bytes().chunks(2).collect();
+        assert!(
+            codes.windows(2).all(|w| w[0] < w[1]),
+            "the table must stay sorted"
+        );
+        assert_eq!(codes.len(), 249);
         for (code, _, _) in NAMES {
             assert!(CountryCode::new_unchecked(*code).is_assigned(), "{code}");
         }

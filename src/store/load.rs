@@ -1,15 +1,14 @@
 //! Reading a plan folder: every file, on every core, with every problem reported.
 
+use super::cache::{self, Entity, Key};
 use super::layout::{PLAN_FILE, TMP_SUFFIX};
 use super::locate::locate;
 use super::parse::{MAX_FILE_BYTES, decode, parse};
 use super::{Sources, StoreError};
 use crate::check::{Code, Diagnostic};
-use crate::model::{
-    Activity, Beneficiary, EntityKind, FORMAT_VERSION, FundingSource, Id, Partner, Plan, PlanMeta,
-};
+use crate::model::{EntityKind, FORMAT_VERSION, Id, Plan, PlanMeta};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -30,25 +29,6 @@ pub struct LoadedPlan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// One parsed entity file.
-enum Entity {
-    Activity(Activity),
-    Partner(Partner),
-    Beneficiary(Beneficiary),
-    Funding(FundingSource),
-}
-
-impl Entity {
-    fn id(&self) -> &Id {
-        match self {
-            Entity::Activity(a) => &a.id,
-            Entity::Partner(p) => &p.id,
-            Entity::Beneficiary(b) => &b.id,
-            Entity::Funding(f) => &f.id,
-        }
-    }
-}
-
 /// A file found in an entity folder.
 struct Found {
     kind: EntityKind,
@@ -61,6 +41,12 @@ struct Found {
 /// Fails only when `root` is not a readable plan folder at all; every problem inside a file
 /// becomes a diagnostic and the rest of the plan is still read.
 pub fn load(root: &Path) -> Result<LoadedPlan, StoreError> {
+    load_with_cache(root, cache::location(root).as_deref())
+}
+
+/// Reads the plan folder at `root`, keeping parsed files in the cache folder `cache_dir` (none:
+/// parse everything).
+pub fn load_with_cache(root: &Path, cache_dir: Option<&Path>) -> Result<LoadedPlan, StoreError> {
     let plan_file = root.join(PLAN_FILE);
     if !plan_file.is_file() {
         return Err(StoreError::NotAPlan {
@@ -74,7 +60,7 @@ pub fn load(root: &Path) -> Result<LoadedPlan, StoreError> {
     plan.meta.normalize();
 
     let found = list_entity_files(root, &mut diagnostics)?;
-    let parsed = parse_all(root, &found);
+    let parsed = parse_all(root, &found, cache_dir);
 
     let mut sources = Sources::default();
     for (f, result) in found.iter().zip(parsed) {
@@ -179,7 +165,24 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
         ));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
-    decode(rel, &bytes).map(str::to_owned)
+    // Taking the buffer as it is saves copying every file once more.
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => Err(decode(rel, e.as_bytes()).err().unwrap_or_else(|| {
+            Diagnostic::file(
+                Code::NotUtf8,
+                rel,
+                (1, 1),
+                "the file is not valid UTF-8",
+                "save the file as UTF-8",
+            )
+        })),
+    }
 }
 
 /// Lists the `.ron` files of every entity folder, reporting anything else found there.
@@ -230,22 +233,105 @@ fn list_entity_files(
     Ok(found)
 }
 
-/// Reads and parses every file, spreading the files over the machine's cores.
-fn parse_all(root: &Path, found: &[Found]) -> Vec<Result<Entity, Diagnostic>> {
+/// What reading one entity file gave.
+#[expect(clippy::large_enum_variant, reason = "short-lived; boxing would cost an allocation per file")]
+enum Outcome {
+    /// The cache held what these bytes parse to.
+    Cached(Key),
+    /// Parsed now.
+    Parsed(Key, Entity),
+    /// Unreadable or unparseable.
+    Failed(Diagnostic),
+}
+
+/// Reads and parses every file, spreading the files over the machine's cores and taking what
+/// the content-addressed cache already knows.
+fn parse_all(
+    root: &Path,
+    found: &[Found],
+    cache_dir: Option<&Path>,
+) -> Vec<Result<Entity, Diagnostic>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     let threads = threads.min(found.len() / 64 + 1);
+    let mut cached = match cache_dir {
+        Some(dir) => read_cache(dir, threads),
+        None => HashMap::default(),
+    };
+    let outcomes = parallel(found, threads, |f| read_one(root, f, &cached));
+    let misses = outcomes
+        .iter()
+        .filter(|o| matches!(o, Outcome::Parsed(..)))
+        .count();
+    let hits = outcomes.len() - misses;
+    // Rewrite the cache when files were parsed, or when most of it is about files that are gone.
+    let rewrite = cache_dir.is_some() && (misses > 0 || cached.len() > 2 * hits + 64);
+    // Identical files share one cache entry: all but the last of them take a copy.
+    let mut uses: HashMap<Key, usize> = HashMap::default();
+    for o in &outcomes {
+        if let Outcome::Cached(k) = o {
+            *uses.entry(*k).or_default() += 1;
+        }
+    }
+    let mut keyed: Vec<(Key, Result<Entity, Diagnostic>)> = Vec::with_capacity(outcomes.len());
+    for o in outcomes {
+        match o {
+            Outcome::Parsed(k, e) => keyed.push((k, Ok(e))),
+            Outcome::Failed(d) => keyed.push((0, Err(d))),
+            Outcome::Cached(k) => {
+                let left = uses.get_mut(&k).map_or(0, |n| {
+                    *n -= 1;
+                    *n
+                });
+                let e = if left > 0 {
+                    cached.get(&k).cloned()
+                } else {
+                    cached.remove(&k)
+                };
+                if let Some(e) = e {
+                    keyed.push((k, Ok(e)));
+                }
+            }
+        }
+    }
+    if let (true, Some(dir)) = (rewrite, cache_dir) {
+        let entries: Vec<(Key, &Entity)> = keyed
+            .iter()
+            .filter_map(|(k, r)| r.as_ref().ok().map(|e| (*k, e)))
+            .collect();
+        cache::write(dir, &entries, threads);
+    }
+    keyed.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Reads the cache's shards on up to `threads` threads.
+fn read_cache(dir: &Path, threads: usize) -> HashMap<Key, Entity> {
+    let shards: Vec<usize> = (0..cache::shard_count(dir)).collect();
+    cache::merge(parallel(&shards, threads.min(shards.len()).max(1), |i| {
+        cache::read_shard(dir, *i)
+    }))
+}
+
+/// Applies `work` to every item on `threads` threads, keeping the items' order.
+fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    if threads <= 1 {
+        return items.iter().map(work).collect();
+    }
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Result<Entity, Diagnostic>)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
                 let mut mine = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(f) = found.get(i) else { break };
-                    mine.push((i, parse_entity(root, f)));
+                    let Some(item) = items.get(i) else { break };
+                    mine.push((i, work(item)));
                 }
                 if let Ok(mut all) = results.lock() {
                     all.append(&mut mine);
@@ -260,15 +346,26 @@ fn parse_all(root: &Path, found: &[Found]) -> Vec<Result<Entity, Diagnostic>> {
     results.into_iter().map(|(_, r)| r).collect()
 }
 
-fn parse_entity(root: &Path, f: &Found) -> Result<Entity, Diagnostic> {
-    let text = read_text(&root.join(&f.rel), &f.rel)?;
+fn read_one(root: &Path, f: &Found, cached: &HashMap<Key, Entity>) -> Outcome {
+    let text = match read_text(&root.join(&f.rel), &f.rel) {
+        Ok(t) => t,
+        Err(d) => return Outcome::Failed(d),
+    };
+    let k = cache::key(f.kind, text.as_bytes());
+    if cached.contains_key(&k) {
+        return Outcome::Cached(k);
+    }
     let rel = f.rel.as_str();
-    Ok(match f.kind {
-        EntityKind::Activity => Entity::Activity(parse(rel, &text)?),
-        EntityKind::Partner => Entity::Partner(parse(rel, &text)?),
-        EntityKind::Beneficiary => Entity::Beneficiary(parse(rel, &text)?),
-        EntityKind::Funding => Entity::Funding(parse(rel, &text)?),
-    })
+    let parsed = match f.kind {
+        EntityKind::Activity => parse(rel, &text).map(Entity::Activity),
+        EntityKind::Partner => parse(rel, &text).map(Entity::Partner),
+        EntityKind::Beneficiary => parse(rel, &text).map(Entity::Beneficiary),
+        EntityKind::Funding => parse(rel, &text).map(Entity::Funding),
+    };
+    match parsed {
+        Ok(e) => Outcome::Parsed(k, e),
+        Err(d) => Outcome::Failed(d),
+    }
 }
 
 /// Adds a parsed entity to the plan, checking its id against its file and the others.
@@ -329,7 +426,7 @@ fn insert(
 
 /// Turns the anchors of unlocated diagnostics into lines and columns, reading each file once.
 pub fn locate_all(root: &Path, diagnostics: &mut [Diagnostic]) {
-    let mut texts: HashMap<String, Option<String>> = HashMap::new();
+    let mut texts: HashMap<String, Option<String>> = HashMap::default();
     for d in diagnostics.iter_mut().filter(|d| d.line == 0) {
         let text = texts.entry(d.path.clone()).or_insert_with(|| {
             std::fs::read(root.join(&d.path))

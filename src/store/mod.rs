@@ -1,6 +1,7 @@
 //! The plan on disk: folder layout, canonical RON, atomic writes, located diagnostics.
 
 mod atomic;
+mod cache;
 mod fmt;
 mod format;
 pub mod layout;
@@ -12,7 +13,7 @@ mod save;
 pub use atomic::{sync_dir, write_atomic};
 pub use fmt::{FmtOutcome, format_folder};
 pub use format::{from_ron, to_canonical};
-pub use load::{LoadedPlan, load, locate_all};
+pub use load::{LoadedPlan, load, load_with_cache, locate_all};
 pub use locate::{line_col, locate};
 pub use parse::{MAX_FILE_BYTES, decode, parse};
 pub use save::{SaveReport, canonical_text, save, write_new_plan};

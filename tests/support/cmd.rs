@@ -11,16 +11,25 @@ pub const TODAY: &str = "2026-11-28";
 pub fn khutta(cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_khutta"));
     cmd.current_dir(cwd);
-    pin_env(&mut cmd, cwd);
+    pin_env(&mut cmd);
     cmd
 }
 
+/// A private home folder for this test process, removed when it ends.
+pub fn test_home() -> &'static Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("a temporary home folder"))
+        .path()
+}
+
 /// Clears the environment of `cmd` and sets what khutta and git need, deterministically.
-pub fn pin_env(cmd: &mut Command, home: &Path) {
+pub fn pin_env(cmd: &mut Command) {
+    let home = test_home();
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_CACHE_HOME", home.join(".cache"))
         .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1")
         .env("KHUTTA_TODAY", TODAY)
