@@ -41,3 +41,9 @@ pub fn check(plan: &Plan, unread: &Unread) -> Vec<Diagnostic> {
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
+
+/// Plans for rule tests elsewhere in the crate.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    pub(crate) use super::values::tests::empty_plan;
+}

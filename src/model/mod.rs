@@ -7,6 +7,7 @@
 mod activity;
 mod beneficiary;
 mod calendar;
+mod entity;
 mod funding;
 mod id;
 mod meta;
@@ -22,6 +23,7 @@ pub use activity::{
 };
 pub use beneficiary::{Beneficiary, BeneficiaryKind};
 pub use calendar::{Calendar, Holiday, Weekday};
+pub use entity::Entity;
 pub use funding::{FundingSource, FundingStatus};
 pub use id::{Id, IdError, MAX_ID_LEN};
 pub use meta::{City, ExchangeRate, FORMAT_VERSION, PlanMeta, Window};

@@ -73,39 +73,11 @@ impl Plan {
     ///
     /// Does not rename the entity itself; see the edit log for the full, invertible rename.
     pub fn rewrite_references(&mut self, kind: EntityKind, old: &Id, new: &Id) {
-        let swap = |x: &mut Id| {
-            if x == old {
-                *x = new.clone();
-            }
-        };
-        for a in self.activities.values_mut() {
-            match kind {
-                EntityKind::Activity => {
-                    a.parent.iter_mut().for_each(swap);
-                    a.dependencies
-                        .iter_mut()
-                        .for_each(|d| swap(&mut d.activity));
-                }
-                EntityKind::Partner => {
-                    a.lead.iter_mut().for_each(swap);
-                    a.partners.iter_mut().for_each(|p| swap(&mut p.partner));
-                }
-                EntityKind::Beneficiary => a.beneficiaries.iter_mut().for_each(swap),
-                EntityKind::Funding => a
-                    .budget
-                    .iter_mut()
-                    .for_each(|b| b.funding.iter_mut().for_each(swap)),
-            }
-            a.normalize();
-        }
-        for f in self.funding.values_mut() {
-            match kind {
-                EntityKind::Partner => swap(&mut f.funder),
-                EntityKind::Activity => {
-                    f.earmarked.iter_mut().for_each(swap);
-                    f.normalize();
-                }
-                _ => {}
+        for r in self.references_to(kind, old) {
+            if let Some(mut e) = self.get(r.from_kind, r.from.as_str()) {
+                e.rewrite_references(kind, old, new);
+                e.normalize();
+                self.put(e);
             }
         }
     }

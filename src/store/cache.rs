@@ -6,33 +6,14 @@
 //! changed file has another hash and is parsed again. It lives in the user's cache folder, never
 //! in the plan, and losing it only costs time. Set `KHUTTA_NO_CACHE=1` to bypass it.
 
-use crate::model::{Activity, Beneficiary, EntityKind, FundingSource, Id, Partner};
+pub(super) use crate::model::Entity;
+use crate::model::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the model's meaning changes in a way serde would not notice.
 const SCHEMA: u32 = 1;
-
-/// One parsed entity file.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub(super) enum Entity {
-    Activity(Activity),
-    Partner(Partner),
-    Beneficiary(Beneficiary),
-    Funding(FundingSource),
-}
-
-impl Entity {
-    pub(super) fn id(&self) -> &Id {
-        match self {
-            Entity::Activity(a) => &a.id,
-            Entity::Partner(p) => &p.id,
-            Entity::Beneficiary(b) => &b.id,
-            Entity::Funding(f) => &f.id,
-        }
-    }
-}
 
 /// The content key of a file: the hash of its kind and its bytes.
 pub(super) type Key = u128;

@@ -234,7 +234,10 @@ fn list_entity_files(
 }
 
 /// What reading one entity file gave.
-#[expect(clippy::large_enum_variant, reason = "short-lived; boxing would cost an allocation per file")]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "short-lived; boxing would cost an allocation per file"
+)]
 enum Outcome {
     /// The cache held what these bytes parse to.
     Cached(Key),

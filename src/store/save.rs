@@ -65,12 +65,17 @@ pub fn save(loaded: &mut LoadedPlan, plan: &Plan) -> Result<SaveReport, StoreErr
     for kind in EntityKind::ALL {
         let (old_ids, new_ids) = (loaded.plan.ids(kind), plan.ids(kind));
         for id in &new_ids {
-            let new = canonical_text(plan, Some((kind, id)))?;
-            let old = canonical_text(&loaded.plan, Some((kind, id)))?;
             let rel = kind.file_path(id);
             let source = loaded.sources.files.get(&(kind, id.clone())).cloned();
-            if new != old || source.as_deref().is_some_and(|s| s != rel) {
-                write(&root, &rel, new, &mut report)?;
+            // Comparing values first keeps a save of a large plan from serialising every entity.
+            let moved = source.as_deref().is_some_and(|s| s != rel);
+            if !same(&loaded.plan, plan, kind, id) || moved || source.is_none() {
+                write(
+                    &root,
+                    &rel,
+                    canonical_text(plan, Some((kind, id)))?,
+                    &mut report,
+                )?;
                 loaded.sources.files.insert((kind, id.clone()), rel.clone());
                 if let Some(src) = source.filter(|s| *s != rel) {
                     remove(&root, &src, &mut report)?;
@@ -88,6 +93,16 @@ pub fn save(loaded: &mut LoadedPlan, plan: &Plan) -> Result<SaveReport, StoreErr
     }
     loaded.plan = plan.clone();
     Ok(report)
+}
+
+/// Whether `a` and `b` hold the same entity `kind`/`id`.
+fn same(a: &Plan, b: &Plan, kind: EntityKind, id: &Id) -> bool {
+    match kind {
+        EntityKind::Activity => a.activities.get(id) == b.activities.get(id),
+        EntityKind::Partner => a.partners.get(id) == b.partners.get(id),
+        EntityKind::Beneficiary => a.beneficiaries.get(id) == b.beneficiaries.get(id),
+        EntityKind::Funding => a.funding.get(id) == b.funding.get(id),
+    }
 }
 
 fn write(

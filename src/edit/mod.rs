@@ -1,0 +1,314 @@
+//! Edits to a plan as values: each knows its inverse, so undo, redo, the unsaved marker and
+//! the list of files to write all follow from the log of edits.
+
+mod history;
+
+pub use history::History;
+
+use crate::model::{Entity, EntityKind, Id, Plan, PlanMeta};
+
+/// One change of one entity (or of `plan.ron`): what it was and what it becomes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// `plan.ron` changes.
+    Meta {
+        /// Before.
+        before: Box<PlanMeta>,
+        /// After.
+        after: Box<PlanMeta>,
+    },
+    /// An entity is created (`before` is `None`), changed, or deleted (`after` is `None`).
+    Entity {
+        /// Its kind.
+        kind: EntityKind,
+        /// Its id.
+        id: Id,
+        /// Before.
+        before: Option<Box<Entity>>,
+        /// After.
+        after: Option<Box<Entity>>,
+    },
+}
+
+/// What an edit did, for the status line and the history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// A field of an entity or of the plan was set.
+    Set {
+        /// The entity, or `None` for `plan.ron`.
+        entity: Option<(EntityKind, Id)>,
+        /// The field.
+        field: String,
+    },
+    /// An entity was created.
+    Add(EntityKind, Id),
+    /// An entity was deleted.
+    Remove(EntityKind, Id),
+    /// An entity's id changed, with every reference to it.
+    Rename(EntityKind, Id, Id),
+    /// Several changes made as one (a merge resolution, an import).
+    Batch(String),
+}
+
+/// A set of changes made as one step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// What the edit did.
+    pub label: Label,
+    /// The changes, applied in order.
+    pub changes: Vec<Change>,
+}
+
+/// Why an edit cannot be made or applied.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// There is no such entity.
+    #[error("there is no {noun} `{1}`", noun = .0.noun())]
+    Missing(EntityKind, Id),
+    /// The id is already taken.
+    #[error("{noun} `{1}` already exists", noun = .0.noun())]
+    Exists(EntityKind, Id),
+    /// The new id is not a valid slug.
+    #[error("`{0}` is not a valid id: {1}")]
+    BadId(String, crate::model::IdError),
+    /// The plan no longer holds what the edit expects (it changed underneath).
+    #[error("the plan changed since this edit was made")]
+    Stale,
+}
+
+impl Edit {
+    /// The edit that undoes this one.
+    pub fn inverse(&self) -> Edit {
+        let changes = self
+            .changes
+            .iter()
+            .rev()
+            .map(|c| match c {
+                Change::Meta { before, after } => Change::Meta {
+                    before: after.clone(),
+                    after: before.clone(),
+                },
+                Change::Entity {
+                    kind,
+                    id,
+                    before,
+                    after,
+                } => Change::Entity {
+                    kind: *kind,
+                    id: id.clone(),
+                    before: after.clone(),
+                    after: before.clone(),
+                },
+            })
+            .collect();
+        let label = match &self.label {
+            Label::Add(k, id) => Label::Remove(*k, id.clone()),
+            Label::Remove(k, id) => Label::Add(*k, id.clone()),
+            Label::Rename(k, a, b) => Label::Rename(*k, b.clone(), a.clone()),
+            other => other.clone(),
+        };
+        Edit { label, changes }
+    }
+
+    /// Applies the edit, after checking that the plan holds what each change expects; on
+    /// error the plan is unchanged.
+    pub fn apply(&self, plan: &mut Plan) -> Result<(), EditError> {
+        // Check every change against the state the previous ones leave, before touching anything.
+        let mut expected: Vec<(EntityKind, &Id, Option<&Entity>)> = Vec::new();
+        for c in &self.changes {
+            match c {
+                Change::Meta { before, .. } if **before != plan.meta => {
+                    return Err(EditError::Stale);
+                }
+                Change::Entity {
+                    kind,
+                    id,
+                    before,
+                    after,
+                } => {
+                    let current = expected
+                        .iter()
+                        .rev()
+                        .find(|(k, i, _)| k == kind && *i == id)
+                        .map(|(_, _, v)| *v);
+                    let holds = match current {
+                        Some(v) => v == before.as_deref(),
+                        None => plan.holds(*kind, id.as_str(), before.as_deref()),
+                    };
+                    if !holds {
+                        return Err(EditError::Stale);
+                    }
+                    expected.push((*kind, id, after.as_deref()));
+                }
+                Change::Meta { .. } => {}
+            }
+        }
+        for c in &self.changes {
+            match c {
+                Change::Meta { after, .. } => plan.meta = (**after).clone(),
+                Change::Entity {
+                    kind, id, after, ..
+                } => match after {
+                    Some(e) => {
+                        if e.id() != id {
+                            plan.take(*kind, id.as_str());
+                        }
+                        plan.put((**e).clone());
+                    }
+                    None => {
+                        plan.take(*kind, id.as_str());
+                    }
+                },
+            }
+        }
+        Ok(())
+    }
+
+    /// The entities this edit touches (both ids of a rename), and whether it touches `plan.ron`.
+    pub fn touched(&self) -> impl Iterator<Item = Option<(EntityKind, &Id)>> {
+        self.changes.iter().map(|c| match c {
+            Change::Meta { .. } => None,
+            Change::Entity { kind, id, .. } => Some((*kind, id)),
+        })
+    }
+
+    /// Changes one entity with `f`, which may fail with a reason (a refused value).
+    pub fn update<E>(
+        plan: &Plan,
+        kind: EntityKind,
+        id: &Id,
+        field: &str,
+        f: impl FnOnce(&mut Entity) -> Result<(), E>,
+    ) -> Result<Result<Edit, E>, EditError> {
+        let before = plan
+            .get(kind, id.as_str())
+            .ok_or_else(|| EditError::Missing(kind, id.clone()))?;
+        let mut after = before.clone();
+        if let Err(e) = f(&mut after) {
+            return Ok(Err(e));
+        }
+        after.normalize();
+        if after.id() != id {
+            // Ids change only through `rename`, which carries the references along.
+            after.set_id(id.clone());
+        }
+        Ok(Ok(Edit {
+            label: Label::Set {
+                entity: Some((kind, id.clone())),
+                field: field.to_owned(),
+            },
+            changes: vec![Change::Entity {
+                kind,
+                id: id.clone(),
+                before: Some(Box::new(before)),
+                after: Some(Box::new(after)),
+            }],
+        }))
+    }
+
+    /// Changes `plan.ron` with `f`.
+    pub fn update_meta(plan: &Plan, field: &str, f: impl FnOnce(&mut PlanMeta)) -> Edit {
+        let mut after = plan.meta.clone();
+        f(&mut after);
+        after.normalize();
+        Edit {
+            label: Label::Set {
+                entity: None,
+                field: field.to_owned(),
+            },
+            changes: vec![Change::Meta {
+                before: Box::new(plan.meta.clone()),
+                after: Box::new(after),
+            }],
+        }
+    }
+
+    /// Creates an entity.
+    pub fn add(plan: &Plan, mut entity: Entity) -> Result<Edit, EditError> {
+        let (kind, id) = (entity.kind(), entity.id().clone());
+        id.validate()
+            .map_err(|e| EditError::BadId(id.to_string(), e))?;
+        if plan.contains(kind, id.as_str()) {
+            return Err(EditError::Exists(kind, id));
+        }
+        entity.normalize();
+        Ok(Edit {
+            label: Label::Add(kind, id.clone()),
+            changes: vec![Change::Entity {
+                kind,
+                id,
+                before: None,
+                after: Some(Box::new(entity)),
+            }],
+        })
+    }
+
+    /// Deletes an entity. References to it are left as they are (and reported by `check`);
+    /// callers show [`Plan::references_to`] first.
+    pub fn remove(plan: &Plan, kind: EntityKind, id: &Id) -> Result<Edit, EditError> {
+        let before = plan
+            .get(kind, id.as_str())
+            .ok_or_else(|| EditError::Missing(kind, id.clone()))?;
+        Ok(Edit {
+            label: Label::Remove(kind, id.clone()),
+            changes: vec![Change::Entity {
+                kind,
+                id: id.clone(),
+                before: Some(Box::new(before)),
+                after: None,
+            }],
+        })
+    }
+
+    /// Changes an entity's id and every reference to it, as one edit.
+    pub fn rename(plan: &Plan, kind: EntityKind, old: &Id, new: &str) -> Result<Edit, EditError> {
+        let new = Id::parse(new).map_err(|e| EditError::BadId(new.to_owned(), e))?;
+        if plan.contains(kind, new.as_str()) {
+            return Err(EditError::Exists(kind, new));
+        }
+        let before = plan
+            .get(kind, old.as_str())
+            .ok_or_else(|| EditError::Missing(kind, old.clone()))?;
+        let mut changes = Vec::new();
+        for r in plan.references_to(kind, old) {
+            // The entity itself may refer to itself (a self-dependency); it moves below.
+            if r.from_kind == kind && &r.from == old {
+                continue;
+            }
+            if let Some(b) = plan.get(r.from_kind, r.from.as_str()) {
+                let mut a = b.clone();
+                a.rewrite_references(kind, old, &new);
+                a.normalize();
+                changes.push(Change::Entity {
+                    kind: r.from_kind,
+                    id: r.from.clone(),
+                    before: Some(Box::new(b)),
+                    after: Some(Box::new(a)),
+                });
+            }
+        }
+        let mut moved = before.clone();
+        moved.rewrite_references(kind, old, &new);
+        moved.set_id(new.clone());
+        moved.normalize();
+        changes.push(Change::Entity {
+            kind,
+            id: old.clone(),
+            before: Some(Box::new(before)),
+            after: None,
+        });
+        changes.push(Change::Entity {
+            kind,
+            id: new.clone(),
+            before: None,
+            after: Some(Box::new(moved)),
+        });
+        Ok(Edit {
+            label: Label::Rename(kind, old.clone(), new),
+            changes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
