@@ -1,0 +1,135 @@
+//! What a key press means: the TUI's vocabulary, independent of which keys produce it.
+
+use serde::{Deserialize, Serialize};
+
+/// A named command, as bound to keys in the keymap and in the user's config file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// Quit (asks when there are unsaved changes).
+    Quit,
+    /// Save the changed files.
+    Save,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Show the keys of the current screen.
+    Help,
+    /// Next screen.
+    NextScreen,
+    /// Previous screen.
+    PrevScreen,
+    /// The Overview screen.
+    ScreenOverview,
+    /// The Activities screen.
+    ScreenActivities,
+    /// The Partners screen.
+    ScreenPartners,
+    /// The Beneficiaries screen.
+    ScreenBeneficiaries,
+    /// The Funding screen.
+    ScreenFunding,
+    /// The Gantt screen.
+    ScreenGantt,
+    /// The Problems screen.
+    ScreenProblems,
+    /// Move up.
+    Up,
+    /// Move down.
+    Down,
+    /// Move left (scroll the Gantt back in time).
+    Left,
+    /// Move right (scroll the Gantt forward in time).
+    Right,
+    /// A page up.
+    PageUp,
+    /// A page down.
+    PageDown,
+    /// The first row.
+    Top,
+    /// The last row.
+    Bottom,
+    /// Open or edit what is selected.
+    Select,
+    /// Close the form or popup; clear a filter.
+    Back,
+    /// Create a new entity (or list item in a form).
+    New,
+    /// Delete the selected entity (or list item).
+    Delete,
+    /// Change the selected entity's id, and every reference to it.
+    Rename,
+    /// Filter the list by text.
+    Filter,
+    /// Filter the list by status, partner or country.
+    FilterMenu,
+    /// Sort by the next column.
+    Sort,
+    /// Expand or collapse the selected group.
+    Toggle,
+    /// Expand every group.
+    ExpandAll,
+    /// Collapse every group.
+    CollapseAll,
+    /// Edit a long text in `$VISUAL` or `$EDITOR`.
+    ExternalEditor,
+    /// Zoom the Gantt in (a finer scale).
+    ZoomIn,
+    /// Zoom the Gantt out (a coarser scale).
+    ZoomOut,
+    /// Bring today into view.
+    Today,
+    /// Show the other language of plan texts.
+    SwitchLanguage,
+}
+
+impl Command {
+    /// The command's name in config files (`save`, `next_screen`, ...).
+    pub fn name(self) -> String {
+        ron::to_string(&self).unwrap_or_default()
+    }
+
+    /// The screen a `Screen*` command goes to.
+    pub fn screen(self) -> Option<super::Screen> {
+        use super::Screen as S;
+        Some(match self {
+            Command::ScreenOverview => S::Overview,
+            Command::ScreenActivities => S::Activities,
+            Command::ScreenPartners => S::Partners,
+            Command::ScreenBeneficiaries => S::Beneficiaries,
+            Command::ScreenFunding => S::Funding,
+            Command::ScreenGantt => S::Gantt,
+            Command::ScreenProblems => S::Problems,
+            _ => return None,
+        })
+    }
+}
+
+/// Everything `update` reacts to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A bound command.
+    Command(Command),
+    /// A key for the text field being edited (typing, cursor movement).
+    Key(crossterm::event::KeyEvent),
+    /// Pasted text.
+    Paste(String),
+    /// A mouse click at a cell.
+    Click {
+        /// Column.
+        col: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The mouse wheel, up (`true`) or down.
+    Scroll(bool),
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// A save finished on the worker thread.
+    Saved(Result<crate::store::SaveReport, String>),
+    /// A long text came back from the external editor.
+    EditorClosed(Result<String, String>),
+    /// The process was asked to stop (SIGTERM, SIGHUP).
+    Terminate,
+}

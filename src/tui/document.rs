@@ -1,0 +1,80 @@
+//! The plan being edited: what was read, what it is now, the edit log, and what the checks
+//! say about it. Kept consistent after every edit.
+
+use crate::check::{self, Diagnostic, Unread};
+use crate::edit::{Edit, EditError, History};
+use crate::model::Plan;
+use crate::store::LoadedPlan;
+
+/// A plan open for editing.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The plan as read from (or last saved to) disk.
+    pub loaded: LoadedPlan,
+    /// The plan as edited.
+    pub plan: Plan,
+    /// Every edit since the plan was opened.
+    pub history: History,
+    /// What the checks say about `plan`, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether saving is refused (plan.ron could not be read, so writing it could lose data).
+    pub read_only: bool,
+}
+
+impl Document {
+    /// Opens a loaded plan.
+    pub fn new(loaded: LoadedPlan) -> Document {
+        let read_only = !loaded.meta_readable;
+        let mut doc = Document {
+            plan: loaded.plan.clone(),
+            loaded,
+            history: History::default(),
+            diagnostics: Vec::new(),
+            read_only,
+        };
+        doc.refresh();
+        doc
+    }
+
+    /// Applies an edit and refreshes the checks.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.history.apply(&mut self.plan, edit)?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Undoes the last edit, if any; returns whether there was one.
+    pub fn undo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.undo(&mut self.plan)?.is_some();
+        self.refresh();
+        Ok(done)
+    }
+
+    /// Redoes the last undone edit, if any; returns whether there was one.
+    pub fn redo(&mut self) -> Result<bool, EditError> {
+        let done = self.history.redo(&mut self.plan)?.is_some();
+        self.refresh();
+        Ok(done)
+    }
+
+    /// Whether there are edits not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Reruns the checks. The file-reading problems found at load time stay until the plan is
+    /// read again; the rules run on the plan in memory.
+    pub fn refresh(&mut self) {
+        let unread = Unread { meta: !self.loaded.meta_readable, entities: self.loaded.sources.unreadable.clone() };
+        let mut all: Vec<Diagnostic> = self.loaded.diagnostics.clone();
+        all.extend(check::check(&self.plan, &unread));
+        all.sort_by(|a, b| (a.severity, a.sort_key()).cmp(&(b.severity, b.sort_key())));
+        self.diagnostics = all;
+    }
+
+    /// How many errors and warnings the checks report.
+    pub fn problem_counts(&self) -> (usize, usize) {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        (errors, self.diagnostics.len() - errors)
+    }
+}

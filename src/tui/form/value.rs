@@ -1,0 +1,101 @@
+//! Turning what a person typed into plan values, with a reason when it cannot be.
+
+use crate::model::{Amount, CountryCode, Currency, Id};
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+
+/// A date written `YYYY-MM-DD`.
+pub fn date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{:?} is not a date: write it as YYYY-MM-DD, a real calendar day", s.trim()))
+}
+
+/// A date, or nothing when the text is blank.
+pub fn opt_date(s: &str) -> Result<Option<NaiveDate>, String> {
+    if s.trim().is_empty() { Ok(None) } else { date(s).map(Some) }
+}
+
+/// A whole number in `min..=max`.
+pub fn int<T: TryFrom<i64>>(s: &str, min: i64, max: i64) -> Result<T, String> {
+    let n: i64 = s.trim().parse().map_err(|_| format!("{:?} is not a whole number", s.trim()))?;
+    if n < min || n > max {
+        return Err(format!("{n} is out of range: {min} to {max}"));
+    }
+    T::try_from(n).map_err(|_| format!("{n} is out of range"))
+}
+
+/// An exact amount.
+pub fn amount(s: &str) -> Result<Amount, String> {
+    Amount::parse(s)
+}
+
+/// A currency code.
+pub fn currency(s: &str) -> Result<Currency, String> {
+    Currency::parse(&s.trim().to_uppercase())
+}
+
+/// A country code, or nothing when blank.
+pub fn opt_country(s: &str) -> Result<Option<CountryCode>, String> {
+    let t = s.trim().to_uppercase();
+    if t.is_empty() { Ok(None) } else { CountryCode::parse(&t).map(Some) }
+}
+
+/// An id, or nothing when blank.
+pub fn opt_id(s: &str) -> Result<Option<Id>, String> {
+    let t = s.trim();
+    if t.is_empty() { Ok(None) } else { Id::parse(t).map(Some).map_err(|e| e.to_string()) }
+}
+
+/// An id.
+pub fn id(s: &str) -> Result<Id, String> {
+    Id::parse(s.trim()).map_err(|e| e.to_string())
+}
+
+/// Comma-separated ids, in any order.
+pub fn ids(s: &str) -> Result<Vec<Id>, String> {
+    words(s).iter().map(|w| id(w)).collect()
+}
+
+/// Comma-separated words.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(',').map(str::trim).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// Text, or nothing when blank.
+pub fn opt_text(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.to_owned())
+}
+
+/// An enum value written as in plan files (`InProgress`, `FS`).
+pub fn choice<T: DeserializeOwned>(s: &str, allowed: &[&str]) -> Result<T, String> {
+    crate::store::from_ron::<T>(s.trim()).map_err(|_| format!("{:?} is not one of: {}", s.trim(), allowed.join(", ")))
+}
+
+/// An enum value as written in plan files.
+pub fn name_of<T: serde::Serialize>(v: &T) -> String {
+    ron::to_string(v).unwrap_or_default()
+}
+
+/// Ids joined for display and editing.
+pub fn join_ids(ids: &[Id]) -> String {
+    ids.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    #[test]
+    fn refusals_say_why() {
+        assert!(date("2026-02-30").unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(date(" 2026-02-28 ").map(|d| d.to_string()), Ok("2026-02-28".into()));
+        assert_eq!(int::<u8>("101", 0, 100), Err("101 is out of range: 0 to 100".into()));
+        assert!(amount("12,5x").is_err());
+        assert_eq!(currency("usd").map(|c| c.to_string()), Ok("USD".into()));
+        assert_eq!(choice::<Status>("Done", &[]), Ok(Status::Done));
+        assert!(choice::<Status>("Finished", &["Planned"]).is_err());
+        assert_eq!(name_of(&Status::InProgress), "InProgress");
+        assert!(ids("a, b-2, C").is_err());
+    }
+}
