@@ -9,5 +9,5 @@ pub mod edit;
 pub mod model;
 pub mod store;
 pub mod text;
-pub mod workspace;
 pub mod tui;
+pub mod workspace;

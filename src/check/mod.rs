@@ -9,7 +9,7 @@ mod values;
 
 pub use cycles::{dependency_cycles, format_cycle};
 pub use diagnostic::{Anchor, Code, Diagnostic, Severity, Subject};
-pub use money::{allocated, to_plan_currency};
+pub use money::{Coverage, allocated, allocations, coverage, to_plan_currency};
 
 use crate::model::{EntityKind, Plan};
 use std::collections::HashSet;

@@ -3,7 +3,7 @@
 use super::{Code, Diagnostic};
 use crate::model::{Currency, EntityKind, FundingSource, Id, Money, Plan, PlanMeta, format_amount};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// `money` in the plan's currency, or `None` when there is no rate for its currency.
 pub fn to_plan_currency(meta: &PlanMeta, money: &Money) -> Option<Decimal> {
@@ -35,8 +35,9 @@ pub fn allocated(plan: &Plan, source: &FundingSource) -> (Decimal, usize) {
     allocations(plan).remove(&source.id).unwrap_or_default()
 }
 
-/// Total drawn on every funding source, in each source's currency, in one pass over the plan.
-fn allocations(plan: &Plan) -> HashMap<Id, (Decimal, usize)> {
+/// Total drawn on every funding source, in each source's currency, and the number of lines
+/// that could not be converted, in one pass over the plan.
+pub fn allocations(plan: &Plan) -> HashMap<Id, (Decimal, usize)> {
     let mut totals: HashMap<Id, (Decimal, usize)> = HashMap::new();
     for a in plan.activities.values() {
         for line in &a.budget {
@@ -52,6 +53,52 @@ fn allocations(plan: &Plan) -> HashMap<Id, (Decimal, usize)> {
         }
     }
     totals
+}
+
+/// Budgeted cost against funding, per currency and in the plan's currency.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Budgeted cost by currency.
+    pub budget: BTreeMap<Currency, Decimal>,
+    /// Committed and disbursed funding by currency.
+    pub secured: BTreeMap<Currency, Decimal>,
+    /// Pipeline and pledged funding by currency.
+    pub expected: BTreeMap<Currency, Decimal>,
+    /// The three totals in the plan's currency; `None` where some amount has no exchange rate.
+    pub budget_total: Option<Decimal>,
+    /// See `budget_total`.
+    pub secured_total: Option<Decimal>,
+    /// See `budget_total`.
+    pub expected_total: Option<Decimal>,
+}
+
+/// What the plan costs and how much of it is funded.
+pub fn coverage(plan: &Plan) -> Coverage {
+    let mut c = Coverage::default();
+    let add = |map: &mut BTreeMap<Currency, Decimal>, total: &mut Option<Decimal>, m: Money| {
+        let e = map.entry(m.currency.clone()).or_default();
+        *e = e.saturating_add(m.amount.0);
+        *total = total.and_then(|t| to_plan_currency(&plan.meta, &m).map(|v| t.saturating_add(v)));
+    };
+    let (mut b, mut s, mut x) = (
+        Some(Decimal::ZERO),
+        Some(Decimal::ZERO),
+        Some(Decimal::ZERO),
+    );
+    for a in plan.activities.values() {
+        for line in &a.budget {
+            add(&mut c.budget, &mut b, line.money());
+        }
+    }
+    for f in plan.funding.values() {
+        if f.status.is_secured() {
+            add(&mut c.secured, &mut s, f.money());
+        } else {
+            add(&mut c.expected, &mut x, f.money());
+        }
+    }
+    (c.budget_total, c.secured_total, c.expected_total) = (b, s, x);
+    c
 }
 
 pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {

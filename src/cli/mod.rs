@@ -2,6 +2,7 @@
 
 mod check;
 mod fmt;
+mod open;
 mod output;
 mod summary;
 
@@ -88,7 +89,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Fmt(args)) => fmt::run(args),
         Some(Command::Summary(args)) => summary::run(args),
-        None => summary::run(summary::Args { plan: cli.plan }),
+        None => open::run(cli.plan.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -109,6 +110,17 @@ pub fn main() -> ExitCode {
             }
             ExitCode::from(e.exit_code())
         }
+    }
+}
+
+/// Today's date: `KHUTTA_TODAY` when set (tests pin it), otherwise the system clock.
+pub fn today() -> Result<chrono::NaiveDate, CommandError> {
+    match std::env::var("KHUTTA_TODAY") {
+        Ok(s) => s.parse().map_err(|_| CommandError::Usage {
+            message: format!("KHUTTA_TODAY={s:?} is not a date"),
+            hint: Some("write it as YYYY-MM-DD".into()),
+        }),
+        Err(_) => Ok(chrono::Local::now().date_naive()),
     }
 }
 

@@ -59,6 +59,17 @@ impl History {
         self.saved = self.done.last().map_or(0, |(s, _)| *s);
     }
 
+    /// A marker of the plan's current state, to pass to [`History::mark_saved_at`] once a
+    /// save that started now has finished.
+    pub fn position(&self) -> u64 {
+        self.done.last().map_or(0, |(s, _)| *s)
+    }
+
+    /// Records that the state at `position` was saved (edits made since stay unsaved).
+    pub fn mark_saved_at(&mut self, position: u64) {
+        self.saved = position;
+    }
+
     /// How many edits can be undone.
     pub fn undo_depth(&self) -> usize {
         self.done.len()

@@ -63,7 +63,14 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => return Err(ConfigError { path: shown, line: 1, col: 1, message: format!("cannot read the file: {e}") }),
+        Err(e) => {
+            return Err(ConfigError {
+                path: shown,
+                line: 1,
+                col: 1,
+                message: format!("cannot read the file: {e}"),
+            });
+        }
     };
     parse(&shown, &text)
 }
@@ -80,19 +87,30 @@ pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
         let (line, col) = text
             .find(&format!("\"{needle}\""))
             .map_or((1, 1), |i| crate::store::line_col(text, i));
-        ConfigError { path: path.to_owned(), line, col, message }
+        ConfigError {
+            path: path.to_owned(),
+            line,
+            col,
+            message,
+        }
     };
     if let Some(l) = &config.lang
         && l != "en"
         && l != "ar"
     {
-        return Err(at(l, format!("unknown language {l:?}; khutta speaks \"en\" and \"ar\"")));
+        return Err(at(
+            l,
+            format!("unknown language {l:?}; khutta speaks \"en\" and \"ar\""),
+        ));
     }
     if let Some(b) = &config.bidi
         && b != "app"
         && b != "terminal"
     {
-        return Err(at(b, format!("unknown bidi mode {b:?}; use \"app\" or \"terminal\"")));
+        return Err(at(
+            b,
+            format!("unknown bidi mode {b:?}; use \"app\" or \"terminal\""),
+        ));
     }
     for keys in config.keys.values() {
         for k in keys.keys() {
@@ -124,7 +142,11 @@ mod tests {
 
     #[test]
     fn bindings_override_defaults() {
-        let c = parse("c.ron", "Config(keys: { global: { \"ctrl-q\": quit, \"q\": save } })").unwrap();
+        let c = parse(
+            "c.ron",
+            "Config(keys: { global: { \"ctrl-q\": quit, \"q\": save } })",
+        )
+        .unwrap();
         let km = c.keymap();
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(km.lookup(Context::List, &q), Some(Command::Save));
@@ -134,7 +156,11 @@ mod tests {
 
     #[test]
     fn errors_carry_their_location() {
-        let e = parse("c.ron", "Config(\n  keys: { global: { \"ctrl-q\": quitt } },\n)").unwrap_err();
+        let e = parse(
+            "c.ron",
+            "Config(\n  keys: { global: { \"ctrl-q\": quitt } },\n)",
+        )
+        .unwrap_err();
         assert_eq!((e.line, e.col >= 1), (2, true));
         assert!(e.to_string().starts_with("c.ron:2:"), "{e}");
         let e = parse("c.ron", "Config(\n  lang: \"fr\",\n)").unwrap_err();
@@ -146,8 +172,14 @@ mod tests {
 
     #[test]
     fn location() {
-        assert_eq!(config_path(Some("/x"), Some("/h")), Some(PathBuf::from("/x/khutta/config.ron")));
-        assert_eq!(config_path(None, Some("/h")), Some(PathBuf::from("/h/.config/khutta/config.ron")));
+        assert_eq!(
+            config_path(Some("/x"), Some("/h")),
+            Some(PathBuf::from("/x/khutta/config.ron"))
+        );
+        assert_eq!(
+            config_path(None, Some("/h")),
+            Some(PathBuf::from("/h/.config/khutta/config.ron"))
+        );
         assert_eq!(config_path(Some(""), None), None);
     }
 }

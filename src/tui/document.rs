@@ -65,7 +65,10 @@ impl Document {
     /// Reruns the checks. The file-reading problems found at load time stay until the plan is
     /// read again; the rules run on the plan in memory.
     pub fn refresh(&mut self) {
-        let unread = Unread { meta: !self.loaded.meta_readable, entities: self.loaded.sources.unreadable.clone() };
+        let unread = Unread {
+            meta: !self.loaded.meta_readable,
+            entities: self.loaded.sources.unreadable.clone(),
+        };
         let mut all: Vec<Diagnostic> = self.loaded.diagnostics.clone();
         all.extend(check::check(&self.plan, &unread));
         all.sort_by(|a, b| (a.severity, a.sort_key()).cmp(&(b.severity, b.sort_key())));

@@ -5,7 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 
 /// Where a key is pressed: global keys work everywhere but in a text field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Context {
     /// Everywhere (unless a more specific context binds the key).
@@ -28,7 +30,8 @@ pub struct Key {
 impl Key {
     /// The key of a key event; shift is folded into the character for printable keys.
     pub fn of(ev: &KeyEvent) -> Key {
-        let mut mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut mods =
+            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         if matches!(ev.code, KeyCode::Char(_)) {
             mods -= KeyModifiers::SHIFT;
         }
@@ -80,7 +83,11 @@ impl Key {
                 KeyCode::F(f[1..].parse().map_err(|_| format!("unknown key {s:?}"))?)
             }
             c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap_or(' ')),
-            _ => return Err(format!("unknown key {s:?} (write keys like `ctrl-s`, `q`, `shift-tab`, `f1`)")),
+            _ => {
+                return Err(format!(
+                    "unknown key {s:?} (write keys like `ctrl-s`, `q`, `shift-tab`, `f1`)"
+                ));
+            }
         };
         if matches!(code, KeyCode::Char(_)) {
             mods -= KeyModifiers::SHIFT;
@@ -210,7 +217,10 @@ impl Keymap {
     /// The command bound to `key` in `context`, falling back to the global bindings.
     pub fn lookup(&self, context: Context, key: &KeyEvent) -> Option<Command> {
         let k = Key::of(key);
-        self.bindings.get(&(context, k)).or_else(|| self.bindings.get(&(Context::Global, k))).copied()
+        self.bindings
+            .get(&(context, k))
+            .or_else(|| self.bindings.get(&(Context::Global, k)))
+            .copied()
     }
 
     /// Binds `key` to `command` in `context`, replacing what was there.
@@ -241,7 +251,17 @@ mod tests {
 
     #[test]
     fn parse_and_label_round_trip() {
-        for s in ["ctrl-s", "q", "shift-tab", "f1", "enter", "?", "G", "space", "alt-x"] {
+        for s in [
+            "ctrl-s",
+            "q",
+            "shift-tab",
+            "f1",
+            "enter",
+            "?",
+            "G",
+            "space",
+            "alt-x",
+        ] {
             assert_eq!(Key::parse(s).map(|k| k.label()), Ok(s.to_owned()));
         }
         assert!(Key::parse("hyper-q").is_err());

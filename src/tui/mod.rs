@@ -1,10 +1,27 @@
 //! The terminal UI: key -> Action -> update -> view, over a [`document::Document`].
+//!
+//! `update` is the only place state changes; `view` draws from the state and never does IO;
+//! IO (saving, the external editor, the recovery file) is asked for as an [`app::Effect`] and
+//! done by the run loop, with slow work on a worker thread.
 
 pub mod action;
+pub mod app;
 pub mod config;
 pub mod document;
+pub mod editing;
+pub mod editor;
 pub mod form;
+pub mod input;
 pub mod keymap;
+pub mod lists;
+pub mod mouse;
+pub mod paint;
+pub mod popup;
+pub mod recovery;
+pub mod run;
+pub mod screens;
+pub mod theme;
+pub mod view;
 
 /// The screens of the TUI, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -11,7 +11,9 @@ pub mod spec;
 pub mod value;
 
 use crate::edit::Edit;
-use crate::model::{Activity, Beneficiary, Entity, EntityKind, FundingSource, Id, Partner, Plan, PlanMeta};
+use crate::model::{
+    Activity, Beneficiary, Entity, EntityKind, FundingSource, Id, Partner, Plan, PlanMeta,
+};
 use spec::{EditorKind, Subject};
 
 /// What a form edits.
@@ -69,19 +71,32 @@ pub struct FormState {
 /// A subject that lives in the plan: how to read it and how to turn a change into an edit.
 trait Stored: Subject + Sized {
     fn read(plan: &Plan, target: &Target) -> Option<Self>;
-    fn edit(plan: &Plan, target: &Target, field: &str, f: impl FnOnce(&mut Self) -> Result<(), String>) -> Result<Edit, String>;
+    fn edit(
+        plan: &Plan,
+        target: &Target,
+        field: &str,
+        f: impl FnOnce(&mut Self) -> Result<(), String>,
+    ) -> Result<Edit, String>;
 }
 
 macro_rules! stored_entity {
     ($t:ty, $kind:ident) => {
         impl Stored for $t {
             fn read(plan: &Plan, target: &Target) -> Option<Self> {
-                match (target, plan.get(EntityKind::$kind, target_id(target)?.as_str())) {
+                match (
+                    target,
+                    plan.get(EntityKind::$kind, target_id(target)?.as_str()),
+                ) {
                     (Target::Entity(EntityKind::$kind, _), Some(Entity::$kind(x))) => Some(x),
                     _ => None,
                 }
             }
-            fn edit(plan: &Plan, target: &Target, field: &str, f: impl FnOnce(&mut Self) -> Result<(), String>) -> Result<Edit, String> {
+            fn edit(
+                plan: &Plan,
+                target: &Target,
+                field: &str,
+                f: impl FnOnce(&mut Self) -> Result<(), String>,
+            ) -> Result<Edit, String> {
                 let id = target_id(target).ok_or("not an entity")?.clone();
                 let made = Edit::update(plan, EntityKind::$kind, &id, field, |e| match e {
                     Entity::$kind(x) => f(x),
@@ -102,7 +117,12 @@ impl Stored for PlanMeta {
     fn read(plan: &Plan, target: &Target) -> Option<Self> {
         (target == &Target::Plan).then(|| plan.meta.clone())
     }
-    fn edit(plan: &Plan, _: &Target, field: &str, f: impl FnOnce(&mut Self) -> Result<(), String>) -> Result<Edit, String> {
+    fn edit(
+        plan: &Plan,
+        _: &Target,
+        field: &str,
+        f: impl FnOnce(&mut Self) -> Result<(), String>,
+    ) -> Result<Edit, String> {
         let mut result = Ok(());
         let edit = Edit::update_meta(plan, field, |m| result = f(m));
         result.map(|()| edit)
@@ -132,7 +152,12 @@ macro_rules! with_subject {
 impl FormState {
     /// A form on `target`, at its first row.
     pub fn new(target: Target) -> FormState {
-        FormState { target, cursor: 0, item: None, item_cursor: 0 }
+        FormState {
+            target,
+            cursor: 0,
+            item: None,
+            item_cursor: 0,
+        }
     }
 
     /// The rows shown: the subject's fields and lists, or the open item's fields.
@@ -143,14 +168,22 @@ impl FormState {
     /// The row under the cursor.
     pub fn current(&self, plan: &Plan) -> Option<Row> {
         let rows = self.rows(plan);
-        let i = if self.item.is_some() { self.item_cursor } else { self.cursor };
+        let i = if self.item.is_some() {
+            self.item_cursor
+        } else {
+            self.cursor
+        };
         rows.get(i.min(rows.len().saturating_sub(1))).cloned()
     }
 
     /// Moves the cursor by `delta` rows, staying inside the form.
     pub fn move_cursor(&mut self, plan: &Plan, delta: isize) {
         let n = self.rows(plan).len();
-        let c = if self.item.is_some() { &mut self.item_cursor } else { &mut self.cursor };
+        let c = if self.item.is_some() {
+            &mut self.item_cursor
+        } else {
+            &mut self.cursor
+        };
         *c = c.saturating_add_signed(delta).min(n.saturating_sub(1));
     }
 
@@ -171,34 +204,77 @@ impl FormState {
 }
 
 fn rows_of<T: Stored>(plan: &Plan, target: &Target, item: Option<(usize, usize)>) -> Vec<Row> {
-    let Some(x) = T::read(plan, target) else { return Vec::new() };
+    let Some(x) = T::read(plan, target) else {
+        return Vec::new();
+    };
     if let Some((l, i)) = item {
-        let Some(list) = T::lists().get(l) else { return Vec::new() };
+        let Some(list) = T::lists().get(l) else {
+            return Vec::new();
+        };
         return list
             .fields
             .iter()
             .enumerate()
-            .map(|(f, field)| Row { key: RowKey::ItemField(l, i, f), name: field.name, value: (field.get)(&x, i), editor: Some(field.editor), depth: 0 })
+            .map(|(f, field)| Row {
+                key: RowKey::ItemField(l, i, f),
+                name: field.name,
+                value: (field.get)(&x, i),
+                editor: Some(field.editor),
+                depth: 0,
+            })
             .collect();
     }
     let mut rows = Vec::new();
     if let Some(id) = target_id(target) {
-        rows.push(Row { key: RowKey::Id, name: "id", value: id.to_string(), editor: None, depth: 0 });
+        rows.push(Row {
+            key: RowKey::Id,
+            name: "id",
+            value: id.to_string(),
+            editor: None,
+            depth: 0,
+        });
     }
-    for (i, f) in T::fields().iter().enumerate().filter(|(_, f)| (f.shown)(&x)) {
-        rows.push(Row { key: RowKey::Field(i), name: f.name, value: (f.get)(&x), editor: Some(f.editor), depth: 0 });
+    for (i, f) in T::fields()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| (f.shown)(&x))
+    {
+        rows.push(Row {
+            key: RowKey::Field(i),
+            name: f.name,
+            value: (f.get)(&x),
+            editor: Some(f.editor),
+            depth: 0,
+        });
     }
     for (l, list) in T::lists().iter().enumerate() {
         let n = (list.len)(&x);
-        rows.push(Row { key: RowKey::List(l), name: list.name, value: n.to_string(), editor: Some(list.add_editor), depth: 0 });
+        rows.push(Row {
+            key: RowKey::List(l),
+            name: list.name,
+            value: n.to_string(),
+            editor: Some(list.add_editor),
+            depth: 0,
+        });
         for i in 0..n {
-            rows.push(Row { key: RowKey::Item(l, i), name: list.name, value: (list.summary)(&x, i), editor: None, depth: 1 });
+            rows.push(Row {
+                key: RowKey::Item(l, i),
+                name: list.name,
+                value: (list.summary)(&x, i),
+                editor: None,
+                depth: 1,
+            });
         }
     }
     rows
 }
 
-fn commit_of<T: Stored>(plan: &Plan, target: &Target, key: RowKey, text: &str) -> Result<Edit, String> {
+fn commit_of<T: Stored>(
+    plan: &Plan,
+    target: &Target,
+    key: RowKey,
+    text: &str,
+) -> Result<Edit, String> {
     match key {
         RowKey::Field(i) => {
             let f = T::fields().get(i).ok_or("no such field")?;

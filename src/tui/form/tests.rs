@@ -15,7 +15,11 @@ fn form(id: &str) -> FormState {
 }
 
 fn key_of(f: &FormState, plan: &Plan, name: &str) -> RowKey {
-    f.rows(plan).into_iter().find(|r| r.name == name).map(|r| r.key).expect(name)
+    f.rows(plan)
+        .into_iter()
+        .find(|r| r.name == name)
+        .map(|r| r.key)
+        .expect(name)
 }
 
 #[test]
@@ -26,7 +30,10 @@ fn edits_a_field_and_refuses_bad_values_with_a_reason() {
     f.commit(&p, title, "ورشة").unwrap().apply(&mut p).unwrap();
     assert_eq!(p.activities["b"].title.ar.as_deref(), Some("ورشة"));
     let progress = key_of(&f, &p, "progress");
-    assert_eq!(f.validate(&p, progress, "150"), Err("150 is out of range: 0 to 100".into()));
+    assert_eq!(
+        f.validate(&p, progress, "150"),
+        Err("150 is out of range: 0 to 100".into())
+    );
     let status = key_of(&f, &p, "status");
     f.commit(&p, status, "Done").unwrap().apply(&mut p).unwrap();
     assert_eq!(p.activities["b"].status, Status::Done);
@@ -40,7 +47,10 @@ fn timing_switch_changes_the_fields_shown() {
     assert!(f.rows(&p).iter().any(|r| r.name == "days"));
     assert!(!f.rows(&p).iter().any(|r| r.name == "start"));
     let timing = key_of(&f, &p, "timing");
-    f.commit(&p, timing, "Fixed").unwrap().apply(&mut p).unwrap();
+    f.commit(&p, timing, "Fixed")
+        .unwrap()
+        .apply(&mut p)
+        .unwrap();
     assert!(f.rows(&p).iter().any(|r| r.name == "start"));
     let start = key_of(&f, &p, "start");
     let err = f.validate(&p, start, "2026-02-30").unwrap_err();
@@ -72,10 +82,27 @@ fn choice_lists_match_the_model() {
     use crate::model::*;
     use value::name_of;
     let names = |v: Vec<String>| v;
-    assert_eq!(names(Status::ALL.iter().map(name_of).collect()), activity::STATUSES);
-    assert_eq!(names(DependencyKind::ALL.iter().map(|k| k.code().to_owned()).collect()), activity::DEP_KINDS);
-    assert_eq!(names(OrgRole::ALL.iter().map(name_of).collect()), activity::ROLES);
-    assert_eq!(names(BudgetCategory::ALL.iter().map(name_of).collect()), activity::CATEGORIES);
+    assert_eq!(
+        names(Status::ALL.iter().map(name_of).collect()),
+        activity::STATUSES
+    );
+    assert_eq!(
+        names(
+            DependencyKind::ALL
+                .iter()
+                .map(|k| k.code().to_owned())
+                .collect()
+        ),
+        activity::DEP_KINDS
+    );
+    assert_eq!(
+        names(OrgRole::ALL.iter().map(name_of).collect()),
+        activity::ROLES
+    );
+    assert_eq!(
+        names(BudgetCategory::ALL.iter().map(name_of).collect()),
+        activity::CATEGORIES
+    );
 }
 
 #[test]
@@ -83,7 +110,10 @@ fn plan_form_edits_plan_ron() {
     let mut p = plan();
     let f = FormState::new(Target::Plan);
     let start = key_of(&f, &p, "window_start");
-    f.commit(&p, start, "2026-02-01").unwrap().apply(&mut p).unwrap();
+    f.commit(&p, start, "2026-02-01")
+        .unwrap()
+        .apply(&mut p)
+        .unwrap();
     assert_eq!(p.meta.window.start.to_string(), "2026-02-01");
     let rates = key_of(&f, &p, "exchange_rates");
     f.commit(&p, rates, "eur").unwrap().apply(&mut p).unwrap();

@@ -6,18 +6,29 @@ use serde::de::DeserializeOwned;
 
 /// A date written `YYYY-MM-DD`.
 pub fn date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{:?} is not a date: write it as YYYY-MM-DD, a real calendar day", s.trim()))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        format!(
+            "{:?} is not a date: write it as YYYY-MM-DD, a real calendar day",
+            s.trim()
+        )
+    })
 }
 
 /// A date, or nothing when the text is blank.
 pub fn opt_date(s: &str) -> Result<Option<NaiveDate>, String> {
-    if s.trim().is_empty() { Ok(None) } else { date(s).map(Some) }
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        date(s).map(Some)
+    }
 }
 
 /// A whole number in `min..=max`.
 pub fn int<T: TryFrom<i64>>(s: &str, min: i64, max: i64) -> Result<T, String> {
-    let n: i64 = s.trim().parse().map_err(|_| format!("{:?} is not a whole number", s.trim()))?;
+    let n: i64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{:?} is not a whole number", s.trim()))?;
     if n < min || n > max {
         return Err(format!("{n} is out of range: {min} to {max}"));
     }
@@ -37,13 +48,21 @@ pub fn currency(s: &str) -> Result<Currency, String> {
 /// A country code, or nothing when blank.
 pub fn opt_country(s: &str) -> Result<Option<CountryCode>, String> {
     let t = s.trim().to_uppercase();
-    if t.is_empty() { Ok(None) } else { CountryCode::parse(&t).map(Some) }
+    if t.is_empty() {
+        Ok(None)
+    } else {
+        CountryCode::parse(&t).map(Some)
+    }
 }
 
 /// An id, or nothing when blank.
 pub fn opt_id(s: &str) -> Result<Option<Id>, String> {
     let t = s.trim();
-    if t.is_empty() { Ok(None) } else { Id::parse(t).map(Some).map_err(|e| e.to_string()) }
+    if t.is_empty() {
+        Ok(None)
+    } else {
+        Id::parse(t).map(Some).map_err(|e| e.to_string())
+    }
 }
 
 /// An id.
@@ -58,7 +77,11 @@ pub fn ids(s: &str) -> Result<Vec<Id>, String> {
 
 /// Comma-separated words.
 pub fn words(s: &str) -> Vec<String> {
-    s.split(',').map(str::trim).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    s.split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Text, or nothing when blank.
@@ -68,7 +91,8 @@ pub fn opt_text(s: &str) -> Option<String> {
 
 /// An enum value written as in plan files (`InProgress`, `FS`).
 pub fn choice<T: DeserializeOwned>(s: &str, allowed: &[&str]) -> Result<T, String> {
-    crate::store::from_ron::<T>(s.trim()).map_err(|_| format!("{:?} is not one of: {}", s.trim(), allowed.join(", ")))
+    crate::store::from_ron::<T>(s.trim())
+        .map_err(|_| format!("{:?} is not one of: {}", s.trim(), allowed.join(", ")))
 }
 
 /// An enum value as written in plan files.
@@ -89,8 +113,14 @@ mod tests {
     #[test]
     fn refusals_say_why() {
         assert!(date("2026-02-30").unwrap_err().contains("YYYY-MM-DD"));
-        assert_eq!(date(" 2026-02-28 ").map(|d| d.to_string()), Ok("2026-02-28".into()));
-        assert_eq!(int::<u8>("101", 0, 100), Err("101 is out of range: 0 to 100".into()));
+        assert_eq!(
+            date(" 2026-02-28 ").map(|d| d.to_string()),
+            Ok("2026-02-28".into())
+        );
+        assert_eq!(
+            int::<u8>("101", 0, 100),
+            Err("101 is out of range: 0 to 100".into())
+        );
         assert!(amount("12,5x").is_err());
         assert_eq!(currency("usd").map(|c| c.to_string()), Ok("USD".into()));
         assert_eq!(choice::<Status>("Done", &[]), Ok(Status::Done));

@@ -1,0 +1,334 @@
+//! The application state and `update`: every action goes through here, and nothing else
+//! changes the state.
+
+use super::Screen;
+use super::action::{Action, Command};
+use super::document::Document;
+use super::editor::EditorState;
+use super::form::FormState;
+use super::keymap::{Context, Keymap};
+use super::lists::{Cursor, TreeRow, TreeView};
+use super::popup::Popup;
+use crate::model::{EntityKind, Id, Lang};
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+
+/// Work that `update` asks the run loop to do: IO, never done inside `update` itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the changed files (on a worker thread).
+    Save,
+    /// Leave the TUI.
+    Quit,
+    /// Edit `text` in `$VISUAL`/`$EDITOR`; the result comes back as [`Action::EditorClosed`].
+    ExternalEditor(String),
+    /// Write the recovery file of unsaved edits (or remove it when there are none).
+    WriteRecovery,
+    /// Remove the recovery file: the user chose to discard the unsaved edits.
+    ClearRecovery,
+}
+
+/// Everything the TUI knows.
+pub struct App {
+    /// The plan being edited.
+    pub doc: Document,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The UI language.
+    pub lang: Lang,
+    /// The language plan texts are shown in first.
+    pub content_lang: Lang,
+    /// The date of the today line; a parameter so that tests pin it.
+    pub today: NaiveDate,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// The activity tree's sort, filter and folding.
+    pub tree: TreeView,
+    /// The activity tree's rows, recomputed when the plan or the tree view changes.
+    pub tree_rows: Vec<TreeRow>,
+    /// Cursors of the list screens.
+    pub cursors: Cursors,
+    /// The open form, if any.
+    pub form: Option<FormState>,
+    /// The open editor (a field, a prompt), if any.
+    pub editor: Option<EditorState>,
+    /// The open popup (question, message, help), if any.
+    pub popup: Option<Popup>,
+    /// The last message for the status line.
+    pub status: String,
+    /// The terminal's size.
+    pub size: (u16, u16),
+    /// Whether a save is running.
+    pub saving: bool,
+    /// Set when the TUI should end.
+    pub quit: bool,
+    /// Quit once the running save succeeds.
+    pub quit_after_save: bool,
+    /// The Gantt's scale and scroll.
+    pub gantt: super::screens::gantt::GanttView,
+    /// Unsaved edits a previous session left, waiting for the user's answer.
+    pub recovered: Option<crate::edit::Edit>,
+}
+
+/// The cursor of each list screen.
+#[derive(Clone, Debug, Default)]
+pub struct Cursors {
+    /// Activities.
+    pub activities: Cursor,
+    /// Partners.
+    pub partners: Cursor,
+    /// Beneficiaries.
+    pub beneficiaries: Cursor,
+    /// Funding sources.
+    pub funding: Cursor,
+    /// Problems.
+    pub problems: Cursor,
+}
+
+impl App {
+    /// A TUI on `doc`.
+    pub fn new(doc: Document, lang: Lang, today: NaiveDate, keymap: Keymap) -> App {
+        let mut app = App {
+            doc,
+            screen: Screen::Overview,
+            lang,
+            content_lang: lang,
+            today,
+            keymap,
+            tree: TreeView::default(),
+            tree_rows: Vec::new(),
+            cursors: Cursors::default(),
+            form: None,
+            editor: None,
+            popup: None,
+            status: String::new(),
+            size: (80, 24),
+            saving: false,
+            quit: false,
+            quit_after_save: false,
+            gantt: Default::default(),
+            recovered: None,
+        };
+        app.refresh_tree();
+        if app.doc.read_only {
+            app.status =
+                "plan.ron could not be read: the plan is open read-only (see Problems)".into();
+        }
+        app
+    }
+
+    /// Recomputes the activity tree's rows after the plan or the tree view changed.
+    pub fn refresh_tree(&mut self) {
+        self.tree_rows = self.tree.rows(
+            &self.doc.plan,
+            self.content_lang,
+            &super::screens::gantt::NoTimeline,
+        );
+        let n = self.tree_rows.len();
+        self.cursors.activities.step(0, n);
+    }
+
+    /// The context keys are looked up in.
+    pub fn context(&self) -> Context {
+        if self.form.is_some() {
+            Context::Form
+        } else if self.screen == Screen::Gantt {
+            Context::Gantt
+        } else {
+            Context::List
+        }
+    }
+
+    /// What a key means here: raw keys for an open editor or popup, commands otherwise.
+    pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
+        if self.editor.is_some() || self.popup.as_ref().is_some_and(Popup::takes_keys) {
+            return Some(Action::Key(key));
+        }
+        self.keymap
+            .lookup(self.context(), &key)
+            .map(Action::Command)
+    }
+
+    /// The selected entity of the screen shown (or of the open form).
+    pub fn selected(&self) -> Option<(EntityKind, Id)> {
+        if let Some(super::form::Target::Entity(k, id)) = self.form.as_ref().map(|f| &f.target) {
+            return Some((*k, id.clone()));
+        }
+        let pick = |kind: EntityKind, c: &Cursor| {
+            self.doc
+                .plan
+                .ids(kind)
+                .get(c.row)
+                .cloned()
+                .map(|id| (kind, id))
+        };
+        match self.screen {
+            Screen::Activities | Screen::Gantt => self
+                .tree_rows
+                .get(self.cursors.activities.row)
+                .map(|r| (EntityKind::Activity, r.id.clone())),
+            Screen::Partners => pick(EntityKind::Partner, &self.cursors.partners),
+            Screen::Beneficiaries => pick(EntityKind::Beneficiary, &self.cursors.beneficiaries),
+            Screen::Funding => pick(EntityKind::Funding, &self.cursors.funding),
+            Screen::Overview | Screen::Problems => None,
+        }
+    }
+
+    /// Applies an action; returns the IO the run loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                Vec::new()
+            }
+            Action::Saved(result) => self.saved(result),
+            Action::EditorClosed(result) => super::editing::external_closed(self, result),
+            Action::Terminate => {
+                self.quit = true;
+                vec![Effect::WriteRecovery, Effect::Quit]
+            }
+            Action::Key(key) => {
+                if self.editor.is_some() {
+                    super::editing::editor_key(self, key)
+                } else {
+                    super::popup::key(self, key)
+                }
+            }
+            Action::Paste(text) => {
+                if let Some(ed) = &mut self.editor {
+                    ed.input.insert(&text);
+                    super::editing::revalidate(self);
+                }
+                Vec::new()
+            }
+            Action::Scroll(up) => self.command(if up { Command::Up } else { Command::Down }),
+            Action::Click { col, row } => super::mouse::click(self, col, row),
+            Action::Command(c) => self.command(c),
+        }
+    }
+
+    fn command(&mut self, c: Command) -> Vec<Effect> {
+        if let Some(screen) = c.screen() {
+            self.form = None;
+            self.screen = screen;
+            return Vec::new();
+        }
+        match c {
+            Command::Quit => return self.ask_quit(),
+            Command::Save => return self.save(),
+            Command::Undo | Command::Redo => return self.undo_redo(c == Command::Undo),
+            Command::Help => {
+                self.popup = Some(Popup::Help);
+                return Vec::new();
+            }
+            Command::SwitchLanguage => {
+                self.content_lang = self.content_lang.other();
+                self.refresh_tree();
+                return Vec::new();
+            }
+            Command::NextScreen | Command::PrevScreen if self.form.is_none() => {
+                let all = Screen::ALL;
+                let i = all.iter().position(|s| *s == self.screen).unwrap_or(0);
+                let n = all.len();
+                self.screen = all[if c == Command::NextScreen {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                }];
+                return Vec::new();
+            }
+            _ => {}
+        }
+        if self.popup.is_some() {
+            if c == Command::Back {
+                self.popup = None;
+            }
+            return Vec::new();
+        }
+        if self.form.is_some() {
+            return super::editing::form_command(self, c);
+        }
+        super::screens::command(self, c)
+    }
+
+    fn ask_quit(&mut self) -> Vec<Effect> {
+        if self.doc.is_dirty() {
+            self.popup = Some(Popup::ConfirmQuit);
+            Vec::new()
+        } else {
+            self.quit = true;
+            vec![Effect::Quit]
+        }
+    }
+
+    /// Starts a save, unless one is running or the plan is read-only.
+    pub fn save(&mut self) -> Vec<Effect> {
+        if self.doc.read_only {
+            self.status =
+                "cannot save: plan.ron could not be read, and saving could lose what it holds"
+                    .into();
+            return Vec::new();
+        }
+        if self.saving {
+            return Vec::new();
+        }
+        if !self.doc.is_dirty() {
+            self.status = "nothing to save".into();
+            return Vec::new();
+        }
+        self.saving = true;
+        self.status = "saving…".into();
+        vec![Effect::Save]
+    }
+
+    fn saved(&mut self, result: Result<crate::store::SaveReport, String>) -> Vec<Effect> {
+        self.saving = false;
+        match result {
+            Ok(report) => {
+                let n = report.written.len() + report.removed.len();
+                self.status = format!("saved: {n} file{} written", if n == 1 { "" } else { "s" });
+                if self.quit_after_save {
+                    self.quit = true;
+                    return vec![Effect::Quit];
+                }
+                vec![Effect::WriteRecovery]
+            }
+            Err(e) => {
+                self.quit_after_save = false;
+                self.status = format!("save failed, nothing was lost: {e}");
+                self.popup = Some(Popup::Message(self.status.clone()));
+                vec![Effect::WriteRecovery]
+            }
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) -> Vec<Effect> {
+        let result = if undo {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
+        self.status = match result {
+            Ok(true) if undo => "undone".into(),
+            Ok(true) => "redone".into(),
+            Ok(false) if undo => "nothing to undo".into(),
+            Ok(false) => "nothing to redo".into(),
+            Err(e) => format!("cannot: {e}"),
+        };
+        self.refresh_tree();
+        vec![Effect::WriteRecovery]
+    }
+}
+
+impl Screen {
+    /// Every screen, in tab order.
+    pub const ALL: [Screen; 7] = [
+        Screen::Overview,
+        Screen::Activities,
+        Screen::Partners,
+        Screen::Beneficiaries,
+        Screen::Funding,
+        Screen::Gantt,
+        Screen::Problems,
+    ];
+}

@@ -1,0 +1,405 @@
+//! Editing: the open form's commands, the editor's keys, creating, deleting and renaming.
+
+use super::action::Command;
+use super::app::{App, Effect};
+use super::editor::{EditorState, Purpose};
+use super::form::spec::EditorKind;
+use super::form::{FormState, RowKey, Target};
+use super::popup::Popup;
+use crate::edit::Edit;
+use crate::model::{
+    Activity, Beneficiary, BeneficiaryKind, Entity, EntityKind, FundingSource, FundingStatus, Id,
+    OrganisationType, Partner, Text,
+};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A command while a form is open.
+pub fn form_command(app: &mut App, c: Command) -> Vec<Effect> {
+    let Some(form) = app.form.as_mut() else {
+        return Vec::new();
+    };
+    let page = isize::try_from(app.size.1.saturating_sub(6))
+        .unwrap_or(1)
+        .max(1);
+    match c {
+        Command::Up => form.move_cursor(&app.doc.plan, -1),
+        Command::Down => form.move_cursor(&app.doc.plan, 1),
+        Command::PageUp => form.move_cursor(&app.doc.plan, -page),
+        Command::PageDown => form.move_cursor(&app.doc.plan, page),
+        Command::Top => form.move_cursor(&app.doc.plan, isize::MIN / 2),
+        Command::Bottom => form.move_cursor(&app.doc.plan, isize::MAX / 2),
+        Command::Back if form.item.take().is_none() => app.form = None,
+        Command::Select => open_row(app),
+        Command::New => add_item(app),
+        Command::Delete => remove_item(app),
+        Command::Rename => {
+            if let Some(Target::Entity(kind, id)) = app.form.as_ref().map(|f| f.target.clone()) {
+                start_rename(app, kind, id);
+            }
+        }
+        Command::ExternalEditor => {
+            let row = form.current(&app.doc.plan);
+            if let Some(row) =
+                row.filter(|r| matches!(r.editor, Some(EditorKind::Long | EditorKind::Text)))
+            {
+                app.editor = Some(EditorState::new(
+                    Purpose::Row(row.key),
+                    row.name,
+                    EditorKind::Long,
+                    &row.value,
+                    &app.doc.plan,
+                    app.content_lang,
+                ));
+                return vec![Effect::ExternalEditor(row.value)];
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Enter on a form row: edit the value, open a list item, or add to a list.
+fn open_row(app: &mut App) {
+    let Some(form) = app.form.as_mut() else {
+        return;
+    };
+    let Some(row) = form.current(&app.doc.plan) else {
+        return;
+    };
+    match (row.key, row.editor) {
+        (RowKey::Item(l, i), _) => {
+            form.item = Some((l, i));
+            form.item_cursor = 0;
+        }
+        (RowKey::Id, _) => {
+            if let Target::Entity(kind, id) = form.target.clone() {
+                start_rename(app, kind, id);
+            }
+        }
+        (key, Some(kind)) => {
+            let current = if matches!(key, RowKey::List(_)) {
+                String::new()
+            } else {
+                row.value.clone()
+            };
+            app.editor = Some(EditorState::new(
+                Purpose::Row(key),
+                row.name,
+                kind,
+                &current,
+                &app.doc.plan,
+                app.content_lang,
+            ));
+            revalidate(app);
+        }
+        (_, None) => {}
+    }
+}
+
+fn add_item(app: &mut App) {
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    if form.item.is_some() {
+        return;
+    }
+    let rows = form.rows(&app.doc.plan);
+    // Lists come after the fields: the list the cursor is in is the nearest heading above it.
+    let heading = rows
+        .iter()
+        .take(form.cursor + 1)
+        .rev()
+        .find(|r| matches!(r.key, RowKey::List(_)));
+    if let Some(row) = heading
+        && let Some(kind) = row.editor
+    {
+        app.editor = Some(EditorState::new(
+            Purpose::Row(row.key),
+            row.name,
+            kind,
+            "",
+            &app.doc.plan,
+            app.content_lang,
+        ));
+        revalidate(app);
+    } else {
+        app.status = "move to a list (dependencies, partners, budget, outputs) to add to it".into();
+    }
+}
+
+fn remove_item(app: &mut App) {
+    let Some(form) = app.form.as_ref() else {
+        return;
+    };
+    if let Some(RowKey::Item(l, i)) = form.current(&app.doc.plan).map(|r| r.key) {
+        let result = form.remove_item(&app.doc.plan, l, i);
+        apply(app, result);
+    } else if form.item.is_none()
+        && let Target::Entity(kind, id) = form.target.clone()
+    {
+        ask_delete(app, kind, id);
+    }
+}
+
+/// A key typed into the open editor.
+pub fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(ed) = app.editor.as_mut() else {
+        return Vec::new();
+    };
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => {
+            let filter = ed.purpose == Purpose::Filter;
+            app.editor = None;
+            if filter {
+                app.tree.filter.text.clear();
+                app.refresh_tree();
+            }
+            return Vec::new();
+        }
+        KeyCode::Char('c') if ctrl => {
+            app.editor = None;
+            return Vec::new();
+        }
+        KeyCode::Enter => return commit(app),
+        KeyCode::Tab if matches!(ed.kind, EditorKind::Refs(_)) => ed.toggle(),
+        KeyCode::Up if ed.is_pick() => ed.step(-1),
+        KeyCode::Down if ed.is_pick() => ed.step(1),
+        KeyCode::PageUp if ed.is_pick() => ed.step(-10),
+        KeyCode::PageDown if ed.is_pick() => ed.step(10),
+        KeyCode::Left => ed.input.step(-1),
+        KeyCode::Right => ed.input.step(1),
+        KeyCode::Home => ed.input.home(),
+        KeyCode::End => ed.input.end(),
+        KeyCode::Backspace => ed.input.backspace(),
+        KeyCode::Delete => ed.input.delete(),
+        KeyCode::Char('u') if ctrl => ed.input.set(""),
+        KeyCode::Char(c) if !ctrl => {
+            ed.input.insert(c.encode_utf8(&mut [0; 4]));
+            if ed.is_pick() {
+                ed.selected = 0;
+            }
+        }
+        _ => {}
+    }
+    revalidate(app);
+    Vec::new()
+}
+
+/// Checks the editor's current value and keeps the reason it would be refused.
+pub fn revalidate(app: &mut App) {
+    let Some(ed) = app.editor.as_ref() else {
+        return;
+    };
+    let value = ed.value();
+    let error = match &ed.purpose {
+        Purpose::Row(key) => app
+            .form
+            .as_ref()
+            .and_then(|f| f.validate(&app.doc.plan, *key, &value).err()),
+        Purpose::NewEntity(kind) => new_entity(&app.doc.plan, *kind, &value).err(),
+        Purpose::Rename(kind, id) => Edit::rename(&app.doc.plan, *kind, id, &value)
+            .err()
+            .map(|e| e.to_string()),
+        Purpose::Filter => {
+            app.tree.filter.text = value;
+            app.refresh_tree();
+            None
+        }
+    };
+    if let Some(ed) = app.editor.as_mut() {
+        ed.error = error;
+    }
+}
+
+/// Enter in the editor: apply the value, or keep the editor open with the reason.
+fn commit(app: &mut App) -> Vec<Effect> {
+    revalidate(app);
+    let Some(ed) = app.editor.as_ref() else {
+        return Vec::new();
+    };
+    if let Some(e) = &ed.error {
+        app.status = format!("not saved: {e}");
+        return Vec::new();
+    }
+    let value = ed.value();
+    let Some(ed) = app.editor.take() else {
+        return Vec::new();
+    };
+    match ed.purpose {
+        Purpose::Row(key) => {
+            let result = app
+                .form
+                .as_ref()
+                .map(|f| f.commit(&app.doc.plan, key, &value));
+            if let Some(r) = result {
+                return apply(app, r);
+            }
+            Vec::new()
+        }
+        Purpose::NewEntity(kind) => {
+            let result = new_entity(&app.doc.plan, kind, &value);
+            let effects = apply(app, result);
+            if let Ok(id) = Id::parse(value.trim()) {
+                app.form = Some(FormState::new(Target::Entity(kind, id)));
+                if let Some(f) = app.form.as_mut() {
+                    f.cursor = 1;
+                }
+            }
+            effects
+        }
+        Purpose::Rename(kind, id) => {
+            let result = Edit::rename(&app.doc.plan, kind, &id, &value).map_err(|e| e.to_string());
+            let effects = apply(app, result);
+            if let (Some(f), Ok(new)) = (app.form.as_mut(), Id::parse(value.trim()))
+                && f.target == Target::Entity(kind, id)
+            {
+                f.target = Target::Entity(kind, new);
+            }
+            effects
+        }
+        Purpose::Filter => Vec::new(),
+    }
+}
+
+/// Applies an edit made from the UI, reporting what happened in the status line.
+pub fn apply(app: &mut App, edit: Result<Edit, String>) -> Vec<Effect> {
+    let result = edit.and_then(|e| app.doc.apply(e).map_err(|e| e.to_string()));
+    match result {
+        Ok(()) => {
+            app.status = "changed (unsaved)".into();
+            app.refresh_tree();
+            vec![Effect::WriteRecovery]
+        }
+        Err(e) => {
+            app.status = format!("not changed: {e}");
+            Vec::new()
+        }
+    }
+}
+
+/// The edit that creates a new entity of `kind` with id `value`, with neutral defaults.
+fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Result<Edit, String> {
+    let id = Id::parse(value.trim()).map_err(|e| e.to_string())?;
+    let name = Text::en(id.as_str());
+    let entity = match kind {
+        EntityKind::Activity => Entity::Activity(Activity::new(id, name, 5)),
+        EntityKind::Partner => Entity::Partner(Partner {
+            id,
+            name,
+            acronym: None,
+            kind: OrganisationType::Other,
+            roles: Vec::new(),
+            country: None,
+            website: None,
+            iati_ref: None,
+            contact: None,
+        }),
+        EntityKind::Beneficiary => Entity::Beneficiary(Beneficiary {
+            id,
+            name,
+            kind: BeneficiaryKind::Other,
+            country: None,
+            city: None,
+            size: None,
+            description: Text::default(),
+        }),
+        EntityKind::Funding => Entity::Funding(FundingSource {
+            funder: plan
+                .partners
+                .keys()
+                .next()
+                .cloned()
+                .unwrap_or_else(|| Id::new_unchecked("funder")),
+            id,
+            title: name,
+            amount: crate::model::Amount::ZERO,
+            currency: plan.meta.currency.clone(),
+            status: FundingStatus::Pipeline,
+            available: None,
+            earmarked: Vec::new(),
+            conditions: Text::default(),
+        }),
+    };
+    Edit::add(plan, entity).map_err(|e| e.to_string())
+}
+
+/// Asks for the id of a new entity of `kind`.
+pub fn start_new(app: &mut App, kind: EntityKind) {
+    app.editor = Some(EditorState::new(
+        Purpose::NewEntity(kind),
+        "new id",
+        EditorKind::Text,
+        "",
+        &app.doc.plan,
+        app.content_lang,
+    ));
+    revalidate(app);
+}
+
+/// Asks for a new id for `kind`/`id`.
+pub fn start_rename(app: &mut App, kind: EntityKind, id: Id) {
+    let current = id.to_string();
+    app.editor = Some(EditorState::new(
+        Purpose::Rename(kind, id),
+        "rename",
+        EditorKind::Text,
+        &current,
+        &app.doc.plan,
+        app.content_lang,
+    ));
+    revalidate(app);
+}
+
+/// Asks before deleting `kind`/`id`, listing what refers to it.
+pub fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
+    let references = app
+        .doc
+        .plan
+        .references_to(kind, &id)
+        .into_iter()
+        .map(|r| format!("{} `{}` ({})", r.from_kind.noun(), r.from, r.field))
+        .collect();
+    app.popup = Some(Popup::ConfirmDelete {
+        kind,
+        id,
+        references,
+    });
+}
+
+/// Deletes `kind`/`id` (after the question was answered).
+pub fn delete_now(app: &mut App, kind: EntityKind, id: &Id) -> Vec<Effect> {
+    let result = Edit::remove(&app.doc.plan, kind, id).map_err(|e| e.to_string());
+    let effects = apply(app, result);
+    if app
+        .form
+        .as_ref()
+        .is_some_and(|f| f.target == Target::Entity(kind, id.clone()))
+    {
+        app.form = None;
+    }
+    effects
+}
+
+/// The external editor closed: apply its text to the row being edited.
+pub fn external_closed(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
+    let Some(ed) = app.editor.take() else {
+        return Vec::new();
+    };
+    match (result, ed.purpose) {
+        (Ok(text), Purpose::Row(key)) => {
+            // Editors add a final newline; a one-paragraph field does not want it.
+            let text = text.strip_suffix('\n').unwrap_or(&text).to_owned();
+            let edit = app
+                .form
+                .as_ref()
+                .map(|f| f.commit(&app.doc.plan, key, &text));
+            edit.map(|e| apply(app, e)).unwrap_or_default()
+        }
+        (Err(e), _) => {
+            app.status = format!("the external editor failed: {e}");
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

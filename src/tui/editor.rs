@@ -1,0 +1,191 @@
+//! The editor of one value: a text field, or a list to pick from that typing filters.
+
+use super::form::RowKey;
+use super::form::spec::EditorKind;
+use super::input::Input;
+use crate::model::{EntityKind, Id, Lang, Plan};
+
+/// What the value being edited is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A row of the open form.
+    Row(RowKey),
+    /// The id of a new entity.
+    NewEntity(EntityKind),
+    /// A new id for an entity.
+    Rename(EntityKind, Id),
+    /// The activity filter's text (applied as it is typed).
+    Filter,
+}
+
+/// One choice in a pick list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// What is committed.
+    pub value: String,
+    /// What is shown.
+    pub label: String,
+}
+
+/// An open editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditorState {
+    /// What the value is for.
+    pub purpose: Purpose,
+    /// The field's name, shown as the editor's title.
+    pub title: String,
+    /// How the value is edited.
+    pub kind: EditorKind,
+    /// The typed text (the value, or the filter of a pick list).
+    pub input: Input,
+    /// The choices of a pick list; empty for free text.
+    pub choices: Vec<Choice>,
+    /// The highlighted choice, among those the filter lets through.
+    pub selected: usize,
+    /// Choices ticked in a multiple pick.
+    pub picked: Vec<String>,
+    /// Why the current value would be refused.
+    pub error: Option<String>,
+}
+
+impl EditorState {
+    /// An editor for `kind`, starting from `current`.
+    pub fn new(
+        purpose: Purpose,
+        title: &str,
+        kind: EditorKind,
+        current: &str,
+        plan: &Plan,
+        lang: Lang,
+    ) -> EditorState {
+        let choices = choices_for(kind, plan, lang);
+        let multiple = matches!(kind, EditorKind::Refs(_));
+        let picked: Vec<String> = if multiple {
+            super::form::value::words(current)
+        } else {
+            Vec::new()
+        };
+        let (input, selected) = if choices.is_empty() || multiple {
+            (Input::new(if multiple { "" } else { current }), 0)
+        } else {
+            (
+                Input::default(),
+                choices.iter().position(|c| c.value == current).unwrap_or(0),
+            )
+        };
+        EditorState {
+            purpose,
+            title: title.to_owned(),
+            kind,
+            input,
+            choices,
+            selected,
+            picked,
+            error: None,
+        }
+    }
+
+    /// Whether this is a pick list.
+    pub fn is_pick(&self) -> bool {
+        !self.choices.is_empty()
+    }
+
+    /// The choices the typed text lets through, with their index in `choices`.
+    pub fn visible(&self) -> Vec<(usize, &Choice)> {
+        let needle = self.input.text().to_lowercase();
+        self.choices
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                needle.is_empty()
+                    || c.value.to_lowercase().contains(&needle)
+                    || c.label.to_lowercase().contains(&needle)
+            })
+            .collect()
+    }
+
+    /// Moves the highlight among the visible choices.
+    pub fn step(&mut self, delta: isize) {
+        let n = self.visible().len();
+        self.selected = self
+            .selected
+            .saturating_add_signed(delta)
+            .min(n.saturating_sub(1));
+    }
+
+    /// Ticks or unticks the highlighted choice of a multiple pick.
+    pub fn toggle(&mut self) {
+        let Some(value) = self
+            .visible()
+            .get(self.selected)
+            .map(|(_, c)| c.value.clone())
+        else {
+            return;
+        };
+        match self.picked.iter().position(|p| *p == value) {
+            Some(i) => {
+                self.picked.remove(i);
+            }
+            None => self.picked.push(value),
+        }
+    }
+
+    /// The text the editor would commit now.
+    pub fn value(&self) -> String {
+        if matches!(self.kind, EditorKind::Refs(_)) {
+            return self.picked.join(", ");
+        }
+        if self.is_pick() {
+            return self
+                .visible()
+                .get(self.selected)
+                .map(|(_, c)| c.value.clone())
+                .unwrap_or_default();
+        }
+        self.input.text().to_owned()
+    }
+}
+
+/// The pick list of an editor kind: fixed values, the plan's entities or calendars.
+fn choices_for(kind: EditorKind, plan: &Plan, lang: Lang) -> Vec<Choice> {
+    let entities = |k: EntityKind| -> Vec<Choice> {
+        plan.ids(k)
+            .into_iter()
+            .map(|id| {
+                let name = match plan.get(k, id.as_str()) {
+                    Some(crate::model::Entity::Activity(a)) => a.title.show(lang).to_owned(),
+                    Some(crate::model::Entity::Partner(p)) => p.label(lang).to_owned(),
+                    Some(crate::model::Entity::Beneficiary(b)) => b.name.show(lang).to_owned(),
+                    Some(crate::model::Entity::Funding(f)) => f.title.show(lang).to_owned(),
+                    None => String::new(),
+                };
+                Choice {
+                    label: format!("{id}  {name}"),
+                    value: id.to_string(),
+                }
+            })
+            .collect()
+    };
+    let none = || Choice {
+        value: String::new(),
+        label: "(none)".into(),
+    };
+    match kind {
+        EditorKind::Choice(values) => values
+            .iter()
+            .map(|v| Choice {
+                value: (*v).into(),
+                label: (*v).into(),
+            })
+            .collect(),
+        EditorKind::Ref(k) | EditorKind::Refs(k) => entities(k),
+        EditorKind::OptRef(k) => std::iter::once(none()).chain(entities(k)).collect(),
+        EditorKind::Calendar => std::iter::once(none())
+            .chain(plan.meta.calendars.iter().map(|c| Choice {
+                value: c.id.to_string(),
+                label: format!("{}  {}", c.id, c.name.show(lang)),
+            }))
+            .collect(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,258 @@
+//! The run loop: the real terminal, events in, effects out, and the terminal restored however
+//! the session ends (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
+
+use super::action::Action;
+use super::app::{App, Effect};
+use super::document::Document;
+use super::popup::Popup;
+use super::{recovery, view};
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crossterm::execute;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How the TUI starts.
+pub struct Options {
+    /// The plan folder.
+    pub root: PathBuf,
+    /// The UI language.
+    pub lang: crate::model::Lang,
+    /// Put the terminal in explicit bidi mode (khutta reorders right-to-left text itself).
+    pub explicit_bidi: bool,
+    /// The date of the today line.
+    pub today: chrono::NaiveDate,
+    /// Key bindings.
+    pub keymap: super::keymap::Keymap,
+    /// A problem with the config file, shown once the UI is up.
+    pub config_error: Option<String>,
+    /// Where unsaved edits are kept between sessions.
+    pub recovery: Option<PathBuf>,
+}
+
+/// Why the TUI could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The plan could not be read.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// The terminal failed.
+    #[error("terminal: {0}")]
+    Terminal(#[from] std::io::Error),
+}
+
+/// What comes back from worker threads.
+enum Done {
+    Saved(
+        Result<(crate::store::SaveReport, Box<crate::store::LoadedPlan>), String>,
+        u64,
+    ),
+}
+
+/// Opens the plan and runs the TUI until the user quits.
+pub fn run(opts: Options) -> Result<(), RunError> {
+    let loaded = crate::store::load(&opts.root)?;
+    let doc = Document::new(loaded);
+    let mut app = App::new(doc, opts.lang, opts.today, opts.keymap);
+    if let Some(path) = &opts.recovery
+        && let Some(edit) = recovery::read(path, &app.doc)
+    {
+        app.popup = Some(Popup::Recover(edit.changes.len()));
+        app.recovered = Some(edit);
+    }
+    if let Some(e) = opts.config_error {
+        app.popup = Some(Popup::Message(format!(
+            "The config file has a problem and its settings were not used:\n{e}"
+        )));
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let mut terminal = enter(opts.explicit_bidi)?;
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &opts.recovery,
+        opts.explicit_bidi,
+        &stop,
+    );
+    leave(opts.explicit_bidi);
+    result
+}
+
+fn enter(explicit_bidi: bool) -> std::io::Result<ratatui::DefaultTerminal> {
+    // ratatui's init installs a panic hook that restores the terminal; ours runs first and
+    // also undoes what khutta added (mouse, paste, bidi mode).
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave(explicit_bidi);
+        previous(info);
+    }));
+    let terminal = ratatui::try_init()?;
+    let mut out = std::io::stdout();
+    execute!(out, event::EnableMouseCapture, event::EnableBracketedPaste)?;
+    if explicit_bidi {
+        // Explicit mode (CSI 8 l): the terminal shows cells as given; khutta has reordered them.
+        out.write_all(b"\x1b[8l")?;
+        out.flush()?;
+    }
+    Ok(terminal)
+}
+
+fn leave(explicit_bidi: bool) {
+    let mut out = std::io::stdout();
+    let _ = execute!(
+        out,
+        event::DisableMouseCapture,
+        event::DisableBracketedPaste
+    );
+    if explicit_bidi {
+        // Back to the terminal's own (implicit) bidi handling.
+        let _ = out.write_all(b"\x1b[8h");
+        let _ = out.flush();
+    }
+    let _ = ratatui::try_restore();
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    recovery_path: &Option<PathBuf>,
+    explicit_bidi: bool,
+    stop: &AtomicBool,
+) -> Result<(), RunError> {
+    let (tx, rx) = mpsc::channel::<Done>();
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut redraw = true;
+    loop {
+        if redraw {
+            terminal.draw(|f| view::draw(app, f))?;
+            redraw = false;
+        }
+        let mut actions = Vec::new();
+        if stop.load(Ordering::Relaxed) {
+            actions.push(Action::Terminate);
+        }
+        while let Ok(done) = rx.try_recv() {
+            match done {
+                Done::Saved(Ok((report, loaded)), position) => {
+                    app.doc.loaded = *loaded;
+                    app.doc.history.mark_saved_at(position);
+                    actions.push(Action::Saved(Ok(report)));
+                }
+                Done::Saved(Err(e), _) => actions.push(Action::Saved(Err(e))),
+            }
+        }
+        if event::poll(Duration::from_millis(if actions.is_empty() {
+            200
+        } else {
+            0
+        }))? {
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    actions.extend(app.action_for_key(k))
+                }
+                Event::Paste(s) => actions.push(Action::Paste(s)),
+                Event::Resize(w, h) => actions.push(Action::Resize(w, h)),
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::Down(_) => actions.push(Action::Click {
+                        col: m.column,
+                        row: m.row,
+                    }),
+                    MouseEventKind::ScrollUp => actions.push(Action::Scroll(true)),
+                    MouseEventKind::ScrollDown => actions.push(Action::Scroll(false)),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        for action in actions {
+            redraw = true;
+            for effect in app.update(action) {
+                match effect {
+                    Effect::Quit => {}
+                    Effect::Save => spawn_save(app, tx.clone()),
+                    Effect::WriteRecovery => {
+                        if let Some(p) = recovery_path
+                            && let Err(e) = recovery::write(p, &app.doc)
+                        {
+                            app.status =
+                                format!("could not write the recovery file {}: {e}", p.display());
+                        }
+                    }
+                    Effect::ClearRecovery => {
+                        if let Some(p) = recovery_path {
+                            let _ = recovery::clear(p);
+                        }
+                    }
+                    Effect::ExternalEditor(text) => {
+                        let result = external_editor(terminal, &text, explicit_bidi);
+                        let effects = app.update(Action::EditorClosed(result));
+                        if effects.contains(&Effect::WriteRecovery)
+                            && let Some(p) = recovery_path
+                        {
+                            let _ = recovery::write(p, &app.doc);
+                        }
+                    }
+                }
+            }
+        }
+        if app.quit {
+            return Ok(());
+        }
+    }
+}
+
+fn spawn_save(app: &App, tx: mpsc::Sender<Done>) {
+    let mut loaded = app.doc.loaded.clone();
+    let plan = app.doc.plan.clone();
+    let position = app.doc.history.position();
+    std::thread::spawn(move || {
+        let result = crate::store::save(&mut loaded, &plan)
+            .map(|r| (r, Box::new(loaded)))
+            .map_err(|e| e.to_string());
+        let _ = tx.send(Done::Saved(result, position));
+    });
+}
+
+/// Leaves the TUI, edits `text` in `$VISUAL` or `$EDITOR` (or `vi`), and comes back.
+fn external_editor(
+    terminal: &mut ratatui::DefaultTerminal,
+    text: &str,
+    explicit_bidi: bool,
+) -> Result<String, String> {
+    let file = tempfile::Builder::new()
+        .prefix("khutta-")
+        .suffix(".txt")
+        .tempfile()
+        .map_err(|e| e.to_string())?;
+    std::fs::write(file.path(), text).map_err(|e| e.to_string())?;
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    leave(explicit_bidi);
+    // The editor setting may carry arguments ("code --wait"); the shell splits them.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("khutta-editor")
+        .arg(file.path())
+        .status();
+    let back = enter(explicit_bidi).and_then(|t| {
+        *terminal = t;
+        terminal.clear()
+    });
+    back.map_err(|e| e.to_string())?;
+    match status {
+        Ok(s) if s.success() => std::fs::read_to_string(file.path()).map_err(|e| e.to_string()),
+        Ok(s) => Err(format!(
+            "{editor} exited with {s}; the text was not changed"
+        )),
+        Err(e) => Err(format!("cannot run {editor}: {e}")),
+    }
+}

@@ -1,0 +1,64 @@
+//! The screens: each handles its own commands and draws itself.
+
+pub mod activities;
+pub mod entities;
+pub mod gantt;
+pub mod overview;
+pub mod problems;
+
+use super::Screen;
+use super::action::Command;
+use super::app::{App, Effect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// A command on the screen shown (no form open).
+pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
+    match app.screen {
+        Screen::Overview => overview::command(app, c),
+        Screen::Activities => activities::command(app, c),
+        Screen::Partners | Screen::Beneficiaries | Screen::Funding => entities::command(app, c),
+        Screen::Gantt => gantt::command(app, c),
+        Screen::Problems => problems::command(app, c),
+    }
+}
+
+/// Draws the screen shown into `area`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    match app.screen {
+        Screen::Overview => overview::draw(app, area, buf),
+        Screen::Activities => activities::draw(app, area, buf),
+        Screen::Partners | Screen::Beneficiaries | Screen::Funding => {
+            entities::draw(app, area, buf)
+        }
+        Screen::Gantt => gantt::draw(app, area, buf),
+        Screen::Problems => problems::draw(app, area, buf),
+    }
+}
+
+/// Rows of a list drawn in `app`'s terminal (below the tabs and the column headings, above
+/// the status line).
+pub fn page(app: &App) -> usize {
+    usize::from(app.size.1.saturating_sub(3)).max(1)
+}
+
+/// The usual list movements, keeping the selected row in view; returns whether `c` was one.
+pub fn move_cursor(
+    cursor: &mut super::lists::Cursor,
+    c: Command,
+    len: usize,
+    height: usize,
+) -> bool {
+    let page = isize::try_from(height).unwrap_or(1);
+    match c {
+        Command::Up => cursor.step(-1, len),
+        Command::Down => cursor.step(1, len),
+        Command::PageUp => cursor.step(-page, len),
+        Command::PageDown => cursor.step(page, len),
+        Command::Top => cursor.row = 0,
+        Command::Bottom => cursor.row = len.saturating_sub(1),
+        _ => return false,
+    }
+    cursor.offset = cursor.scrolled(height);
+    true
+}
