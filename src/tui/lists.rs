@@ -205,14 +205,23 @@ impl TreeView {
             }
         }
         // Members of a parent cycle are reachable from no root; list them at the top level.
-        for a in plan.activities.values() {
-            if !seen.contains(&a.id) && shown.as_ref().is_none_or(|s| s.contains(&a.id)) {
-                out.push(TreeRow {
-                    id: a.id.clone(),
-                    depth: 0,
-                    has_children: false,
-                    collapsed: false,
-                });
+        if seen.len() < plan.activities.len() {
+            let mut reachable: HashSet<&Id> = HashSet::new();
+            let mut todo: Vec<&Activity> = children.get(&None).cloned().unwrap_or_default();
+            while let Some(a) = todo.pop() {
+                if reachable.insert(&a.id) {
+                    todo.extend(children.get(&Some(&a.id)).into_iter().flatten());
+                }
+            }
+            for a in plan.activities.values() {
+                if !reachable.contains(&a.id) && shown.as_ref().is_none_or(|s| s.contains(&a.id)) {
+                    out.push(TreeRow {
+                        id: a.id.clone(),
+                        depth: 0,
+                        has_children: false,
+                        collapsed: false,
+                    });
+                }
             }
         }
         out
@@ -309,6 +318,22 @@ mod tests {
         v.collapsed.clear();
         v.filter.text = "B".into();
         assert_eq!(ids(&v.rows(&p, Lang::En, &NoDates)), ["phase", " b"]);
+    }
+
+    #[test]
+    fn a_parent_cycle_still_shows_every_activity() {
+        let mut p = plan();
+        for (id, parent) in [("c1", "c2"), ("c2", "c1")] {
+            let mut a = Activity::new(Id::new_unchecked(id), Text::en(id), 1);
+            a.parent = Some(Id::new_unchecked(parent));
+            p.activities.insert(a.id.clone(), a);
+        }
+        let v = TreeView {
+            sort: SortKey::Id,
+            ..TreeView::default()
+        };
+        let rows = ids(&v.rows(&p, Lang::En, &NoDates));
+        assert_eq!(rows.len(), p.activities.len(), "{rows:?}");
     }
 
     #[test]
