@@ -1,0 +1,176 @@
+//! A TUI on a copy of the bundled plan, fed keys and drawn in memory. Effects are carried out
+//! in the test's own thread so that every step is deterministic.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use khutta::model::Lang;
+use khutta::tui::action::Action;
+use khutta::tui::app::{App, Effect};
+use khutta::tui::document::Document;
+use khutta::tui::keymap::Keymap;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+
+/// The pinned date of every TUI test.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// The bundled plan's folder in the repository.
+pub fn bundled() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua")
+}
+
+pub struct Harness {
+    pub app: App,
+    pub dir: tempfile::TempDir,
+    /// What the external editor returns when asked.
+    pub editor_reply: Option<String>,
+}
+
+impl Harness {
+    /// A TUI on a fresh copy of the bundled plan, 120×40, in `lang`.
+    pub fn bundled(lang: Lang) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&bundled(), dir.path());
+        let loaded = khutta::store::load_with_cache(dir.path(), None).unwrap();
+        let mut app = App::new(Document::new(loaded), lang, today(), Keymap::default());
+        app.update(Action::Resize(120, 40));
+        Harness {
+            app,
+            dir,
+            editor_reply: None,
+        }
+    }
+
+    /// Presses keys, each written like `j`, `enter`, `ctrl-s`, `shift-tab`, `esc`.
+    pub fn press(&mut self, keys: &[&str]) {
+        for k in keys {
+            let ev = key_event(k);
+            if let Some(action) = self.app.action_for_key(ev) {
+                self.act(action);
+            }
+        }
+    }
+
+    /// Types text into the open editor, one character at a time.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.act(Action::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    /// Applies an action and carries out its effects as the run loop would.
+    pub fn act(&mut self, action: Action) {
+        let effects = self.app.update(action);
+        for e in effects {
+            match e {
+                Effect::Save => {
+                    let position = self.app.doc.history.position();
+                    let plan = self.app.doc.plan.clone();
+                    let result = khutta::store::save(&mut self.app.doc.loaded, &plan)
+                        .map_err(|e| e.to_string());
+                    if result.is_ok() {
+                        self.app.doc.history.mark_saved_at(position);
+                    }
+                    self.act(Action::Saved(result));
+                }
+                Effect::ExternalEditor(_) => {
+                    let reply = self
+                        .editor_reply
+                        .take()
+                        .ok_or_else(|| "no editor in this test".to_owned());
+                    self.act(Action::EditorClosed(reply));
+                }
+                Effect::Quit | Effect::WriteRecovery | Effect::ClearRecovery => {}
+            }
+        }
+    }
+
+    /// Moves the Activities cursor to `id` with the text filter, then clears the filter.
+    pub fn select_activity(&mut self, id: &str) {
+        self.press(&["2"]);
+        let row = self
+            .app
+            .tree_rows
+            .iter()
+            .position(|r| r.id.as_str() == id)
+            .unwrap_or_else(|| panic!("{id} not in the tree"));
+        self.app.cursors.activities.row = row;
+    }
+
+    /// Moves the open form's cursor to the row named `name`.
+    pub fn form_row(&mut self, name: &str) {
+        let form = self.app.form.as_ref().expect("a form is open");
+        let rows = form.rows(&self.app.doc.plan);
+        let i = rows
+            .iter()
+            .position(|r| r.name == name)
+            .unwrap_or_else(|| panic!("no row {name}"));
+        let form = self.app.form.as_mut().unwrap();
+        if form.item.is_some() {
+            form.item_cursor = i
+        } else {
+            form.cursor = i
+        }
+    }
+
+    /// The screen as text, `w`×`h`.
+    pub fn render(&self, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let mut app_size = self.app.size;
+        app_size.0 = w;
+        t.draw(|f| khutta::tui::view::draw(&self.app, f)).unwrap();
+        let buf = t.backend().buffer();
+        let mut out = String::new();
+        for y in 0..h {
+            let mut line = String::new();
+            for x in 0..w {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        let _ = app_size;
+        out
+    }
+}
+
+fn key_event(k: &str) -> KeyEvent {
+    let (mods, rest) = match k.strip_prefix("ctrl-") {
+        Some(r) => (KeyModifiers::CONTROL, r),
+        None => (KeyModifiers::NONE, k),
+    };
+    let code = match rest {
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "shift-tab" => KeyCode::BackTab,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "backspace" => KeyCode::Backspace,
+        "space" => KeyCode::Char(' '),
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),
+        other => panic!("unknown key {other}"),
+    };
+    KeyEvent::new(code, mods)
+}

@@ -1,0 +1,198 @@
+//! Key-sequence tests: what a coordinator types, and what the plan becomes.
+
+use crate::harness::Harness;
+use khutta::model::{EntityKind, Id, Lang};
+use khutta::tui::popup::Popup;
+
+#[test]
+fn edit_a_title_then_save_writes_only_that_file() {
+    let mut h = Harness::bundled(Lang::En);
+    h.select_activity("egm-cairo-2021");
+    h.press(&["enter"]);
+    h.form_row("title.en");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("Expert group meeting, Cairo");
+    h.press(&["enter"]);
+    assert_eq!(
+        h.app.doc.plan.activities["egm-cairo-2021"]
+            .title
+            .en
+            .as_deref(),
+        Some("Expert group meeting, Cairo")
+    );
+    assert!(h.app.doc.is_dirty());
+    h.press(&["ctrl-s"]);
+    assert!(!h.app.doc.is_dirty(), "{}", h.app.status);
+    assert_eq!(h.app.status, "saved: 1 file written");
+    let text = std::fs::read_to_string(h.dir.path().join("activities/egm-cairo-2021.ron")).unwrap();
+    assert!(
+        text.contains("en: \"Expert group meeting, Cairo\","),
+        "{text}"
+    );
+    let again = khutta::store::load_with_cache(h.dir.path(), None).unwrap();
+    assert_eq!(again.plan, h.app.doc.plan);
+}
+
+#[test]
+fn a_bad_value_is_refused_with_its_reason_and_never_applied() {
+    let mut h = Harness::bundled(Lang::En);
+    h.select_activity("egm-cairo-2021");
+    h.press(&["enter"]);
+    h.form_row("start");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("2021-02-30");
+    let ed = h.app.editor.as_ref().unwrap();
+    assert!(
+        ed.error.as_deref().unwrap().contains("YYYY-MM-DD"),
+        "{:?}",
+        ed.error
+    );
+    h.press(&["enter"]);
+    assert!(
+        h.app.editor.is_some(),
+        "the editor stays open on a refused value"
+    );
+    assert!(!h.app.doc.is_dirty());
+    assert!(h.render(120, 40).contains("is not a date"));
+    h.press(&["esc"]);
+    assert!(h.app.editor.is_none());
+}
+
+#[test]
+fn rename_carries_references_and_undo_restores_everything() {
+    let mut h = Harness::bundled(Lang::En);
+    let original = h.app.doc.plan.clone();
+    let old = Id::new_unchecked("project-launch");
+    let refs = original.references_to(EntityKind::Activity, &old);
+    assert!(refs.len() >= 2, "the launch milestone is referred to");
+    h.select_activity("project-launch");
+    h.press(&["r", "ctrl-u"]);
+    h.type_text("launch-2025");
+    h.press(&["enter"]);
+    let new = Id::new_unchecked("launch-2025");
+    assert!(h.app.doc.plan.activities.contains_key(&new));
+    assert!(
+        original.references_to(EntityKind::Activity, &old).len()
+            == h.app
+                .doc
+                .plan
+                .references_to(EntityKind::Activity, &new)
+                .len()
+    );
+    assert!(
+        h.app
+            .doc
+            .plan
+            .references_to(EntityKind::Activity, &old)
+            .is_empty()
+    );
+    // A second edit, then undo everything.
+    h.select_activity("launch-2025");
+    h.press(&["enter"]);
+    h.form_row("progress");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("50");
+    h.press(&["enter", "esc"]);
+    assert_eq!(h.app.doc.plan.activities[&new].progress, 50);
+    h.press(&["u", "u"]);
+    assert_eq!(h.app.doc.plan, original);
+    assert!(!h.app.doc.is_dirty());
+    h.press(&["ctrl-r", "ctrl-r"]);
+    assert_eq!(h.app.doc.plan.activities[&new].progress, 50);
+}
+
+#[test]
+fn add_a_dependency_from_the_picker() {
+    let mut h = Harness::bundled(Lang::En);
+    h.select_activity("final-report");
+    h.press(&["enter"]);
+    h.form_row("dependencies");
+    let before = h.app.doc.plan.activities["final-report"].dependencies.len();
+    h.press(&["a"]);
+    h.type_text("midterm");
+    h.press(&["enter"]);
+    let deps = &h.app.doc.plan.activities["final-report"].dependencies;
+    assert_eq!(deps.len(), before + 1);
+    assert!(deps.iter().any(|d| d.activity.as_str() == "midterm-review"));
+    // Open the new item and give it a lag.
+    let i = deps
+        .iter()
+        .position(|d| d.activity.as_str() == "midterm-review")
+        .unwrap();
+    let rows = h.app.form.as_ref().unwrap().rows(&h.app.doc.plan);
+    let row = rows
+        .iter()
+        .position(|r| r.key == khutta::tui::form::RowKey::Item(0, i))
+        .unwrap();
+    h.app.form.as_mut().unwrap().cursor = row;
+    h.press(&["enter"]);
+    h.form_row("lag");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("-3");
+    h.press(&["enter"]);
+    assert_eq!(
+        h.app.doc.plan.activities["final-report"].dependencies[i].lag,
+        -3
+    );
+}
+
+#[test]
+fn new_activity_then_delete_with_a_warning() {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(&["2", "n"]);
+    h.type_text("Bad Id");
+    assert!(h.app.editor.as_ref().unwrap().error.is_some());
+    h.press(&["ctrl-u"]);
+    h.type_text("pilot-rabat");
+    h.press(&["enter"]);
+    assert!(h.app.doc.plan.activities.contains_key("pilot-rabat"));
+    assert!(h.app.form.is_some(), "the new activity's form opens");
+    h.press(&["esc"]);
+    // Deleting something others depend on names them first.
+    h.select_activity("project-launch");
+    h.press(&["d"]);
+    match &h.app.popup {
+        Some(Popup::ConfirmDelete { references, .. }) => assert!(!references.is_empty()),
+        other => panic!("expected a delete question, got {other:?}"),
+    }
+    h.press(&["esc"]);
+    assert!(h.app.doc.plan.activities.contains_key("project-launch"));
+    h.select_activity("pilot-rabat");
+    h.press(&["d", "y"]);
+    assert!(!h.app.doc.plan.activities.contains_key("pilot-rabat"));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks() {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(&["1", "enter"]);
+    h.form_row("title.en");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("Renamed plan");
+    h.press(&["enter", "esc", "q"]);
+    assert_eq!(h.app.popup, Some(Popup::ConfirmQuit));
+    assert!(!h.app.quit);
+    h.press(&["esc"]);
+    assert!(!h.app.quit);
+    h.press(&["q", "s"]);
+    assert!(h.app.quit, "{}", h.app.status);
+    let meta = std::fs::read_to_string(h.dir.path().join("plan.ron")).unwrap();
+    assert!(meta.contains("Renamed plan"));
+}
+
+#[test]
+fn long_text_goes_through_the_external_editor() {
+    let mut h = Harness::bundled(Lang::En);
+    h.select_activity("egm-cairo-2021");
+    h.press(&["enter"]);
+    h.form_row("description.en");
+    h.editor_reply = Some("A longer description,\nwritten in an editor.\n".into());
+    h.press(&["e"]);
+    assert_eq!(
+        h.app.doc.plan.activities["egm-cairo-2021"]
+            .description
+            .en
+            .as_deref(),
+        Some("A longer description,\nwritten in an editor.")
+    );
+}

@@ -1,0 +1,15 @@
+//! The terminal UI, driven through `update` and drawn on ratatui's `TestBackend`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod harness;
+mod keys;
+mod snapshots;

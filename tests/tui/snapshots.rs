@@ -1,0 +1,75 @@
+//! Every screen at 80×24 and 120×40 on the bundled plan, at the pinned date.
+
+use crate::harness::Harness;
+use khutta::model::Lang;
+
+fn shots(name: &str, keys: &[&str]) {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(keys);
+    for (w, ht) in [(80, 24), (120, 40)] {
+        h.app.size = (w, ht);
+        insta::assert_snapshot!(format!("{name}_{w}x{ht}"), h.render(w, ht));
+    }
+}
+
+#[test]
+fn overview() {
+    shots("overview", &["1"]);
+}
+
+#[test]
+fn activities() {
+    shots("activities", &["2"]);
+}
+
+#[test]
+fn activity_form() {
+    let mut h = Harness::bundled(Lang::En);
+    h.select_activity("pilot-tunis");
+    h.press(&["enter"]);
+    for (w, ht) in [(80, 24), (120, 40)] {
+        h.app.size = (w, ht);
+        insta::assert_snapshot!(format!("activity_form_{w}x{ht}"), h.render(w, ht));
+    }
+}
+
+#[test]
+fn partners() {
+    shots("partners", &["3"]);
+}
+
+#[test]
+fn beneficiaries() {
+    shots("beneficiaries", &["4"]);
+}
+
+#[test]
+fn funding() {
+    shots("funding", &["5"]);
+}
+
+#[test]
+fn gantt() {
+    shots("gantt", &["6"]);
+}
+
+#[test]
+fn problems() {
+    shots("problems", &["7"]);
+}
+
+#[test]
+fn help() {
+    shots("help", &["2", "?"]);
+}
+
+#[test]
+fn too_small() {
+    let h = Harness::bundled(Lang::En);
+    let text = h
+        .render(50, 10)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("khutta needs at least 60×15"), "{text}");
+}
