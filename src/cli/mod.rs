@@ -4,6 +4,7 @@ mod check;
 mod fmt;
 mod output;
 mod summary;
+mod ui;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -12,12 +13,13 @@ use std::process::ExitCode;
 /// khutta (خطة): a terminal planner for a shared regional plan kept in git.
 #[derive(Debug, Parser)]
 #[command(name = "khutta", version, about, long_about = None)]
-#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// The plan folder to open (default: the current folder, or the bundled plan).
     plan: Option<PathBuf>,
+    #[command(flatten)]
+    ui: ui::UiArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,11 +86,16 @@ impl From<std::io::Error> for CommandError {
 /// Parses the arguments, runs the command and returns its exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let ui = cli.ui.resolve();
     let result = match cli.command {
-        Some(Command::Check(args)) => check::run(args),
+        Some(_) if cli.plan.is_some() => Err(CommandError::Usage {
+            message: "the plan folder goes after the subcommand".into(),
+            hint: Some("for example `khutta check PATH`".into()),
+        }),
+        Some(Command::Check(args)) => check::run(args, &ui),
         Some(Command::Fmt(args)) => fmt::run(args),
-        Some(Command::Summary(args)) => summary::run(args),
-        None => summary::run(summary::Args { plan: cli.plan }),
+        Some(Command::Summary(args)) => summary::run(args, &ui),
+        None => summary::run(summary::Args { plan: cli.plan }, &ui),
     };
     match result {
         Ok(code) => code,
