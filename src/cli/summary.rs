@@ -25,8 +25,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let mut out = std::io::stdout().lock();
     let m = &plan.meta;
     writeln!(out, "{}", escape_controls(m.title.show(Lang::En)))?;
+    let terminal = std::io::stdout().is_terminal();
     if let Some(ar) = m.title.get(Lang::Ar) {
-        let terminal = std::io::stdout().is_terminal();
         writeln!(out, "{}", ui.plan_line(ar, Lang::Ar, terminal))?;
     }
     writeln!(
@@ -46,10 +46,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         plan.beneficiaries.len(),
         plan.funding.len()
     )?;
+    let check = counts(&ui.messages, errors, diagnostics.len() - errors);
     writeln!(
         out,
         "check     {}",
-        counts(&ui.messages, errors, diagnostics.len() - errors)
+        ui.plan_line(&check, ui.messages.lang(), terminal)
     )?;
     Ok(ExitCode::from(u8::from(errors > 0)))
 }

@@ -65,7 +65,7 @@ impl UiArgs {
 }
 
 impl Ui {
-    /// A line of plan text in `lang` for standard output, escaped. On a terminal with
+    /// A line of plan text (or a message holding it) in `lang` for standard output, escaped. On a terminal with
     /// `bidi = app` it is in visual order, wrapped in explicit mode so that a terminal with its
     /// own bidi does not reverse it again (the mode is restored at the end of the line, so an
     /// interrupted command never leaves the shell in explicit mode). Piped output stays in
