@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod edit;
+pub mod i18n;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -1,8 +1,10 @@
 //! `khutta check`: every problem in a plan, located, as text or JSON.
 
 use super::output::Style;
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::check::{Diagnostic, Severity};
+use khutta::i18n::Messages;
 use khutta::text::escape_controls;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,7 +27,7 @@ enum Format {
 }
 
 /// Exit 0 without errors (warnings allowed), 1 with errors, 2 when the plan cannot be read.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let (loaded, diagnostics) = khutta::workspace::check_folder(&root)?;
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -38,12 +40,17 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
                 write_diagnostic(&mut out, style, &root, d)?;
             }
             let files = loaded.sources.file_count() + 1;
-            writeln!(
-                out,
-                "{}: {} in {files} files",
-                style.bold(&escape_controls(&root.display().to_string())),
-                counts(errors, warnings)
-            )?;
+            let m = &ui.messages;
+            let plan = style.bold(&escape_controls(&root.display().to_string()));
+            let line = m.get_args(
+                "check-summary",
+                &[
+                    ("plan", plan.into()),
+                    ("counts", counts(m, errors, warnings).into()),
+                    ("files", m.count("count-files", files).into()),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
         Format::Json => {
             let json = serde_json::json!({
@@ -66,14 +73,19 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     Ok(ExitCode::from(u8::from(errors > 0)))
 }
 
-/// "2 errors, 1 warning", "no problems".
-pub fn counts(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+/// "2 errors, 1 warning", "no problems", in the UI's language.
+pub fn counts(m: &Messages, errors: usize, warnings: usize) -> String {
     match (errors, warnings) {
-        (0, 0) => "no problems".into(),
-        (e, 0) => plural(e, "error"),
-        (0, w) => plural(w, "warning"),
-        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        (0, 0) => m.get("no-problems").into_owned(),
+        (e, 0) => m.count("count-errors", e),
+        (0, w) => m.count("count-warnings", w),
+        (e, w) => m.get_args(
+            "counts-pair",
+            &[
+                ("first", m.count("count-errors", e).into()),
+                ("second", m.count("count-warnings", w).into()),
+            ],
+        ),
     }
 }
 

@@ -5,6 +5,7 @@ mod fmt;
 mod open;
 mod output;
 mod summary;
+mod ui;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -13,12 +14,13 @@ use std::process::ExitCode;
 /// khutta (خطة): a terminal planner for a shared regional plan kept in git.
 #[derive(Debug, Parser)]
 #[command(name = "khutta", version, about, long_about = None)]
-#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// The plan folder to open (default: the current folder, or the bundled plan).
     plan: Option<PathBuf>,
+    #[command(flatten)]
+    ui: ui::UiArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,11 +87,23 @@ impl From<std::io::Error> for CommandError {
 /// Parses the arguments, runs the command and returns its exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let ui = cli.ui.resolve();
+    // The TUI shows a bad config file in a popup; every other command says so here.
+    if let (Some(e), true) = (&ui.config_error, cli.command.is_some()) {
+        eprintln!(
+            "warning: the config file was not used: {}",
+            khutta::text::escape_controls(e)
+        );
+    }
     let result = match cli.command {
-        Some(Command::Check(args)) => check::run(args),
+        Some(_) if cli.plan.is_some() => Err(CommandError::Usage {
+            message: "the plan folder goes after the subcommand".into(),
+            hint: Some("for example `khutta check PATH`".into()),
+        }),
+        Some(Command::Check(args)) => check::run(args, &ui),
         Some(Command::Fmt(args)) => fmt::run(args),
-        Some(Command::Summary(args)) => summary::run(args),
-        None => open::run(cli.plan.as_deref()),
+        Some(Command::Summary(args)) => summary::run(args, &ui),
+        None => open::run(cli.plan.as_deref(), &ui),
     };
     match result {
         Ok(code) => code,

@@ -1,10 +1,11 @@
 //! `khutta summary`: what a plan holds and whether it checks.
 
 use super::check::counts;
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::model::{ActivityKind, Lang};
 use khutta::text::escape_controls;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,7 +17,7 @@ pub struct Args {
 }
 
 /// Prints the plan's title, window and counts, and its check result.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let (loaded, diagnostics) = khutta::workspace::check_folder(&root)?;
     let plan = &loaded.plan;
@@ -24,8 +25,9 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     let mut out = std::io::stdout().lock();
     let m = &plan.meta;
     writeln!(out, "{}", escape_controls(m.title.show(Lang::En)))?;
+    let terminal = std::io::stdout().is_terminal();
     if let Some(ar) = m.title.get(Lang::Ar) {
-        writeln!(out, "{}", escape_controls(ar))?;
+        writeln!(out, "{}", ui.plan_line(ar, Lang::Ar, terminal))?;
     }
     writeln!(
         out,
@@ -44,10 +46,11 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
         plan.beneficiaries.len(),
         plan.funding.len()
     )?;
+    let check = counts(&ui.messages, errors, diagnostics.len() - errors);
     writeln!(
         out,
         "check     {}",
-        counts(errors, diagnostics.len() - errors)
+        ui.plan_line(&check, ui.messages.lang(), terminal)
     )?;
     Ok(ExitCode::from(u8::from(errors > 0)))
 }

@@ -28,11 +28,18 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if is_dangerous(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if is_dangerous(c) => push_escape(c, &mut out),
             c => out.push(c),
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Appends the visible escape of `c` (`\u{1b}`) to `out`.
+pub(crate) fn push_escape(c: char, out: &mut String) {
+    use std::fmt::Write;
+    // Writing to a String cannot fail.
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
 }
 
 #[cfg(test)]

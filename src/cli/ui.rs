@@ -1,0 +1,108 @@
+//! The global options `--lang` and `--bidi`, and the settings every command receives.
+
+use khutta::i18n::{LocaleEnv, Messages, choose_lang};
+use khutta::model::Lang;
+use khutta::text::{BidiMode, DisplayOptions, escape_controls, visual_line};
+use khutta::tui::config::{Config, config_path, load};
+use std::borrow::Cow;
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, clap::Args)]
+pub struct UiArgs {
+    /// The language of khutta's messages [default: the config file's, else the locale's]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+    /// Who puts Arabic text into display order: khutta (`app`) or a terminal that reorders
+    /// by itself and cannot be told not to, such as Konsole or mlterm (`terminal`)
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    bidi: Option<BidiArg>,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum LangArg {
+    Ar,
+    En,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum BidiArg {
+    App,
+    Terminal,
+}
+
+/// The user interface's settings, resolved once and handed to the command.
+#[derive(Debug)]
+pub struct Ui {
+    /// Who reorders bidirectional text.
+    pub bidi: BidiMode,
+    /// The messages in the chosen language.
+    pub messages: Messages,
+    /// The user's config file (the defaults when there is none or it is bad).
+    pub config: Config,
+    /// What is wrong with the config file, with its location, when something is.
+    pub config_error: Option<String>,
+}
+
+impl UiArgs {
+    /// The settings: the command line first, then the config file, then the environment.
+    pub fn resolve(&self) -> Ui {
+        let var = |name| std::env::var(name).ok();
+        let (config, config_error) =
+            match config_path(var("XDG_CONFIG_HOME").as_deref(), var("HOME").as_deref()) {
+                Some(path) => match load(&path) {
+                    Ok(c) => (c, None),
+                    Err(e) => (Config::default(), Some(e.to_string())),
+                },
+                None => (Config::default(), None),
+            };
+        let config_lang = match config.lang.as_deref() {
+            Some("ar") => Some(Lang::Ar),
+            Some("en") => Some(Lang::En),
+            _ => None,
+        };
+        let (lc_all, lc_messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
+        let env = LocaleEnv {
+            lc_all: lc_all.as_deref(),
+            lc_messages: lc_messages.as_deref(),
+            lang: lang.as_deref(),
+        };
+        let cli_lang = self.lang.map(|l| match l {
+            LangArg::Ar => Lang::Ar,
+            LangArg::En => Lang::En,
+        });
+        let bidi = match (self.bidi, config.bidi.as_deref()) {
+            (Some(BidiArg::Terminal), _) | (None, Some("terminal")) => BidiMode::Terminal,
+            _ => BidiMode::App,
+        };
+        Ui {
+            bidi,
+            messages: Messages::new(choose_lang(cli_lang, config_lang, &env)),
+            config,
+            config_error,
+        }
+    }
+}
+
+impl Ui {
+    /// A line of plan text (or a message holding it) in `lang` for standard output, escaped. On a terminal with
+    /// `bidi = app` it is in visual order, wrapped in explicit mode so that a terminal with its
+    /// own bidi does not reverse it again (the mode is restored at the end of the line, so an
+    /// interrupted command never leaves the shell in explicit mode). Piped output stays in
+    /// logical order.
+    pub fn plan_line<'a>(&self, text: &'a str, lang: Lang, terminal: bool) -> Cow<'a, str> {
+        if !terminal || self.bidi == BidiMode::Terminal || !text.chars().any(is_rtl_letter) {
+            return escape_controls(text);
+        }
+        let fallback = DisplayOptions::for_lang(lang).fallback;
+        Cow::Owned(format!(
+            "{}{}{}",
+            self.bidi.enter_sequence(),
+            visual_line(text, fallback),
+            self.bidi.leave_sequence()
+        ))
+    }
+}
+
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}

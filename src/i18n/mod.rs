@@ -1,0 +1,139 @@
+//! The user interface's strings in English and Arabic, with Fluent.
+//!
+//! Messages live in `locales/{en,ar}/khutta.ftl`, compiled into the binary. Fluent picks
+//! Arabic's plural forms (zero, one, two, few, many, other) from a count. Messages come out
+//! without Fluent's bidi isolation marks (FSI/PDI): khutta shows U+2066..U+2069 as escapes
+//! because in plan data they can disguise text, and a UI string goes through the same display
+//! pipeline, which orders its runs itself.
+
+mod keys;
+mod locale;
+
+pub use keys::{
+    SCREENS, activity_kind, beneficiary_kind, budget_category, dependency_kind, entity_kind,
+    funding_status, org_role, organisation_type, status, timing, weekday,
+};
+pub use locale::{LocaleEnv, choose_lang, lang_of_locale};
+
+use crate::model::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::borrow::Cow;
+use unic_langid::LanguageIdentifier;
+
+/// The English messages, as compiled in.
+pub const EN_FTL: &str = include_str!("../../locales/en/khutta.ftl");
+/// The Arabic messages, as compiled in.
+pub const AR_FTL: &str = include_str!("../../locales/ar/khutta.ftl");
+
+/// The UI strings of one language.
+pub struct Messages {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+/// A value for a message's variable: a number (which selects plural forms) or text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg<'a> {
+    /// A count or other number.
+    Number(i64),
+    /// Text, such as a path or an error.
+    Text(Cow<'a, str>),
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+
+impl Messages {
+    /// The messages of `lang`.
+    pub fn new(lang: Lang) -> Messages {
+        let source = match lang {
+            Lang::En => EN_FTL,
+            Lang::Ar => AR_FTL,
+        };
+        let id = LanguageIdentifier::from_bytes(lang.tag().as_bytes()).unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        // The files are compiled in and a test parses them cleanly; should one still be
+        // broken, the messages that did parse are kept and the others show their key.
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+        Messages { lang, bundle }
+    }
+
+    /// The language of these messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether the message `key` exists.
+    pub fn has(&self, key: &str) -> bool {
+        self.bundle.has_message(key)
+    }
+
+    /// The message `key`; the key itself when there is no such message, so that a missing
+    /// string is visible rather than blank.
+    pub fn get(&self, key: &str) -> Cow<'_, str> {
+        self.format(key, None)
+    }
+
+    /// The message `key` with its variables set from `args`.
+    pub fn get_args(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fluent = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            let value = match value {
+                Arg::Number(n) => FluentValue::from(*n),
+                Arg::Text(s) => FluentValue::from(s.as_ref()),
+            };
+            fluent.set(*name, value);
+        }
+        self.format(key, Some(&fluent)).into_owned()
+    }
+
+    /// The message `key` for `count` things (`$count` in the message).
+    pub fn count(&self, key: &str, count: usize) -> String {
+        self.get_args(key, &[("count", count.into())])
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> Cow<'_, str> {
+        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
+            return Cow::Owned(key.to_owned());
+        };
+        // A missing variable is written as `{$name}` and reported in `errors`; the parity
+        // test keeps the two languages' variables equal, so there is nothing to add here.
+        let mut errors = Vec::new();
+        self.bundle.format_pattern(pattern, args, &mut errors)
+    }
+}
+
+#[cfg(test)]
+mod tests;
