@@ -285,3 +285,186 @@ error-no-plan = لا توجد خطة هنا
 error-no-plan-hint = افتح خطة بالأمر `khutta PATH` أو أنشئ واحدة بالأمر `khutta init DIR`
 error-current-folder = تعذّرت قراءة المجلد الحالي: { $error }
 error-output = تعذّرت كتابة المخرجات: { $error }
+
+## تسميات إضافية لحقول النماذج في الواجهة
+
+field-dependency-kind = نوع الارتباط
+field-organisation-type = نوع المنظمة
+field-beneficiary-kind = نوع الفئة
+field-funding-status = حالة التمويل
+field-available-from = متاح من
+field-available-until = متاح حتى
+field-window-start = بداية الخطة
+field-window-end = نهاية الخطة
+field-contact-name = جهة الاتصال
+field-contact-email = البريد الإلكتروني لجهة الاتصال
+field-contact-phone = هاتف جهة الاتصال
+field-text = النص
+
+## الأوامر كما تظهر في شاشة المساعدة
+
+cmd-quit = خروج
+cmd-save = حفظ
+cmd-undo = تراجع
+cmd-redo = إعادة
+cmd-help = مساعدة
+cmd-next-screen = الشاشة التالية
+cmd-prev-screen = الشاشة السابقة
+cmd-screen-overview = شاشة النظرة العامة
+cmd-screen-activities = شاشة الأنشطة
+cmd-screen-partners = شاشة الشركاء
+cmd-screen-beneficiaries = شاشة المستفيدين
+cmd-screen-funding = شاشة التمويل
+cmd-screen-gantt = شاشة مخطط غانت
+cmd-screen-problems = شاشة المشكلات
+cmd-up = إلى الأعلى
+cmd-down = إلى الأسفل
+cmd-left = يسارًا (طيّ، أبكر)
+cmd-right = يمينًا (توسيع، لاحقًا)
+cmd-page-up = صفحة إلى الأعلى
+cmd-page-down = صفحة إلى الأسفل
+cmd-top = الصف الأول
+cmd-bottom = الصف الأخير
+cmd-select = فتح، تحرير
+cmd-back = رجوع، إغلاق
+cmd-new = جديد
+cmd-delete = حذف
+cmd-rename = إعادة تسمية (تغيير المعرّف)
+cmd-filter = تصفية بالنص
+cmd-filter-menu = تصفية بالحالة أو الشريك أو البلد
+cmd-sort = ترتيب حسب العمود التالي
+cmd-toggle = توسيع أو طيّ
+cmd-expand-all = توسيع الكل
+cmd-collapse-all = طيّ الكل
+cmd-external-editor = التحرير في $EDITOR
+cmd-zoom-in = تكبير
+cmd-zoom-out = تصغير
+cmd-today = الانتقال إلى اليوم
+cmd-switch-language = عرض اللغة الأخرى
+
+## عناوين الأعمدة
+
+col-id = المعرّف
+col-title = العنوان
+col-start = البداية
+col-finish = النهاية
+col-status = الحالة
+col-lead = الرائد
+col-slack = الفسحة
+col-name = الاسم
+col-acronym = الاختصار
+col-type = النوع
+col-country = البلد
+col-kind = الفئة
+col-place = المكان
+col-size = الحجم
+col-funder = المموّل
+col-amount = المبلغ
+col-used = المستخدم
+col-left = المتبقي
+col-code = الرمز
+col-file = الملف
+col-message = المشكلة
+
+## الواجهة
+
+tui-saved = محفوظ
+tui-unsaved = ● غير محفوظ
+tui-problem-counts = { $errors } خ { $warnings } ت
+tui-keys-hint = ? مساعدة   q خروج   ctrl-s حفظ
+tui-too-small = حجم الطرفية { $width }×{ $height }؛ تحتاج khutta إلى { $min_width }×{ $min_height } على الأقل. كبّر النافذة أو اضغط q للخروج.
+tui-read-only = تعذّرت قراءة plan.ron: الخطة مفتوحة للقراءة فقط (انظر المشكلات)
+tui-cannot-save-read-only = لا يمكن الحفظ: تعذّرت قراءة plan.ron، والحفظ قد يُفقد ما فيه
+tui-nothing-to-save = لا شيء للحفظ
+tui-saving = جارٍ الحفظ…
+tui-saved-files = { $count ->
+    [zero] حُفظ: لم يُكتب أي ملف
+    [one] حُفظ: كُتب ملف واحد
+    [two] حُفظ: كُتب ملفان
+    [few] حُفظ: كُتبت { $count } ملفات
+    [many] حُفظ: كُتب { $count } ملفًا
+   *[other] حُفظ: كُتب { $count } ملف
+}
+tui-save-failed = فشل الحفظ، ولم يُفقد شيء: { $error }
+tui-undone = تم التراجع
+tui-redone = تمت الإعادة
+tui-nothing-to-undo = لا شيء للتراجع عنه
+tui-nothing-to-redo = لا شيء لإعادته
+tui-cannot = تعذّر: { $error }
+tui-changed = تم التغيير (غير محفوظ)
+tui-not-changed = لم يتغيّر شيء: { $error }
+tui-not-applied = لم يُطبَّق: { $error }
+tui-sorted-by = مرتّب حسب { $column }
+tui-move-to-list = انتقل إلى قائمة (الارتباطات، الشركاء، الميزانية، المخرجات) للإضافة إليها
+tui-editor-failed = فشل المحرر الخارجي: { $error }
+tui-cannot-open = لا يمكن فتح { $path } هنا: أصلحه في الملف
+tui-recovered = { $count ->
+    [zero] لم يُستعد أي تغيير
+    [one] استُعيد تغيير واحد غير محفوظ؛ احفظ للإبقاء عليه
+    [two] استُعيد تغييران غير محفوظين؛ احفظ للإبقاء عليهما
+    [few] استُعيدت { $count } تغييرات غير محفوظة؛ احفظ للإبقاء عليها
+    [many] استُعيد { $count } تغييرًا غير محفوظ؛ احفظ للإبقاء عليها
+   *[other] استُعيد { $count } تغيير غير محفوظ؛ احفظ للإبقاء عليها
+}
+tui-recovery-discarded = أُهملت التعديلات المستعادة
+tui-recovery-failed = تعذّرت كتابة ملف الاستعادة { $path }: { $error }
+tui-config-error = في ملف الإعدادات مشكلة، ولم تُستخدم إعداداته:
+tui-empty = لا شيء هنا بعد: اضغط n للإضافة
+tui-empty-filter = لا شيء يطابق التصفية (esc يمسحها)
+tui-form-help = enter تحرير   a إضافة   d حذف   r إعادة تسمية   e محرر خارجي   esc رجوع
+tui-form-item = البند { $number }
+tui-editor-hint = enter للتطبيق، esc للإلغاء
+tui-editor-none = (لا شيء)
+tui-editor-new-id = معرّف العنصر الجديد
+tui-editor-rename = المعرّف الجديد
+tui-editor-filter = تصفية
+tui-quit-unsaved = توجد تغييرات غير محفوظة.
+tui-quit-keys = s حفظ وخروج   d إهمال وخروج   esc بقاء
+tui-delete-question = حذف { $what } `{ $id }`؟
+tui-delete-unreferenced = لا شيء يشير إليه.
+tui-delete-references = { $count ->
+    [zero] لن تبقى أي إشارة معلّقة:
+    [one] ستبقى إشارة واحدة معلّقة:
+    [two] ستبقى إشارتان معلّقتين:
+    [few] ستبقى { $count } إشارات معلّقة:
+    [many] ستبقى { $count } إشارةً معلّقة:
+   *[other] ستبقى { $count } إشارة معلّقة:
+}
+tui-delete-more = … و{ $count } أخرى
+tui-delete-keys = y حذف   esc إبقاء
+tui-recover-question = { $count ->
+    [zero] لم تترك جلسة سابقة أي تغيير غير محفوظ.
+    [one] تركت جلسة سابقة تغييرًا واحدًا غير محفوظ.
+    [two] تركت جلسة سابقة تغييرين غير محفوظين.
+    [few] تركت جلسة سابقة { $count } تغييرات غير محفوظة.
+    [many] تركت جلسة سابقة { $count } تغييرًا غير محفوظ.
+   *[other] تركت جلسة سابقة { $count } تغيير غير محفوظ.
+}
+tui-recover-keys = r استعادة   d إهمال
+tui-filter-status = s الحالة:  { $value }
+tui-filter-partner = p الشريك: { $value }
+tui-filter-country = c البلد: { $value }
+tui-filter-any = أيّ
+tui-filter-keys = x مسح   esc إغلاق
+tui-any-key = أي مفتاح يغلق هذه الرسالة
+tui-help-title = المفاتيح: { $screen }
+tui-help-close = esc يغلق هذه النافذة
+tui-overview-edit = enter: تحرير عنوان الخطة ومدتها وعملتها وأسعار الصرف
+tui-overview-window = المدة
+tui-overview-contents = المحتوى
+tui-overview-check = الفحص
+tui-overview-finish = الانتهاء
+tui-overview-critical = المسار الحرج
+tui-overview-budget = الميزانية
+tui-overview-secured = التمويل المؤمَّن
+tui-overview-expected = التمويل المتوقع
+tui-overview-expected-note = (قيد الإعداد ومتعهَّد به)
+tui-overview-problems = { $errors } أخطاء، { $warnings } تحذيرات (انظر المشكلات، 7)
+tui-overview-warnings = { $warnings ->
+    [zero] لا تحذيرات
+    [one] تحذير واحد
+    [two] تحذيران
+    [few] { $warnings } تحذيرات
+    [many] { $warnings } تحذيرًا
+   *[other] { $warnings } تحذير
+}

@@ -244,3 +244,166 @@ error-no-plan = there is no plan here
 error-no-plan-hint = open one with `khutta PATH`, or create one with `khutta init DIR`
 error-current-folder = cannot read the current folder: { $error }
 error-output = cannot write output: { $error }
+
+## More field labels for the TUI's forms
+
+field-dependency-kind = Dependency type
+field-organisation-type = Organisation type
+field-beneficiary-kind = Kind of group
+field-funding-status = Funding status
+field-available-from = Available from
+field-available-until = Available until
+field-window-start = Plan starts
+field-window-end = Plan ends
+field-contact-name = Contact person
+field-contact-email = Contact e-mail
+field-contact-phone = Contact telephone
+field-text = Text
+
+## Commands, as named in the help screen
+
+cmd-quit = quit
+cmd-save = save
+cmd-undo = undo
+cmd-redo = redo
+cmd-help = help
+cmd-next-screen = next screen
+cmd-prev-screen = previous screen
+cmd-screen-overview = Overview screen
+cmd-screen-activities = Activities screen
+cmd-screen-partners = Partners screen
+cmd-screen-beneficiaries = Beneficiaries screen
+cmd-screen-funding = Funding screen
+cmd-screen-gantt = Gantt screen
+cmd-screen-problems = Problems screen
+cmd-up = up
+cmd-down = down
+cmd-left = left (collapse, earlier)
+cmd-right = right (expand, later)
+cmd-page-up = page up
+cmd-page-down = page down
+cmd-top = first row
+cmd-bottom = last row
+cmd-select = open, edit
+cmd-back = back, close
+cmd-new = new
+cmd-delete = delete
+cmd-rename = rename (change the id)
+cmd-filter = filter by text
+cmd-filter-menu = filter by status, partner, country
+cmd-sort = sort by the next column
+cmd-toggle = expand or collapse
+cmd-expand-all = expand all
+cmd-collapse-all = collapse all
+cmd-external-editor = edit in $EDITOR
+cmd-zoom-in = zoom in
+cmd-zoom-out = zoom out
+cmd-today = go to today
+cmd-switch-language = show the other language
+
+## Column headings
+
+col-id = id
+col-title = title
+col-start = start
+col-finish = finish
+col-status = status
+col-lead = lead
+col-slack = slack
+col-name = name
+col-acronym = acronym
+col-type = type
+col-country = country
+col-kind = kind
+col-place = place
+col-size = size
+col-funder = funder
+col-amount = amount
+col-used = used
+col-left = left
+col-code = code
+col-file = file
+col-message = problem
+
+## The TUI
+
+tui-saved = saved
+tui-unsaved = ● unsaved
+tui-problem-counts = { $errors }E { $warnings }W
+tui-keys-hint = ? help   q quit   ctrl-s save
+tui-too-small = The terminal is { $width }×{ $height }; khutta needs at least { $min_width }×{ $min_height }. Make it larger, or press q to quit.
+tui-read-only = plan.ron could not be read: the plan is open read-only (see Problems)
+tui-cannot-save-read-only = cannot save: plan.ron could not be read, and saving could lose what it holds
+tui-nothing-to-save = nothing to save
+tui-saving = saving…
+tui-saved-files = { $count ->
+    [one] saved: 1 file written
+   *[other] saved: { $count } files written
+}
+tui-save-failed = save failed, nothing was lost: { $error }
+tui-undone = undone
+tui-redone = redone
+tui-nothing-to-undo = nothing to undo
+tui-nothing-to-redo = nothing to redo
+tui-cannot = cannot: { $error }
+tui-changed = changed (unsaved)
+tui-not-changed = not changed: { $error }
+tui-not-applied = not applied: { $error }
+tui-sorted-by = sorted by { $column }
+tui-move-to-list = move to a list (dependencies, partners, budget, outputs) to add to it
+tui-editor-failed = the external editor failed: { $error }
+tui-cannot-open = { $path } cannot be opened here: fix it in the file
+tui-recovered = { $count ->
+    [one] recovered 1 unsaved change; save to keep it
+   *[other] recovered { $count } unsaved changes; save to keep them
+}
+tui-recovery-discarded = the recovered edits were discarded
+tui-recovery-failed = could not write the recovery file { $path }: { $error }
+tui-config-error = The config file has a problem and its settings were not used:
+tui-empty = nothing here yet: press n to add one
+tui-empty-filter = nothing matches the filter (esc clears it)
+tui-form-help = enter edit   a add   d delete   r rename   e $EDITOR   esc back
+tui-form-item = item { $number }
+tui-editor-hint = enter applies, esc cancels
+tui-editor-none = (none)
+tui-editor-new-id = id of the new entry
+tui-editor-rename = new id
+tui-editor-filter = filter
+tui-quit-unsaved = There are unsaved changes.
+tui-quit-keys = s save and quit   d discard and quit   esc stay
+tui-delete-question = Delete { $what } `{ $id }`?
+tui-delete-unreferenced = Nothing refers to it.
+tui-delete-references = { $count ->
+    [one] 1 reference will be left dangling:
+   *[other] { $count } references will be left dangling:
+}
+tui-delete-more = … and { $count } more
+tui-delete-keys = y delete   esc keep
+tui-recover-question = { $count ->
+    [one] A previous session left 1 unsaved change.
+   *[other] A previous session left { $count } unsaved changes.
+}
+tui-recover-keys = r recover   d discard
+tui-filter-status = s status:  { $value }
+tui-filter-partner = p partner: { $value }
+tui-filter-country = c country: { $value }
+tui-filter-any = any
+tui-filter-keys = x clear   esc close
+tui-any-key = any key closes this
+tui-help-title = Keys: { $screen }
+tui-help-close = esc closes this
+tui-overview-edit = enter: edit the plan's title, window, currency and exchange rates
+tui-overview-window = window
+tui-overview-contents = contents
+tui-overview-check = check
+tui-overview-finish = finish
+tui-overview-critical = critical path
+tui-overview-budget = budget
+tui-overview-secured = secured
+tui-overview-expected = expected
+tui-overview-expected-note = (pipeline and pledged)
+tui-overview-problems = { $errors } errors, { $warnings } warnings (see Problems, 7)
+tui-overview-warnings = { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}

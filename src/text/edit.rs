@@ -63,6 +63,11 @@ impl EditBuffer {
         }
     }
 
+    /// The display options the buffer was made with.
+    pub fn options(&self) -> DisplayOptions {
+        self.opts
+    }
+
     /// The logical text.
     pub fn text(&self) -> &str {
         &self.text

@@ -8,8 +8,11 @@ use super::editor::EditorState;
 use super::form::FormState;
 use super::keymap::{Context, Keymap};
 use super::lists::{Cursor, TreeRow, TreeView};
+use super::paint::Pen;
 use super::popup::Popup;
+use crate::i18n::{Arg, Messages};
 use crate::model::{EntityKind, Id, Lang};
+use crate::text::{BidiMode, Shaping};
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
@@ -32,6 +35,10 @@ pub enum Effect {
 pub struct App {
     /// The plan being edited.
     pub doc: Document,
+    /// The UI's messages, in its language.
+    pub msg: Messages,
+    /// How text is drawn: bidi and shaping settings, and the layout's direction.
+    pub pen: Pen,
     /// The screen shown.
     pub screen: Screen,
     /// The UI language.
@@ -90,6 +97,12 @@ impl App {
     pub fn new(doc: Document, lang: Lang, today: NaiveDate, keymap: Keymap) -> App {
         let mut app = App {
             doc,
+            msg: Messages::new(lang),
+            pen: Pen {
+                bidi: BidiMode::App,
+                shaping: Shaping::Terminal,
+                ui: lang,
+            },
             screen: Screen::Overview,
             lang,
             content_lang: lang,
@@ -111,8 +124,7 @@ impl App {
         };
         app.refresh_tree();
         if app.doc.read_only {
-            app.status =
-                "plan.ron could not be read: the plan is open read-only (see Problems)".into();
+            app.status = app.msg.get("tui-read-only").into_owned();
         }
         app
     }
@@ -196,7 +208,7 @@ impl App {
             }
             Action::Paste(text) => {
                 if let Some(ed) = &mut self.editor {
-                    ed.input.insert(&text);
+                    ed.input.insert_str(&text);
                     super::editing::revalidate(self);
                 }
                 Vec::new()
@@ -264,20 +276,18 @@ impl App {
     /// Starts a save, unless one is running or the plan is read-only.
     pub fn save(&mut self) -> Vec<Effect> {
         if self.doc.read_only {
-            self.status =
-                "cannot save: plan.ron could not be read, and saving could lose what it holds"
-                    .into();
+            self.status = self.msg.get("tui-cannot-save-read-only").into_owned();
             return Vec::new();
         }
         if self.saving {
             return Vec::new();
         }
         if !self.doc.is_dirty() {
-            self.status = "nothing to save".into();
+            self.status = self.msg.get("tui-nothing-to-save").into_owned();
             return Vec::new();
         }
         self.saving = true;
-        self.status = "saving…".into();
+        self.status = self.msg.get("tui-saving").into_owned();
         vec![Effect::Save]
     }
 
@@ -286,7 +296,7 @@ impl App {
         match result {
             Ok(report) => {
                 let n = report.written.len() + report.removed.len();
-                self.status = format!("saved: {n} file{} written", if n == 1 { "" } else { "s" });
+                self.status = self.msg.count("tui-saved-files", n);
                 if self.quit_after_save {
                     self.quit = true;
                     return vec![Effect::Quit];
@@ -295,7 +305,9 @@ impl App {
             }
             Err(e) => {
                 self.quit_after_save = false;
-                self.status = format!("save failed, nothing was lost: {e}");
+                self.status = self
+                    .msg
+                    .get_args("tui-save-failed", &[("error", Arg::Text(e.into()))]);
                 self.popup = Some(Popup::Message(self.status.clone()));
                 vec![Effect::WriteRecovery]
             }
@@ -309,11 +321,13 @@ impl App {
             self.doc.redo()
         };
         self.status = match result {
-            Ok(true) if undo => "undone".into(),
-            Ok(true) => "redone".into(),
-            Ok(false) if undo => "nothing to undo".into(),
-            Ok(false) => "nothing to redo".into(),
-            Err(e) => format!("cannot: {e}"),
+            Ok(true) if undo => self.msg.get("tui-undone").into_owned(),
+            Ok(true) => self.msg.get("tui-redone").into_owned(),
+            Ok(false) if undo => self.msg.get("tui-nothing-to-undo").into_owned(),
+            Ok(false) => self.msg.get("tui-nothing-to-redo").into_owned(),
+            Err(e) => self
+                .msg
+                .get_args("tui-cannot", &[("error", Arg::Text(e.to_string().into()))]),
         };
         self.refresh_tree();
         vec![Effect::WriteRecovery]

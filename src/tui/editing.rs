@@ -2,15 +2,18 @@
 
 use super::action::Command;
 use super::app::{App, Effect};
-use super::editor::{EditorState, Purpose};
+use super::editor::{Choice, EditorState, Purpose};
 use super::form::spec::EditorKind;
 use super::form::{FormState, RowKey, Target};
 use super::popup::Popup;
+use super::words;
 use crate::edit::Edit;
+use crate::i18n::Arg;
 use crate::model::{
     Activity, Beneficiary, BeneficiaryKind, Entity, EntityKind, FundingSource, FundingStatus, Id,
-    OrganisationType, Partner, Text,
+    Lang, OrganisationType, Partner, Text,
 };
+use crate::text::Align;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A command while a form is open.
@@ -42,20 +45,93 @@ pub fn form_command(app: &mut App, c: Command) -> Vec<Effect> {
             if let Some(row) =
                 row.filter(|r| matches!(r.editor, Some(EditorKind::Long | EditorKind::Text)))
             {
-                app.editor = Some(EditorState::new(
+                open_editor(
+                    app,
                     Purpose::Row(row.key),
                     row.name,
                     EditorKind::Long,
                     &row.value,
-                    &app.doc.plan,
-                    app.content_lang,
-                ));
+                );
                 return vec![Effect::ExternalEditor(row.value)];
             }
         }
         _ => {}
     }
     Vec::new()
+}
+
+/// The language a field's text is written in: Arabic for `*.ar` fields, English for `*.en`,
+/// the UI's otherwise (ids, numbers and dates read the same either way).
+fn field_lang(app: &App, name: &str) -> Lang {
+    if name.ends_with(".ar") {
+        Lang::Ar
+    } else if name.ends_with(".en") {
+        Lang::En
+    } else {
+        app.lang
+    }
+}
+
+/// The pick list of an editor: fixed values with their names in the UI's language, or the
+/// plan's entities and calendars with their titles.
+fn choices_for(app: &App, name: &str, kind: EditorKind) -> Vec<Choice> {
+    let plan = &app.doc.plan;
+    let lang = app.content_lang;
+    let entities = |k: EntityKind| -> Vec<Choice> {
+        plan.ids(k)
+            .into_iter()
+            .map(|id| {
+                let title = match plan.get(k, id.as_str()) {
+                    Some(Entity::Activity(a)) => a.title.show(lang).to_owned(),
+                    Some(Entity::Partner(p)) => p.label(lang).to_owned(),
+                    Some(Entity::Beneficiary(b)) => b.name.show(lang).to_owned(),
+                    Some(Entity::Funding(f)) => f.title.show(lang).to_owned(),
+                    None => String::new(),
+                };
+                Choice {
+                    label: format!("{id}  {title}"),
+                    value: id.to_string(),
+                }
+            })
+            .collect()
+    };
+    let none = || Choice {
+        value: String::new(),
+        label: app.msg.get("tui-editor-none").into_owned(),
+    };
+    match kind {
+        EditorKind::Choice(values) => values
+            .iter()
+            .map(|v| Choice {
+                value: (*v).into(),
+                label: words::choice_label(&app.msg, name, v),
+            })
+            .collect(),
+        EditorKind::Ref(k) | EditorKind::Refs(k) => entities(k),
+        EditorKind::OptRef(k) => std::iter::once(none()).chain(entities(k)).collect(),
+        EditorKind::Calendar => std::iter::once(none())
+            .chain(plan.meta.calendars.iter().map(|c| Choice {
+                value: c.id.to_string(),
+                label: format!("{}  {}", c.id, c.name.show(lang)),
+            }))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Opens an editor for the field `name` (or the prompt whose message key is `name`).
+pub fn open_editor(app: &mut App, purpose: Purpose, name: &str, kind: EditorKind, current: &str) {
+    let title = if name.starts_with("tui-") {
+        app.msg.get(name).into_owned()
+    } else {
+        words::field_label(&app.msg, name)
+    };
+    let choices = choices_for(app, name, kind);
+    let opts = app.pen.options(field_lang(app, name), Align::Natural);
+    app.editor = Some(EditorState::new(
+        purpose, title, kind, current, choices, opts,
+    ));
+    revalidate(app);
 }
 
 /// Enter on a form row: edit the value, open a list item, or add to a list.
@@ -82,15 +158,7 @@ fn open_row(app: &mut App) {
             } else {
                 row.value.clone()
             };
-            app.editor = Some(EditorState::new(
-                Purpose::Row(key),
-                row.name,
-                kind,
-                &current,
-                &app.doc.plan,
-                app.content_lang,
-            ));
-            revalidate(app);
+            open_editor(app, Purpose::Row(key), row.name, kind, &current);
         }
         (_, None) => {}
     }
@@ -113,17 +181,10 @@ fn add_item(app: &mut App) {
     if let Some(row) = heading
         && let Some(kind) = row.editor
     {
-        app.editor = Some(EditorState::new(
-            Purpose::Row(row.key),
-            row.name,
-            kind,
-            "",
-            &app.doc.plan,
-            app.content_lang,
-        ));
-        revalidate(app);
+        let (key, name) = (row.key, row.name);
+        open_editor(app, Purpose::Row(key), name, kind, "");
     } else {
-        app.status = "move to a list (dependencies, partners, budget, outputs) to add to it".into();
+        app.status = app.msg.get("tui-move-to-list").into_owned();
     }
 }
 
@@ -167,15 +228,19 @@ pub fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Down if ed.is_pick() => ed.step(1),
         KeyCode::PageUp if ed.is_pick() => ed.step(-10),
         KeyCode::PageDown if ed.is_pick() => ed.step(10),
-        KeyCode::Left => ed.input.step(-1),
-        KeyCode::Right => ed.input.step(1),
+        KeyCode::Left => ed.input.move_left(),
+        KeyCode::Right => ed.input.move_right(),
         KeyCode::Home => ed.input.home(),
         KeyCode::End => ed.input.end(),
-        KeyCode::Backspace => ed.input.backspace(),
-        KeyCode::Delete => ed.input.delete(),
-        KeyCode::Char('u') if ctrl => ed.input.set(""),
+        KeyCode::Backspace => {
+            ed.input.backspace();
+        }
+        KeyCode::Delete => {
+            ed.input.delete();
+        }
+        KeyCode::Char('u') if ctrl => ed.clear(),
         KeyCode::Char(c) if !ctrl => {
-            ed.input.insert(c.encode_utf8(&mut [0; 4]));
+            ed.input.insert_char(c);
             if ed.is_pick() {
                 ed.selected = 0;
             }
@@ -219,7 +284,9 @@ fn commit(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(e) = &ed.error {
-        app.status = format!("not saved: {e}");
+        app.status = app
+            .msg
+            .get_args("tui-not-applied", &[("error", Arg::Text(e.clone().into()))]);
         return Vec::new();
     }
     let value = ed.value();
@@ -232,19 +299,17 @@ fn commit(app: &mut App) -> Vec<Effect> {
                 .form
                 .as_ref()
                 .map(|f| f.commit(&app.doc.plan, key, &value));
-            if let Some(r) = result {
-                return apply(app, r);
-            }
-            Vec::new()
+            result.map(|r| apply(app, r)).unwrap_or_default()
         }
         Purpose::NewEntity(kind) => {
             let result = new_entity(&app.doc.plan, kind, &value);
             let effects = apply(app, result);
-            if let Ok(id) = Id::parse(value.trim()) {
-                app.form = Some(FormState::new(Target::Entity(kind, id)));
-                if let Some(f) = app.form.as_mut() {
-                    f.cursor = 1;
-                }
+            if let Ok(id) = Id::parse(value.trim())
+                && app.doc.plan.contains(kind, id.as_str())
+            {
+                let mut form = FormState::new(Target::Entity(kind, id));
+                form.cursor = 1;
+                app.form = Some(form);
             }
             effects
         }
@@ -267,12 +332,14 @@ pub fn apply(app: &mut App, edit: Result<Edit, String>) -> Vec<Effect> {
     let result = edit.and_then(|e| app.doc.apply(e).map_err(|e| e.to_string()));
     match result {
         Ok(()) => {
-            app.status = "changed (unsaved)".into();
+            app.status = app.msg.get("tui-changed").into_owned();
             app.refresh_tree();
             vec![Effect::WriteRecovery]
         }
         Err(e) => {
-            app.status = format!("not changed: {e}");
+            app.status = app
+                .msg
+                .get_args("tui-not-changed", &[("error", Arg::Text(e.into()))]);
             Vec::new()
         }
     }
@@ -326,29 +393,25 @@ fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Resul
 
 /// Asks for the id of a new entity of `kind`.
 pub fn start_new(app: &mut App, kind: EntityKind) {
-    app.editor = Some(EditorState::new(
+    open_editor(
+        app,
         Purpose::NewEntity(kind),
-        "new id",
+        "tui-editor-new-id",
         EditorKind::Text,
         "",
-        &app.doc.plan,
-        app.content_lang,
-    ));
-    revalidate(app);
+    );
 }
 
 /// Asks for a new id for `kind`/`id`.
 pub fn start_rename(app: &mut App, kind: EntityKind, id: Id) {
     let current = id.to_string();
-    app.editor = Some(EditorState::new(
+    open_editor(
+        app,
         Purpose::Rename(kind, id),
-        "rename",
+        "tui-editor-rename",
         EditorKind::Text,
         &current,
-        &app.doc.plan,
-        app.content_lang,
-    ));
-    revalidate(app);
+    );
 }
 
 /// Asks before deleting `kind`/`id`, listing what refers to it.
@@ -358,7 +421,14 @@ pub fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
         .plan
         .references_to(kind, &id)
         .into_iter()
-        .map(|r| format!("{} `{}` ({})", r.from_kind.noun(), r.from, r.field))
+        .map(|r| {
+            format!(
+                "{} `{}` ({})",
+                app.msg.get(crate::i18n::entity_kind(r.from_kind)),
+                r.from,
+                r.field
+            )
+        })
         .collect();
     app.popup = Some(Popup::ConfirmDelete {
         kind,
@@ -397,7 +467,9 @@ pub fn external_closed(app: &mut App, result: Result<String, String>) -> Vec<Eff
             edit.map(|e| apply(app, e)).unwrap_or_default()
         }
         (Err(e), _) => {
-            app.status = format!("the external editor failed: {e}");
+            app.status = app
+                .msg
+                .get_args("tui-editor-failed", &[("error", Arg::Text(e.into()))]);
             Vec::new()
         }
         _ => Vec::new(),

@@ -2,8 +2,8 @@
 
 use super::form::RowKey;
 use super::form::spec::EditorKind;
-use super::input::Input;
-use crate::model::{EntityKind, Id, Lang, Plan};
+use crate::model::{EntityKind, Id};
+use crate::text::{DisplayOptions, EditBuffer};
 
 /// What the value being edited is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,12 +32,12 @@ pub struct Choice {
 pub struct EditorState {
     /// What the value is for.
     pub purpose: Purpose,
-    /// The field's name, shown as the editor's title.
+    /// The field's label, shown as the editor's title.
     pub title: String,
     /// How the value is edited.
     pub kind: EditorKind,
-    /// The typed text (the value, or the filter of a pick list).
-    pub input: Input,
+    /// The typed text (the value, or the filter of a pick list), in logical order.
+    pub input: EditBuffer,
     /// The choices of a pick list; empty for free text.
     pub choices: Vec<Choice>,
     /// The highlighted choice, among those the filter lets through.
@@ -49,33 +49,36 @@ pub struct EditorState {
 }
 
 impl EditorState {
-    /// An editor for `kind`, starting from `current`.
+    /// An editor for `kind` starting from `current`, with its pick list (empty for free text)
+    /// and the display options of its language.
     pub fn new(
         purpose: Purpose,
-        title: &str,
+        title: String,
         kind: EditorKind,
         current: &str,
-        plan: &Plan,
-        lang: Lang,
+        choices: Vec<Choice>,
+        opts: DisplayOptions,
     ) -> EditorState {
-        let choices = choices_for(kind, plan, lang);
         let multiple = matches!(kind, EditorKind::Refs(_));
-        let picked: Vec<String> = if multiple {
+        let picked = if multiple {
             super::form::value::words(current)
         } else {
             Vec::new()
         };
         let (input, selected) = if choices.is_empty() || multiple {
-            (Input::new(if multiple { "" } else { current }), 0)
+            (
+                EditBuffer::new(if multiple { "" } else { current }, opts),
+                0,
+            )
         } else {
             (
-                Input::default(),
+                EditBuffer::new("", opts),
                 choices.iter().position(|c| c.value == current).unwrap_or(0),
             )
         };
         EditorState {
             purpose,
-            title: title.to_owned(),
+            title,
             kind,
             input,
             choices,
@@ -130,6 +133,12 @@ impl EditorState {
         }
     }
 
+    /// Empties the typed text.
+    pub fn clear(&mut self) {
+        let opts = self.input.options();
+        self.input = EditBuffer::new("", opts);
+    }
+
     /// The text the editor would commit now.
     pub fn value(&self) -> String {
         if matches!(self.kind, EditorKind::Refs(_)) {
@@ -143,49 +152,5 @@ impl EditorState {
                 .unwrap_or_default();
         }
         self.input.text().to_owned()
-    }
-}
-
-/// The pick list of an editor kind: fixed values, the plan's entities or calendars.
-fn choices_for(kind: EditorKind, plan: &Plan, lang: Lang) -> Vec<Choice> {
-    let entities = |k: EntityKind| -> Vec<Choice> {
-        plan.ids(k)
-            .into_iter()
-            .map(|id| {
-                let name = match plan.get(k, id.as_str()) {
-                    Some(crate::model::Entity::Activity(a)) => a.title.show(lang).to_owned(),
-                    Some(crate::model::Entity::Partner(p)) => p.label(lang).to_owned(),
-                    Some(crate::model::Entity::Beneficiary(b)) => b.name.show(lang).to_owned(),
-                    Some(crate::model::Entity::Funding(f)) => f.title.show(lang).to_owned(),
-                    None => String::new(),
-                };
-                Choice {
-                    label: format!("{id}  {name}"),
-                    value: id.to_string(),
-                }
-            })
-            .collect()
-    };
-    let none = || Choice {
-        value: String::new(),
-        label: "(none)".into(),
-    };
-    match kind {
-        EditorKind::Choice(values) => values
-            .iter()
-            .map(|v| Choice {
-                value: (*v).into(),
-                label: (*v).into(),
-            })
-            .collect(),
-        EditorKind::Ref(k) | EditorKind::Refs(k) => entities(k),
-        EditorKind::OptRef(k) => std::iter::once(none()).chain(entities(k)).collect(),
-        EditorKind::Calendar => std::iter::once(none())
-            .chain(plan.meta.calendars.iter().map(|c| Choice {
-                value: c.id.to_string(),
-                label: format!("{}  {}", c.id, c.name.show(lang)),
-            }))
-            .collect(),
-        _ => Vec::new(),
     }
 }

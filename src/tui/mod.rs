@@ -11,7 +11,6 @@ pub mod document;
 pub mod editing;
 pub mod editor;
 pub mod form;
-pub mod input;
 pub mod keymap;
 pub mod lists;
 pub mod mouse;
@@ -22,6 +21,7 @@ pub mod run;
 pub mod screens;
 pub mod theme;
 pub mod view;
+pub mod words;
 
 /// The screens of the TUI, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,4 +1,4 @@
-//! The mouse: a click selects a tab or a row.
+//! The mouse: a click selects a tab or a row; the wheel scrolls.
 
 use super::Screen;
 use super::app::{App, Effect};
@@ -9,19 +9,18 @@ pub fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
         return Vec::new();
     }
     if row == 0 {
-        // The tab bar: " N Name " labels laid out from the left.
-        let mut x = 0u16;
-        for s in Screen::ALL {
-            let w = u16::try_from(format!(" 1 {:?} ", s).chars().count()).unwrap_or(0);
+        let labels = super::view::tab_labels(app);
+        let widths: Vec<u16> = labels.iter().map(|l| l.2).collect();
+        let area = ratatui::layout::Rect::new(0, 0, app.size.0, 1);
+        for ((screen, _, _), (x, w)) in labels.iter().zip(app.pen.columns_tight(area, &widths)) {
             if col >= x && col < x + w {
                 app.form = None;
-                app.screen = s;
-                return Vec::new();
+                app.screen = *screen;
             }
-            x += w;
         }
         return Vec::new();
     }
+    // Row 1 holds the form's title or the column headings; rows start below it.
     let line = usize::from(row.saturating_sub(2));
     if let Some(form) = app.form.as_mut() {
         let c = if form.item.is_some() {
@@ -48,6 +47,7 @@ pub fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
     let offset = cursor.scrolled(body);
     if offset + line < len {
         cursor.row = offset + line;
+        cursor.offset = offset;
     }
     Vec::new()
 }

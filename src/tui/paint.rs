@@ -1,59 +1,168 @@
-//! Putting text into the terminal buffer: plan text escaped, fitted to its column, aligned.
+//! Putting text into the terminal buffer. Every string goes through the text layer: escaped,
+//! cut on its logical end, reordered for display, padded to its column with right-to-left
+//! paragraphs on the right. Columns are laid out in reading order and mirrored for an Arabic UI.
 
-use crate::text::escape_controls;
+use crate::model::Lang;
+use crate::text::{Align, BidiMode, Direction, DisplayOptions, Shaping, display_line};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_width::UnicodeWidthStr;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
-/// How text sits in its column.
+/// How text is drawn: the bidi and shaping settings and the UI's reading direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
-    /// Against the left edge.
-    Left,
-    /// Against the right edge.
-    Right,
+pub struct Pen {
+    /// Who reorders right-to-left text.
+    pub bidi: BidiMode,
+    /// Who joins Arabic letters.
+    pub shaping: Shaping,
+    /// The UI's language: its direction mirrors the layout.
+    pub ui: Lang,
 }
 
-/// `s` made safe and cut to `width` columns, with an ellipsis when cut.
-pub fn fit(s: &str, width: usize) -> String {
-    let safe = escape_controls(s);
-    if safe.width() <= width {
-        return safe.into_owned();
+impl Pen {
+    /// Whether the layout is mirrored (Arabic UI: labels and the tree on the right).
+    pub fn mirrored(&self) -> bool {
+        self.ui == Lang::Ar
     }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in safe.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
+
+    /// Display options for text whose fallback direction is that of `fallback`.
+    pub fn options(&self, fallback: Lang, align: Align) -> DisplayOptions {
+        DisplayOptions {
+            bidi: self.bidi,
+            shaping: self.shaping,
+            fallback: Direction::of_lang(fallback),
+            align,
         }
-        out.push(c);
-        w += cw;
     }
-    if width > 0 {
-        out.push('…');
+
+    /// Writes `text` in row `y` from column `x`, `width` cells wide. Text without a strong
+    /// letter takes the direction of `lang`; `align` places it in the column.
+    pub fn text(
+        &self,
+        buf: &mut Buffer,
+        at: Rect,
+        text: &str,
+        style: Style,
+        lang: Lang,
+        align: Align,
+    ) {
+        let (x, y, width) = (at.x, at.y, at.width);
+        let area = buf.area;
+        if y >= area.bottom() || x >= area.right() || width == 0 {
+            return;
+        }
+        let width = width.min(area.right() - x);
+        let line = display_line(text, usize::from(width), &self.options(lang, align));
+        let spans: Vec<Span> = line
+            .segments()
+            .map(|s| Span::styled(s.to_owned(), style))
+            .collect();
+        Line::from(spans).render(Rect::new(x, y, width, 1), buf);
     }
-    out
+
+    /// A UI string (in the UI's language), aligned to the UI's reading side.
+    pub fn ui(&self, buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) {
+        self.text(
+            buf,
+            Rect::new(x, y, width, 1),
+            text,
+            style,
+            self.ui,
+            Align::Natural,
+        );
+    }
+
+    /// Lays out columns of `widths` (0: shares what is left) across `area` in reading order,
+    /// one cell apart: left to right, or right to left for an Arabic UI.
+    pub fn columns(&self, area: Rect, widths: &[u16]) -> Vec<(u16, u16)> {
+        let gaps = u16::try_from(widths.len().saturating_sub(1)).unwrap_or(u16::MAX);
+        let fixed: u16 = widths.iter().fold(gaps, |a, w| a.saturating_add(*w));
+        let flex_n = u16::try_from(widths.iter().filter(|w| **w == 0).count())
+            .unwrap_or(1)
+            .max(1);
+        let flex = area.width.saturating_sub(fixed) / flex_n;
+        let mut x = 0u16;
+        widths
+            .iter()
+            .map(|w| {
+                let w = if *w == 0 { flex.max(4) } else { *w };
+                let w = w.min(area.width.saturating_sub(x));
+                let at = if self.mirrored() {
+                    area.right().saturating_sub(x + w)
+                } else {
+                    area.x + x
+                };
+                x = x.saturating_add(w + 1);
+                (at, w)
+            })
+            .collect()
+    }
 }
 
-/// Writes `s` in the row `y` from column `x`, `width` wide, aligned, in `style`.
-pub fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, s: &str, style: Style, align: Align) {
-    let area = buf.area;
-    if y >= area.bottom() || x >= area.right() || width == 0 {
-        return;
+impl Pen {
+    /// Lays out items of `widths` side by side with no gap, from the reading side (tabs).
+    pub fn columns_tight(&self, area: Rect, widths: &[u16]) -> Vec<(u16, u16)> {
+        let mut x = 0u16;
+        widths
+            .iter()
+            .map(|w| {
+                let w = (*w).min(area.width.saturating_sub(x));
+                let at = if self.mirrored() {
+                    area.right().saturating_sub(x + w)
+                } else {
+                    area.x + x
+                };
+                x = x.saturating_add(w);
+                (at, w)
+            })
+            .collect()
     }
-    let width = width.min(area.right() - x);
-    let text = fit(s, usize::from(width));
-    let w = u16::try_from(text.width()).unwrap_or(width).min(width);
-    let start = match align {
-        Align::Left => x,
-        Align::Right => x + width - w,
-    };
-    buf.set_stringn(start, y, &text, usize::from(width), style);
 }
 
 /// Fills a rectangle with a style (for selected rows and backgrounds).
 pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     buf.set_style(area.intersection(buf.area), style);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pen(ui: Lang) -> Pen {
+        Pen {
+            bidi: BidiMode::App,
+            shaping: Shaping::Terminal,
+            ui,
+        }
+    }
+
+    #[test]
+    fn columns_mirror_in_arabic() {
+        let area = Rect::new(0, 0, 30, 1);
+        assert_eq!(
+            pen(Lang::En).columns(area, &[5, 0, 3]),
+            vec![(0, 5), (6, 20), (27, 3)]
+        );
+        assert_eq!(
+            pen(Lang::Ar).columns(area, &[5, 0, 3]),
+            vec![(25, 5), (4, 20), (0, 3)]
+        );
+    }
+
+    #[test]
+    fn arabic_is_reordered_and_right_aligned() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        pen(Lang::En).text(
+            &mut buf,
+            Rect::new(0, 0, 10, 1),
+            "خطة",
+            Style::new(),
+            Lang::Ar,
+            Align::Natural,
+        );
+        let row: String = (0..10).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
+        assert_eq!(row, "       ةطخ");
+    }
 }

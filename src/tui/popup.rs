@@ -60,7 +60,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         (Popup::Recover(_), Some('r' | 'y' | '\n')) => super::recovery::restore(app),
         (Popup::Recover(_), Some('d' | 'n')) => {
-            app.status = "the recovered edits were discarded".into();
+            app.status = app.msg.get("tui-recovery-discarded").into_owned();
             vec![Effect::ClearRecovery]
         }
         (Popup::FilterMenu, Some(c)) if c != '\u{1b}' => {

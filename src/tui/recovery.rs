@@ -123,6 +123,6 @@ pub fn restore(app: &mut App) -> Vec<Effect> {
     };
     let n = edit.changes.len();
     super::editing::apply(app, Ok(edit));
-    app.status = format!("recovered {n} unsaved changes; save to keep them");
+    app.status = app.msg.count("tui-recovered", n);
     vec![Effect::WriteRecovery]
 }

@@ -6,6 +6,7 @@ use super::app::{App, Effect};
 use super::document::Document;
 use super::popup::Popup;
 use super::{recovery, view};
+use crate::i18n::Arg;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 use std::io::Write;
@@ -57,6 +58,11 @@ pub fn run(opts: Options) -> Result<(), RunError> {
     let loaded = crate::store::load(&opts.root)?;
     let doc = Document::new(loaded);
     let mut app = App::new(doc, opts.lang, opts.today, opts.keymap);
+    app.pen.bidi = if opts.explicit_bidi {
+        crate::text::BidiMode::App
+    } else {
+        crate::text::BidiMode::Terminal
+    };
     if let Some(path) = &opts.recovery
         && let Some(edit) = recovery::read(path, &app.doc)
     {
@@ -65,7 +71,8 @@ pub fn run(opts: Options) -> Result<(), RunError> {
     }
     if let Some(e) = opts.config_error {
         app.popup = Some(Popup::Message(format!(
-            "The config file has a problem and its settings were not used:\n{e}"
+            "{}\n{e}",
+            app.msg.get("tui-config-error")
         )));
     }
     let stop = Arc::new(AtomicBool::new(false));
@@ -181,8 +188,13 @@ fn event_loop(
                         if let Some(p) = recovery_path
                             && let Err(e) = recovery::write(p, &app.doc)
                         {
-                            app.status =
-                                format!("could not write the recovery file {}: {e}", p.display());
+                            app.status = app.msg.get_args(
+                                "tui-recovery-failed",
+                                &[
+                                    ("path", Arg::Text(p.display().to_string().into())),
+                                    ("error", Arg::Text(e.to_string().into())),
+                                ],
+                            );
                         }
                     }
                     Effect::ClearRecovery => {

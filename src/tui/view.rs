@@ -4,13 +4,17 @@ use super::Screen;
 use super::app::App;
 use super::editor::EditorState;
 use super::form::RowKey;
-use super::paint::{Align, fill, put};
+use super::form::spec::EditorKind;
+use super::paint::{Pen, fill};
 use super::popup::Popup;
-use super::{screens, theme};
+use super::{screens, theme, words};
+use crate::i18n::Arg;
+use crate::text::Align;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 /// The smallest terminal khutta draws in.
@@ -19,19 +23,40 @@ pub const MIN_SIZE: (u16, u16) = (60, 15);
 /// Draws the whole TUI.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let buf = frame.buffer_mut();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let msg = format!(
-            "The terminal is {}×{}; khutta needs at least {}×{}. Make it larger, or press q to quit.",
-            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        let msg = app.msg.get_args(
+            "tui-too-small",
+            &[
+                ("width", usize::from(area.width).into()),
+                ("height", usize::from(area.height).into()),
+                ("min_width", usize::from(MIN_SIZE.0).into()),
+                ("min_height", usize::from(MIN_SIZE.1).into()),
+            ],
         );
-        let p = ratatui::widgets::Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true });
-        p.render(area, buf);
+        let lines = crate::text::display_paragraph(
+            &msg,
+            usize::from(area.width),
+            &app.pen.options(app.lang, Align::Natural),
+        );
+        let buf = frame.buffer_mut();
+        for (i, l) in lines.iter().enumerate().take(usize::from(area.height)) {
+            let spans: Vec<Span> = l.segments().map(|s| Span::raw(s.to_owned())).collect();
+            Line::from(spans).render(
+                Rect::new(
+                    area.x,
+                    area.y + u16::try_from(i).unwrap_or(0),
+                    area.width,
+                    1,
+                ),
+                buf,
+            );
+        }
         return;
     }
     let tabs = Rect::new(area.x, area.y, area.width, 1);
     let body = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
     let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let buf = frame.buffer_mut();
     draw_tabs(app, tabs, buf);
     if app.form.is_some() {
         draw_form(app, body, buf);
@@ -40,59 +65,53 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     draw_status(app, status, buf);
     if let Some(ed) = &app.editor {
-        draw_editor(ed, area, frame);
+        draw_editor(app, ed, area, frame);
     } else if let Some(p) = &app.popup {
         draw_popup(app, p, area, frame.buffer_mut());
     }
 }
 
-fn screen_name(s: Screen) -> &'static str {
-    match s {
-        Screen::Overview => "Overview",
-        Screen::Activities => "Activities",
-        Screen::Partners => "Partners",
-        Screen::Beneficiaries => "Beneficiaries",
-        Screen::Funding => "Funding",
-        Screen::Gantt => "Gantt",
-        Screen::Problems => "Problems",
-    }
+/// The tab labels, in reading order, with their widths; shared with the mouse.
+pub fn tab_labels(app: &App) -> Vec<(Screen, String, u16)> {
+    Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let label = format!(" {} {} ", i + 1, words::screen(&app.msg, *s));
+            let w = u16::try_from(crate::text::str_width(&label)).unwrap_or(0);
+            (*s, label, w)
+        })
+        .collect()
 }
 
 fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
-    fill(
-        buf,
-        area,
-        theme::dim().add_modifier(ratatui::style::Modifier::REVERSED),
-    );
-    let mut x = area.x;
-    for (i, s) in Screen::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, screen_name(*s));
-        let w = u16::try_from(label.chars().count()).unwrap_or(0);
-        if x + w > area.right() {
-            break;
-        }
+    let bar = theme::dim().add_modifier(Modifier::REVERSED);
+    fill(buf, area, bar);
+    let labels = tab_labels(app);
+    let widths: Vec<u16> = labels.iter().map(|l| l.2).collect();
+    for ((s, label, _), (x, w)) in labels.iter().zip(app.pen.columns_tight(area, &widths)) {
         let style = if *s == app.screen {
             theme::tab_active()
         } else {
-            theme::dim().add_modifier(ratatui::style::Modifier::REVERSED)
+            bar
         };
-        put(buf, x, area.y, w, &label, style, Align::Left);
-        x += w;
+        app.pen.ui(buf, x, area.y, w, label, style);
     }
 }
 
 fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
     let (errors, warnings) = app.doc.problem_counts();
     let dirty = if app.doc.is_dirty() {
-        "● unsaved"
+        app.msg.get("tui-unsaved")
     } else {
-        "saved"
+        app.msg.get("tui-saved")
     };
-    let left = format!(
-        " {}  {dirty}  {errors}E {warnings}W  ",
-        app.doc.plan.meta.id
+    let counts = app.msg.get_args(
+        "tui-problem-counts",
+        &[("errors", errors.into()), ("warnings", warnings.into())],
     );
-    let w = u16::try_from(left.chars().count())
+    let left = format!(" {}  {dirty}  {counts} ", app.doc.plan.meta.id);
+    let w = u16::try_from(crate::text::str_width(&left))
         .unwrap_or(0)
         .min(area.width);
     let style = if app.doc.is_dirty() {
@@ -100,41 +119,40 @@ fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         theme::dim()
     };
-    put(buf, area.x, area.y, w, &left, style, Align::Left);
     let hint = if app.status.is_empty() {
-        "? help  q quit  ctrl-s save"
+        app.msg.get("tui-keys-hint").into_owned()
     } else {
-        app.status.as_str()
+        app.status.clone()
     };
-    put(
-        buf,
-        area.x + w,
-        area.y,
-        area.width - w,
-        hint,
-        Style::new(),
-        Align::Left,
-    );
+    let cols = app.pen.columns(area, &[w, 0]);
+    app.pen.ui(buf, cols[0].0, area.y, cols[0].1, &left, style);
+    app.pen
+        .ui(buf, cols[1].0, area.y, cols[1].1, &hint, Style::new());
 }
 
 fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(form) = &app.form else { return };
-    let title = match &form.target {
-        super::form::Target::Entity(k, id) => format!("{} {id}", k.noun()),
-        super::form::Target::Plan => "plan".to_owned(),
+    let pen = &app.pen;
+    let mut title = match &form.target {
+        super::form::Target::Entity(k, id) => {
+            format!("{} {id}", app.msg.get(crate::i18n::entity_kind(*k)))
+        }
+        super::form::Target::Plan => app.doc.plan.meta.title.show(app.content_lang).to_owned(),
     };
-    let title = match form.item {
-        Some((_, i)) => format!("{title} › item {}", i + 1),
-        None => title,
-    };
-    put(
+    if let Some((_, i)) = form.item {
+        title = format!(
+            "{title} › {}",
+            app.msg
+                .get_args("tui-form-item", &[("number", (i + 1).into())])
+        );
+    }
+    pen.ui(
         buf,
         area.x + 1,
         area.y,
-        area.width - 1,
+        area.width - 2,
         &title,
         theme::heading(),
-        Align::Left,
     );
     let rows = form.rows(&app.doc.plan);
     let cursor = if form.item.is_some() {
@@ -144,7 +162,13 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let height = usize::from(area.height.saturating_sub(2));
     let offset = cursor.saturating_sub(height.saturating_sub(1));
-    let label_w = 18;
+    let inner = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        area.height,
+    );
+    let cols = pen.columns(inner, &[26, 0]);
     for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
         let selected = i == cursor;
@@ -158,43 +182,55 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let label = match row.key {
             RowKey::Item(..) => String::new(),
-            RowKey::List(_) => format!("{} ({})", row.name, row.value),
-            _ => row.name.to_owned(),
+            RowKey::List(_) => {
+                format!("{} ({})", words::field_label(&app.msg, row.name), row.value)
+            }
+            _ => words::field_label(&app.msg, row.name),
         };
-        put(
+        pen.ui(
             buf,
-            area.x + 1,
+            cols[0].0,
             y,
-            label_w,
+            cols[0].1,
             &label,
             if selected { style } else { theme::dim() },
-            Align::Left,
         );
-        let value = match row.key {
-            RowKey::List(_) => String::new(),
-            RowKey::Item(..) => format!("• {}", row.value),
+        let value = match (row.key, row.editor) {
+            (RowKey::List(_), _) => String::new(),
+            (RowKey::Item(..), _) => format!("• {}", row.value),
+            (_, Some(EditorKind::Choice(_))) => words::choice_label(&app.msg, row.name, &row.value),
             _ => row.value.clone(),
         };
+        let lang = if row.name.ends_with(".ar") {
+            crate::model::Lang::Ar
+        } else if row.name.ends_with(".en") {
+            crate::model::Lang::En
+        } else {
+            app.lang
+        };
         let indent = u16::from(row.depth) * 2;
-        put(
+        let (x, w) = cols[1];
+        let (x, w) = if pen.mirrored() {
+            (x, w.saturating_sub(indent))
+        } else {
+            (x + indent, w.saturating_sub(indent))
+        };
+        pen.text(
             buf,
-            area.x + 2 + label_w + indent,
-            y,
-            area.width.saturating_sub(2 + label_w + indent),
+            Rect::new(x, y, w, 1),
             &value,
             style,
-            Align::Left,
+            lang,
+            Align::Natural,
         );
     }
-    let help = "enter edit  a add  d delete  r rename  e $EDITOR  esc back";
-    put(
+    pen.ui(
         buf,
         area.x + 1,
         area.bottom() - 1,
-        area.width - 1,
-        help,
+        area.width - 2,
+        &app.msg.get("tui-form-help"),
         theme::dim(),
-        Align::Left,
     );
 }
 
@@ -209,8 +245,8 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn draw_editor(ed: &EditorState, area: Rect, frame: &mut Frame) {
-    let buf = frame.buffer_mut();
+fn draw_editor(app: &App, ed: &EditorState, area: Rect, frame: &mut Frame) {
+    let pen: &Pen = &app.pen;
     let visible = ed.visible();
     let list_h = if ed.is_pick() {
         u16::try_from(visible.len())
@@ -219,50 +255,45 @@ fn draw_editor(ed: &EditorState, area: Rect, frame: &mut Frame) {
     } else {
         0
     };
-    let box_area = centered(area, 70, 5 + list_h);
+    let box_area = centered(area, 72, 5 + list_h);
+    let buf = frame.buffer_mut();
     Clear.render(box_area, buf);
-    Block::bordered()
-        .title(ed.title.as_str())
-        .render(box_area, buf);
-    let inner = box_area.inner(ratatui::layout::Margin::new(1, 1));
-    let before: String = ed.input.text().chars().take(ed.input.cursor()).collect();
-    let shown = format!("{} ", ed.input.text());
-    put(
+    Block::bordered().render(box_area, buf);
+    pen.ui(
         buf,
-        inner.x,
-        inner.y,
-        inner.width,
-        &shown,
-        Style::new(),
-        Align::Left,
+        box_area.x + 2,
+        box_area.y,
+        box_area.width.saturating_sub(4),
+        &format!(" {} ", ed.title),
+        theme::heading(),
     );
+    let inner = box_area.inner(ratatui::layout::Margin::new(1, 1));
+    let field = ed.input.view(usize::from(inner.width));
+    let spans: Vec<Span> = field
+        .line
+        .segments()
+        .map(|s| Span::raw(s.to_owned()))
+        .collect();
+    Line::from(spans).render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
     let cx = inner.x
-        + u16::try_from(unicode_width::UnicodeWidthStr::width(before.as_str()))
+        + u16::try_from(field.cursor)
             .unwrap_or(0)
             .min(inner.width.saturating_sub(1));
     match &ed.error {
-        Some(e) => put(
+        Some(e) => pen.ui(buf, inner.x, inner.y + 1, inner.width, e, theme::error()),
+        None => pen.ui(
             buf,
             inner.x,
             inner.y + 1,
             inner.width,
-            e,
-            theme::error(),
-            Align::Left,
-        ),
-        None => put(
-            buf,
-            inner.x,
-            inner.y + 1,
-            inner.width,
-            "enter to apply, esc to cancel",
+            &app.msg.get("tui-editor-hint"),
             theme::dim(),
-            Align::Left,
         ),
     }
     let offset = ed
         .selected
         .saturating_sub(usize::from(list_h).saturating_sub(1));
+    let multiple = matches!(ed.kind, EditorKind::Refs(_));
     for (row, (_, c)) in visible
         .iter()
         .enumerate()
@@ -270,95 +301,101 @@ fn draw_editor(ed: &EditorState, area: Rect, frame: &mut Frame) {
         .take(usize::from(list_h))
     {
         let y = inner.y + 2 + u16::try_from(row - offset).unwrap_or(0);
-        let selected = row == ed.selected;
-        let tick = if ed.picked.contains(&c.value) {
-            "[x] "
-        } else if matches!(ed.kind, super::form::spec::EditorKind::Refs(_)) {
-            "[ ] "
-        } else {
-            ""
+        let tick = match (multiple, ed.picked.contains(&c.value)) {
+            (true, true) => "[x] ",
+            (true, false) => "[ ] ",
+            _ => "",
         };
-        let style = if selected {
+        let style = if row == ed.selected {
             theme::selected()
         } else {
             Style::new()
         };
-        put(
+        pen.text(
             buf,
-            inner.x,
-            y,
-            inner.width,
+            Rect::new(inner.x, y, inner.width, 1),
             &format!("{tick}{}", c.label),
             style,
-            Align::Left,
+            app.content_lang,
+            Align::Natural,
         );
     }
     frame.set_cursor_position((cx, inner.y));
 }
 
 fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
+    let m = &app.msg;
     let lines: Vec<String> = match popup {
         Popup::ConfirmQuit => vec![
-            "There are unsaved changes.".into(),
+            m.get("tui-quit-unsaved").into_owned(),
             String::new(),
-            "s save and quit   d discard and quit   esc stay".into(),
+            m.get("tui-quit-keys").into_owned(),
         ],
         Popup::ConfirmDelete {
             kind,
             id,
             references,
         } => {
-            let mut l = vec![format!("Delete {} `{id}`?", kind.noun())];
+            let what = m.get(crate::i18n::entity_kind(*kind));
+            let mut l = vec![m.get_args(
+                "tui-delete-question",
+                &[
+                    ("what", Arg::Text(what)),
+                    ("id", Arg::Text(id.as_str().into())),
+                ],
+            )];
             if references.is_empty() {
-                l.push("Nothing refers to it.".into());
+                l.push(m.get("tui-delete-unreferenced").into_owned());
             } else {
-                l.push(format!(
-                    "{} references will be left dangling:",
-                    references.len()
-                ));
+                l.push(m.count("tui-delete-references", references.len()));
                 l.extend(references.iter().take(8).map(|r| format!("  {r}")));
                 if references.len() > 8 {
-                    l.push(format!("  … and {} more", references.len() - 8));
+                    l.push(m.get_args(
+                        "tui-delete-more",
+                        &[("count", (references.len() - 8).into())],
+                    ));
                 }
             }
             l.push(String::new());
-            l.push("y delete   esc keep".into());
+            l.push(m.get("tui-delete-keys").into_owned());
             l
         }
         Popup::Recover(n) => vec![
-            format!("A previous session left {n} unsaved changes."),
+            m.count("tui-recover-question", *n),
             String::new(),
-            "r recover them   d discard them".into(),
+            m.get("tui-recover-keys").into_owned(),
         ],
         Popup::FilterMenu => {
             let f = &app.tree.filter;
+            let any = m.get("tui-filter-any").into_owned();
+            let status = f
+                .status
+                .map_or(any.clone(), |s| m.get(crate::i18n::status(s)).into_owned());
+            let partner = f.partner.as_ref().map_or(any.clone(), |p| p.to_string());
+            let country = f.country.as_ref().map_or(any, |c| c.to_string());
             vec![
-                format!(
-                    "s status:  {}",
-                    f.status
-                        .map(|s| super::form::value::name_of(&s))
-                        .unwrap_or_else(|| "any".into())
+                m.get_args("tui-filter-status", &[("value", Arg::Text(status.into()))]),
+                m.get_args(
+                    "tui-filter-partner",
+                    &[("value", Arg::Text(partner.into()))],
                 ),
-                format!(
-                    "p partner: {}",
-                    f.partner
-                        .as_ref()
-                        .map_or("any".to_owned(), |p| p.to_string())
+                m.get_args(
+                    "tui-filter-country",
+                    &[("value", Arg::Text(country.into()))],
                 ),
-                format!(
-                    "c country: {}",
-                    f.country
-                        .as_ref()
-                        .map_or("any".to_owned(), |c| c.to_string())
-                ),
-                "x clear    esc close".into(),
+                m.get("tui-filter-keys").into_owned(),
             ]
         }
-        Popup::Message(m) => vec![m.clone(), String::new(), "any key closes this".into()],
+        Popup::Message(text) => {
+            let mut l: Vec<String> = text.lines().map(str::to_owned).collect();
+            l.push(String::new());
+            l.push(m.get("tui-any-key").into_owned());
+            l
+        }
         Popup::Help => help_lines(app),
     };
     let h = u16::try_from(lines.len()).unwrap_or(20).saturating_add(2);
-    let box_area = centered(area, 72, h);
+    let box_area = centered(area, 76, h);
     Clear.render(box_area, buf);
     Block::bordered().render(box_area, buf);
     for (i, l) in lines.iter().enumerate() {
@@ -366,27 +403,48 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
         if y + 1 >= box_area.bottom() {
             break;
         }
-        put(
+        app.pen.ui(
             buf,
             box_area.x + 2,
             y,
             box_area.width.saturating_sub(4),
             l,
             Style::new(),
-            Align::Left,
         );
     }
 }
 
+/// The keys of the current screen, two bindings to a line so that they fit 80×24.
 fn help_lines(app: &App) -> Vec<String> {
-    let mut out = vec![format!("Keys ({})", screen_name(app.screen))];
-    for (cmd, keys) in app.keymap.bindings_for(app.context()) {
+    let m = &app.msg;
+    let mut out = vec![m.get_args(
+        "tui-help-title",
+        &[("screen", Arg::Text(words::screen(m, app.screen).into()))],
+    )];
+    let entries: Vec<String> = app
+        .keymap
+        .bindings_for(app.context())
+        .into_iter()
+        .filter(|(c, _)| c.screen().is_none())
+        .map(|(c, keys)| format!("{:<14} {}", keys.join(" "), words::command(m, c)))
+        .collect();
+    for pair in entries.chunks(2) {
+        let left = crate::text::truncate(&pair[0], 35).into_owned();
+        let pad = 36usize.saturating_sub(crate::text::str_width(&left));
         out.push(format!(
-            "{:<16} {}",
-            keys.join(" "),
-            cmd.name().replace('_', " ")
+            "{left}{}{}",
+            " ".repeat(pad),
+            pair.get(1).map_or("", String::as_str)
         ));
     }
-    out.push("esc closes this".into());
+    out.push(format!(
+        "1-7 {}",
+        Screen::ALL
+            .iter()
+            .map(|s| words::screen(m, *s))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    ));
+    out.push(m.get("tui-help-close").into_owned());
     out
 }

@@ -63,6 +63,25 @@ fn help() {
     shots("help", &["2", "?"]);
 }
 
+/// The Arabic UI mirrors the layout; both bidi settings draw the same plan.
+#[test]
+fn arabic_ui_in_both_bidi_modes() {
+    for (mode, bidi) in [
+        ("app", khutta::text::BidiMode::App),
+        ("terminal", khutta::text::BidiMode::Terminal),
+    ] {
+        let mut h = Harness::bundled(Lang::Ar);
+        h.app.pen.bidi = bidi;
+        h.press(&["2"]);
+        insta::assert_snapshot!(format!("ar_{mode}_activities_120x40"), h.render(120, 40));
+        h.select_activity("pilot-tunis");
+        h.press(&["enter"]);
+        insta::assert_snapshot!(format!("ar_{mode}_activity_form_120x40"), h.render(120, 40));
+        h.press(&["esc", "1"]);
+        insta::assert_snapshot!(format!("ar_{mode}_overview_120x40"), h.render(120, 40));
+    }
+}
+
 #[test]
 fn too_small() {
     let h = Harness::bundled(Lang::En);

@@ -1,16 +1,18 @@
 //! The Activities screen: the group tree with dates, status, lead and slack.
 
-use crate::model::{ActivityKind, EntityKind, Id, Status, Timing};
+use crate::model::{ActivityKind, EntityKind, Id, Lang, Status, Timing};
+use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
-use crate::tui::editor::{EditorState, Purpose};
+use crate::tui::editor::Purpose;
 use crate::tui::form::spec::EditorKind;
 use crate::tui::form::{FormState, Target};
-use crate::tui::paint::{Align, fill, put};
+use crate::tui::paint::fill;
 use crate::tui::popup::Popup;
 use crate::tui::{editing, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 /// A command on the Activities screen.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
@@ -66,19 +68,25 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
         }
         Command::Sort => {
             app.tree.sort = app.tree.sort.next();
-            app.status = format!("sorted by {}", app.tree.sort.name());
+            let column = app
+                .msg
+                .get(&format!("col-{}", app.tree.sort.name()))
+                .into_owned();
+            app.status = app.msg.get_args(
+                "tui-sorted-by",
+                &[("column", crate::i18n::Arg::Text(column.into()))],
+            );
             app.refresh_tree();
         }
         Command::Filter => {
             let current = app.tree.filter.text.clone();
-            app.editor = Some(EditorState::new(
+            editing::open_editor(
+                app,
                 Purpose::Filter,
-                "filter",
+                "tui-editor-filter",
                 EditorKind::Text,
                 &current,
-                &app.doc.plan,
-                app.content_lang,
-            ));
+            );
         }
         Command::FilterMenu => app.popup = Some(Popup::FilterMenu),
         Command::Back => {
@@ -160,39 +168,51 @@ fn dates(timing: &Timing) -> (String, String) {
     }
 }
 
+/// The tree column of a row: indentation, the fold marker and the id, mirrored in Arabic.
+fn tree_cell(id: &str, depth: u16, has_children: bool, collapsed: bool, mirrored: bool) -> String {
+    let indent = "  ".repeat(usize::from(depth));
+    let fold = match (has_children, collapsed, mirrored) {
+        (true, true, false) => "▸ ",
+        (true, true, true) => " ◂",
+        (true, false, false) => "▾ ",
+        (true, false, true) => " ▾",
+        _ => "  ",
+    };
+    if mirrored {
+        format!("{id}{fold}{indent}")
+    } else {
+        format!("{indent}{fold}{id}")
+    }
+}
+
 /// Draws the tree.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
         return;
     }
-    let w = area.width;
-    let wide = w >= 110;
-    let cols: Vec<(&str, u16, Align)> = [
-        ("id", 18, Align::Left),
-        ("title", 0, Align::Left),
-        ("start", 11, Align::Left),
-        ("finish", 11, Align::Left),
-        ("status", 11, Align::Left),
-        ("lead", 12, Align::Left),
-        ("slack", if wide { 6 } else { 0 }, Align::Right),
-    ]
-    .into_iter()
-    .filter(|(n, w, _)| *w > 0 || *n == "title")
-    .collect();
-    let fixed: u16 = cols.iter().map(|c| c.1 + 1).sum();
-    let title_w = w.saturating_sub(fixed).max(8);
-    let widths: Vec<u16> = cols
-        .iter()
-        .map(|c| if c.0 == "title" { title_w } else { c.1 })
-        .collect();
-    let mut x = area.x;
-    for ((name, _, align), cw) in cols.iter().zip(&widths) {
-        put(buf, x, area.y, *cw, name, theme::heading(), *align);
-        x += cw + 1;
+    let pen = &app.pen;
+    let m = &app.msg;
+    let wide = area.width >= 110;
+    let mut heads = vec![
+        ("col-id", 20u16),
+        ("col-title", 0),
+        ("col-start", 10),
+        ("col-finish", 10),
+        ("col-status", 11),
+        ("col-lead", 12),
+    ];
+    if wide {
+        heads.push(("col-slack", 6));
+    }
+    let widths: Vec<u16> = heads.iter().map(|h| h.1).collect();
+    let cols = pen.columns(area, &widths);
+    for ((key, _), (x, w)) in heads.iter().zip(&cols) {
+        pen.ui(buf, *x, area.y, *w, &m.get(key), theme::heading());
     }
     let height = usize::from(area.height - 1);
     let offset = app.cursors.activities.scrolled(height);
     let plan = &app.doc.plan;
+    let lang = app.content_lang;
     for (i, row) in app.tree_rows.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
         let Some(a) = plan.activities.get(&row.id) else {
@@ -202,21 +222,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let style = if selected {
             theme::selected()
         } else {
-            ratatui::style::Style::new()
+            Style::new()
         };
         if selected {
-            fill(buf, Rect::new(area.x, y, w, 1), style);
+            fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
-        let fold = match (row.has_children, row.collapsed) {
-            (true, true) => "▸ ",
-            (true, false) => "▾ ",
-            _ => "  ",
-        };
-        let mark = match a.kind {
-            ActivityKind::Milestone => "◆ ",
-            _ => "",
-        };
-        let id_text = format!("{}{fold}{}", "  ".repeat(usize::from(row.depth)), a.id);
         let (start, finish) = dates(&a.timing);
         let lead = a
             .lead
@@ -224,30 +234,59 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             .map(|l| {
                 plan.partners
                     .get(l)
-                    .map_or(l.to_string(), |p| p.label(app.content_lang).to_owned())
+                    .map_or(l.to_string(), |p| p.label(lang).to_owned())
             })
             .unwrap_or_default();
-        let values = [
-            id_text,
-            format!("{mark}{}", a.title.show(app.content_lang)),
-            start,
-            finish,
-            crate::tui::form::value::name_of(&a.status),
-            lead,
-            String::new(),
+        let mark = if a.kind == ActivityKind::Milestone {
+            "◆ "
+        } else {
+            ""
+        };
+        let tree = tree_cell(
+            a.id.as_str(),
+            row.depth,
+            row.has_children,
+            row.collapsed,
+            pen.mirrored(),
+        );
+        let tree_align = if pen.mirrored() {
+            Align::Right
+        } else {
+            Align::Left
+        };
+        let cells: [(String, Lang, Align); 6] = [
+            (tree, Lang::En, tree_align),
+            (
+                format!("{mark}{}", a.title.show(lang)),
+                lang,
+                Align::Natural,
+            ),
+            (start, Lang::En, Align::Natural),
+            (finish, Lang::En, Align::Natural),
+            (
+                m.get(crate::i18n::status(a.status)).into_owned(),
+                app.lang,
+                Align::Natural,
+            ),
+            (lead, lang, Align::Natural),
         ];
-        let mut x = area.x;
-        for (((_, _, align), cw), v) in cols.iter().zip(&widths).zip(values.iter()) {
-            put(buf, x, y, *cw, v, style, *align);
-            x += cw + 1;
+        for ((text, l, align), (x, w)) in cells.iter().zip(&cols) {
+            pen.text(buf, Rect::new(*x, y, *w, 1), text, style, *l, *align);
         }
     }
     if app.tree_rows.is_empty() {
-        let msg = if app.tree.filter.is_empty() {
-            "no activities yet: press n to add one"
+        let key = if app.tree.filter.is_empty() {
+            "tui-empty"
         } else {
-            "no activity matches the filter (esc clears it)"
+            "tui-empty-filter"
         };
-        put(buf, area.x, area.y + 1, w, msg, theme::dim(), Align::Left);
+        pen.ui(
+            buf,
+            area.x,
+            area.y + 1,
+            area.width,
+            &m.get(key),
+            theme::dim(),
+        );
     }
 }

@@ -1,14 +1,15 @@
 //! The Partners, Beneficiaries and Funding screens: a list each, with the form on Enter.
 
 use crate::check::allocations;
+use crate::i18n::{beneficiary_kind, funding_status, organisation_type};
 use crate::model::{EntityKind, Lang, Plan, format_amount};
+use crate::text::Align;
 use crate::tui::Screen;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
-use crate::tui::form::value::name_of;
 use crate::tui::form::{FormState, Target};
 use crate::tui::lists::Cursor;
-use crate::tui::paint::{Align, fill, put};
+use crate::tui::paint::fill;
 use crate::tui::{editing, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -49,43 +50,48 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// A column: its heading, its width (0: takes the rest), and its alignment.
+/// A column: its heading's message key, its width (0: takes the rest), and how its cells sit.
 type Column = (&'static str, u16, Align);
 
+/// One cell: its text and the language of that text (for its direction when it has no letter).
+type Cell = (String, Lang);
+
 /// The columns and cells of each list.
-fn table(plan: &Plan, kind: EntityKind, lang: Lang) -> (Vec<Column>, Vec<Vec<String>>) {
+fn table(app: &App, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Cell>>) {
+    let (lang, ui, m) = (app.content_lang, app.lang, &app.msg);
+    let en = |s: String| (s, Lang::En);
     match kind {
         EntityKind::Partner => (
             vec![
-                ("id", 22, Align::Left),
-                ("name", 0, Align::Left),
-                ("acronym", 9, Align::Left),
-                ("type", 16, Align::Left),
-                ("country", 7, Align::Left),
+                ("col-id", 22, Align::Natural),
+                ("col-name", 0, Align::Natural),
+                ("col-acronym", 9, Align::Natural),
+                ("col-type", 16, Align::Natural),
+                ("col-country", 7, Align::Natural),
             ],
             plan.partners
                 .values()
                 .map(|p| {
                     vec![
-                        p.id.to_string(),
-                        p.name.show(lang).to_owned(),
-                        p.acronym.clone().unwrap_or_default(),
-                        name_of(&p.kind),
-                        p.country
+                        en(p.id.to_string()),
+                        (p.name.show(lang).to_owned(), lang),
+                        en(p.acronym.clone().unwrap_or_default()),
+                        (m.get(organisation_type(p.kind)).into_owned(), ui),
+                        en(p.country
                             .as_ref()
                             .map(|c| c.to_string())
-                            .unwrap_or_default(),
+                            .unwrap_or_default()),
                     ]
                 })
                 .collect(),
         ),
         EntityKind::Beneficiary => (
             vec![
-                ("id", 26, Align::Left),
-                ("name", 0, Align::Left),
-                ("kind", 19, Align::Left),
-                ("place", 12, Align::Left),
-                ("size", 10, Align::Right),
+                ("col-id", 26, Align::Natural),
+                ("col-name", 0, Align::Natural),
+                ("col-kind", 19, Align::Natural),
+                ("col-place", 12, Align::Natural),
+                ("col-size", 10, Align::Right),
             ],
             plan.beneficiaries
                 .values()
@@ -96,11 +102,11 @@ fn table(plan: &Plan, kind: EntityKind, lang: Lang) -> (Vec<Column>, Vec<Vec<Str
                         .collect::<Vec<_>>()
                         .join(" ");
                     vec![
-                        b.id.to_string(),
-                        b.name.show(lang).to_owned(),
-                        name_of(&b.kind),
-                        place,
-                        b.size.map(|s| format_amount(s.into())).unwrap_or_default(),
+                        en(b.id.to_string()),
+                        (b.name.show(lang).to_owned(), lang),
+                        (m.get(beneficiary_kind(b.kind)).into_owned(), ui),
+                        en(place),
+                        en(b.size.map(|s| format_amount(s.into())).unwrap_or_default()),
                     ]
                 })
                 .collect(),
@@ -109,13 +115,13 @@ fn table(plan: &Plan, kind: EntityKind, lang: Lang) -> (Vec<Column>, Vec<Vec<Str
             let drawn = allocations(plan);
             (
                 vec![
-                    ("id", 24, Align::Left),
-                    ("title", 0, Align::Left),
-                    ("funder", 12, Align::Left),
-                    ("status", 10, Align::Left),
-                    ("amount", 16, Align::Right),
-                    ("used", 14, Align::Right),
-                    ("left", 14, Align::Right),
+                    ("col-id", 24, Align::Natural),
+                    ("col-title", 0, Align::Natural),
+                    ("col-funder", 12, Align::Natural),
+                    ("col-status", 10, Align::Natural),
+                    ("col-amount", 16, Align::Right),
+                    ("col-used", 14, Align::Right),
+                    ("col-left", 14, Align::Right),
                 ],
                 plan.funding
                     .values()
@@ -126,13 +132,13 @@ fn table(plan: &Plan, kind: EntityKind, lang: Lang) -> (Vec<Column>, Vec<Vec<Str
                             .get(&f.funder)
                             .map_or(f.funder.to_string(), |p| p.label(lang).to_owned());
                         vec![
-                            f.id.to_string(),
-                            f.title.show(lang).to_owned(),
-                            funder,
-                            name_of(&f.status),
-                            format!("{} {}", format_amount(f.amount.0), f.currency),
-                            format_amount(used),
-                            format_amount(f.amount.0 - used),
+                            en(f.id.to_string()),
+                            (f.title.show(lang).to_owned(), lang),
+                            (funder, lang),
+                            (m.get(funding_status(f.status)).into_owned(), ui),
+                            en(format!("{} {}", format_amount(f.amount.0), f.currency)),
+                            en(format_amount(used)),
+                            en(format_amount(f.amount.0 - used)),
                         ]
                     })
                     .collect(),
@@ -146,18 +152,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
         return;
     }
+    let pen = &app.pen;
     let kind = kind_of(app.screen);
-    let (cols, rows) = table(&app.doc.plan, kind, app.content_lang);
-    let fixed: u16 = cols.iter().map(|c| c.1 + 1).sum();
-    let flex = area.width.saturating_sub(fixed).max(6);
-    let widths: Vec<u16> = cols
-        .iter()
-        .map(|c| if c.1 == 0 { flex } else { c.1 })
-        .collect();
-    let mut x = area.x;
-    for ((name, _, align), w) in cols.iter().zip(&widths) {
-        put(buf, x, area.y, *w, name, theme::heading(), *align);
-        x += w + 1;
+    let (heads, rows) = table(app, &app.doc.plan, kind);
+    let widths: Vec<u16> = heads.iter().map(|c| c.1).collect();
+    let cols = pen.columns(area, &widths);
+    for ((key, _, align), (x, w)) in heads.iter().zip(&cols) {
+        pen.text(
+            buf,
+            Rect::new(*x, area.y, *w, 1),
+            &app.msg.get(key),
+            theme::heading(),
+            app.lang,
+            *align,
+        );
     }
     let c = match kind {
         EntityKind::Beneficiary => &app.cursors.beneficiaries,
@@ -176,21 +184,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if i == c.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
-        let mut x = area.x;
-        for (((_, _, align), w), v) in cols.iter().zip(&widths).zip(cells) {
-            put(buf, x, y, *w, v, style, *align);
-            x += w + 1;
+        for (((_, _, align), (x, w)), (text, lang)) in heads.iter().zip(&cols).zip(cells) {
+            pen.text(buf, Rect::new(*x, y, *w, 1), text, style, *lang, *align);
         }
     }
     if rows.is_empty() {
-        put(
+        pen.ui(
             buf,
             area.x,
             area.y + 1,
             area.width,
-            &format!("no {} yet: press n to add one", kind.dir()),
+            &app.msg.get("tui-empty"),
             theme::dim(),
-            Align::Left,
         );
     }
 }

@@ -4,7 +4,6 @@ use crate::model::Id;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
 use crate::tui::lists::Timeline;
-use crate::tui::paint::{Align, put};
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -31,14 +30,13 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 }
 
 /// Draws the Gantt.
-pub fn draw(_app: &App, area: Rect, buf: &mut Buffer) {
-    put(
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    app.pen.ui(
         buf,
         area.x + 1,
         area.y,
-        area.width,
-        "the Gantt chart",
+        area.width.saturating_sub(2),
+        &app.msg.get("screen-gantt"),
         theme::dim(),
-        Align::Left,
     );
 }

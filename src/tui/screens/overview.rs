@@ -1,11 +1,12 @@
 //! The Overview screen: the plan at a glance.
 
 use crate::check::coverage;
-use crate::model::{ActivityKind, Currency, format_amount};
+use crate::i18n::Arg;
+use crate::model::{ActivityKind, Currency, Lang, format_amount};
+use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
 use crate::tui::form::{FormState, Target};
-use crate::tui::paint::{Align, put};
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -31,16 +32,16 @@ fn money_line(map: &BTreeMap<Currency, Decimal>) -> String {
         .join(" + ")
 }
 
-/// Draws the overview.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+/// The overview's lines: a label (message key, or none) and the value with its language.
+fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
     let plan = &app.doc.plan;
-    let m = &plan.meta;
+    let (m, meta, ui) = (&app.msg, &plan.meta, app.lang);
     let count = |k| plan.activities.values().filter(|a| a.kind == k).count();
     let (errors, warnings) = app.doc.problem_counts();
     let cov = coverage(plan);
     let total = |t: Option<Decimal>| {
         t.map_or("—".to_owned(), |v| {
-            format!("{} {}", format_amount(v), m.currency)
+            format!("{} {}", format_amount(v), meta.currency)
         })
     };
     let share = match (cov.secured_total, cov.budget_total) {
@@ -50,93 +51,145 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         _ => String::new(),
     };
     let check = match (errors, warnings) {
-        (0, 0) => ("no problems".to_owned(), theme::ok()),
-        (0, w) => (format!("{w} warnings"), theme::warning()),
+        (0, 0) => (m.get("no-problems").into_owned(), theme::ok()),
+        (0, w) => (
+            m.get_args("tui-overview-warnings", &[("warnings", w.into())]),
+            theme::warning(),
+        ),
         (e, w) => (
-            format!("{e} errors, {w} warnings (see Problems, 7)"),
+            m.get_args(
+                "tui-overview-problems",
+                &[("errors", e.into()), ("warnings", w.into())],
+            ),
             theme::error(),
         ),
     };
-    let lines: Vec<(&str, String, Style)> = vec![
-        (
-            "",
-            m.title
-                .get(crate::model::Lang::En)
-                .unwrap_or_default()
-                .to_owned(),
-            theme::heading(),
-        ),
-        (
-            "",
-            m.title
-                .get(crate::model::Lang::Ar)
-                .unwrap_or_default()
-                .to_owned(),
-            theme::heading(),
-        ),
-        (
-            "window",
-            format!("{} to {}", m.window.start, m.window.end),
-            Style::new(),
-        ),
-        (
-            "contents",
-            format!(
-                "{} activities ({} milestones, {} groups), {} partners, {} beneficiary groups, {} funding sources",
-                plan.activities.len(),
-                count(ActivityKind::Milestone),
-                count(ActivityKind::Group),
-                plan.partners.len(),
-                plan.beneficiaries.len(),
-                plan.funding.len()
+    let contents = m.get_args(
+        "summary-contents-line",
+        &[
+            (
+                "activities",
+                Arg::Text(m.count("count-activities", plan.activities.len()).into()),
             ),
-            Style::new(),
-        ),
-        ("check", check.0, check.1),
+            (
+                "milestones",
+                Arg::Text(
+                    m.count("count-milestones", count(ActivityKind::Milestone))
+                        .into(),
+                ),
+            ),
+            (
+                "groups",
+                Arg::Text(m.count("count-groups", count(ActivityKind::Group)).into()),
+            ),
+            (
+                "partners",
+                Arg::Text(m.count("count-partners", plan.partners.len()).into()),
+            ),
+            (
+                "beneficiaries",
+                Arg::Text(
+                    m.count("count-beneficiaries", plan.beneficiaries.len())
+                        .into(),
+                ),
+            ),
+            (
+                "funding",
+                Arg::Text(m.count("count-funding", plan.funding.len()).into()),
+            ),
+        ],
+    );
+    let window = m.get_args(
+        "window-range",
+        &[
+            ("start", Arg::Text(meta.window.start.to_string().into())),
+            ("end", Arg::Text(meta.window.end.to_string().into())),
+        ],
+    );
+    vec![
         (
-            "budget",
+            "",
+            meta.title.get(Lang::Ar).unwrap_or_default().to_owned(),
+            Lang::Ar,
+            theme::heading(),
+        ),
+        (
+            "",
+            meta.title.get(Lang::En).unwrap_or_default().to_owned(),
+            Lang::En,
+            theme::heading(),
+        ),
+        ("tui-overview-window", window, ui, Style::new()),
+        ("tui-overview-contents", contents, ui, Style::new()),
+        ("tui-overview-check", check.0, ui, check.1),
+        (
+            "tui-overview-budget",
             format!("{}  = {}", money_line(&cov.budget), total(cov.budget_total)),
+            Lang::En,
             Style::new(),
         ),
         (
-            "secured",
+            "tui-overview-secured",
             format!(
                 "{}  = {}{share}",
                 money_line(&cov.secured),
                 total(cov.secured_total)
             ),
+            Lang::En,
             Style::new(),
         ),
         (
-            "expected",
+            "tui-overview-expected",
             format!(
-                "{}  = {} (pipeline and pledged)",
+                "{}  = {}",
                 money_line(&cov.expected),
                 total(cov.expected_total)
             ),
+            Lang::En,
             Style::new(),
         ),
-        ("", String::new(), Style::new()),
+        ("", String::new(), ui, Style::new()),
         (
             "",
-            "enter: edit the plan's title, window, currency and rates".into(),
+            m.get("tui-overview-edit").into_owned(),
+            ui,
             theme::dim(),
         ),
-    ];
-    for (i, (label, value, style)) in lines.iter().enumerate() {
+    ]
+}
+
+/// Draws the overview.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let pen = &app.pen;
+    let inner = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        area.height,
+    );
+    let cols = pen.columns(inner, &[18, 0]);
+    for (i, (label, value, lang, style)) in lines(app).iter().enumerate() {
         let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
         if y >= area.bottom() {
             break;
         }
-        put(buf, area.x + 1, y, 10, label, theme::dim(), Align::Left);
-        put(
+        if !label.is_empty() {
+            pen.ui(
+                buf,
+                cols[0].0,
+                y,
+                cols[0].1,
+                &app.msg.get(label),
+                theme::dim(),
+            );
+        }
+        pen.text(
             buf,
-            area.x + 12,
-            y,
-            area.width.saturating_sub(13),
+            Rect::new(cols[1].0, y, cols[1].1, 1),
             value,
             *style,
-            Align::Left,
+            *lang,
+            Align::Natural,
         );
     }
 }

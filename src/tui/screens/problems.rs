@@ -1,10 +1,13 @@
 //! The Problems screen: the check's diagnostics, refreshed after every edit.
 
 use crate::check::{Severity, Subject};
+use crate::i18n::Arg;
+use crate::model::Lang;
+use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
 use crate::tui::form::{FormState, Target};
-use crate::tui::paint::{Align, fill, put};
+use crate::tui::paint::fill;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,7 +27,12 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 app.form = Some(FormState::new(Target::Entity(*entity, id.clone())));
             }
             Subject::Plan if !app.doc.read_only => app.form = Some(FormState::new(Target::Plan)),
-            _ => app.status = format!("{} cannot be opened here: fix it in the file", d.path),
+            _ => {
+                app.status = app.msg.get_args(
+                    "tui-cannot-open",
+                    &[("path", Arg::Text(d.path.clone().into()))],
+                )
+            }
         }
     }
     Vec::new()
@@ -32,23 +40,27 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 
 /// Draws the diagnostics.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let pen = &app.pen;
     let diags = &app.doc.diagnostics;
+    let cols = pen.columns(area, &[5, 30, 0]);
+    for (key, (x, w)) in ["col-code", "col-file", "col-message"].iter().zip(&cols) {
+        pen.ui(buf, *x, area.y, *w, &app.msg.get(key), theme::heading());
+    }
     if diags.is_empty() {
-        put(
+        pen.ui(
             buf,
             area.x + 1,
-            area.y,
-            area.width,
-            "no problems",
+            area.y + 1,
+            area.width.saturating_sub(2),
+            &app.msg.get("no-problems"),
             theme::ok(),
-            Align::Left,
         );
         return;
     }
-    let height = usize::from(area.height);
+    let height = usize::from(area.height.saturating_sub(1));
     let offset = app.cursors.problems.scrolled(height);
     for (i, d) in diags.iter().enumerate().skip(offset).take(height) {
-        let y = area.y + u16::try_from(i - offset).unwrap_or(0);
+        let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
         let selected = i == app.cursors.problems.row;
         let base = if selected {
             theme::selected()
@@ -63,24 +75,30 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             theme::warning()
         };
-        put(
+        pen.text(
             buf,
-            area.x,
-            y,
-            5,
+            Rect::new(cols[0].0, y, cols[0].1, 1),
             d.code.as_str(),
             if selected { base } else { level },
-            Align::Left,
+            Lang::En,
+            Align::Natural,
         );
-        put(buf, area.x + 6, y, 30, &d.path, base, Align::Left);
-        put(
+        pen.text(
             buf,
-            area.x + 37,
-            y,
-            area.width.saturating_sub(37),
+            Rect::new(cols[1].0, y, cols[1].1, 1),
+            &d.path,
+            base,
+            Lang::En,
+            Align::Natural,
+        );
+        // The checks' messages are in English; ids and titles inside them keep their direction.
+        pen.text(
+            buf,
+            Rect::new(cols[2].0, y, cols[2].1, 1),
             &d.message,
             base,
-            Align::Left,
+            Lang::En,
+            Align::Natural,
         );
     }
 }
