@@ -12,3 +12,4 @@ mod support;
 
 mod bundled;
 mod check_cases;
+mod terminal;

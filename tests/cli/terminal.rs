@@ -1,0 +1,107 @@
+//! The TUI in a real terminal (tmux): what a coordinator does, end to end.
+
+use crate::support::cmd::khutta;
+use crate::support::tmux::Tmux;
+use std::path::Path;
+
+fn bundled_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
+    copy(&src, dir.path());
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn add_an_activity_save_and_quit() {
+    let dir = bundled_copy();
+    let t = Tmux::start(&["."], dir.path(), 120, 40);
+    t.wait_for("Overview");
+    t.keys(&["2"]);
+    t.wait_for("phase-");
+    t.keys(&["n"]);
+    t.type_text("pilot-rabat");
+    t.keys(&["Enter"]);
+    t.wait_for("Activity pilot-rabat");
+    t.keys(&["Escape", "C-s"]);
+    t.wait_for("saved: 1 file written");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+    let file = dir.path().join("activities/pilot-rabat.ron");
+    let text = std::fs::read_to_string(&file).expect("the new activity's file");
+    let loaded = khutta::store::load_with_cache(dir.path(), None).unwrap();
+    let id = khutta::model::Id::new_unchecked("pilot-rabat");
+    let canonical = khutta::store::canonical_text(
+        &loaded.plan,
+        Some((khutta::model::EntityKind::Activity, &id)),
+    )
+    .unwrap();
+    assert_eq!(Some(text), canonical);
+    let check = khutta(dir.path()).args(["check", "."]).output().unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_unsaved_edits() {
+    let dir = bundled_copy();
+    let t = Tmux::start(&["."], dir.path(), 100, 30);
+    t.wait_for("Overview");
+    t.keys(&["2", "n"]);
+    t.type_text("pilot-sfax");
+    t.keys(&["Enter"]);
+    t.wait_for("Activity pilot-sfax");
+    // The pane runs `env`, which execs khutta: the pane's process is khutta.
+    let pid = t.pid();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_exit();
+    let screen = t.screen();
+    assert!(
+        !screen.contains("Activity pilot-sfax"),
+        "the alternate screen was left: {screen}"
+    );
+    assert!(
+        !dir.path().join("activities/pilot-sfax.ron").exists(),
+        "nothing is saved without asking"
+    );
+    // The next session offers the unsaved activity back.
+    let t2 = Tmux::start(&["."], dir.path(), 100, 30);
+    t2.wait_for("unsaved change");
+    t2.keys(&["r"]);
+    t2.wait_for("recovered");
+    t2.keys(&["C-s"]);
+    t2.wait_for("saved: 1 file written");
+    t2.keys(&["q"]);
+    assert_eq!(t2.wait_exit(), 0);
+    assert!(dir.path().join("activities/pilot-sfax.ron").exists());
+}
+
+#[test]
+fn not_a_terminal_exits_2() {
+    let out = khutta(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a terminal"));
+}

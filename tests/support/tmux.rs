@@ -1,0 +1,137 @@
+//! Driving khutta in a real terminal: tmux on a private socket, keys in, screen text out.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A tmux server of this test alone, killed when dropped.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `khutta ARGS` in a `w`×`h` window, with the pinned test environment.
+    pub fn start(args: &[&str], cwd: &Path, w: u16, h: u16) -> Tmux {
+        assert!(
+            Command::new("tmux")
+                .arg("-V")
+                .output()
+                .is_ok_and(|o| o.status.success()),
+            "tmux is needed: apt-get install tmux"
+        );
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("khutta-test-{}-{n}", std::process::id());
+        let home = super::cmd::test_home();
+        let exe = env!("CARGO_BIN_EXE_khutta");
+        let quoted: Vec<String> = args
+            .iter()
+            .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+            .collect();
+        let env = format!(
+            "env -i PATH=\"$PATH\" HOME='{h}' XDG_CONFIG_HOME='{h}/.config' XDG_CACHE_HOME='{h}/.cache' XDG_STATE_HOME='{h}/.state' TERM=xterm-256color LANG=C.UTF-8 KHUTTA_TODAY={today}",
+            h = home.display(),
+            today = super::cmd::TODAY
+        );
+        let command = format!("{env} '{exe}' {}", quoted.join(" "));
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
+            .arg("-c")
+            .arg(cwd)
+            .arg(&command)
+            .status()
+            .expect("tmux runs");
+        assert!(status.success(), "tmux new-session failed");
+        let t = Tmux { socket };
+        t.run(&["set-option", "-g", "remain-on-exit", "on"]);
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The screen's text.
+    pub fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p"])
+    }
+
+    /// Sends keys as tmux names them (`Enter`, `Escape`, `C-s`, or literal text with `-l`).
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", k]);
+        }
+    }
+
+    /// Types literal text.
+    pub fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-l", text]);
+    }
+
+    /// Waits until the screen shows `needle` (the program is slow to start under load; this is
+    /// a readiness wait with a generous limit, not a measurement).
+    pub fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "never saw {needle:?}; the screen was:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the program has exited and returns its exit status.
+    pub fn wait_exit(&self) -> i32 {
+        let start = Instant::now();
+        loop {
+            let dead = self.run(&["display-message", "-p", "#{pane_dead} #{pane_dead_status}"]);
+            let mut parts = dead.split_whitespace();
+            if parts.next() == Some("1") {
+                return parts.next().and_then(|s| s.parse().ok()).unwrap_or(-1);
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "khutta did not exit; the screen was:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The pane's process id.
+    pub fn pid(&self) -> u32 {
+        self.run(&["display-message", "-p", "#{pane_pid}"])
+            .trim()
+            .parse()
+            .unwrap_or(0)
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
