@@ -8,6 +8,7 @@ pub mod check;
 pub mod edit;
 pub mod i18n;
 pub mod model;
+pub mod repo;
 pub mod store;
 pub mod text;
 pub mod tui;

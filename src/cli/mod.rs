@@ -1,7 +1,10 @@
 //! The command line: one file per subcommand, errors mapped to messages and exit codes.
 
 mod check;
+mod commit;
 mod fmt;
+mod git_setup;
+mod init;
 mod open;
 mod output;
 mod summary;
@@ -31,6 +34,12 @@ enum Command {
     Fmt(fmt::Args),
     /// Print a plan's summary and the result of its check.
     Summary(summary::Args),
+    /// Create a plan repository (empty, or from an existing plan) set up for khutta.
+    Init(init::Args),
+    /// Register khutta's merge and diff drivers in a clone of a plan repository.
+    GitSetup(git_setup::Args),
+    /// Commit the plan's changed files.
+    Commit(commit::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -78,6 +87,22 @@ impl From<khutta::store::StoreError> for CommandError {
     }
 }
 
+impl From<khutta::repo::RepoError> for CommandError {
+    fn from(e: khutta::repo::RepoError) -> Self {
+        use khutta::repo::RepoError as R;
+        let message = khutta::text::escape_controls(&e.to_string()).into_owned();
+        let hint = e.hint();
+        match e {
+            R::Store(s) => s.into(),
+            R::NotARepository { .. } | R::AlreadyAPlan { .. } => {
+                CommandError::Usage { message, hint }
+            }
+            R::Git(_) | R::Io { .. } => CommandError::User { message, hint },
+            _ => CommandError::User { message, hint },
+        }
+    }
+}
+
 impl From<std::io::Error> for CommandError {
     fn from(e: std::io::Error) -> Self {
         CommandError::Internal(format!("cannot write output: {e}"))
@@ -103,6 +128,9 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args, &ui),
         Some(Command::Fmt(args)) => fmt::run(args),
         Some(Command::Summary(args)) => summary::run(args, &ui),
+        Some(Command::Init(args)) => init::run(args),
+        Some(Command::GitSetup(args)) => git_setup::run(args),
+        Some(Command::Commit(args)) => commit::run(args),
         None => open::run(cli.plan.as_deref(), &ui),
     };
     match result {

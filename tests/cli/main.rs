@@ -12,4 +12,5 @@ mod support;
 
 mod bundled;
 mod check_cases;
+mod repo;
 mod terminal;

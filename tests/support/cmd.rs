@@ -93,3 +93,22 @@ pub fn case_dirs(kind: &str) -> Vec<std::path::PathBuf> {
     dirs.sort();
     dirs
 }
+
+/// The stock `git` CLI in `cwd`, with the same pinned environment.
+pub fn git(cwd: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.current_dir(cwd);
+    pin_env(&mut cmd);
+    cmd
+}
+
+/// Runs `git ARGS` in `cwd` and returns its standard output; fails the test if git fails.
+pub fn git_ok(cwd: &Path, args: &[&str]) -> String {
+    let out = git(cwd).args(args).output().expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

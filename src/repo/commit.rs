@@ -1,0 +1,125 @@
+//! Committing the plan: only the plan's own paths, whatever else is staged in the repository.
+
+use super::{PlanRepo, RepoError};
+use git2::{IndexAddOption, Oid, Repository, Tree};
+
+/// A commit that was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Committed {
+    /// Its id.
+    pub id: Oid,
+    /// How many plan files it changed.
+    pub files: usize,
+}
+
+/// The plan's files that differ from the last commit, with git's status of each.
+pub fn pending_changes(r: &PlanRepo) -> Result<Vec<(String, git2::Status)>, RepoError> {
+    let mut opts = git2::StatusOptions::new();
+    opts.include_untracked(true)
+        .recurse_untracked_dirs(true)
+        .include_ignored(false);
+    if !r.prefix.is_empty() {
+        opts.pathspec(format!("{}/", r.prefix));
+    }
+    let statuses = r.repo.statuses(Some(&mut opts))?;
+    Ok(statuses
+        .iter()
+        .filter_map(|s| s.path().ok().map(|p| (p.to_owned(), s.status())))
+        .filter(|(p, _)| !p.ends_with(crate::store::layout::TMP_SUFFIX))
+        .collect())
+}
+
+/// Stages the plan's files and commits them with `message`. Fails with
+/// [`RepoError::NothingToCommit`] when the plan is as in the last commit (unless this is the
+/// repository's first commit and `allow_first` is set).
+pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committed, RepoError> {
+    let repo = &r.repo;
+    let spec = if r.prefix.is_empty() {
+        "*".to_owned()
+    } else {
+        format!("{}/*", r.prefix)
+    };
+    let mut index = repo.index()?;
+    index.add_all(
+        [&spec],
+        IndexAddOption::DEFAULT,
+        Some(&mut |p: &std::path::Path, _: &[u8]| {
+            // Temporary files of an interrupted save never enter history.
+            i32::from(
+                p.to_string_lossy()
+                    .ends_with(crate::store::layout::TMP_SUFFIX),
+            )
+        }),
+    )?;
+    index.update_all([&spec], None)?;
+    index.write()?;
+    let staged = repo.find_tree(index.write_tree()?)?;
+    let head = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
+    let head_tree = head.as_ref().map(|c| c.tree()).transpose()?;
+    // The plan's subtree as staged, grafted onto the last commit's tree: other staged work in
+    // a larger repository stays staged and out of this commit.
+    let tree_id = if r.prefix.is_empty() {
+        staged.id()
+    } else {
+        let plan_tree = staged.get_path(std::path::Path::new(&r.prefix))?.id();
+        let parts: Vec<&str> = r.prefix.split('/').collect();
+        graft(repo, head_tree.as_ref(), &parts, plan_tree)?
+    };
+    if head_tree.as_ref().map(Tree::id) == Some(tree_id)
+        || (head.is_none() && !allow_first && staged.is_empty())
+    {
+        return Err(RepoError::NothingToCommit);
+    }
+    let files = changed_files(
+        repo,
+        head_tree.as_ref(),
+        &repo.find_tree(tree_id)?,
+        &r.prefix,
+    )?;
+    let (author, committer) = r.signatures()?;
+    let tree = repo.find_tree(tree_id)?;
+    let parents: Vec<&git2::Commit> = head.iter().collect();
+    let id = repo.commit(Some("HEAD"), &author, &committer, message, &tree, &parents)?;
+    Ok(Committed { id, files })
+}
+
+/// `base` with the subtree at `path` replaced by `subtree`.
+fn graft(
+    repo: &Repository,
+    base: Option<&Tree>,
+    path: &[&str],
+    subtree: Oid,
+) -> Result<Oid, git2::Error> {
+    let Some((first, rest)) = path.split_first() else {
+        return Ok(subtree);
+    };
+    let mut builder = repo.treebuilder(base)?;
+    let child = if rest.is_empty() {
+        subtree
+    } else {
+        let existing = base
+            .and_then(|t| t.get_name(first))
+            .and_then(|e| e.to_object(repo).ok())
+            .and_then(|o| o.into_tree().ok());
+        graft(repo, existing.as_ref(), rest, subtree)?
+    };
+    builder.insert(first, child, 0o040000)?;
+    builder.write()
+}
+
+/// How many files under `prefix` differ between two trees.
+fn changed_files(
+    repo: &Repository,
+    old: Option<&Tree>,
+    new: &Tree,
+    prefix: &str,
+) -> Result<usize, git2::Error> {
+    let mut opts = git2::DiffOptions::new();
+    if !prefix.is_empty() {
+        opts.pathspec(prefix);
+    }
+    Ok(repo
+        .diff_tree_to_tree(old, Some(new), Some(&mut opts))?
+        .deltas()
+        .len())
+}

@@ -1,0 +1,144 @@
+//! The plan in git: setting a repository up for khutta, committing, history, sync and merge.
+//!
+//! A plan may be the whole repository or a folder inside a larger one; khutta stages, commits
+//! and reads only the plan's own paths. A repository is khutta's once `khutta init` or
+//! `khutta git-setup` has recorded the plan's folder in its local config (`khutta.plan`), so
+//! that khutta never commits into a repository that merely contains a plan (such as khutta's
+//! own source, which carries the bundled plan).
+
+mod commit;
+mod setup;
+
+pub use commit::{Committed, commit, pending_changes};
+pub use setup::{InitOptions, git_setup, init};
+
+use std::path::{Path, PathBuf};
+
+/// Failures of the git layer, each saying what a person can do.
+#[derive(Debug, thiserror::Error)]
+pub enum RepoError {
+    /// The plan is not inside a git repository.
+    #[error("`{}` is not inside a git repository", path.display())]
+    NotARepository {
+        /// The plan folder.
+        path: PathBuf,
+    },
+    /// The repository was not set up for khutta.
+    #[error("this repository is not set up for khutta")]
+    NotSetUp,
+    /// git has no author identity.
+    #[error("git does not know who you are: user.name and user.email are not set")]
+    NoIdentity,
+    /// There is nothing to commit.
+    #[error("nothing to commit: the plan's files are as in the last commit")]
+    NothingToCommit,
+    /// The folder to create a plan in is not empty.
+    #[error("`{}` already holds a plan", path.display())]
+    AlreadyAPlan {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// Reading or writing the plan failed.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// libgit2 failed.
+    #[error("git: {0}")]
+    Git(#[from] git2::Error),
+}
+
+impl RepoError {
+    /// What to do about it.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            RepoError::NotARepository { .. } => "create one with `khutta init DIR --from PLAN`".into(),
+            RepoError::NotSetUp => {
+                "run `khutta git-setup` in a clone of a plan repository; to start a repository from this plan, run `khutta init DIR --from PLAN`".into()
+            }
+            RepoError::NoIdentity => "set them once: git config --global user.name \"Your Name\" && git config --global user.email you@example.org".into(),
+            RepoError::AlreadyAPlan { .. } => "choose an empty or new folder".into(),
+            _ => return None,
+        })
+    }
+}
+
+/// An io error with its path.
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> RepoError + '_ {
+    move |source| RepoError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// A plan inside a git repository.
+pub struct PlanRepo {
+    /// The repository.
+    pub repo: git2::Repository,
+    /// The plan folder, relative to the repository's work tree (`""` when it is the root), with
+    /// `/` separators.
+    pub prefix: String,
+}
+
+impl PlanRepo {
+    /// The repository holding the plan at `root`, which must have been set up for khutta.
+    pub fn open(root: &Path) -> Result<PlanRepo, RepoError> {
+        let r = Self::discover(root)?;
+        let recorded = r.repo.config()?.get_string("khutta.plan").ok();
+        match recorded {
+            Some(p) if p.trim_matches('/').trim_start_matches('.') == r.prefix => Ok(r),
+            _ => Err(RepoError::NotSetUp),
+        }
+    }
+
+    /// The repository holding the plan at `root`, set up or not.
+    pub fn discover(root: &Path) -> Result<PlanRepo, RepoError> {
+        let not_repo = || RepoError::NotARepository {
+            path: root.to_path_buf(),
+        };
+        let repo = git2::Repository::discover(root).map_err(|_| not_repo())?;
+        let workdir = repo.workdir().ok_or_else(not_repo)?;
+        let (abs_root, abs_work) = (
+            std::fs::canonicalize(root).map_err(io(root))?,
+            std::fs::canonicalize(workdir).map_err(io(workdir))?,
+        );
+        let rel = abs_root.strip_prefix(&abs_work).map_err(|_| not_repo())?;
+        let prefix = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        Ok(PlanRepo { repo, prefix })
+    }
+
+    /// A path inside the plan as a path in the repository.
+    pub fn in_repo(&self, rel: &str) -> String {
+        if self.prefix.is_empty() {
+            rel.to_owned()
+        } else {
+            format!("{}/{rel}", self.prefix)
+        }
+    }
+
+    /// The author and committer for a commit: git's config and the `GIT_AUTHOR_*` and
+    /// `GIT_COMMITTER_*` variables, as git itself reads them.
+    pub fn signatures(
+        &self,
+    ) -> Result<(git2::Signature<'static>, git2::Signature<'static>), RepoError> {
+        let author = self
+            .repo
+            .author_from_env()
+            .map_err(|_| RepoError::NoIdentity)?;
+        let committer = self
+            .repo
+            .committer_from_env()
+            .map_err(|_| RepoError::NoIdentity)?;
+        Ok((author, committer))
+    }
+}

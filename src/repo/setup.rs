@@ -1,0 +1,152 @@
+//! `khutta init` and `khutta git-setup`: a repository whose partners get khutta's merge and
+//! diff even when they use plain `git pull` and `git diff`.
+
+use super::{PlanRepo, RepoError, io};
+use crate::model::{Currency, FORMAT_VERSION, Id, Plan, PlanMeta, Text, Window};
+use std::path::{Path, PathBuf};
+
+/// The attributes that route plan files to khutta's drivers.
+const ATTRIBUTES: &str = "# khutta: plan files merge and diff by meaning, not by line.\n*.ron merge=khutta diff=khutta\n";
+
+/// What `khutta init` creates.
+#[derive(Clone, Debug)]
+pub struct InitOptions {
+    /// The folder of the new plan (created if missing).
+    pub dir: PathBuf,
+    /// A plan to start from (copied), instead of an empty skeleton.
+    pub from: Option<PathBuf>,
+    /// The khutta executable that git should run as merge driver and diff converter.
+    pub exe: PathBuf,
+    /// The first day of an empty plan's window.
+    pub today: chrono::NaiveDate,
+}
+
+/// Creates a plan in a new or existing repository, sets the repository up and commits.
+pub fn init(opts: &InitOptions) -> Result<PlanRepo, RepoError> {
+    let dir = &opts.dir;
+    if dir.join(crate::model::PLAN_FILE).exists() {
+        return Err(RepoError::AlreadyAPlan { path: dir.clone() });
+    }
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let plan = match &opts.from {
+        Some(src) => crate::store::load(src)?.plan,
+        None => skeleton(dir, opts.today),
+    };
+    if git2::Repository::discover(dir).is_err() {
+        git2::Repository::init(dir)?;
+    }
+    let r = PlanRepo::discover(dir)?;
+    // Without an identity the first commit would fail after the files were written.
+    r.signatures()?;
+    crate::store::write_new_plan(dir, &plan)?;
+    git_setup_repo(&r, &opts.exe)?;
+    let message = format!("Start the plan {}", plan.meta.id);
+    super::commit(&r, &message, true)?;
+    Ok(r)
+}
+
+/// An empty plan named after its folder.
+fn skeleton(dir: &Path, today: chrono::NaiveDate) -> Plan {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let slug: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug.trim_matches('-');
+    let id = Id::parse(slug).unwrap_or_else(|_| Id::new_unchecked("plan"));
+    Plan::new(PlanMeta {
+        format: FORMAT_VERSION,
+        title: Text::en(id.as_str()),
+        id,
+        summary: Text::default(),
+        window: Window {
+            start: today,
+            end: today + chrono::Days::new(730),
+        },
+        currency: Currency::new_unchecked("USD"),
+        exchange_rates: Vec::new(),
+        calendars: Vec::new(),
+        default_calendar: None,
+        sdg_goals: Vec::new(),
+        sdg_targets: Vec::new(),
+        countries: Vec::new(),
+        cities: Vec::new(),
+    })
+}
+
+/// Sets up the repository holding the plan at `root` (a partner's fresh clone).
+pub fn git_setup(root: &Path, exe: &Path) -> Result<PlanRepo, RepoError> {
+    let r = PlanRepo::discover(root)?;
+    if !root.join(crate::model::PLAN_FILE).is_file() {
+        return Err(crate::store::StoreError::NotAPlan {
+            path: root.to_path_buf(),
+        }
+        .into());
+    }
+    git_setup_repo(&r, exe)?;
+    Ok(r)
+}
+
+/// Writes the attributes (when the plan folder lacks them) and the local config entries.
+fn git_setup_repo(r: &PlanRepo, exe: &Path) -> Result<(), RepoError> {
+    let workdir = r.repo.workdir().ok_or(RepoError::NotSetUp)?.to_path_buf();
+    let plan_dir = if r.prefix.is_empty() {
+        workdir.clone()
+    } else {
+        workdir.join(&r.prefix)
+    };
+    let attrs = plan_dir.join(".gitattributes");
+    let current = std::fs::read_to_string(&attrs).unwrap_or_default();
+    if !current.contains("merge=khutta") {
+        let text = if current.is_empty() {
+            ATTRIBUTES.to_owned()
+        } else {
+            format!("{}\n{ATTRIBUTES}", current.trim_end())
+        };
+        crate::store::write_atomic(&attrs, text.as_bytes()).map_err(io(&attrs))?;
+    }
+    let ignore = plan_dir.join(".gitignore");
+    let current = std::fs::read_to_string(&ignore).unwrap_or_default();
+    if !current.contains(".khutta-tmp") {
+        let text = format!(
+            "{}*{}\n",
+            if current.is_empty() {
+                String::new()
+            } else {
+                format!("{}\n", current.trim_end())
+            },
+            crate::store::layout::TMP_SUFFIX
+        );
+        crate::store::write_atomic(&ignore, text.as_bytes()).map_err(io(&ignore))?;
+    }
+    let exe = shell_quote(&exe.to_string_lossy());
+    let mut cfg = r.repo.config()?.open_level(git2::ConfigLevel::Local)?;
+    cfg.set_str(
+        "merge.khutta.name",
+        "khutta: merge plan files by entity and field",
+    )?;
+    cfg.set_str(
+        "merge.khutta.driver",
+        &format!("{exe} merge-driver %O %A %B %P"),
+    )?;
+    cfg.set_str("diff.khutta.textconv", &format!("{exe} diff --textconv"))?;
+    cfg.set_str(
+        "khutta.plan",
+        if r.prefix.is_empty() { "." } else { &r.prefix },
+    )?;
+    Ok(())
+}
+
+/// `s` quoted for the shell git runs drivers in.
+fn shell_quote(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
+    {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}

@@ -1,0 +1,186 @@
+//! `khutta init`, `git-setup` and `commit` on real repositories, checked with the stock git CLI.
+
+use crate::support::cmd::{git, git_ok, khutta};
+use std::path::Path;
+
+fn bundled() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua")
+}
+
+#[test]
+fn init_from_the_bundled_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("nua");
+    let out = khutta(dir.path())
+        .args(["init", "nua", "--from"])
+        .arg(bundled())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        git_ok(&plan, &["log", "--format=%s %an"]),
+        "Start the plan open-government-nua Test Author\n"
+    );
+    assert_eq!(git_ok(&plan, &["status", "--porcelain"]), "");
+    let driver = git_ok(&plan, &["config", "--local", "merge.khutta.driver"]);
+    assert!(
+        driver.trim_end().ends_with("merge-driver %O %A %B %P"),
+        "{driver}"
+    );
+    assert!(
+        git_ok(&plan, &["config", "--local", "diff.khutta.textconv"]).contains("diff --textconv")
+    );
+    assert_eq!(
+        git_ok(
+            &plan,
+            &["check-attr", "merge", "activities/egm-cairo-2021.ron"]
+        ),
+        "activities/egm-cairo-2021.ron: merge: khutta\n"
+    );
+    let files = git_ok(&plan, &["ls-files"]);
+    assert!(files.contains("activities/egm-cairo-2021.ron") && files.contains(".gitattributes"));
+    // The copy is the same plan.
+    let a = khutta::store::load_with_cache(&bundled(), None)
+        .unwrap()
+        .plan;
+    let b = khutta::store::load_with_cache(&plan, None).unwrap().plan;
+    assert_eq!(a, b);
+    // Init refuses to overwrite a plan.
+    let again = khutta(dir.path()).args(["init", "nua"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+}
+
+#[test]
+fn commit_takes_only_the_plan_and_says_when_there_is_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    git_ok(dir.path(), &["init", "-q", "-b", "main"]);
+    std::fs::write(
+        dir.path().join("README.md"),
+        "the organisation's repository\n",
+    )
+    .unwrap();
+    git_ok(dir.path(), &["add", "README.md"]);
+    let out = khutta(dir.path())
+        .args(["init", "plans/nua", "--from"])
+        .arg(bundled())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The README stays staged and out of khutta's commit.
+    assert_eq!(
+        git_ok(dir.path(), &["diff", "--cached", "--name-only"]),
+        "README.md\n"
+    );
+    assert!(!git_ok(dir.path(), &["show", "--name-only", "--format="]).contains("README"));
+    let plan = dir.path().join("plans/nua");
+    let nothing = khutta(&plan)
+        .args(["commit", "-m", "nothing"])
+        .output()
+        .unwrap();
+    assert_eq!(nothing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&nothing.stderr).contains("nothing to commit"));
+    let f = plan.join("activities/egm-cairo-2021.ron");
+    let text = std::fs::read_to_string(&f)
+        .unwrap()
+        .replace("status: Done,", "status: OnHold,");
+    std::fs::write(&f, text).unwrap();
+    std::fs::remove_file(plan.join("activities/final-report.ron")).unwrap();
+    let ok = khutta(&plan)
+        .args(["commit", "-m", "Put the meeting on hold"])
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("(2 files)"));
+    assert_eq!(
+        git_ok(dir.path(), &["show", "--name-status", "--format=%s"]),
+        "Put the meeting on hold\n\nM\tplans/nua/activities/egm-cairo-2021.ron\nD\tplans/nua/activities/final-report.ron\n"
+    );
+    assert_eq!(
+        git_ok(dir.path(), &["diff", "--cached", "--name-only"]),
+        "README.md\n"
+    );
+}
+
+#[test]
+fn a_repository_not_set_up_for_khutta_is_refused() {
+    // khutta's own source repository carries the bundled plan; its commits are not the plan's.
+    let out = khutta(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .args(["commit", "-m", "x", "plans/open-government-nua"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not set up for khutta") && err.contains("init DIR --from"),
+        "{err}"
+    );
+}
+
+#[test]
+fn git_setup_registers_the_drivers_in_a_clone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = khutta(dir.path())
+        .args(["init", "origin", "--from"])
+        .arg(bundled())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    git_ok(dir.path(), &["clone", "-q", "origin", "partner"]);
+    let partner = dir.path().join("partner");
+    assert!(
+        git(&partner)
+            .args(["config", "--local", "merge.khutta.driver"])
+            .output()
+            .unwrap()
+            .stdout
+            .is_empty()
+    );
+    let refused = khutta(&partner)
+        .args(["commit", "-m", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    let setup = khutta(&partner).arg("git-setup").output().unwrap();
+    assert!(
+        setup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&setup.stderr)
+    );
+    assert!(
+        git_ok(&partner, &["config", "--local", "merge.khutta.driver"]).contains("merge-driver")
+    );
+    assert_eq!(
+        git_ok(&partner, &["status", "--porcelain"]),
+        "",
+        "the attributes came with the clone"
+    );
+}
+
+#[test]
+fn a_missing_identity_says_how_to_set_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = khutta(dir.path());
+    cmd.env_remove("GIT_AUTHOR_NAME")
+        .env_remove("GIT_AUTHOR_EMAIL")
+        .env_remove("GIT_COMMITTER_NAME")
+        .env_remove("GIT_COMMITTER_EMAIL");
+    let out = cmd.args(["init", "nua"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("user.name") && err.contains("git config --global user.name"),
+        "{err}"
+    );
+}
