@@ -74,7 +74,8 @@ fn calendars() -> Vec<Calendar> {
     ]
 }
 
-fn generate(n: usize, seed: u64) -> Plan {
+/// The plan of `n` activities for `seed` (also used by the benches, which include this file).
+pub fn generate(n: usize, seed: u64) -> Plan {
     let mut rng = Rng(seed);
     let usd = Currency::new_unchecked("USD");
     let mut plan = Plan::new(PlanMeta {

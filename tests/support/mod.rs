@@ -3,3 +3,4 @@
 
 pub mod arb;
 pub mod cmd;
+pub mod edits;
