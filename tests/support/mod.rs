@@ -4,3 +4,4 @@
 pub mod arb;
 pub mod cmd;
 pub mod tmux;
+pub mod edits;

@@ -1,0 +1,130 @@
+//! Settling a merge conflict by choosing a value, which is written into the merged plan.
+
+use super::merge::{Conflict, MergeResult, Target};
+use super::nav::{PathError, Write, write};
+use super::path::FieldPath;
+use super::tree::{Root, entity_from_tree, entity_tree, meta_from_tree, meta_tree};
+use crate::model::{EntityKind, Id, Plan};
+use serde_json::Value;
+
+/// The value to settle a conflict with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Choice {
+    /// Our value (absent if we deleted it).
+    Ours,
+    /// Their value (absent if they deleted it).
+    Theirs,
+    /// The common ancestor's value (absent if neither had it then).
+    Base,
+    /// A value of one's own, as a tree of the field's type (what the TUI's field editor
+    /// produces; for a whole entity, the entity's tree).
+    Value(Value),
+}
+
+/// Why a choice could not be written into the merged plan.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ResolveError {
+    /// The index is past the end of the conflict list.
+    #[error("there is no conflict number {0}")]
+    NoSuchConflict(usize),
+    /// The entity was removed by an earlier resolution.
+    #[error("{noun} `{1}` is no longer in the merged plan", noun = .0.noun())]
+    Missing(EntityKind, Id),
+    /// The field is no longer where the conflict says (an earlier resolution moved it).
+    #[error(transparent)]
+    Path(#[from] PathError),
+    /// The value does not fit the field.
+    #[error("the chosen value does not fit `{path}` of {target}: {message}")]
+    Invalid {
+        /// The file.
+        target: String,
+        /// The field.
+        path: String,
+        /// What the reader said.
+        message: String,
+    },
+    /// `plan.ron` is the plan itself and cannot be absent.
+    #[error("plan.ron cannot be removed")]
+    RemovePlan,
+}
+
+/// Settles conflict `index` with `choice`: writes the chosen value into `result.merged` and
+/// removes the conflict from the list, returning it.
+///
+/// For a semantic conflict the value is the whole entity the check pointed at (its base,
+/// ours or theirs version), which is often what undoes the clash (taking their version of
+/// an activity drops the dependency we added). The semantic conflicts are not recomputed;
+/// call [`super::semantic_conflicts`] again once the field conflicts are settled.
+pub fn resolve(
+    result: &mut MergeResult,
+    index: usize,
+    choice: Choice,
+) -> Result<Conflict, ResolveError> {
+    let c = result
+        .conflicts
+        .get(index)
+        .ok_or(ResolveError::NoSuchConflict(index))?;
+    let value = match choice {
+        Choice::Ours => c.ours.clone(),
+        Choice::Theirs => c.theirs.clone(),
+        Choice::Base => c.base.clone(),
+        Choice::Value(v) => Some(v),
+    };
+    write_value(&mut result.merged, &c.target, &c.path, value)?;
+    Ok(result.conflicts.remove(index))
+}
+
+/// Writes `value` (`None`: absent) at `path` of `target` in `plan`.
+pub(crate) fn write_value(
+    plan: &mut Plan,
+    target: &Target,
+    path: &FieldPath,
+    value: Option<Value>,
+) -> Result<(), ResolveError> {
+    let invalid = |e: serde_json::Error| ResolveError::Invalid {
+        target: target.to_string(),
+        path: path.to_string(),
+        message: e.to_string(),
+    };
+    let op = |value: Option<Value>| value.map_or(Write::Remove(None), Write::Replace);
+    match target {
+        Target::Plan => {
+            let tree = if path.is_root() {
+                value.ok_or(ResolveError::RemovePlan)?
+            } else {
+                let mut tree = meta_tree(&plan.meta);
+                write(Root::Meta, &mut tree, path, op(value))?;
+                tree
+            };
+            plan.meta = meta_from_tree(tree).map_err(invalid)?;
+        }
+        Target::Entity { kind, id } => {
+            let tree = if path.is_root() {
+                match value {
+                    Some(v) => v,
+                    None => {
+                        plan.take(*kind, id.as_str());
+                        return Ok(());
+                    }
+                }
+            } else {
+                let current = plan
+                    .get(*kind, id.as_str())
+                    .ok_or_else(|| ResolveError::Missing(*kind, id.clone()))?;
+                let mut tree = entity_tree(&current);
+                write(Root::Entity(*kind), &mut tree, path, op(value))?;
+                tree
+            };
+            let entity = entity_from_tree(*kind, tree).map_err(invalid)?;
+            if entity.id() != id {
+                return Err(ResolveError::Invalid {
+                    target: target.to_string(),
+                    path: path.to_string(),
+                    message: format!("its id is `{}`; ids change only by renaming", entity.id()),
+                });
+            }
+            plan.put(entity);
+        }
+    }
+    Ok(())
+}

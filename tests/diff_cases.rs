@@ -1,0 +1,51 @@
+//! `tests/cases/diff/<name>/`: two plan folders `a/` and `b/`, and the diff from `a` to `b` as
+//! text (`expected.txt`), Markdown (`expected.md`) and JSON (`expected.json`).
+//!
+//! `KHUTTA_BLESS=1 cargo test --test diff_cases` rewrites the expected files; read every
+//! rewritten file before committing it.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
+
+#[path = "support/mod.rs"]
+mod support;
+
+use khutta::diff::{apply, diff, render};
+use khutta::model::Plan;
+use khutta::store::load_with_cache;
+use std::path::Path;
+use support::cmd::{assert_matches_file, case_dirs};
+
+fn load(dir: &Path) -> Plan {
+    let loaded = load_with_cache(dir, None).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{}: {:?}",
+        dir.display(),
+        loaded.diagnostics
+    );
+    loaded.plan
+}
+
+#[test]
+fn diff_cases() {
+    let cases = case_dirs("diff");
+    assert!(cases.len() >= 5, "only {} diff cases", cases.len());
+    for case in cases {
+        let (a, b) = (load(&case.join("a")), load(&case.join("b")));
+        let d = diff(&a, &b);
+        assert_matches_file(&case.join("expected.txt"), &render::text(&d));
+        assert_matches_file(&case.join("expected.md"), &render::markdown(&d));
+        assert_matches_file(&case.join("expected.json"), &render::json(&d).unwrap());
+        assert!(
+            apply(&a, &d).unwrap() == b,
+            "{}: apply(a, diff(a, b)) != b",
+            case.display()
+        );
+        assert!(diff(&a, &a).is_empty());
+    }
+}
