@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, reason = "a bench fails by panicking")]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use khutta::model::{Activity, Amount, Id, Plan, Status, Text};
+use khutta::model::{Activity, Amount, Dependency, Id, Plan, Status, Text};
 use std::hint::black_box;
 
 #[allow(
@@ -72,6 +72,30 @@ fn theirs(base: &Plan) -> Plan {
     p
 }
 
+/// Both sides add `loop-a` and `loop-b`; ours makes a wait for b, theirs b for a.
+fn with_loop(ours: &Plan, theirs: &Plan) -> (Plan, Plan) {
+    let (mut o, mut t) = (ours.clone(), theirs.clone());
+    for p in [&mut o, &mut t] {
+        for name in ["loop-a", "loop-b"] {
+            let id = Id::new_unchecked(name);
+            p.activities
+                .insert(id.clone(), Activity::new(id, Text::en(name), 1));
+        }
+    }
+    let dep = |to: &str| Dependency {
+        activity: Id::new_unchecked(to),
+        kind: Default::default(),
+        lag: 0,
+    };
+    if let Some(a) = o.activities.get_mut("loop-a") {
+        a.dependencies.push(dep("loop-b"));
+    }
+    if let Some(b) = t.activities.get_mut("loop-b") {
+        b.dependencies.push(dep("loop-a"));
+    }
+    (o, t)
+}
+
 fn bench(c: &mut Criterion) {
     let base = gen_plan::generate(ACTIVITIES, 1);
     let (o, t) = (ours(&base), theirs(&base));
@@ -88,6 +112,19 @@ fn bench(c: &mut Criterion) {
     c.bench_function("merge of two 10k-activity revisions", |b| {
         b.iter(|| khutta::diff::merge(black_box(&base), black_box(&o), black_box(&t)))
     });
+    // The same with a dependency cycle that only the merge makes: all three plans are checked.
+    let (o, t) = with_loop(&o, &t);
+    let r = khutta::diff::merge(&base, &o, &t);
+    assert_eq!(
+        r.conflicts.len(),
+        1,
+        "{}",
+        khutta::diff::render::conflicts(&r.conflicts)
+    );
+    c.bench_function(
+        "merge of two 10k-activity revisions, with a semantic conflict",
+        |b| b.iter(|| khutta::diff::merge(black_box(&base), black_box(&o), black_box(&t))),
+    );
 }
 
 criterion_group! {

@@ -120,7 +120,7 @@ pub(crate) fn detect(
             } else {
                 MAX_CHANGED_FIELDS
             };
-            let d = distance(&before, &after, *kind, old, to);
+            let d = distance(&before, &after, *kind, old, to, limit);
             if d <= limit && best.is_none_or(|(bd, bid)| (d, to) < (bd, bid)) {
                 best = Some((d, to));
             }
@@ -138,14 +138,27 @@ pub(crate) fn detect(
     out
 }
 
-/// How many fields differ between `before` renamed to `to` and `after`.
-fn distance(before: &Entity, after: &Entity, kind: EntityKind, old: &Id, to: &Id) -> usize {
+/// How many fields differ between `before` renamed to `to` and `after` (anything above
+/// `limit` is not counted exactly).
+fn distance(
+    before: &Entity,
+    after: &Entity,
+    kind: EntityKind,
+    old: &Id,
+    to: &Id,
+    limit: usize,
+) -> usize {
     let mut moved = before.clone();
     moved.rewrite_references(kind, old, to);
     moved.set_id(to.clone());
     moved.normalize();
     if &moved == after {
         return 0;
+    }
+    if limit == 0 {
+        // Many unrelated additions and removals: only identical content can be a rename,
+        // and that needs no field-by-field diff.
+        return usize::MAX;
     }
     diff_tree(
         Root::Entity(kind),

@@ -72,6 +72,11 @@ fn ron_like(v: &Value, out: &mut String) {
     }
 }
 
+/// Ids and paths come from files too: a hostile id must not reach the terminal raw either.
+pub(crate) fn esc(x: &impl std::fmt::Display) -> String {
+    escape_controls(&x.to_string()).into_owned()
+}
+
 /// How a change reads: `"a" -> "b"`, `added ...`, `removed ...`.
 fn change_text(c: &FieldChange) -> String {
     let field = matches!(c.path.segments().last(), Some(Seg::Field(_)));
@@ -129,33 +134,33 @@ pub fn text(d: &PlanDiff) -> String {
     if !d.plan.is_empty() {
         s.push_str("plan.ron\n");
         for c in &d.plan {
-            let _ = writeln!(s, "  {}: {}", c.path, change_text(c));
+            let _ = writeln!(s, "  {}: {}", esc(&c.path), change_text(c));
         }
     }
     for g in &d.entities {
         let _ = writeln!(s, "{}: {}", g.kind.dir(), counts(g));
         for e in &g.added {
-            let _ = writeln!(s, "  added {}: {}", e.id(), label(e));
+            let _ = writeln!(s, "  added {}: {}", esc(e.id()), label(e));
         }
         for e in &g.removed {
-            let _ = writeln!(s, "  removed {}: {}", e.id(), label(e));
+            let _ = writeln!(s, "  removed {}: {}", esc(e.id()), label(e));
         }
         for r in &g.renamed {
             let _ = writeln!(
                 s,
                 "  renamed {} -> {} ({})",
-                r.from,
-                r.to,
+                esc(&r.from),
+                esc(&r.to),
                 follow(r.references.len())
             );
             for c in &r.changes {
-                let _ = writeln!(s, "    {}: {}", c.path, change_text(c));
+                let _ = writeln!(s, "    {}: {}", esc(&c.path), change_text(c));
             }
         }
         for ch in &g.changed {
-            let _ = writeln!(s, "  changed {}", ch.id);
+            let _ = writeln!(s, "  changed {}", esc(&ch.id));
             for c in &ch.changes {
-                let _ = writeln!(s, "    {}: {}", c.path, change_text(c));
+                let _ = writeln!(s, "    {}: {}", esc(&c.path), change_text(c));
             }
         }
     }
@@ -278,6 +283,7 @@ fn md(s: &str) -> String {
 
 /// An inline code span that holds `s` whatever backticks it contains.
 fn code(s: &str) -> String {
+    let s = &*escape_controls(s);
     let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if s.starts_with('`') || s.ends_with('`') {

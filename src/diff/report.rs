@@ -2,7 +2,7 @@
 
 use super::delta;
 use super::merge::{Conflict, ConflictKind, Side, Target};
-use super::render::value;
+use super::render::{esc, value};
 use super::tree::Root;
 use crate::text::escape_controls;
 use serde_json::Value;
@@ -43,12 +43,12 @@ pub fn conflicts(list: &[Conflict]) -> String {
                 s,
                 "{} {}: {} {}",
                 c.kind.label(),
-                c.target,
+                esc(&c.target),
                 p.code,
                 escape_controls(&p.message)
             ),
-            (None, true) => writeln!(s, "{} {}", c.kind.label(), c.target),
-            (None, false) => writeln!(s, "{} {} {}", c.kind.label(), c.target, c.path),
+            (None, true) => writeln!(s, "{} {}", c.kind.label(), esc(&c.target)),
+            (None, false) => writeln!(s, "{} {} {}", c.kind.label(), esc(&c.target), esc(&c.path)),
         };
         let root = match c.target {
             Target::Plan => Root::Meta,

@@ -321,3 +321,74 @@ fn a_rename_on_one_side_carries_the_edits_of_the_other() {
         assert_eq!(r.merged.funding["grant"].funder, id("un-escwa"));
     }
 }
+
+#[test]
+fn hostile_ids_and_text_are_escaped() {
+    let a = plan();
+    let mut b = a.clone();
+    let mut evil = Activity::new(id("x\u{1b}[2J"), Text::en("t\u{202e}xt"), 1);
+    evil.tags = vec!["\u{1b}]0;owned\u{7}".into()];
+    b.activities.insert(evil.id.clone(), evil);
+    act(&mut b, "a").title.en = Some("\u{1b}[31mred".into());
+    let d = diff(&a, &b);
+    for out in [render::text(&d), render::markdown(&d)] {
+        assert!(!out.chars().any(crate::text::is_dangerous), "{out}");
+        assert!(out.contains("\\u{1b}"), "{out}");
+    }
+}
+
+#[test]
+fn resolving_with_a_value_of_ones_own() {
+    let base = plan();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    act(&mut ours, "a").progress = 10;
+    act(&mut theirs, "a").progress = 20;
+    let mut r = merge(&base, &ours, &theirs);
+    assert_eq!(r.conflicts.len(), 1);
+    let err = resolve(&mut r, 0, Choice::Value(serde_json::json!("lots")));
+    assert!(matches!(err, Err(ResolveError::Invalid { .. })), "{err:?}");
+    assert_eq!(r.merged.activities["a"].progress, 10);
+    assert_eq!(r.conflicts.len(), 1);
+    resolve(&mut r, 0, Choice::Value(serde_json::json!(15))).unwrap();
+    assert_eq!(r.merged.activities["a"].progress, 15);
+}
+
+#[test]
+fn a_semantic_conflict_is_settled_by_choosing_a_version() {
+    let mut base = plan();
+    for name in ["a", "b", "c"] {
+        act(&mut base, name).dependencies.clear();
+    }
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    act(&mut ours, "a").dependencies.push(dep("b", 0));
+    act(&mut theirs, "b").dependencies.push(dep("a", 0));
+    let mut r = merge(&base, &ours, &theirs);
+    let c = &r.conflicts[0];
+    assert_eq!(
+        c.target,
+        Target::Entity {
+            kind: EntityKind::Activity,
+            id: id("a")
+        }
+    );
+    // Their `a` does not wait for `b`: taking it breaks the loop.
+    resolve(&mut r, 0, Choice::Theirs).unwrap();
+    assert!(semantic_conflicts(&base, &ours, &theirs, &r.merged).is_empty());
+}
+
+#[test]
+fn plan_ron_created_on_both_sides_conflicts_field_by_field() {
+    let (mut ours, mut theirs) = (plan().meta, plan().meta);
+    ours.title.en = Some("Ours".into());
+    theirs.title.en = Some("Theirs".into());
+    theirs.summary = Text::en("Only theirs");
+    let text = |m: &crate::model::PlanMeta| crate::store::to_canonical(m).unwrap();
+    let m = merge_file("plan.ron", None, &text(&ours), &text(&theirs)).unwrap();
+    let kinds: Vec<_> = m
+        .conflicts
+        .iter()
+        .map(|c| (c.kind, c.path.to_string()))
+        .collect();
+    assert_eq!(kinds, [(ConflictKind::AddAdd, "title.en".to_owned())]);
+    assert!(m.text.contains("\"Ours\"") && m.text.contains("Only theirs"));
+}
