@@ -5,9 +5,12 @@ mod commit;
 mod fmt;
 mod git_setup;
 mod init;
+mod merge;
+mod merge_driver;
 mod open;
 mod output;
 mod summary;
+mod sync;
 mod ui;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +43,12 @@ enum Command {
     GitSetup(git_setup::Args),
     /// Commit the plan's changed files.
     Commit(commit::Args),
+    /// Fetch partners' changes, merge them by meaning, and send yours.
+    Sync(sync::Args),
+    /// The merge in progress: list its conflicts, settle them, finish or abort it.
+    Merge(merge::Args),
+    /// git's merge driver for plan files (registered by `init` and `git-setup`).
+    MergeDriver(merge_driver::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -131,6 +140,9 @@ pub fn main() -> ExitCode {
         Some(Command::Init(args)) => init::run(args),
         Some(Command::GitSetup(args)) => git_setup::run(args),
         Some(Command::Commit(args)) => commit::run(args),
+        Some(Command::Sync(args)) => sync::run(args),
+        Some(Command::Merge(args)) => merge::run(args),
+        Some(Command::MergeDriver(args)) => merge_driver::run(args),
         None => open::run(cli.plan.as_deref(), &ui),
     };
     match result {

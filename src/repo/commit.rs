@@ -84,7 +84,7 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
 }
 
 /// `base` with the subtree at `path` replaced by `subtree`.
-fn graft(
+pub(super) fn graft(
     repo: &Repository,
     base: Option<&Tree>,
     path: &[&str],

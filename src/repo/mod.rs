@@ -6,11 +6,19 @@
 //! that khutta never commits into a repository that merely contains a plan (such as khutta's
 //! own source, which carries the bundled plan).
 
+mod auth;
 mod commit;
+pub mod merge_state;
+mod merging;
+mod revision;
 mod setup;
+mod sync;
 
 pub use commit::{Committed, commit, pending_changes};
+pub use merging::{MergeStep, abort, finish, in_progress, merge_commits, resolve};
+pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, git_setup, init};
+pub use sync::{SyncEvent, SyncOptions, SyncOutcome, sync};
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +46,69 @@ pub enum RepoError {
         /// The folder.
         path: PathBuf,
     },
+    /// The revision has no plan in this repository's plan folder.
+    #[error("there is no plan at {0}")]
+    NoPlanAt(String),
+    /// A revision name that does not name a commit.
+    #[error("`{0}` is not a commit, branch or tag of this repository")]
+    NoSuchRevision(String),
+    /// A plan file of a revision could not be read.
+    #[error(transparent)]
+    Revision(#[from] revision::RevisionError),
+    /// A merge is waiting for its conflicts to be resolved.
+    #[error("a merge is in progress: resolve its conflicts, or abort it")]
+    MergeInProgress,
+    /// There is no merge in progress.
+    #[error("there is no merge in progress")]
+    NoMerge,
+    /// Conflicts are left in the merge in progress.
+    #[error("{0} conflicts are left to resolve")]
+    ConflictsLeft(usize),
+    /// A choice could not be applied to the merge.
+    #[error("cannot resolve: {0}")]
+    Resolve(String),
+    /// Files outside the plan conflict, and khutta merges only the plan.
+    #[error("files outside the plan conflict: {}", .0.join(", "))]
+    FileConflicts(Vec<String>),
+    /// The plan has changes that are not committed.
+    #[error("the plan has changes that are not committed")]
+    Uncommitted,
+    /// HEAD is not on a branch.
+    #[error("HEAD is not on a branch, so there is nothing to sync")]
+    DetachedHead,
+    /// The remote does not exist.
+    #[error("there is no remote `{0}`")]
+    NoRemote(String),
+    /// The remote could not be reached.
+    #[error("cannot reach `{remote}`: {message}")]
+    Network {
+        /// The remote.
+        remote: String,
+        /// What the network layer said.
+        message: String,
+    },
+    /// The remote refused every credential.
+    #[error("`{remote}` refused: {message}")]
+    Auth {
+        /// The remote.
+        remote: String,
+        /// What was tried.
+        message: String,
+    },
+    /// The server refused the push (a hook, a protected branch).
+    #[error("the server refused to update {refname}: {message}")]
+    Rejected {
+        /// The ref.
+        refname: String,
+        /// The server's message.
+        message: String,
+    },
+    /// Someone pushed first (retried inside `sync`).
+    #[error("the remote moved while pushing")]
+    PushRaced,
+    /// The remote moved on every attempt.
+    #[error("`{0}` kept moving while khutta pushed; try again in a moment")]
+    RemoteKeepsMoving(String),
     /// Reading or writing the plan failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
@@ -64,6 +135,17 @@ impl RepoError {
             }
             RepoError::NoIdentity => "set them once: git config --global user.name \"Your Name\" && git config --global user.email you@example.org".into(),
             RepoError::AlreadyAPlan { .. } => "choose an empty or new folder".into(),
+            RepoError::MergeInProgress | RepoError::ConflictsLeft(_) => {
+                "see them with `khutta merge`, settle each with `khutta merge --take ours|theirs N` or in the TUI, then `khutta merge --continue`; or `khutta merge --abort`".into()
+            }
+            RepoError::Uncommitted => "commit them first: khutta commit -m \"what changed\"".into(),
+            RepoError::Network { .. } => "nothing was lost: your commits are still here; sync again when the remote is reachable".into(),
+            RepoError::Auth { .. } => {
+                "add your key to ssh-agent (ssh-add), or set up git's credential helper for this host; khutta stores no credential".into()
+            }
+            RepoError::Rejected { .. } => "nothing was lost; ask the repository's maintainers about the server's rule".into(),
+            RepoError::FileConflicts(_) => "merge these files with git itself (git merge), then sync again".into(),
+            RepoError::NoRemote(_) => "add one: git remote add origin URL".into(),
             _ => return None,
         })
     }

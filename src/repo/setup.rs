@@ -33,7 +33,8 @@ pub fn init(opts: &InitOptions) -> Result<PlanRepo, RepoError> {
         None => skeleton(dir, opts.today),
     };
     if git2::Repository::discover(dir).is_err() {
-        git2::Repository::init(dir)?;
+        // A new plan repository starts on `main`, whatever the machine's git defaults to.
+        git2::Repository::init_opts(dir, git2::RepositoryInitOptions::new().initial_head("main"))?;
     }
     let r = PlanRepo::discover(dir)?;
     // Without an identity the first commit would fail after the files were written.

@@ -13,4 +13,5 @@ mod support;
 mod bundled;
 mod check_cases;
 mod repo;
+mod sync;
 mod terminal;

@@ -3,5 +3,6 @@
 
 pub mod arb;
 pub mod cmd;
-pub mod tmux;
+pub mod daemon;
 pub mod edits;
+pub mod tmux;

@@ -1,0 +1,108 @@
+//! `khutta merge`: the merge in progress — list its conflicts, settle them, finish or abort.
+
+use super::{CommandError, resolve_plan};
+use khutta::repo::PlanRepo;
+use khutta::repo::merge_state::Pick;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `khutta merge`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The plan folder (default: the current folder).
+    #[arg(long, short = 'C', value_name = "PLAN")]
+    plan: Option<PathBuf>,
+    /// Settle conflict N (as numbered in the list; `all` for every one) with a side's value.
+    #[arg(long, num_args = 2, value_names = ["ours|theirs|base", "N"])]
+    take: Option<Vec<String>>,
+    /// Make the merge commit (when no conflict is left).
+    #[arg(long = "continue", conflicts_with_all = ["take", "abort"])]
+    finish: bool,
+    /// Return the plan to the state before the merge.
+    #[arg(long, conflicts_with = "take")]
+    abort: bool,
+}
+
+/// Exit 0 when the requested step is done (or nothing is left), 1 while conflicts remain.
+pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+    let root = resolve_plan(args.plan.as_deref())?;
+    let r = PlanRepo::open(&root)?;
+    let mut out = std::io::stdout().lock();
+    if args.abort {
+        khutta::repo::abort(&r)?;
+        writeln!(out, "the merge was aborted; the plan is as before it")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.finish {
+        let id = khutta::repo::finish(&r)?;
+        writeln!(out, "merged: {}", &id.to_string()[..10])?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(take) = &args.take {
+        let pick = match take[0].as_str() {
+            "ours" => Pick::Ours,
+            "theirs" => Pick::Theirs,
+            "base" => Pick::Base,
+            other => {
+                return Err(CommandError::Usage {
+                    message: format!("{other:?} is not a side"),
+                    hint: Some("use ours, theirs or base".into()),
+                });
+            }
+        };
+        let left = if take[1] == "all" {
+            let mut left = in_progress(&r)?.1;
+            while left > 0 {
+                left = khutta::repo::resolve(&r, 0, pick.clone())?;
+            }
+            left
+        } else {
+            let n: usize =
+                take[1]
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| CommandError::Usage {
+                        message: format!("{:?} is not a conflict number", take[1]),
+                        hint: Some(
+                            "conflicts are numbered from 1, as `khutta merge` lists them".into(),
+                        ),
+                    })?;
+            khutta::repo::resolve(&r, n - 1, pick)?
+        };
+        writeln!(
+            out,
+            "{left} conflict{} left",
+            if left == 1 { "" } else { "s" }
+        )?;
+        return Ok(ExitCode::from(u8::from(left > 0)));
+    }
+    let (label, n) = in_progress(&r)?;
+    let Some((_, result)) = khutta::repo::in_progress(&r)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    writeln!(
+        out,
+        "merging {label}: {n} conflict{}",
+        if n == 1 { "" } else { "s" }
+    )?;
+    for (i, c) in result.conflicts.iter().enumerate() {
+        let block = khutta::diff::render::conflicts(std::slice::from_ref(c));
+        writeln!(out, "\n[{}] {}", i + 1, block.trim_end())?;
+    }
+    if n == 0 {
+        writeln!(out, "\nno conflict is left: run `khutta merge --continue`")?;
+    }
+    Ok(ExitCode::from(u8::from(n > 0)))
+}
+
+fn in_progress(r: &PlanRepo) -> Result<(String, usize), CommandError> {
+    match khutta::repo::in_progress(r)? {
+        Some((state, result)) => Ok((state.label, result.conflicts.len())),
+        None => Err(CommandError::User {
+            message: "there is no merge in progress".into(),
+            hint: Some("`khutta sync` starts one when partners' changes meet yours".into()),
+        }),
+    }
+}

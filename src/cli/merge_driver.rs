@@ -1,0 +1,91 @@
+//! `khutta merge-driver %O %A %B %P`: git's merge driver, for partners who run plain `git pull`.
+//!
+//! Writes the merged file over %A in canonical RON (our values in conflicting fields, so the
+//! file stays parseable), prints a conflict report, and exits 0 when clean, 1 with conflicts,
+//! and 255 on an internal failure. A file that is not a readable plan file falls back to
+//! git's own line merge.
+
+use super::CommandError;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments git passes.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// %O: the common ancestor's version.
+    base: PathBuf,
+    /// %A: our version; the result is written here.
+    ours: PathBuf,
+    /// %B: their version.
+    theirs: PathBuf,
+    /// %P: the file's path in the repository.
+    path: String,
+}
+
+/// The plan-relative path of a repository path (`plans/nua/activities/x.ron` -> `activities/x.ron`).
+fn in_plan(path: &str) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        [.., "plan.ron"] => "plan.ron".to_owned(),
+        [.., dir, file] if khutta::model::EntityKind::from_dir(dir).is_some() => {
+            format!("{dir}/{file}")
+        }
+        _ => path.to_owned(),
+    }
+}
+
+/// Runs the driver.
+pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+    let read =
+        |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
+    let (Ok(base), Ok(ours), Ok(theirs)) = texts else {
+        return text_merge(&args);
+    };
+    // An empty ancestor means both sides added the file.
+    let base = (!base.is_empty()).then_some(base.as_str());
+    match khutta::diff::merge_file(&in_plan(&args.path), base, &ours, &theirs) {
+        Ok(m) => {
+            if let Err(e) = khutta::store::write_atomic(&args.ours, m.text.as_bytes()) {
+                eprintln!(
+                    "khutta merge-driver: cannot write {}: {e}",
+                    args.ours.display()
+                );
+                return Ok(ExitCode::from(255));
+            }
+            if m.conflicts.is_empty() {
+                return Ok(ExitCode::SUCCESS);
+            }
+            eprintln!(
+                "khutta: {} conflict{} in {} (the file keeps your values there):",
+                m.conflicts.len(),
+                if m.conflicts.len() == 1 { "" } else { "s" },
+                args.path
+            );
+            eprint!("{}", khutta::diff::render::conflicts(&m.conflicts));
+            Ok(ExitCode::from(1))
+        }
+        Err(e) => {
+            eprintln!(
+                "khutta merge-driver: {e}; merging {} line by line",
+                args.path
+            );
+            text_merge(&args)
+        }
+    }
+}
+
+/// git's own three-way text merge, for files khutta cannot read as plan files.
+fn text_merge(args: &Args) -> Result<ExitCode, CommandError> {
+    let status = std::process::Command::new("git")
+        .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
+        .arg(&args.ours)
+        .arg(&args.base)
+        .arg(&args.theirs)
+        .status();
+    Ok(match status {
+        Ok(s) if s.success() => ExitCode::SUCCESS,
+        Ok(s) if s.code().is_some_and(|c| c > 0 && c < 128) => ExitCode::from(1),
+        _ => ExitCode::from(255),
+    })
+}

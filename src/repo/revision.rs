@@ -1,0 +1,153 @@
+//! The plan as it was at a commit: read from git's objects, never from the work tree.
+
+use super::{PlanRepo, RepoError};
+use crate::check::Diagnostic;
+use crate::model::{Entity, EntityKind, Plan, PlanMeta};
+use crate::store::layout::{PlanPath, classify};
+use git2::{ObjectType, Oid, Tree};
+
+/// A plan file of a revision that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{rev}: {}:{}:{}: {}", .diagnostic.path, .diagnostic.line, .diagnostic.col, .diagnostic.message)]
+pub struct RevisionError {
+    /// The commit, abbreviated.
+    pub rev: String,
+    /// The problem in the file.
+    pub diagnostic: Box<Diagnostic>,
+}
+
+impl PlanRepo {
+    /// The tree of the plan folder at `commit`, if the plan existed then.
+    pub fn plan_tree(&self, commit: Oid) -> Result<Option<Tree<'_>>, RepoError> {
+        let tree = self.repo.find_commit(commit)?.tree()?;
+        if self.prefix.is_empty() {
+            return Ok(Some(tree));
+        }
+        match tree.get_path(std::path::Path::new(&self.prefix)) {
+            Ok(e) => Ok(e.to_object(&self.repo)?.into_tree().ok()),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The plan at `commit`. A file that does not parse fails the whole read: a merge or a
+    /// diff on a half-read plan would be wrong.
+    pub fn plan_at(&self, commit: Oid) -> Result<Plan, RepoError> {
+        let short = commit.to_string().chars().take(10).collect::<String>();
+        let tree = self
+            .plan_tree(commit)?
+            .ok_or_else(|| RepoError::NoPlanAt(short.clone()))?;
+        let fail = |d: Diagnostic| {
+            RepoError::Revision(RevisionError {
+                rev: short.clone(),
+                diagnostic: Box::new(d),
+            })
+        };
+        let blob_text = |oid: Oid, rel: &str| -> Result<String, RepoError> {
+            let blob = self.repo.find_blob(oid)?;
+            crate::store::decode(rel, blob.content())
+                .map(str::to_owned)
+                .map_err(fail)
+        };
+        let meta_entry = tree
+            .get_name(crate::model::PLAN_FILE)
+            .ok_or_else(|| RepoError::NoPlanAt(short.clone()))?;
+        let mut meta: PlanMeta = crate::store::parse(
+            crate::model::PLAN_FILE,
+            &blob_text(meta_entry.id(), crate::model::PLAN_FILE)?,
+        )
+        .map_err(fail)?;
+        meta.normalize();
+        let mut plan = Plan::new(meta);
+        for kind in EntityKind::ALL {
+            let Some(dir) = tree
+                .get_name(kind.dir())
+                .and_then(|e| e.to_object(&self.repo).ok())
+                .and_then(|o| o.into_tree().ok())
+            else {
+                continue;
+            };
+            for entry in dir.iter().filter(|e| e.kind() == Some(ObjectType::Blob)) {
+                let Ok(name) = entry.name() else { continue };
+                let rel = format!("{}/{name}", kind.dir());
+                if !matches!(classify(&rel), Some(PlanPath::Entity(..))) {
+                    continue;
+                }
+                let text = blob_text(entry.id(), &rel)?;
+                let mut e = match kind {
+                    EntityKind::Activity => crate::store::parse(&rel, &text).map(Entity::Activity),
+                    EntityKind::Partner => crate::store::parse(&rel, &text).map(Entity::Partner),
+                    EntityKind::Beneficiary => {
+                        crate::store::parse(&rel, &text).map(Entity::Beneficiary)
+                    }
+                    EntityKind::Funding => crate::store::parse(&rel, &text).map(Entity::Funding),
+                }
+                .map_err(fail)?;
+                e.normalize();
+                plan.put(e);
+            }
+        }
+        Ok(plan)
+    }
+
+    /// The commit a revision name (`HEAD`, a branch, a tag, an id) stands for.
+    pub fn commit_of(&self, rev: &str) -> Result<Oid, RepoError> {
+        let obj = self
+            .repo
+            .revparse_single(rev)
+            .map_err(|_| RepoError::NoSuchRevision(rev.to_owned()))?;
+        Ok(obj
+            .peel_to_commit()
+            .map_err(|_| RepoError::NoSuchRevision(rev.to_owned()))?
+            .id())
+    }
+}
+
+/// Writes `plan` as a tree of canonical files: the plan folder as it would be saved, with the
+/// other files of `keep` (a plan folder's tree: `.gitattributes`, notes) carried over.
+pub fn plan_to_tree(
+    repo: &git2::Repository,
+    plan: &Plan,
+    keep: Option<&Tree>,
+) -> Result<Oid, RepoError> {
+    let mut root = repo.treebuilder(keep)?;
+    let blob = |text: Option<String>| -> Result<Option<Oid>, RepoError> {
+        text.map(|t| repo.blob(t.as_bytes()))
+            .transpose()
+            .map_err(RepoError::from)
+    };
+    if let Some(oid) = blob(crate::store::canonical_text(plan, None)?)? {
+        root.insert(crate::model::PLAN_FILE, oid, 0o100644)?;
+    }
+    for kind in EntityKind::ALL {
+        let old = keep
+            .and_then(|t| t.get_name(kind.dir()))
+            .and_then(|e| e.to_object(repo).ok())
+            .and_then(|o| o.into_tree().ok());
+        let mut dir = repo.treebuilder(old.as_ref())?;
+        // Entity files are rebuilt from the plan; anything else in the folder is kept.
+        let stale: Vec<String> = old
+            .iter()
+            .flat_map(|t| t.iter())
+            .filter_map(|e| e.name().ok().map(str::to_owned))
+            .filter(|n| n.ends_with(".ron"))
+            .collect();
+        for n in stale {
+            dir.remove(&n)?;
+        }
+        for id in plan.ids(kind) {
+            if let Some(oid) = blob(crate::store::canonical_text(plan, Some((kind, &id)))?)? {
+                dir.insert(format!("{id}.ron"), oid, 0o100644)?;
+            }
+        }
+        if dir.is_empty() {
+            if root.get(kind.dir())?.is_some() {
+                root.remove(kind.dir())?;
+            }
+        } else {
+            let oid = dir.write()?;
+            root.insert(kind.dir(), oid, 0o040000)?;
+        }
+    }
+    Ok(root.write()?)
+}

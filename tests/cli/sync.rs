@@ -1,0 +1,351 @@
+//! `khutta sync` between partners through a real `git daemon` on 127.0.0.1.
+
+use crate::support::cmd::{git, git_ok, khutta, transcript};
+use crate::support::daemon::Daemon;
+use khutta::model::Status;
+use std::path::{Path, PathBuf};
+
+/// An origin served by git daemon and two partners' clones, both set up for khutta.
+struct World {
+    _dir: tempfile::TempDir,
+    _daemon: Daemon,
+    a: PathBuf,
+    b: PathBuf,
+    origin: PathBuf,
+}
+
+fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
+    let out = khutta(dir.path())
+        .args(["init", "seed", "--from"])
+        .arg(&bundled)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let served = dir.path().join("served");
+    std::fs::create_dir_all(&served).unwrap();
+    git_ok(
+        dir.path(),
+        &["clone", "-q", "--bare", "seed", "served/origin.git"],
+    );
+    let daemon = Daemon::start(&served);
+    let url = daemon.url("origin.git");
+    for who in ["a", "b"] {
+        git_ok(dir.path(), &["clone", "-q", &url, who]);
+        let setup = khutta(&dir.path().join(who))
+            .arg("git-setup")
+            .output()
+            .unwrap();
+        assert!(
+            setup.status.success(),
+            "{}",
+            String::from_utf8_lossy(&setup.stderr)
+        );
+    }
+    World {
+        a: dir.path().join("a"),
+        b: dir.path().join("b"),
+        origin: served.join("origin.git"),
+        _daemon: daemon,
+        _dir: dir,
+    }
+}
+
+/// Edits one activity's file with `f` and commits it with khutta.
+fn edit(clone: &Path, id: &str, message: &str, f: impl FnOnce(&mut khutta::model::Activity)) {
+    let mut loaded = khutta::store::load_with_cache(clone, None).unwrap();
+    let mut plan = loaded.plan.clone();
+    f(plan.activities.get_mut(id).unwrap());
+    khutta::store::save(&mut loaded, &plan).unwrap();
+    let out = khutta(clone)
+        .args(["commit", "-m", message])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn sync(clone: &Path) -> std::process::Output {
+    khutta(clone).arg("sync").output().unwrap()
+}
+
+fn plan(clone: &Path) -> khutta::model::Plan {
+    khutta::store::load_with_cache(clone, None).unwrap().plan
+}
+
+fn fsck(repo: &Path) {
+    let out = git(repo).args(["fsck", "--no-dangling"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "git fsck: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn different_fields_of_one_activity_combine() {
+    let w = world();
+    edit(&w.a, "egm-cairo-2021", "Shorter title", |a| {
+        a.title.en = Some("EGM, Cairo".into())
+    });
+    edit(&w.b, "egm-cairo-2021", "Tag the meeting", |a| {
+        a.tags.push("cairo".into())
+    });
+    assert_eq!(
+        transcript(&sync(&w.a)),
+        "synced with origin: sent yours\n--- exit 0\n"
+    );
+    assert_eq!(
+        transcript(&sync(&w.b)),
+        "synced with origin: merged their changes, sent yours\n--- exit 0\n"
+    );
+    assert_eq!(
+        transcript(&sync(&w.a)),
+        "synced with origin: took their changes\n--- exit 0\n"
+    );
+    let (pa, pb) = (plan(&w.a), plan(&w.b));
+    assert_eq!(pa, pb);
+    let egm = &pa.activities["egm-cairo-2021"];
+    assert_eq!(egm.title.en.as_deref(), Some("EGM, Cairo"));
+    assert!(egm.tags.contains(&"cairo".to_owned()));
+    // The merge commit has two parents and the plan files no markers.
+    assert_eq!(
+        git_ok(&w.b, &["log", "-1", "--format=%p"])
+            .split_whitespace()
+            .count(),
+        2
+    );
+    assert!(
+        !std::fs::read_to_string(w.b.join("activities/egm-cairo-2021.ron"))
+            .unwrap()
+            .contains("<<<<")
+    );
+    assert_eq!(
+        transcript(&sync(&w.a)),
+        "up to date with origin\n--- exit 0\n"
+    );
+    fsck(&w.a);
+    fsck(&w.origin);
+}
+
+#[test]
+fn the_same_field_conflicts_and_is_resolved_in_the_merge_state() {
+    let w = world();
+    edit(&w.a, "pilot-tunis", "Progress from Tunis", |a| {
+        a.progress = 80
+    });
+    edit(&w.b, "pilot-tunis", "Progress from ESCWA", |a| {
+        a.progress = 70
+    });
+    assert!(sync(&w.a).status.success());
+    let out = sync(&w.b);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 conflict"));
+    // The files stay readable while the merge waits: ours is kept.
+    let file = std::fs::read_to_string(w.b.join("activities/pilot-tunis.ron")).unwrap();
+    assert!(
+        file.contains("progress: 70,") && !file.contains("<<<<"),
+        "{file}"
+    );
+    assert_eq!(
+        khutta(&w.b)
+            .args(["check", "."])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(0)
+    );
+    let list = khutta(&w.b).arg("merge").output().unwrap();
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        text.contains("[1]")
+            && text.contains("activities/pilot-tunis.ron")
+            && text.contains("progress"),
+        "{text}"
+    );
+    assert_eq!(list.status.code(), Some(1));
+    // Syncing again refuses while the merge waits.
+    assert_eq!(sync(&w.b).status.code(), Some(2));
+    let take = khutta(&w.b)
+        .args(["merge", "--take", "theirs", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(transcript(&take), "0 conflicts left\n--- exit 0\n");
+    let done = khutta(&w.b).args(["merge", "--continue"]).output().unwrap();
+    assert!(done.status.success(), "{}", transcript(&done));
+    assert_eq!(
+        git_ok(&w.b, &["log", "-1", "--format=%s"]),
+        "Merge origin/main\n"
+    );
+    assert_eq!(
+        transcript(&sync(&w.b)),
+        "synced with origin: sent yours\n--- exit 0\n"
+    );
+    assert!(sync(&w.a).status.success());
+    assert_eq!(plan(&w.a).activities["pilot-tunis"].progress, 80);
+    assert_eq!(plan(&w.a), plan(&w.b));
+    fsck(&w.origin);
+}
+
+#[test]
+fn merge_abort_returns_to_ours() {
+    let w = world();
+    edit(&w.a, "pilot-tunis", "a", |a| a.status = Status::OnHold);
+    edit(&w.b, "pilot-tunis", "b", |a| a.status = Status::Cancelled);
+    assert!(sync(&w.a).status.success());
+    assert_eq!(sync(&w.b).status.code(), Some(1));
+    let before = git_ok(&w.b, &["rev-parse", "HEAD"]);
+    let out = khutta(&w.b).args(["merge", "--abort"]).output().unwrap();
+    assert!(out.status.success(), "{}", transcript(&out));
+    assert_eq!(git_ok(&w.b, &["rev-parse", "HEAD"]), before);
+    assert_eq!(git_ok(&w.b, &["status", "--porcelain"]), "");
+    assert_eq!(
+        plan(&w.b).activities["pilot-tunis"].status,
+        Status::Cancelled
+    );
+}
+
+#[test]
+fn plain_git_pull_uses_khutta_s_merge_driver() {
+    let w = world();
+    edit(&w.a, "egm-cairo-2021", "title", |a| {
+        a.title.en = Some("EGM, Cairo".into())
+    });
+    assert!(sync(&w.a).status.success());
+    // B works with the stock git CLI only (its clone was set up with `khutta git-setup`).
+    let f = w.b.join("activities/egm-cairo-2021.ron");
+    let text = std::fs::read_to_string(&f)
+        .unwrap()
+        .replace("status: Done,", "status: Done,\n    progress: 100,")
+        .replace(
+            "    progress: 100,\n    progress: 100,",
+            "    progress: 100,",
+        );
+    let text = text.replace("    tags: [\n", "    tags: [\n        \"egm\",\n");
+    std::fs::write(&f, text).unwrap();
+    git_ok(&w.b, &["commit", "-qam", "Tag with git"]);
+    let pull = git(&w.b)
+        .args(["pull", "-q", "--no-rebase", "origin", "main"])
+        .output()
+        .unwrap();
+    assert!(
+        pull.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pull.stderr)
+    );
+    let egm = &plan(&w.b).activities["egm-cairo-2021"];
+    assert_eq!(egm.title.en.as_deref(), Some("EGM, Cairo"));
+    assert!(egm.tags.contains(&"egm".to_owned()));
+    git_ok(&w.b, &["push", "-q", "origin", "main"]);
+    // The same field on both sides: git reports the conflict, the file stays parseable.
+    edit(&w.a, "pilot-tunis", "a", |a| a.progress = 11);
+    assert!(sync(&w.a).status.success());
+    let f = w.b.join("activities/pilot-tunis.ron");
+    std::fs::write(
+        &f,
+        std::fs::read_to_string(&f)
+            .unwrap()
+            .replace("progress: 75,", "progress: 22,"),
+    )
+    .unwrap();
+    git_ok(&w.b, &["commit", "-qam", "b"]);
+    let pull = git(&w.b)
+        .args(["pull", "--no-rebase", "origin", "main"])
+        .output()
+        .unwrap();
+    assert!(!pull.status.success());
+    let err = String::from_utf8_lossy(&pull.stderr);
+    assert!(
+        err.contains("progress") && err.contains("conflict"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(&f).unwrap();
+    assert!(
+        text.contains("progress: 22,") && !text.contains("<<<<"),
+        "{text}"
+    );
+    assert!(
+        khutta::store::load_with_cache(&w.b, None)
+            .unwrap()
+            .diagnostics
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_refusing_server_and_an_unreachable_one_lose_nothing() {
+    let w = world();
+    let hook = w.origin.join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\necho 'main is protected: send a pull request' >&2\nexit 1\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    edit(&w.a, "pilot-tunis", "a", |a| a.progress = 90);
+    let head = git_ok(&w.a, &["rev-parse", "HEAD"]);
+    let out = sync(&w.a);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("refused") && err.contains("nothing was lost"),
+        "{err}"
+    );
+    assert_eq!(git_ok(&w.a, &["rev-parse", "HEAD"]), head);
+    git_ok(
+        &w.a,
+        &[
+            "remote",
+            "set-url",
+            "origin",
+            "git://127.0.0.1:9/origin.git",
+        ],
+    );
+    let out = sync(&w.a);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot reach"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(git_ok(&w.a, &["rev-parse", "HEAD"]), head);
+    assert_eq!(plan(&w.a).activities["pilot-tunis"].progress, 90);
+}
+
+#[test]
+fn uncommitted_changes_are_not_synced() {
+    let w = world();
+    let f = w.a.join("activities/pilot-tunis.ron");
+    std::fs::write(
+        &f,
+        std::fs::read_to_string(&f)
+            .unwrap()
+            .replace("progress: 75,", "progress: 76,"),
+    )
+    .unwrap();
+    let out = sync(&w.a);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not committed"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        std::fs::read_to_string(&f)
+            .unwrap()
+            .contains("progress: 76,")
+    );
+}
