@@ -1,8 +1,8 @@
 //! Diff and merge of two revisions of a 10,000-activity plan, each touching about 1% of the
 //! activities. Target: each within 100 ms.
 //!
-//! `cargo bench --bench diff_merge`. The plan is `examples/gen_plan.rs`'s (included here, so
-//! the bench needs no files); the measured code is the pure core only.
+//! `cargo bench --bench diff_merge`. The plan is the generator's of `examples/gen_plan.rs`
+//! (included here, so the bench needs no files); the measured code is the pure core only.
 
 #![allow(clippy::unwrap_used, reason = "a bench fails by panicking")]
 
@@ -10,10 +10,6 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use khutta::model::{Activity, Amount, Dependency, Id, Plan, Status, Text};
 use std::hint::black_box;
 
-#[allow(
-    dead_code,
-    reason = "only `generate` is used; the example's `main` is not"
-)]
 #[path = "common/generate.rs"]
 mod gen_plan;
 
