@@ -5,6 +5,7 @@ mod commit;
 mod fmt;
 mod git_setup;
 mod init;
+mod log;
 mod merge;
 mod merge_driver;
 mod open;
@@ -43,6 +44,8 @@ enum Command {
     GitSetup(git_setup::Args),
     /// Commit the plan's changed files.
     Commit(commit::Args),
+    /// The commits that touched the plan, with what they changed.
+    Log(log::Args),
     /// Fetch partners' changes, merge them by meaning, and send yours.
     Sync(sync::Args),
     /// The merge in progress: list its conflicts, settle them, finish or abort it.
@@ -141,6 +144,7 @@ pub fn main() -> ExitCode {
         Some(Command::GitSetup(args)) => git_setup::run(args),
         Some(Command::Commit(args)) => commit::run(args),
         Some(Command::Sync(args)) => sync::run(args),
+        Some(Command::Log(args)) => log::run(args),
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
         None => open::run(cli.plan.as_deref(), &ui),

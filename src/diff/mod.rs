@@ -31,6 +31,7 @@ mod report;
 mod resolve;
 mod semantic;
 mod seq;
+mod summary;
 mod three_way;
 mod tree;
 
@@ -43,6 +44,7 @@ pub use path::{FieldPath, Seg};
 pub use rename::MAX_CHANGED_FIELDS;
 pub use resolve::{Choice, ResolveError, resolve};
 pub use semantic::semantic_conflicts;
+pub use summary::one_line;
 
 use crate::model::{Entity, EntityKind, Id, Plan};
 use rename::Detected;

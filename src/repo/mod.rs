@@ -8,6 +8,7 @@
 
 mod auth;
 mod commit;
+mod history;
 pub mod merge_state;
 mod merging;
 mod revision;
@@ -15,6 +16,7 @@ mod setup;
 mod sync;
 
 pub use commit::{Committed, commit, pending_changes};
+pub use history::LogEntry;
 pub use merging::{MergeStep, abort, finish, in_progress, merge_commits, resolve};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, git_setup, init};

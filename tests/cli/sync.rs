@@ -349,3 +349,80 @@ fn uncommitted_changes_are_not_synced() {
             .contains("progress: 76,")
     );
 }
+
+#[test]
+fn a_sync_killed_at_any_point_loses_nothing() {
+    let w = world();
+    // Many changes on both sides make the merge and the transfer take a while.
+    let ids: Vec<String> = plan(&w.a)
+        .activities
+        .keys()
+        .map(|k| k.to_string())
+        .collect();
+    for (i, id) in ids.iter().enumerate().take(20) {
+        edit(&w.a, id, &format!("a{i}"), |a| a.tags.push(format!("a{i}")));
+        edit(&w.b, id, &format!("b{i}"), |a| a.tags.push(format!("b{i}")));
+    }
+    assert!(sync(&w.a).status.success());
+    let mine = git_ok(&w.b, &["rev-parse", "HEAD"]).trim().to_owned();
+    for delay_ms in [0u64, 3, 8, 15, 30, 60, 120] {
+        let mut child = khutta(&w.b)
+            .arg("sync")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        fsck(&w.b);
+        let kept = git(&w.b)
+            .args(["merge-base", "--is-ancestor", &mine, "HEAD"])
+            .status()
+            .unwrap();
+        assert!(
+            kept.success(),
+            "after a kill at {delay_ms} ms our commit is no longer in HEAD"
+        );
+        let loaded = khutta::store::load_with_cache(&w.b, None).unwrap();
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "after a kill at {delay_ms} ms: {:?}",
+            loaded.diagnostics
+        );
+        // A stale lock is the one thing a kill can leave; git's own advice is to remove it.
+        let _ = std::fs::remove_file(w.b.join(".git/index.lock"));
+        if khutta::repo::PlanRepo::open(&w.b)
+            .ok()
+            .and_then(|r| khutta::repo::merge_state::load(&r).ok().flatten())
+            .is_some()
+        {
+            // Killed after the merge stopped on conflicts would be a bug: these edits combine.
+            panic!("a merge state was left after a kill at {delay_ms} ms");
+        }
+    }
+    // Whatever was interrupted, the next sync finishes the job.
+    let dirty = !git_ok(&w.b, &["status", "--porcelain"]).is_empty();
+    if dirty {
+        // Killed between writing the merged files and committing them: the merge is in the
+        // work tree, uncommitted; committing it keeps every edit.
+        let out = khutta(&w.b)
+            .args(["commit", "-m", "the interrupted merge"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", transcript(&out));
+    }
+    let out = sync(&w.b);
+    assert!(out.status.success(), "{}", transcript(&out));
+    assert!(sync(&w.a).status.success());
+    let (pa, pb) = (plan(&w.a), plan(&w.b));
+    assert_eq!(pa, pb);
+    for (i, id) in ids.iter().enumerate().take(20) {
+        let tags = &pa.activities[id.as_str()].tags;
+        assert!(
+            tags.contains(&format!("a{i}")) && tags.contains(&format!("b{i}")),
+            "{id}: {tags:?}"
+        );
+    }
+    fsck(&w.origin);
+}

@@ -1,0 +1,46 @@
+//! `khutta log [--activity ID]`: the commits that touched the plan, in plan terms.
+
+use super::{CommandError, resolve_plan};
+use khutta::model::Id;
+use khutta::text::escape_controls;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `khutta log`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The plan folder (default: the current folder).
+    plan: Option<PathBuf>,
+    /// Only commits that changed this activity.
+    #[arg(long, value_name = "ID")]
+    activity: Option<String>,
+    /// At most this many commits.
+    #[arg(long, short = 'n', default_value_t = 50)]
+    limit: usize,
+}
+
+/// Prints one block per commit: id, date, author, message, and what changed.
+pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+    let root = resolve_plan(args.plan.as_deref())?;
+    let r = khutta::repo::PlanRepo::discover(&root)?;
+    let activity = args.activity.map(Id::new_unchecked);
+    let entries = r.log(activity.as_ref(), args.limit)?;
+    let mut out = std::io::stdout().lock();
+    for e in entries {
+        let when = chrono::DateTime::from_timestamp(e.time, 0)
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        let id = e.id.to_string();
+        writeln!(
+            out,
+            "{} {when} {} <{}>",
+            &id[..10],
+            escape_controls(&e.author),
+            escape_controls(&e.email)
+        )?;
+        writeln!(out, "    {}", escape_controls(&e.message))?;
+        writeln!(out, "    {}", e.changes)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
