@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod model;
+pub mod schedule;
 pub mod store;
 pub mod text;
 pub mod workspace;
