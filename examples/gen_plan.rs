@@ -74,7 +74,8 @@ fn calendars() -> Vec<Calendar> {
     ]
 }
 
-fn generate(n: usize, seed: u64) -> Plan {
+/// The plan of `n` activities for `seed`; public so that the benches can build it in memory.
+pub fn generate(n: usize, seed: u64) -> Plan {
     let mut rng = Rng(seed);
     let usd = Currency::new_unchecked("USD");
     let mut plan = Plan::new(PlanMeta {

@@ -5,6 +5,7 @@
 //! touch the disk and git (store, repo); the TUI and CLI sit on top.
 
 pub mod check;
+pub mod gantt;
 pub mod model;
 pub mod schedule;
 pub mod store;

@@ -108,7 +108,8 @@ fn calendars() -> impl Strategy<Value = Vec<Calendar>> {
                         .into_iter()
                         .map(|(from, len)| Holiday {
                             date: start + chrono::Days::new(from as u64),
-                            until: (len > 0).then(|| start + chrono::Days::new((from + len) as u64)),
+                            until: (len > 0)
+                                .then(|| start + chrono::Days::new((from + len) as u64)),
                             name: Text::default(),
                         })
                         .collect(),
@@ -146,10 +147,17 @@ fn acyclic_plan(steps: Vec<Step>, cals: Vec<Calendar>, default: Option<usize>) -
             }
         }
         match s.calendar {
-            0 | 1 => a.calendar = Some(Id::new_unchecked(format!("cal-{}", usize::from(s.calendar) % ncal))),
+            0 | 1 => {
+                a.calendar = Some(Id::new_unchecked(format!(
+                    "cal-{}",
+                    usize::from(s.calendar) % ncal
+                )))
+            }
             2 | 3 => {
                 a.location = Some(Location {
-                    country: CountryCode::new_unchecked(["EG", "MA", "TN"][usize::from(s.calendar) % 3]),
+                    country: CountryCode::new_unchecked(
+                        ["EG", "MA", "TN"][usize::from(s.calendar) % 3],
+                    ),
                     city: None,
                 })
             }
@@ -166,13 +174,18 @@ fn acyclic_plan(steps: Vec<Step>, cals: Vec<Calendar>, default: Option<usize>) -
             }
             6 => {
                 a.kind = ActivityKind::Milestone;
-                a.timing = Timing::Duration { days: 0, not_before: None };
+                a.timing = Timing::Duration {
+                    days: 0,
+                    not_before: None,
+                };
                 done.push(id.clone());
             }
             _ => {
                 a.timing = Timing::Duration {
                     days: s.days,
-                    not_before: s.not_before.map(|d| date(WINDOW_START) + chrono::Days::new(u64::from(d))),
+                    not_before: s
+                        .not_before
+                        .map(|d| date(WINDOW_START) + chrono::Days::new(u64::from(d))),
                 };
                 done.push(id.clone());
             }
@@ -195,27 +208,39 @@ impl SlowCalendar<'_> {
         if c.weekend.len() < 7 && c.weekend.contains(&wd) {
             return false;
         }
-        !c.holidays.iter().any(|h| h.date <= d && d <= h.until.unwrap_or(h.date))
+        !c.holidays
+            .iter()
+            .any(|h| h.date <= d && d <= h.until.unwrap_or(h.date))
     }
 
     /// Working days in `[a, b)`, negative when `b` comes before `a`.
     fn between(&self, a: NaiveDate, b: NaiveDate) -> i64 {
         let (lo, hi, sign) = if a <= b { (a, b, 1) } else { (b, a, -1) };
-        sign * lo.iter_days().take_while(|d| *d < hi).filter(|d| self.working(*d)).count() as i64
+        sign * lo
+            .iter_days()
+            .take_while(|d| *d < hi)
+            .filter(|d| self.working(*d))
+            .count() as i64
     }
 }
 
 /// The calendar an activity uses, found the documented way.
 fn calendar_of<'p>(plan: &'p Plan, a: &Activity) -> SlowCalendar<'p> {
     let cals = &plan.meta.calendars;
-    let named = a.calendar.as_ref().and_then(|c| cals.iter().find(|x| &x.id == c));
+    let named = a
+        .calendar
+        .as_ref()
+        .and_then(|c| cals.iter().find(|x| &x.id == c));
     let by_country = || {
         a.location
             .as_ref()
             .and_then(|l| cals.iter().find(|c| c.countries.contains(&l.country)))
     };
     let default = || {
-        plan.meta.default_calendar.as_ref().and_then(|d| cals.iter().find(|c| &c.id == d))
+        plan.meta
+            .default_calendar
+            .as_ref()
+            .and_then(|d| cals.iter().find(|c| &c.id == d))
     };
     SlowCalendar {
         cal: named.or_else(by_country).or_else(default),
@@ -236,7 +261,11 @@ fn moments(plan: &Plan, s: &Schedule, late: bool) -> Vec<Option<(NaiveDate, Naiv
         };
         out[i] = match e.shape {
             Shape::Group => {
-                let kids = plan.activities.values().enumerate().filter(|(_, c)| c.parent.as_ref() == Some(&a.id));
+                let kids = plan
+                    .activities
+                    .values()
+                    .enumerate()
+                    .filter(|(_, c)| c.parent.as_ref() == Some(&a.id));
                 let spans: Vec<(NaiveDate, NaiveDate)> = kids.filter_map(|(k, _)| out[k]).collect();
                 let start = spans.iter().map(|p| p.0).min();
                 let finish = spans.iter().map(|p| p.1).max();
@@ -253,7 +282,11 @@ fn moments(plan: &Plan, s: &Schedule, late: bool) -> Vec<Option<(NaiveDate, Naiv
 }
 
 /// Checks every dependency against the moments `m`; returns the first one broken.
-fn broken_dependency(plan: &Plan, s: &Schedule, m: &[Option<(NaiveDate, NaiveDate)>]) -> Option<String> {
+fn broken_dependency(
+    plan: &Plan,
+    s: &Schedule,
+    m: &[Option<(NaiveDate, NaiveDate)>],
+) -> Option<String> {
     let ids: Vec<&Id> = plan.activities.keys().collect();
     let index = |id: &Id| ids.binary_search(&id).ok();
     let acts: Vec<&Activity> = plan.activities.values().collect();
@@ -265,12 +298,16 @@ fn broken_dependency(plan: &Plan, s: &Schedule, m: &[Option<(NaiveDate, NaiveDat
         while k < targets.len() {
             let t = targets[k];
             if s.entries[t].shape == Shape::Group {
-                targets.extend((0..acts.len()).filter(|c| acts[*c].parent.as_ref() == Some(&acts[t].id)));
+                targets.extend(
+                    (0..acts.len()).filter(|c| acts[*c].parent.as_ref() == Some(&acts[t].id)),
+                );
             }
             k += 1;
         }
         for d in &holder.dependencies {
-            let Some(p) = index(&d.activity) else { continue };
+            let Some(p) = index(&d.activity) else {
+                continue;
+            };
             let Some((ps, pf)) = m[p] else { continue };
             let x = match d.kind {
                 DependencyKind::StartToStart | DependencyKind::StartToFinish => ps,
@@ -291,7 +328,10 @@ fn broken_dependency(plan: &Plan, s: &Schedule, m: &[Option<(NaiveDate, NaiveDat
                     _ => cal.between(before(x), tf) >= need,
                 };
                 if !ok {
-                    return Some(format!("{} on {} ({:?}, lag {}) broken at {}", holder.id, d.activity, d.kind, d.lag, ids[t]));
+                    return Some(format!(
+                        "{} on {} ({:?}, lag {}) broken at {}",
+                        holder.id, d.activity, d.kind, d.lag, ids[t]
+                    ));
                 }
             }
         }

@@ -1,8 +1,11 @@
 //! The command line: one file per subcommand, errors mapped to messages and exit codes.
 
 mod check;
+mod clock;
 mod fmt;
+mod gantt;
 mod output;
+mod schedule;
 mod summary;
 
 use clap::{Parser, Subcommand};
@@ -28,6 +31,10 @@ enum Command {
     Fmt(fmt::Args),
     /// Print a plan's summary and the result of its check.
     Summary(summary::Args),
+    /// Print each activity's dates, slack and criticality, and the critical path.
+    Schedule(schedule::Args),
+    /// Draw the plan as a Gantt chart in text.
+    Gantt(gantt::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -88,6 +95,8 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Fmt(args)) => fmt::run(args),
         Some(Command::Summary(args)) => summary::run(args),
+        Some(Command::Schedule(args)) => schedule::run(args),
+        Some(Command::Gantt(args)) => gantt::run(args),
         None => summary::run(summary::Args { plan: cli.plan }),
     };
     match result {

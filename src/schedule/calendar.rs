@@ -193,6 +193,18 @@ impl WorkCalendar {
     }
 }
 
+/// A country code packed into a number; codes longer than eight bytes (never valid, and
+/// reported by `check`) match no calendar.
+fn country_key(code: &str) -> Option<u64> {
+    let bytes = code.as_bytes();
+    (bytes.len() <= 8).then(|| {
+        bytes
+            .iter()
+            .enumerate()
+            .fold(0u64, |w, (k, b)| w | u64::from(*b) << (8 * k))
+    })
+}
+
 /// The working calendars of a plan, and which one each activity uses.
 #[derive(Clone, Debug)]
 pub(crate) struct Calendars {
@@ -201,8 +213,9 @@ pub(crate) struct Calendars {
     /// The index of `default_calendar`, or of the fallback.
     default: usize,
     ids: Vec<Id>,
-    /// (country, calendar index): the first calendar listing each country.
-    by_country: Vec<(String, usize)>,
+    /// (country, calendar index): the first calendar listing each country, the country
+    /// packed into a number so that looking it up costs no string comparison.
+    by_country: Vec<(u64, usize)>,
 }
 
 impl Calendars {
@@ -232,11 +245,11 @@ impl Calendars {
             .as_ref()
             .and_then(|d| ids.iter().position(|i| i == d))
             .unwrap_or(fallback);
-        let mut by_country: Vec<(String, usize)> = Vec::new();
+        let mut by_country: Vec<(u64, usize)> = Vec::new();
         for (i, c) in plan.meta.calendars.iter().enumerate() {
-            for country in &c.countries {
-                if !by_country.iter().any(|(k, _)| k == country.as_str()) {
-                    by_country.push((country.as_str().to_owned(), i));
+            for key in c.countries.iter().filter_map(|c| country_key(c.as_str())) {
+                if !by_country.iter().any(|(k, _)| *k == key) {
+                    by_country.push((key, i));
                 }
             }
         }
@@ -260,11 +273,8 @@ impl Calendars {
         }
         a.location
             .as_ref()
-            .and_then(|l| {
-                self.by_country
-                    .iter()
-                    .find(|(k, _)| k == l.country.as_str())
-            })
+            .and_then(|l| country_key(l.country.as_str()))
+            .and_then(|key| self.by_country.iter().find(|(k, _)| *k == key))
             .map_or(self.default, |(_, i)| *i)
     }
 

@@ -5,11 +5,12 @@
 //! its children), and its *span*, which waits for every child (so that a dependency on a group
 //! is a dependency on the span of its children). Edges run from what comes first to what waits.
 
-use crate::model::{ActivityKind, DependencyKind, Plan};
+use super::Shape;
+use super::cpm::Inputs;
+use crate::model::DependencyKind;
 use petgraph::Direction;
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use std::collections::VecDeque;
 
 /// What a node stands for; the number is the activity's position in the plan's id order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,12 +36,11 @@ impl Node {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Link {
     /// A dependency written in the plan, held by activity `holder` (whose calendar counts the
-    /// lag); `index` is its position in the holder's `dependencies`.
+    /// lag).
     Dependency {
         kind: DependencyKind,
         lag: i32,
         holder: usize,
-        index: usize,
     },
     /// A group's gate to one of its children (a child's leaf or gate).
     Enter,
@@ -61,24 +61,17 @@ pub(crate) struct Network {
     pub order: Vec<NodeIndex>,
 }
 
-/// Whether an activity of this kind is scheduled as a group.
-fn is_group(kind: ActivityKind) -> bool {
-    kind == ActivityKind::Group
-}
-
 impl Network {
-    /// Builds the network of `plan`. Dependencies and parents naming missing activities are
-    /// left out (`check` reports them); a parent that is not a group is ignored.
-    pub(crate) fn new(plan: &Plan) -> Network {
-        let ids: Vec<&str> = plan.activities.keys().map(|id| id.as_str()).collect();
-        let position = |id: &str| ids.binary_search(&id).ok();
-        let n = ids.len();
-        let mut graph = DiGraph::with_capacity(n + n / 8, n * 2);
+    /// Builds the network from the flattened plan. Dependencies and parents naming missing
+    /// activities are already left out (`check` reports them); a parent that is not a group
+    /// is ignored.
+    pub(crate) fn new(inputs: &Inputs) -> Network {
+        let n = inputs.acts.len();
+        let mut graph = DiGraph::with_capacity(n + n / 8, n + inputs.deps.len() + n / 4);
         let mut entry = Vec::with_capacity(n);
         let mut exit = Vec::with_capacity(n);
-        let kinds: Vec<ActivityKind> = plan.activities.values().map(|a| a.kind).collect();
-        for (i, kind) in kinds.iter().enumerate() {
-            if is_group(*kind) {
+        for (i, a) in inputs.acts.iter().enumerate() {
+            if a.shape == Shape::Group {
                 let gate = graph.add_node(Node::Gate(i));
                 let span = graph.add_node(Node::Span(i));
                 graph.add_edge(gate, span, Link::Open);
@@ -90,27 +83,30 @@ impl Network {
                 exit.push(leaf);
             }
         }
-        for (i, a) in plan.activities.values().enumerate() {
-            if let Some(p) = a.parent.as_ref().and_then(|p| position(p.as_str()))
-                && is_group(kinds[p])
+        for (i, p) in inputs.parent.iter().enumerate() {
+            if let Some(p) = p.map(|p| p as usize)
+                && inputs.acts[p].shape == Shape::Group
             {
                 graph.add_edge(entry[p], entry[i], Link::Enter);
                 graph.add_edge(exit[i], exit[p], Link::Exit);
             }
-            for (index, d) in a.dependencies.iter().enumerate() {
-                if let Some(p) = position(d.activity.as_str()) {
-                    let link = Link::Dependency {
-                        kind: d.kind,
-                        lag: d.lag,
-                        holder: i,
-                        index,
-                    };
-                    graph.add_edge(exit[p], entry[i], link);
-                }
-            }
         }
-        let cyclic = cyclic_nodes(&graph);
-        let order = topological_order(&graph, &cyclic);
+        for d in &inputs.deps {
+            let link = Link::Dependency {
+                kind: d.kind,
+                lag: d.lag,
+                holder: d.holder as usize,
+            };
+            graph.add_edge(exit[d.pred as usize], entry[d.holder as usize], link);
+        }
+        // Cycles are rare: order everything first, and look for cycles only when some node
+        // could not be ordered.
+        let mut cyclic = vec![false; graph.node_count()];
+        let mut order = topological_order(&graph, &cyclic);
+        if order.len() < graph.node_count() {
+            cyclic = cyclic_nodes(&graph);
+            order = topological_order(&graph, &cyclic);
+        }
         Network {
             graph,
             cyclic,
@@ -178,12 +174,15 @@ fn topological_order(graph: &DiGraph<Node, Link, u32>, cyclic: &[bool]) -> Vec<N
             waiting[e.target().index()] += 1;
         }
     }
-    let mut ready: VecDeque<NodeIndex> = graph
+    // A stack rather than a queue: following a chain as far as it goes keeps each step near
+    // the one before in memory, which matters for plans of a hundred thousand activities.
+    let mut ready: Vec<NodeIndex> = graph
         .node_indices()
+        .rev()
         .filter(|n| !cyclic[n.index()] && waiting[n.index()] == 0)
         .collect();
     let mut order = Vec::with_capacity(graph.node_count());
-    while let Some(n) = ready.pop_front() {
+    while let Some(n) = ready.pop() {
         order.push(n);
         for m in graph.neighbors_directed(n, Direction::Outgoing) {
             let m_i = m.index();
@@ -193,7 +192,7 @@ fn topological_order(graph: &DiGraph<Node, Link, u32>, cyclic: &[bool]) -> Vec<N
             // A node appears once per parallel edge among neighbours, matching `waiting`.
             waiting[m_i] = waiting[m_i].saturating_sub(1);
             if waiting[m_i] == 0 {
-                ready.push_back(m);
+                ready.push(m);
             }
         }
     }

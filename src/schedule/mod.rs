@@ -53,7 +53,10 @@ mod backward;
 mod calendar;
 mod cpm;
 mod diagnostics;
+mod forward;
 mod graph;
+mod groups;
+mod index;
 mod paths;
 
 pub use diagnostics::conflict_diagnostics;
