@@ -1,22 +1,23 @@
 //! Scheduling speed on generated plans of 10,000 and 100,000 activities.
 //!
-//! The plans come from `examples/gen_plan.rs` (the same generator as
-//! `cargo run --release --example gen_plan -- N SEED OUT_DIR`), written to a temporary folder
+//! The plans come from the generator shared with
+//! `cargo run --release --example gen_plan -- N SEED OUT_DIR`, written to a temporary folder
 //! and loaded back, so that the plan scheduled is exactly what a user's disk would hold.
 //! Run with `cargo bench --bench schedule`.
+
+#![allow(missing_docs, reason = "a benchmark")]
+
+#[path = "common/generate.rs"]
+mod generate;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
 
-#[allow(dead_code, reason = "the generator's `main` is not used here")]
-#[path = "../examples/gen_plan.rs"]
-mod gen_plan;
-
 /// Writes a generated plan of `n` activities and loads it back.
 fn plan_on_disk(n: usize) -> Option<(tempfile::TempDir, khutta::store::LoadedPlan)> {
     let dir = tempfile::tempdir().ok()?;
-    let plan = gen_plan::generate(n, 7);
+    let plan = generate::generate(n, 7);
     khutta::store::write_new_plan(dir.path(), &plan).ok()?;
     let loaded = khutta::store::load(dir.path()).ok()?;
     Some((dir, loaded))

@@ -271,10 +271,12 @@ fn moments(plan: &Plan, s: &Schedule, late: bool) -> Vec<Option<(NaiveDate, Naiv
                 let finish = spans.iter().map(|p| p.1).max();
                 match (start, finish) {
                     (Some(st), Some(fi)) => Some((st, fi)),
-                    _ => Some((after(last), after(last))),
+                    // A group with no child is placed like a milestone.
+                    _ => Some((first, after(last))),
                 }
             }
-            _ if e.shape == Shape::Milestone || e.cancelled => Some((after(last), after(last))),
+            // A milestone, like a one-day task, starts at the beginning of its day and
+            // finishes at its end.
             _ => Some((first, after(last))),
         };
     }
@@ -319,9 +321,10 @@ fn broken_dependency(
                     continue;
                 }
                 let Some((ts, tf)) = m[t] else { continue };
-                let point = s.entries[t].shape == Shape::Milestone || s.entries[t].cancelled;
+                // FS bounds a milestone's finish: it falls on the day its predecessor ends.
+                let point = s.entries[t].shape == Shape::Milestone;
                 let ok = match d.kind {
-                    _ if point => cal.between(before(x), tf) >= need,
+                    DependencyKind::FinishToStart if point => cal.between(before(x), tf) >= need,
                     DependencyKind::FinishToStart | DependencyKind::StartToStart => {
                         cal.between(x, after(ts)) >= need
                     }

@@ -185,6 +185,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
         glyphs,
         style: Style::stdout(),
         label_width,
+        lang,
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
     chart.write(&mut out, today)?;
@@ -235,21 +236,25 @@ struct Chart<'a> {
     glyphs: &'a Glyphs,
     style: Style,
     label_width: usize,
+    lang: Lang,
 }
 
 impl Chart<'_> {
     fn write(&self, out: &mut impl Write, today: chrono::NaiveDate) -> std::io::Result<()> {
         let g = self.glyphs;
         let cols = usize::from(self.gantt.axis.columns);
-        let title = escape_controls(self.plan.meta.title.show(Lang::En)).into_owned();
+        let title = escape_controls(self.plan.meta.title.show(self.lang)).into_owned();
         let blank = " ".repeat(self.label_width);
         for major in [true, false] {
+            let ticks = self.tick_labels(major);
             let label = if major {
                 fit_label(&title, self.label_width, g.ellipsis)
+            } else if ticks.trim().is_empty() {
+                continue;
             } else {
                 blank.clone()
             };
-            writeln!(out, "{label} {}", self.tick_labels(major).trim_end())?;
+            writeln!(out, "{}", format!("{label} {ticks}").trim_end())?;
         }
         let mut rule: Vec<char> = vec![g.rule; cols];
         for t in self.gantt.axis.ticks.iter().filter(|t| t.major) {
@@ -275,7 +280,11 @@ impl Chart<'_> {
             } else {
                 label
             };
-            writeln!(out, "{label} {}", self.cells(row, waits[r]).trim_end())?;
+            writeln!(
+                out,
+                "{}",
+                format!("{label} {}", self.cells(row, waits[r])).trim_end()
+            )?;
         }
         writeln!(out)?;
         writeln!(out, "{}", self.legend(today))
@@ -296,9 +305,15 @@ impl Chart<'_> {
         let place = |stride: usize, all: bool| -> Option<Vec<char>> {
             let mut line = vec![' '; cols];
             let mut free = 0;
-            for t in ticks.iter().step_by(stride) {
+            let mut shown = ticks.iter().step_by(stride).peekable();
+            while let Some(t) = shown.next() {
                 let c = usize::from(t.column);
                 let len = t.label.chars().count();
+                // The first column's label only says where the chart starts; it gives way to
+                // a real boundary that follows closely.
+                if major && c == 0 && shown.peek().is_some_and(|n| usize::from(n.column) <= len) {
+                    continue;
+                }
                 if c < free || c + len > cols {
                     if all {
                         return None;

@@ -31,10 +31,13 @@ enum Format {
     Csv,
 }
 
-/// Whether an activity should have finished by `today` and is not done: its latest finish
-/// has passed.
+/// Whether a task or milestone should have finished by `today` and is not done: its latest
+/// finish has passed. Groups have no status of their own to compare.
 fn is_late(a: &Activity, e: &Entry, today: chrono::NaiveDate) -> bool {
-    !e.cancelled && a.status != Status::Done && e.dates.is_some_and(|d| d.late_finish < today)
+    !e.cancelled
+        && e.shape != Shape::Group
+        && a.status != Status::Done
+        && e.dates.is_some_and(|d| d.late_finish < today)
 }
 
 fn kind_name(k: ActivityKind) -> &'static str {

@@ -6,22 +6,15 @@
 //! *early* moments back: how late a predecessor could be without moving any successor, which
 //! is free slack.
 
-use super::calendar::{Calendars, Day, WorkCalendar};
-use super::cpm::{Act, Forward, INF, Points, bounds_start, reads_start};
+use super::calendar::{Calendars, Day};
+use super::cpm::{A, Act, F, Forward, INF, P, Points, S, bounds_start, reads_start};
 use super::graph::{Link, Network, Node};
 use super::{Dates, Entry};
+use crate::model::DependencyKind;
 
-/// The working days a leaf takes: its duration, or the working days between fixed dates.
-fn leaf_days(a: &Act, cal: &WorkCalendar, fwd: &Forward, i: usize) -> i64 {
-    match a.fixed {
-        Some(_) if !a.point => cal.ord(fwd.last[i] + 1) - fwd.ord[i],
-        _ => a.days,
-    }
-}
-
-/// The point just after the plan finish (the latest early finish), or `None` if nothing is
+/// The moment just after the plan finish (the latest early finish), or `None` if nothing is
 /// scheduled.
-fn finish_point(net: &Network, fwd: &Forward) -> Option<Day> {
+fn finish_moment(net: &Network, fwd: &Forward) -> Option<Day> {
     net.order
         .iter()
         .filter(|n| matches!(net.graph[**n], Node::Leaf(_) | Node::Span(_)))
@@ -33,8 +26,8 @@ fn lower(slot: &mut Day, v: Day) {
     *slot = (*slot).min(v);
 }
 
-/// Runs the backward walk; returns, per activity, the latest ordinal of its start (of its
-/// moment for a milestone) that the bounds allow. Compare with `Forward::ord` for slack.
+/// Runs the backward walk; returns, per activity, the latest start ordinal the bounds allow
+/// (compare with `Forward::ord` for slack).
 pub(super) fn run(
     net: &Network,
     cals: &Calendars,
@@ -42,76 +35,50 @@ pub(super) fn run(
     fwd: &Forward,
     late: bool,
 ) -> Vec<i64> {
-    let nodes = net.graph.node_count();
-    let inf = Points {
-        start: INF,
-        finish: INF,
-        point: INF,
-    };
-    // Leaves and spans: upper bounds on their start and finish. Gates: the least moments of
-    // their members, which bound what the gate's own dependencies may allow.
-    let mut ub = vec![inf; nodes];
+    // Leaves and spans: upper bounds on their start and finish moments. Gates: the least
+    // moments of their members, by the same index as the gate's own bounds ([`S`] for task
+    // starts, [`F`] for every finish, [`P`] and [`A`] for milestone finishes and starts).
+    let mut ub = vec![[INF; 4]; net.graph.node_count()];
     let mut out = vec![0; acts.len()];
-    let end = finish_point(net, fwd).unwrap_or(INF);
+    let end = finish_moment(net, fwd).unwrap_or(INF);
     for &node in net.order.iter().rev() {
         let here = ub[node.index()];
-        let y = match net.graph[node] {
+        let (y, point) = match net.graph[node] {
             Node::Leaf(i) => {
                 let a = &acts[i];
                 let cal = cals.get(a.cal);
-                let (lsb, lfb) = (here.start, here.finish.min(end));
+                let (lsb, lfb) = (here[S], here[F].min(end));
+                let n = a.days;
+                let ls = (cal.ord(lsb.saturating_add(1)) - 1).min(cal.ord(lfb) - n);
+                out[i] = ls;
                 let early = fwd.points[node.index()];
-                let (k, mut y) = if a.point {
-                    let lf = cal.ord(lsb.min(lfb));
-                    let p = cal.nth(lf - 1) + 1;
-                    let y = Points {
-                        start: p,
-                        finish: p,
-                        point: p,
-                    };
-                    (lf, y)
-                } else {
-                    let n = leaf_days(a, cal, fwd, i);
-                    let ls = (cal.ord(lsb.saturating_add(1)) - 1).min(cal.ord(lfb) - n);
-                    let y = Points {
-                        start: cal.nth(ls),
-                        finish: cal.nth(ls + n - 1) + 1,
-                        point: INF,
-                    };
-                    (ls, y)
-                };
-                out[i] = k;
-                if !late {
-                    y = early;
+                let y = if !late {
+                    early
                 } else if a.fixed.is_some() {
                     // A fixed activity cannot move later than written.
-                    y.start = y.start.min(early.start);
-                    y.finish = y.finish.min(early.finish);
-                    if a.point {
-                        y.point = y.point.min(early.point);
-                    }
-                }
-                y
+                    let latest = [cal.nth(ls), cal.nth(ls + n - 1) + 1, INF, INF];
+                    [latest[S].min(early[S]), latest[F].min(early[F]), INF, INF]
+                } else {
+                    [cal.nth(ls), cal.nth(ls + n - 1) + 1, INF, INF]
+                };
+                (y, a.point)
             }
-            Node::Gate(_) => here,
+            Node::Gate(_) => (here, false),
             Node::Span(_) => {
                 push_span(net, fwd, node, here, &mut ub);
                 continue;
             }
         };
-        let is_point = matches!(net.graph[node], Node::Leaf(i) if acts[i].point);
+        let gate = matches!(net.graph[node], Node::Gate(_));
         for (_, src, link) in net.incoming(node) {
             if net.cyclic[src.index()] {
                 continue;
             }
             let s = src.index();
             match link {
-                Link::Dependency {
-                    kind, lag, holder, ..
-                } => {
+                Link::Dependency { kind, lag, holder } => {
                     let cal = cals.get(acts[holder].cal);
                     let lag = i64::from(lag);
-                    let gate = matches!(net.graph[node], Node::Gate(_));
                     let limit = |y: Day, start: bool| {
                         if y >= INF {
                             INF
@@ -121,32 +88,33 @@ pub(super) fn run(
                             cal.latest_before_finish(y, lag)
                         }
                     };
-                    let x = if is_point {
-                        limit(y.point, false)
-                    } else if bounds_start(kind) && gate {
-                        limit(y.start, true).min(limit(y.point, false))
-                    } else if bounds_start(kind) {
-                        limit(y.start, true)
-                    } else {
-                        limit(y.finish, false)
+                    // The inverse of the bounds the forward pass drew from this dependency.
+                    let x = match kind {
+                        DependencyKind::FinishToStart if gate => {
+                            limit(y[S], true).min(limit(y[P], false))
+                        }
+                        DependencyKind::StartToStart if gate => {
+                            limit(y[S], true).min(limit(y[A], true))
+                        }
+                        _ if bounds_start(kind, point) => limit(y[S], true),
+                        _ => limit(y[F], false),
                     };
-                    if reads_start(kind) {
-                        lower(&mut ub[s].start, x);
-                    } else {
-                        lower(&mut ub[s].finish, x);
+                    let side = if reads_start(kind) { S } else { F };
+                    lower(&mut ub[s][side], x);
+                }
+                Link::Enter if gate => {
+                    for k in 0..4 {
+                        lower(&mut ub[s][k], y[k]);
                     }
                 }
-                Link::Enter if is_point => {
-                    lower(&mut ub[s].point, y.point);
-                    lower(&mut ub[s].finish, y.point);
+                Link::Enter if point => {
+                    lower(&mut ub[s][A], y[S]);
+                    lower(&mut ub[s][P], y[F]);
+                    lower(&mut ub[s][F], y[F]);
                 }
                 Link::Enter => {
-                    lower(&mut ub[s].start, y.start);
-                    lower(&mut ub[s].finish, y.finish);
-                    // Only a gate passes on a bound for milestones; a task has none.
-                    if matches!(net.graph[node], Node::Gate(_)) {
-                        lower(&mut ub[s].point, y.point);
-                    }
+                    lower(&mut ub[s][S], y[S]);
+                    lower(&mut ub[s][F], y[F]);
                 }
                 Link::Exit | Link::Open => {}
             }
@@ -164,16 +132,16 @@ fn push_span(
     here: Points,
     ub: &mut [Points],
 ) {
-    let span_start = fwd.points[node.index()].start;
+    let span_start = fwd.points[node.index()][S];
     for (_, src, link) in net.incoming(node) {
         if net.cyclic[src.index()] || link != Link::Exit {
             continue;
         }
         let s = src.index();
-        lower(&mut ub[s].finish, here.finish);
-        if here.start < INF {
-            let offset = fwd.points[s].start - span_start;
-            lower(&mut ub[s].start, here.start + offset);
+        lower(&mut ub[s][F], here[F]);
+        if here[S] < INF {
+            let offset = fwd.points[s][S] - span_start;
+            lower(&mut ub[s][S], here[S] + offset);
         }
     }
 }
@@ -204,16 +172,11 @@ pub(super) fn entries(
                 let a = &acts[i];
                 let cal = cals.get(a.cal);
                 let (first, last) = (fwd.first[i], fwd.last[i]);
-                let n = if a.point {
-                    0
-                } else {
-                    leaf_days(a, cal, fwd, i)
-                };
+                let n = a.days;
+                let ls = cal.nth(late[i]);
                 let (ls, lf) = if a.point {
-                    let d = cal.nth(late[i] - 1);
-                    (d, d)
+                    (ls, ls)
                 } else {
-                    let ls = cal.nth(late[i]);
                     (ls, cal.nth(late[i] + n - 1).max(ls))
                 };
                 let total = late[i] - fwd.ord[i];
@@ -222,7 +185,7 @@ pub(super) fn entries(
                     early_finish: super::calendar::date(last),
                     late_start: super::calendar::date(ls),
                     late_finish: super::calendar::date(lf),
-                    duration: n,
+                    duration: if a.point { 0 } else { n },
                     total_slack: total,
                     free_slack: (free[i] - fwd.ord[i]).min(total),
                     critical: !a.cancelled && total <= 0,

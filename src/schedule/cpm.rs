@@ -2,11 +2,11 @@
 //! passes (the forward pass in `forward.rs` and `groups.rs`, the backward one in
 //! `backward.rs`).
 //!
-//! Times are kept as *points*: a day number standing for the midnight before that day. A
-//! task from day `a` to day `b` (inclusive) has start point `a` and finish point `b + 1`; a
-//! milestone on day `d` has both points at `d + 1`. Dependencies compare points, converted to
-//! working-day ordinals of the right calendar (see `calendar.rs`), so every step is O(1) per
-//! edge and the passes are linear.
+//! Times are kept as *moments*: a day number standing for the midnight before that day. A
+//! task from day `a` to day `b` (inclusive) starts at moment `a` and finishes at moment
+//! `b + 1`; a milestone on day `d` likewise starts at `d` and finishes at `d + 1`.
+//! Dependencies compare moments, converted to working-day ordinals of the right calendar (see
+//! `calendar.rs`), so every step is O(1) per edge and the passes are linear.
 
 use super::calendar::{Calendars, Day, day};
 use super::graph::Network;
@@ -19,38 +19,42 @@ pub(super) const NONE: Day = i64::MIN / 4;
 /// "No bound" above every real point.
 pub(super) const INF: Day = 1 << 50;
 
-/// Mask bits of the moments a path can run through: a span's start and finish, a gate's
-/// start, finish and milestone bounds. Leaves use every bit.
-pub(super) const START: u8 = 1;
-pub(super) const FINISH: u8 = 2;
-pub(super) const POINT: u8 = 4;
-pub(super) const ALL: u8 = 7;
+/// The moments or bounds of a node, by index. A task, milestone or span uses [`S`] and [`F`]
+/// for its start and finish moments. A gate keeps the lower bounds its children inherit: on a
+/// task's start ([`S`], from FS and SS) and finish ([`F`], from FF and SF), and for milestone
+/// children, on their finish from FS ([`P`]) and on their start from SS ([`A`]).
+pub(super) type Points = [Day; 4];
+/// The start moment, or the bound on a task child's start.
+pub(super) const S: usize = 0;
+/// The finish moment, or the bound on any child's finish from FF and SF.
+pub(super) const F: usize = 1;
+/// The bound on a milestone child's finish from FS.
+pub(super) const P: usize = 2;
+/// The bound on a milestone child's start from SS.
+pub(super) const A: usize = 3;
+/// No moment and no bound.
+pub(super) const NO_POINTS: Points = [NONE; 4];
+
+/// Mask bits (`1 << index`) of the moments a critical path runs through at a gate or a span;
+/// a task or milestone takes every bit.
+pub(super) const ALL: u8 = 15;
 
 /// What the passes need to know of one activity.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Act {
     pub shape: Shape,
-    /// Placed as a moment (milestones, zero-day tasks, cancelled activities).
+    /// A milestone, a task of zero days or a cancelled activity: shown on one day, it counts
+    /// as one day in the arithmetic, and an FS dependency bounds its finish, not its start.
     pub point: bool,
     pub cancelled: bool,
     /// The calendar's index in `Calendars`.
     pub cal: usize,
-    /// Working days, for tasks that are not fixed.
+    /// Working days (from start to end for fixed dates; 1 for a milestone).
     pub days: i64,
     /// Fixed first and last day.
     pub fixed: Option<(Day, Day)>,
     /// The first day it may start: the window start or its `not_before`.
     pub earliest: Day,
-}
-
-/// The three bounds or points of a node. Leaves and spans use `start` and `finish` as their
-/// points; a gate keeps in them the lower bounds its children inherit, and in `point` the
-/// bound for milestone children.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Points {
-    pub start: Day,
-    pub finish: Day,
-    pub point: Day,
 }
 
 /// A fixed date found impossible, by activity and edge positions.
@@ -71,20 +75,23 @@ pub(super) struct Forward {
     /// Per edge: the moments of its source it reads and of its target it drives (0 if it
     /// does not drive). Used to trace critical paths.
     pub masks: Vec<(u8, u8)>,
-    /// Per activity: the early start ordinal in its calendar (for a moment, one more than its
-    /// day's ordinal), and its early first and last day.
+    /// Per activity: the early start ordinal in its calendar, and its early first and last
+    /// day.
     pub ord: Vec<i64>,
     pub first: Vec<Day>,
     pub last: Vec<Day>,
     pub conflicts: Vec<RawConflict>,
 }
 
-/// Whether the dependency bounds the successor's start (FS, SS) rather than its finish.
-pub(super) fn bounds_start(kind: DependencyKind) -> bool {
-    matches!(
-        kind,
-        DependencyKind::FinishToStart | DependencyKind::StartToStart
-    )
+/// Whether a dependency bounds the successor's start (FS, SS) rather than its finish. A
+/// milestone is an exception: FS bounds its finish, so that it falls on the day its
+/// predecessor finishes.
+pub(super) fn bounds_start(kind: DependencyKind, point: bool) -> bool {
+    match kind {
+        DependencyKind::StartToStart => true,
+        DependencyKind::FinishToStart => !point,
+        _ => false,
+    }
 }
 
 /// Whether the dependency reads the predecessor's start (SS, SF) rather than its finish.
@@ -169,17 +176,21 @@ fn act(a: &crate::model::Activity, cals: &Calendars, window: Day) -> Act {
         (false, true) => Shape::Milestone,
         (false, false) => Shape::Task,
     };
+    let cal = cals.index_for(a);
     if point {
-        days = 0;
+        days = 1;
         if let Some((s, _)) = fixed {
             fixed = Some((s, s));
         }
+    } else if let Some((s, e)) = fixed {
+        let table = cals.get(cal);
+        days = table.ord(e + 1) - table.ord(s);
     }
     Act {
         shape,
         point,
         cancelled,
-        cal: cals.index_for(a),
+        cal,
         days,
         fixed,
         earliest,

@@ -2,9 +2,10 @@
 //! the span that covers them.
 
 use super::calendar::Calendars;
-use super::cpm::{ALL, Act, FINISH, Forward, INF, NONE, Points, START, bounds_start, reads_start};
+use super::cpm::{A, ALL, Act, F, Forward, INF, NO_POINTS, NONE, P, Points, S, reads_start};
 use super::forward::source_reads;
 use super::graph::{Link, Network, Node};
+use crate::model::DependencyKind;
 use petgraph::graph::NodeIndex;
 
 /// Collects the bounds a group's children inherit: its own dependencies and its parent's.
@@ -13,44 +14,43 @@ pub(super) fn gate(
     cals: &Calendars,
     a: &Act,
     node: NodeIndex,
-    cause: &mut [[u32; 3]],
+    cause: &mut [[u32; 4]],
     f: &mut Forward,
 ) {
     let cal = cals.get(a.cal);
-    let mut g = Points {
-        start: NONE,
-        finish: NONE,
-        point: NONE,
-    };
-    let mut why = [u32::MAX; 3];
+    let mut g = NO_POINTS;
+    let mut why = [u32::MAX; 4];
     let mut values = Vec::new();
     for (e, src, link) in net.incoming(node) {
         if net.cyclic[src.index()] {
             continue;
         }
         let from = f.points[src.index()];
-        let v = match link {
+        let v: Points = match link {
             Link::Dependency { kind, lag, .. } => {
-                let x = if reads_start(kind) {
-                    from.start
-                } else {
-                    from.finish
-                };
+                let x = if reads_start(kind) { from[S] } else { from[F] };
                 let lag = i64::from(lag);
-                if bounds_start(kind) {
-                    [cal.start_after(x, lag), NONE, cal.finish_after(x, lag)]
-                } else {
-                    [NONE, cal.finish_after(x, lag), NONE]
+                match kind {
+                    DependencyKind::FinishToStart => [
+                        cal.start_after(x, lag),
+                        NONE,
+                        cal.finish_after(x, lag),
+                        NONE,
+                    ],
+                    DependencyKind::StartToStart => {
+                        let start = cal.start_after(x, lag);
+                        [start, NONE, NONE, start]
+                    }
+                    _ => [NONE, cal.finish_after(x, lag), NONE, NONE],
                 }
             }
-            Link::Enter => [from.start, from.finish, from.point],
+            Link::Enter => from,
             Link::Exit | Link::Open => continue,
         };
         let inherited = cause[src.index()];
-        for k in 0..3 {
-            let best = [&mut g.start, &mut g.finish, &mut g.point];
-            if v[k] > *best[k] {
-                *best[k] = v[k];
+        for k in 0..4 {
+            if v[k] > g[k] {
+                g[k] = v[k];
                 why[k] = match link {
                     Link::Enter => inherited[k],
                     _ => e.index() as u32,
@@ -62,9 +62,8 @@ pub(super) fn gate(
     cause[node.index()] = why;
     f.points[node.index()] = g;
     for (e, src, link, v) in values {
-        let now = [g.start, g.finish, g.point];
-        let bits = (0..3)
-            .filter(|k| v[*k] != NONE && v[*k] == now[*k])
+        let bits = (0..4)
+            .filter(|k| v[*k] != NONE && v[*k] == g[*k])
             .fold(0, |m, k| m | (1u8 << k));
         let reads = match link {
             Link::Enter => bits,
@@ -74,7 +73,7 @@ pub(super) fn gate(
     }
 }
 
-/// Places a group over its scheduled children, or as a moment when it has none.
+/// Places a group over its scheduled children, or like a milestone when it has none.
 pub(super) fn span(
     net: &Network,
     cals: &Calendars,
@@ -83,13 +82,9 @@ pub(super) fn span(
     node: NodeIndex,
     f: &mut Forward,
 ) {
-    let mut here = Points {
-        start: INF,
-        finish: NONE,
-        point: NONE,
-    };
+    let mut here = [INF, NONE, NONE, NONE];
     let (mut first, mut last) = (INF, NONE);
-    let mut gate = None;
+    let mut gate = NO_POINTS;
     for (_, src, link) in net.incoming(node) {
         if net.cyclic[src.index()] {
             continue;
@@ -97,35 +92,30 @@ pub(super) fn span(
         match link {
             Link::Exit => {
                 let c = f.points[src.index()];
-                here.start = here.start.min(c.start);
-                here.finish = here.finish.max(c.finish);
+                here[S] = here[S].min(c[S]);
+                here[F] = here[F].max(c[F]);
                 let child = net.graph[src].activity();
                 first = first.min(f.first[child]);
                 last = last.max(f.last[child]);
             }
-            Link::Open => gate = Some(f.points[src.index()]),
+            Link::Open => gate = f.points[src.index()],
             _ => {}
         }
     }
     let cal = cals.get(a.cal);
-    if here.finish == NONE {
-        let g = gate.unwrap_or(Points {
-            start: NONE,
-            finish: NONE,
-            point: NONE,
+    if here[F] == NONE {
+        let start = gate[A].max(a.earliest);
+        let finish = gate[P].max(gate[F]);
+        let k = cal.ord(start).max(if finish == NONE {
+            i64::MIN
+        } else {
+            cal.ord(finish - 1)
         });
-        let k = cal.ord(g.point.max(g.finish).max(a.earliest + 1) - 1);
         let d = cal.nth(k);
-        here = Points {
-            start: d + 1,
-            finish: d + 1,
-            point: NONE,
-        };
+        here = [d, d + 1, NONE, NONE];
         (first, last) = (d, d);
-        f.ord[i] = k + 1;
-    } else {
-        f.ord[i] = cal.ord(first);
     }
+    f.ord[i] = cal.ord(first);
     f.first[i] = first;
     f.last[i] = last;
     f.points[node.index()] = here;
@@ -134,8 +124,7 @@ pub(super) fn span(
             continue;
         }
         let c = f.points[src.index()];
-        let bits = (u8::from(c.start == here.start) * START)
-            | (u8::from(c.finish == here.finish) * FINISH);
+        let bits = (u8::from(c[S] == here[S]) << S) | (u8::from(c[F] == here[F]) << F);
         let reads = match net.graph[src] {
             Node::Leaf(_) => ALL,
             _ => bits,

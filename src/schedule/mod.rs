@@ -16,12 +16,15 @@
 //! - **Dependencies** link moments: a start is the beginning of an activity's first day, a
 //!   finish the end of its last day. FS: the successor starts at or after the predecessor's
 //!   finish, so with no lag on the next working day; SS: it starts at or after the
-//!   predecessor's start; FF: it finishes at or after the predecessor's finish; SF: it finishes
-//!   at or after the predecessor's start, so with no lag on the working day before. A lag of
-//!   `n` moves the bound `n` working days later, a lead (negative lag) earlier.
-//! - **Milestones** (kind `Milestone`, or a duration of zero days) are a moment at the end of
-//!   their day: they fall on the day their predecessors finish, and an FS successor starts the
-//!   next working day. Every constraint on a milestone is on that one moment.
+//!   predecessor's start, so the same day; FF: it finishes at or after the predecessor's
+//!   finish; SF: it finishes at or after the predecessor's start, so with no lag its last day
+//!   can be the day before. A lag of `n` moves the bound `n` working days later, a lead
+//!   (negative lag) earlier.
+//! - **Milestones** (kind `Milestone`, or a duration of zero days) fall on one working day
+//!   and, as a predecessor, start at its beginning and finish at its end: an FS successor
+//!   starts the next working day, an SS successor the same day. An FS dependency *into* a
+//!   milestone bounds its finish rather than its start, so a milestone falls on the day its
+//!   predecessor finishes.
 //! - **Start.** Nothing starts before the planning window's start (or an activity's
 //!   `not_before`); activities without predecessors start there, on the first working day.
 //! - **Fixed dates** stay where they are written. When a dependency would force a fixed
@@ -43,7 +46,8 @@
 //! - **Critical** activities have a total slack of zero or less; a critical path is a chain of
 //!   critical tasks and milestones in which each drives the next (its dependency is what sets
 //!   the next one's early dates), through groups where a dependency runs through a group.
-//! - **Cancelled** activities take no time: they are placed as milestones, keep the chain of
+//! - **Cancelled** activities take no time: they are placed as milestones (where their
+//!   dependencies allow, and no earlier than their start if it was fixed), keep the chain of
 //!   dependencies through them, are never critical and never on a critical path.
 //! - **Cycles.** Activities on a dependency cycle (including one through a group, such as an
 //!   activity depending on its own group) get no dates; their successors are placed as if the

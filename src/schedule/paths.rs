@@ -71,7 +71,7 @@ pub(super) fn critical_paths(
         if w.is_leaf(n) {
             continue;
         }
-        for bit in [1u8, 2, 4] {
+        for bit in [1u8, 2, 4, 8] {
             if leads_on(&w, &ahead, n, bit) {
                 ahead[n.index()] |= bit;
             }
