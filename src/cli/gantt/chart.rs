@@ -1,64 +1,15 @@
-//! `khutta gantt`: the plan as a text Gantt chart, for terminals and pipes.
-//!
-//! The layout (axis, rows, marks) comes from `khutta::gantt`; this file only turns it into
-//! characters: Unicode blocks by default, plain ASCII with `--ascii`.
+//! Drawing a laid-out chart as lines of characters.
 
-use super::output::Style;
-use super::{CommandError, clock, resolve_plan};
-use khutta::gantt::{Gantt, Mark, Options, Scale};
+use super::fit_label;
+use crate::cli::output::Style;
+use khutta::gantt::{Gantt, Mark};
 use khutta::model::{Lang, Plan};
 use khutta::schedule::Shape;
 use khutta::text::escape_controls;
-use std::io::{BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
-use std::process::ExitCode;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-/// Arguments of `khutta gantt`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// The plan folder (default: the current folder, or the bundled plan).
-    plan: Option<PathBuf>,
-    /// The time one column covers (default: the finest that fits).
-    #[arg(long, value_enum)]
-    scale: Option<ScaleArg>,
-    /// The first day shown (default: the planning window's start).
-    #[arg(long, value_name = "DATE")]
-    from: Option<chrono::NaiveDate>,
-    /// The last day shown (default: the plan finish).
-    #[arg(long, value_name = "DATE")]
-    to: Option<chrono::NaiveDate>,
-    /// The width of the chart in columns, titles included (default: the terminal's, or 100).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(30..))]
-    width: Option<u16>,
-    /// The date to treat as today, for the today line (default: `KHUTTA_TODAY`, else the
-    /// system clock).
-    #[arg(long, value_name = "DATE")]
-    today: Option<chrono::NaiveDate>,
-    /// Draw with plain ASCII characters only.
-    #[arg(long)]
-    ascii: bool,
-    /// The language of the titles.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    lang: LangArg,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum ScaleArg {
-    Day,
-    Week,
-    Month,
-    Quarter,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum LangArg {
-    En,
-    Ar,
-}
+use std::io::Write;
 
 /// The characters a chart is drawn with.
-struct Glyphs {
+pub(super) struct Glyphs {
     task: char,
     critical: char,
     group: char,
@@ -76,7 +27,7 @@ struct Glyphs {
     ellipsis: char,
 }
 
-const UNICODE: Glyphs = Glyphs {
+pub(super) const UNICODE: Glyphs = Glyphs {
     task: '█',
     critical: '▓',
     group: '━',
@@ -94,7 +45,7 @@ const UNICODE: Glyphs = Glyphs {
     ellipsis: '…',
 };
 
-const ASCII: Glyphs = Glyphs {
+pub(super) const ASCII: Glyphs = Glyphs {
     task: '=',
     critical: '#',
     group: '-',
@@ -120,127 +71,23 @@ enum Paint {
     Dim,
 }
 
-/// Fits a title into exactly `width` terminal columns: cut with an ellipsis when too wide,
-/// padded with spaces when narrower. The one place that decides how a label fits, so that
-/// bidi-aware display can replace it.
-pub fn fit_label(text: &str, width: usize, ellipsis: char) -> String {
-    let mut out = String::with_capacity(width + 4);
-    if text.width() <= width {
-        out.push_str(text);
-    } else {
-        let room = width.saturating_sub(ellipsis.width().unwrap_or(1));
-        let mut used = 0;
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w > room {
-                break;
-            }
-            out.push(c);
-            used += w;
-        }
-        out.push(ellipsis);
-    }
-    let pad = width.saturating_sub(out.width());
-    out.extend(std::iter::repeat_n(' ', pad));
-    out
-}
-
-/// Draws the chart. Exit 0; conflicts and cycles are for `khutta check` to fail on.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
-    if let (Some(f), Some(t)) = (args.from, args.to)
-        && t < f
-    {
-        return Err(CommandError::Usage {
-            message: format!("--to {t} comes before --from {f}"),
-            hint: Some("give the first day with --from and the last with --to".into()),
-        });
-    }
-    let root = resolve_plan(args.plan.as_deref())?;
-    let loaded = khutta::store::load(&root)?;
-    let today = clock::today(args.today)?;
-    let plan = &loaded.plan;
-    let schedule = khutta::schedule::schedule(plan);
-    let width = args.width.unwrap_or_else(terminal_width);
-    let lang = match args.lang {
-        LangArg::En => Lang::En,
-        LangArg::Ar => Lang::Ar,
-    };
-    let glyphs = if args.ascii { &ASCII } else { &UNICODE };
-    let labels = labels(plan, lang);
-    let order_depth = |g: &Gantt, r: usize| usize::from(g.rows[r].depth);
-    // Lay out once with a provisional label width to learn the depths, then for real.
-    let probe = khutta::gantt::layout(plan, &schedule, &options(&args, 10, today));
-    let longest = (0..probe.rows.len())
-        .map(|r| 2 * order_depth(&probe, r).min(8) + labels[probe.rows[r].activity].width())
-        .max()
-        .unwrap_or(0);
-    let label_width = longest.clamp(8, (usize::from(width) / 3).clamp(12, 40));
-    let columns = usize::from(width).saturating_sub(label_width + 1).max(10);
-    let columns = u16::try_from(columns).unwrap_or(u16::MAX);
-    let gantt = khutta::gantt::layout(plan, &schedule, &options(&args, columns, today));
-    let chart = Chart {
-        plan,
-        gantt: &gantt,
-        labels: &labels,
-        glyphs,
-        style: Style::stdout(),
-        label_width,
-        lang,
-    };
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    chart.write(&mut out, today)?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn options(args: &Args, columns: u16, today: chrono::NaiveDate) -> Options {
-    Options {
-        scale: args.scale.map(|s| match s {
-            ScaleArg::Day => Scale::Day,
-            ScaleArg::Week => Scale::Week,
-            ScaleArg::Month => Scale::Month,
-            ScaleArg::Quarter => Scale::Quarter,
-        }),
-        from: args.from,
-        to: args.to,
-        columns,
-        today: Some(today),
-    }
-}
-
-/// The terminal's width, or 100 columns for a pipe.
-fn terminal_width() -> u16 {
-    if std::io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(100, |(w, _)| w.max(30))
-    } else {
-        100
-    }
-}
-
-/// Each activity's title in `lang` (its id when it has none), with control characters shown.
-fn labels(plan: &Plan, lang: Lang) -> Vec<String> {
-    plan.activities
-        .values()
-        .map(|a| {
-            let t = a.title.show(lang);
-            escape_controls(if t.is_empty() { a.id.as_str() } else { t }).into_owned()
-        })
-        .collect()
-}
-
 /// Everything needed to draw one chart.
-struct Chart<'a> {
-    plan: &'a Plan,
-    gantt: &'a Gantt,
-    labels: &'a [String],
-    glyphs: &'a Glyphs,
-    style: Style,
-    label_width: usize,
-    lang: Lang,
+pub(super) struct Chart<'a> {
+    pub plan: &'a Plan,
+    pub gantt: &'a Gantt,
+    pub labels: &'a [String],
+    pub glyphs: &'a Glyphs,
+    pub style: Style,
+    pub label_width: usize,
+    pub lang: Lang,
 }
 
 impl Chart<'_> {
-    fn write(&self, out: &mut impl Write, today: chrono::NaiveDate) -> std::io::Result<()> {
+    pub(super) fn write(
+        &self,
+        out: &mut impl Write,
+        today: chrono::NaiveDate,
+    ) -> std::io::Result<()> {
         let g = self.glyphs;
         let cols = usize::from(self.gantt.axis.columns);
         let title = escape_controls(self.plan.meta.title.show(self.lang)).into_owned();
@@ -458,20 +305,5 @@ fn put_str(cells: &mut [(char, Paint)], at: usize, s: &str) {
         if let Some(c) = cells.get_mut(at + k) {
             *c = (ch, Paint::Dim);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn labels_fit_by_display_width() {
-        assert_eq!(fit_label("Pilot", 8, '…'), "Pilot   ");
-        assert_eq!(fit_label("Pilot in Cairo", 8, '…'), "Pilot i…");
-        // Arabic letters are one column each; the cut keeps whole characters.
-        assert_eq!(fit_label("ورشة عمل", 5, '…').width(), 5);
-        // A wide character that does not fit leaves a space instead.
-        assert_eq!(fit_label("日本語", 4, '~'), "日~ ");
     }
 }
