@@ -225,3 +225,144 @@ fn tree_order(plan: &Plan, schedule: &Schedule) -> Vec<(usize, u16)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Activity, Currency, FORMAT_VERSION, Id, PlanMeta, Text, Timing, Window};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_default()
+    }
+
+    /// One activity: id, parent, working days (`None` for a group), what it depends on.
+    type Spec<'a> = (&'a str, Option<&'a str>, Option<u32>, Option<&'a str>);
+
+    /// A plan in which every day is a working day.
+    fn plan(acts: &[Spec]) -> Plan {
+        let mut plan = Plan::new(PlanMeta {
+            format: FORMAT_VERSION,
+            id: Id::new_unchecked("p"),
+            title: Text::en("P"),
+            summary: Text::default(),
+            window: Window {
+                start: d("2026-03-02"),
+                end: d("2026-12-31"),
+            },
+            currency: Currency::new_unchecked("USD"),
+            exchange_rates: vec![],
+            calendars: vec![],
+            default_calendar: None,
+            sdg_goals: vec![],
+            sdg_targets: vec![],
+            countries: vec![],
+            cities: vec![],
+        });
+        for (id, parent, days, dep) in acts {
+            let mut a = Activity::new(Id::new_unchecked(*id), Text::en(id), days.unwrap_or(0));
+            a.parent = parent.map(Id::new_unchecked);
+            if days.is_none() {
+                a.kind = ActivityKind::Group;
+                a.timing = Timing::Span;
+            }
+            if let Some(p) = dep {
+                a.dependencies.push(crate::model::Dependency {
+                    activity: Id::new_unchecked(*p),
+                    kind: DependencyKind::FinishToStart,
+                    lag: 0,
+                });
+            }
+            plan.activities.insert(a.id.clone(), a);
+        }
+        plan
+    }
+
+    fn options(columns: u16) -> Options {
+        Options {
+            scale: Some(Scale::Day),
+            from: None,
+            to: None,
+            columns,
+            today: Some(d("2026-03-04")),
+        }
+    }
+
+    #[test]
+    fn rows_in_tree_order_by_start() {
+        let p = plan(&[
+            ("z-late", None, Some(2), Some("a-first")),
+            ("a-first", None, Some(3), None),
+            ("g", None, None, None),
+            ("g-second", Some("g"), Some(1), Some("g-first")),
+            ("g-first", Some("g"), Some(1), None),
+        ]);
+        let s = crate::schedule::schedule(&p);
+        let g = layout(&p, &s, &options(40));
+        let ids: Vec<(&str, u16)> = g
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    p.activities
+                        .keys()
+                        .nth(r.activity)
+                        .map_or("", |k| k.as_str()),
+                    r.depth,
+                )
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("a-first", 0),
+                ("g", 0),
+                ("g-first", 1),
+                ("g-second", 1),
+                ("z-late", 0)
+            ]
+        );
+        assert_eq!(g.today, Some(2));
+        assert_eq!(g.links.len(), 2);
+        // a-first runs 03-02 to 03-04 and z-late 03-05 to 03-06, which ends the plan.
+        assert_eq!(g.axis.columns, 5);
+        let first = g.rows.iter().find(|r| r.activity == 0).map(|r| r.mark);
+        assert!(matches!(
+            first,
+            Some(Mark::Bar {
+                start: 0,
+                end: 2,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn marks_are_cut_at_the_edges() {
+        let p = plan(&[
+            ("long", None, Some(30), None),
+            ("after", None, Some(1), Some("long")),
+        ]);
+        let s = crate::schedule::schedule(&p);
+        let g = layout(&p, &s, &options(10));
+        assert_eq!(g.axis.columns, 10);
+        let marks: Vec<Mark> = g.rows.iter().map(|r| r.mark).collect();
+        assert!(matches!(
+            marks[0],
+            Mark::Bar {
+                start: 0,
+                end: 9,
+                cut_end: true,
+                ..
+            }
+        ));
+        assert_eq!(marks[1], Mark::After);
+    }
+
+    #[test]
+    fn parent_cycles_still_show_every_activity() {
+        let p = plan(&[("a", Some("b"), None, None), ("b", Some("a"), None, None)]);
+        let s = crate::schedule::schedule(&p);
+        let g = layout(&p, &s, &options(10));
+        assert_eq!(g.rows.len(), 2);
+    }
+}
