@@ -165,7 +165,12 @@ fn every_step(
 pub fn conflict_diagnostics(plan: &Plan, schedule: &Schedule) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for c in &schedule.conflicts {
+        let milestone = plan
+            .activities
+            .get(&c.activity)
+            .is_some_and(|a| a.kind == crate::model::ActivityKind::Milestone);
         let (what, field) = match c.date {
+            FixedDate::Start if milestone => ("fall", "start"),
             FixedDate::Start => ("start", "start"),
             FixedDate::End => ("end", "end"),
         };

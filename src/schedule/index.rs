@@ -1,32 +1,27 @@
 //! Finding an activity's position from its id, fast enough for plans of 100,000 activities.
 //!
-//! Ids of up to 31 bytes (nearly all of them) are copied into fixed-size keys inside the
-//! table, so a lookup compares bytes already at hand instead of following a pointer to each
+//! Ids of up to 31 bytes (nearly all of them) are packed into fixed-size keys inside the
+//! table, so a lookup compares words already at hand instead of following a pointer to each
 //! id's heap string; longer ids go through an ordinary map of string slices.
 
 use crate::model::Plan;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-/// A small multiplicative hasher (the Fx hash of rustc). Ids are short and looked up once per
-/// dependency, so speed matters more than resistance to crafted collisions, which could only
-/// slow a lookup down, never change its answer.
+/// A hasher for keys that hash themselves into one word: it keeps that word.
 #[derive(Default)]
-struct IdHasher(u64);
+struct WordHasher(u64);
 
-impl Hasher for IdHasher {
+impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let word = chunk
-                .iter()
-                .enumerate()
-                .fold(0u64, |w, (k, b)| w | u64::from(*b) << (8 * k));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+        // Only `ShortId` and `&str` keys reach here; `&str` hashes its bytes this way.
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(MIX);
         }
     }
 
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
+    fn write_u64(&mut self, word: u64) {
+        self.0 = word;
     }
 
     fn finish(&self) -> u64 {
@@ -34,36 +29,52 @@ impl Hasher for IdHasher {
     }
 }
 
-type Fx = BuildHasherDefault<IdHasher>;
+/// The multiplier of the Fx hash (rustc's): fast, and good enough for ids, which are looked
+/// up once per dependency. A crafted collision could only slow a lookup, never change it.
+const MIX: u64 = 0x517c_c1b7_2722_0a95;
 
-/// An id of at most 31 bytes, zero-padded, with its length in the last byte (so that ids
-/// holding zero bytes stay distinct).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct ShortId([u8; 32]);
+type Words = BuildHasherDefault<WordHasher>;
+
+/// An id of at most 31 bytes packed into four words, with its length in the last byte (so
+/// that ids holding zero bytes stay distinct).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortId([u64; 4]);
 
 impl ShortId {
     fn new(id: &str) -> Option<ShortId> {
         let b = id.as_bytes();
         (b.len() < 32).then(|| {
-            let mut key = [0u8; 32];
-            key[..b.len()].copy_from_slice(b);
-            key[31] = b.len() as u8;
-            ShortId(key)
+            let mut words = [0u64; 4];
+            for (k, byte) in b.iter().enumerate() {
+                words[k / 8] |= u64::from(*byte) << (8 * (k % 8));
+            }
+            words[3] |= (b.len() as u64) << 56;
+            ShortId(words)
         })
+    }
+}
+
+impl Hash for ShortId {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let h = self
+            .0
+            .iter()
+            .fold(0u64, |h, w| (h.rotate_left(5) ^ w).wrapping_mul(MIX));
+        state.write_u64(h);
     }
 }
 
 /// Activity positions (in the plan's id order) by id.
 pub(super) struct IdIndex<'p> {
-    short: HashMap<ShortId, u32, Fx>,
-    long: HashMap<&'p str, u32, Fx>,
+    short: HashMap<ShortId, u32, Words>,
+    long: HashMap<&'p str, u32, Words>,
 }
 
 impl<'p> IdIndex<'p> {
     /// The index of every activity of `plan`.
     pub(super) fn new(plan: &'p Plan) -> IdIndex<'p> {
         let mut index = IdIndex {
-            short: HashMap::with_capacity_and_hasher(plan.activities.len(), Fx::default()),
+            short: HashMap::with_capacity_and_hasher(plan.activities.len(), Words::default()),
             long: HashMap::default(),
         };
         for (i, id) in plan.activities.keys().enumerate() {

@@ -12,7 +12,8 @@
 //!   working day. Durations count working days of the activity's calendar; a dependency's lag
 //!   counts working days of the calendar of the activity that holds the dependency (for a
 //!   group's own dependencies, the group's calendar). A calendar whose weekend is all seven
-//!   days (error E027) is treated as having no weekend.
+//!   days (error E027) is treated as having no weekend; holidays more than a century before or
+//!   two after the window's start are ignored.
 //! - **Dependencies** link moments: a start is the beginning of an activity's first day, a
 //!   finish the end of its last day. FS: the successor starts at or after the predecessor's
 //!   finish, so with no lag on the next working day; SS: it starts at or after the
@@ -68,8 +69,8 @@ pub use diagnostics::conflict_diagnostics;
 use crate::model::{DependencyKind, Id, Plan};
 use chrono::NaiveDate;
 
-/// The most critical paths listed; more are counted in
-/// [`Schedule::critical_paths_truncated`]. Parallel ties can make their number grow
+/// The most critical paths listed; when there are more,
+/// [`Schedule::critical_paths_truncated`] says so. Parallel ties can make their number grow
 /// exponentially, so the list is bounded.
 pub const MAX_CRITICAL_PATHS: usize = 16;
 
