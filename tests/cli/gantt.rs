@@ -135,3 +135,11 @@ fn control_characters_in_titles_are_shown_escaped() {
     );
     assert!(run.stdout.contains("Evil\\u{1b}[2J"), "{}", run.stdout);
 }
+
+#[test]
+fn activities_on_a_cycle_are_marked() {
+    insta::assert_snapshot!(gantt(
+        "tests/cases/schedule/cycle/plan",
+        &["--ascii", "--width", "60"]
+    ));
+}

@@ -195,10 +195,7 @@ impl Chart<'_> {
         let mut first = None;
         match row.mark {
             Mark::Unscheduled => {
-                let note = "no dates: on a dependency cycle";
-                for (k, ch) in note.chars().take(cols).enumerate() {
-                    cells[k] = (ch, Paint::Critical);
-                }
+                cells[0] = ('?', Paint::Critical);
                 return self.paint(&cells);
             }
             Mark::Before => put_str(&mut cells, 0, g.before),
@@ -282,7 +279,7 @@ impl Chart<'_> {
     fn legend(&self, today: chrono::NaiveDate) -> String {
         let g = self.glyphs;
         let a = &self.gantt.axis;
-        format!(
+        let mut legend = format!(
             "{} task  {} critical  {} group  {} milestone  {} critical milestone  {} cancelled  {} slack  {} waits for another  {} today {today}\nscale: one {} per column, {} to {}",
             g.task,
             g.critical,
@@ -296,7 +293,11 @@ impl Chart<'_> {
             a.scale.name(),
             a.from,
             a.to
-        )
+        );
+        if self.gantt.rows.iter().any(|r| r.mark == Mark::Unscheduled) {
+            legend.push_str("\n? no dates: on a dependency cycle (see `khutta check`)");
+        }
+        legend
     }
 }
 
