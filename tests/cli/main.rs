@@ -12,6 +12,8 @@ mod support;
 
 mod bundled;
 mod check_cases;
+mod gantt;
 mod repo;
+mod schedule;
 mod sync;
 mod terminal;
