@@ -75,7 +75,7 @@ use chrono::NaiveDate;
 pub const MAX_CRITICAL_PATHS: usize = 16;
 
 /// The schedule of a plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Schedule {
     /// One entry per activity, in the order of `plan.activities` (by id).
     pub entries: Vec<Entry>,

@@ -142,13 +142,10 @@ impl App {
 
     /// Recomputes the activity tree's rows after the plan or the tree view changed.
     pub fn refresh_tree(&mut self) {
-        self.tree_rows = self.tree.rows(
-            &self.doc.plan,
-            self.content_lang,
-            &super::screens::gantt::NoTimeline,
-        );
+        self.tree_rows = self.tree.rows(&self.doc.plan, self.content_lang, &self.doc);
         let n = self.tree_rows.len();
         self.cursors.activities.step(0, n);
+        super::screens::gantt::relayout(self);
     }
 
     /// The context keys are looked up in.
@@ -204,6 +201,7 @@ impl App {
         match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);
+                super::screens::gantt::relayout(self);
                 Vec::new()
             }
             Action::Saved(result) => self.saved(result),
