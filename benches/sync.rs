@@ -12,10 +12,6 @@
 )]
 
 #[path = "../tests/support/mod.rs"]
-#[allow(
-    dead_code,
-    reason = "the bench uses the daemon and the pinned git environment only"
-)]
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
