@@ -129,3 +129,6 @@ criterion_group! {
     targets = bench
 }
 criterion_main!(benches);
+
+#[path = "../src/alloc.rs"]
+mod alloc;

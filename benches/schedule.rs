@@ -41,8 +41,9 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function("load + check + schedule", |b| {
             b.iter(|| {
-                let (loaded, diagnostics) = khutta::workspace::check_folder(dir.path()).ok()?;
-                Some((khutta::schedule::schedule(&loaded.plan), diagnostics.len()))
+                let (loaded, diagnostics, schedule) =
+                    khutta::workspace::open_folder(dir.path()).ok()?;
+                Some((loaded.plan.activities.len(), diagnostics.len(), schedule))
             })
         });
         group.finish();
@@ -51,3 +52,6 @@ fn bench(c: &mut Criterion) {
 
 criterion_group!(benches, bench);
 criterion_main!(benches);
+
+#[path = "../src/alloc.rs"]
+mod alloc;

@@ -132,3 +132,6 @@ fn bench(c: &mut Criterion) {
 
 criterion_group!(benches, bench);
 criterion_main!(benches);
+
+#[path = "../src/alloc.rs"]
+mod alloc;

@@ -1,25 +1,39 @@
 //! A plan folder read and checked: what every command and the TUI start from.
 
 use crate::check::{self, Diagnostic, Unread};
+use crate::model::Plan;
+use crate::schedule::Schedule;
 use crate::store::{self, LoadedPlan, StoreError};
 use std::path::Path;
 
-/// Every diagnostic for a loaded plan: what reading found plus every rule, located and sorted.
-pub fn diagnostics(loaded: &LoadedPlan) -> Vec<Diagnostic> {
+/// Runs the rules and the scheduler over `plan` side by side, on two cores: neither needs
+/// the other, and together they are most of the time it takes to open a large plan. The
+/// diagnostics come unsorted and unlocated, with the schedule's date conflicts when `plan.ron`
+/// was readable (they need its calendars).
+pub fn check_and_schedule(plan: &Plan, unread: &Unread) -> (Vec<Diagnostic>, Schedule) {
+    let (mut found, schedule) = std::thread::scope(|s| {
+        let scheduling = s.spawn(|| crate::schedule::schedule(plan));
+        let found = check::check(plan, unread);
+        // A panic in the scheduler is a bug; it surfaces here as it would have inline.
+        let schedule = scheduling
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (found, schedule)
+    });
+    if !unread.meta {
+        found.extend(crate::schedule::conflict_diagnostics(plan, &schedule));
+    }
+    (found, schedule)
+}
+
+/// Every diagnostic for a loaded plan and its schedule: what reading found plus every rule,
+/// located and sorted.
+pub fn analyse(loaded: &LoadedPlan) -> (Vec<Diagnostic>, Schedule) {
     let unread = Unread {
         meta: !loaded.meta_readable,
         entities: loaded.sources.unreadable.clone(),
     };
-    let mut found = check::check(&loaded.plan, &unread);
-    // Date conflicts and cycles through groups come out of scheduling, which needs the
-    // calendars of plan.ron.
-    if loaded.meta_readable {
-        let schedule = crate::schedule::schedule(&loaded.plan);
-        found.extend(crate::schedule::conflict_diagnostics(
-            &loaded.plan,
-            &schedule,
-        ));
-    }
+    let (mut found, schedule) = check_and_schedule(&loaded.plan, &unread);
     // The checks name files by id; an entity may live in a file named otherwise.
     for d in &mut found {
         if let check::Subject::Entity { entity, id } = &d.subject
@@ -32,7 +46,19 @@ pub fn diagnostics(loaded: &LoadedPlan) -> Vec<Diagnostic> {
     let mut all = loaded.diagnostics.clone();
     all.extend(found);
     check::sort(&mut all);
-    all
+    (all, schedule)
+}
+
+/// Every diagnostic for a loaded plan: what reading found plus every rule, located and sorted.
+pub fn diagnostics(loaded: &LoadedPlan) -> Vec<Diagnostic> {
+    analyse(loaded).0
+}
+
+/// Reads the plan at `root`, checks it and schedules it: what opening a plan costs.
+pub fn open_folder(root: &Path) -> Result<(LoadedPlan, Vec<Diagnostic>, Schedule), StoreError> {
+    let loaded = store::load(root)?;
+    let (diagnostics, schedule) = analyse(&loaded);
+    Ok((loaded, diagnostics, schedule))
 }
 
 /// Reads the plan at `root` and checks it.

@@ -1,13 +1,13 @@
 //! Dependency and parent cycles, found with petgraph and named in full.
 
-use super::{Code, Diagnostic};
+use super::{ActivityIndex, Code, Diagnostic};
 use crate::model::{EntityKind, Id, Plan};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    for cycle in dependency_cycles(plan, |a| {
+pub(super) fn check(plan: &Plan, index: &ActivityIndex, out: &mut Vec<Diagnostic>) {
+    for cycle in cycles_in(plan, index, |a| {
         a.dependencies.iter().map(|d| &d.activity).collect()
     }) {
         let first = &cycle[0];
@@ -23,7 +23,7 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             .at_value("activity", next.as_str()),
         );
     }
-    for cycle in dependency_cycles(plan, |a| a.parent.iter().collect()) {
+    for cycle in cycles_in(plan, index, |a| a.parent.iter().collect()) {
         out.push(
             Diagnostic::entity(
                 Code::Cycle,
@@ -53,18 +53,23 @@ pub fn dependency_cycles<'p>(
     plan: &'p Plan,
     edges: impl Fn(&'p crate::model::Activity) -> Vec<&'p Id>,
 ) -> Vec<Vec<Id>> {
-    let mut graph: DiGraph<&Id, ()> =
-        DiGraph::with_capacity(plan.activities.len(), plan.activities.len());
-    let index: HashMap<&Id, NodeIndex> = plan
-        .activities
-        .keys()
-        .map(|id| (id, graph.add_node(id)))
-        .collect();
-    for a in plan.activities.values() {
-        let from = index[&a.id];
+    cycles_in(plan, &ActivityIndex::new(plan), edges)
+}
+
+fn cycles_in<'p>(
+    plan: &'p Plan,
+    index: &ActivityIndex<'p>,
+    edges: impl Fn(&'p crate::model::Activity) -> Vec<&'p Id>,
+) -> Vec<Vec<Id>> {
+    let mut graph: DiGraph<&Id, ()> = DiGraph::with_capacity(index.len(), index.len());
+    for i in 0..index.len() {
+        graph.add_node(index.id(i as u32));
+    }
+    // Node `i` is the activity at position `i`: the plan's order, as the index counts it.
+    for (from, a) in plan.activities.values().enumerate() {
         for to in edges(a) {
-            if let Some(&to) = index.get(to) {
-                graph.add_edge(from, to, ());
+            if let Some(to) = index.get(to.as_str()) {
+                graph.add_edge(NodeIndex::new(from), NodeIndex::new(to as usize), ());
             }
         }
     }
@@ -86,8 +91,8 @@ pub fn dependency_cycles<'p>(
 /// A shortest cycle from `start` back to itself inside one strongly connected component
 /// (breadth-first, so that the reported path is as short as it can be).
 fn cycle_through(graph: &DiGraph<&Id, ()>, scc: &[NodeIndex], start: NodeIndex) -> Vec<Id> {
-    let members: std::collections::HashSet<NodeIndex> = scc.iter().copied().collect();
-    let mut came_from: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+    let members: HashSet<NodeIndex> = scc.iter().copied().collect();
+    let mut came_from: HashMap<NodeIndex, NodeIndex> = HashMap::default();
     let mut queue = std::collections::VecDeque::from([start]);
     let mut end = None;
     'search: while let Some(n) = queue.pop_front() {

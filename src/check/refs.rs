@@ -1,12 +1,20 @@
 //! References between entities must point at something that exists.
 
-use super::{Code, Diagnostic, Unread};
+use super::{ActivityIndex, Code, Diagnostic, Unread};
 use crate::model::{EntityKind, Id, Plan};
 
-pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(
+    plan: &Plan,
+    activities: &ActivityIndex,
+    unread: &Unread,
+    out: &mut Vec<Diagnostic>,
+) {
     let exists = |kind: EntityKind, id: &Id| {
-        plan.contains(kind, id.as_str())
-            || unread.entities.contains(&(kind, id.as_str().to_owned()))
+        let found = match kind {
+            EntityKind::Activity => activities.get(id.as_str()).is_some(),
+            _ => plan.contains(kind, id.as_str()),
+        };
+        found || unread.entities.contains(&(kind, id.as_str().to_owned()))
     };
     let mut dangling =
         |from: EntityKind, from_id: &Id, field: &'static str, kind: EntityKind, id: &Id| {

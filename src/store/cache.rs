@@ -12,8 +12,9 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// Bumped whenever the model's meaning changes in a way serde would not notice.
-const SCHEMA: u32 = 1;
+/// Bumped whenever the model's meaning changes in a way serde would not notice (2: entries
+/// are stored normalised).
+const SCHEMA: u32 = 2;
 
 /// The content key of a file: the hash of its kind and its bytes.
 pub(super) type Key = u128;
@@ -29,7 +30,9 @@ pub(super) fn key(kind: EntityKind, bytes: &[u8]) -> Key {
 struct Shard {
     schema: u32,
     version: String,
-    entries: Vec<(String, Entity)>,
+    // Boxed, so that the entries travel through loading as pointers: moving and holding
+    // 424-byte entities by value put several copies of a large plan in memory at once.
+    entries: Vec<(String, Box<Entity>)>,
 }
 
 /// Where the cache of the plan at `root` lives, if there is a cache folder at all.
@@ -54,7 +57,7 @@ fn shard_path(dir: &Path, i: usize) -> PathBuf {
 }
 
 /// Reads shard `i` of the cache; a missing, unreadable or foreign shard is simply empty.
-pub(super) fn read_shard(dir: &Path, i: usize) -> Vec<(Key, Entity)> {
+pub(super) fn read_shard(dir: &Path, i: usize) -> Vec<(Key, Box<Entity>)> {
     let Ok(bytes) = std::fs::read(shard_path(dir, i)) else {
         return Vec::new();
     };
@@ -120,7 +123,7 @@ pub(super) fn shard_count(dir: &Path) -> usize {
 }
 
 /// Merges shards read by several threads into one map.
-pub(super) fn merge(parts: Vec<Vec<(Key, Entity)>>) -> HashMap<Key, Entity> {
+pub(super) fn merge(parts: Vec<Vec<(Key, Box<Entity>)>>) -> HashMap<Key, Box<Entity>> {
     let mut map =
         HashMap::with_capacity_and_hasher(parts.iter().map(Vec::len).sum(), Default::default());
     for part in parts {

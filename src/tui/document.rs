@@ -1,7 +1,7 @@
 //! The plan being edited: what was read, what it is now, the edit log, and what the checks
 //! say about it. Kept consistent after every edit.
 
-use crate::check::{self, Diagnostic, Unread};
+use crate::check::{Diagnostic, Unread};
 use crate::edit::{Edit, EditError, History};
 use crate::model::{Id, Plan};
 use crate::schedule::{Dates, Schedule};
@@ -78,8 +78,9 @@ impl Document {
             entities: self.loaded.sources.unreadable.clone(),
         };
         let mut all: Vec<Diagnostic> = self.loaded.diagnostics.clone();
-        all.extend(check::check(&self.plan, &unread));
-        self.schedule = crate::schedule::schedule(&self.plan);
+        let (found, schedule) = crate::workspace::check_and_schedule(&self.plan, &unread);
+        all.extend(found);
+        self.schedule = schedule;
         self.position = self
             .plan
             .activities
@@ -87,12 +88,6 @@ impl Document {
             .enumerate()
             .map(|(i, id)| (id.clone(), i))
             .collect();
-        if !unread.meta {
-            all.extend(crate::schedule::conflict_diagnostics(
-                &self.plan,
-                &self.schedule,
-            ));
-        }
         all.sort_by(|a, b| (a.severity, a.sort_key()).cmp(&(b.severity, b.sort_key())));
         self.diagnostics = all;
     }
