@@ -90,7 +90,7 @@ impl From<khutta::store::StoreError> for CommandError {
                 message,
                 hint: Some("give the path of a plan folder (one holding plan.ron)".into()),
             },
-            S::Io { .. } | S::MetaUnreadable => CommandError::User {
+            S::Io { .. } | S::MetaUnreadable | S::RoundNotSaved { .. } => CommandError::User {
                 message,
                 hint: None,
             },

@@ -421,13 +421,15 @@ pub fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
         .plan
         .references_to(kind, &id)
         .into_iter()
-        .map(|r| {
-            format!(
+        .map(|r| match &r.from {
+            crate::model::Referrer::Entity(k, from) => format!(
                 "{} `{}` ({})",
-                app.msg.get(crate::i18n::entity_kind(r.from_kind)),
-                r.from,
+                app.msg.get(crate::i18n::entity_kind(*k)),
+                from,
                 r.field
-            )
+            ),
+            // Questions and responses are named by their file, which says which round.
+            other => format!("{} ({})", other.file_path(), r.field),
         })
         .collect();
     app.popup = Some(Popup::ConfirmDelete {
