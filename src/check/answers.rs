@@ -108,7 +108,7 @@ fn value(
                 } else if !candidates.contains(id) {
                     out.push(d(
                         Code::UnknownOption,
-                        format!("`{id}` is not one of the {}s `{qid}` offers", item.noun()),
+                        format!("`{id}` is not one of the {} `{qid}` offers", item.plural()),
                         "pick among the items the question names in `refers_to`",
                     ));
                 }

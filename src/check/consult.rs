@@ -206,8 +206,8 @@ fn kind_rules(plan: &Plan, at: &At, q: &Question, out: &mut Vec<Diagnostic>) {
         ),
         QuestionKind::PlanItems { item, .. } if q.candidates(plan).is_empty() => design(
             format!(
-                "question `{qid}` asks to pick {}s, but the plan has none",
-                item.noun()
+                "question `{qid}` asks to pick {}, but the plan has none",
+                item.plural()
             ),
             "add them to the plan, or name the candidates in `refers_to`",
         ),

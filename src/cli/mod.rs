@@ -2,6 +2,7 @@
 
 mod check;
 mod commit;
+mod consult;
 mod fmt;
 mod git_setup;
 mod init;
@@ -52,6 +53,8 @@ enum Command {
     Merge(merge::Args),
     /// git's merge driver for plan files (registered by `init` and `git-setup`).
     MergeDriver(merge_driver::Args),
+    /// Consultation rounds: results, and answers imported from CSV.
+    Consult(consult::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -147,6 +150,7 @@ pub fn main() -> ExitCode {
         Some(Command::Log(args)) => log::run(args),
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
+        Some(Command::Consult(args)) => consult::run(args, &ui),
         None => open::run(cli.plan.as_deref(), &ui),
     };
     match result {

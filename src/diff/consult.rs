@@ -240,3 +240,76 @@ fn missing(target: &Target) -> super::ResolveError {
         message: "it is no longer in the merged plan".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Choice, ConflictKind, merge, resolve};
+    use crate::model::{Answer, Id};
+
+    fn id(s: &str) -> Id {
+        Id::new_unchecked(s)
+    }
+
+    #[test]
+    fn responses_collected_apart_merge_and_clashes_are_conflicts() {
+        let base = crate::consult::tests::sample();
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let add = |p: &mut crate::model::Plan, pid: &str| {
+            if let Some(c) = p.consultations.get_mut("r1") {
+                let mut r = c.responses["p1"].clone();
+                r.participant = id(pid);
+                c.responses.insert(id(pid), r);
+            }
+        };
+        add(&mut ours, "p8");
+        add(&mut theirs, "p9");
+        if let Some(c) = theirs.consultations.get_mut("r1") {
+            c.round.title = crate::model::Text::en("Renamed round");
+        }
+        let r = merge(&base, &ours, &theirs);
+        assert_eq!(r.conflicts, vec![]);
+        let c = &r.merged.consultations["r1"];
+        assert!(c.responses.contains_key("p8") && c.responses.contains_key("p9"));
+        assert_eq!(c.round.title.show(crate::model::Lang::En), "Renamed round");
+
+        // The same answer changed two ways: a field conflict on the response, ours kept.
+        let set = |p: &mut crate::model::Plan, n: u8| {
+            if let Some(c) = p.consultations.get_mut("r1")
+                && let Some(r) = c.responses.get_mut("p1")
+            {
+                r.answers.insert(id("rate"), Answer::Rating(n));
+            }
+        };
+        set(&mut ours, 1);
+        set(&mut theirs, 5);
+        let mut r = merge(&base, &ours, &theirs);
+        assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
+        assert_eq!(r.conflicts[0].kind, ConflictKind::Field);
+        assert_eq!(r.conflicts[0].target.to_string(), "consultations/r1/responses/p1.ron");
+        assert_eq!(
+            r.merged.consultations["r1"].responses["p1"].answers["rate"],
+            Answer::Rating(1)
+        );
+        resolve(&mut r, 0, Choice::Theirs).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            r.merged.consultations["r1"].responses["p1"].answers["rate"],
+            Answer::Rating(5)
+        );
+    }
+
+    #[test]
+    fn a_deleted_round_with_new_answers_is_kept() {
+        let base = crate::consult::tests::sample();
+        let mut ours = base.clone();
+        ours.consultations.clear();
+        let mut theirs = base.clone();
+        if let Some(c) = theirs.consultations.get_mut("r1") {
+            let mut r = c.responses["p1"].clone();
+            r.participant = id("p9");
+            c.responses.insert(id("p9"), r);
+        }
+        let r = merge(&base, &ours, &theirs);
+        assert!(r.merged.consultations["r1"].responses.contains_key("p9"));
+        assert!(r.conflicts.iter().any(|c| c.kind == ConflictKind::DeleteModify));
+    }
+}

@@ -108,6 +108,16 @@ impl EntityKind {
         format!("{}/{}.ron", self.dir(), id)
     }
 
+    /// The plural noun, for messages.
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntityKind::Activity => "activities",
+            EntityKind::Partner => "partners",
+            EntityKind::Beneficiary => "beneficiary groups",
+            EntityKind::Funding => "funding sources",
+        }
+    }
+
     /// The singular noun, for messages.
     pub fn noun(self) -> &'static str {
         match self {

@@ -351,3 +351,6 @@ pub(super) fn insert_response(
         c.responses.insert(id, response);
     }
 }
+
+#[cfg(test)]
+mod tests;
