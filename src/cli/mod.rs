@@ -1,9 +1,11 @@
 //! The command line: one file per subcommand, errors mapped to messages and exit codes.
 
 mod check;
+mod clock;
 mod commit;
 mod consult;
 mod fmt;
+mod gantt;
 mod git_setup;
 mod init;
 mod log;
@@ -11,6 +13,7 @@ mod merge;
 mod merge_driver;
 mod open;
 mod output;
+mod schedule;
 mod summary;
 mod sync;
 mod ui;
@@ -55,6 +58,10 @@ enum Command {
     MergeDriver(merge_driver::Args),
     /// Consultation rounds: results, and answers imported from CSV.
     Consult(consult::Args),
+    /// Print each activity's dates, slack and criticality, and the critical path.
+    Schedule(schedule::Args),
+    /// Draw the plan as a Gantt chart in text.
+    Gantt(gantt::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -151,6 +158,8 @@ pub fn main() -> ExitCode {
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
         Some(Command::Consult(args)) => consult::run(args, &ui),
+        Some(Command::Schedule(args)) => schedule::run(args),
+        Some(Command::Gantt(args)) => gantt::run(args, &ui),
         None => open::run(cli.plan.as_deref(), &ui),
     };
     match result {
@@ -172,17 +181,6 @@ pub fn main() -> ExitCode {
             }
             ExitCode::from(e.exit_code())
         }
-    }
-}
-
-/// Today's date: `KHUTTA_TODAY` when set (tests pin it), otherwise the system clock.
-pub fn today() -> Result<chrono::NaiveDate, CommandError> {
-    match std::env::var("KHUTTA_TODAY") {
-        Ok(s) => s.parse().map_err(|_| CommandError::Usage {
-            message: format!("KHUTTA_TODAY={s:?} is not a date"),
-            hint: Some("write it as YYYY-MM-DD".into()),
-        }),
-        Err(_) => Ok(chrono::Local::now().date_naive()),
     }
 }
 

@@ -14,6 +14,8 @@ mod bundled;
 mod check_cases;
 mod consult;
 mod consult_cases;
+mod gantt;
 mod repo;
+mod schedule;
 mod sync;
 mod terminal;
