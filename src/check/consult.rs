@@ -214,7 +214,7 @@ fn kind_rules(plan: &Plan, at: &At, q: &Question, out: &mut Vec<Diagnostic>) {
         _ => {}
     }
     let rating = match &q.kind {
-        QuestionKind::Rating { low, high } => [low, high].into_iter().any(|t| is_blank(t)),
+        QuestionKind::Rating { low, high } => [low, high].into_iter().any(is_blank),
         _ => false,
     };
     if rating {

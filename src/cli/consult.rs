@@ -119,7 +119,9 @@ fn filter(args: &ResultsArgs) -> Result<Filter, CommandError> {
     let countries = args
         .country
         .iter()
-        .map(|c| CountryCode::parse(&c.to_uppercase()).map_err(|e| usage(e, "for example --country EG")))
+        .map(|c| {
+            CountryCode::parse(&c.to_uppercase()).map_err(|e| usage(e, "for example --country EG"))
+        })
         .collect::<Result<_, _>>()?;
     let organisation_types = args
         .org_type
@@ -129,8 +131,14 @@ fn filter(args: &ResultsArgs) -> Result<Filter, CommandError> {
                 .into_iter()
                 .find(|k| format!("{k:?}").eq_ignore_ascii_case(t))
                 .ok_or_else(|| {
-                    let all: Vec<String> = OrganisationType::ALL.iter().map(|k| format!("{k:?}")).collect();
-                    usage(format!("{t:?} is not an organisation type"), &format!("one of: {}", all.join(", ")))
+                    let all: Vec<String> = OrganisationType::ALL
+                        .iter()
+                        .map(|k| format!("{k:?}"))
+                        .collect();
+                    usage(
+                        format!("{t:?} is not an organisation type"),
+                        &format!("one of: {}", all.join(", ")),
+                    )
                 })
         })
         .collect::<Result<_, _>>()?;
@@ -177,21 +185,28 @@ fn run_import(args: ImportArgs) -> Result<ExitCode, CommandError> {
     let mut loaded: LoadedPlan = khutta::store::load(&root)?;
     let c = round(&loaded.plan, &args.round)?;
     let text = std::fs::read(&args.file).map_err(|e| CommandError::User {
-        message: format!("cannot read {}: {e}", escape_controls(&args.file.display().to_string())),
+        message: format!(
+            "cannot read {}: {e}",
+            escape_controls(&args.file.display().to_string())
+        ),
         hint: None,
     })?;
     let text = String::from_utf8(text).map_err(|_| CommandError::User {
-        message: format!("{} is not UTF-8", escape_controls(&args.file.display().to_string())),
+        message: format!(
+            "{} is not UTF-8",
+            escape_controls(&args.file.display().to_string())
+        ),
         hint: Some("export the CSV as UTF-8 (spreadsheets offer \"CSV UTF-8\")".into()),
     })?;
-    let outcome = parse_csv(&loaded.plan, c, &text, args.replace).map_err(|e| CommandError::User {
-        message: escape_controls(&e.to_string()).into_owned(),
-        hint: Some(format!(
-            "the header row is `{}` (see `khutta consult template {}`)",
-            csv_header(c),
-            args.round
-        )),
-    })?;
+    let outcome =
+        parse_csv(&loaded.plan, c, &text, args.replace).map_err(|e| CommandError::User {
+            message: escape_controls(&e.to_string()).into_owned(),
+            hint: Some(format!(
+                "the header row is `{}` (see `khutta consult template {}`)",
+                csv_header(c),
+                args.round
+            )),
+        })?;
     let round_id = c.round.id.clone();
     let mut out = std::io::stdout().lock();
     let file = escape_controls(&args.file.display().to_string()).into_owned();
@@ -207,12 +222,27 @@ fn run_import(args: ImportArgs) -> Result<ExitCode, CommandError> {
             written += 1;
         }
     }
-    let verb = if args.dry_run { "would import" } else { "imported" };
-    let count = if args.dry_run { outcome.responses.len() } else { written };
+    let verb = if args.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    let count = if args.dry_run {
+        outcome.responses.len()
+    } else {
+        written
+    };
     writeln!(
         out,
         "{verb} {count} response(s) into {}, {} row(s) refused",
-        escape_controls(&root.join("consultations").join(round_id.as_str()).join("responses").display().to_string()),
+        escape_controls(
+            &root
+                .join("consultations")
+                .join(round_id.as_str())
+                .join("responses")
+                .display()
+                .to_string()
+        ),
         outcome.errors.len()
     )?;
     Ok(ExitCode::from(u8::from(!outcome.errors.is_empty())))

@@ -49,11 +49,9 @@ pub fn results_for(
             }
             let result = question_result(plan, q, &shown, options);
             let picks = match &result.tally {
-                Tally::PlanItems { item, rows } if *item == kind => Some(
-                    rows.iter()
-                        .find(|r| &r.id == id)
-                        .map_or(0, |r| r.count),
-                ),
+                Tally::PlanItems { item, rows } if *item == kind => {
+                    Some(rows.iter().find(|r| &r.id == id).map_or(0, |r| r.count))
+                }
                 _ => None,
             };
             out.push(ItemMention {

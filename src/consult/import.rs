@@ -120,7 +120,10 @@ pub fn parse_csv(
             })
             .and_then(|r| {
                 if !seen.insert(r.participant.clone()) {
-                    return Err(format!("participant `{}` is on an earlier row too", r.participant));
+                    return Err(format!(
+                        "participant `{}` is on an earlier row too",
+                        r.participant
+                    ));
                 }
                 if !replace && c.responses.contains_key(&r.participant) {
                     return Err(format!(
@@ -144,7 +147,10 @@ enum Column<'q> {
     Question(&'q Question),
 }
 
-fn columns<'c>(c: &'c Consultation, header: &csv::StringRecord) -> Result<Vec<Column<'c>>, ImportError> {
+fn columns<'c>(
+    c: &'c Consultation,
+    header: &csv::StringRecord,
+) -> Result<Vec<Column<'c>>, ImportError> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for h in header.iter().map(str::trim) {
@@ -234,14 +240,19 @@ fn organisation_type(t: &str) -> Result<OrganisationType, String> {
 /// One cell as an answer to `q`.
 fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, String> {
     let list = || -> Vec<&str> {
-        cell.split(';').map(str::trim).filter(|s| !s.is_empty()).collect()
+        cell.split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
     };
     let option = |s: &str| -> Result<Id, String> {
         let found = q.kind.options().iter().find(|o| {
             o.id.as_str() == s
-                || [Lang::Ar, Lang::En]
-                    .iter()
-                    .any(|l| o.label.get(*l).is_some_and(|x| x.trim().eq_ignore_ascii_case(s)))
+                || [Lang::Ar, Lang::En].iter().any(|l| {
+                    o.label
+                        .get(*l)
+                        .is_some_and(|x| x.trim().eq_ignore_ascii_case(s))
+                })
         });
         found.map(|o| o.id.clone()).ok_or_else(|| {
             let ids: Vec<&str> = q.kind.options().iter().map(|o| o.id.as_str()).collect();
@@ -254,11 +265,15 @@ fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, String> {
             _ => Err("several answers to a single-choice question".into()),
         },
         QuestionKind::MultipleChoice { max, .. } => {
-            let ids = list().into_iter().map(option).collect::<Result<Vec<_>, _>>()?;
+            let ids = list()
+                .into_iter()
+                .map(option)
+                .collect::<Result<Vec<_>, _>>()?;
             match max {
-                Some(m) if ids.len() > usize::from(*m) => {
-                    Err(format!("{} choices where at most {m} are allowed", ids.len()))
-                }
+                Some(m) if ids.len() > usize::from(*m) => Err(format!(
+                    "{} choices where at most {m} are allowed",
+                    ids.len()
+                )),
                 _ => Ok(Answer::Choices(ids)),
             }
         }
@@ -267,7 +282,10 @@ fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, String> {
             _ => Err(format!("rating {cell:?} is not a whole number from 1 to 5")),
         },
         QuestionKind::Ranking { .. } => {
-            let ids = list().into_iter().map(option).collect::<Result<Vec<_>, _>>()?;
+            let ids = list()
+                .into_iter()
+                .map(option)
+                .collect::<Result<Vec<_>, _>>()?;
             let distinct: HashSet<&Id> = ids.iter().collect();
             let n = q.kind.options().len();
             if distinct.len() != ids.len() || ids.len() != n {
@@ -289,7 +307,10 @@ fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, String> {
                 ids.push(id);
             }
             if ids.len() > usize::from(*max) {
-                return Err(format!("{} items picked where at most {max} are allowed", ids.len()));
+                return Err(format!(
+                    "{} items picked where at most {max} are allowed",
+                    ids.len()
+                ));
             }
             Ok(Answer::Items(ids))
         }

@@ -70,7 +70,12 @@ fn who(r: &RoundResults) -> String {
     let mut s = if parts.is_empty() {
         format!("{} respondents", r.respondents)
     } else {
-        format!("{} of {} respondents ({})", r.respondents, r.total, parts.join("; "))
+        format!(
+            "{} of {} respondents ({})",
+            r.respondents,
+            r.total,
+            parts.join("; ")
+        )
     };
     if r.anonymised {
         s.push_str(", anonymised");
@@ -131,7 +136,11 @@ pub fn text(r: &RoundResults, lang: Lang) -> String {
                     let mut by: Vec<String> = Vec::new();
                     by.extend(a.participant.as_ref().map(|p| p.to_string()));
                     by.extend(a.name.as_deref().map(|n| escape_controls(n).into_owned()));
-                    by.extend(a.organisation.as_deref().map(|o| escape_controls(o).into_owned()));
+                    by.extend(
+                        a.organisation
+                            .as_deref()
+                            .map(|o| escape_controls(o).into_owned()),
+                    );
                     by.push(a.country.to_string());
                     let _ = writeln!(s, "  - {} ({})", escape_controls(&a.text), by.join(", "));
                 }
@@ -167,7 +176,12 @@ fn cell(s: &str) -> String {
 
 /// Markdown, one section and table per question.
 pub fn markdown(r: &RoundResults, lang: Lang) -> String {
-    let mut s = format!("# {} (`{}`)\n\n{}.\n", cell(r.title.show(lang)), r.round, who(r));
+    let mut s = format!(
+        "# {} (`{}`)\n\n{}.\n",
+        cell(r.title.show(lang)),
+        r.round,
+        who(r)
+    );
     for q in &r.questions {
         let _ = write!(
             s,
@@ -200,7 +214,11 @@ pub fn markdown(r: &RoundResults, lang: Lang) -> String {
                 s.push_str("| rank | | Borda points | first places |\n|---:|---|---:|---:|\n");
                 for row in rows {
                     let label = cell(row.label.show(lang));
-                    let _ = writeln!(s, "| {} | {label} | {} | {} |", row.rank, row.points, row.first);
+                    let _ = writeln!(
+                        s,
+                        "| {} | {label} | {} | {} |",
+                        row.rank, row.points, row.first
+                    );
                 }
             }
             Tally::FreeText { answers } => {
@@ -220,8 +238,18 @@ pub fn markdown(r: &RoundResults, lang: Lang) -> String {
 
 /// The columns of the CSV form.
 pub const CSV_COLUMNS: [&str; 12] = [
-    "question", "aspect", "kind", "answered", "row", "label", "count", "share", "points", "rank",
-    "first_places", "text",
+    "question",
+    "aspect",
+    "kind",
+    "answered",
+    "row",
+    "label",
+    "count",
+    "share",
+    "points",
+    "rank",
+    "first_places",
+    "text",
 ];
 
 /// CSV, one line per option, rating, item or free-text answer (see [`CSV_COLUMNS`]): `row`
@@ -250,13 +278,24 @@ pub fn csv(r: &RoundResults, lang: Lang) -> Result<String, csv::Error> {
             | Tally::MultipleChoice { rows }
             | Tally::PlanItems { rows, .. } => {
                 for row in rows {
-                    let rest = [row.count.to_string(), format!("{:.3}", row.share), e(), e(), e(), e()];
+                    let rest = [
+                        row.count.to_string(),
+                        format!("{:.3}", row.share),
+                        e(),
+                        e(),
+                        e(),
+                        e(),
+                    ];
                     line(row.id.to_string(), row.label.show(lang), rest)?;
                 }
             }
             Tally::Rating { distribution, mean } => {
                 for (i, n) in distribution.iter().enumerate() {
-                    let share = if q.answered == 0 { 0.0 } else { *n as f64 / q.answered as f64 };
+                    let share = if q.answered == 0 {
+                        0.0
+                    } else {
+                        *n as f64 / q.answered as f64
+                    };
                     let rest = [n.to_string(), format!("{share:.3}"), e(), e(), e(), e()];
                     line((i + 1).to_string(), "", rest)?;
                 }
@@ -265,13 +304,23 @@ pub fn csv(r: &RoundResults, lang: Lang) -> Result<String, csv::Error> {
             }
             Tally::Ranking { rows } => {
                 for row in rows {
-                    let rest = [e(), e(), row.points.to_string(), row.rank.to_string(), row.first.to_string(), e()];
+                    let rest = [
+                        e(),
+                        e(),
+                        row.points.to_string(),
+                        row.rank.to_string(),
+                        row.first.to_string(),
+                        e(),
+                    ];
                     line(row.id.to_string(), row.label.show(lang), rest)?;
                 }
             }
             Tally::FreeText { answers } => {
                 for (i, a) in answers.iter().enumerate() {
-                    let who = a.participant.as_ref().map_or((i + 1).to_string(), |p| p.to_string());
+                    let who = a
+                        .participant
+                        .as_ref()
+                        .map_or((i + 1).to_string(), |p| p.to_string());
                     let org = a.organisation.as_deref().unwrap_or("");
                     line(who, org, [e(), e(), e(), e(), e(), a.text.clone()])?;
                 }

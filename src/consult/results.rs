@@ -17,8 +17,8 @@
 
 use super::filter::Filter;
 use crate::model::{
-    Answer, Aspect, Consultation, CountryCode, EntityKind, Id, Lang, Organisation, Plan,
-    Question, QuestionKind, RATING_MAX, RATING_MIN, Response, Text,
+    Answer, Aspect, Consultation, CountryCode, EntityKind, Id, Lang, Organisation, Plan, Question,
+    QuestionKind, RATING_MAX, RATING_MIN, Response, Text,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -198,7 +198,12 @@ pub fn question_result(
             (n, Tally::MultipleChoice { rows })
         }
         QuestionKind::Rating { .. } => rating(&answers),
-        QuestionKind::Ranking { .. } => (answers.len(), Tally::Ranking { rows: borda(q, &answers) }),
+        QuestionKind::Ranking { .. } => (
+            answers.len(),
+            Tally::Ranking {
+                rows: borda(q, &answers),
+            },
+        ),
         QuestionKind::PlanItems { item, .. } => {
             let (n, rows) = items(plan, q, *item, &answers);
             (n, Tally::PlanItems { item: *item, rows })
@@ -302,7 +307,11 @@ fn borda(q: &Question, answers: &[(&Response, &Answer)]) -> Vec<BordaRow> {
         }
     }
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|a, b| (points[*b], first[*b]).cmp(&(points[*a], first[*a])).then(a.cmp(b)));
+    order.sort_by(|a, b| {
+        (points[*b], first[*b])
+            .cmp(&(points[*a], first[*a]))
+            .then(a.cmp(b))
+    });
     let mut rows: Vec<BordaRow> = Vec::with_capacity(n);
     for (place, i) in order.into_iter().enumerate() {
         let rank = match rows.last() {

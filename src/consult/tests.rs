@@ -42,32 +42,51 @@ pub(crate) fn sample() -> Plan {
         plan.activities
             .insert(id(a), Activity::new(id(a), Text::en(a), 1));
     }
-    plan.partners
-        .insert(id("amman"), partner("amman", OrganisationType::LocalGovernment));
-    plan.partners
-        .insert(id("escwa"), partner("escwa", OrganisationType::Multilateral));
+    plan.partners.insert(
+        id("amman"),
+        partner("amman", OrganisationType::LocalGovernment),
+    );
+    plan.partners.insert(
+        id("escwa"),
+        partner("escwa", OrganisationType::Multilateral),
+    );
     let mut round = Round::new(id("r1"), Text::en("Round"), Venue::Online);
     let q = |qid: &str, kind| Question::new(id(qid), Text::en(qid), kind, Aspect::Activities);
     round.questions = vec![
-        q("single", QuestionKind::SingleChoice {
-            options: options(&["x", "y"]),
-        }),
-        q("multi", QuestionKind::MultipleChoice {
-            options: options(&["x", "y", "z"]),
-            max: None,
-        }),
-        q("rate", QuestionKind::Rating {
-            low: Text::default(),
-            high: Text::default(),
-        }),
-        q("rank", QuestionKind::Ranking {
-            options: options(&["x", "y", "z"]),
-        }),
+        q(
+            "single",
+            QuestionKind::SingleChoice {
+                options: options(&["x", "y"]),
+            },
+        ),
+        q(
+            "multi",
+            QuestionKind::MultipleChoice {
+                options: options(&["x", "y", "z"]),
+                max: None,
+            },
+        ),
+        q(
+            "rate",
+            QuestionKind::Rating {
+                low: Text::default(),
+                high: Text::default(),
+            },
+        ),
+        q(
+            "rank",
+            QuestionKind::Ranking {
+                options: options(&["x", "y", "z"]),
+            },
+        ),
         q("text", QuestionKind::FreeText),
-        q("pick", QuestionKind::PlanItems {
-            item: EntityKind::Activity,
-            max: 2,
-        }),
+        q(
+            "pick",
+            QuestionKind::PlanItems {
+                item: EntityKind::Activity,
+                max: 2,
+            },
+        ),
     ];
     round.questions[0].refers_to = ItemRefs {
         activities: vec![id("a")],
@@ -166,7 +185,9 @@ fn tallies_of_every_kind() {
         panic!()
     };
     assert_eq!(
-        rows.iter().map(|r| (r.id.as_str(), r.count)).collect::<Vec<_>>(),
+        rows.iter()
+            .map(|r| (r.id.as_str(), r.count))
+            .collect::<Vec<_>>(),
         [("a", 2), ("b", 1)]
     );
     let Tally::FreeText { answers } = &result(&r, "text").tally else {
@@ -193,7 +214,11 @@ fn filters_and_anonymisation() {
     let Tally::FreeText { answers } = &result(&r, "text").tally else {
         panic!()
     };
-    assert!(answers.iter().all(|a| a.participant.is_none() && a.name.is_none()));
+    assert!(
+        answers
+            .iter()
+            .all(|a| a.participant.is_none() && a.name.is_none())
+    );
     // A partner keeps its name; a free-text organisation loses it.
     assert_eq!(answers[0].organisation.as_deref(), Some("amman"));
     assert_eq!(answers[1].organisation, None);
@@ -210,23 +235,44 @@ fn filters_and_anonymisation() {
     assert_eq!(countries.len(), 2);
     assert_eq!(
         kinds,
-        [OrganisationType::LocalGovernment, OrganisationType::Multilateral]
+        [
+            OrganisationType::LocalGovernment,
+            OrganisationType::Multilateral
+        ]
     );
 }
 
 #[test]
 fn results_for_an_item() {
     let plan = sample();
-    let found = results_for(&plan, EntityKind::Activity, &id("a"), &ResultsOptions::default());
+    let found = results_for(
+        &plan,
+        EntityKind::Activity,
+        &id("a"),
+        &ResultsOptions::default(),
+    );
     let got: Vec<(&str, bool, Option<usize>)> = found
         .iter()
         .map(|m| (m.result.id.as_str(), m.named, m.picks))
         .collect();
     assert_eq!(got, [("single", true, None), ("pick", false, Some(2))]);
-    let b = results_for(&plan, EntityKind::Activity, &id("b"), &ResultsOptions::default());
+    let b = results_for(
+        &plan,
+        EntityKind::Activity,
+        &id("b"),
+        &ResultsOptions::default(),
+    );
     assert_eq!(b.len(), 1);
     assert_eq!(b[0].picks, Some(1));
-    assert!(results_for(&plan, EntityKind::Partner, &id("amman"), &ResultsOptions::default()).is_empty());
+    assert!(
+        results_for(
+            &plan,
+            EntityKind::Partner,
+            &id("amman"),
+            &ResultsOptions::default()
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -234,12 +280,18 @@ fn renderers_agree_on_the_numbers() {
     let plan = sample();
     let r = results(&plan, &plan.consultations["r1"], &ResultsOptions::default());
     let text = render::text(&r, Lang::En);
-    assert!(text.contains("X  ████████████████████████   2   66.7%"), "{text}");
+    assert!(
+        text.contains("X  ████████████████████████   2   66.7%"),
+        "{text}"
+    );
     assert!(text.contains("mean 3.00"), "{text}");
     let md = render::markdown(&r, Lang::En);
     assert!(md.contains("| X | 2 | 66.7% |"), "{md}");
     let csv = render::csv(&r, Lang::En).unwrap_or_default();
-    assert!(csv.contains("single,activities,single choice,3,x,X,2,0.667,,,,"), "{csv}");
+    assert!(
+        csv.contains("single,activities,single choice,3,x,X,2,0.667,,,,"),
+        "{csv}"
+    );
     let json = render::json(&r).unwrap_or_default();
     assert!(json.contains("\"kind\": \"ranking\""), "{json}");
 }

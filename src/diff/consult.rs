@@ -285,7 +285,10 @@ mod tests {
         let mut r = merge(&base, &ours, &theirs);
         assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
         assert_eq!(r.conflicts[0].kind, ConflictKind::Field);
-        assert_eq!(r.conflicts[0].target.to_string(), "consultations/r1/responses/p1.ron");
+        assert_eq!(
+            r.conflicts[0].target.to_string(),
+            "consultations/r1/responses/p1.ron"
+        );
         assert_eq!(
             r.merged.consultations["r1"].responses["p1"].answers["rate"],
             Answer::Rating(1)
@@ -310,6 +313,10 @@ mod tests {
         }
         let r = merge(&base, &ours, &theirs);
         assert!(r.merged.consultations["r1"].responses.contains_key("p9"));
-        assert!(r.conflicts.iter().any(|c| c.kind == ConflictKind::DeleteModify));
+        assert!(
+            r.conflicts
+                .iter()
+                .any(|c| c.kind == ConflictKind::DeleteModify)
+        );
     }
 }

@@ -180,14 +180,20 @@ fn round_design_edits_undo() {
     edit.apply(&mut p).unwrap();
     assert_eq!(p.consultations["r1"].round.questions[0].id.as_str(), "text");
     // Responses are not part of a design edit.
-    assert_eq!(p.consultations["r1"].responses, original.consultations["r1"].responses);
+    assert_eq!(
+        p.consultations["r1"].responses,
+        original.consultations["r1"].responses
+    );
     edit.inverse().apply(&mut p).unwrap();
     assert_eq!(p, original);
     let refused = Edit::update_round(&p, &r1, "questions", |r| {
         r.insert_question(0, r.questions[1].clone())
     })
     .unwrap();
-    assert!(refused.is_err(), "a second question with the same id is refused");
+    assert!(
+        refused.is_err(),
+        "a second question with the same id is refused"
+    );
 }
 
 #[test]
@@ -198,14 +204,26 @@ fn renaming_a_question_moves_its_answers() {
     edit.apply(&mut p).unwrap();
     let c = &p.consultations["r1"];
     assert!(c.round.question("readiness").is_some());
-    assert!(c.responses.values().all(|r| !r.answers.contains_key("rate")));
-    assert_eq!(c.responses["p1"].answers["readiness"], crate::model::Answer::Rating(4));
+    assert!(
+        c.responses
+            .values()
+            .all(|r| !r.answers.contains_key("rate"))
+    );
+    assert_eq!(
+        c.responses["p1"].answers["readiness"],
+        crate::model::Answer::Rating(4)
+    );
     edit.inverse().apply(&mut p).unwrap();
     assert_eq!(p, original);
     // Removing a question takes its answers along; undo brings both back.
     let edit = Edit::remove_question(&p, &id("r1"), &id("single")).unwrap();
     edit.apply(&mut p).unwrap();
-    assert!(p.consultations["r1"].responses.values().all(|r| !r.answers.contains_key("single")));
+    assert!(
+        p.consultations["r1"]
+            .responses
+            .values()
+            .all(|r| !r.answers.contains_key("single"))
+    );
     edit.inverse().apply(&mut p).unwrap();
     assert_eq!(p, original);
 }
@@ -226,7 +244,11 @@ fn renaming_an_activity_rewrites_questions_and_picks() {
         crate::model::Answer::Items(vec![id("b"), id("kickoff")])
     );
     assert!(p.references_to(EntityKind::Activity, &id("a")).is_empty());
-    assert!(crate::check::check(&p, &Default::default()).iter().all(|d| d.code != crate::check::Code::Dangling));
+    assert!(
+        crate::check::check(&p, &Default::default())
+            .iter()
+            .all(|d| d.code != crate::check::Code::Dangling)
+    );
     edit.inverse().apply(&mut p).unwrap();
     assert_eq!(p, original);
     // Renaming a partner renames the organisation of its participants.

@@ -278,6 +278,8 @@ pub fn revalidate(app: &mut App) {
         Purpose::ConflictValue(_) => serde_json::from_str::<serde_json::Value>(&value)
             .err()
             .map(|e| e.to_string()),
+        Purpose::Design(target) => super::screens::consult_design::edit(app, target, &value).err(),
+        Purpose::NewRound => super::screens::consult::new_round(&app.doc.plan, &value).err(),
     };
     if let Some(ed) = app.editor.as_mut() {
         ed.error = error;
@@ -344,6 +346,18 @@ fn commit(app: &mut App) -> Vec<Effect> {
             ),
             Err(_) => Vec::new(),
         },
+        Purpose::Design(target) => {
+            let result = super::screens::consult_design::edit(app, &target, &value);
+            let effects = apply(app, result);
+            super::screens::consult_design::after_edit(app, &target, &value);
+            effects
+        }
+        Purpose::NewRound => {
+            let result = super::screens::consult::new_round(&app.doc.plan, &value);
+            let effects = apply(app, result);
+            super::screens::consult::after_new_round(app, &value);
+            effects
+        }
     }
 }
 

@@ -70,7 +70,11 @@ fn bundled_plan_has_what_the_initiative_needs() {
         );
     }
     for q in &round.round.questions {
-        assert!(q.text.get(Lang::Ar).is_some() && q.text.get(Lang::En).is_some(), "{}", q.id);
+        assert!(
+            q.text.get(Lang::Ar).is_some() && q.text.get(Lang::En).is_some(),
+            "{}",
+            q.id
+        );
     }
 }
 

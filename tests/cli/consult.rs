@@ -75,14 +75,22 @@ imported 2 response(s) into ./consultations/r1/responses, 6 row(s) refused
 --- exit 1
 "
     );
-    let p10 = std::fs::read_to_string(dir.path().join("consultations/r1/responses/p10.ron")).unwrap();
+    let p10 =
+        std::fs::read_to_string(dir.path().join("consultations/r1/responses/p10.ron")).unwrap();
     assert!(p10.contains("organisation: Partner(\"amman\")"), "{p10}");
     assert!(p10.contains("\"q-single\": Choice(\"b\")"), "{p10}");
     assert!(p10.contains("language: Ar"), "{p10}");
     assert!(p10.contains("country: \"JO\""), "{p10}");
-    assert!(dir.path().join("consultations/r1/responses/p14.ron").is_file());
+    assert!(
+        dir.path()
+            .join("consultations/r1/responses/p14.ron")
+            .is_file()
+    );
     // The imported files are canonical and check clean.
-    let fmt = khutta(dir.path()).args(["fmt", "--check", "."]).output().unwrap();
+    let fmt = khutta(dir.path())
+        .args(["fmt", "--check", "."])
+        .output()
+        .unwrap();
     assert_eq!(transcript(&fmt), "--- exit 0\n");
 }
 
@@ -94,31 +102,62 @@ fn replace_overwrites_and_dry_run_writes_nothing() {
     let p1 = dir.path().join("consultations/r1/responses/p1.ron");
     let before = std::fs::read_to_string(&p1).unwrap();
     let dry = khutta(dir.path())
-        .args(["consult", "import", "r1", "a.csv", "--plan", ".", "--replace", "--dry-run"])
+        .args([
+            "consult",
+            "import",
+            "r1",
+            "a.csv",
+            "--plan",
+            ".",
+            "--replace",
+            "--dry-run",
+        ])
         .output()
         .unwrap();
-    assert!(transcript(&dry).contains("would import 1 response(s)"), "{}", transcript(&dry));
+    assert!(
+        transcript(&dry).contains("would import 1 response(s)"),
+        "{}",
+        transcript(&dry)
+    );
     assert_eq!(std::fs::read_to_string(&p1).unwrap(), before);
     let real = khutta(dir.path())
-        .args(["consult", "import", "r1", "a.csv", "--plan", ".", "--replace"])
+        .args([
+            "consult",
+            "import",
+            "r1",
+            "a.csv",
+            "--plan",
+            ".",
+            "--replace",
+        ])
         .output()
         .unwrap();
     assert_eq!(real.status.code(), Some(0), "{}", transcript(&real));
     let after = std::fs::read_to_string(&p1).unwrap();
     assert!(after.contains("\"q-single\": Choice(\"c\")"), "{after}");
-    assert!(!after.contains("q-rate"), "a replaced response holds only the new answers");
+    assert!(
+        !after.contains("q-rate"),
+        "a replaced response holds only the new answers"
+    );
 }
 
 #[test]
 fn a_bad_header_refuses_the_whole_file() {
     let dir = plan_copy();
-    std::fs::write(dir.path().join("a.csv"), "participant,organisation,country,q-nine\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.csv"),
+        "participant,organisation,country,q-nine\n",
+    )
+    .unwrap();
     let out = khutta(dir.path())
         .args(["consult", "import", "r1", "a.csv", "--plan", "."])
         .output()
         .unwrap();
     let t = transcript(&out);
-    assert!(t.contains("column `q-nine` is not a question of round `r1`"), "{t}");
+    assert!(
+        t.contains("column `q-nine` is not a question of round `r1`"),
+        "{t}"
+    );
     assert_eq!(out.status.code(), Some(1));
 }
 

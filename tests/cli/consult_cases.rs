@@ -19,7 +19,9 @@ fn consult_cases() {
             ("json", "expected.json"),
         ] {
             let out = khutta(&case)
-                .args(["consult", "results", "r1", "--plan", "plan", "--format", format])
+                .args([
+                    "consult", "results", "r1", "--plan", "plan", "--format", format,
+                ])
                 .args(&extra)
                 .output()
                 .unwrap_or_else(|e| panic!("{e}"));
@@ -27,7 +29,12 @@ fn consult_cases() {
             let got = if format == "text" {
                 transcript(&out)
             } else {
-                assert!(out.status.success(), "{}: {}", case.display(), transcript(&out));
+                assert!(
+                    out.status.success(),
+                    "{}: {}",
+                    case.display(),
+                    transcript(&out)
+                );
                 String::from_utf8_lossy(&out.stdout).into_owned()
             };
             assert_matches_file(&case.join(file), &got);

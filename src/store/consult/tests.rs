@@ -13,8 +13,16 @@ fn written_consultations_read_back_equal() -> Result<(), Box<dyn std::error::Err
     let plan = crate::consult::tests::sample();
     let dir = tempfile::tempdir()?;
     let report = write_new_plan(dir.path(), &plan)?;
-    assert!(report.written.contains(&"consultations/r1/round.ron".to_owned()));
-    assert!(report.written.contains(&"consultations/r1/responses/p2.ron".to_owned()));
+    assert!(
+        report
+            .written
+            .contains(&"consultations/r1/round.ron".to_owned())
+    );
+    assert!(
+        report
+            .written
+            .contains(&"consultations/r1/responses/p2.ron".to_owned())
+    );
     let loaded = load_with_cache(dir.path(), None)?;
     assert_eq!(loaded.diagnostics, vec![]);
     assert_eq!(loaded.plan, plan);
