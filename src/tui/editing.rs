@@ -347,10 +347,10 @@ fn commit(app: &mut App) -> Vec<Effect> {
             Err(_) => Vec::new(),
         },
         Purpose::Design(target) => {
+            // Rows are by position, so the cursor stays on the field (a renamed question
+            // keeps its row).
             let result = super::screens::consult_design::edit(app, &target, &value);
-            let effects = apply(app, result);
-            super::screens::consult_design::after_edit(app, &target, &value);
-            effects
+            apply(app, result)
         }
         Purpose::NewRound => {
             let result = super::screens::consult::new_round(&app.doc.plan, &value);

@@ -211,7 +211,6 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Consult, "a", C::New),
         (Consult, "d", C::Delete),
         (Consult, "delete", C::Delete),
-        (Consult, "r", C::Rename),
         (Consult, "i", C::Collect),
         (Consult, "R", C::ConsultResults),
         (Consult, "K", C::MoveUp),

@@ -240,3 +240,29 @@ fn snapshots_of_results() {
         );
     }
 }
+
+#[test]
+fn a_new_round_opens_in_the_designer_and_only_an_unanswered_round_is_deleted() {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(&["9", "n"]);
+    h.type_text("city-survey");
+    h.press(&["enter"]);
+    assert!(h.app.doc.plan.consultations.contains_key("city-survey"));
+    assert!(
+        h.render(120, 40)
+            .contains("Round city-survey · 0 question(s)")
+    );
+    h.press(&["esc"]);
+    // The rounds are listed by id: city-survey, then egm-2021.
+    h.press(&["down", "d"]);
+    assert!(
+        h.app.status.contains("holds 12 response(s)"),
+        "{}",
+        h.app.status
+    );
+    assert!(h.app.doc.plan.consultations.contains_key(ROUND));
+    h.press(&["up", "d"]);
+    assert!(!h.app.doc.plan.consultations.contains_key("city-survey"));
+    h.press(&["u"]);
+    assert!(h.app.doc.plan.consultations.contains_key("city-survey"));
+}

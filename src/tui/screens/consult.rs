@@ -82,6 +82,31 @@ fn rounds_command(app: &mut App, c: Command) -> Vec<Effect> {
                 opts,
             ));
         }
+        (Command::Delete, Some(round)) if !app.doc.read_only => {
+            // Only a round nobody answered goes with one key (and undo brings it back); one
+            // with answers is removed on disk, where git keeps them.
+            let answered = app
+                .doc
+                .plan
+                .consultations
+                .get(&round)
+                .map_or(0, |c| c.responses.len());
+            if answered > 0 {
+                app.status = app.msg.get_args(
+                    "tui-round-has-answers",
+                    &[
+                        ("round", Arg::Text(round.to_string().into())),
+                        ("count", answered.into()),
+                    ],
+                );
+                return Vec::new();
+            }
+            let edit = Edit::remove_round(&app.doc.plan, &round).map_err(|e| e.to_string());
+            let effects = crate::tui::editing::apply(app, edit);
+            let n = app.doc.plan.consultations.len();
+            app.consult.rounds.step(0, n);
+            return effects;
+        }
         (Command::Select, Some(round)) => {
             app.consult.mode = Mode::Design(Design::new(round));
         }

@@ -56,11 +56,6 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// A page with nothing chosen, as the designer's preview shows it.
-    pub fn preview(_q: &Question) -> Pending {
-        Pending::default()
-    }
-
     /// The page of `q` showing `answer`, the participant's earlier answer, if any.
     fn of(answer: Option<&Answer>) -> Pending {
         let mut p = Pending::default();

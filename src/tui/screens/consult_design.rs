@@ -325,10 +325,6 @@ pub fn edit(app: &App, target: &Target, value: &str) -> Result<Edit, String> {
     .map_err(|e| e.to_string())?
 }
 
-/// After an edit from the designer's editor: nothing moves but the edited field's value, and
-/// the cursor stays on it (rows are by position, so a renamed question keeps its row).
-pub fn after_edit(_app: &mut App, _target: &Target, _value: &str) {}
-
 /// The message key of a field's label.
 fn field_key(f: Field) -> &'static str {
     match f {
@@ -613,7 +609,7 @@ fn field_command(
             ));
             crate::tui::editing::revalidate(app);
         }
-        Command::New if q.is_some_and(|q| q.kind.options_mut_ok()) => {
+        Command::New if q.is_some_and(|q| has_options(&q.kind)) => {
             let Some(q) = q else { return Vec::new() };
             let qid = q.id.clone();
             let fresh = fresh_option_id(q);
@@ -663,19 +659,14 @@ fn field_command(
     Vec::new()
 }
 
-trait HasOptions {
-    fn options_mut_ok(&self) -> bool;
-}
-
-impl HasOptions for QuestionKind {
-    fn options_mut_ok(&self) -> bool {
-        matches!(
-            self,
-            QuestionKind::SingleChoice { .. }
-                | QuestionKind::MultipleChoice { .. }
-                | QuestionKind::Ranking { .. }
-        )
-    }
+/// Whether questions of this kind have options to add and remove.
+fn has_options(kind: &QuestionKind) -> bool {
+    matches!(
+        kind,
+        QuestionKind::SingleChoice { .. }
+            | QuestionKind::MultipleChoice { .. }
+            | QuestionKind::Ranking { .. }
+    )
 }
 
 fn fresh_option_id(q: &Question) -> Id {
@@ -826,7 +817,7 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
             )],
         );
         pen.ui(buf, rx, top, rw, &heading, theme::heading());
-        let preview = super::consult_collect::Pending::preview(q);
+        let preview = super::consult_collect::Pending::default();
         let lines = super::consult_collect::question_lines(app, q, app.content_lang, &preview);
         let room = body.bottom().saturating_sub(top + 1);
         for (i, (text, lang, style)) in lines.iter().take(usize::from(room)).enumerate() {
