@@ -278,7 +278,7 @@ pub fn revalidate(app: &mut App) {
         Purpose::ConflictValue(_) => serde_json::from_str::<serde_json::Value>(&value)
             .err()
             .map(|e| e.to_string()),
-        Purpose::Design(target) => super::screens::consult_design::edit(app, target, &value).err(),
+        Purpose::Design(target) => super::form::round::edit(&app.doc.plan, target, &value).err(),
         Purpose::NewRound => super::screens::consult::new_round(&app.doc.plan, &value).err(),
     };
     if let Some(ed) = app.editor.as_mut() {
@@ -349,7 +349,7 @@ fn commit(app: &mut App) -> Vec<Effect> {
         Purpose::Design(target) => {
             // Rows are by position, so the cursor stays on the field (a renamed question
             // keeps its row).
-            let result = super::screens::consult_design::edit(app, &target, &value);
+            let result = super::form::round::edit(&app.doc.plan, &target, &value);
             apply(app, result)
         }
         Purpose::NewRound => {

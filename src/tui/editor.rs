@@ -21,7 +21,7 @@ pub enum Purpose {
     /// A value of one's own for conflict `n` of the merge, as JSON.
     ConflictValue(usize),
     /// A field of a round or of one of its questions, in the designer.
-    Design(super::screens::consult_design::Target),
+    Design(super::form::round::Target),
     /// The id of a new consultation round.
     NewRound,
 }

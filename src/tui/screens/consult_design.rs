@@ -11,6 +11,8 @@ use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
 use crate::tui::editor::{Choice, EditorState, Purpose};
+use crate::tui::form::round::{Field, Target};
+use crate::tui::form::round::{KINDS, fields, fresh_option_id, has_options, value};
 use crate::tui::form::spec::EditorKind;
 use crate::tui::lists::Cursor;
 use crate::tui::paint::fill;
@@ -41,326 +43,17 @@ impl Design {
     }
 }
 
-/// One field the designer edits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    /// The round's title.
-    Title(Lang),
-    /// The round's status.
-    Status,
-    /// The round's date.
-    Date,
-    /// The question's id (renaming moves the answers along).
-    Id,
-    /// The question's text.
-    Text(Lang),
-    /// The question's note for participants.
-    Help(Lang),
-    /// The question's kind.
-    Kind,
-    /// The plan aspect it informs.
-    Aspect,
-    /// The kind of plan item picked.
-    Item,
-    /// The most choices or items.
-    Max,
-    /// What a rating of 1 means.
-    Low(Lang),
-    /// What a rating of 5 means.
-    High(Lang),
-    /// The plan items the question refers to.
-    RefersTo,
-    /// The label of option `n`.
-    Option(usize, Lang),
-}
-
-/// A field of a round (`question: None`) or of one of its questions.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Target {
-    /// The round.
-    pub round: Id,
-    /// The question; none for the round's own fields.
-    pub question: Option<Id>,
-    /// The field.
-    pub field: Field,
-}
-
-const KINDS: [&str; 6] = [
-    "SingleChoice",
-    "MultipleChoice",
-    "Rating",
-    "Ranking",
-    "FreeText",
-    "PlanItems",
-];
-
-/// The fields of the round (`None`) or of question `q`, in the order shown.
-pub fn fields(q: Option<&Question>) -> Vec<Field> {
-    let Some(q) = q else {
-        return vec![
-            Field::Title(Lang::En),
-            Field::Title(Lang::Ar),
-            Field::Status,
-            Field::Date,
-        ];
-    };
-    let mut f = vec![
-        Field::Id,
-        Field::Text(Lang::En),
-        Field::Text(Lang::Ar),
-        Field::Help(Lang::En),
-        Field::Help(Lang::Ar),
-        Field::Kind,
-        Field::Aspect,
-    ];
-    match &q.kind {
-        QuestionKind::PlanItems { .. } => f.extend([Field::Item, Field::Max]),
-        QuestionKind::MultipleChoice { .. } => f.push(Field::Max),
-        QuestionKind::Rating { .. } => f.extend([
-            Field::Low(Lang::En),
-            Field::Low(Lang::Ar),
-            Field::High(Lang::En),
-            Field::High(Lang::Ar),
-        ]),
-        _ => {}
-    }
-    f.push(Field::RefersTo);
-    for i in 0..q.kind.options().len() {
-        f.extend([Field::Option(i, Lang::En), Field::Option(i, Lang::Ar)]);
-    }
-    f
-}
-
-fn text_of(t: &Text, lang: Lang) -> String {
-    t.get(lang).unwrap_or_default().to_owned()
-}
-
-/// A field's value as text.
-pub fn value(round: &Round, q: Option<&Question>, field: Field) -> String {
-    match (q, field) {
-        (_, Field::Title(l)) => text_of(&round.title, l),
-        (_, Field::Status) => format!("{:?}", round.status),
-        (_, Field::Date) => round.date.map(|d| d.to_string()).unwrap_or_default(),
-        (None, _) => String::new(),
-        (Some(q), Field::Id) => q.id.to_string(),
-        (Some(q), Field::Text(l)) => text_of(&q.text, l),
-        (Some(q), Field::Help(l)) => text_of(&q.help, l),
-        (Some(q), Field::Kind) => q.kind.name().to_owned(),
-        (Some(q), Field::Aspect) => format!("{:?}", q.aspect),
-        (Some(q), Field::Item) => match q.kind {
-            QuestionKind::PlanItems { item, .. } => item.dir().to_owned(),
-            _ => String::new(),
-        },
-        (Some(q), Field::Max) => match q.kind {
-            QuestionKind::PlanItems { max, .. } => max.to_string(),
-            QuestionKind::MultipleChoice { max, .. } => {
-                max.map(|m| m.to_string()).unwrap_or_default()
-            }
-            _ => String::new(),
-        },
-        (Some(q), Field::Low(l)) => match &q.kind {
-            QuestionKind::Rating { low, .. } => text_of(low, l),
-            _ => String::new(),
-        },
-        (Some(q), Field::High(l)) => match &q.kind {
-            QuestionKind::Rating { high, .. } => text_of(high, l),
-            _ => String::new(),
-        },
-        (Some(q), Field::RefersTo) => q
-            .refers_to
-            .iter()
-            .map(|(k, id)| format!("{}/{id}", k.dir()))
-            .collect::<Vec<_>>()
-            .join(", "),
-        (Some(q), Field::Option(i, l)) => q
-            .kind
-            .options()
-            .get(i)
-            .map(|o| text_of(&o.label, l))
-            .unwrap_or_default(),
-    }
-}
-
-fn entity_kind(dir: &str) -> Result<EntityKind, String> {
-    EntityKind::ALL
-        .into_iter()
-        .find(|k| k.dir() == dir)
-        .ok_or_else(|| {
-            format!("`{dir}` is not one of activities, partners, beneficiaries, funding")
-        })
-}
-
-fn parse_max(v: &str) -> Result<Option<u8>, String> {
-    let v = v.trim();
-    if v.is_empty() {
-        return Ok(None);
-    }
-    v.parse::<u8>()
-        .map(Some)
-        .map_err(|_| format!("`{v}` is not a whole number from 0 to 255"))
-}
-
-/// Sets a field of the round or of question `qid` from text, or says why it cannot.
-fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(), String> {
-    match field {
-        Field::Title(l) => {
-            round.title.set(l, v.trim());
-            return Ok(());
-        }
-        Field::Status => {
-            round.status = RoundStatus::ALL
-                .into_iter()
-                .find(|s| format!("{s:?}") == v)
-                .ok_or_else(|| format!("`{v}` is not a status"))?;
-            return Ok(());
-        }
-        Field::Date => {
-            round.date = match v.trim() {
-                "" => None,
-                d => Some(
-                    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                        .map_err(|_| format!("`{d}` is not a date YYYY-MM-DD"))?,
-                ),
-            };
-            return Ok(());
-        }
-        _ => {}
-    }
-    let q = qid
-        .and_then(|id| round.question_mut(id.as_str()))
-        .ok_or_else(|| "no question is selected".to_owned())?;
-    match field {
-        Field::Text(l) => q.text.set(l, v.trim()),
-        Field::Help(l) => q.help.set(l, v.trim()),
-        Field::Kind => {
-            let to = match v {
-                "SingleChoice" => QuestionKind::SingleChoice {
-                    options: Vec::new(),
-                },
-                "MultipleChoice" => QuestionKind::MultipleChoice {
-                    options: Vec::new(),
-                    max: None,
-                },
-                "Rating" => QuestionKind::Rating {
-                    low: Text::default(),
-                    high: Text::default(),
-                },
-                "Ranking" => QuestionKind::Ranking {
-                    options: Vec::new(),
-                },
-                "FreeText" => QuestionKind::FreeText,
-                "PlanItems" => QuestionKind::PlanItems {
-                    item: EntityKind::Activity,
-                    max: 1,
-                },
-                _ => return Err(format!("`{v}` is not a kind of question")),
-            };
-            if to.name() != q.kind.name() {
-                q.kind = q.kind.converted(&to);
-            }
-        }
-        Field::Aspect => {
-            q.aspect = Aspect::ALL
-                .into_iter()
-                .find(|a| format!("{a:?}") == v)
-                .ok_or_else(|| format!("`{v}` is not an aspect"))?;
-        }
-        Field::Item => {
-            if let QuestionKind::PlanItems { item, .. } = &mut q.kind {
-                *item = entity_kind(v.trim())?;
-            }
-        }
-        Field::Max => match &mut q.kind {
-            QuestionKind::PlanItems { max, .. } => {
-                *max = parse_max(v)?.ok_or_else(|| "write how many may be picked".to_owned())?;
-            }
-            QuestionKind::MultipleChoice { max, .. } => *max = parse_max(v)?,
-            _ => {}
-        },
-        Field::Low(l) | Field::High(l) => {
-            if let QuestionKind::Rating { low, high } = &mut q.kind {
-                let t = if matches!(field, Field::Low(_)) {
-                    low
-                } else {
-                    high
-                };
-                t.set(l, v.trim());
-            }
-        }
-        Field::RefersTo => {
-            let mut refs = crate::model::ItemRefs::default();
-            for word in v.split([',', ' ']).filter(|w| !w.is_empty()) {
-                let (dir, id) = word
-                    .split_once('/')
-                    .ok_or_else(|| format!("write `{word}` as kind/id, like activities/{word}"))?;
-                let id = Id::parse(id).map_err(|e| e.to_string())?;
-                refs.ids_mut(entity_kind(dir)?).push(id);
-            }
-            q.refers_to = refs;
-        }
-        Field::Option(i, l) => {
-            let o = q
-                .kind
-                .options_mut()
-                .and_then(|o| o.get_mut(i))
-                .ok_or_else(|| format!("the question has no option {}", i + 1))?;
-            o.label.set(l, v.trim());
-        }
-        Field::Title(_) | Field::Status | Field::Date | Field::Id => {}
-    }
-    Ok(())
-}
-
-/// The edit that sets `target` to `value`, or why it cannot be made.
-pub fn edit(app: &App, target: &Target, value: &str) -> Result<Edit, String> {
-    let plan = &app.doc.plan;
-    if let (Field::Id, Some(q)) = (target.field, &target.question) {
-        return Edit::rename_question(plan, &target.round, q, value.trim())
-            .map_err(|e| e.to_string());
-    }
-    let name = field_key(target.field);
-    Edit::update_round(plan, &target.round, name, |r| {
-        set(r, target.question.as_ref(), target.field, value)
-    })
-    .map_err(|e| e.to_string())?
-}
-
-/// The message key of a field's label.
-fn field_key(f: Field) -> &'static str {
-    match f {
-        Field::Title(_) => "design-title",
-        Field::Status => "design-status",
-        Field::Date => "design-date",
-        Field::Id => "design-id",
-        Field::Text(_) => "design-text",
-        Field::Help(_) => "design-help",
-        Field::Kind => "design-kind",
-        Field::Aspect => "design-aspect",
-        Field::Item => "design-item",
-        Field::Max => "design-max",
-        Field::Low(_) => "design-low",
-        Field::High(_) => "design-high",
-        Field::RefersTo => "design-refers-to",
-        Field::Option(..) => "design-option",
-    }
-}
-
 /// A field's label in the UI's language: "Text (Arabic)", "Option 2 (English)".
 fn field_label(app: &App, f: Field) -> String {
     let base = match f {
         Field::Option(i, _) => app
             .msg
             .get_args("design-option", &[("number", (i + 1).into())]),
-        _ => app.msg.get(field_key(f)).into_owned(),
+        _ => app.msg.get(&format!("design-{}", f.name())).into_owned(),
     };
-    match f {
-        Field::Title(l)
-        | Field::Text(l)
-        | Field::Help(l)
-        | Field::Low(l)
-        | Field::High(l)
-        | Field::Option(_, l) => format!("{base} ({})", app.msg.get(lang_key(l))),
-        _ => base,
+    match f.lang() {
+        Some(l) => format!("{base} ({})", app.msg.get(lang_key(l))),
+        None => base,
     }
 }
 
@@ -586,15 +279,7 @@ fn field_command(
                 question: q.map(|q| q.id.clone()),
                 field,
             };
-            let lang = match field {
-                Field::Title(l)
-                | Field::Text(l)
-                | Field::Help(l)
-                | Field::Low(l)
-                | Field::High(l)
-                | Field::Option(_, l) => l,
-                _ => Lang::En,
-            };
+            let lang = field.lang().unwrap_or(Lang::En);
             let current = value(round, q, field);
             let opts = app.pen.options(lang, Align::Natural);
             let title = field_label(app, field);
@@ -657,23 +342,6 @@ fn field_command(
         _ => {}
     }
     Vec::new()
-}
-
-/// Whether questions of this kind have options to add and remove.
-fn has_options(kind: &QuestionKind) -> bool {
-    matches!(
-        kind,
-        QuestionKind::SingleChoice { .. }
-            | QuestionKind::MultipleChoice { .. }
-            | QuestionKind::Ranking { .. }
-    )
-}
-
-fn fresh_option_id(q: &Question) -> Id {
-    let n = (1..)
-        .find(|n| q.kind.option(&format!("o{n}")).is_none())
-        .unwrap_or(1);
-    Id::new_unchecked(format!("o{n}"))
 }
 
 /// Draws the designer: the rows on one side, the selected row's fields and the preview on
@@ -780,15 +448,7 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(rx, y, rw, 1), style);
         }
-        let lang = match f {
-            Field::Title(l)
-            | Field::Text(l)
-            | Field::Help(l)
-            | Field::Low(l)
-            | Field::High(l)
-            | Field::Option(_, l) => *l,
-            _ => app.lang,
-        };
+        let lang = f.lang().unwrap_or(app.lang);
         pen.ui(
             buf,
             fcols[0].0,
