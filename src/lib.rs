@@ -5,6 +5,7 @@
 //! touch the disk and git (store, repo); the TUI and CLI sit on top.
 
 pub mod check;
+pub mod consult;
 pub mod diff;
 pub mod edit;
 pub mod gantt;

@@ -36,9 +36,18 @@ pub fn analyse(loaded: &LoadedPlan) -> (Vec<Diagnostic>, Schedule) {
     let (mut found, schedule) = check_and_schedule(&loaded.plan, &unread);
     // The checks name files by id; an entity may live in a file named otherwise.
     for d in &mut found {
-        if let check::Subject::Entity { entity, id } = &d.subject
-            && let Some(rel) = loaded.sources.files.get(&(*entity, id.clone()))
-        {
+        let rel = match &d.subject {
+            check::Subject::Entity { entity, id } => {
+                loaded.sources.files.get(&(*entity, id.clone()))
+            }
+            check::Subject::Round { round } => loaded.sources.rounds.get(round),
+            check::Subject::Response { round, participant } => loaded
+                .sources
+                .responses
+                .get(&(round.clone(), participant.clone())),
+            check::Subject::Plan | check::Subject::File => None,
+        };
+        if let Some(rel) = rel {
             d.path.clone_from(rel);
         }
     }

@@ -36,10 +36,13 @@ proptest! {
         // Every file on disk is byte-identical to the canonical text of what was read from it.
         for rel in &written.written {
             let on_disk = std::fs::read_to_string(dir.path().join(rel)).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            let entity = khutta::store::layout::classify(rel).and_then(|p| match p {
-                khutta::store::layout::PlanPath::Entity(kind, stem) => Some((kind, khutta::model::Id::new_unchecked(stem))),
-                khutta::store::layout::PlanPath::Plan => None,
-            });
+            use khutta::store::layout::PlanPath;
+            let entity = match khutta::store::layout::classify(rel) {
+                Some(PlanPath::Entity(kind, stem)) => Some((kind, khutta::model::Id::new_unchecked(stem))),
+                Some(PlanPath::Plan) => None,
+                // Random plans have no consultations; the consultation tests cover those files.
+                _ => continue,
+            };
             let again = canonical_text(&loaded.plan, entity.as_ref().map(|(k, id)| (*k, id))).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(Some(on_disk), again);
         }

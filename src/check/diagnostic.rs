@@ -65,6 +65,25 @@ pub enum Code {
     StrayFile,
     /// Status and progress that disagree.
     StatusProgress,
+    /// An answer to a question the round does not have.
+    UnknownQuestion,
+    /// An answer naming an option the question does not have.
+    UnknownOption,
+    /// A rating outside 1 to 5.
+    RatingRange,
+    /// A ranking that does not list every option exactly once.
+    NotARanking,
+    /// An answer of the wrong kind for its question, or with more choices than allowed.
+    AnswerShape,
+    /// Two response files from the same named participant.
+    DuplicateParticipant,
+    /// A question that cannot be answered as designed (too few options, nothing to pick).
+    QuestionDesign,
+    /// Responses in a folder that has no `round.ron`.
+    NoRound,
+    /// Two responses from one organisation and country with the same answers and no name:
+    /// probably one response entered twice.
+    PossibleDuplicate,
 }
 
 impl Code {
@@ -95,6 +114,15 @@ impl Code {
             Code::NoLead => "W001",
             Code::StrayFile => "W002",
             Code::StatusProgress => "W003",
+            Code::UnknownQuestion => "E040",
+            Code::UnknownOption => "E041",
+            Code::RatingRange => "E042",
+            Code::NotARanking => "E043",
+            Code::AnswerShape => "E044",
+            Code::DuplicateParticipant => "E045",
+            Code::QuestionDesign => "E046",
+            Code::NoRound => "E047",
+            Code::PossibleDuplicate => "W004",
         }
     }
 
@@ -135,6 +163,18 @@ pub enum Subject {
     },
     /// A file that did not load as an entity.
     File,
+    /// A consultation round's `round.ron`.
+    Round {
+        /// The round.
+        round: Id,
+    },
+    /// A participant's response file.
+    Response {
+        /// The round.
+        round: Id,
+        /// The participant.
+        participant: Id,
+    },
 }
 
 /// Where in a file's text a diagnostic points: a field, and optionally a value inside it.
@@ -193,6 +233,38 @@ impl Diagnostic {
             },
             anchor: Anchor::default(),
         }
+    }
+
+    /// A diagnostic about a consultation round's `round.ron`, to be located by the store.
+    pub fn round(
+        code: Code,
+        round: &Id,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        let mut d = Diagnostic::plan(code, message, hint);
+        d.path = crate::model::round_path(round);
+        d.subject = Subject::Round {
+            round: round.clone(),
+        };
+        d
+    }
+
+    /// A diagnostic about a participant's response file, to be located by the store.
+    pub fn response(
+        code: Code,
+        round: &Id,
+        participant: &Id,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        let mut d = Diagnostic::plan(code, message, hint);
+        d.path = crate::model::response_path(round, participant);
+        d.subject = Subject::Response {
+            round: round.clone(),
+            participant: participant.clone(),
+        };
+        d
     }
 
     /// A diagnostic about `plan.ron`.

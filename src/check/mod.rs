@@ -1,5 +1,7 @@
 //! Rules over a loaded plan. Pure: a plan in, diagnostics out.
 
+mod answers;
+mod consult;
 mod cycles;
 mod dates;
 mod diagnostic;
@@ -31,6 +33,7 @@ pub fn check(plan: &Plan, unread: &Unread) -> Vec<Diagnostic> {
     refs::check(plan, &activities, unread, &mut out);
     cycles::check(plan, &activities, &mut out);
     values::check(plan, unread, &mut out);
+    consult::check(plan, unread, &mut out);
     if !unread.meta {
         dates::check(plan, &mut out);
         money::check(plan, &mut out);

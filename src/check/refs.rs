@@ -82,7 +82,7 @@ pub(super) fn check(
 }
 
 /// The existing id nearest to `id` by edit distance, if one is close enough to be a typo.
-fn closest<'a>(id: &Id, candidates: &'a [Id]) -> Option<&'a Id> {
+pub(super) fn closest<'a>(id: &Id, candidates: &'a [Id]) -> Option<&'a Id> {
     let limit = (id.as_str().len() / 4).clamp(1, 3);
     candidates
         .iter()

@@ -3,6 +3,7 @@
 mod check;
 mod clock;
 mod commit;
+mod consult;
 mod fmt;
 mod gantt;
 mod git_setup;
@@ -55,6 +56,8 @@ enum Command {
     Merge(merge::Args),
     /// git's merge driver for plan files (registered by `init` and `git-setup`).
     MergeDriver(merge_driver::Args),
+    /// Consultation rounds: results, and answers imported from CSV.
+    Consult(consult::Args),
     /// Print each activity's dates, slack and criticality, and the critical path.
     Schedule(schedule::Args),
     /// Draw the plan as a Gantt chart in text.
@@ -97,7 +100,7 @@ impl From<khutta::store::StoreError> for CommandError {
                 message,
                 hint: Some("give the path of a plan folder (one holding plan.ron)".into()),
             },
-            S::Io { .. } | S::MetaUnreadable => CommandError::User {
+            S::Io { .. } | S::MetaUnreadable | S::RoundNotSaved { .. } => CommandError::User {
                 message,
                 hint: None,
             },
@@ -154,6 +157,7 @@ pub fn main() -> ExitCode {
         Some(Command::Log(args)) => log::run(args),
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
+        Some(Command::Consult(args)) => consult::run(args, &ui),
         Some(Command::Schedule(args)) => schedule::run(args),
         Some(Command::Gantt(args)) => gantt::run(args, &ui),
         None => open::run(cli.plan.as_deref(), &ui),

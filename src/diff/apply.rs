@@ -196,7 +196,7 @@ impl PlanDiff {
                 touched.extend(
                     base.references_to(k, &r.from)
                         .into_iter()
-                        .map(|x| (x.from_kind, x.from)),
+                        .filter_map(|x| x.from.entity().map(|(k, id)| (k, id.clone()))),
                 );
             }
         }

@@ -1,8 +1,12 @@
 //! The merge of one file, for git's merge driver (`khutta merge-driver %O %A %B %P`).
 
 use super::merge::{Conflict, Side, merge_entity, merge_meta};
+use super::tree::Root;
 use crate::check::Diagnostic;
-use crate::model::{Activity, Beneficiary, Entity, EntityKind, FundingSource, Partner, PlanMeta};
+use crate::model::{
+    Activity, Beneficiary, Entity, EntityKind, FundingSource, Id, Partner, PlanMeta, Response,
+    Round,
+};
 use crate::store::layout::{PlanPath, classify};
 use crate::store::{parse, to_canonical};
 
@@ -20,7 +24,7 @@ pub struct FileMerge {
 pub enum MergeFileError {
     /// The path is not a file khutta reads.
     #[error(
-        "`{0}` is not a plan file (plan.ron, or activities/, partners/, beneficiaries/ or funding/<id>.ron)"
+        "`{0}` is not a plan file (plan.ron, activities/, partners/, beneficiaries/ or funding/<id>.ron, or a consultation's round.ron or responses/<id>.ron)"
     )]
     NotAPlanFile(String),
     /// One of the three versions does not parse.
@@ -103,8 +107,64 @@ pub fn merge_file(
             }?;
             Ok(FileMerge { text, conflicts })
         }
+        Some(PlanPath::Round(round)) => {
+            let target = super::merge::Target::Round {
+                round: Id::new_unchecked(round),
+            };
+            merge_one::<Round>(
+                path,
+                &target,
+                Root::Round,
+                base,
+                ours,
+                theirs,
+                Round::normalize,
+            )
+        }
+        Some(PlanPath::Response(round, participant)) => {
+            let target = super::merge::Target::Response {
+                round: Id::new_unchecked(round),
+                participant: Id::new_unchecked(participant),
+            };
+            merge_one::<Response>(
+                path,
+                &target,
+                Root::Response,
+                base,
+                ours,
+                theirs,
+                Response::normalize,
+            )
+        }
         None => Err(MergeFileError::NotAPlanFile(path.to_owned())),
     }
+}
+
+/// Merges three versions of a round or a response file.
+fn merge_one<T>(
+    path: &str,
+    target: &super::merge::Target,
+    root: Root,
+    base: Option<&str>,
+    ours: &str,
+    theirs: &str,
+    normalize: fn(&mut T),
+) -> Result<FileMerge, MergeFileError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + Clone,
+{
+    let read = |side, text: &str| {
+        read_as::<T>(path, side, text).map(|mut v| {
+            normalize(&mut v);
+            v
+        })
+    };
+    let b = base.map(|t| read(Side::Base, t)).transpose()?;
+    let (o, t) = (read(Side::Ours, ours)?, read(Side::Theirs, theirs)?);
+    let (merged, conflicts) =
+        super::consult::merge_value(root, target, b.as_ref(), Some(&o), Some(&t), normalize);
+    let text = write_canonical(path, &merged.unwrap_or(o))?;
+    Ok(FileMerge { text, conflicts })
 }
 
 fn read_as<T: serde::de::DeserializeOwned>(

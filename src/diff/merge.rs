@@ -65,6 +65,18 @@ pub enum Target {
         /// Its id.
         id: Id,
     },
+    /// A consultation round's `round.ron`.
+    Round {
+        /// The round.
+        round: Id,
+    },
+    /// A participant's response file.
+    Response {
+        /// The round.
+        round: Id,
+        /// The participant.
+        participant: Id,
+    },
 }
 
 impl fmt::Display for Target {
@@ -73,6 +85,10 @@ impl fmt::Display for Target {
         match self {
             Target::Plan => f.write_str(crate::model::PLAN_FILE),
             Target::Entity { kind, id } => f.write_str(&kind.file_path(id)),
+            Target::Round { round } => f.write_str(&crate::model::round_path(round)),
+            Target::Response { round, participant } => {
+                f.write_str(&crate::model::response_path(round, participant))
+            }
         }
     }
 }
@@ -171,6 +187,7 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> MergeResult {
         &theirs.funding,
         Entity::Funding,
     );
+    super::consult::merge_consultations(base, ours, theirs, &mut merged, &mut conflicts);
     conflicts.extend(semantic_conflicts(base, ours, theirs, &merged));
     MergeResult { merged, conflicts }
 }
@@ -223,7 +240,7 @@ fn changed_ids<'a, T: PartialEq>(
         .collect()
 }
 
-fn tie(target: &Target, found: Vec<Found>) -> Vec<Conflict> {
+pub(crate) fn tie(target: &Target, found: Vec<Found>) -> Vec<Conflict> {
     found
         .into_iter()
         .map(|f| Conflict {

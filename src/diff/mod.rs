@@ -18,6 +18,7 @@
 //! conflicts keep the plan loadable, and [`resolve`] settles them.
 
 mod apply;
+mod consult;
 mod delta;
 mod file;
 mod merge;

@@ -53,6 +53,8 @@ pub fn conflicts(list: &[Conflict]) -> String {
         let root = match c.target {
             Target::Plan => Root::Meta,
             Target::Entity { kind, .. } => Root::Entity(kind),
+            Target::Round { .. } => Root::Round,
+            Target::Response { .. } => Root::Response,
         };
         for (name, side, v) in [
             ("base:  ", Side::Base, &c.base),

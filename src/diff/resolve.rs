@@ -125,6 +125,9 @@ pub(crate) fn write_value(
             }
             plan.put(entity);
         }
+        Target::Round { .. } | Target::Response { .. } => {
+            super::consult::write_value(plan, target, path, value)?;
+        }
     }
     Ok(())
 }

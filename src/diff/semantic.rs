@@ -76,6 +76,34 @@ fn conflict(base: &Plan, ours: &Plan, theirs: &Plan, d: Diagnostic) -> Conflict 
                 [v(base), v(ours), v(theirs)],
             )
         }
+        Subject::Round { round } => {
+            let v = |p: &Plan| {
+                p.consultations
+                    .get(round)
+                    .map(|c| super::tree::json(&c.round))
+            };
+            (
+                Target::Round {
+                    round: round.clone(),
+                },
+                [v(base), v(ours), v(theirs)],
+            )
+        }
+        Subject::Response { round, participant } => {
+            let v = |p: &Plan| {
+                p.consultations
+                    .get(round)
+                    .and_then(|c| c.responses.get(participant))
+                    .map(super::tree::json)
+            };
+            (
+                Target::Response {
+                    round: round.clone(),
+                    participant: participant.clone(),
+                },
+                [v(base), v(ours), v(theirs)],
+            )
+        }
         Subject::Plan | Subject::File => (
             Target::Plan,
             [

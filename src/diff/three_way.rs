@@ -81,7 +81,17 @@ fn node(m: &mut Merger, b: Opt, o: Opt, t: Opt) -> Option<Value> {
     match shape_of(&[o, t]) {
         Shape::List => list(m, b, o, t).map(Value::Array),
         Shape::Variant(name) => {
-            let merged = node(m, inner(b, &name), inner(o, &name), inner(t, &name))?;
+            let before = m.found.len();
+            let merged = node(m, inner(b, &name), inner(o, &name), inner(t, &name));
+            // A conflict on the variant's content itself (`Rating(1)` against `Rating(5)`)
+            // sits at the variant's own path, so it must carry the whole values: writing the
+            // bare content back there would drop the variant's name.
+            for f in &mut m.found[before..] {
+                if f.path.segments() == m.path.as_slice() {
+                    (f.base, f.ours, f.theirs) = (b.cloned(), o.cloned(), t.cloned());
+                }
+            }
+            let merged = merged?;
             let mut wrapper = Map::new();
             wrapper.insert(name, merged);
             Some(Value::Object(wrapper))

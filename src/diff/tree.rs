@@ -20,6 +20,10 @@ pub(crate) enum Root {
     Meta,
     /// An entity file.
     Entity(EntityKind),
+    /// A consultation round's `round.ron`.
+    Round,
+    /// A participant's response.
+    Response,
 }
 
 /// How the items of a list are matched between revisions.
@@ -78,6 +82,9 @@ pub(crate) fn list_rule(root: Root, fields: &[String]) -> ListRule {
         (Root::Meta, ["calendars", "holidays"]) => ListRule::Keyed(by_date),
         (Root::Meta, ["calendars", "weekend" | "countries"]) => ListRule::Set,
         (Root::Meta, ["sdg_goals" | "sdg_targets" | "countries" | "cities"]) => ListRule::Set,
+        (Root::Round, ["questions"]) => ListRule::Keyed(by_id),
+        (Root::Round, ["questions", "kind", "options"]) => ListRule::Keyed(by_id),
+        (Root::Round, ["questions", "refers_to", _]) => ListRule::Set,
         _ => ListRule::Sequence,
     }
 }
@@ -294,6 +301,12 @@ fn fill(obj: &mut Map<String, Value>, field: &str, default: Value, after: &[&str
         .max()
         .unwrap_or(0);
     obj.shift_insert(at, field.to_owned(), default);
+}
+
+/// The tree of a round or a response (no defaults to fill in: their files are small and
+/// merged or shown whole far more often than field by field).
+pub(crate) fn json<T: serde::Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
 }
 
 /// The tree of `plan.ron`.

@@ -1,11 +1,12 @@
 //! Edits to a plan as values: each knows its inverse, so undo, redo, the unsaved marker and
 //! the list of files to write all follow from the log of edits.
 
+mod consult;
 mod history;
 
 pub use history::History;
 
-use crate::model::{Entity, EntityKind, Id, Plan, PlanMeta};
+use crate::model::{Entity, EntityKind, Id, Plan, PlanMeta, Response, Round};
 
 /// One change of one entity (or of `plan.ron`): what it was and what it becomes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +29,28 @@ pub enum Change {
         /// After.
         after: Option<Box<Entity>>,
     },
+    /// A consultation round's design is created, changed or deleted. Its responses are not
+    /// part of it: a round is deleted only after its responses, by earlier changes of the
+    /// same edit.
+    Round {
+        /// The round's id (its folder).
+        id: Id,
+        /// Before.
+        before: Option<Box<Round>>,
+        /// After.
+        after: Option<Box<Round>>,
+    },
+    /// A participant's response is created, changed or deleted.
+    Response {
+        /// The round.
+        round: Id,
+        /// The participant.
+        participant: Id,
+        /// Before.
+        before: Option<Box<Response>>,
+        /// After.
+        after: Option<Box<Response>>,
+    },
 }
 
 /// What an edit did, for the status line and the history.
@@ -48,6 +71,8 @@ pub enum Label {
     Rename(EntityKind, Id, Id),
     /// Several changes made as one (a merge resolution, an import).
     Batch(String),
+    /// A consultation round was changed (designed, answered, renamed), as described.
+    Consultation(Id, String),
 }
 
 /// A set of changes made as one step.
@@ -74,6 +99,18 @@ pub enum EditError {
     /// The plan no longer holds what the edit expects (it changed underneath).
     #[error("the plan changed since this edit was made")]
     Stale,
+    /// There is no such consultation round.
+    #[error("there is no consultation round `{0}`")]
+    NoRound(Id),
+    /// The round id is already taken.
+    #[error("consultation round `{0}` already exists")]
+    RoundExists(Id),
+    /// There is no such response in the round.
+    #[error("round `{0}` has no response from participant `{1}`")]
+    NoResponse(Id, Id),
+    /// A change to the round's design was refused.
+    #[error(transparent)]
+    Round(#[from] crate::model::RoundError),
 }
 
 impl Edit {
@@ -96,6 +133,22 @@ impl Edit {
                 } => Change::Entity {
                     kind: *kind,
                     id: id.clone(),
+                    before: after.clone(),
+                    after: before.clone(),
+                },
+                Change::Round { id, before, after } => Change::Round {
+                    id: id.clone(),
+                    before: after.clone(),
+                    after: before.clone(),
+                },
+                Change::Response {
+                    round,
+                    participant,
+                    before,
+                    after,
+                } => Change::Response {
+                    round: round.clone(),
+                    participant: participant.clone(),
                     before: after.clone(),
                     after: before.clone(),
                 },
@@ -140,9 +193,12 @@ impl Edit {
                     }
                     expected.push((*kind, id, after.as_deref()));
                 }
-                Change::Meta { .. } => {}
+                Change::Meta { .. } | Change::Round { .. } | Change::Response { .. } => {}
             }
         }
+        // Consultations are small: their changes are tried on a copy, which checks each
+        // against the state the previous ones leave.
+        let consultations = consult::try_changes(plan, &self.changes)?;
         for c in &self.changes {
             match c {
                 Change::Meta { after, .. } => plan.meta = (**after).clone(),
@@ -159,16 +215,34 @@ impl Edit {
                         plan.take(*kind, id.as_str());
                     }
                 },
+                Change::Round { .. } | Change::Response { .. } => {}
             }
+        }
+        if let Some(c) = consultations {
+            plan.consultations = c;
         }
         Ok(())
     }
 
     /// The entities this edit touches (both ids of a rename), and whether it touches `plan.ron`.
+    ///
+    /// Consultation changes are left out; see [`Edit::touched_consultations`].
     pub fn touched(&self) -> impl Iterator<Item = Option<(EntityKind, &Id)>> {
-        self.changes.iter().map(|c| match c {
-            Change::Meta { .. } => None,
-            Change::Entity { kind, id, .. } => Some((*kind, id)),
+        self.changes.iter().filter_map(|c| match c {
+            Change::Meta { .. } => Some(None),
+            Change::Entity { kind, id, .. } => Some(Some((*kind, id))),
+            Change::Round { .. } | Change::Response { .. } => None,
+        })
+    }
+
+    /// The consultation files this edit touches: a round (`None`) or a participant's response.
+    pub fn touched_consultations(&self) -> impl Iterator<Item = (&Id, Option<&Id>)> {
+        self.changes.iter().filter_map(|c| match c {
+            Change::Round { id, .. } => Some((id, None)),
+            Change::Response {
+                round, participant, ..
+            } => Some((round, Some(participant))),
+            _ => None,
         })
     }
 
@@ -271,22 +345,26 @@ impl Edit {
             .ok_or_else(|| EditError::Missing(kind, old.clone()))?;
         let mut changes = Vec::new();
         for r in plan.references_to(kind, old) {
+            let Some((from_kind, from)) = r.from.entity() else {
+                continue;
+            };
             // The entity itself may refer to itself (a self-dependency); it moves below.
-            if r.from_kind == kind && &r.from == old {
+            if from_kind == kind && from == old {
                 continue;
             }
-            if let Some(b) = plan.get(r.from_kind, r.from.as_str()) {
+            if let Some(b) = plan.get(from_kind, from.as_str()) {
                 let mut a = b.clone();
                 a.rewrite_references(kind, old, &new);
                 a.normalize();
                 changes.push(Change::Entity {
-                    kind: r.from_kind,
-                    id: r.from.clone(),
+                    kind: from_kind,
+                    id: from.clone(),
                     before: Some(Box::new(b)),
                     after: Some(Box::new(a)),
                 });
             }
         }
+        changes.extend(consult::rename_changes(plan, kind, old, &new));
         let mut moved = before.clone();
         moved.rewrite_references(kind, old, &new);
         moved.set_id(new.clone());

@@ -166,3 +166,116 @@ mod props {
         }
     }
 }
+
+#[test]
+fn round_design_edits_undo() {
+    let original = crate::consult::tests::sample();
+    let mut p = original.clone();
+    let r1 = id("r1");
+    let edit = Edit::update_round(&p, &r1, "questions", |r| {
+        r.move_question("text", -4).map(|_| ())
+    })
+    .unwrap()
+    .unwrap();
+    edit.apply(&mut p).unwrap();
+    assert_eq!(p.consultations["r1"].round.questions[0].id.as_str(), "text");
+    // Responses are not part of a design edit.
+    assert_eq!(
+        p.consultations["r1"].responses,
+        original.consultations["r1"].responses
+    );
+    edit.inverse().apply(&mut p).unwrap();
+    assert_eq!(p, original);
+    let refused = Edit::update_round(&p, &r1, "questions", |r| {
+        r.insert_question(0, r.questions[1].clone())
+    })
+    .unwrap();
+    assert!(
+        refused.is_err(),
+        "a second question with the same id is refused"
+    );
+}
+
+#[test]
+fn renaming_a_question_moves_its_answers() {
+    let original = crate::consult::tests::sample();
+    let mut p = original.clone();
+    let edit = Edit::rename_question(&p, &id("r1"), &id("rate"), "readiness").unwrap();
+    edit.apply(&mut p).unwrap();
+    let c = &p.consultations["r1"];
+    assert!(c.round.question("readiness").is_some());
+    assert!(
+        c.responses
+            .values()
+            .all(|r| !r.answers.contains_key("rate"))
+    );
+    assert_eq!(
+        c.responses["p1"].answers["readiness"],
+        crate::model::Answer::Rating(4)
+    );
+    edit.inverse().apply(&mut p).unwrap();
+    assert_eq!(p, original);
+    // Removing a question takes its answers along; undo brings both back.
+    let edit = Edit::remove_question(&p, &id("r1"), &id("single")).unwrap();
+    edit.apply(&mut p).unwrap();
+    assert!(
+        p.consultations["r1"]
+            .responses
+            .values()
+            .all(|r| !r.answers.contains_key("single"))
+    );
+    edit.inverse().apply(&mut p).unwrap();
+    assert_eq!(p, original);
+}
+
+#[test]
+fn renaming_an_activity_rewrites_questions_and_picks() {
+    let original = crate::consult::tests::sample();
+    let mut p = original.clone();
+    let refs = p.references_to(EntityKind::Activity, &id("a"));
+    assert!(refs.iter().any(|r| r.field == "refers_to"));
+    assert!(refs.iter().any(|r| r.field == "answers"));
+    let edit = Edit::rename(&p, EntityKind::Activity, &id("a"), "kickoff").unwrap();
+    edit.apply(&mut p).unwrap();
+    let c = &p.consultations["r1"];
+    assert_eq!(c.round.questions[0].refers_to.activities, [id("kickoff")]);
+    assert_eq!(
+        c.responses["p2"].answers["pick"],
+        crate::model::Answer::Items(vec![id("b"), id("kickoff")])
+    );
+    assert!(p.references_to(EntityKind::Activity, &id("a")).is_empty());
+    assert!(
+        crate::check::check(&p, &Default::default())
+            .iter()
+            .all(|d| d.code != crate::check::Code::Dangling)
+    );
+    edit.inverse().apply(&mut p).unwrap();
+    assert_eq!(p, original);
+    // Renaming a partner renames the organisation of its participants.
+    let edit = Edit::rename(&p, EntityKind::Partner, &id("amman"), "gam").unwrap();
+    edit.apply(&mut p).unwrap();
+    assert_eq!(
+        p.consultations["r1"].responses["p1"].organisation,
+        crate::model::Organisation::Partner(id("gam"))
+    );
+}
+
+#[test]
+fn responses_and_rounds_come_and_go() {
+    let original = crate::consult::tests::sample();
+    let mut p = original.clone();
+    let mut r = p.consultations["r1"].responses["p1"].clone();
+    r.participant = id("p9");
+    let add = Edit::put_response(&p, &id("r1"), r).unwrap();
+    add.apply(&mut p).unwrap();
+    assert!(p.consultations["r1"].responses.contains_key("p9"));
+    let remove = Edit::remove_round(&p, &id("r1")).unwrap();
+    remove.apply(&mut p).unwrap();
+    assert!(p.consultations.is_empty());
+    remove.inverse().apply(&mut p).unwrap();
+    add.inverse().apply(&mut p).unwrap();
+    assert_eq!(p, original);
+    // A stale edit changes nothing.
+    assert_eq!(add.inverse().apply(&mut p), Err(EditError::Stale));
+    assert_eq!(p, original);
+}

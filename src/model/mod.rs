@@ -2,11 +2,12 @@
 //!
 //! A plan is one [`PlanMeta`] (`plan.ron`) and four collections of entities keyed by id, each
 //! entity in its own file so that partners editing different activities never touch the same
-//! file.
+//! file, plus the consultation rounds with one file per participant's response.
 
 mod activity;
 mod beneficiary;
 mod calendar;
+mod consultation;
 mod entity;
 mod funding;
 mod id;
@@ -15,6 +16,7 @@ mod money;
 mod partner;
 mod place;
 mod refs;
+mod response;
 mod text;
 
 pub use activity::{
@@ -23,6 +25,11 @@ pub use activity::{
 };
 pub use beneficiary::{Beneficiary, BeneficiaryKind};
 pub use calendar::{Calendar, Holiday, Weekday};
+pub use consultation::{
+    AnswerOption, Aspect, CONSULTATIONS_DIR, Consultation, ItemRefs, Question, QuestionKind,
+    RATING_MAX, RATING_MIN, ROUND_FILE, Round, RoundError, RoundStatus, Venue, response_path,
+    round_path,
+};
 pub use entity::Entity;
 pub use funding::{FundingSource, FundingStatus};
 pub use id::{Id, IdError, MAX_ID_LEN};
@@ -30,7 +37,8 @@ pub use meta::{City, ExchangeRate, FORMAT_VERSION, PlanMeta, Window};
 pub use money::{Amount, Currency, Money, format_amount};
 pub use partner::{Contact, OrgRole, OrganisationType, Partner};
 pub use place::{CountryCode, Location};
-pub use refs::Reference;
+pub use refs::{Reference, Referrer};
+pub use response::{Answer, Organisation, RESPONSES_DIR, Response, fresh_participant_id};
 pub use text::{Lang, Text};
 
 use std::collections::BTreeMap;
@@ -51,6 +59,8 @@ pub struct Plan {
     pub beneficiaries: BTreeMap<Id, Beneficiary>,
     /// `funding/*.ron`, by id.
     pub funding: BTreeMap<Id, FundingSource>,
+    /// `consultations/<id>/`: each round with its responses, by round id.
+    pub consultations: BTreeMap<Id, Consultation>,
 }
 
 /// The kinds of entity that have a file of their own.
@@ -98,6 +108,16 @@ impl EntityKind {
         format!("{}/{}.ron", self.dir(), id)
     }
 
+    /// The plural noun, for messages.
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntityKind::Activity => "activities",
+            EntityKind::Partner => "partners",
+            EntityKind::Beneficiary => "beneficiary groups",
+            EntityKind::Funding => "funding sources",
+        }
+    }
+
     /// The singular noun, for messages.
     pub fn noun(self) -> &'static str {
         match self {
@@ -118,6 +138,7 @@ impl Plan {
             partners: BTreeMap::new(),
             beneficiaries: BTreeMap::new(),
             funding: BTreeMap::new(),
+            consultations: BTreeMap::new(),
         }
     }
 
@@ -147,6 +168,10 @@ impl Plan {
         self.activities.values_mut().for_each(Activity::normalize);
         self.partners.values_mut().for_each(Partner::normalize);
         self.funding.values_mut().for_each(FundingSource::normalize);
+        for c in self.consultations.values_mut() {
+            c.round.normalize();
+            c.responses.values_mut().for_each(Response::normalize);
+        }
     }
 }
 

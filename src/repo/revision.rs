@@ -2,7 +2,10 @@
 
 use super::{PlanRepo, RepoError};
 use crate::check::Diagnostic;
-use crate::model::{Entity, EntityKind, Plan, PlanMeta};
+use crate::model::{
+    CONSULTATIONS_DIR, Consultation, Entity, EntityKind, Plan, PlanMeta, RESPONSES_DIR, ROUND_FILE,
+    Response, Round,
+};
 use crate::store::layout::{PlanPath, classify};
 use git2::{ObjectType, Oid, Tree};
 
@@ -87,7 +90,62 @@ impl PlanRepo {
                 plan.put(e);
             }
         }
+        self.read_consultations(&tree, &mut plan, &|rel, oid| {
+            let text = blob_text(oid, rel)?;
+            Ok(text)
+        })
+        .map_err(|e| match e {
+            ReadError::Repo(e) => e,
+            ReadError::Parse(d) => fail(d),
+        })?;
         Ok(plan)
+    }
+
+    /// Reads `consultations/` of a plan tree into `plan`.
+    fn read_consultations(
+        &self,
+        tree: &Tree,
+        plan: &mut Plan,
+        text: &dyn Fn(&str, Oid) -> Result<String, RepoError>,
+    ) -> Result<(), ReadError> {
+        let subtree = |t: &Tree, name: &str| {
+            t.get_name(name)
+                .and_then(|e| e.to_object(&self.repo).ok())
+                .and_then(|o| o.into_tree().ok())
+        };
+        let Some(top) = subtree(tree, CONSULTATIONS_DIR) else {
+            return Ok(());
+        };
+        for entry in top.iter().filter(|e| e.kind() == Some(ObjectType::Tree)) {
+            let Ok(folder) = entry.name() else { continue };
+            let Some(dir) = subtree(&top, folder) else {
+                continue;
+            };
+            let Some(round_entry) = dir.get_name(ROUND_FILE) else {
+                continue;
+            };
+            let rel = format!("{CONSULTATIONS_DIR}/{folder}/{ROUND_FILE}");
+            let mut round: Round = crate::store::parse(&rel, &text(&rel, round_entry.id())?)
+                .map_err(ReadError::Parse)?;
+            round.normalize();
+            let mut c = Consultation::new(round);
+            for e in subtree(&dir, RESPONSES_DIR)
+                .iter()
+                .flat_map(|t| t.iter().collect::<Vec<_>>())
+                .filter(|e| e.kind() == Some(ObjectType::Blob))
+            {
+                let Some(name) = e.name().ok().filter(|n| n.ends_with(".ron")) else {
+                    continue;
+                };
+                let rel = format!("{CONSULTATIONS_DIR}/{folder}/{RESPONSES_DIR}/{name}");
+                let mut r: Response =
+                    crate::store::parse(&rel, &text(&rel, e.id())?).map_err(ReadError::Parse)?;
+                r.normalize();
+                c.responses.insert(r.participant.clone(), r);
+            }
+            plan.consultations.insert(c.round.id.clone(), c);
+        }
+        Ok(())
     }
 
     /// The commit a revision name (`HEAD`, a branch, a tag, an id) stands for.
@@ -149,5 +207,64 @@ pub fn plan_to_tree(
             root.insert(kind.dir(), oid, 0o040000)?;
         }
     }
+    write_consultations(repo, &mut root, plan, keep)?;
     Ok(root.write()?)
+}
+
+/// Rebuilds `consultations/` of a plan tree from `plan`; files that are not round folders
+/// are kept, as in the entity folders.
+fn write_consultations(
+    repo: &git2::Repository,
+    root: &mut git2::TreeBuilder,
+    plan: &Plan,
+    keep: Option<&Tree>,
+) -> Result<(), RepoError> {
+    let old = keep
+        .and_then(|t| t.get_name(CONSULTATIONS_DIR))
+        .and_then(|e| e.to_object(repo).ok())
+        .and_then(|o| o.into_tree().ok());
+    let mut top = repo.treebuilder(old.as_ref())?;
+    let folders: Vec<String> = old
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter(|e| e.kind() == Some(ObjectType::Tree))
+        .filter_map(|e| e.name().ok().map(str::to_owned))
+        .collect();
+    for f in folders {
+        top.remove(&f)?;
+    }
+    for (id, c) in &plan.consultations {
+        let mut dir = repo.treebuilder(None)?;
+        let text = crate::store::canonical_round(&c.round)?;
+        dir.insert(ROUND_FILE, repo.blob(text.as_bytes())?, 0o100644)?;
+        let mut responses = repo.treebuilder(None)?;
+        for (p, r) in &c.responses {
+            let text = crate::store::canonical_response(id, r)?;
+            responses.insert(format!("{p}.ron"), repo.blob(text.as_bytes())?, 0o100644)?;
+        }
+        if !responses.is_empty() {
+            dir.insert(RESPONSES_DIR, responses.write()?, 0o040000)?;
+        }
+        top.insert(id.as_str(), dir.write()?, 0o040000)?;
+    }
+    if top.is_empty() {
+        if root.get(CONSULTATIONS_DIR)?.is_some() {
+            root.remove(CONSULTATIONS_DIR)?;
+        }
+    } else {
+        root.insert(CONSULTATIONS_DIR, top.write()?, 0o040000)?;
+    }
+    Ok(())
+}
+
+/// Why a consultation file of a revision could not be read.
+enum ReadError {
+    Repo(RepoError),
+    Parse(Diagnostic),
+}
+
+impl From<RepoError> for ReadError {
+    fn from(e: RepoError) -> Self {
+        ReadError::Repo(e)
+    }
 }

@@ -6,33 +6,56 @@
 //! changed file has another hash and is parsed again. It lives in the user's cache folder, never
 //! in the plan, and losing it only costs time. Set `KHUTTA_NO_CACHE=1` to bypass it.
 
-pub(super) use crate::model::Entity;
-use crate::model::EntityKind;
+use super::layout::FileKind;
+use crate::model::{Entity, Response, Round};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// Bumped whenever the model's meaning changes in a way serde would not notice (2: entries
+/// Bumped whenever the model's meaning changes in a way serde would not notice (3: entities
 /// are stored normalised).
-const SCHEMA: u32 = 2;
+const SCHEMA: u32 = 3;
 
 /// The content key of a file: the hash of its kind and its bytes.
 pub(super) type Key = u128;
 
+/// What one plan file parses to.
+///
+/// Loading handles it boxed (`Box<Parsed>`) from parsing until it reaches the plan: at
+/// 100,000 activities every by-value copy of the list of parsed files is some 45 MB, and
+/// loading keeps several such lists in flight, so boxes keep the peak memory within bounds and
+/// the moves cheap.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "always boxed while loading, see above"
+)]
+pub(super) enum Parsed {
+    /// An entity file.
+    Entity(Entity),
+    /// A consultation round's `round.ron`.
+    Round(Round),
+    /// A participant's response.
+    Response(Response),
+}
+
 /// The key of `bytes` read from a file of `kind`. XXH3 is not a cryptographic hash; the cache
 /// only ever holds what this user's own khutta parsed, so a collision would need a partner to
 /// craft a file against a cache they cannot see.
-pub(super) fn key(kind: EntityKind, bytes: &[u8]) -> Key {
-    xxhash_rust::xxh3::xxh3_128_with_seed(bytes, kind as u64 + 1)
+pub(super) fn key(kind: &FileKind, bytes: &[u8]) -> Key {
+    let seed = match kind {
+        FileKind::Entity(k) => *k as u64 + 1,
+        FileKind::Round => 100,
+        FileKind::Response => 101,
+    };
+    xxhash_rust::xxh3::xxh3_128_with_seed(bytes, seed)
 }
 
 #[derive(Serialize, Deserialize)]
 struct Shard {
     schema: u32,
     version: String,
-    // Boxed, so that the entries travel through loading as pointers: moving and holding
-    // 424-byte entities by value put several copies of a large plan in memory at once.
-    entries: Vec<(String, Box<Entity>)>,
+    entries: Vec<(String, Box<Parsed>)>,
 }
 
 /// Where the cache of the plan at `root` lives, if there is a cache folder at all.
@@ -57,7 +80,7 @@ fn shard_path(dir: &Path, i: usize) -> PathBuf {
 }
 
 /// Reads shard `i` of the cache; a missing, unreadable or foreign shard is simply empty.
-pub(super) fn read_shard(dir: &Path, i: usize) -> Vec<(Key, Box<Entity>)> {
+pub(super) fn read_shard(dir: &Path, i: usize) -> Vec<(Key, Box<Parsed>)> {
     let Ok(bytes) = std::fs::read(shard_path(dir, i)) else {
         return Vec::new();
     };
@@ -80,12 +103,12 @@ fn parse_key(hex: &str) -> Option<Key> {
 
 /// Writes the cache as `shards` files, so that reading it spreads over as many threads.
 /// Failure is silent on purpose: the cache only saves time.
-pub(super) fn write(dir: &Path, entries: &[(Key, &Entity)], shards: usize) {
+pub(super) fn write(dir: &Path, entries: &[(Key, &Parsed)], shards: usize) {
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
     let shards = shards.max(1);
-    let mut split: Vec<Vec<(String, &Entity)>> = (0..shards).map(|_| Vec::new()).collect();
+    let mut split: Vec<Vec<(String, &Parsed)>> = (0..shards).map(|_| Vec::new()).collect();
     for (k, e) in entries {
         split[(*k % shards as u128) as usize].push((format!("{k:032x}"), *e));
     }
@@ -96,7 +119,7 @@ pub(super) fn write(dir: &Path, entries: &[(Key, &Entity)], shards: usize) {
                 struct ShardRef<'a> {
                     schema: u32,
                     version: &'a str,
-                    entries: Vec<(String, &'a Entity)>,
+                    entries: Vec<(String, &'a Parsed)>,
                 }
                 let shard = ShardRef {
                     schema: SCHEMA,
@@ -123,7 +146,7 @@ pub(super) fn shard_count(dir: &Path) -> usize {
 }
 
 /// Merges shards read by several threads into one map.
-pub(super) fn merge(parts: Vec<Vec<(Key, Box<Entity>)>>) -> HashMap<Key, Box<Entity>> {
+pub(super) fn merge(parts: Vec<Vec<(Key, Box<Parsed>)>>) -> HashMap<Key, Box<Parsed>> {
     let mut map =
         HashMap::with_capacity_and_hasher(parts.iter().map(Vec::len).sum(), Default::default());
     for part in parts {

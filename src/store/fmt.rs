@@ -1,7 +1,9 @@
 //! `khutta fmt`: rewriting files into canonical form.
 
-use super::layout::{PLAN_FILE, PlanPath, classify};
-use super::{LoadedPlan, StoreError, canonical_text, write_atomic};
+use super::layout::{PLAN_FILE, classify};
+use super::{
+    LoadedPlan, StoreError, canonical_response, canonical_round, canonical_text, write_atomic,
+};
 use crate::check::Diagnostic;
 
 /// What formatting found.
@@ -35,6 +37,19 @@ pub fn format_folder(loaded: &LoadedPlan, check_only: bool) -> Result<FmtOutcome
             canonical_text(&loaded.plan, Some((*kind, id)))?,
         ));
     }
+    for (id, rel) in &loaded.sources.rounds {
+        let round = loaded.plan.consultations.get(id).map(|c| &c.round);
+        files.push((rel.clone(), round.map(canonical_round).transpose()?));
+    }
+    for ((round, p), rel) in &loaded.sources.responses {
+        let r = loaded
+            .plan
+            .consultations
+            .get(round)
+            .and_then(|c| c.responses.get(p));
+        let text = r.map(|r| canonical_response(round, r)).transpose()?;
+        files.push((rel.clone(), text));
+    }
     files.sort();
     for (rel, canonical) in files {
         let Some(canonical) = canonical else { continue };
@@ -67,5 +82,5 @@ fn is_read_failure(d: &Diagnostic) -> bool {
             | TooLarge
             | FormatVersion
             | Unreadable
-    ) && classify(&d.path).is_some_and(|p| matches!(p, PlanPath::Plan | PlanPath::Entity(..)))
+    ) && classify(&d.path).is_some()
 }

@@ -1,17 +1,15 @@
 //! Reading a plan folder: every file, on every core, with every problem reported.
 
-use super::cache::{self, Entity, Key};
-use super::layout::{PLAN_FILE, TMP_SUFFIX};
+use super::cache::{self, Key, Parsed};
+use super::layout::{FileKind, PLAN_FILE, TMP_SUFFIX};
 use super::locate::locate;
-use super::parse::{MAX_FILE_BYTES, decode, parse};
+use super::parse::parse;
+use super::read::{parallel, placeholder_meta, read_meta, read_text};
 use super::{Sources, StoreError};
 use crate::check::{Code, Diagnostic};
-use crate::model::{EntityKind, FORMAT_VERSION, Id, Plan, PlanMeta};
+use crate::model::{Entity, EntityKind, Plan};
 use rustc_hash::FxHashMap as HashMap;
-use serde::Deserialize;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A plan read from disk, with what could not be read.
 #[derive(Clone, Debug)]
@@ -29,11 +27,16 @@ pub struct LoadedPlan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A file found in an entity folder.
-struct Found {
-    kind: EntityKind,
-    rel: String,
-    stem: String,
+/// A plan file found in an entity folder or a consultation round's folder.
+pub(super) struct Found {
+    /// What it holds.
+    pub(super) kind: FileKind,
+    /// Its path relative to the plan folder.
+    pub(super) rel: String,
+    /// Its stem: the id it should hold (for a round: the folder's name).
+    pub(super) stem: String,
+    /// For a consultation file, the name of its round's folder.
+    pub(super) round: String,
 }
 
 /// Reads the plan folder at `root`.
@@ -59,15 +62,31 @@ pub fn load_with_cache(root: &Path, cache_dir: Option<&Path>) -> Result<LoadedPl
     let mut plan = Plan::new(meta.unwrap_or_else(placeholder_meta));
     plan.meta.normalize();
 
-    let found = list_entity_files(root, &mut diagnostics)?;
+    let mut found = list_entity_files(root, &mut diagnostics)?;
+    found.extend(super::consult::list_files(root, &mut diagnostics)?);
     let parsed = parse_all(root, &found, cache_dir);
 
     let mut sources = Sources::default();
-    for (f, result) in found.iter().zip(parsed) {
-        match result {
-            Ok(entity) => insert(&mut plan, &mut sources, &mut diagnostics, f, entity),
-            Err(d) => {
-                sources.unreadable.insert((f.kind, f.stem.clone()));
+    // Rounds go in before their responses, which the loader files under them.
+    let (rounds, rest): (Vec<_>, Vec<_>) = found
+        .iter()
+        .zip(parsed)
+        .partition(|(f, _)| f.kind == FileKind::Round);
+    for (f, result) in rounds.into_iter().chain(rest) {
+        match (result.map(|boxed| *boxed), f.kind) {
+            (Ok(Parsed::Entity(e)), _) => insert(&mut plan, &mut sources, &mut diagnostics, f, e),
+            (Ok(Parsed::Round(r)), _) => {
+                super::consult::insert_round(&mut plan, &mut sources, &mut diagnostics, f, r)
+            }
+            (Ok(Parsed::Response(r)), _) => {
+                super::consult::insert_response(&mut plan, &mut sources, &mut diagnostics, f, r)
+            }
+            (Err(d), FileKind::Entity(kind)) => {
+                sources.unreadable.insert((kind, f.stem.clone()));
+                diagnostics.push(d);
+            }
+            (Err(d), _) => {
+                sources.unreadable_consultations.insert(f.rel.clone());
                 diagnostics.push(d);
             }
         }
@@ -80,113 +99,6 @@ pub fn load_with_cache(root: &Path, cache_dir: Option<&Path>) -> Result<LoadedPl
         sources,
         diagnostics,
     })
-}
-
-/// Reads `plan.ron`, refusing a format newer than this khutta before looking at any field.
-fn read_meta(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<PlanMeta> {
-    #[derive(Deserialize)]
-    #[serde(rename = "PlanMeta")]
-    struct FormatOnly {
-        format: u32,
-    }
-    let text = match read_text(path, PLAN_FILE) {
-        Ok(t) => t,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
-    if let Ok(FormatOnly { format }) = super::format::from_ron::<FormatOnly>(&text)
-        && format > FORMAT_VERSION
-    {
-        let d = Diagnostic::plan(
-            Code::FormatVersion,
-            format!("this plan uses format {format}; this khutta reads format {FORMAT_VERSION} and older"),
-            "upgrade khutta to open this plan; nothing was read, so nothing will be lost",
-        )
-        .at("format");
-        diagnostics.push(d);
-        return None;
-    }
-    match parse::<PlanMeta>(PLAN_FILE, &text) {
-        Ok(m) => Some(m),
-        Err(d) => {
-            diagnostics.push(d);
-            None
-        }
-    }
-}
-
-/// Stands in for an unreadable `plan.ron` so that the entity files can still be checked.
-fn placeholder_meta() -> PlanMeta {
-    let day = chrono::NaiveDate::MIN;
-    PlanMeta {
-        format: FORMAT_VERSION,
-        id: Id::new_unchecked("unreadable"),
-        title: crate::model::Text::en("(plan.ron could not be read)"),
-        summary: Default::default(),
-        window: crate::model::Window {
-            start: day,
-            end: chrono::NaiveDate::MAX,
-        },
-        currency: crate::model::Currency::new_unchecked("XXX"),
-        exchange_rates: Vec::new(),
-        calendars: Vec::new(),
-        default_calendar: None,
-        sdg_goals: Vec::new(),
-        sdg_targets: Vec::new(),
-        countries: Vec::new(),
-        cities: Vec::new(),
-    }
-}
-
-/// Reads a file as UTF-8 text within the size limit.
-fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
-    let unreadable = |e: std::io::Error| {
-        Diagnostic::file(
-            Code::Unreadable,
-            rel,
-            (1, 1),
-            format!("cannot read the file: {e}"),
-            "check that the file exists and that you may read it",
-        )
-    };
-    // Reading at most one byte past the limit tells a too-large file without asking the file
-    // system for its size first: at 100,000 files, every system call saved counts.
-    let mut bytes = Vec::with_capacity(4096);
-    std::fs::File::open(path)
-        .and_then(|f| {
-            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
-        })
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        return Err(Diagnostic::file(
-            Code::TooLarge,
-            rel,
-            (1, 1),
-            format!("the file has {size} bytes; plan files are at most {MAX_FILE_BYTES}"),
-            "a plan file holds one entity; split the content or remove the file if it is not a plan file",
-        ));
-    }
-    // Taking the buffer as it is saves copying every file once more.
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..3);
-            }
-            Ok(text)
-        }
-        Err(e) => Err(decode(rel, e.as_bytes()).err().unwrap_or_else(|| {
-            Diagnostic::file(
-                Code::NotUtf8,
-                rel,
-                (1, 1),
-                "the file is not valid UTF-8",
-                "save the file as UTF-8",
-            )
-        })),
-    }
 }
 
 /// Lists the `.ron` files of every entity folder, reporting anything else found there.
@@ -214,9 +126,10 @@ fn list_entity_files(
             let rel = format!("{}/{name}", kind.dir());
             match name.strip_suffix(".ron") {
                 Some(stem) if entry.file_type().is_ok_and(|t| t.is_file()) => found.push(Found {
-                    kind,
+                    kind: FileKind::Entity(kind),
                     rel,
                     stem: stem.to_owned(),
+                    round: String::new(),
                 }),
                 _ => diagnostics.push(Diagnostic::file(
                     Code::StrayFile,
@@ -238,15 +151,15 @@ fn list_entity_files(
 }
 
 /// What reading one entity file gave.
-///
-/// Entities are boxed from parsing until they reach the plan: at 100,000 activities every
-/// by-value copy of the list of parsed files is some 45 MB, and loading keeps several lists in
-/// flight, so boxes keep the peak memory within bounds (and the moves cheap).
+#[expect(
+    clippy::large_enum_variant,
+    reason = "short-lived; boxing would cost an allocation per file"
+)]
 enum Outcome {
     /// The cache held what these bytes parse to.
     Cached(Key),
     /// Parsed now.
-    Parsed(Key, Box<Entity>),
+    Parsed(Key, Box<Parsed>),
     /// Unreadable or unparseable.
     Failed(Diagnostic),
 }
@@ -257,7 +170,7 @@ fn parse_all(
     root: &Path,
     found: &[Found],
     cache_dir: Option<&Path>,
-) -> Vec<Result<Box<Entity>, Diagnostic>> {
+) -> Vec<Result<Box<Parsed>, Diagnostic>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -281,7 +194,7 @@ fn parse_all(
             *uses.entry(*k).or_default() += 1;
         }
     }
-    let mut keyed: Vec<(Key, Result<Box<Entity>, Diagnostic>)> = Vec::with_capacity(outcomes.len());
+    let mut keyed: Vec<(Key, Result<Box<Parsed>, Diagnostic>)> = Vec::with_capacity(outcomes.len());
     for o in outcomes {
         match o {
             Outcome::Parsed(k, e) => keyed.push((k, Ok(e))),
@@ -303,7 +216,7 @@ fn parse_all(
         }
     }
     if let (true, Some(dir)) = (rewrite, cache_dir) {
-        let entries: Vec<(Key, &Entity)> = keyed
+        let entries: Vec<(Key, &Parsed)> = keyed
             .iter()
             .filter_map(|(k, r)| r.as_ref().ok().map(|e| (*k, &**e)))
             .collect();
@@ -313,85 +226,59 @@ fn parse_all(
 }
 
 /// Reads the cache's shards on up to `threads` threads.
-fn read_cache(dir: &Path, threads: usize) -> HashMap<Key, Box<Entity>> {
+fn read_cache(dir: &Path, threads: usize) -> HashMap<Key, Box<Parsed>> {
     let shards: Vec<usize> = (0..cache::shard_count(dir)).collect();
     cache::merge(parallel(&shards, threads.min(shards.len()).max(1), |i| {
         cache::read_shard(dir, *i)
     }))
 }
 
-/// Applies `work` to every item on `threads` threads, keeping the items' order.
-fn parallel<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    work: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    if threads <= 1 {
-        return items.iter().map(work).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                let mut mine = Vec::new();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    mine.push((i, work(item)));
-                }
-                if let Ok(mut all) = results.lock() {
-                    all.append(&mut mine);
-                }
-            });
-        }
-    });
-    let mut results = results
-        .into_inner()
-        .unwrap_or_else(|poison| poison.into_inner());
-    results.sort_unstable_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
-}
-
-fn read_one(root: &Path, f: &Found, cached: &HashMap<Key, Box<Entity>>) -> Outcome {
+fn read_one(root: &Path, f: &Found, cached: &HashMap<Key, Box<Parsed>>) -> Outcome {
     let text = match read_text(&root.join(&f.rel), &f.rel) {
         Ok(t) => t,
         Err(d) => return Outcome::Failed(d),
     };
-    let k = cache::key(f.kind, text.as_bytes());
+    let k = cache::key(&f.kind, text.as_bytes());
     if cached.contains_key(&k) {
         return Outcome::Cached(k);
     }
     let rel = f.rel.as_str();
+    let entity = |e| Parsed::Entity(e);
     let parsed = match f.kind {
-        EntityKind::Activity => parse(rel, &text).map(Entity::Activity),
-        EntityKind::Partner => parse(rel, &text).map(Entity::Partner),
-        EntityKind::Beneficiary => parse(rel, &text).map(Entity::Beneficiary),
-        EntityKind::Funding => parse(rel, &text).map(Entity::Funding),
+        FileKind::Entity(EntityKind::Activity) => {
+            parse(rel, &text).map(Entity::Activity).map(entity)
+        }
+        FileKind::Entity(EntityKind::Partner) => parse(rel, &text).map(Entity::Partner).map(entity),
+        FileKind::Entity(EntityKind::Beneficiary) => {
+            parse(rel, &text).map(Entity::Beneficiary).map(entity)
+        }
+        FileKind::Entity(EntityKind::Funding) => parse(rel, &text).map(Entity::Funding).map(entity),
+        FileKind::Round => parse(rel, &text).map(Parsed::Round),
+        FileKind::Response => parse(rel, &text).map(Parsed::Response),
     };
     match parsed {
         // Normalising here spreads it over the cores, and the cache keeps entities normalised.
-        Ok(e) => Outcome::Parsed(k, Box::new(normalized(e))),
+        Ok(p) => Outcome::Parsed(k, Box::new(normalized(p))),
         Err(d) => Outcome::Failed(d),
     }
 }
 
-/// `e` with its lists in canonical order, as the rest of khutta expects.
-fn normalized(e: Entity) -> Entity {
-    match e {
-        Entity::Activity(mut a) => {
+/// `p` with its lists in canonical order, as the rest of khutta expects.
+fn normalized(p: Parsed) -> Parsed {
+    match p {
+        Parsed::Entity(Entity::Activity(mut a)) => {
             a.normalize();
-            Entity::Activity(a)
+            Parsed::Entity(Entity::Activity(a))
         }
-        Entity::Partner(mut p) => {
+        Parsed::Entity(Entity::Partner(mut p)) => {
             p.normalize();
-            Entity::Partner(p)
+            Parsed::Entity(Entity::Partner(p))
         }
-        Entity::Funding(mut f) => {
+        Parsed::Entity(Entity::Funding(mut f)) => {
             f.normalize();
-            Entity::Funding(f)
+            Parsed::Entity(Entity::Funding(f))
         }
-        b @ Entity::Beneficiary(_) => b,
+        other => other,
     }
 }
 
@@ -401,11 +288,12 @@ fn insert(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
     f: &Found,
-    entity: Box<Entity>,
+    entity: Entity,
 ) {
     let id = entity.id().clone();
+    let kind = entity.kind();
     let located = |code, message: String, hint: &str| {
-        let mut d = Diagnostic::entity(code, f.kind, &id, message, hint).at("id");
+        let mut d = Diagnostic::entity(code, kind, &id, message, hint).at("id");
         d.path = f.rel.clone();
         d
     };
@@ -423,17 +311,17 @@ fn insert(
             "an entity's file is named after its id; rename the file or change the id so that they match",
         ));
     }
-    if let Some(first) = sources.files.get(&(f.kind, id.clone())) {
+    if let Some(first) = sources.files.get(&(kind, id.clone())) {
         diagnostics.push(located(
             Code::DuplicateId,
-            format!("{} `{id}` is already defined in `{first}`", f.kind.noun()),
+            format!("{} `{id}` is already defined in `{first}`", kind.noun()),
             "give one of them another id; this copy was not loaded",
         ));
         return;
     }
-    sources.files.insert((f.kind, id.clone()), f.rel.clone());
-    // Entities were normalised when parsed (see `read_one`).
-    match *entity {
+    sources.files.insert((kind, id.clone()), f.rel.clone());
+    match entity {
+        // Entities were normalised when parsed (see `read_one`).
         Entity::Activity(a) => {
             plan.activities.insert(id, a);
         }

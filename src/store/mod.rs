@@ -2,15 +2,18 @@
 
 mod atomic;
 mod cache;
+mod consult;
 mod fmt;
 mod format;
 pub mod layout;
 mod load;
 mod locate;
 mod parse;
+mod read;
 mod save;
 
 pub use atomic::{sync_dir, write_atomic};
+pub use consult::{canonical_response, canonical_round, save_response};
 pub use fmt::{FmtOutcome, format_folder};
 pub use format::{from_ron, to_canonical};
 pub use load::{LoadedPlan, load, load_with_cache, locate_all};
@@ -30,12 +33,22 @@ pub struct Sources {
     /// Stems of entity files that could not be read. References to them are not reported as
     /// dangling: the file's own error already says what is wrong.
     pub unreadable: HashSet<(EntityKind, String)>,
+    /// The `round.ron` of each loaded consultation round, by round id.
+    pub rounds: HashMap<Id, String>,
+    /// The file of each loaded response, by round and participant id.
+    pub responses: HashMap<(Id, Id), String>,
+    /// Consultation files (rounds and responses) that could not be read, relative paths.
+    pub unreadable_consultations: HashSet<String>,
 }
 
 impl Sources {
-    /// How many entity files were found, read or not.
+    /// How many plan files other than `plan.ron` were found, read or not.
     pub fn file_count(&self) -> usize {
-        self.files.len() + self.unreadable.len()
+        self.files.len()
+            + self.unreadable.len()
+            + self.rounds.len()
+            + self.responses.len()
+            + self.unreadable_consultations.len()
     }
 }
 
@@ -67,4 +80,13 @@ pub enum StoreError {
     /// `plan.ron` could not be read, so it must not be overwritten.
     #[error("plan.ron could not be read; fix it before saving so that nothing in it is lost")]
     MetaUnreadable,
+    /// A response was to be saved into a round that has no `round.ron` on disk.
+    #[error(
+        "consultation round `{round}` is not saved yet (there is no {})",
+        crate::model::round_path(round)
+    )]
+    RoundNotSaved {
+        /// The round.
+        round: Id,
+    },
 }

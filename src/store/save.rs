@@ -91,6 +91,7 @@ pub fn save(loaded: &mut LoadedPlan, plan: &Plan) -> Result<SaveReport, StoreErr
             }
         }
     }
+    super::consult::save_consultations(loaded, plan, &mut report)?;
     loaded.plan = plan.clone();
     Ok(report)
 }
@@ -105,7 +106,7 @@ fn same(a: &Plan, b: &Plan, kind: EntityKind, id: &Id) -> bool {
     }
 }
 
-fn write(
+pub(super) fn write(
     root: &Path,
     rel: &str,
     text: Option<String>,
@@ -127,7 +128,7 @@ fn write(
     Ok(())
 }
 
-fn remove(root: &Path, rel: &str, report: &mut SaveReport) -> Result<(), StoreError> {
+pub(super) fn remove(root: &Path, rel: &str, report: &mut SaveReport) -> Result<(), StoreError> {
     let path = root.join(rel);
     match std::fs::remove_file(&path) {
         Ok(()) => {
@@ -163,5 +164,6 @@ pub fn write_new_plan(root: &Path, plan: &Plan) -> Result<SaveReport, StoreError
             )?;
         }
     }
+    super::consult::write_all(root, plan, &mut report)?;
     Ok(report)
 }

@@ -38,6 +38,20 @@ pub enum Command {
     ScreenHistory,
     /// The Conflicts screen of a merge in progress.
     ScreenConflicts,
+    /// The Consultations screen.
+    ScreenConsultations,
+    /// Collect a participant's answers to the selected round.
+    Collect,
+    /// The selected round's results.
+    ConsultResults,
+    /// Move the selected question one place earlier.
+    MoveUp,
+    /// Move the selected question one place later.
+    MoveDown,
+    /// Count only the next country of the round's participants (then everyone again).
+    CycleCountry,
+    /// Count only the next organisation type of the round's participants (then everyone).
+    CycleOrgType,
     /// Commit the saved plan (asks for a message).
     Commit,
     /// Sync with the remote: fetch, merge, push.
@@ -134,6 +148,7 @@ impl Command {
             Command::ScreenProblems => S::Problems,
             Command::ScreenHistory => S::History,
             Command::ScreenConflicts => S::Conflicts,
+            Command::ScreenConsultations => S::Consultations,
             _ => return None,
         })
     }
@@ -173,4 +188,13 @@ pub enum Action {
     RepoDone(Result<String, String>),
     /// The plan was read again from disk (after a sync or a merge step).
     Reloaded(Box<crate::store::LoadedPlan>),
+    /// A participant's response was written (collect mode), or why it could not be.
+    ResponseSaved {
+        /// The round.
+        round: crate::model::Id,
+        /// The response as written.
+        response: Box<crate::model::Response>,
+        /// The file written, or what went wrong.
+        result: Result<String, String>,
+    },
 }

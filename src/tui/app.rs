@@ -27,6 +27,9 @@ pub enum Effect {
     ExternalEditor(String),
     /// Write the recovery file of unsaved edits (or remove it when there are none).
     WriteRecovery,
+    /// Write one participant's response now, atomically (collect mode, after every answer);
+    /// the result comes back as [`Action::ResponseSaved`].
+    SaveResponse(crate::model::Id, Box<crate::model::Response>),
     /// Run a git job on the repository worker.
     Repo(super::repo_view::RepoJob),
     /// Read the plan again from disk.
@@ -81,6 +84,8 @@ pub struct App {
     pub recovered: Option<crate::edit::Edit>,
     /// What the git repository holds: history, pending files, a merge in progress.
     pub repo: super::repo_view::RepoView,
+    /// The Consultations screen: which round, and designing, collecting or results.
+    pub consult: super::screens::consult::ConsultView,
 }
 
 /// The cursor of each list screen.
@@ -132,6 +137,7 @@ impl App {
             gantt: Default::default(),
             recovered: None,
             repo: Default::default(),
+            consult: Default::default(),
         };
         app.refresh_tree();
         if app.doc.read_only {
@@ -156,6 +162,8 @@ impl App {
             Context::Conflicts
         } else if self.screen == Screen::Gantt {
             Context::Gantt
+        } else if self.screen == Screen::Consultations {
+            Context::Consult
         } else {
             Context::List
         }
@@ -164,6 +172,10 @@ impl App {
     /// What a key means here: raw keys for an open editor or popup, commands otherwise.
     pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
         if self.editor.is_some() || self.popup.as_ref().is_some_and(Popup::takes_keys) {
+            return Some(Action::Key(key));
+        }
+        // Collect mode is a questionnaire: every key is an answer, typed or chosen.
+        if self.collecting() {
             return Some(Action::Key(key));
         }
         self.keymap
@@ -192,7 +204,11 @@ impl App {
             Screen::Partners => pick(EntityKind::Partner, &self.cursors.partners),
             Screen::Beneficiaries => pick(EntityKind::Beneficiary, &self.cursors.beneficiaries),
             Screen::Funding => pick(EntityKind::Funding, &self.cursors.funding),
-            Screen::Overview | Screen::Problems | Screen::History | Screen::Conflicts => None,
+            Screen::Overview
+            | Screen::Problems
+            | Screen::History
+            | Screen::Conflicts
+            | Screen::Consultations => None,
         }
     }
 
@@ -213,6 +229,8 @@ impl App {
             Action::Key(key) => {
                 if self.editor.is_some() {
                     super::editing::editor_key(self, key)
+                } else if self.popup.is_none() && self.collecting() {
+                    super::screens::consult_collect::key(self, key)
                 } else {
                     super::popup::key(self, key)
                 }
@@ -234,7 +252,19 @@ impl App {
             }
             Action::RepoDone(result) => super::repo_view::done(self, result),
             Action::Reloaded(loaded) => super::repo_view::reloaded(self, *loaded),
+            Action::ResponseSaved {
+                round,
+                response,
+                result,
+            } => super::screens::consult_collect::saved(self, &round, *response, result),
         }
+    }
+
+    /// Whether collect mode has the keyboard.
+    pub fn collecting(&self) -> bool {
+        self.screen == Screen::Consultations
+            && self.form.is_none()
+            && matches!(self.consult.mode, super::screens::consult::Mode::Collect(_))
     }
 
     fn command(&mut self, c: Command) -> Vec<Effect> {
@@ -359,7 +389,7 @@ impl App {
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 10] = [
         Screen::Overview,
         Screen::Activities,
         Screen::Partners,
@@ -368,6 +398,7 @@ impl Screen {
         Screen::Gantt,
         Screen::Problems,
         Screen::History,
+        Screen::Consultations,
         Screen::Conflicts,
     ];
 }

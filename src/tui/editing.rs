@@ -278,6 +278,8 @@ pub fn revalidate(app: &mut App) {
         Purpose::ConflictValue(_) => serde_json::from_str::<serde_json::Value>(&value)
             .err()
             .map(|e| e.to_string()),
+        Purpose::Design(target) => super::form::round::edit(&app.doc.plan, target, &value).err(),
+        Purpose::NewRound => super::screens::consult::new_round(&app.doc.plan, &value).err(),
     };
     if let Some(ed) = app.editor.as_mut() {
         ed.error = error;
@@ -344,6 +346,18 @@ fn commit(app: &mut App) -> Vec<Effect> {
             ),
             Err(_) => Vec::new(),
         },
+        Purpose::Design(target) => {
+            // Rows are by position, so the cursor stays on the field (a renamed question
+            // keeps its row).
+            let result = super::form::round::edit(&app.doc.plan, &target, &value);
+            apply(app, result)
+        }
+        Purpose::NewRound => {
+            let result = super::screens::consult::new_round(&app.doc.plan, &value);
+            let effects = apply(app, result);
+            super::screens::consult::after_new_round(app, &value);
+            effects
+        }
     }
 }
 
@@ -441,13 +455,15 @@ pub fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
         .plan
         .references_to(kind, &id)
         .into_iter()
-        .map(|r| {
-            format!(
+        .map(|r| match &r.from {
+            crate::model::Referrer::Entity(k, from) => format!(
                 "{} `{}` ({})",
-                app.msg.get(crate::i18n::entity_kind(r.from_kind)),
-                r.from,
+                app.msg.get(crate::i18n::entity_kind(*k)),
+                from,
                 r.field
-            )
+            ),
+            // Questions and responses are named by their file, which says which round.
+            other => format!("{} ({})", other.file_path(), r.field),
         })
         .collect();
     app.popup = Some(Popup::ConfirmDelete {

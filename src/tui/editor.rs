@@ -20,6 +20,10 @@ pub enum Purpose {
     Commit,
     /// A value of one's own for conflict `n` of the merge, as JSON.
     ConflictValue(usize),
+    /// A field of a round or of one of its questions, in the designer.
+    Design(super::form::round::Target),
+    /// The id of a new consultation round.
+    NewRound,
 }
 
 /// One choice in a pick list.

@@ -20,6 +20,8 @@ pub enum Context {
     Gantt,
     /// The conflicts of a merge in progress.
     Conflicts,
+    /// The Consultations screen (rounds, designer, results).
+    Consult,
 }
 
 /// A key with its modifiers, as written in config files: `ctrl-s`, `q`, `shift-tab`, `f1`.
@@ -161,6 +163,7 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Global, "6", C::ScreenGantt),
         (Global, "7", C::ScreenProblems),
         (Global, "8", C::ScreenHistory),
+        (Global, "9", C::ScreenConsultations),
         (Global, "C", C::ScreenConflicts),
         (Global, "c", C::Commit),
         (Global, "S", C::Sync),
@@ -204,6 +207,16 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Gantt, "=", C::ZoomIn),
         (Gantt, "-", C::ZoomOut),
         (Gantt, "t", C::Today),
+        (Consult, "n", C::New),
+        (Consult, "a", C::New),
+        (Consult, "d", C::Delete),
+        (Consult, "delete", C::Delete),
+        (Consult, "i", C::Collect),
+        (Consult, "R", C::ConsultResults),
+        (Consult, "K", C::MoveUp),
+        (Consult, "J", C::MoveDown),
+        (Consult, "f", C::CycleCountry),
+        (Consult, "o", C::CycleOrgType),
         (Conflicts, "o", C::TakeOurs),
         (Conflicts, "t", C::TakeTheirs),
         (Conflicts, "b", C::TakeBase),

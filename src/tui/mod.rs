@@ -43,6 +43,8 @@ pub enum Screen {
     Problems,
     /// Commits that touched the plan.
     History,
+    /// Consultation rounds: their design, collecting answers, results.
+    Consultations,
     /// The conflicts of a merge in progress.
     Conflicts,
 }

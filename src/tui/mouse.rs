@@ -9,7 +9,7 @@ pub fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
         return Vec::new();
     }
     if row == 0 {
-        let labels = super::view::tab_labels(app);
+        let labels = super::view::tab_labels(app, app.size.0);
         let widths: Vec<u16> = labels.iter().map(|l| l.2).collect();
         let area = ratatui::layout::Rect::new(0, 0, app.size.0, 1);
         for ((screen, _, _), (x, w)) in labels.iter().zip(app.pen.columns_tight(area, &widths)) {
@@ -47,7 +47,7 @@ pub fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
             &mut app.cursors.conflicts,
             app.repo.merge.as_ref().map_or(0, |m| m.conflicts.len()),
         ),
-        Screen::Overview => return Vec::new(),
+        Screen::Overview | Screen::Consultations => return Vec::new(),
     };
     let offset = cursor.scrolled(body);
     if offset + line < len {

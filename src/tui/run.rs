@@ -188,6 +188,20 @@ fn event_loop(
                 match effect {
                     Effect::Quit => {}
                     Effect::Save => spawn_save(app, tx.clone()),
+                    Effect::SaveResponse(round, response) => {
+                        // One small file, written atomically here and now: the answer is on
+                        // disk before the next key is read.
+                        let result = app
+                            .doc
+                            .loaded
+                            .save_response(&round, &response)
+                            .map_err(|e| e.to_string());
+                        app.update(Action::ResponseSaved {
+                            round,
+                            response,
+                            result,
+                        });
+                    }
                     Effect::Repo(job) => {
                         let _ = jobs.send(job);
                     }

@@ -59,7 +59,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let buf = frame.buffer_mut();
     draw_tabs(app, tabs, buf);
     if app.form.is_some() {
-        draw_form(app, body, buf);
+        let about = screens::consult_about::lines(app);
+        let h = screens::consult_about::height(&about, body.height);
+        draw_form(
+            app,
+            Rect::new(body.x, body.y, body.width, body.height - h),
+            buf,
+        );
+        let below = Rect::new(body.x, body.bottom() - h, body.width, h);
+        screens::consult_about::draw(app, &about, below, buf);
     } else {
         screens::draw(app, body, buf);
     }
@@ -72,8 +80,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 /// The tab labels, in reading order, with their widths; shared with the mouse. The
-/// Conflicts tab shows only while a merge waits.
-pub fn tab_labels(app: &App) -> Vec<(Screen, String, u16)> {
+/// Conflicts tab shows only while a merge waits. When the labels do not fit in `width`, they
+/// lose their leading space, so that every tab still shows on a 120-column terminal.
+pub fn tab_labels(app: &App, width: u16) -> Vec<(Screen, String, u16)> {
+    let spaced = labels(app, true);
+    if spaced.iter().map(|l| u32::from(l.2)).sum::<u32>() <= u32::from(width) {
+        return spaced;
+    }
+    labels(app, false)
+}
+
+fn labels(app: &App, spaced: bool) -> Vec<(Screen, String, u16)> {
+    let lead = if spaced { " " } else { "" };
     Screen::ALL
         .iter()
         .enumerate()
@@ -86,7 +104,7 @@ pub fn tab_labels(app: &App) -> Vec<(Screen, String, u16)> {
             } else {
                 (i + 1).to_string()
             };
-            let label = format!(" {key} {} ", words::screen(&app.msg, *s));
+            let label = format!("{lead}{key} {} ", words::screen(&app.msg, *s));
             let w = u16::try_from(crate::text::str_width(&label)).unwrap_or(0);
             (*s, label, w)
         })
@@ -96,7 +114,7 @@ pub fn tab_labels(app: &App) -> Vec<(Screen, String, u16)> {
 fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let bar = theme::dim().add_modifier(Modifier::REVERSED);
     fill(buf, area, bar);
-    let labels = tab_labels(app);
+    let labels = tab_labels(app, area.width);
     let widths: Vec<u16> = labels.iter().map(|l| l.2).collect();
     for ((s, label, _), (x, w)) in labels.iter().zip(app.pen.columns_tight(area, &widths)) {
         let style = if *s == app.screen {
@@ -448,7 +466,7 @@ fn help_lines(app: &App) -> Vec<String> {
     }
     out.push(m.get("tui-help-move").into_owned());
     out.push(format!(
-        "1-8 C {}",
+        "1-9 C {}",
         Screen::ALL
             .iter()
             .map(|s| words::screen(m, *s))

@@ -74,6 +74,7 @@ pub fn screen(m: &Messages, s: Screen) -> String {
         Screen::Gantt => "screen-gantt",
         Screen::Problems => "screen-problems",
         Screen::History => "screen-history",
+        Screen::Consultations => "screen-consultations",
         Screen::Conflicts => "screen-conflicts",
     };
     m.get(key).into_owned()
@@ -164,6 +165,14 @@ mod tests {
             }
             for (c, _) in crate::tui::keymap::Keymap::default()
                 .bindings_for(crate::tui::keymap::Context::Gantt)
+            {
+                assert!(
+                    m.has(&format!("cmd-{}", c.name().replace('_', "-"))),
+                    "{lang:?}: {c:?}"
+                );
+            }
+            for (c, _) in crate::tui::keymap::Keymap::default()
+                .bindings_for(crate::tui::keymap::Context::Consult)
             {
                 assert!(
                     m.has(&format!("cmd-{}", c.name().replace('_', "-"))),

@@ -15,7 +15,7 @@ fn bundled_plan_checks_clean() {
         .unwrap();
     assert_eq!(
         transcript(&out),
-        "plans/open-government-nua: no problems in 83 files\n--- exit 0\n"
+        "plans/open-government-nua: no problems in 96 files\n--- exit 0\n"
     );
 }
 
@@ -59,6 +59,23 @@ fn bundled_plan_has_what_the_initiative_needs() {
     }
     let egm = &plan.activities["egm-cairo-2021"];
     assert_eq!(egm.status, khutta::model::Status::Done);
+    // The meeting's interactive tool, as a round with a dozen illustrative responses.
+    let round = &plan.consultations["egm-2021"];
+    assert!(round.responses.len() >= 12);
+    use khutta::model::Aspect;
+    for aspect in Aspect::ALL {
+        assert!(
+            round.round.questions.iter().any(|q| q.aspect == aspect),
+            "no question about {aspect:?}"
+        );
+    }
+    for q in &round.round.questions {
+        assert!(
+            q.text.get(Lang::Ar).is_some() && q.text.get(Lang::En).is_some(),
+            "{}",
+            q.id
+        );
+    }
 }
 
 #[test]

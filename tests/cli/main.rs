@@ -12,6 +12,8 @@ mod support;
 
 mod bundled;
 mod check_cases;
+mod consult;
+mod consult_cases;
 mod gantt;
 mod repo;
 mod schedule;

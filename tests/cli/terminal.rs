@@ -114,3 +114,94 @@ fn not_a_terminal_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a terminal"));
 }
+
+/// Collect mode in a real terminal: one participant's answers, khutta quit midway and opened
+/// again, the same participant resumed and finished; the response file holds every answer.
+#[test]
+fn collect_answers_quit_midway_reopen_and_finish() {
+    let dir = bundled_copy();
+    let file = dir.path().join("consultations/egm-2021/responses/p013.ron");
+    let t = Tmux::start(&["."], dir.path(), 120, 40);
+    t.wait_for("Overview");
+    t.keys(&["9"]);
+    t.wait_for("egm-2021");
+    t.keys(&["i"]);
+    t.wait_for("Who is answering?");
+    t.keys(&["Down", "Down"]);
+    t.type_text("greater-amman-municipality");
+    t.keys(&["Down"]);
+    t.type_text("JO");
+    t.keys(&["Enter"]);
+    t.wait_for("Question 1 of 9");
+    // 1: two activities; 2: one kind of support; 3: the second duration.
+    t.keys(&["Space", "Down", "Space", "Enter"]);
+    t.wait_for("Question 2 of 9");
+    t.keys(&["Space", "Enter"]);
+    t.wait_for("Question 3 of 9");
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("Question 4 of 9");
+    // Quit midway: leave the questionnaire and khutta.
+    t.keys(&["Escape"]);
+    t.wait_for("R results");
+    t.keys(&["q"]);
+    assert!(matches!(t.wait_exit(), Some(0) | None));
+    let midway: khutta::model::Response =
+        ron::from_str(&std::fs::read_to_string(&file).expect("the response file")).unwrap();
+    assert_eq!(midway.answers.len(), 3, "{midway:?}");
+
+    let t = Tmux::start(&["."], dir.path(), 120, 40);
+    t.wait_for("Overview");
+    t.keys(&["9"]);
+    t.wait_for("egm-2021");
+    t.keys(&["i"]);
+    t.wait_for("Who is answering?");
+    t.keys(&["BSpace", "BSpace", "BSpace", "BSpace"]);
+    t.type_text("p013");
+    t.keys(&["Enter"]);
+    t.wait_for("Question 4 of 9");
+    t.keys(&["4", "Enter"]);
+    t.wait_for("Question 5 of 9");
+    t.keys(&[
+        "Space", "Down", "Space", "Down", "Space", "Down", "Space", "Enter",
+    ]);
+    t.wait_for("Question 6 of 9");
+    t.keys(&["Space", "Enter"]);
+    t.wait_for("Question 7 of 9");
+    t.keys(&["Space", "Enter"]);
+    t.wait_for("Question 8 of 9");
+    t.keys(&["2", "Enter"]);
+    t.wait_for("Question 9 of 9");
+    t.type_text("More training");
+    t.keys(&["Enter"]);
+    t.wait_for("9 of 9 question(s) answered");
+    t.keys(&["Escape", "q"]);
+    assert!(matches!(t.wait_exit(), Some(0) | None));
+    let done: khutta::model::Response =
+        ron::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let ids: Vec<&str> = done.answers.keys().map(|k| k.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "beneficiary-priority",
+            "cofinancing-ability",
+            "duration",
+            "first-activities",
+            "funding-sources",
+            "lead-partners",
+            "local-needs",
+            "pilot-readiness",
+            "support-needed"
+        ]
+    );
+    assert_eq!(
+        done.answers["local-needs"],
+        khutta::model::Answer::FreeText("More training".into())
+    );
+    let check = khutta(dir.path()).args(["check", "."]).output().unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}

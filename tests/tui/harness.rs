@@ -132,6 +132,19 @@ impl Harness {
                         khutta::store::load_with_cache(&self.app.doc.loaded.root, None).unwrap();
                     self.act(Action::Reloaded(Box::new(loaded)));
                 }
+                Effect::SaveResponse(round, response) => {
+                    let result = self
+                        .app
+                        .doc
+                        .loaded
+                        .save_response(&round, &response)
+                        .map_err(|e| e.to_string());
+                    self.act(khutta::tui::action::Action::ResponseSaved {
+                        round,
+                        response,
+                        result,
+                    });
+                }
                 Effect::Quit | Effect::WriteRecovery | Effect::ClearRecovery => {}
             }
         }
@@ -201,6 +214,8 @@ fn key_event(k: &str) -> KeyEvent {
         "left" => KeyCode::Left,
         "right" => KeyCode::Right,
         "backspace" => KeyCode::Backspace,
+        "pageup" => KeyCode::PageUp,
+        "pagedown" => KeyCode::PageDown,
         "space" => KeyCode::Char(' '),
         c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),
         other => panic!("unknown key {other}"),

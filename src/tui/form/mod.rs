@@ -7,6 +7,7 @@
 
 mod activity;
 mod others;
+pub mod round;
 pub mod spec;
 pub mod value;
 

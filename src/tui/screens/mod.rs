@@ -2,6 +2,11 @@
 
 pub mod activities;
 pub mod conflicts;
+pub mod consult;
+pub mod consult_about;
+pub mod consult_collect;
+pub mod consult_design;
+pub mod consult_results;
 pub mod entities;
 pub mod gantt;
 pub mod history;
@@ -24,6 +29,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Screen::Problems => problems::command(app, c),
         Screen::History => history::command(app, c),
         Screen::Conflicts => conflicts::command(app, c),
+        Screen::Consultations => consult::command(app, c),
     }
 }
 
@@ -39,6 +45,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Problems => problems::draw(app, area, buf),
         Screen::History => history::draw(app, area, buf),
         Screen::Conflicts => conflicts::draw(app, area, buf),
+        Screen::Consultations => consult::draw(app, area, buf),
     }
 }
 

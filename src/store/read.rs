@@ -1,0 +1,151 @@
+//! Reading single files: size limit, UTF-8, `plan.ron` with its format version, and a small
+//! work-sharing loop that spreads files over the machine's cores.
+
+use super::layout::PLAN_FILE;
+use super::parse::{MAX_FILE_BYTES, decode, parse};
+use crate::check::{Code, Diagnostic};
+use crate::model::{FORMAT_VERSION, Id, PlanMeta};
+use serde::Deserialize;
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Reads `plan.ron`, refusing a format newer than this khutta before looking at any field.
+pub(super) fn read_meta(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<PlanMeta> {
+    #[derive(Deserialize)]
+    #[serde(rename = "PlanMeta")]
+    struct FormatOnly {
+        format: u32,
+    }
+    let text = match read_text(path, PLAN_FILE) {
+        Ok(t) => t,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    if let Ok(FormatOnly { format }) = super::format::from_ron::<FormatOnly>(&text)
+        && format > FORMAT_VERSION
+    {
+        let d = Diagnostic::plan(
+            Code::FormatVersion,
+            format!("this plan uses format {format}; this khutta reads format {FORMAT_VERSION} and older"),
+            "upgrade khutta to open this plan; nothing was read, so nothing will be lost",
+        )
+        .at("format");
+        diagnostics.push(d);
+        return None;
+    }
+    match parse::<PlanMeta>(PLAN_FILE, &text) {
+        Ok(m) => Some(m),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// Stands in for an unreadable `plan.ron` so that the entity files can still be checked.
+pub(super) fn placeholder_meta() -> PlanMeta {
+    let day = chrono::NaiveDate::MIN;
+    PlanMeta {
+        format: FORMAT_VERSION,
+        id: Id::new_unchecked("unreadable"),
+        title: crate::model::Text::en("(plan.ron could not be read)"),
+        summary: Default::default(),
+        window: crate::model::Window {
+            start: day,
+            end: chrono::NaiveDate::MAX,
+        },
+        currency: crate::model::Currency::new_unchecked("XXX"),
+        exchange_rates: Vec::new(),
+        calendars: Vec::new(),
+        default_calendar: None,
+        sdg_goals: Vec::new(),
+        sdg_targets: Vec::new(),
+        countries: Vec::new(),
+        cities: Vec::new(),
+    }
+}
+
+/// Reads a file as UTF-8 text within the size limit.
+pub(super) fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::file(
+            Code::Unreadable,
+            rel,
+            (1, 1),
+            format!("cannot read the file: {e}"),
+            "check that the file exists and that you may read it",
+        )
+    };
+    // Reading at most one byte past the limit tells a too-large file without asking the file
+    // system for its size first: at 100,000 files, every system call saved counts.
+    let mut bytes = Vec::with_capacity(4096);
+    std::fs::File::open(path)
+        .and_then(|f| {
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
+        })
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(Diagnostic::file(
+            Code::TooLarge,
+            rel,
+            (1, 1),
+            format!("the file has {size} bytes; plan files are at most {MAX_FILE_BYTES}"),
+            "a plan file holds one entity; split the content or remove the file if it is not a plan file",
+        ));
+    }
+    // Taking the buffer as it is saves copying every file once more.
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => Err(decode(rel, e.as_bytes()).err().unwrap_or_else(|| {
+            Diagnostic::file(
+                Code::NotUtf8,
+                rel,
+                (1, 1),
+                "the file is not valid UTF-8",
+                "save the file as UTF-8",
+            )
+        })),
+    }
+}
+
+/// Applies `work` to every item on `threads` threads, keeping the items' order.
+pub(super) fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    if threads <= 1 {
+        return items.iter().map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                let mut mine = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    mine.push((i, work(item)));
+                }
+                if let Ok(mut all) = results.lock() {
+                    all.append(&mut mine);
+                }
+            });
+        }
+    });
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(|poison| poison.into_inner());
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}

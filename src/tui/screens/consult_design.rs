@@ -1,0 +1,508 @@
+//! The round designer: the round's title and status, its questions in order (add, remove,
+//! move), each question's fields in both languages, and a preview of the selected question as
+//! a participant sees it. Every change is an [`Edit`], so undo and save work as elsewhere.
+
+use super::consult::Mode;
+use crate::edit::Edit;
+use crate::model::{
+    AnswerOption, Aspect, EntityKind, Id, Lang, Question, QuestionKind, Round, RoundStatus, Text,
+};
+use crate::text::Align;
+use crate::tui::action::Command;
+use crate::tui::app::{App, Effect};
+use crate::tui::editor::{Choice, EditorState, Purpose};
+use crate::tui::form::round::{Field, Target};
+use crate::tui::form::round::{KINDS, fields, fresh_option_id, has_options, value};
+use crate::tui::form::spec::EditorKind;
+use crate::tui::lists::Cursor;
+use crate::tui::paint::fill;
+use crate::tui::theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+/// The designer's state: row 0 is the round itself, then one row per question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Design {
+    /// The round designed.
+    pub round: Id,
+    /// The selected row.
+    pub cursor: Cursor,
+    /// The selected field of the selected row, when the fields have the keys.
+    pub field: Option<usize>,
+}
+
+impl Design {
+    /// The designer of `round`, on the round's own row.
+    pub fn new(round: Id) -> Design {
+        Design {
+            round,
+            cursor: Cursor::default(),
+            field: None,
+        }
+    }
+}
+
+/// A field's label in the UI's language: "Text (Arabic)", "Option 2 (English)".
+fn field_label(app: &App, f: Field) -> String {
+    let base = match f {
+        Field::Option(i, _) => app
+            .msg
+            .get_args("design-option", &[("number", (i + 1).into())]),
+        _ => app.msg.get(&format!("design-{}", f.name())).into_owned(),
+    };
+    match f.lang() {
+        Some(l) => format!("{base} ({})", app.msg.get(lang_key(l))),
+        None => base,
+    }
+}
+
+fn lang_key(l: Lang) -> &'static str {
+    match l {
+        Lang::Ar => "lang-ar",
+        Lang::En => "lang-en",
+    }
+}
+
+/// The name of a question kind in the UI's language.
+pub fn kind_label(app: &App, name: &str) -> String {
+    let key = format!("question-kind-{}", name.to_lowercase());
+    if app.msg.has(&key) {
+        app.msg.get(&key).into_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The name of a plan aspect in the UI's language.
+pub fn aspect_label(app: &App, a: Aspect) -> String {
+    app.msg
+        .get(&format!("aspect-{}", format!("{a:?}").to_lowercase()))
+        .into_owned()
+}
+
+fn shown_value(app: &App, round: &Round, q: Option<&Question>, f: Field) -> String {
+    let v = value(round, q, f);
+    match f {
+        Field::Kind => kind_label(app, &v),
+        Field::Aspect => q.map(|q| aspect_label(app, q.aspect)).unwrap_or(v),
+        Field::Status => super::consult::status_label(app, round.status),
+        _ => v,
+    }
+}
+
+fn choices(app: &App, f: Field) -> Vec<Choice> {
+    let pair = |value: String, label: String| Choice { value, label };
+    match f {
+        Field::Kind => KINDS
+            .iter()
+            .map(|k| pair((*k).to_owned(), kind_label(app, k)))
+            .collect(),
+        Field::Aspect => Aspect::ALL
+            .iter()
+            .map(|a| pair(format!("{a:?}"), aspect_label(app, *a)))
+            .collect(),
+        Field::Status => RoundStatus::ALL
+            .iter()
+            .map(|s| pair(format!("{s:?}"), super::consult::status_label(app, *s)))
+            .collect(),
+        Field::Item => EntityKind::ALL
+            .iter()
+            .map(|k| {
+                pair(
+                    k.dir().to_owned(),
+                    app.msg.get(crate::i18n::entity_kind(*k)).into_owned(),
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn editor_kind(f: Field) -> EditorKind {
+    match f {
+        Field::Kind | Field::Aspect | Field::Status | Field::Item => EditorKind::Choice(&KINDS),
+        Field::Max => EditorKind::Number,
+        Field::Date => EditorKind::OptDate,
+        Field::RefersTo => EditorKind::Words,
+        _ => EditorKind::Text,
+    }
+}
+
+fn design(app: &App) -> Option<&Design> {
+    match &app.consult.mode {
+        Mode::Design(d) => Some(d),
+        _ => None,
+    }
+}
+
+fn design_mut(app: &mut App) -> Option<&mut Design> {
+    match &mut app.consult.mode {
+        Mode::Design(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// The selected question of the designer (none on the round's row).
+fn selected_question<'a>(app: &'a App, d: &Design) -> Option<&'a Question> {
+    let round = &app.doc.plan.consultations.get(&d.round)?.round;
+    d.cursor
+        .row
+        .checked_sub(1)
+        .and_then(|i| round.questions.get(i))
+}
+
+/// A command in the designer.
+pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
+    let Some(d) = design(app).cloned() else {
+        return Vec::new();
+    };
+    let Some(round) = app
+        .doc
+        .plan
+        .consultations
+        .get(&d.round)
+        .map(|c| c.round.clone())
+    else {
+        app.consult.mode = Mode::Rounds;
+        return Vec::new();
+    };
+    let q = selected_question(app, &d).cloned();
+    match d.field {
+        None => list_command(app, c, &d, &round, q.as_ref()),
+        Some(f) => field_command(app, c, &d, &round, q.as_ref(), f),
+    }
+}
+
+fn list_command(
+    app: &mut App,
+    c: Command,
+    d: &Design,
+    round: &Round,
+    q: Option<&Question>,
+) -> Vec<Effect> {
+    let rows = round.questions.len() + 1;
+    let page = super::page(app);
+    if let Some(dm) = design_mut(app)
+        && super::move_cursor(&mut dm.cursor, c, rows, page)
+    {
+        return Vec::new();
+    }
+    let plan = &app.doc.plan;
+    let (id, row) = (&d.round, d.cursor.row);
+    let (edit, to) = match (c, q) {
+        (Command::Back, _) => {
+            app.consult.mode = Mode::Rounds;
+            return Vec::new();
+        }
+        (Command::Select, _) => {
+            if let Some(dm) = design_mut(app) {
+                dm.field = Some(0);
+            }
+            return Vec::new();
+        }
+        (Command::Collect, _) => return super::consult::command_on_round(app, c, id),
+        (Command::ConsultResults, _) => return super::consult::command_on_round(app, c, id),
+        (Command::New, _) => {
+            let fresh = round.fresh_question_id();
+            let question = Question::new(
+                fresh,
+                Text::default(),
+                QuestionKind::FreeText,
+                Aspect::Activities,
+            );
+            let edit = Edit::update_round(plan, id, "add question", |r| {
+                r.insert_question(row, question)
+            });
+            (flatten(edit), row + 1)
+        }
+        (Command::Delete, Some(q)) => (
+            Edit::remove_question(plan, id, &q.id).map_err(|e| e.to_string()),
+            row.min(round.questions.len().saturating_sub(1)),
+        ),
+        (Command::MoveUp | Command::MoveDown, Some(q)) => {
+            let delta = if c == Command::MoveUp { -1 } else { 1 };
+            let mut at = row;
+            let edit = Edit::update_round(plan, id, "order of questions", |r| {
+                r.move_question(q.id.as_str(), delta).map(|to| at = to + 1)
+            });
+            (flatten(edit), at)
+        }
+        _ => return Vec::new(),
+    };
+    let effects = crate::tui::editing::apply(app, edit);
+    if let Some(dm) = design_mut(app) {
+        dm.cursor.row = to;
+    }
+    effects
+}
+
+fn flatten<E: ToString, F: ToString>(r: Result<Result<Edit, F>, E>) -> Result<Edit, String> {
+    match r {
+        Ok(Ok(e)) => Ok(e),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn field_command(
+    app: &mut App,
+    c: Command,
+    d: &Design,
+    round: &Round,
+    q: Option<&Question>,
+    f: usize,
+) -> Vec<Effect> {
+    let list = fields(q);
+    let n = list.len();
+    let set_field = |app: &mut App, to: usize| {
+        if let Some(dm) = design_mut(app) {
+            dm.field = Some(to.min(n.saturating_sub(1)));
+        }
+    };
+    match c {
+        Command::Up => set_field(app, f.saturating_sub(1)),
+        Command::Down => set_field(app, f + 1),
+        Command::Top => set_field(app, 0),
+        Command::Bottom => set_field(app, n),
+        Command::Back => {
+            if let Some(dm) = design_mut(app) {
+                dm.field = None;
+            }
+        }
+        Command::Select if !app.doc.read_only => {
+            let Some(field) = list.get(f).copied() else {
+                return Vec::new();
+            };
+            let target = Target {
+                round: d.round.clone(),
+                question: q.map(|q| q.id.clone()),
+                field,
+            };
+            let lang = field.lang().unwrap_or(Lang::En);
+            let current = value(round, q, field);
+            let opts = app.pen.options(lang, Align::Natural);
+            let title = field_label(app, field);
+            let choices = choices(app, field);
+            app.editor = Some(EditorState::new(
+                Purpose::Design(target),
+                title,
+                editor_kind(field),
+                &current,
+                choices,
+                opts,
+            ));
+            crate::tui::editing::revalidate(app);
+        }
+        Command::New if q.is_some_and(|q| has_options(&q.kind)) => {
+            let Some(q) = q else { return Vec::new() };
+            let qid = q.id.clone();
+            let fresh = fresh_option_id(q);
+            let edit = Edit::update_round(&app.doc.plan, &d.round, "add option", |r| {
+                match r
+                    .question_mut(qid.as_str())
+                    .and_then(|q| q.kind.options_mut())
+                {
+                    Some(o) => {
+                        o.push(AnswerOption {
+                            id: fresh,
+                            label: Text::default(),
+                        });
+                        Ok(())
+                    }
+                    None => Err("this kind of question has no options"),
+                }
+            });
+            let effects = crate::tui::editing::apply(app, flatten(edit));
+            let last = fields(selected_question(app, d)).len().saturating_sub(2);
+            set_field(app, last);
+            return effects;
+        }
+        Command::Delete => {
+            let (Some(q), Some(Field::Option(i, _))) = (q, list.get(f).copied()) else {
+                return Vec::new();
+            };
+            let qid = q.id.clone();
+            let edit = Edit::update_round(&app.doc.plan, &d.round, "remove option", |r| {
+                match r
+                    .question_mut(qid.as_str())
+                    .and_then(|q| q.kind.options_mut())
+                {
+                    Some(o) if i < o.len() => {
+                        o.remove(i);
+                        Ok(())
+                    }
+                    _ => Err("no such option"),
+                }
+            });
+            let effects = crate::tui::editing::apply(app, flatten(edit));
+            set_field(app, f.saturating_sub(2));
+            return effects;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Draws the designer: the rows on one side, the selected row's fields and the preview on
+/// the other.
+pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
+    let pen = &app.pen;
+    let Some(c) = app.doc.plan.consultations.get(&d.round) else {
+        return;
+    };
+    let round = &c.round;
+    let title = app.msg.get_args(
+        "tui-design-title",
+        &[
+            (
+                "round",
+                crate::i18n::Arg::Text(d.round.as_str().to_owned().into()),
+            ),
+            ("count", round.questions.len().into()),
+        ],
+    );
+    pen.ui(
+        buf,
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        &title,
+        theme::heading(),
+    );
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(2),
+    );
+    let cols = pen.columns(body, &[(area.width * 2 / 5).max(24), 0]);
+    let (lx, lw) = cols[0];
+    let (rx, rw) = cols[1];
+    // The rows: the round, then its questions.
+    let height = usize::from(body.height);
+    let offset = d.cursor.scrolled(height);
+    let mut rows = vec![(
+        app.msg.get("tui-design-round-row").into_owned(),
+        round.title.show(app.content_lang).to_owned(),
+    )];
+    rows.extend(round.questions.iter().enumerate().map(|(i, q)| {
+        (
+            format!("{:>2}. {}", i + 1, q.id),
+            q.text.show(app.content_lang).to_owned(),
+        )
+    }));
+    for (i, (head, text)) in rows.iter().enumerate().skip(offset).take(height) {
+        let y = body.y + u16::try_from(i - offset).unwrap_or(0);
+        let selected = i == d.cursor.row;
+        let style = if selected && d.field.is_none() {
+            theme::selected()
+        } else if selected {
+            theme::heading()
+        } else {
+            Style::new()
+        };
+        if selected && d.field.is_none() {
+            fill(buf, Rect::new(lx, y, lw, 1), style);
+        }
+        let inner = pen.columns(Rect::new(lx, y, lw, 1), &[16, 0]);
+        pen.text(
+            buf,
+            Rect::new(inner[0].0, y, inner[0].1, 1),
+            head,
+            style,
+            Lang::En,
+            Align::Natural,
+        );
+        pen.text(
+            buf,
+            Rect::new(inner[1].0, y, inner[1].1, 1),
+            text,
+            style,
+            app.content_lang,
+            Align::Natural,
+        );
+    }
+    // The selected row's fields.
+    let q = selected_question(app, d);
+    let list = fields(q);
+    let field_rows = u16::try_from(list.len()).unwrap_or(0).min(body.height / 2);
+    let fcols = pen.columns(Rect::new(rx, body.y, rw, 1), &[22, 0]);
+    let foffset = d
+        .field
+        .unwrap_or(0)
+        .saturating_sub(usize::from(field_rows).saturating_sub(1));
+    for (i, f) in list
+        .iter()
+        .enumerate()
+        .skip(foffset)
+        .take(usize::from(field_rows))
+    {
+        let y = body.y + u16::try_from(i - foffset).unwrap_or(0);
+        let selected = d.field == Some(i);
+        let style = if selected {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        if selected {
+            fill(buf, Rect::new(rx, y, rw, 1), style);
+        }
+        let lang = f.lang().unwrap_or(app.lang);
+        pen.ui(
+            buf,
+            fcols[0].0,
+            y,
+            fcols[0].1,
+            &field_label(app, *f),
+            if selected { style } else { theme::dim() },
+        );
+        pen.text(
+            buf,
+            Rect::new(fcols[1].0, y, fcols[1].1, 1),
+            &shown_value(app, round, q, *f),
+            style,
+            lang,
+            Align::Natural,
+        );
+    }
+    // The preview, in the language plan texts are shown in (L switches).
+    if let Some(q) = q {
+        let top = body.y + field_rows + 1;
+        let heading = app.msg.get_args(
+            "tui-design-preview",
+            &[(
+                "lang",
+                crate::i18n::Arg::Text(app.msg.get(lang_key(app.content_lang))),
+            )],
+        );
+        pen.ui(buf, rx, top, rw, &heading, theme::heading());
+        let preview = super::consult_collect::Pending::default();
+        let lines = super::consult_collect::question_lines(app, q, app.content_lang, &preview);
+        let room = body.bottom().saturating_sub(top + 1);
+        for (i, (text, lang, style)) in lines.iter().take(usize::from(room)).enumerate() {
+            let y = top + 1 + u16::try_from(i).unwrap_or(0);
+            pen.text(
+                buf,
+                Rect::new(rx, y, rw, 1),
+                text,
+                *style,
+                *lang,
+                Align::Natural,
+            );
+        }
+    }
+    let help = if d.field.is_some() {
+        app.msg.get("tui-design-fields-help")
+    } else {
+        app.msg.get("tui-design-help")
+    };
+    pen.ui(
+        buf,
+        area.x + 1,
+        area.bottom().saturating_sub(1),
+        area.width.saturating_sub(2),
+        &help,
+        theme::dim(),
+    );
+}
