@@ -150,11 +150,7 @@ fn list_entity_files(
     Ok(found)
 }
 
-/// What reading one entity file gave.
-#[expect(
-    clippy::large_enum_variant,
-    reason = "short-lived; boxing would cost an allocation per file"
-)]
+/// What reading one plan file gave.
 enum Outcome {
     /// The cache held what these bytes parse to.
     Cached(Key),
