@@ -174,7 +174,7 @@ severity-warning = تحذير
 
 ## Counts
 
-count-activities = { $count ->
+count-activities = { $count_form ->
     [zero] لا أنشطة
     [one] نشاط واحد
     [two] نشاطان
@@ -182,7 +182,7 @@ count-activities = { $count ->
     [many] { $count } نشاطًا
    *[other] { $count } نشاط
 }
-count-milestones = { $count ->
+count-milestones = { $count_form ->
     [zero] لا معالم
     [one] معلم واحد
     [two] معلمان
@@ -190,7 +190,7 @@ count-milestones = { $count ->
     [many] { $count } معلمًا
    *[other] { $count } معلم
 }
-count-groups = { $count ->
+count-groups = { $count_form ->
     [zero] لا مجموعات
     [one] مجموعة واحدة
     [two] مجموعتان
@@ -198,7 +198,7 @@ count-groups = { $count ->
     [many] { $count } مجموعةً
    *[other] { $count } مجموعة
 }
-count-partners = { $count ->
+count-partners = { $count_form ->
     [zero] لا شركاء
     [one] شريك واحد
     [two] شريكان
@@ -206,7 +206,7 @@ count-partners = { $count ->
     [many] { $count } شريكًا
    *[other] { $count } شريك
 }
-count-beneficiaries = { $count ->
+count-beneficiaries = { $count_form ->
     [zero] لا فئات مستفيدة
     [one] فئة مستفيدة واحدة
     [two] فئتان مستفيدتان
@@ -214,7 +214,7 @@ count-beneficiaries = { $count ->
     [many] { $count } فئةً مستفيدة
    *[other] { $count } فئة مستفيدة
 }
-count-funding = { $count ->
+count-funding = { $count_form ->
     [zero] لا مصادر تمويل
     [one] مصدر تمويل واحد
     [two] مصدرا تمويل
@@ -222,7 +222,7 @@ count-funding = { $count ->
     [many] { $count } مصدرًا للتمويل
    *[other] { $count } مصدر تمويل
 }
-count-errors = { $count ->
+count-errors = { $count_form ->
     [zero] لا أخطاء
     [one] خطأ واحد
     [two] خطآن
@@ -230,7 +230,7 @@ count-errors = { $count ->
     [many] { $count } خطأً
    *[other] { $count } خطأ
 }
-count-warnings = { $count ->
+count-warnings = { $count_form ->
     [zero] لا تحذيرات
     [one] تحذير واحد
     [two] تحذيران
@@ -238,7 +238,7 @@ count-warnings = { $count ->
     [many] { $count } تحذيرًا
    *[other] { $count } تحذير
 }
-count-files = { $count ->
+count-files = { $count_form ->
     [zero] لا ملفات
     [one] ملف واحد
     [two] ملفين
@@ -249,7 +249,7 @@ count-files = { $count ->
 
 ## Common messages of the TUI
 
-saved-files = { $count ->
+saved-files = { $count_form ->
     [zero] لا شيء للحفظ
     [one] حُفظ ملف واحد
     [two] حُفظ ملفان
@@ -377,7 +377,7 @@ tui-read-only = تعذّرت قراءة plan.ron: الخطة مفتوحة للق
 tui-cannot-save-read-only = لا يمكن الحفظ: تعذّرت قراءة plan.ron، والحفظ قد يُفقد ما فيه
 tui-nothing-to-save = لا شيء للحفظ
 tui-saving = جارٍ الحفظ…
-tui-saved-files = { $count ->
+tui-saved-files = { $count_form ->
     [zero] حُفظ: لم يُكتب أي ملف
     [one] حُفظ: كُتب ملف واحد
     [two] حُفظ: كُتب ملفان
@@ -398,7 +398,7 @@ tui-sorted-by = مرتّب حسب { $column }
 tui-move-to-list = انتقل إلى قائمة (الارتباطات، الشركاء، الميزانية، المخرجات) للإضافة إليها
 tui-editor-failed = فشل المحرر الخارجي: { $error }
 tui-cannot-open = لا يمكن فتح { $path } هنا: أصلحه في الملف
-tui-recovered = { $count ->
+tui-recovered = { $count_form ->
     [zero] لم يُستعد أي تغيير
     [one] استُعيد تغيير واحد غير محفوظ؛ احفظ للإبقاء عليه
     [two] استُعيد تغييران غير محفوظين؛ احفظ للإبقاء عليهما
@@ -422,7 +422,7 @@ tui-quit-unsaved = توجد تغييرات غير محفوظة.
 tui-quit-keys = s حفظ وخروج   d إهمال وخروج   esc بقاء
 tui-delete-question = حذف { $what } `{ $id }`؟
 tui-delete-unreferenced = لا شيء يشير إليه.
-tui-delete-references = { $count ->
+tui-delete-references = { $count_form ->
     [zero] لن تبقى أي إشارة معلّقة:
     [one] ستبقى إشارة واحدة معلّقة:
     [two] ستبقى إشارتان معلّقتين:
@@ -432,7 +432,7 @@ tui-delete-references = { $count ->
 }
 tui-delete-more = … و{ $count } أخرى
 tui-delete-keys = y حذف   esc إبقاء
-tui-recover-question = { $count ->
+tui-recover-question = { $count_form ->
     [zero] لم تترك جلسة سابقة أي تغيير غير محفوظ.
     [one] تركت جلسة سابقة تغييرًا واحدًا غير محفوظ.
     [two] تركت جلسة سابقة تغييرين غير محفوظين.
@@ -460,7 +460,7 @@ tui-overview-secured = التمويل المؤمَّن
 tui-overview-expected = التمويل المتوقع
 tui-overview-expected-note = (قيد الإعداد ومتعهَّد به)
 tui-overview-problems = { $errors } أخطاء، { $warnings } تحذيرات (انظر المشكلات، 7)
-tui-overview-warnings = { $warnings ->
+tui-overview-warnings = { $warnings_form ->
     [zero] لا تحذيرات
     [one] تحذير واحد
     [two] تحذيران
@@ -490,7 +490,7 @@ tui-save-first = احفظ أولًا (ctrl-s): يعمل git على الخطة ا
 tui-nothing-to-commit = لا شيء للإيداع: الخطة المحفوظة كما في آخر إيداع
 tui-merge-first = دمج بانتظار الحل: سوِّ تعارضاته أولًا (الشاشة C)
 tui-syncing = جارٍ المزامنة…
-tui-committed = { $count ->
+tui-committed = { $count_form ->
     [zero] لم يُودَع أي ملف
     [one] أُودِع ملف واحد
     [two] أُودِع ملفان
@@ -500,7 +500,7 @@ tui-committed = { $count ->
 }
 tui-sync-up-to-date = الخطة محدّثة مع الشركاء
 tui-synced = تمت المزامنة مع الشركاء
-tui-sync-conflicts = { $count ->
+tui-sync-conflicts = { $count_form ->
     [zero] توقف الدمج دون تعارضات
     [one] توقف الدمج عند تعارض واحد: سوِّه في شاشة التعارضات (C)
     [two] توقف الدمج عند تعارضين: سوِّهما في شاشة التعارضات (C)
@@ -508,7 +508,7 @@ tui-sync-conflicts = { $count ->
     [many] توقف الدمج عند { $count } تعارضًا: سوِّها في شاشة التعارضات (C)
    *[other] توقف الدمج عند { $count } تعارض: سوِّها في شاشة التعارضات (C)
 }
-tui-conflicts-left = { $count ->
+tui-conflicts-left = { $count_form ->
     [zero] لم يبق أي تعارض: اضغط M لإنشاء إيداع الدمج
     [one] بقي تعارض واحد
     [two] بقي تعارضان

@@ -1,7 +1,11 @@
 //! The user interface's strings in English and Arabic, with Fluent.
 //!
-//! Messages live in `locales/{en,ar}/khutta.ftl`, compiled into the binary. Fluent picks
-//! Arabic's plural forms (zero, one, two, few, many, other) from a count. Messages come out
+//! Messages live in `locales/{en,ar}/khutta.ftl`, compiled into the binary. English plural
+//! forms come from Fluent; Arabic's six (zero, one, two, few, many, other) come from
+//! [`arabic_plural`], because the plural rules Fluent uses answer "other" for every count from
+//! 100 on, where CLDR goes by the count modulo 100 ("103 ملفات", not "103 ملف"). Arabic
+//! messages therefore select on `$count_form`, which khutta sets beside each number `$count`.
+//! Messages come out
 //! without Fluent's bidi isolation marks (FSI/PDI): khutta shows U+2066..U+2069 as escapes
 //! because in plan data they can disguise text, and a UI string goes through the same display
 //! pipeline, which orders its runs itself.
@@ -108,10 +112,15 @@ impl Messages {
 
     /// The message `key` with its variables set from `args`.
     pub fn get_args(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let mut fluent = FluentArgs::with_capacity(args.len());
+        let mut fluent = FluentArgs::with_capacity(2 * args.len());
         for (name, value) in args {
             let value = match value {
-                Arg::Number(n) => FluentValue::from(*n),
+                Arg::Number(n) => {
+                    if self.lang == Lang::Ar {
+                        fluent.set(format!("{name}_form"), arabic_plural(*n));
+                    }
+                    FluentValue::from(*n)
+                }
                 Arg::Text(s) => FluentValue::from(s.as_ref()),
             };
             fluent.set(*name, value);
@@ -132,6 +141,18 @@ impl Messages {
         // test keeps the two languages' variables equal, so there is nothing to add here.
         let mut errors = Vec::new();
         self.bundle.format_pattern(pattern, args, &mut errors)
+    }
+}
+
+/// The CLDR plural category of `n` in Arabic.
+pub fn arabic_plural(n: i64) -> &'static str {
+    match (n.unsigned_abs(), n.unsigned_abs() % 100) {
+        (0, _) => "zero",
+        (1, _) => "one",
+        (2, _) => "two",
+        (_, 3..=10) => "few",
+        (_, 11..=99) => "many",
+        _ => "other",
     }
 }
 
