@@ -13,6 +13,11 @@ mod output;
 mod summary;
 mod sync;
 mod ui;
+// The reviewer's tools: diff (and git's textconv and external diff), blame, baselines.
+mod baseline;
+mod blame;
+mod diff;
+mod diff_git;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -52,6 +57,12 @@ enum Command {
     Merge(merge::Args),
     /// git's merge driver for plan files (registered by `init` and `git-setup`).
     MergeDriver(merge_driver::Args),
+    /// What changed between two revisions (default: the last commit and the working tree).
+    Diff(diff::Args),
+    /// Who last changed each field of an activity.
+    Blame(blame::Args),
+    /// Record an approved version of the plan as a baseline, or list them.
+    Baseline(baseline::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -147,6 +158,9 @@ pub fn main() -> ExitCode {
         Some(Command::Log(args)) => log::run(args),
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
+        Some(Command::Diff(args)) => diff::run(args),
+        Some(Command::Blame(args)) => blame::run(args),
+        Some(Command::Baseline(args)) => baseline::run(args),
         None => open::run(cli.plan.as_deref(), &ui),
     };
     match result {

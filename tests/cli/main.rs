@@ -13,5 +13,6 @@ mod support;
 mod bundled;
 mod check_cases;
 mod repo;
+mod review;
 mod sync;
 mod terminal;
