@@ -7,9 +7,11 @@
 pub mod check;
 pub mod diff;
 pub mod edit;
+pub mod gantt;
 pub mod i18n;
 pub mod model;
 pub mod repo;
+pub mod schedule;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -11,6 +11,15 @@ pub fn diagnostics(loaded: &LoadedPlan) -> Vec<Diagnostic> {
         entities: loaded.sources.unreadable.clone(),
     };
     let mut found = check::check(&loaded.plan, &unread);
+    // Date conflicts and cycles through groups come out of scheduling, which needs the
+    // calendars of plan.ron.
+    if loaded.meta_readable {
+        let schedule = crate::schedule::schedule(&loaded.plan);
+        found.extend(crate::schedule::conflict_diagnostics(
+            &loaded.plan,
+            &schedule,
+        ));
+    }
     // The checks name files by id; an entity may live in a file named otherwise.
     for d in &mut found {
         if let check::Subject::Entity { entity, id } = &d.subject

@@ -468,3 +468,74 @@ tui-overview-warnings = { $warnings ->
     [many] { $warnings } تحذيرًا
    *[other] { $warnings } تحذير
 }
+
+## git في الواجهة
+
+screen-conflicts = التعارضات
+cmd-screen-history = شاشة السجل
+cmd-screen-conflicts = شاشة التعارضات
+cmd-commit = إيداع الخطة المحفوظة
+cmd-sync = المزامنة مع الشركاء (جلب، دمج، إرسال)
+cmd-take-ours = الإبقاء على قيمتنا
+cmd-take-theirs = أخذ قيمتهم
+cmd-take-base = العودة إلى القيمة المشتركة
+cmd-finish-merge = إنشاء إيداع الدمج
+cmd-abort-merge = التخلي عن الدمج
+col-commit = الإيداع
+col-date = التاريخ
+col-author = المؤلف
+col-commit-message = الرسالة
+col-changes = ما تغيّر
+tui-save-first = احفظ أولًا (ctrl-s): يعمل git على الخطة المحفوظة
+tui-nothing-to-commit = لا شيء للإيداع: الخطة المحفوظة كما في آخر إيداع
+tui-merge-first = دمج بانتظار الحل: سوِّ تعارضاته أولًا (الشاشة C)
+tui-syncing = جارٍ المزامنة…
+tui-committed = { $count ->
+    [zero] لم يُودَع أي ملف
+    [one] أُودِع ملف واحد
+    [two] أُودِع ملفان
+    [few] أُودِعت { $count } ملفات
+    [many] أُودِع { $count } ملفًا
+   *[other] أُودِع { $count } ملف
+}
+tui-sync-up-to-date = الخطة محدّثة مع الشركاء
+tui-synced = تمت المزامنة مع الشركاء
+tui-sync-conflicts = { $count ->
+    [zero] توقف الدمج دون تعارضات
+    [one] توقف الدمج عند تعارض واحد: سوِّه في شاشة التعارضات (C)
+    [two] توقف الدمج عند تعارضين: سوِّهما في شاشة التعارضات (C)
+    [few] توقف الدمج عند { $count } تعارضات: سوِّها في شاشة التعارضات (C)
+    [many] توقف الدمج عند { $count } تعارضًا: سوِّها في شاشة التعارضات (C)
+   *[other] توقف الدمج عند { $count } تعارض: سوِّها في شاشة التعارضات (C)
+}
+tui-conflicts-left = { $count ->
+    [zero] لم يبق أي تعارض: اضغط M لإنشاء إيداع الدمج
+    [one] بقي تعارض واحد
+    [two] بقي تعارضان
+    [few] بقيت { $count } تعارضات
+    [many] بقي { $count } تعارضًا
+   *[other] بقي { $count } تعارض
+}
+tui-merged = تم الدمج: أُنشئ إيداع الدمج؛ زامِن لإرساله
+tui-merge-aborted = أُلغي الدمج؛ الخطة كما كانت قبله
+tui-sync-receiving = المزامنة: استلام { $done }/{ $total }
+tui-sync-merging = المزامنة: دمج الخطة
+tui-sync-sending = المزامنة: إرسال { $done }/{ $total }
+tui-sync-retrying = المزامنة: أرسل شريك قبلنا، محاولة جديدة ({ $attempt })
+tui-commit-title = رسالة الإيداع: ما الذي تغيّر ولماذا
+tui-commit-empty = اكتب ما الذي تغيّر
+tui-conflict-value = قيمتك (JSON)
+tui-no-history = لم يمسّ أي إيداع الخطة بعد
+tui-no-merge = لا دمج بانتظار الحل
+tui-merge-title = دمج { $label }: بقي { $count }
+tui-value-absent = (غير موجود)
+tui-side-base = الأصل
+tui-side-ours = قيمتنا
+tui-side-theirs = قيمتهم
+tui-conflicts-help = o قيمتنا   t قيمتهم   b الأصل   enter قيمتك   M إيداع الدمج   A تخلٍّ
+tui-help-move = ↑ ↓ j k  pgup pgdn ctrl-b ctrl-f  g G home end: التنقل
+tui-gantt-scale = عمود واحد لكل { $scale }
+tui-scale-day = يوم
+tui-scale-week = أسبوع
+tui-scale-month = شهر
+tui-scale-quarter = ربع سنة

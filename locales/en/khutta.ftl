@@ -407,3 +407,63 @@ tui-overview-warnings = { $warnings ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+
+## Git in the TUI
+
+screen-conflicts = Conflicts
+cmd-screen-history = History screen
+cmd-screen-conflicts = Conflicts screen
+cmd-commit = commit the saved plan
+cmd-sync = sync with partners (fetch, merge, send)
+cmd-take-ours = keep our value
+cmd-take-theirs = take their value
+cmd-take-base = go back to the common value
+cmd-finish-merge = make the merge commit
+cmd-abort-merge = abandon the merge
+col-commit = commit
+col-date = date
+col-author = author
+col-commit-message = message
+col-changes = what changed
+tui-save-first = save first (ctrl-s): git works on the saved plan
+tui-nothing-to-commit = nothing to commit: the saved plan is as in the last commit
+tui-merge-first = a merge is waiting: settle its conflicts first (screen C)
+tui-syncing = syncing…
+tui-committed = { $count ->
+    [one] committed 1 file
+   *[other] committed { $count } files
+}
+tui-sync-up-to-date = up to date with partners
+tui-synced = synced with partners
+tui-sync-conflicts = { $count ->
+    [one] the merge stopped on 1 conflict: settle it on the Conflicts screen (C)
+   *[other] the merge stopped on { $count } conflicts: settle them on the Conflicts screen (C)
+}
+tui-conflicts-left = { $count ->
+    [0] no conflict left: press M to make the merge commit
+    [one] 1 conflict left
+   *[other] { $count } conflicts left
+}
+tui-merged = merged: the merge commit is made; sync to send it
+tui-merge-aborted = the merge was abandoned; the plan is as before it
+tui-sync-receiving = syncing: receiving { $done }/{ $total }
+tui-sync-merging = syncing: merging the plan
+tui-sync-sending = syncing: sending { $done }/{ $total }
+tui-sync-retrying = syncing: a partner sent first, trying again ({ $attempt })
+tui-commit-title = commit message: what changed and why
+tui-commit-empty = write what changed
+tui-conflict-value = your value (JSON)
+tui-no-history = no commit has touched the plan yet
+tui-no-merge = no merge is waiting
+tui-merge-title = merging { $label }: { $count } left
+tui-value-absent = (absent)
+tui-side-base = base
+tui-side-ours = ours
+tui-side-theirs = theirs
+tui-conflicts-help = o ours   t theirs   b base   enter your value   M merge commit   A abandon
+tui-help-move = ↑ ↓ j k  pgup pgdn ctrl-b ctrl-f  g G home end: move
+tui-gantt-scale = one column per { $scale }
+tui-scale-day = day
+tui-scale-week = week
+tui-scale-month = month
+tui-scale-quarter = quarter

@@ -27,7 +27,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
         dir: args.dir.clone(),
         from,
         exe,
-        today: super::today()?,
+        today: super::clock::today(None)?,
     };
     let r = khutta::repo::init(&opts)?;
     let mut out = std::io::stdout().lock();

@@ -1,8 +1,10 @@
 //! The command line: one file per subcommand, errors mapped to messages and exit codes.
 
 mod check;
+mod clock;
 mod commit;
 mod fmt;
+mod gantt;
 mod git_setup;
 mod init;
 mod log;
@@ -10,6 +12,7 @@ mod merge;
 mod merge_driver;
 mod open;
 mod output;
+mod schedule;
 mod summary;
 mod sync;
 mod ui;
@@ -63,6 +66,10 @@ enum Command {
     Blame(blame::Args),
     /// Record an approved version of the plan as a baseline, or list them.
     Baseline(baseline::Args),
+    /// Print each activity's dates, slack and criticality, and the critical path.
+    Schedule(schedule::Args),
+    /// Draw the plan as a Gantt chart in text.
+    Gantt(gantt::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -161,6 +168,8 @@ pub fn main() -> ExitCode {
         Some(Command::Diff(args)) => diff::run(args),
         Some(Command::Blame(args)) => blame::run(args),
         Some(Command::Baseline(args)) => baseline::run(args),
+        Some(Command::Schedule(args)) => schedule::run(args),
+        Some(Command::Gantt(args)) => gantt::run(args, &ui),
         None => open::run(cli.plan.as_deref(), &ui),
     };
     match result {
@@ -182,17 +191,6 @@ pub fn main() -> ExitCode {
             }
             ExitCode::from(e.exit_code())
         }
-    }
-}
-
-/// Today's date: `KHUTTA_TODAY` when set (tests pin it), otherwise the system clock.
-pub fn today() -> Result<chrono::NaiveDate, CommandError> {
-    match std::env::var("KHUTTA_TODAY") {
-        Ok(s) => s.parse().map_err(|_| CommandError::Usage {
-            message: format!("KHUTTA_TODAY={s:?} is not a date"),
-            hint: Some("write it as YYYY-MM-DD".into()),
-        }),
-        Err(_) => Ok(chrono::Local::now().date_naive()),
     }
 }
 

@@ -30,7 +30,7 @@ pub fn run(plan: Option<&Path>, ui: &Ui) -> Result<ExitCode, CommandError> {
         root,
         lang: ui.messages.lang(),
         explicit_bidi: ui.bidi == BidiMode::App,
-        today: super::today()?,
+        today: super::clock::today(None)?,
         keymap: ui.config.keymap(),
         config_error: ui.config_error.clone(),
     };

@@ -41,6 +41,9 @@ pub struct Ui {
     pub config: Config,
     /// What is wrong with the config file, with its location, when something is.
     pub config_error: Option<String>,
+    /// Whether the bidi mode was chosen (on the command line or in the config file) rather
+    /// than defaulted.
+    pub bidi_chosen: bool,
 }
 
 impl UiArgs {
@@ -74,16 +77,29 @@ impl UiArgs {
             (Some(BidiArg::Terminal), _) | (None, Some("terminal")) => BidiMode::Terminal,
             _ => BidiMode::App,
         };
+        let bidi_chosen = self.bidi.is_some() || config.bidi.is_some();
         Ui {
             bidi,
             messages: Messages::new(choose_lang(cli_lang, config_lang, &env)),
             config,
             config_error,
+            bidi_chosen,
         }
     }
 }
 
 impl Ui {
+    /// Who reorders plan text in output that is a chart (columns must line up): khutta on a
+    /// terminal with `bidi = app`, or when asked for explicitly; otherwise the text stays in
+    /// logical order, for files, pipes and `grep`.
+    pub fn chart_bidi(&self, terminal: bool) -> BidiMode {
+        if self.bidi == BidiMode::App && (terminal || self.bidi_chosen) {
+            BidiMode::App
+        } else {
+            BidiMode::Terminal
+        }
+    }
+
     /// A line of plan text (or a message holding it) in `lang` for standard output, escaped. On a terminal with
     /// `bidi = app` it is in visual order, wrapped in explicit mode so that a terminal with its
     /// own bidi does not reverse it again (the mode is restored at the end of the line, so an

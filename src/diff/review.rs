@@ -29,7 +29,7 @@ impl Review {
     /// The review from `a` to `b`, each scheduled by [`variance::timeline`].
     pub fn new(a: &Plan, b: &Plan) -> Review {
         let (ta, tb) = (variance::timeline(a), variance::timeline(b));
-        Review::with_timelines(a, b, ta.as_ref().zip(tb.as_ref()))
+        Review::with_timelines(a, b, Some((&ta, &tb)))
     }
 
     /// The review from `a` to `b` with the given timelines (`None`: no schedule section).

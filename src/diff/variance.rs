@@ -4,11 +4,12 @@
 //!
 //! The scheduler is not an input type of this module: each side is a [`Timeline`], the few
 //! numbers per activity a review compares, so that the variance is tested with hand-made
-//! timelines and the scheduler can change inside without touching reviews. [`timeline`] is the
-//! one place that turns the scheduler's output into a timeline.
+//! timelines and the scheduler can change inside without touching reviews. [`timeline_of`] is
+//! the one place that turns the scheduler's output into a timeline.
 
 use super::PlanDiff;
-use crate::model::{EntityKind, Id, Plan};
+use crate::model::{ActivityKind, EntityKind, Id, Plan};
+use crate::schedule::Schedule;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -38,43 +39,38 @@ pub struct Timeline {
     pub finish: Option<NaiveDate>,
 }
 
-/// The timeline of `plan` as the scheduler places it; `None` while khutta has no scheduler.
-///
-/// **Integration stub.** This branch was written before `src/schedule/` landed, so it returns
-/// `None` and reviews carry no schedule section. Once `crate::schedule` is in, the body is:
-///
-/// ```text
-/// let s = crate::schedule::schedule(plan);
-/// // `entries` is indexed like `plan.activities` (BTreeMap order); a mismatch is a bug
-/// // upstream, and no variance is better than a wrong one.
-/// if s.entries.len() != plan.activities.len() {
-///     return None;
-/// }
-/// let activities = plan
-///     .activities
-///     .iter()
-///     .zip(&s.entries)
-///     .map(|((id, a), e)| {
-///         let placed = e.dates.map(|d| Placed {
-///             start: d.early_start,
-///             finish: d.early_finish,
-///             duration: d.duration,
-///             critical: d.critical,
-///             // The plan's word, not the scheduler's shape: a cancelled task is placed as
-///             // a moment but is not a milestone a reviewer tracks.
-///             milestone: a.kind == crate::model::ActivityKind::Milestone,
-///         });
-///         (id.clone(), placed)
-///     })
-///     .collect();
-/// Some(Timeline { activities, finish: s.finish })
-/// ```
-///
-/// and the CLI case expectations of `khutta diff` gain their schedule sections (re-bless
-/// `tests/cli/review.rs` expectations and read them).
-pub fn timeline(plan: &Plan) -> Option<Timeline> {
-    let _ = plan;
-    None
+/// The timeline of `plan` as the scheduler places it.
+pub fn timeline(plan: &Plan) -> Timeline {
+    timeline_of(plan, &crate::schedule::schedule(plan))
+}
+
+/// The timeline of `plan` from its `schedule` (computed already, as the TUI keeps one).
+pub fn timeline_of(plan: &Plan, s: &Schedule) -> Timeline {
+    // `entries` is indexed like `plan.activities` (id order); a schedule of another plan
+    // gives every activity no dates rather than someone else's.
+    let same = s.entries.len() == plan.activities.len();
+    let activities = plan
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, (id, a))| {
+            let dates = s.entries.get(i).filter(|_| same).and_then(|e| e.dates);
+            let placed = dates.map(|d| Placed {
+                start: d.early_start,
+                finish: d.early_finish,
+                duration: d.duration,
+                critical: d.critical,
+                // The plan's word, not the scheduler's shape: a cancelled task is placed as
+                // a moment but is not a milestone a reviewer tracks.
+                milestone: a.kind == ActivityKind::Milestone,
+            });
+            (id.clone(), placed)
+        })
+        .collect();
+    Timeline {
+        activities,
+        finish: s.finish,
+    }
 }
 
 /// How one activity's dates moved; day counts are after minus before (positive: later or

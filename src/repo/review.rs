@@ -110,8 +110,8 @@ impl PlanRepo {
             .ok_or_else(|| RepoError::NoSuchRevision(tag_name))
     }
 
-    /// The review from revision `a` to revision `b`: the semantic diff and, once khutta
-    /// schedules, the schedule variance.
+    /// The review from revision `a` to revision `b`: the semantic diff, the money tables and
+    /// the schedule variance.
     pub fn review(&self, a: Oid, b: Oid) -> Result<Review, RepoError> {
         let (pa, pb) = self.plans_at(a, b)?;
         Ok(Review::new(&pa, &pb))

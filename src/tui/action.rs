@@ -34,6 +34,24 @@ pub enum Command {
     ScreenGantt,
     /// The Problems screen.
     ScreenProblems,
+    /// The History screen.
+    ScreenHistory,
+    /// The Conflicts screen of a merge in progress.
+    ScreenConflicts,
+    /// Commit the saved plan (asks for a message).
+    Commit,
+    /// Sync with the remote: fetch, merge, push.
+    Sync,
+    /// Settle the selected conflict with our value.
+    TakeOurs,
+    /// Settle the selected conflict with their value.
+    TakeTheirs,
+    /// Settle the selected conflict with the common ancestor's value.
+    TakeBase,
+    /// Make the merge commit once no conflict is left.
+    FinishMerge,
+    /// Abandon the merge in progress.
+    AbortMerge,
     /// Move up.
     Up,
     /// Move down.
@@ -90,6 +108,19 @@ impl Command {
         ron::to_string(&self).unwrap_or_default()
     }
 
+    /// Whether the command only moves the cursor (the help screen shows these on one line).
+    pub fn is_movement(self) -> bool {
+        matches!(
+            self,
+            Command::Up
+                | Command::Down
+                | Command::PageUp
+                | Command::PageDown
+                | Command::Top
+                | Command::Bottom
+        )
+    }
+
     /// The screen a `Screen*` command goes to.
     pub fn screen(self) -> Option<super::Screen> {
         use super::Screen as S;
@@ -101,13 +132,15 @@ impl Command {
             Command::ScreenFunding => S::Funding,
             Command::ScreenGantt => S::Gantt,
             Command::ScreenProblems => S::Problems,
+            Command::ScreenHistory => S::History,
+            Command::ScreenConflicts => S::Conflicts,
             _ => return None,
         })
     }
 }
 
 /// Everything `update` reacts to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Action {
     /// A bound command.
     Command(Command),
@@ -132,4 +165,12 @@ pub enum Action {
     EditorClosed(Result<String, String>),
     /// The process was asked to stop (SIGTERM, SIGHUP).
     Terminate,
+    /// What the repository holds now (after start, a commit, a sync, a resolution).
+    Repo(Box<super::repo_view::RepoView>),
+    /// A sync's progress.
+    SyncProgress(crate::repo::SyncEvent),
+    /// A repository job finished: a message for the status line, or what went wrong.
+    RepoDone(Result<String, String>),
+    /// The plan was read again from disk (after a sync or a merge step).
+    Reloaded(Box<crate::store::LoadedPlan>),
 }

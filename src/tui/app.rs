@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
 /// Work that `update` asks the run loop to do: IO, never done inside `update` itself.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Save the changed files (on a worker thread).
     Save,
@@ -27,6 +27,10 @@ pub enum Effect {
     ExternalEditor(String),
     /// Write the recovery file of unsaved edits (or remove it when there are none).
     WriteRecovery,
+    /// Run a git job on the repository worker.
+    Repo(super::repo_view::RepoJob),
+    /// Read the plan again from disk.
+    Reload,
     /// Remove the recovery file: the user chose to discard the unsaved edits.
     ClearRecovery,
 }
@@ -75,6 +79,8 @@ pub struct App {
     pub gantt: super::screens::gantt::GanttView,
     /// Unsaved edits a previous session left, waiting for the user's answer.
     pub recovered: Option<crate::edit::Edit>,
+    /// What the git repository holds: history, pending files, a merge in progress.
+    pub repo: super::repo_view::RepoView,
 }
 
 /// The cursor of each list screen.
@@ -90,6 +96,10 @@ pub struct Cursors {
     pub funding: Cursor,
     /// Problems.
     pub problems: Cursor,
+    /// History.
+    pub history: Cursor,
+    /// Conflicts.
+    pub conflicts: Cursor,
 }
 
 impl App {
@@ -121,6 +131,7 @@ impl App {
             quit_after_save: false,
             gantt: Default::default(),
             recovered: None,
+            repo: Default::default(),
         };
         app.refresh_tree();
         if app.doc.read_only {
@@ -131,19 +142,18 @@ impl App {
 
     /// Recomputes the activity tree's rows after the plan or the tree view changed.
     pub fn refresh_tree(&mut self) {
-        self.tree_rows = self.tree.rows(
-            &self.doc.plan,
-            self.content_lang,
-            &super::screens::gantt::NoTimeline,
-        );
+        self.tree_rows = self.tree.rows(&self.doc.plan, self.content_lang, &self.doc);
         let n = self.tree_rows.len();
         self.cursors.activities.step(0, n);
+        super::screens::gantt::relayout(self);
     }
 
     /// The context keys are looked up in.
     pub fn context(&self) -> Context {
         if self.form.is_some() {
             Context::Form
+        } else if self.screen == Screen::Conflicts {
+            Context::Conflicts
         } else if self.screen == Screen::Gantt {
             Context::Gantt
         } else {
@@ -182,7 +192,7 @@ impl App {
             Screen::Partners => pick(EntityKind::Partner, &self.cursors.partners),
             Screen::Beneficiaries => pick(EntityKind::Beneficiary, &self.cursors.beneficiaries),
             Screen::Funding => pick(EntityKind::Funding, &self.cursors.funding),
-            Screen::Overview | Screen::Problems => None,
+            Screen::Overview | Screen::Problems | Screen::History | Screen::Conflicts => None,
         }
     }
 
@@ -191,6 +201,7 @@ impl App {
         match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);
+                super::screens::gantt::relayout(self);
                 Vec::new()
             }
             Action::Saved(result) => self.saved(result),
@@ -216,6 +227,13 @@ impl App {
             Action::Scroll(up) => self.command(if up { Command::Up } else { Command::Down }),
             Action::Click { col, row } => super::mouse::click(self, col, row),
             Action::Command(c) => self.command(c),
+            Action::Repo(view) => super::repo_view::arrived(self, *view),
+            Action::SyncProgress(e) => {
+                self.repo.progress = Some(e);
+                Vec::new()
+            }
+            Action::RepoDone(result) => super::repo_view::done(self, result),
+            Action::Reloaded(loaded) => super::repo_view::reloaded(self, *loaded),
         }
     }
 
@@ -229,6 +247,8 @@ impl App {
             Command::Quit => return self.ask_quit(),
             Command::Save => return self.save(),
             Command::Undo | Command::Redo => return self.undo_redo(c == Command::Undo),
+            Command::Commit => return super::repo_view::start_commit(self),
+            Command::Sync => return super::repo_view::start_sync(self),
             Command::Help => {
                 self.popup = Some(Popup::Help);
                 return Vec::new();
@@ -301,7 +321,10 @@ impl App {
                     self.quit = true;
                     return vec![Effect::Quit];
                 }
-                vec![Effect::WriteRecovery]
+                vec![
+                    Effect::WriteRecovery,
+                    Effect::Repo(super::repo_view::RepoJob::State),
+                ]
             }
             Err(e) => {
                 self.quit_after_save = false;
@@ -336,7 +359,7 @@ impl App {
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Overview,
         Screen::Activities,
         Screen::Partners,
@@ -344,5 +367,7 @@ impl Screen {
         Screen::Funding,
         Screen::Gantt,
         Screen::Problems,
+        Screen::History,
+        Screen::Conflicts,
     ];
 }

@@ -3,8 +3,10 @@
 
 use crate::check::{self, Diagnostic, Unread};
 use crate::edit::{Edit, EditError, History};
-use crate::model::Plan;
+use crate::model::{Id, Plan};
+use crate::schedule::{Dates, Schedule};
 use crate::store::LoadedPlan;
+use std::collections::HashMap;
 
 /// A plan open for editing.
 #[derive(Clone, Debug)]
@@ -19,6 +21,10 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether saving is refused (plan.ron could not be read, so writing it could lose data).
     pub read_only: bool,
+    /// The plan's computed dates, slack and critical path.
+    pub schedule: Schedule,
+    /// Each activity's position in `plan.activities` (and so in `schedule.entries`).
+    pub position: HashMap<Id, usize>,
 }
 
 impl Document {
@@ -31,6 +37,8 @@ impl Document {
             history: History::default(),
             diagnostics: Vec::new(),
             read_only,
+            schedule: Schedule::default(),
+            position: HashMap::new(),
         };
         doc.refresh();
         doc
@@ -71,13 +79,48 @@ impl Document {
         };
         let mut all: Vec<Diagnostic> = self.loaded.diagnostics.clone();
         all.extend(check::check(&self.plan, &unread));
+        self.schedule = crate::schedule::schedule(&self.plan);
+        self.position = self
+            .plan
+            .activities
+            .keys()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+        if !unread.meta {
+            all.extend(crate::schedule::conflict_diagnostics(
+                &self.plan,
+                &self.schedule,
+            ));
+        }
         all.sort_by(|a, b| (a.severity, a.sort_key()).cmp(&(b.severity, b.sort_key())));
         self.diagnostics = all;
+    }
+
+    /// The computed dates of an activity, when it could be scheduled.
+    pub fn dates(&self, id: &Id) -> Option<&Dates> {
+        self.position
+            .get(id)
+            .and_then(|i| self.schedule.entries.get(*i))
+            .and_then(|e| e.dates.as_ref())
     }
 
     /// How many errors and warnings the checks report.
     pub fn problem_counts(&self) -> (usize, usize) {
         let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
         (errors, self.diagnostics.len() - errors)
+    }
+}
+
+impl super::lists::Timeline for Document {
+    fn start_and_slack(&self, id: &Id) -> (Option<i64>, Option<i64>) {
+        use chrono::Datelike;
+        match self.dates(id) {
+            Some(d) => (
+                Some(i64::from(d.early_start.num_days_from_ce())),
+                Some(d.total_slack),
+            ),
+            None => (None, None),
+        }
     }
 }

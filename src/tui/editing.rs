@@ -271,6 +271,13 @@ pub fn revalidate(app: &mut App) {
             app.refresh_tree();
             None
         }
+        Purpose::Commit => value
+            .trim()
+            .is_empty()
+            .then(|| app.msg.get("tui-commit-empty").into_owned()),
+        Purpose::ConflictValue(_) => serde_json::from_str::<serde_json::Value>(&value)
+            .err()
+            .map(|e| e.to_string()),
     };
     if let Some(ed) = app.editor.as_mut() {
         ed.error = error;
@@ -324,6 +331,19 @@ fn commit(app: &mut App) -> Vec<Effect> {
             effects
         }
         Purpose::Filter => Vec::new(),
+        Purpose::Commit => {
+            app.repo.busy = true;
+            vec![Effect::Repo(super::repo_view::RepoJob::Commit(
+                value.trim().to_owned(),
+            ))]
+        }
+        Purpose::ConflictValue(i) => match serde_json::from_str(&value) {
+            Ok(v) => super::repo_view::merge_job(
+                app,
+                super::repo_view::RepoJob::Resolve(i, crate::repo::merge_state::Pick::Value(v)),
+            ),
+            Err(_) => Vec::new(),
+        },
     }
 }
 

@@ -16,6 +16,10 @@ pub enum Purpose {
     Rename(EntityKind, Id),
     /// The activity filter's text (applied as it is typed).
     Filter,
+    /// A commit message.
+    Commit,
+    /// A value of one's own for conflict `n` of the merge, as JSON.
+    ConflictValue(usize),
 }
 
 /// One choice in a pick list.

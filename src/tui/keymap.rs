@@ -18,6 +18,8 @@ pub enum Context {
     Form,
     /// The Gantt chart.
     Gantt,
+    /// The conflicts of a merge in progress.
+    Conflicts,
 }
 
 /// A key with its modifiers, as written in config files: `ctrl-s`, `q`, `shift-tab`, `f1`.
@@ -158,6 +160,10 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Global, "5", C::ScreenFunding),
         (Global, "6", C::ScreenGantt),
         (Global, "7", C::ScreenProblems),
+        (Global, "8", C::ScreenHistory),
+        (Global, "C", C::ScreenConflicts),
+        (Global, "c", C::Commit),
+        (Global, "S", C::Sync),
         (Global, "up", C::Up),
         (Global, "k", C::Up),
         (Global, "down", C::Down),
@@ -198,6 +204,11 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Gantt, "=", C::ZoomIn),
         (Gantt, "-", C::ZoomOut),
         (Gantt, "t", C::Today),
+        (Conflicts, "o", C::TakeOurs),
+        (Conflicts, "t", C::TakeTheirs),
+        (Conflicts, "b", C::TakeBase),
+        (Conflicts, "M", C::FinishMerge),
+        (Conflicts, "A", C::AbortMerge),
     ]
 };
 

@@ -17,6 +17,7 @@ pub mod mouse;
 pub mod paint;
 pub mod popup;
 pub mod recovery;
+pub mod repo_view;
 pub mod run;
 pub mod screens;
 pub mod theme;
@@ -40,4 +41,8 @@ pub enum Screen {
     Gantt,
     /// The check's diagnostics.
     Problems,
+    /// Commits that touched the plan.
+    History,
+    /// The conflicts of a merge in progress.
+    Conflicts,
 }

@@ -42,6 +42,11 @@ pub fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
         ),
         Screen::Funding => (&mut app.cursors.funding, app.doc.plan.funding.len()),
         Screen::Problems => (&mut app.cursors.problems, app.doc.diagnostics.len()),
+        Screen::History => (&mut app.cursors.history, app.repo.history.len()),
+        Screen::Conflicts => (
+            &mut app.cursors.conflicts,
+            app.repo.merge.as_ref().map_or(0, |m| m.conflicts.len()),
+        ),
         Screen::Overview => return Vec::new(),
     };
     let offset = cursor.scrolled(body);

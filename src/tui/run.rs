@@ -51,6 +51,7 @@ enum Done {
         Result<(crate::store::SaveReport, Box<crate::store::LoadedPlan>), String>,
         u64,
     ),
+    Action(Action),
 }
 
 /// Opens the plan and runs the TUI until the user quits.
@@ -133,6 +134,8 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> Result<(), RunError> {
     let (tx, rx) = mpsc::channel::<Done>();
+    let jobs = repo_worker(app.doc.loaded.root.clone(), app.lang, tx.clone());
+    let _ = jobs.send(super::repo_view::RepoJob::State);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut redraw = true;
@@ -153,6 +156,7 @@ fn event_loop(
                     actions.push(Action::Saved(Ok(report)));
                 }
                 Done::Saved(Err(e), _) => actions.push(Action::Saved(Err(e))),
+                Done::Action(a) => actions.push(a),
             }
         }
         if event::poll(Duration::from_millis(if actions.is_empty() {
@@ -184,6 +188,15 @@ fn event_loop(
                 match effect {
                     Effect::Quit => {}
                     Effect::Save => spawn_save(app, tx.clone()),
+                    Effect::Repo(job) => {
+                        let _ = jobs.send(job);
+                    }
+                    Effect::Reload => match crate::store::load(&app.doc.loaded.root) {
+                        Ok(loaded) => {
+                            app.update(Action::Reloaded(Box::new(loaded)));
+                        }
+                        Err(e) => app.status = e.to_string(),
+                    },
                     Effect::WriteRecovery => {
                         if let Some(p) = recovery_path
                             && let Err(e) = recovery::write(p, &app.doc)
@@ -218,6 +231,25 @@ fn event_loop(
             return Ok(());
         }
     }
+}
+
+/// The worker that runs git jobs one at a time (libgit2 and the index lock want no
+/// concurrency), reporting back through `tx`.
+fn repo_worker(
+    root: PathBuf,
+    lang: crate::model::Lang,
+    tx: mpsc::Sender<Done>,
+) -> mpsc::Sender<super::repo_view::RepoJob> {
+    let (jobs, rx) = mpsc::channel::<super::repo_view::RepoJob>();
+    std::thread::spawn(move || {
+        let msg = crate::i18n::Messages::new(lang);
+        for job in rx {
+            super::repo_view::run_job(&root, job, &msg, &|a| {
+                let _ = tx.send(Done::Action(a));
+            });
+        }
+    });
+    jobs
 }
 
 fn spawn_save(app: &App, tx: mpsc::Sender<Done>) {

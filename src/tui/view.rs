@@ -71,13 +71,22 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
-/// The tab labels, in reading order, with their widths; shared with the mouse.
+/// The tab labels, in reading order, with their widths; shared with the mouse. The
+/// Conflicts tab shows only while a merge waits.
 pub fn tab_labels(app: &App) -> Vec<(Screen, String, u16)> {
     Screen::ALL
         .iter()
         .enumerate()
+        .filter(|(_, s)| {
+            **s != Screen::Conflicts || app.repo.merge.is_some() || app.screen == Screen::Conflicts
+        })
         .map(|(i, s)| {
-            let label = format!(" {} {} ", i + 1, words::screen(&app.msg, *s));
+            let key = if *s == Screen::Conflicts {
+                "C".to_owned()
+            } else {
+                (i + 1).to_string()
+            };
+            let label = format!(" {key} {} ", words::screen(&app.msg, *s));
             let w = u16::try_from(crate::text::str_width(&label)).unwrap_or(0);
             (*s, label, w)
         })
@@ -425,7 +434,7 @@ fn help_lines(app: &App) -> Vec<String> {
         .keymap
         .bindings_for(app.context())
         .into_iter()
-        .filter(|(c, _)| c.screen().is_none())
+        .filter(|(c, _)| c.screen().is_none() && !c.is_movement())
         .map(|(c, keys)| format!("{:<14} {}", keys.join(" "), words::command(m, c)))
         .collect();
     for pair in entries.chunks(2) {
@@ -437,8 +446,9 @@ fn help_lines(app: &App) -> Vec<String> {
             pair.get(1).map_or("", String::as_str)
         ));
     }
+    out.push(m.get("tui-help-move").into_owned());
     out.push(format!(
-        "1-7 {}",
+        "1-8 C {}",
         Screen::ALL
             .iter()
             .map(|s| words::screen(m, *s))

@@ -73,6 +73,8 @@ pub fn screen(m: &Messages, s: Screen) -> String {
         Screen::Funding => "screen-funding",
         Screen::Gantt => "screen-gantt",
         Screen::Problems => "screen-problems",
+        Screen::History => "screen-history",
+        Screen::Conflicts => "screen-conflicts",
     };
     m.get(key).into_owned()
 }

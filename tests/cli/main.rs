@@ -12,7 +12,9 @@ mod support;
 
 mod bundled;
 mod check_cases;
+mod gantt;
 mod repo;
 mod review;
+mod schedule;
 mod sync;
 mod terminal;

@@ -33,7 +33,9 @@ impl Tmux {
             h = home.display(),
             today = super::cmd::TODAY
         );
-        let command = format!("{env} '{exe}' {}", quoted.join(" "));
+        // `exec`: the pane's process is khutta itself, so that signals reach it and its exit
+        // status is the pane's.
+        let command = format!("exec {env} '{exe}' {}", quoted.join(" "));
         let status = Command::new("tmux")
             .args([
                 "-L",
@@ -101,18 +103,50 @@ impl Tmux {
         }
     }
 
-    /// Waits until the program has exited and returns its exit status.
-    pub fn wait_exit(&self) -> i32 {
+    /// Waits until the screen no longer shows `needle`.
+    pub fn wait_gone(&self, needle: &str) {
         let start = Instant::now();
+        while self.screen().contains(needle) {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "{needle:?} never went away; the screen was:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the program has exited and returns its exit status (128 + N when a signal
+    /// ended it), or `None` when tmux never learned it: tmux marks a pane dead when the
+    /// terminal closes and records the status when it reaps the process, which a busy machine
+    /// can delay or (when the process was reaped elsewhere) never do.
+    pub fn wait_exit(&self) -> Option<i32> {
+        let start = Instant::now();
+        let mut dead_since: Option<Instant> = None;
         loop {
-            let dead = self.run(&["display-message", "-p", "#{pane_dead} #{pane_dead_status}"]);
+            let dead = self.run(&[
+                "display-message",
+                "-p",
+                "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}",
+            ]);
             let mut parts = dead.split_whitespace();
             if parts.next() == Some("1") {
-                return parts.next().and_then(|s| s.parse().ok()).unwrap_or(-1);
+                let status: Option<i32> = parts.next().and_then(|s| s.parse().ok());
+                let signal: Option<i32> = parts.next().and_then(|s| s.parse().ok());
+                match (status, signal) {
+                    (Some(s), _) => return Some(s),
+                    (None, Some(sig)) if sig > 0 => return Some(128 + sig),
+                    _ if dead_since.get_or_insert_with(Instant::now).elapsed()
+                        > Duration::from_secs(5) =>
+                    {
+                        return None;
+                    }
+                    _ => {}
+                }
             }
             assert!(
                 start.elapsed() < Duration::from_secs(60),
-                "khutta did not exit; the screen was:\n{}",
+                "khutta did not exit ({dead:?}); the screen was:\n{}",
                 self.screen()
             );
             std::thread::sleep(Duration::from_millis(50));

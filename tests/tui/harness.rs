@@ -47,14 +47,26 @@ impl Harness {
     pub fn bundled(lang: Lang) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&bundled(), dir.path());
-        let loaded = khutta::store::load_with_cache(dir.path(), None).unwrap();
+        let mut h = Harness::open(dir.path(), lang);
+        h.dir = dir;
+        h
+    }
+
+    /// A TUI on the plan at `root` (which the caller keeps), 120×40, in `lang`.
+    pub fn open(root: &Path, lang: Lang) -> Harness {
+        let loaded = khutta::store::load_with_cache(root, None).unwrap();
         let mut app = App::new(Document::new(loaded), lang, today(), Keymap::default());
         app.update(Action::Resize(120, 40));
         Harness {
             app,
-            dir,
+            dir: tempfile::tempdir().unwrap(),
             editor_reply: None,
         }
+    }
+
+    /// Carries out an effect as the run loop would (for starting jobs a test needs).
+    pub fn run_effect(&mut self, effect: Effect) {
+        self.carry_out(vec![effect]);
     }
 
     /// Presses keys, each written like `j`, `enter`, `ctrl-s`, `shift-tab`, `esc`.
@@ -80,6 +92,10 @@ impl Harness {
     /// Applies an action and carries out its effects as the run loop would.
     pub fn act(&mut self, action: Action) {
         let effects = self.app.update(action);
+        self.carry_out(effects);
+    }
+
+    fn carry_out(&mut self, effects: Vec<Effect>) {
         for e in effects {
             match e {
                 Effect::Save => {
@@ -98,6 +114,23 @@ impl Harness {
                         .take()
                         .ok_or_else(|| "no editor in this test".to_owned());
                     self.act(Action::EditorClosed(reply));
+                }
+                Effect::Repo(job) => {
+                    // The worker's job, run here and now so that tests see its results in order.
+                    let root = self.app.doc.loaded.root.clone();
+                    let msg = khutta::i18n::Messages::new(self.app.lang);
+                    let queued = std::cell::RefCell::new(Vec::new());
+                    khutta::tui::repo_view::run_job(&root, job, &msg, &|a| {
+                        queued.borrow_mut().push(a)
+                    });
+                    for a in queued.into_inner() {
+                        self.act(a);
+                    }
+                }
+                Effect::Reload => {
+                    let loaded =
+                        khutta::store::load_with_cache(&self.app.doc.loaded.root, None).unwrap();
+                    self.act(Action::Reloaded(Box::new(loaded)));
                 }
                 Effect::Quit | Effect::WriteRecovery | Effect::ClearRecovery => {}
             }

@@ -196,3 +196,51 @@ fn long_text_goes_through_the_external_editor() {
         Some("A longer description,\nwritten in an editor.")
     );
 }
+
+#[test]
+fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
+    let mut h = Harness::bundled(Lang::En);
+    let finish = h.app.doc.schedule.finish.unwrap();
+    let bar_start = |h: &Harness| {
+        let pos = h.app.doc.position[&Id::new_unchecked("final-report")];
+        let g = h.app.gantt.layout.as_ref().unwrap();
+        match g.rows[h.app.gantt.row_of[&pos]].mark {
+            khutta::gantt::Mark::Bar { start, .. } => start,
+            other => panic!("final-report is drawn as {other:?}"),
+        }
+    };
+    let before = bar_start(&h);
+    h.select_activity("final-report");
+    h.press(&["enter"]);
+    h.form_row("dependencies");
+    h.press(&["a"]);
+    h.type_text("study-visit");
+    h.press(&["enter"]);
+    let deps = &h.app.doc.plan.activities["final-report"].dependencies;
+    let i = deps
+        .iter()
+        .position(|d| d.activity.as_str() == "study-visit-spain")
+        .unwrap();
+    let rows = h.app.form.as_ref().unwrap().rows(&h.app.doc.plan);
+    h.app.form.as_mut().unwrap().cursor = rows
+        .iter()
+        .position(|r| r.key == khutta::tui::form::RowKey::Item(0, i))
+        .unwrap();
+    h.press(&["enter"]);
+    h.form_row("lag");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("500");
+    h.press(&["enter", "esc", "esc"]);
+    let later = h.app.doc.schedule.finish.unwrap();
+    assert!(later > finish, "the finish moved from {finish} to {later}");
+    h.press(&["6"]);
+    assert!(bar_start(&h) > before, "the bar moved right");
+    let overview = {
+        h.press(&["1"]);
+        h.render(120, 40)
+    };
+    assert!(overview.contains(&later.to_string()), "{overview}");
+    h.press(&["u", "u"]);
+    assert_eq!(h.app.doc.schedule.finish, Some(finish));
+    assert!(!h.app.doc.is_dirty());
+}

@@ -10,6 +10,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod git;
 mod harness;
 mod keys;
 mod snapshots;

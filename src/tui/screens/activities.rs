@@ -159,12 +159,20 @@ fn next_of<T: Clone + PartialEq>(all: &[T], current: Option<&T>) -> Option<T> {
     }
 }
 
-/// The start and finish shown for an activity: fixed dates, or its duration until scheduled.
-fn dates(timing: &Timing) -> (String, String) {
-    match timing {
-        Timing::Fixed { start, end } => (start.to_string(), end.to_string()),
-        Timing::Duration { days, .. } => (String::new(), format!("{days}d")),
-        Timing::Span => (String::new(), String::new()),
+/// The start, finish and slack shown for an activity: its computed dates, or its fixed dates
+/// or duration when it could not be scheduled (on a cycle).
+fn dates(app: &App, a: &crate::model::Activity) -> (String, String, String) {
+    if let Some(d) = app.doc.dates(&a.id) {
+        return (
+            d.early_start.to_string(),
+            d.early_finish.to_string(),
+            d.total_slack.to_string(),
+        );
+    }
+    match &a.timing {
+        Timing::Fixed { start, end } => (start.to_string(), end.to_string(), String::new()),
+        Timing::Duration { days, .. } => (String::new(), format!("{days}d"), String::new()),
+        Timing::Span => (String::new(), String::new(), String::new()),
     }
 }
 
@@ -227,7 +235,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
-        let (start, finish) = dates(&a.timing);
+        let (start, finish, slack) = dates(app, a);
+        let critical = app.doc.dates(&a.id).is_some_and(|d| d.critical);
         let lead = a
             .lead
             .as_ref()
@@ -254,24 +263,32 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             Align::Left
         };
-        let cells: [(String, Lang, Align); 6] = [
-            (tree, Lang::En, tree_align),
+        let title_style = if critical && !selected {
+            theme::critical()
+        } else {
+            style
+        };
+        let cells: [(String, Lang, Align, Style); 7] = [
+            (tree, Lang::En, tree_align, style),
             (
                 format!("{mark}{}", a.title.show(lang)),
                 lang,
                 Align::Natural,
+                title_style,
             ),
-            (start, Lang::En, Align::Natural),
-            (finish, Lang::En, Align::Natural),
+            (start, Lang::En, Align::Natural, style),
+            (finish, Lang::En, Align::Natural, style),
             (
                 m.get(crate::i18n::status(a.status)).into_owned(),
                 app.lang,
                 Align::Natural,
+                style,
             ),
-            (lead, lang, Align::Natural),
+            (lead, lang, Align::Natural, style),
+            (slack, Lang::En, Align::Right, style),
         ];
-        for ((text, l, align), (x, w)) in cells.iter().zip(&cols) {
-            pen.text(buf, Rect::new(*x, y, *w, 1), text, style, *l, *align);
+        for ((text, l, align, st), (x, w)) in cells.iter().zip(&cols) {
+            pen.text(buf, Rect::new(*x, y, *w, 1), text, *st, *l, *align);
         }
     }
     if app.tree_rows.is_empty() {

@@ -1,42 +1,242 @@
-//! The Gantt screen.
+//! The Gantt screen: the activity tree on one side, bars on a time axis on the other, in step
+//! with the Activities screen (same rows, same cursor); scroll in time, zoom by scale, today
+//! line, critical path and milestones.
 
-use crate::model::Id;
+use crate::gantt::{Gantt, Mark, Options, Scale};
+use crate::model::Lang;
+use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
-use crate::tui::lists::Timeline;
+use crate::tui::paint::fill;
 use crate::tui::theme;
+use chrono::{Days, Months, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use std::collections::HashMap;
 
-/// The Gantt's scale and horizontal scroll.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The width of the label column.
+const LABEL: u16 = 32;
+
+/// The Gantt's scale, first day shown, and its layout for the current plan and width.
+#[derive(Clone, Debug, Default)]
 pub struct GanttView {
-    /// Columns scrolled from the start of the plan.
-    pub scroll: i64,
+    /// Time per column (month until chosen).
+    pub scale: Option<Scale>,
+    /// The first day shown (the schedule's start until scrolled).
+    pub from: Option<NaiveDate>,
+    /// The layout, recomputed when the plan, the scale, the window or the width change.
+    pub layout: Option<Gantt>,
+    /// The layout row of each activity (by position in the plan).
+    pub row_of: HashMap<usize, usize>,
 }
 
-/// No computed dates: activities sort by id.
-pub struct NoTimeline;
-
-impl Timeline for NoTimeline {
-    fn start_and_slack(&self, _: &Id) -> (Option<i64>, Option<i64>) {
-        (None, None)
-    }
+fn scale(app: &App) -> Scale {
+    app.gantt.scale.unwrap_or(Scale::Month)
 }
 
-/// A command on the Gantt screen.
+/// The last day shown when `columns` columns of `scale` start at `from`.
+fn end_of(from: NaiveDate, scale: Scale, columns: u16) -> NaiveDate {
+    let n = u32::from(columns.max(1));
+    let end = match scale {
+        Scale::Day => from.checked_add_days(Days::new(u64::from(n))),
+        Scale::Week => from.checked_add_days(Days::new(7 * u64::from(n))),
+        Scale::Month => from.checked_add_months(Months::new(n)),
+        Scale::Quarter => from.checked_add_months(Months::new(3 * n)),
+    };
+    end.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+}
+
+/// Recomputes the layout (after the plan, the view or the terminal size changed).
+pub fn relayout(app: &mut App) {
+    let columns = app.size.0.saturating_sub(LABEL + 1).max(10);
+    let from = app.gantt.from.unwrap_or(app.doc.schedule.start);
+    let sc = scale(app);
+    let options = Options {
+        scale: Some(sc),
+        from: Some(from),
+        to: Some(end_of(from, sc, columns)),
+        columns,
+        today: Some(app.today),
+    };
+    let layout = crate::gantt::layout(&app.doc.plan, &app.doc.schedule, &options);
+    app.gantt.row_of = layout
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| (row.activity, r))
+        .collect();
+    app.gantt.layout = Some(layout);
+}
+
+/// Moves the window by `steps` units of the scale.
+fn shift(app: &mut App, steps: i32) {
+    let from = app.gantt.from.unwrap_or(app.doc.schedule.start);
+    let n = steps.unsigned_abs();
+    let moved = match (scale(app), steps >= 0) {
+        (Scale::Day, true) => from.checked_add_days(Days::new(u64::from(n))),
+        (Scale::Day, false) => from.checked_sub_days(Days::new(u64::from(n))),
+        (Scale::Week, true) => from.checked_add_days(Days::new(7 * u64::from(n))),
+        (Scale::Week, false) => from.checked_sub_days(Days::new(7 * u64::from(n))),
+        (Scale::Month, true) => from.checked_add_months(Months::new(n)),
+        (Scale::Month, false) => from.checked_sub_months(Months::new(n)),
+        (Scale::Quarter, true) => from.checked_add_months(Months::new(3 * n)),
+        (Scale::Quarter, false) => from.checked_sub_months(Months::new(3 * n)),
+    };
+    app.gantt.from = moved.or(Some(from));
+}
+
+/// A command on the Gantt screen: the tree's movements, plus time and zoom.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    super::activities::command(app, c)
+    match c {
+        Command::Left => shift(app, -4),
+        Command::Right => shift(app, 4),
+        Command::ZoomIn | Command::ZoomOut => {
+            let i = Scale::ALL
+                .iter()
+                .position(|s| *s == scale(app))
+                .unwrap_or(2);
+            let j = if c == Command::ZoomIn {
+                i.saturating_sub(1)
+            } else {
+                (i + 1).min(Scale::ALL.len() - 1)
+            };
+            app.gantt.scale = Scale::ALL.get(j).copied();
+            app.status = app.msg.get_args(
+                "tui-gantt-scale",
+                &[(
+                    "scale",
+                    crate::i18n::Arg::Text(
+                        app.msg.get(&format!("tui-scale-{}", Scale::ALL[j].name())),
+                    ),
+                )],
+            );
+        }
+        Command::Today => {
+            app.gantt.from = app.today.checked_sub_days(Days::new(7));
+            if matches!(scale(app), Scale::Month | Scale::Quarter) {
+                app.gantt.from =
+                    app.today
+                        .checked_sub_months(Months::new(if scale(app) == Scale::Month {
+                            1
+                        } else {
+                            3
+                        }));
+            }
+        }
+        _ => return super::activities::command(app, c),
+    }
+    relayout(app);
+    Vec::new()
 }
 
-/// Draws the Gantt.
+/// Draws the chart.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    app.pen.ui(
-        buf,
-        area.x + 1,
-        area.y,
-        area.width.saturating_sub(2),
-        &app.msg.get("screen-gantt"),
-        theme::dim(),
-    );
+    let Some(g) = &app.gantt.layout else { return };
+    let pen = &app.pen;
+    let cols = pen.columns(area, &[LABEL, 0]);
+    let ((lx, lw), (cx, cw)) = (cols[0], cols[1]);
+    // The axis: major tick labels on the first line, minor ones on the second.
+    for (line, major) in [(0u16, true), (1, false)] {
+        for t in g.axis.ticks.iter().filter(|t| t.major == major) {
+            let x = cx + t.column;
+            if t.column < cw {
+                pen.text(
+                    buf,
+                    Rect::new(x, area.y + line, cw - t.column, 1),
+                    &t.label,
+                    theme::dim(),
+                    Lang::En,
+                    Align::Left,
+                );
+            }
+        }
+    }
+    let height = usize::from(area.height.saturating_sub(2));
+    let offset = app.cursors.activities.scrolled(height);
+    for (i, tree_row) in app.tree_rows.iter().enumerate().skip(offset).take(height) {
+        let y = area.y + 2 + u16::try_from(i - offset).unwrap_or(0);
+        let selected = i == app.cursors.activities.row;
+        let base = if selected {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        if selected {
+            fill(buf, Rect::new(area.x, y, area.width, 1), base);
+        }
+        let Some(a) = app.doc.plan.activities.get(&tree_row.id) else {
+            continue;
+        };
+        let indent = "  ".repeat(usize::from(tree_row.depth).min(8));
+        pen.text(
+            buf,
+            Rect::new(lx, y, lw, 1),
+            &format!("{indent}{}", a.title.show(app.content_lang)),
+            base,
+            app.content_lang,
+            Align::Natural,
+        );
+        if let Some(t) = g.today.filter(|t| *t < cw) {
+            buf.set_string(cx + t, y, "│", theme::dim());
+        }
+        let Some(row) = app
+            .doc
+            .position
+            .get(&a.id)
+            .and_then(|p| app.gantt.row_of.get(p))
+            .and_then(|r| g.rows.get(*r))
+        else {
+            continue;
+        };
+        let bar = if row.critical {
+            theme::critical()
+        } else {
+            Style::new()
+        };
+        let bar = if selected { bar.patch(base) } else { bar };
+        let glyph = match row.shape {
+            crate::schedule::Shape::Group => "━",
+            _ if row.critical => "▓",
+            _ => "█",
+        };
+        match row.mark {
+            Mark::Bar {
+                start,
+                end,
+                slack_end,
+                cut_start,
+                cut_end,
+            } => {
+                for col in start..=end.min(cw.saturating_sub(1)) {
+                    buf.set_string(cx + col, y, glyph, bar);
+                }
+                if let Some(s) = slack_end {
+                    for col in (end + 1)..=s.min(cw.saturating_sub(1)) {
+                        buf.set_string(cx + col, y, "░", theme::dim());
+                    }
+                }
+                if cut_start {
+                    buf.set_string(cx + start, y, "‹", bar);
+                }
+                if cut_end && end < cw {
+                    buf.set_string(cx + end, y, "›", bar);
+                }
+            }
+            Mark::Point { column } if column < cw => {
+                let m = if row.cancelled {
+                    "×"
+                } else if row.critical {
+                    "◈"
+                } else {
+                    "◆"
+                };
+                buf.set_string(cx + column, y, m, bar);
+            }
+            Mark::Before => buf.set_string(cx, y, "‹", theme::dim()),
+            Mark::After => buf.set_string(cx + cw.saturating_sub(1), y, "›", theme::dim()),
+            Mark::Unscheduled => buf.set_string(cx, y, "?", theme::error()),
+            Mark::Point { .. } => {}
+        }
+    }
 }

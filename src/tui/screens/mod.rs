@@ -1,8 +1,10 @@
 //! The screens: each handles its own commands and draws itself.
 
 pub mod activities;
+pub mod conflicts;
 pub mod entities;
 pub mod gantt;
+pub mod history;
 pub mod overview;
 pub mod problems;
 
@@ -20,6 +22,8 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Screen::Partners | Screen::Beneficiaries | Screen::Funding => entities::command(app, c),
         Screen::Gantt => gantt::command(app, c),
         Screen::Problems => problems::command(app, c),
+        Screen::History => history::command(app, c),
+        Screen::Conflicts => conflicts::command(app, c),
     }
 }
 
@@ -33,6 +37,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Screen::Gantt => gantt::draw(app, area, buf),
         Screen::Problems => problems::draw(app, area, buf),
+        Screen::History => history::draw(app, area, buf),
+        Screen::Conflicts => conflicts::draw(app, area, buf),
     }
 }
 

@@ -99,6 +99,19 @@ fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
             ),
         ],
     );
+    let sched = &app.doc.schedule;
+    let finish = sched
+        .finish
+        .map_or_else(|| "—".to_owned(), |d| d.to_string());
+    let critical = sched.critical_paths.first().map_or_else(String::new, |p| {
+        let ids: Vec<&str> = p.iter().map(|i| i.as_str()).collect();
+        let more = if sched.critical_paths.len() > 1 {
+            format!("  (+{})", sched.critical_paths.len() - 1)
+        } else {
+            String::new()
+        };
+        format!("{}{more}", ids.join(" → "))
+    });
     let window = m.get_args(
         "window-range",
         &[
@@ -121,6 +134,13 @@ fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
         ),
         ("tui-overview-window", window, ui, Style::new()),
         ("tui-overview-contents", contents, ui, Style::new()),
+        ("tui-overview-finish", finish, Lang::En, Style::new()),
+        (
+            "tui-overview-critical",
+            critical,
+            Lang::En,
+            theme::critical(),
+        ),
         ("tui-overview-check", check.0, ui, check.1),
         (
             "tui-overview-budget",

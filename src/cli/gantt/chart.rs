@@ -1,0 +1,311 @@
+//! Drawing a laid-out chart as lines of characters.
+
+use super::fit_label;
+use crate::cli::output::Style;
+use khutta::gantt::{Gantt, Mark};
+use khutta::model::{Lang, Plan};
+use khutta::schedule::Shape;
+use std::io::Write;
+
+/// The characters a chart is drawn with.
+pub(super) struct Glyphs {
+    task: char,
+    critical: char,
+    group: char,
+    milestone: char,
+    critical_milestone: char,
+    cancelled: char,
+    slack: char,
+    today: char,
+    dependency: char,
+    before: &'static str,
+    after: &'static str,
+    rule: char,
+    tick: char,
+    today_mark: char,
+    ellipsis: char,
+}
+
+pub(super) const UNICODE: Glyphs = Glyphs {
+    task: '█',
+    critical: '▓',
+    group: '━',
+    milestone: '◆',
+    critical_milestone: '◈',
+    cancelled: '×',
+    slack: '░',
+    today: '│',
+    dependency: '→',
+    before: "◂",
+    after: "▸",
+    rule: '─',
+    tick: '┬',
+    today_mark: '▼',
+    ellipsis: '…',
+};
+
+pub(super) const ASCII: Glyphs = Glyphs {
+    task: '=',
+    critical: '#',
+    group: '-',
+    milestone: '*',
+    critical_milestone: '@',
+    cancelled: 'x',
+    slack: '.',
+    today: '|',
+    dependency: '>',
+    before: "<<",
+    after: ">>",
+    rule: '-',
+    tick: '+',
+    today_mark: 'v',
+    ellipsis: '~',
+};
+
+/// How a cell is painted on a colour terminal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Paint {
+    Plain,
+    Critical,
+    Dim,
+}
+
+/// Everything needed to draw one chart.
+pub(super) struct Chart<'a> {
+    pub plan: &'a Plan,
+    pub gantt: &'a Gantt,
+    pub labels: &'a [String],
+    pub glyphs: &'a Glyphs,
+    pub style: Style,
+    pub label_width: usize,
+    pub lang: Lang,
+    pub opts: khutta::text::DisplayOptions,
+}
+
+impl Chart<'_> {
+    pub(super) fn write(
+        &self,
+        out: &mut impl Write,
+        today: chrono::NaiveDate,
+    ) -> std::io::Result<()> {
+        let g = self.glyphs;
+        let cols = usize::from(self.gantt.axis.columns);
+        let title = self.plan.meta.title.show(self.lang).to_owned();
+        let blank = " ".repeat(self.label_width);
+        for major in [true, false] {
+            let ticks = self.tick_labels(major);
+            let label = if major {
+                fit_label(&title, self.label_width, g.ellipsis, &self.opts)
+            } else if ticks.trim().is_empty() {
+                continue;
+            } else {
+                blank.clone()
+            };
+            writeln!(out, "{}", format!("{label} {ticks}").trim_end())?;
+        }
+        let mut rule: Vec<char> = vec![g.rule; cols];
+        for t in self.gantt.axis.ticks.iter().filter(|t| t.major) {
+            rule[usize::from(t.column)] = g.tick;
+        }
+        if let Some(t) = self.gantt.today {
+            rule[usize::from(t)] = g.today_mark;
+        }
+        writeln!(out, "{blank} {}", rule.into_iter().collect::<String>())?;
+        let mut waits = vec![false; self.gantt.rows.len()];
+        for l in &self.gantt.links {
+            waits[l.to_row] = true;
+        }
+        for (r, row) in self.gantt.rows.iter().enumerate() {
+            let indent = "  ".repeat(usize::from(row.depth).min(8));
+            let label = fit_label(
+                &format!("{indent}{}", self.labels[row.activity]),
+                self.label_width,
+                g.ellipsis,
+                &self.opts,
+            );
+            let label = if row.critical {
+                self.style.bold(&label)
+            } else {
+                label
+            };
+            writeln!(
+                out,
+                "{}",
+                format!("{label} {}", self.cells(row, waits[r])).trim_end()
+            )?;
+        }
+        writeln!(out)?;
+        writeln!(out, "{}", self.legend(today))
+    }
+
+    /// The labels of major or minor ticks, each placed where it starts. Major labels are
+    /// placed whenever they fit; minor ones every `k`-th tick, for the least `k` at which they
+    /// all fit, so that they keep a regular rhythm.
+    fn tick_labels(&self, major: bool) -> String {
+        let cols = usize::from(self.gantt.axis.columns);
+        let ticks: Vec<&khutta::gantt::Tick> = self
+            .gantt
+            .axis
+            .ticks
+            .iter()
+            .filter(|t| t.major == major)
+            .collect();
+        let place = |stride: usize, all: bool| -> Option<Vec<char>> {
+            let mut line = vec![' '; cols];
+            let mut free = 0;
+            let mut shown = ticks.iter().step_by(stride).peekable();
+            while let Some(t) = shown.next() {
+                let c = usize::from(t.column);
+                let len = t.label.chars().count();
+                // The first column's label only says where the chart starts; it gives way to
+                // a real boundary that follows closely.
+                if major && c == 0 && shown.peek().is_some_and(|n| usize::from(n.column) <= len) {
+                    continue;
+                }
+                if c < free || c + len > cols {
+                    if all {
+                        return None;
+                    }
+                    continue;
+                }
+                for (k, ch) in t.label.chars().enumerate() {
+                    line[c + k] = ch;
+                }
+                free = c + len + 1;
+            }
+            Some(line)
+        };
+        let line = if major {
+            place(1, false)
+        } else {
+            (1..=ticks.len().max(1)).find_map(|k| place(k, true))
+        };
+        line.unwrap_or_default().into_iter().collect()
+    }
+
+    /// The chart cells of one row, painted.
+    fn cells(&self, row: &khutta::gantt::Row, waits: bool) -> String {
+        let g = self.glyphs;
+        let cols = usize::from(self.gantt.axis.columns);
+        let mut cells = vec![(' ', Paint::Plain); cols];
+        let paint = if row.critical {
+            Paint::Critical
+        } else {
+            Paint::Plain
+        };
+        let mut first = None;
+        match row.mark {
+            Mark::Unscheduled => {
+                cells[0] = ('?', Paint::Critical);
+                return self.paint(&cells);
+            }
+            Mark::Before => put_str(&mut cells, 0, g.before),
+            Mark::After => put_str(
+                &mut cells,
+                cols.saturating_sub(g.after.chars().count()),
+                g.after,
+            ),
+            Mark::Bar {
+                start,
+                end,
+                slack_end,
+                ..
+            } => {
+                let (s, e) = (usize::from(start), usize::from(end));
+                if let Some(se) = slack_end {
+                    for c in cells.iter_mut().take(usize::from(se) + 1).skip(e + 1) {
+                        *c = (g.slack, Paint::Dim);
+                    }
+                }
+                let ch = match (row.shape, row.critical) {
+                    (Shape::Group, _) => g.group,
+                    (_, true) => g.critical,
+                    _ => g.task,
+                };
+                for c in cells.iter_mut().take(e + 1).skip(s) {
+                    *c = (ch, paint);
+                }
+                first = Some(s);
+            }
+            Mark::Point { column } => {
+                let ch = match (row.cancelled, row.critical) {
+                    (true, _) => g.cancelled,
+                    (_, true) => g.critical_milestone,
+                    _ => g.milestone,
+                };
+                cells[usize::from(column)] = (ch, paint);
+                first = Some(usize::from(column));
+            }
+        }
+        if let Some(t) = self.gantt.today {
+            let cell = &mut cells[usize::from(t)];
+            if cell.0 == ' ' || cell.0 == g.slack {
+                *cell = (g.today, Paint::Dim);
+            }
+        }
+        if let Some(s) = first.filter(|s| waits && *s > 0)
+            && (cells[s - 1].0 == ' ' || cells[s - 1].0 == g.today)
+        {
+            cells[s - 1] = (g.dependency, Paint::Dim);
+        }
+        self.paint(&cells)
+    }
+
+    /// The cells as text, with one colour sequence per run of equally painted cells.
+    fn paint(&self, cells: &[(char, Paint)]) -> String {
+        let mut out = String::with_capacity(cells.len() * 3);
+        let mut run = String::new();
+        let mut current = Paint::Plain;
+        for &(ch, p) in cells {
+            if p != current {
+                out.push_str(&self.flush(&run, current));
+                run.clear();
+                current = p;
+            }
+            run.push(ch);
+        }
+        out.push_str(&self.flush(&run, current));
+        out
+    }
+
+    fn flush(&self, run: &str, p: Paint) -> String {
+        match p {
+            _ if run.is_empty() => String::new(),
+            Paint::Plain => run.to_owned(),
+            Paint::Critical => self.style.error(run),
+            Paint::Dim => self.style.dim(run),
+        }
+    }
+
+    fn legend(&self, today: chrono::NaiveDate) -> String {
+        let g = self.glyphs;
+        let a = &self.gantt.axis;
+        let mut legend = format!(
+            "{} task  {} critical  {} group  {} milestone  {} critical milestone  {} cancelled  {} slack  {} waits for another  {} today {today}\nscale: one {} per column, {} to {}",
+            g.task,
+            g.critical,
+            g.group,
+            g.milestone,
+            g.critical_milestone,
+            g.cancelled,
+            g.slack,
+            g.dependency,
+            g.today,
+            a.scale.name(),
+            a.from,
+            a.to
+        );
+        if self.gantt.rows.iter().any(|r| r.mark == Mark::Unscheduled) {
+            legend.push_str("\n? no dates: on a dependency cycle (see `khutta check`)");
+        }
+        legend
+    }
+}
+
+fn put_str(cells: &mut [(char, Paint)], at: usize, s: &str) {
+    for (k, ch) in s.chars().enumerate() {
+        if let Some(c) = cells.get_mut(at + k) {
+            *c = (ch, Paint::Dim);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! The TUI's view of the git repository: pending files, history, a merge in progress, and the
+//! jobs (commit, sync, resolve) that run on the repository worker, one at a time.
+
+use super::Screen;
+use super::action::Action;
+use super::app::{App, Effect};
+use super::document::Document;
+use super::editor::Purpose;
+use super::form::spec::EditorKind;
+use crate::diff::Conflict;
+use crate::i18n::Arg;
+use crate::repo::merge_state::Pick;
+use crate::repo::{LogEntry, PlanRepo, SyncEvent, SyncOptions, SyncOutcome};
+use std::path::Path;
+
+/// A merge waiting for its conflicts to be settled.
+#[derive(Clone, Debug, Default)]
+pub struct MergeView {
+    /// Their side's name (`origin/main`).
+    pub label: String,
+    /// The conflicts left.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// What the repository holds, as last read by the worker.
+#[derive(Clone, Debug, Default)]
+pub struct RepoView {
+    /// Why git features are unavailable (not a repository, not set up), once known.
+    pub unavailable: Option<String>,
+    /// Plan files changed since the last commit.
+    pub pending: Vec<String>,
+    /// Commits that touched the plan, newest first.
+    pub history: Vec<LogEntry>,
+    /// The merge in progress.
+    pub merge: Option<MergeView>,
+    /// A sync's progress while it runs.
+    pub progress: Option<SyncEvent>,
+    /// Whether a job is running.
+    pub busy: bool,
+}
+
+/// Work for the repository worker.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RepoJob {
+    /// Read the repository's state.
+    State,
+    /// Commit the plan with a message.
+    Commit(String),
+    /// Sync with a remote.
+    Sync(String),
+    /// Settle conflict `n` of the merge.
+    Resolve(usize, Pick),
+    /// Make the merge commit.
+    Finish,
+    /// Abandon the merge.
+    Abort,
+}
+
+/// The repository's state arrived.
+pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
+    let (progress, busy) = (app.repo.progress, app.repo.busy);
+    app.repo = RepoView {
+        progress,
+        busy,
+        ..view
+    };
+    if app.repo.merge.is_none() && app.screen == Screen::Conflicts {
+        app.screen = Screen::History;
+    }
+    let n = app.repo.merge.as_ref().map_or(0, |m| m.conflicts.len());
+    app.cursors.conflicts.step(0, n);
+    Vec::new()
+}
+
+/// A job finished.
+pub fn done(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
+    app.repo.busy = false;
+    app.repo.progress = None;
+    app.status = match result {
+        Ok(m) => m,
+        Err(e) => e,
+    };
+    Vec::new()
+}
+
+/// The plan was read again after git changed its files: the edit log starts afresh (every edit
+/// was saved and committed before the job, so nothing is lost).
+pub fn reloaded(app: &mut App, loaded: crate::store::LoadedPlan) -> Vec<Effect> {
+    app.doc = Document::new(loaded);
+    app.form = None;
+    app.refresh_tree();
+    vec![Effect::WriteRecovery]
+}
+
+fn refuse_unsaved(app: &mut App) -> bool {
+    if app.doc.is_dirty() {
+        app.status = app.msg.get("tui-save-first").into_owned();
+        return true;
+    }
+    if let Some(why) = &app.repo.unavailable {
+        app.status = why.clone();
+        return true;
+    }
+    app.repo.busy
+}
+
+/// Asks for a commit message.
+pub fn start_commit(app: &mut App) -> Vec<Effect> {
+    if refuse_unsaved(app) {
+        return Vec::new();
+    }
+    if app.repo.pending.is_empty() {
+        app.status = app.msg.get("tui-nothing-to-commit").into_owned();
+        return Vec::new();
+    }
+    super::editing::open_editor(
+        app,
+        Purpose::Commit,
+        "tui-commit-title",
+        EditorKind::Text,
+        "",
+    );
+    Vec::new()
+}
+
+/// Starts a sync with `origin`.
+pub fn start_sync(app: &mut App) -> Vec<Effect> {
+    if refuse_unsaved(app) {
+        return Vec::new();
+    }
+    if app.repo.merge.is_some() {
+        app.status = app.msg.get("tui-merge-first").into_owned();
+        return Vec::new();
+    }
+    app.repo.busy = true;
+    app.status = app.msg.get("tui-syncing").into_owned();
+    vec![Effect::Repo(RepoJob::Sync("origin".into()))]
+}
+
+/// Starts a job on the merge in progress.
+pub fn merge_job(app: &mut App, job: RepoJob) -> Vec<Effect> {
+    if app.repo.busy || app.repo.merge.is_none() {
+        return Vec::new();
+    }
+    app.repo.busy = true;
+    vec![Effect::Repo(job)]
+}
+
+/// Reads the repository's state (on the worker).
+pub fn read_state(root: &Path) -> RepoView {
+    let r = match PlanRepo::open(root) {
+        Ok(r) => r,
+        Err(e) => {
+            return RepoView {
+                unavailable: Some(format!("{e} ({})", e.hint().unwrap_or_default())),
+                ..RepoView::default()
+            };
+        }
+    };
+    let pending = crate::repo::pending_changes(&r)
+        .map(|v| v.into_iter().map(|(p, _)| p).collect())
+        .unwrap_or_default();
+    let history = r.log(None, 500).unwrap_or_default();
+    let merge = match crate::repo::in_progress(&r) {
+        Ok(Some((state, result))) => Some(MergeView {
+            label: state.label,
+            conflicts: result.conflicts,
+        }),
+        _ => None,
+    };
+    RepoView {
+        unavailable: None,
+        pending,
+        history,
+        merge,
+        progress: None,
+        busy: false,
+    }
+}
+
+/// Runs a job (on the worker), sending what happens as actions.
+pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dyn Fn(Action)) {
+    if job == RepoJob::State {
+        // Reading the state never fails: an unusable repository is part of the state.
+        send(Action::Repo(Box::new(read_state(root))));
+        return;
+    }
+    let r = match PlanRepo::open(root) {
+        Ok(r) => r,
+        Err(e) => {
+            send(Action::RepoDone(Err(e.to_string())));
+            return;
+        }
+    };
+    let fail = |e: crate::repo::RepoError| match e.hint() {
+        Some(h) => format!("{e} ({h})"),
+        None => e.to_string(),
+    };
+    let (result, changed_files) = match job {
+        RepoJob::State => return,
+        RepoJob::Commit(message) => match crate::repo::commit(&r, &message, false) {
+            Ok(c) => (Ok(msg.count("tui-committed", c.files)), false),
+            Err(e) => (Err(fail(e)), false),
+        },
+        RepoJob::Sync(remote) => {
+            let opts = SyncOptions {
+                remote,
+                ..SyncOptions::default()
+            };
+            match crate::repo::sync(&r, &opts, &mut |e| send(Action::SyncProgress(e))) {
+                Ok(SyncOutcome::UpToDate) => {
+                    (Ok(msg.get("tui-sync-up-to-date").into_owned()), false)
+                }
+                Ok(SyncOutcome::Synced { received, .. }) => {
+                    (Ok(msg.get("tui-synced").into_owned()), received)
+                }
+                Ok(SyncOutcome::Conflicts(n)) => (Ok(msg.count("tui-sync-conflicts", n)), true),
+                Err(e) => (Err(fail(e)), false),
+            }
+        }
+        RepoJob::Resolve(i, pick) => match crate::repo::resolve(&r, i, pick) {
+            Ok(left) => (Ok(msg.count("tui-conflicts-left", left)), true),
+            Err(e) => (Err(fail(e)), true),
+        },
+        RepoJob::Finish => match crate::repo::finish(&r) {
+            Ok(_) => (Ok(msg.get("tui-merged").into_owned()), true),
+            Err(e) => (Err(fail(e)), true),
+        },
+        RepoJob::Abort => match crate::repo::abort(&r) {
+            Ok(()) => (Ok(msg.get("tui-merge-aborted").into_owned()), true),
+            Err(e) => (Err(fail(e)), true),
+        },
+    };
+    if changed_files && let Ok(loaded) = crate::store::load(root) {
+        send(Action::Reloaded(Box::new(loaded)));
+    }
+    send(Action::Repo(Box::new(read_state(root))));
+    send(Action::RepoDone(result));
+}
+
+/// The status line's note while a sync runs.
+pub fn progress_note(app: &App) -> Option<String> {
+    let e = app.repo.progress?;
+    let m = &app.msg;
+    Some(match e {
+        SyncEvent::Fetching {
+            received, total, ..
+        } => m.get_args(
+            "tui-sync-receiving",
+            &[("done", received.into()), ("total", total.into())],
+        ),
+        SyncEvent::Merging => m.get("tui-sync-merging").into_owned(),
+        SyncEvent::Pushing { sent, total, .. } => m.get_args(
+            "tui-sync-sending",
+            &[("done", sent.into()), ("total", total.into())],
+        ),
+        SyncEvent::Retrying(n) => m.get_args(
+            "tui-sync-retrying",
+            &[("attempt", Arg::Number(i64::try_from(n).unwrap_or(0)))],
+        ),
+    })
+}

@@ -1,0 +1,115 @@
+//! Commit, history and conflicts in the TUI, on a real repository.
+
+use crate::harness::{Harness, bundled};
+use khutta::model::Lang;
+use khutta::tui::Screen;
+use khutta::tui::app::Effect;
+use khutta::tui::repo_view::RepoJob;
+
+/// A plan repository made with khutta, at a temporary path.
+fn repository() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("nua");
+    let opts = khutta::repo::InitOptions {
+        dir: plan.clone(),
+        from: Some(bundled()),
+        exe: std::path::PathBuf::from("khutta"),
+        today: crate::harness::today(),
+    };
+    khutta::repo::init(&opts).unwrap();
+    (dir, plan)
+}
+
+fn set_progress(plan: &std::path::Path, id: &str, progress: u8) {
+    let mut loaded = khutta::store::load_with_cache(plan, None).unwrap();
+    let mut p = loaded.plan.clone();
+    p.activities.get_mut(id).unwrap().progress = progress;
+    khutta::store::save(&mut loaded, &p).unwrap();
+}
+
+#[test]
+fn commit_from_the_tui_and_see_it_in_history() {
+    let (_dir, plan) = repository();
+    let mut h = Harness::open(&plan, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    h.select_activity("pilot-tunis");
+    h.press(&["enter"]);
+    h.form_row("progress");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("80");
+    h.press(&["enter", "esc", "c"]);
+    assert!(h.app.status.contains("save first"), "{}", h.app.status);
+    h.press(&["ctrl-s", "c"]);
+    assert!(h.app.editor.is_some(), "{}", h.app.status);
+    h.press(&["enter"]);
+    assert_eq!(
+        h.app.editor.as_ref().and_then(|e| e.error.clone()),
+        Some("write what changed".into())
+    );
+    h.type_text("Tunis pilot at 80%");
+    h.press(&["enter"]);
+    assert_eq!(h.app.status, "committed 1 file");
+    h.press(&["8"]);
+    assert_eq!(h.app.screen, Screen::History);
+    assert_eq!(h.app.repo.history[0].message, "Tunis pilot at 80%");
+    assert_eq!(h.app.repo.history[0].changes, "pilot-tunis (progress)");
+    assert!(h.render(120, 40).contains("Tunis pilot at 80%"));
+}
+
+#[test]
+fn settle_a_conflict_and_make_the_merge_commit() {
+    let (_dir, plan) = repository();
+    let r = khutta::repo::PlanRepo::open(&plan).unwrap();
+    let base = r.repo.head().unwrap().peel_to_commit().unwrap().id();
+    set_progress(&plan, "pilot-tunis", 60);
+    let theirs = khutta::repo::commit(&r, "theirs", false).unwrap().id;
+    // Back to the base on main, then our own change to the same field.
+    let base_commit = r.repo.find_commit(base).unwrap();
+    r.repo
+        .reset(base_commit.as_object(), git2::ResetType::Hard, None)
+        .unwrap();
+    set_progress(&plan, "pilot-tunis", 90);
+    let ours = khutta::repo::commit(&r, "ours", false).unwrap().id;
+    let step = khutta::repo::merge_commits(&r, ours, theirs, "partner/main").unwrap();
+    assert_eq!(step, khutta::repo::MergeStep::Conflicts(1));
+    let mut h = Harness::open(&plan, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    assert!(
+        h.render(120, 40).contains(" C Conflicts"),
+        "the tab appears while a merge waits: {:?}\n{}",
+        h.app.repo.unavailable,
+        h.render(120, 40)
+    );
+    h.press(&["C"]);
+    let screen = h.render(120, 40);
+    assert!(
+        screen.contains("merging partner/main: 1 left") && screen.contains("progress"),
+        "{screen}"
+    );
+    // Syncing is refused while the merge waits.
+    h.press(&["S"]);
+    assert!(
+        h.app.status.contains("merge is waiting"),
+        "{}",
+        h.app.status
+    );
+    h.press(&["t"]);
+    assert_eq!(
+        h.app.status,
+        "no conflict left: press M to make the merge commit"
+    );
+    assert_eq!(h.app.doc.plan.activities["pilot-tunis"].progress, 60);
+    h.press(&["M"]);
+    assert!(h.app.status.starts_with("merged"), "{}", h.app.status);
+    assert!(h.app.repo.merge.is_none());
+    let head = r.repo.head().unwrap().peel_to_commit().unwrap();
+    assert_eq!(head.parent_count(), 2);
+    assert_eq!(
+        khutta::store::load_with_cache(&plan, None)
+            .unwrap()
+            .plan
+            .activities["pilot-tunis"]
+            .progress,
+        60
+    );
+}
