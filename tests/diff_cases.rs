@@ -49,6 +49,10 @@ fn diff_cases() {
             case.display()
         );
         assert!(diff(&a, &a).is_empty());
-        assert!(Review::new(&a, &a).is_empty(), "{}: review(a, a)", case.display());
+        assert!(
+            Review::new(&a, &a).is_empty(),
+            "{}: review(a, a)",
+            case.display()
+        );
     }
 }

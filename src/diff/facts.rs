@@ -16,6 +16,10 @@ use std::fmt::Write as _;
 
 /// The content of one plan file.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per file git hands over, never kept in bulk"
+)]
 pub enum PlanFile {
     /// `plan.ron`.
     Meta(Box<PlanMeta>),

@@ -107,7 +107,7 @@ impl PlanRepo {
         self.baselines()?
             .into_iter()
             .find(|b| b.name == name)
-            .ok_or_else(|| RepoError::NoSuchRevision(tag_name))
+            .ok_or(RepoError::NoSuchRevision(tag_name))
     }
 
     /// The review from revision `a` to revision `b`: the semantic diff, the money tables and

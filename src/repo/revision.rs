@@ -80,6 +80,9 @@ impl PlanRepo {
         .map_err(fail)?;
         meta.normalize();
         let mut plan = Plan::new(meta);
+        // Blobs are read here (a repository is not shared between threads); what is not
+        // parsed yet is parsed on every core, as the store loads a folder.
+        let mut unparsed: Vec<(Oid, EntityKind, String, String)> = Vec::new();
         for kind in EntityKind::ALL {
             let Some(dir) = tree
                 .get_name(kind.dir())
@@ -100,19 +103,27 @@ impl PlanRepo {
                     continue;
                 }
                 let text = blob_text(entry.id(), &rel)?;
-                let mut e = match kind {
-                    EntityKind::Activity => crate::store::parse(&rel, &text).map(Entity::Activity),
-                    EntityKind::Partner => crate::store::parse(&rel, &text).map(Entity::Partner),
-                    EntityKind::Beneficiary => {
-                        crate::store::parse(&rel, &text).map(Entity::Beneficiary)
-                    }
-                    EntityKind::Funding => crate::store::parse(&rel, &text).map(Entity::Funding),
-                }
-                .map_err(fail)?;
-                e.normalize();
-                parsed.insert(entry.id(), e.clone());
-                plan.put(e);
+                unparsed.push((entry.id(), kind, rel, text));
             }
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+            .min(unparsed.len() / 64 + 1);
+        let results = crate::store::parallel(&unparsed, threads, |(_, kind, rel, text)| {
+            let mut e = match kind {
+                EntityKind::Activity => crate::store::parse(rel, text).map(Entity::Activity),
+                EntityKind::Partner => crate::store::parse(rel, text).map(Entity::Partner),
+                EntityKind::Beneficiary => crate::store::parse(rel, text).map(Entity::Beneficiary),
+                EntityKind::Funding => crate::store::parse(rel, text).map(Entity::Funding),
+            }?;
+            e.normalize();
+            Ok(e)
+        });
+        for ((oid, ..), e) in unparsed.iter().zip(results) {
+            let e = e.map_err(fail)?;
+            parsed.insert(*oid, e.clone());
+            plan.put(e);
         }
         Ok(plan)
     }

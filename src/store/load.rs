@@ -317,7 +317,7 @@ fn read_cache(dir: &Path, threads: usize) -> HashMap<Key, Entity> {
 }
 
 /// Applies `work` to every item on `threads` threads, keeping the items' order.
-fn parallel<T: Sync, R: Send>(
+pub(crate) fn parallel<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,

@@ -13,6 +13,7 @@ mod save;
 pub use atomic::{sync_dir, write_atomic};
 pub use fmt::{FmtOutcome, format_folder};
 pub use format::{from_ron, to_canonical};
+pub(crate) use load::parallel;
 pub use load::{LoadedPlan, load, load_with_cache, locate_all};
 pub use locate::{line_col, locate};
 pub use parse::{MAX_FILE_BYTES, decode, parse};
