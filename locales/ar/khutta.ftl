@@ -539,3 +539,12 @@ tui-scale-day = يوم
 tui-scale-week = أسبوع
 tui-scale-month = شهر
 tui-scale-quarter = ربع سنة
+
+## The Review screen
+cmd-screen-review = شاشة المراجعة
+cmd-review-old = المقارنة ابتداءً من النسخة المحددة
+cmd-review-new = المقارنة حتى النسخة المحددة
+tui-review-sides = من { $old }  إلى { $new }  (o: من هنا · n: إلى هنا · pgup pgdn ← →: التمرير)
+tui-review-working = الخطة الحالية
+tui-review-baseline = خط الأساس { $name }
+tui-review-loading = جارٍ قراءة النسخ…

@@ -467,3 +467,12 @@ tui-scale-day = day
 tui-scale-week = week
 tui-scale-month = month
 tui-scale-quarter = quarter
+
+## The Review screen
+cmd-screen-review = Review screen
+cmd-review-old = compare from the selected revision
+cmd-review-new = compare to the selected revision
+tui-review-sides = from { $old }  to { $new }  (o: from here · n: to here · pgup pgdn ← →: scroll)
+tui-review-working = the working plan
+tui-review-baseline = baseline { $name }
+tui-review-loading = reading the revisions…

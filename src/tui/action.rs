@@ -38,6 +38,12 @@ pub enum Command {
     ScreenHistory,
     /// The Conflicts screen of a merge in progress.
     ScreenConflicts,
+    /// The Review screen.
+    ScreenReview,
+    /// Compare from the selected revision (the Review screen's old side).
+    ReviewOld,
+    /// Compare to the selected revision (the Review screen's new side).
+    ReviewNew,
     /// Commit the saved plan (asks for a message).
     Commit,
     /// Sync with the remote: fetch, merge, push.
@@ -134,6 +140,7 @@ impl Command {
             Command::ScreenProblems => S::Problems,
             Command::ScreenHistory => S::History,
             Command::ScreenConflicts => S::Conflicts,
+            Command::ScreenReview => S::Review,
             _ => return None,
         })
     }
@@ -173,4 +180,6 @@ pub enum Action {
     RepoDone(Result<String, String>),
     /// The plan was read again from disk (after a sync or a merge step).
     Reloaded(Box<crate::store::LoadedPlan>),
+    /// Plans at commits the Review screen asked for, or why each could not be read.
+    Revisions(Box<Vec<(git2::Oid, Result<crate::model::Plan, String>)>>),
 }

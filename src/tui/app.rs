@@ -81,6 +81,8 @@ pub struct App {
     pub recovered: Option<crate::edit::Edit>,
     /// What the git repository holds: history, pending files, a merge in progress.
     pub repo: super::repo_view::RepoView,
+    /// The Review screen's revisions and their review.
+    pub review: super::screens::review::ReviewView,
 }
 
 /// The cursor of each list screen.
@@ -132,6 +134,7 @@ impl App {
             gantt: Default::default(),
             recovered: None,
             repo: Default::default(),
+            review: Default::default(),
         };
         app.refresh_tree();
         if app.doc.read_only {
@@ -156,6 +159,8 @@ impl App {
             Context::Conflicts
         } else if self.screen == Screen::Gantt {
             Context::Gantt
+        } else if self.screen == Screen::Review {
+            Context::Review
         } else {
             Context::List
         }
@@ -192,7 +197,11 @@ impl App {
             Screen::Partners => pick(EntityKind::Partner, &self.cursors.partners),
             Screen::Beneficiaries => pick(EntityKind::Beneficiary, &self.cursors.beneficiaries),
             Screen::Funding => pick(EntityKind::Funding, &self.cursors.funding),
-            Screen::Overview | Screen::Problems | Screen::History | Screen::Conflicts => None,
+            Screen::Overview
+            | Screen::Problems
+            | Screen::History
+            | Screen::Review
+            | Screen::Conflicts => None,
         }
     }
 
@@ -234,6 +243,7 @@ impl App {
             }
             Action::RepoDone(result) => super::repo_view::done(self, result),
             Action::Reloaded(loaded) => super::repo_view::reloaded(self, *loaded),
+            Action::Revisions(plans) => super::screens::review::arrived(self, *plans),
         }
     }
 
@@ -241,6 +251,9 @@ impl App {
         if let Some(screen) = c.screen() {
             self.form = None;
             self.screen = screen;
+            if screen == Screen::Review {
+                return super::screens::review::entered(self);
+            }
             return Vec::new();
         }
         match c {
@@ -359,7 +372,7 @@ impl App {
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 10] = [
         Screen::Overview,
         Screen::Activities,
         Screen::Partners,
@@ -368,6 +381,8 @@ impl Screen {
         Screen::Gantt,
         Screen::Problems,
         Screen::History,
+        // While a merge waits its tab comes before Review's, which can then be cut short.
         Screen::Conflicts,
+        Screen::Review,
     ];
 }

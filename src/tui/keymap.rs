@@ -20,6 +20,8 @@ pub enum Context {
     Gantt,
     /// The conflicts of a merge in progress.
     Conflicts,
+    /// The Review screen's revisions.
+    Review,
 }
 
 /// A key with its modifiers, as written in config files: `ctrl-s`, `q`, `shift-tab`, `f1`.
@@ -161,6 +163,7 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Global, "6", C::ScreenGantt),
         (Global, "7", C::ScreenProblems),
         (Global, "8", C::ScreenHistory),
+        (Global, "9", C::ScreenReview),
         (Global, "C", C::ScreenConflicts),
         (Global, "c", C::Commit),
         (Global, "S", C::Sync),
@@ -209,6 +212,8 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Conflicts, "b", C::TakeBase),
         (Conflicts, "M", C::FinishMerge),
         (Conflicts, "A", C::AbortMerge),
+        (Review, "o", C::ReviewOld),
+        (Review, "n", C::ReviewNew),
     ]
 };
 

@@ -43,6 +43,8 @@ pub enum Screen {
     Problems,
     /// Commits that touched the plan.
     History,
+    /// What changed between two revisions (a baseline, a commit, the working plan).
+    Review,
     /// The conflicts of a merge in progress.
     Conflicts,
 }

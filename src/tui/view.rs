@@ -81,10 +81,12 @@ pub fn tab_labels(app: &App) -> Vec<(Screen, String, u16)> {
             **s != Screen::Conflicts || app.repo.merge.is_some() || app.screen == Screen::Conflicts
         })
         .map(|(i, s)| {
+            // Numbered screens are numbered as if Conflicts were not among them.
             let key = if *s == Screen::Conflicts {
                 "C".to_owned()
             } else {
-                (i + 1).to_string()
+                let before = Screen::ALL[..i].iter().filter(|x| **x != Screen::Conflicts);
+                (before.count() + 1).to_string()
             };
             let label = format!(" {key} {} ", words::screen(&app.msg, *s));
             let w = u16::try_from(crate::text::str_width(&label)).unwrap_or(0);
@@ -448,7 +450,7 @@ fn help_lines(app: &App) -> Vec<String> {
     }
     out.push(m.get("tui-help-move").into_owned());
     out.push(format!(
-        "1-8 C {}",
+        "1-9 C {}",
         Screen::ALL
             .iter()
             .map(|s| words::screen(m, *s))

@@ -74,6 +74,7 @@ pub fn screen(m: &Messages, s: Screen) -> String {
         Screen::Gantt => "screen-gantt",
         Screen::Problems => "screen-problems",
         Screen::History => "screen-history",
+        Screen::Review => "screen-review",
         Screen::Conflicts => "screen-conflicts",
     };
     m.get(key).into_owned()

@@ -200,6 +200,8 @@ fn key_event(k: &str) -> KeyEvent {
         "down" => KeyCode::Down,
         "left" => KeyCode::Left,
         "right" => KeyCode::Right,
+        "pageup" => KeyCode::PageUp,
+        "pagedown" => KeyCode::PageDown,
         "backspace" => KeyCode::Backspace,
         "space" => KeyCode::Char(' '),
         c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),

@@ -13,4 +13,5 @@ mod support;
 mod git;
 mod harness;
 mod keys;
+mod review;
 mod snapshots;
