@@ -166,3 +166,16 @@ fn the_gantt_draws_the_baseline_as_ghost_bars() {
     assert!(launch.contains('◇') && launch.contains('◆'), "{launch}");
     insta::assert_snapshot!("gantt_ghosts_120x40", screen);
 }
+
+#[test]
+fn without_history_the_screen_says_so() {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(&["9"]);
+    assert_eq!(h.app.screen, Screen::Review);
+    assert!(h.app.review.lines.is_empty());
+    let screen = h.render(120, 40);
+    assert!(
+        screen.contains("B the working plan") && screen.contains("no commit has touched the plan"),
+        "{screen}"
+    );
+}

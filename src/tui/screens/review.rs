@@ -352,8 +352,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let note = if app.review.loading {
         Some(app.msg.get("tui-review-loading").into_owned())
-    } else {
+    } else if app.review.error.is_some() {
         app.review.error.clone()
+    } else if app.review.old.is_none() {
+        // Nothing committed yet: only the working plan to look at.
+        Some(app.msg.get("tui-no-history").into_owned())
+    } else {
+        None
     };
     let mut y = body.y;
     if let Some(n) = note {
