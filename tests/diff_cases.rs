@@ -1,5 +1,6 @@
-//! `tests/cases/diff/<name>/`: two plan folders `a/` and `b/`, and the diff from `a` to `b` as
-//! text (`expected.txt`), Markdown (`expected.md`) and JSON (`expected.json`).
+//! `tests/cases/diff/<name>/`: two plan folders `a/` and `b/`, and the review from `a` to `b`
+//! (the semantic diff, the money tables and the schedule variance, as `khutta diff` prints
+//! them) as text (`expected.txt`), Markdown (`expected.md`) and JSON (`expected.json`).
 //!
 //! `KHUTTA_BLESS=1 cargo test --test diff_cases` rewrites the expected files; read every
 //! rewritten file before committing it.
@@ -14,7 +15,7 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use khutta::diff::{apply, diff, render};
+use khutta::diff::{Review, apply, diff, review};
 use khutta::model::Plan;
 use khutta::store::load_with_cache;
 use std::path::Path;
@@ -34,18 +35,24 @@ fn load(dir: &Path) -> Plan {
 #[test]
 fn diff_cases() {
     let cases = case_dirs("diff");
-    assert!(cases.len() >= 5, "only {} diff cases", cases.len());
+    assert!(cases.len() >= 7, "only {} diff cases", cases.len());
     for case in cases {
         let (a, b) = (load(&case.join("a")), load(&case.join("b")));
-        let d = diff(&a, &b);
-        assert_matches_file(&case.join("expected.txt"), &render::text(&d));
-        assert_matches_file(&case.join("expected.md"), &render::markdown(&d));
-        assert_matches_file(&case.join("expected.json"), &render::json(&d).unwrap());
+        let r = Review::new(&a, &b);
+        assert_matches_file(&case.join("expected.txt"), &review::text(&r));
+        assert_matches_file(&case.join("expected.md"), &review::markdown(&r));
+        assert_matches_file(&case.join("expected.json"), &review::json(&r).unwrap());
+        let d = r.diff;
         assert!(
             apply(&a, &d).unwrap() == b,
             "{}: apply(a, diff(a, b)) != b",
             case.display()
         );
         assert!(diff(&a, &a).is_empty());
+        assert!(
+            Review::new(&a, &a).is_empty(),
+            "{}: review(a, a)",
+            case.display()
+        );
     }
 }

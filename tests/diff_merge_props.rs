@@ -12,7 +12,8 @@
 mod support;
 
 use khutta::diff::{
-    Choice, Conflict, ConflictKind, MergeResult, Side, apply, diff, merge, render, resolve,
+    Choice, Conflict, ConflictKind, MergeResult, Review, Side, apply, diff, merge, render, resolve,
+    review,
 };
 use khutta::model::Plan;
 use proptest::prelude::*;
@@ -88,6 +89,13 @@ proptest! {
     fn diff_of_a_plan_with_itself_is_empty(plan in arb::plan()) {
         let d = diff(&plan, &plan);
         prop_assert!(d.is_empty(), "{}", render::text(&d));
+    }
+
+    #[test]
+    fn a_review_of_a_plan_with_itself_is_empty(plan in arb::plan()) {
+        // The schedule of the same plan twice moves nothing either.
+        let r = Review::new(&plan, &plan);
+        prop_assert!(r.is_empty(), "{}", review::text(&r));
     }
 
     #[test]

@@ -620,3 +620,12 @@ tui-about-draft = { $round } (مسودة)
 tui-about-picked = { $round }: اختاره { $picks } من { $answered }
 tui-about-answered = { $round }: أجاب { $answered }
 tui-round-has-answers = تضم الجولة { $round } إجابات عددها { $count }: احذف مجلدها عبر git إن لزم
+
+## The Review screen
+cmd-screen-review = شاشة المراجعة
+cmd-review-old = المقارنة ابتداءً من النسخة المحددة
+cmd-review-new = المقارنة حتى النسخة المحددة
+tui-review-sides = من { $old }  إلى { $new }  (o: من هنا · n: إلى هنا · pgup pgdn ← →: التمرير)
+tui-review-working = الخطة الحالية
+tui-review-baseline = خط الأساس { $name }
+tui-review-loading = جارٍ قراءة النسخ…

@@ -548,3 +548,12 @@ tui-about-draft = { $round } (draft)
 tui-about-picked = { $round }: picked by { $picks } of { $answered }
 tui-about-answered = { $round }: { $answered } answered
 tui-round-has-answers = Round { $round } holds { $count } response(s): remove its folder with git if it must go
+
+## The Review screen
+cmd-screen-review = Review screen
+cmd-review-old = compare from the selected revision
+cmd-review-new = compare to the selected revision
+tui-review-sides = from { $old }  to { $new }  (o: from here · n: to here · pgup pgdn ← →: scroll)
+tui-review-working = the working plan
+tui-review-baseline = baseline { $name }
+tui-review-loading = reading the revisions…

@@ -17,6 +17,11 @@ mod schedule;
 mod summary;
 mod sync;
 mod ui;
+// The reviewer's tools: diff (and git's textconv and external diff), blame, baselines.
+mod baseline;
+mod blame;
+mod diff;
+mod diff_git;
 
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -58,6 +63,12 @@ enum Command {
     MergeDriver(merge_driver::Args),
     /// Consultation rounds: results, and answers imported from CSV.
     Consult(consult::Args),
+    /// What changed between two revisions (default: the last commit and the working tree).
+    Diff(diff::Args),
+    /// Who last changed each field of an activity.
+    Blame(blame::Args),
+    /// Record an approved version of the plan as a baseline, or list them.
+    Baseline(baseline::Args),
     /// Print each activity's dates, slack and criticality, and the critical path.
     Schedule(schedule::Args),
     /// Draw the plan as a Gantt chart in text.
@@ -158,6 +169,9 @@ pub fn main() -> ExitCode {
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
         Some(Command::Consult(args)) => consult::run(args, &ui),
+        Some(Command::Diff(args)) => diff::run(args),
+        Some(Command::Blame(args)) => blame::run(args),
+        Some(Command::Baseline(args)) => baseline::run(args),
         Some(Command::Schedule(args)) => schedule::run(args),
         Some(Command::Gantt(args)) => gantt::run(args, &ui),
         None => open::run(cli.plan.as_deref(), &ui),

@@ -16,6 +16,18 @@ impl Style {
         }
     }
 
+    /// Styling for standard error.
+    pub fn stderr() -> Style {
+        Style {
+            on: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+
+    /// Whether styling is on.
+    pub fn is_on(self) -> bool {
+        self.on
+    }
+
     fn paint(self, code: &str, s: &str) -> String {
         if self.on {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -42,5 +54,20 @@ impl Style {
     /// Dim, for hints and secondary text.
     pub fn dim(self, s: &str) -> String {
         self.paint("2", s)
+    }
+
+    /// Green, for what was added.
+    pub fn added(self, s: &str) -> String {
+        self.paint("32", s)
+    }
+
+    /// Red, for what was removed.
+    pub fn removed(self, s: &str) -> String {
+        self.paint("31", s)
+    }
+
+    /// Cyan, for what changed.
+    pub fn changed(self, s: &str) -> String {
+        self.paint("36", s)
     }
 }

@@ -20,6 +20,7 @@
 mod apply;
 mod consult;
 mod delta;
+mod facts;
 mod file;
 mod merge;
 mod money;
@@ -30,13 +31,17 @@ pub mod render;
 mod replay;
 mod report;
 mod resolve;
+pub mod review;
 mod semantic;
 mod seq;
 mod summary;
 mod three_way;
 mod tree;
+mod units;
+pub mod variance;
 
 pub use apply::{ApplyError, apply};
+pub use facts::{PlanFile, facts, file_changes, file_diff_text, read_plan_file};
 pub use file::{FileMerge, MergeFileError, merge_file};
 pub use merge::{Conflict, ConflictKind, MergeResult, Problem, Side, Target, merge};
 pub use money::{MoneyChanges, MoneyRow};
@@ -44,8 +49,11 @@ pub use nav::PathError;
 pub use path::{FieldPath, Seg};
 pub use rename::MAX_CHANGED_FIELDS;
 pub use resolve::{Choice, ResolveError, resolve};
+pub use review::Review;
 pub use semantic::semantic_conflicts;
 pub use summary::one_line;
+pub use units::field_units;
+pub use variance::{Timeline, Variance};
 
 use crate::model::{Entity, EntityKind, Id, Plan};
 use rename::Detected;

@@ -78,7 +78,7 @@ pub(crate) fn esc(x: &impl std::fmt::Display) -> String {
 }
 
 /// How a change reads: `"a" -> "b"`, `added ...`, `removed ...`.
-fn change_text(c: &FieldChange) -> String {
+pub(super) fn change_text(c: &FieldChange) -> String {
     let field = matches!(c.path.segments().last(), Some(Seg::Field(_)));
     match (&c.old, &c.new) {
         (Some(o), Some(n)) => format!("{} -> {}", value(o), value(n)),
@@ -282,7 +282,7 @@ fn md(s: &str) -> String {
 }
 
 /// An inline code span that holds `s` whatever backticks it contains.
-fn code(s: &str) -> String {
+pub(super) fn code(s: &str) -> String {
     let s = &*escape_controls(s);
     let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);

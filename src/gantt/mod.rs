@@ -5,6 +5,7 @@
 //! names its activity by position and the renderer fetches and fits the title itself.
 
 mod axis;
+pub mod baseline;
 
 pub use axis::{Axis, Scale, Tick};
 

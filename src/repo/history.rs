@@ -88,37 +88,43 @@ impl PlanRepo {
 
     /// What changed between two commits in plan terms, reading only the changed files.
     fn describe(&self, old: Option<Oid>, new: Oid, paths: &[String]) -> String {
-        let side = |commit: Option<Oid>| -> Option<Plan> {
-            let tree = commit.and_then(|c| self.plan_tree(c).ok().flatten());
-            let read = |rel: &str| -> Option<String> {
-                let entry = tree.as_ref()?.get_path(std::path::Path::new(rel)).ok()?;
-                let blob = self.repo.find_blob(entry.id()).ok()?;
-                String::from_utf8(blob.content().to_vec()).ok()
-            };
-            // Only the plan's own file and the changed entities: enough for a summary.
-            let mut plan = Plan::new(crate::store::parse(PLAN_FILE, &read(PLAN_FILE)?).ok()?);
-            for p in paths {
-                if let (Some(PlanPath::Entity(kind, _)), Some(text)) = (classify(p), read(p)) {
-                    let e = match kind {
-                        EntityKind::Activity => crate::store::parse(p, &text).map(Entity::Activity),
-                        EntityKind::Partner => crate::store::parse(p, &text).map(Entity::Partner),
-                        EntityKind::Beneficiary => {
-                            crate::store::parse(p, &text).map(Entity::Beneficiary)
-                        }
-                        EntityKind::Funding => crate::store::parse(p, &text).map(Entity::Funding),
-                    };
-                    if let Ok(mut e) = e {
-                        e.normalize();
-                        plan.put(e);
-                    }
-                }
-            }
-            Some(plan)
-        };
-        match (side(old), side(Some(new))) {
+        match (
+            self.partial_plan(old, paths),
+            self.partial_plan(Some(new), paths),
+        ) {
             (Some(a), Some(b)) => crate::diff::one_line(&crate::diff::diff(&a, &b)),
             (None, Some(b)) => format!("the plan {} begins", b.meta.id),
             _ => format!("{} files", paths.len()),
         }
+    }
+
+    /// `plan.ron` and the entities of `paths` (relative to the plan folder) at `commit`: enough
+    /// to say what a commit changed without reading the whole plan. Files that do not parse
+    /// are left out; `None` when there is no commit or no readable `plan.ron`.
+    pub(super) fn partial_plan(&self, commit: Option<Oid>, paths: &[String]) -> Option<Plan> {
+        let tree = commit.and_then(|c| self.plan_tree(c).ok().flatten());
+        let read = |rel: &str| -> Option<String> {
+            let entry = tree.as_ref()?.get_path(std::path::Path::new(rel)).ok()?;
+            let blob = self.repo.find_blob(entry.id()).ok()?;
+            String::from_utf8(blob.content().to_vec()).ok()
+        };
+        let mut plan = Plan::new(crate::store::parse(PLAN_FILE, &read(PLAN_FILE)?).ok()?);
+        for p in paths {
+            if let (Some(PlanPath::Entity(kind, _)), Some(text)) = (classify(p), read(p)) {
+                let e = match kind {
+                    EntityKind::Activity => crate::store::parse(p, &text).map(Entity::Activity),
+                    EntityKind::Partner => crate::store::parse(p, &text).map(Entity::Partner),
+                    EntityKind::Beneficiary => {
+                        crate::store::parse(p, &text).map(Entity::Beneficiary)
+                    }
+                    EntityKind::Funding => crate::store::parse(p, &text).map(Entity::Funding),
+                };
+                if let Ok(mut e) = e {
+                    e.normalize();
+                    plan.put(e);
+                }
+            }
+        }
+        Some(plan)
     }
 }

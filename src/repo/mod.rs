@@ -7,17 +7,21 @@
 //! own source, which carries the bundled plan).
 
 mod auth;
+mod blame;
 mod commit;
 mod history;
 pub mod merge_state;
 mod merging;
+mod review;
 mod revision;
 mod setup;
 mod sync;
 
+pub use blame::{ACTIVITY_FIELDS, FieldBlame};
 pub use commit::{Committed, commit, pending_changes};
 pub use history::LogEntry;
 pub use merging::{MergeStep, abort, finish, in_progress, merge_commits, resolve};
+pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, git_setup, init};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, sync};
@@ -125,6 +129,28 @@ pub enum RepoError {
     /// libgit2 failed.
     #[error("git: {0}")]
     Git(#[from] git2::Error),
+    /// A baseline of that name exists already.
+    #[error("there is already a baseline `{0}`")]
+    BaselineExists(String),
+    /// A baseline name git cannot use in a tag.
+    #[error("`{0}` cannot be a baseline name")]
+    BadBaselineName(String),
+    /// The activity is not in the plan at that revision.
+    #[error("there is no activity `{id}` at {rev}")]
+    NoSuchActivity {
+        /// The activity.
+        id: String,
+        /// The revision, abbreviated.
+        rev: String,
+    },
+    /// A field that activities do not have.
+    #[error("activities have no field `{field}`; they have: {}", known.join(", "))]
+    NoSuchField {
+        /// The field asked for.
+        field: String,
+        /// The fields there are.
+        known: Vec<&'static str>,
+    },
 }
 
 impl RepoError {
@@ -148,6 +174,15 @@ impl RepoError {
             RepoError::Rejected { .. } => "nothing was lost; ask the repository's maintainers about the server's rule".into(),
             RepoError::FileConflicts(_) => "merge these files with git itself (git merge), then sync again".into(),
             RepoError::NoRemote(_) => "add one: git remote add origin URL".into(),
+            RepoError::BaselineExists(name) => {
+                format!("choose another name, or replace it with `khutta baseline {name} --force`")
+            }
+            RepoError::BadBaselineName(_) => {
+                "use letters, digits, dots, dashes and slashes, such as `2026-q1` or `donor/approved`".into()
+            }
+            RepoError::NoSuchActivity { .. } => {
+                "an activity renamed since is blamed by its new id; `khutta log --activity ID` lists its commits".into()
+            }
             _ => return None,
         })
     }

@@ -8,6 +8,7 @@ use crate::model::{
 };
 use crate::store::layout::{PlanPath, classify};
 use git2::{ObjectType, Oid, Tree};
+use std::collections::HashMap;
 
 /// A plan file of a revision that could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +37,26 @@ impl PlanRepo {
     /// The plan at `commit`. A file that does not parse fails the whole read: a merge or a
     /// diff on a half-read plan would be wrong.
     pub fn plan_at(&self, commit: Oid) -> Result<Plan, RepoError> {
+        self.plan_at_sharing(commit, &mut HashMap::new())
+    }
+
+    /// The plans at two commits, each file that both hold unchanged parsed once: what a
+    /// review of two nearby revisions costs is then about one plan's reading.
+    pub fn plans_at(&self, a: Oid, b: Oid) -> Result<(Plan, Plan), RepoError> {
+        let mut parsed = HashMap::new();
+        Ok((
+            self.plan_at_sharing(a, &mut parsed)?,
+            self.plan_at_sharing(b, &mut parsed)?,
+        ))
+    }
+
+    /// The plan at `commit`, taking entities already parsed from `parsed` (by blob) and
+    /// adding the ones it parses.
+    fn plan_at_sharing(
+        &self,
+        commit: Oid,
+        parsed: &mut HashMap<Oid, Entity>,
+    ) -> Result<Plan, RepoError> {
         let short = commit.to_string().chars().take(10).collect::<String>();
         let tree = self
             .plan_tree(commit)?
@@ -62,6 +83,9 @@ impl PlanRepo {
         .map_err(fail)?;
         meta.normalize();
         let mut plan = Plan::new(meta);
+        // Blobs are read here (a repository is not shared between threads); what is not
+        // parsed yet is parsed on every core, as the store loads a folder.
+        let mut unparsed: Vec<(Oid, EntityKind, String, String)> = Vec::new();
         for kind in EntityKind::ALL {
             let Some(dir) = tree
                 .get_name(kind.dir())
@@ -76,19 +100,33 @@ impl PlanRepo {
                 if !matches!(classify(&rel), Some(PlanPath::Entity(..))) {
                     continue;
                 }
-                let text = blob_text(entry.id(), &rel)?;
-                let mut e = match kind {
-                    EntityKind::Activity => crate::store::parse(&rel, &text).map(Entity::Activity),
-                    EntityKind::Partner => crate::store::parse(&rel, &text).map(Entity::Partner),
-                    EntityKind::Beneficiary => {
-                        crate::store::parse(&rel, &text).map(Entity::Beneficiary)
-                    }
-                    EntityKind::Funding => crate::store::parse(&rel, &text).map(Entity::Funding),
+                // A blob's entity depends on its content and folder only.
+                if let Some(e) = parsed.get(&entry.id()).filter(|e| e.kind() == kind) {
+                    plan.put(e.clone());
+                    continue;
                 }
-                .map_err(fail)?;
-                e.normalize();
-                plan.put(e);
+                let text = blob_text(entry.id(), &rel)?;
+                unparsed.push((entry.id(), kind, rel, text));
             }
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+            .min(unparsed.len() / 64 + 1);
+        let results = crate::store::parallel(&unparsed, threads, |(_, kind, rel, text)| {
+            let mut e = match kind {
+                EntityKind::Activity => crate::store::parse(rel, text).map(Entity::Activity),
+                EntityKind::Partner => crate::store::parse(rel, text).map(Entity::Partner),
+                EntityKind::Beneficiary => crate::store::parse(rel, text).map(Entity::Beneficiary),
+                EntityKind::Funding => crate::store::parse(rel, text).map(Entity::Funding),
+            }?;
+            e.normalize();
+            Ok(e)
+        });
+        for ((oid, ..), e) in unparsed.iter().zip(results) {
+            let e = e.map_err(fail)?;
+            parsed.insert(*oid, e.clone());
+            plan.put(e);
         }
         self.read_consultations(&tree, &mut plan, &|rel, oid| {
             let text = blob_text(oid, rel)?;
@@ -148,11 +186,14 @@ impl PlanRepo {
         Ok(())
     }
 
-    /// The commit a revision name (`HEAD`, a branch, a tag, an id) stands for.
+    /// The commit a revision name (`HEAD`, a branch, a tag, an id) stands for; a name that is
+    /// none of these but a baseline's stands for the baseline (`q1` for `baseline/q1`).
     pub fn commit_of(&self, rev: &str) -> Result<Oid, RepoError> {
+        let baseline = format!("refs/tags/{}{rev}", super::BASELINE_TAG_PREFIX);
         let obj = self
             .repo
             .revparse_single(rev)
+            .or_else(|_| self.repo.revparse_single(&baseline))
             .map_err(|_| RepoError::NoSuchRevision(rev.to_owned()))?;
         Ok(obj
             .peel_to_commit()

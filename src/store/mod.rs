@@ -19,6 +19,7 @@ pub use format::{from_ron, to_canonical};
 pub use load::{LoadedPlan, load, load_with_cache, locate_all};
 pub use locate::{line_col, locate};
 pub use parse::{MAX_FILE_BYTES, decode, parse};
+pub(crate) use read::parallel;
 pub use save::{SaveReport, canonical_text, save, write_new_plan};
 
 use crate::model::{EntityKind, Id};

@@ -118,7 +118,7 @@ pub(super) fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
 }
 
 /// Applies `work` to every item on `threads` threads, keeping the items' order.
-pub(super) fn parallel<T: Sync, R: Send>(
+pub(crate) fn parallel<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,

@@ -52,6 +52,12 @@ pub enum Command {
     CycleCountry,
     /// Count only the next organisation type of the round's participants (then everyone).
     CycleOrgType,
+    /// The Review screen.
+    ScreenReview,
+    /// Compare from the selected revision (the Review screen's old side).
+    ReviewOld,
+    /// Compare to the selected revision (the Review screen's new side).
+    ReviewNew,
     /// Commit the saved plan (asks for a message).
     Commit,
     /// Sync with the remote: fetch, merge, push.
@@ -149,6 +155,7 @@ impl Command {
             Command::ScreenHistory => S::History,
             Command::ScreenConflicts => S::Conflicts,
             Command::ScreenConsultations => S::Consultations,
+            Command::ScreenReview => S::Review,
             _ => return None,
         })
     }
@@ -197,4 +204,6 @@ pub enum Action {
         /// The file written, or what went wrong.
         result: Result<String, String>,
     },
+    /// Plans at commits the Review screen asked for, or why each could not be read.
+    Revisions(Box<Vec<(git2::Oid, Result<crate::model::Plan, String>)>>),
 }

@@ -86,6 +86,8 @@ pub struct App {
     pub repo: super::repo_view::RepoView,
     /// The Consultations screen: which round, and designing, collecting or results.
     pub consult: super::screens::consult::ConsultView,
+    /// The Review screen's revisions and their review.
+    pub review: super::screens::review::ReviewView,
 }
 
 /// The cursor of each list screen.
@@ -138,6 +140,7 @@ impl App {
             recovered: None,
             repo: Default::default(),
             consult: Default::default(),
+            review: Default::default(),
         };
         app.refresh_tree();
         if app.doc.read_only {
@@ -164,6 +167,8 @@ impl App {
             Context::Gantt
         } else if self.screen == Screen::Consultations {
             Context::Consult
+        } else if self.screen == Screen::Review {
+            Context::Review
         } else {
             Context::List
         }
@@ -207,8 +212,9 @@ impl App {
             Screen::Overview
             | Screen::Problems
             | Screen::History
-            | Screen::Conflicts
-            | Screen::Consultations => None,
+            | Screen::Consultations
+            | Screen::Review
+            | Screen::Conflicts => None,
         }
     }
 
@@ -257,6 +263,7 @@ impl App {
                 response,
                 result,
             } => super::screens::consult_collect::saved(self, &round, *response, result),
+            Action::Revisions(plans) => super::screens::review::arrived(self, *plans),
         }
     }
 
@@ -271,6 +278,9 @@ impl App {
         if let Some(screen) = c.screen() {
             self.form = None;
             self.screen = screen;
+            if screen == Screen::Review {
+                return super::screens::review::entered(self);
+            }
             return Vec::new();
         }
         match c {
@@ -389,7 +399,7 @@ impl App {
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 11] = [
         Screen::Overview,
         Screen::Activities,
         Screen::Partners,
@@ -399,6 +409,8 @@ impl Screen {
         Screen::Problems,
         Screen::History,
         Screen::Consultations,
+        // While a merge waits its tab comes before Review's, which can then be cut short.
         Screen::Conflicts,
+        Screen::Review,
     ];
 }

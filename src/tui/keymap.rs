@@ -22,6 +22,8 @@ pub enum Context {
     Conflicts,
     /// The Consultations screen (rounds, designer, results).
     Consult,
+    /// The Review screen's revisions.
+    Review,
 }
 
 /// A key with its modifiers, as written in config files: `ctrl-s`, `q`, `shift-tab`, `f1`.
@@ -164,6 +166,7 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Global, "7", C::ScreenProblems),
         (Global, "8", C::ScreenHistory),
         (Global, "9", C::ScreenConsultations),
+        (Global, "0", C::ScreenReview),
         (Global, "C", C::ScreenConflicts),
         (Global, "c", C::Commit),
         (Global, "S", C::Sync),
@@ -222,6 +225,8 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Conflicts, "b", C::TakeBase),
         (Conflicts, "M", C::FinishMerge),
         (Conflicts, "A", C::AbortMerge),
+        (Review, "o", C::ReviewOld),
+        (Review, "n", C::ReviewNew),
     ]
 };
 

@@ -45,6 +45,8 @@ pub enum Screen {
     History,
     /// Consultation rounds: their design, collecting answers, results.
     Consultations,
+    /// What changed between two revisions (a baseline, a commit, the working plan).
+    Review,
     /// The conflicts of a merge in progress.
     Conflicts,
 }

@@ -47,7 +47,7 @@ pub fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
             &mut app.cursors.conflicts,
             app.repo.merge.as_ref().map_or(0, |m| m.conflicts.len()),
         ),
-        Screen::Overview | Screen::Consultations => return Vec::new(),
+        Screen::Overview | Screen::Consultations | Screen::Review => return Vec::new(),
     };
     let offset = cursor.scrolled(body);
     if offset + line < len {

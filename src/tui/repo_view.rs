@@ -31,6 +31,8 @@ pub struct RepoView {
     pub pending: Vec<String>,
     /// Commits that touched the plan, newest first.
     pub history: Vec<LogEntry>,
+    /// The baselines, oldest first.
+    pub baselines: Vec<crate::repo::Baseline>,
     /// The merge in progress.
     pub merge: Option<MergeView>,
     /// A sync's progress while it runs.
@@ -54,6 +56,8 @@ pub enum RepoJob {
     Finish,
     /// Abandon the merge.
     Abort,
+    /// Read the plans at these commits, for the Review screen.
+    Revisions(Vec<git2::Oid>),
 }
 
 /// The repository's state arrived.
@@ -69,7 +73,7 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
     }
     let n = app.repo.merge.as_ref().map_or(0, |m| m.conflicts.len());
     app.cursors.conflicts.step(0, n);
-    Vec::new()
+    super::screens::review::repo_changed(app)
 }
 
 /// A job finished.
@@ -161,6 +165,7 @@ pub fn read_state(root: &Path) -> RepoView {
         .map(|v| v.into_iter().map(|(p, _)| p).collect())
         .unwrap_or_default();
     let history = r.log(None, 500).unwrap_or_default();
+    let baselines = r.baselines().unwrap_or_default();
     let merge = match crate::repo::in_progress(&r) {
         Ok(Some((state, result))) => Some(MergeView {
             label: state.label,
@@ -172,6 +177,7 @@ pub fn read_state(root: &Path) -> RepoView {
         unavailable: None,
         pending,
         history,
+        baselines,
         merge,
         progress: None,
         busy: false,
@@ -183,6 +189,10 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
     if job == RepoJob::State {
         // Reading the state never fails: an unusable repository is part of the state.
         send(Action::Repo(Box::new(read_state(root))));
+        return;
+    }
+    if let RepoJob::Revisions(commits) = &job {
+        send(super::screens::review::read(root, commits));
         return;
     }
     let r = match PlanRepo::open(root) {
@@ -197,7 +207,7 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
         None => e.to_string(),
     };
     let (result, changed_files) = match job {
-        RepoJob::State => return,
+        RepoJob::State | RepoJob::Revisions(_) => return,
         RepoJob::Commit(message) => match crate::repo::commit(&r, &message, false) {
             Ok(c) => (Ok(msg.count("tui-committed", c.files)), false),
             Err(e) => (Err(fail(e)), false),

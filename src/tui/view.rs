@@ -99,10 +99,13 @@ fn labels(app: &App, spaced: bool) -> Vec<(Screen, String, u16)> {
             **s != Screen::Conflicts || app.repo.merge.is_some() || app.screen == Screen::Conflicts
         })
         .map(|(i, s)| {
+            // Numbered screens are numbered as if Conflicts were not among them.
             let key = if *s == Screen::Conflicts {
                 "C".to_owned()
             } else {
-                (i + 1).to_string()
+                let before = Screen::ALL[..i].iter().filter(|x| **x != Screen::Conflicts);
+                // The tenth screen is on the key after 9 on a keyboard's top row.
+                ((before.count() + 1) % 10).to_string()
             };
             let label = format!("{lead}{key} {} ", words::screen(&app.msg, *s));
             let w = u16::try_from(crate::text::str_width(&label)).unwrap_or(0);

@@ -75,6 +75,7 @@ pub fn screen(m: &Messages, s: Screen) -> String {
         Screen::Problems => "screen-problems",
         Screen::History => "screen-history",
         Screen::Consultations => "screen-consultations",
+        Screen::Review => "screen-review",
         Screen::Conflicts => "screen-conflicts",
     };
     m.get(key).into_owned()

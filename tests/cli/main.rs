@@ -16,6 +16,7 @@ mod consult;
 mod consult_cases;
 mod gantt;
 mod repo;
+mod review;
 mod schedule;
 mod sync;
 mod terminal;

@@ -14,4 +14,5 @@ mod consult;
 mod git;
 mod harness;
 mod keys;
+mod review;
 mod snapshots;

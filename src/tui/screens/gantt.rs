@@ -1,6 +1,7 @@
 //! The Gantt screen: the activity tree on one side, bars on a time axis on the other, in step
 //! with the Activities screen (same rows, same cursor); scroll in time, zoom by scale, today
-//! line, critical path and milestones.
+//! line, critical path and milestones; the Review screen's old revision (a baseline) as dim ghost
+//! bars behind the current ones.
 
 use crate::gantt::{Gantt, Mark, Options, Scale};
 use crate::model::Lang;
@@ -29,6 +30,8 @@ pub struct GanttView {
     pub layout: Option<Gantt>,
     /// The layout row of each activity (by position in the plan).
     pub row_of: HashMap<usize, usize>,
+    /// The baseline's mark of each layout row, when a baseline is chosen.
+    pub ghosts: Vec<Option<Mark>>,
 }
 
 fn scale(app: &App) -> Scale {
@@ -66,7 +69,31 @@ pub fn relayout(app: &mut App) {
         .enumerate()
         .map(|(r, row)| (row.activity, r))
         .collect();
+    app.gantt.ghosts = app
+        .review
+        .ghosts
+        .as_ref()
+        .map(|spans| crate::gantt::baseline::ghosts(&layout, &app.doc.plan, spans))
+        .unwrap_or_default();
     app.gantt.layout = Some(layout);
+}
+
+/// Draws a baseline's mark dim, where the current bar will be drawn over it; returns the
+/// columns it took, which the slack leaves to it.
+fn draw_ghost(buf: &mut Buffer, cx: u16, cw: u16, y: u16, ghost: Option<Mark>) -> (u16, u16) {
+    match ghost {
+        Some(Mark::Bar { start, end, .. }) if start < cw => {
+            for col in start..=end.min(cw.saturating_sub(1)) {
+                buf.set_string(cx + col, y, "▒", theme::dim());
+            }
+            (start, end)
+        }
+        Some(Mark::Point { column }) if column < cw => {
+            buf.set_string(cx + column, y, "◇", theme::dim());
+            (column, column)
+        }
+        _ => (1, 0),
+    }
 }
 
 /// Moves the window by `steps` units of the scale.
@@ -180,15 +207,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if let Some(t) = g.today.filter(|t| *t < cw) {
             buf.set_string(cx + t, y, "│", theme::dim());
         }
-        let Some(row) = app
+        let Some((r, row)) = app
             .doc
             .position
             .get(&a.id)
             .and_then(|p| app.gantt.row_of.get(p))
-            .and_then(|r| g.rows.get(*r))
+            .and_then(|r| Some((*r, g.rows.get(*r)?)))
         else {
             continue;
         };
+        let ghost = app.gantt.ghosts.get(r).copied().flatten();
+        let (ghost_start, ghost_end) = draw_ghost(buf, cx, cw, y, ghost);
         let bar = if row.critical {
             theme::critical()
         } else {
@@ -213,7 +242,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 }
                 if let Some(s) = slack_end {
                     for col in (end + 1)..=s.min(cw.saturating_sub(1)) {
-                        buf.set_string(cx + col, y, "░", theme::dim());
+                        if !(ghost_start..=ghost_end).contains(&col) {
+                            buf.set_string(cx + col, y, "░", theme::dim());
+                        }
                     }
                 }
                 if cut_start {

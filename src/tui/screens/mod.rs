@@ -12,6 +12,7 @@ pub mod gantt;
 pub mod history;
 pub mod overview;
 pub mod problems;
+pub mod review;
 
 use super::Screen;
 use super::action::Command;
@@ -28,6 +29,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Screen::Gantt => gantt::command(app, c),
         Screen::Problems => problems::command(app, c),
         Screen::History => history::command(app, c),
+        Screen::Review => review::command(app, c),
         Screen::Conflicts => conflicts::command(app, c),
         Screen::Consultations => consult::command(app, c),
     }
@@ -44,6 +46,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Gantt => gantt::draw(app, area, buf),
         Screen::Problems => problems::draw(app, area, buf),
         Screen::History => history::draw(app, area, buf),
+        Screen::Review => review::draw(app, area, buf),
         Screen::Conflicts => conflicts::draw(app, area, buf),
         Screen::Consultations => consult::draw(app, area, buf),
     }

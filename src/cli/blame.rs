@@ -1,0 +1,230 @@
+//! `khutta blame ACTIVITY [--field FIELD]`: for each field of an activity, the commit, author
+//! and date that last changed it; "who moved this milestone?".
+//!
+//! Without `--rev`, fields the working tree changed since HEAD are shown as not committed yet,
+//! as `git blame` does.
+
+use super::{CommandError, resolve_plan};
+use khutta::diff::{field_units, render};
+use khutta::model::{Activity, Entity, EntityKind, Id};
+use khutta::repo::{FieldBlame, PlanRepo, RepoError};
+use khutta::text::escape_controls;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `khutta blame`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The activity's id.
+    activity: String,
+    /// Only this field: `timing`, `title` or `title.ar`, `dependencies` or
+    /// `dependencies[launch]`, `tags[meeting]`.
+    #[arg(long, value_name = "FIELD")]
+    field: Option<String>,
+    /// As of this revision (default: HEAD, with the working tree's uncommitted changes).
+    #[arg(long, value_name = "REV")]
+    rev: Option<String>,
+    /// The plan folder (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    plan: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// One line of the answer: a committed field, or one the working tree changed.
+struct Row {
+    field: String,
+    value: Option<Value>,
+    /// `None`: not committed yet.
+    by: Option<FieldBlame>,
+}
+
+/// The activity as the working tree has it: `Ok(None)` when its file is gone.
+fn working_copy(root: &Path, id: &Id) -> Result<Option<Vec<(String, Value)>>, String> {
+    let path = root.join(EntityKind::Activity.file_path(id));
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let rel = EntityKind::Activity.file_path(id);
+    let text = khutta::store::decode(&rel, &bytes).map_err(|d| d.message.clone())?;
+    let mut a = khutta::store::parse::<Activity>(&rel, text)
+        .map_err(|d| format!("{rel}:{}:{}: {}", d.line, d.col, d.message))?;
+    a.normalize();
+    Ok(Some(field_units(&Entity::Activity(a))))
+}
+
+/// HEAD's answer with the working tree's changes laid over it.
+fn overlay(
+    committed: Vec<FieldBlame>,
+    working: Vec<(String, Value)>,
+    field: Option<&str>,
+) -> Vec<Row> {
+    let selected = |name: &str| {
+        field.is_none_or(|f| {
+            name == f
+                || name
+                    .strip_prefix(f)
+                    .is_some_and(|r| r.starts_with('.') || r.starts_with('['))
+        })
+    };
+    let mut by_name: HashMap<String, FieldBlame> = committed
+        .iter()
+        .map(|b| (b.field.clone(), b.clone()))
+        .collect();
+    let mut rows: Vec<Row> = Vec::new();
+    for (name, value) in working.into_iter().filter(|(n, _)| selected(n)) {
+        let by = by_name
+            .remove(&name)
+            .filter(|b| b.value.as_ref() == Some(&value));
+        rows.push(Row {
+            field: name,
+            value: Some(value),
+            by,
+        });
+    }
+    // What HEAD has and the working tree removed; an absent field asked for by name stays
+    // as HEAD blamed it.
+    for b in committed
+        .into_iter()
+        .filter(|b| by_name.contains_key(&b.field))
+    {
+        let gone = b.value.is_some();
+        rows.push(Row {
+            field: b.field.clone(),
+            value: None,
+            by: (!gone).then_some(b),
+        });
+    }
+    rows
+}
+
+fn date(time: i64) -> String {
+    chrono::DateTime::from_timestamp(time, 0)
+        .map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn shown(v: &Option<Value>) -> String {
+    v.as_ref()
+        .map_or_else(|| "(none)".to_owned(), render::value)
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+    let id = Id::parse(&args.activity).map_err(|e| CommandError::Usage {
+        message: format!(
+            "`{}` is not an activity id: {e}",
+            escape_controls(&args.activity)
+        ),
+        hint: Some("activity ids are lowercase slugs such as `pilot-tunis`".into()),
+    })?;
+    let root = resolve_plan(args.plan.as_deref())?;
+    let r = PlanRepo::discover(&root)?;
+    let at = r.commit_of(args.rev.as_deref().unwrap_or("HEAD"))?;
+    let field = args.field.as_deref();
+    let committed = r.blame(at, &id, field);
+    let working = match args.rev {
+        Some(_) => None,
+        None => match working_copy(&root, &id) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!(
+                    "warning: {}; blaming the last commit only",
+                    escape_controls(&e)
+                );
+                None
+            }
+        },
+    };
+    let rows = match (committed, working) {
+        (Ok(c), Some(w)) => overlay(c, w, field),
+        (Err(RepoError::NoSuchActivity { .. }), Some(w)) => overlay(Vec::new(), w, field),
+        (Ok(c), None) => c
+            .into_iter()
+            .map(|b| Row {
+                field: b.field.clone(),
+                value: b.value.clone(),
+                by: Some(b),
+            })
+            .collect(),
+        (Err(e), _) => return Err(e.into()),
+    };
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Text => write!(out, "{}", text(&rows))?,
+        Format::Json => {
+            let fields: Vec<Value> = rows
+                .iter()
+                .map(|row| {
+                    let b = row.by.as_ref();
+                    json!({
+                        "field": row.field,
+                        "value": row.value,
+                        "commit": b.map(|b| b.commit.to_string()),
+                        "author": b.map(|b| b.author.clone()),
+                        "email": b.map(|b| b.email.clone()),
+                        "date": b.map(|b| chrono::DateTime::from_timestamp(b.time, 0)
+                            .map(|t| t.to_rfc3339())),
+                        "summary": b.map(|b| b.summary.clone()),
+                    })
+                })
+                .collect();
+            let doc =
+                json!({"activity": id.as_str(), "revision": at.to_string(), "fields": fields});
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&doc)
+                    .map_err(|e| CommandError::Internal(e.to_string()))?
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One aligned line per field: field, commit, author, date, value.
+fn text(rows: &[Row]) -> String {
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|row| match &row.by {
+            Some(b) => [
+                escape_controls(&row.field).into_owned(),
+                b.commit.to_string().chars().take(10).collect(),
+                escape_controls(&b.author).into_owned(),
+                date(b.time),
+                shown(&row.value),
+            ],
+            None => [
+                escape_controls(&row.field).into_owned(),
+                "uncommitted".to_owned(),
+                "(working tree)".to_owned(),
+                String::new(),
+                shown(&row.value),
+            ],
+        })
+        .collect();
+    let mut widths = [0usize; 4];
+    for c in &cells {
+        for (w, x) in widths.iter_mut().zip(c) {
+            *w = (*w).max(x.chars().count());
+        }
+    }
+    let mut s = String::new();
+    for [f, c, a, d, v] in cells {
+        let [wf, wc, wa, wd] = widths;
+        s.push_str(&format!("{f:<wf$}  {c:<wc$}  {a:<wa$}  {d:<wd$}  {v}\n"));
+    }
+    s
+}

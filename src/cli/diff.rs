@@ -1,0 +1,166 @@
+//! `khutta diff [REV_A] [REV_B]`: what changed in the plan between two revisions, or between a
+//! revision and the working tree, in plan terms; and git's textconv and external-diff modes
+//! (`--textconv FILE`, `--external ARGS...`, in `diff_git.rs`).
+//!
+//! Exit 0 whether or not there are changes (1 with `--exit-code` when there are), 2 when a
+//! revision or the working tree's plan cannot be read.
+
+use super::output::Style;
+use super::{CommandError, diff_git, resolve_plan};
+use khutta::diff::Review;
+use khutta::diff::review;
+use khutta::model::Plan;
+use khutta::repo::{PlanRepo, RepoError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `khutta diff`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The old revision: a commit, branch, tag or baseline name (default: HEAD); `A..B` names
+    /// both.
+    rev_a: Option<String>,
+    /// The new revision (default: the working tree).
+    rev_b: Option<String>,
+    /// The plan folder (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    plan: Option<PathBuf>,
+    /// Output format: coloured text, Markdown for a pull request, or JSON.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Exit with 1 when there are changes, as `git diff --exit-code` does.
+    #[arg(long)]
+    exit_code: bool,
+    /// Print one plan file as one fact per line, for git's textconv (set up by `init`).
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = ["rev_a", "rev_b", "external", "exit_code", "plan"]
+    )]
+    textconv: Option<PathBuf>,
+    /// git's external diff: `GIT_EXTERNAL_DIFF="khutta diff --external"`, which git calls
+    /// with `path old-file old-hex old-mode new-file new-hex new-mode`.
+    #[arg(
+        long,
+        num_args = 1..=9,
+        allow_hyphen_values = true,
+        value_name = "GIT_ARG",
+        conflicts_with_all = ["rev_a", "rev_b", "exit_code", "plan"]
+    )]
+    external: Option<Vec<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Md,
+    Json,
+}
+
+/// Failures to read a revision are usage errors here: the user named something unreadable.
+fn unreadable(e: RepoError) -> CommandError {
+    match e {
+        RepoError::NoSuchRevision(_)
+        | RepoError::NoPlanAt(_)
+        | RepoError::Revision(_)
+        | RepoError::NotARepository { .. } => CommandError::Usage {
+            message: khutta::text::escape_controls(&e.to_string()).into_owned(),
+            hint: e.hint(),
+        },
+        e => e.into(),
+    }
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+    if let Some(file) = &args.textconv {
+        return diff_git::textconv(file);
+    }
+    if let Some(git_args) = &args.external {
+        return diff_git::external(git_args);
+    }
+    let root = resolve_plan(args.plan.as_deref())?;
+    let r = PlanRepo::discover(&root).map_err(unreadable)?;
+    let (a_rev, b_rev) = match (args.rev_a.as_deref(), args.rev_b.as_deref()) {
+        (Some(range), None) if range.contains("..") => {
+            let (a, b) = range.split_once("..").unwrap_or((range, ""));
+            let or_head = |s: &str| if s.is_empty() { "HEAD" } else { s }.to_owned();
+            (or_head(a), Some(or_head(b)))
+        }
+        (a, b) => (a.unwrap_or("HEAD").to_owned(), b.map(str::to_owned)),
+    };
+    let commit = |rev: &str| r.commit_of(rev).map_err(unreadable);
+    let (a, b) = match &b_rev {
+        Some(b_rev) => r
+            .plans_at(commit(&a_rev)?, commit(b_rev)?)
+            .map_err(unreadable)?,
+        None => (
+            r.plan_at(commit(&a_rev)?).map_err(unreadable)?,
+            working_tree(&root)?,
+        ),
+    };
+    let review = Review::new(&a, &b);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Text => write!(out, "{}", paint(&review::text(&review), Style::stdout()))?,
+        Format::Md => write!(out, "{}", review::markdown(&review))?,
+        Format::Json => write!(
+            out,
+            "{}",
+            review::json(&review).map_err(|e| CommandError::Internal(e.to_string()))?
+        )?,
+    }
+    Ok(ExitCode::from(u8::from(
+        args.exit_code && !review.is_empty(),
+    )))
+}
+
+/// The plan in the working tree; a plan with files that do not load is refused, each
+/// problem printed with its location, so that no diff silently leaves a file out.
+fn working_tree(root: &Path) -> Result<Plan, CommandError> {
+    let loaded = khutta::store::load(root)?;
+    let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+    if errors.is_empty() {
+        return Ok(loaded.plan);
+    }
+    let mut err = std::io::stderr().lock();
+    for d in &errors {
+        super::check::write_diagnostic(&mut err, Style::stderr(), root, d)?;
+    }
+    Err(CommandError::Usage {
+        message: format!(
+            "the plan in the working tree does not load ({} problem{} above)",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        ),
+        hint: Some("fix the file, or compare two commits: `khutta diff A B`".into()),
+    })
+}
+
+/// Colours a rendered review by line: section headers bold, added green, removed red,
+/// renamed and changed cyan. The text is already escaped, so the only escape sequences in
+/// the output are these.
+pub fn paint(text: &str, style: Style) -> String {
+    if !style.is_on() {
+        return text.to_owned();
+    }
+    let mut s = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let painted = if !line.starts_with(' ') {
+            style.bold(line)
+        } else if trimmed.starts_with("added ") || trimmed.starts_with("+ ") {
+            style.added(line)
+        } else if trimmed.starts_with("removed ") || trimmed.starts_with("- ") {
+            style.removed(line)
+        } else if trimmed.starts_with("renamed ") || trimmed.starts_with("changed ") {
+            style.changed(line)
+        } else {
+            line.to_owned()
+        };
+        s.push_str(&painted);
+        s.push('\n');
+    }
+    s
+}

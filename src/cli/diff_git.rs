@@ -1,0 +1,118 @@
+//! The two ways git runs `khutta diff` on one file.
+//!
+//! - **textconv** (`diff.khutta.textconv = khutta diff --textconv`, set up by `init` and
+//!   `git-setup`): git passes a temporary copy of one version and diffs the text we print line
+//!   by line, in `git diff`, `git show` and `git log -p`. We print the file as one fact per
+//!   line, so that git's line diff reads as field changes.
+//! - **external diff** (`GIT_EXTERNAL_DIFF` or `diff.external` set to `khutta diff
+//!   --external`): git passes `path old-file old-hex old-mode new-file new-hex new-mode` (two
+//!   more for a rename, one argument alone for an unmerged path) and prints what we print. We
+//!   print the semantic diff of the entity.
+//!
+//! Both always exit 0: git treats a failing textconv or external diff as fatal for the whole
+//! `git diff`. A file khutta cannot read is shown as git would show it, with a warning.
+
+use super::CommandError;
+use super::output::Style;
+use khutta::diff::{PlanFile, facts, file_diff_text, read_plan_file};
+use khutta::text::escape_controls;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// What git names an absent side.
+const DEV_NULL: &str = "/dev/null";
+
+/// Reads a plan file, or says on standard error why it cannot be read as one.
+fn read(path: &Path, shown_as: &str) -> Result<PlanFile, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = khutta::store::decode(shown_as, &bytes).map_err(|d| d.message.clone())?;
+    read_plan_file(shown_as, text)
+        .map_err(|d| format!("{}:{}:{}: {}", shown_as, d.line, d.col, d.message))
+}
+
+fn warn(what: &str) {
+    eprintln!("khutta diff: {}; shown line by line", escape_controls(what));
+}
+
+/// `khutta diff --textconv FILE`.
+pub fn textconv(file: &Path) -> Result<ExitCode, CommandError> {
+    let mut out = std::io::stdout().lock();
+    match read(file, &file.display().to_string()) {
+        Ok(f) => write!(out, "{}", facts(&f))?,
+        Err(e) => {
+            warn(&e);
+            // The file as written, so the user still sees a diff; nothing raw reaches the
+            // terminal.
+            let bytes = std::fs::read(file).unwrap_or_default();
+            for line in String::from_utf8_lossy(&bytes).lines() {
+                writeln!(out, "{}", escape_controls(line))?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `khutta diff --external ARGS...`, as git calls it.
+pub fn external(args: &[String]) -> Result<ExitCode, CommandError> {
+    let mut out = std::io::stdout().lock();
+    let (path, old, new, renamed_to) = match args {
+        [path] => {
+            writeln!(out, "{}: unmerged", escape_controls(path))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        [path, old, _, _, new, _, _] => (path, old, new, None),
+        [path, old, _, _, new, _, _, to, _] => (path, old, new, Some(to)),
+        _ => {
+            return Err(CommandError::Usage {
+                message: format!(
+                    "--external takes the 1, 7 or 9 arguments git passes, not {}",
+                    args.len()
+                ),
+                hint: Some(
+                    "let git call it: GIT_EXTERNAL_DIFF=\"khutta diff --external\" git diff".into(),
+                ),
+            });
+        }
+    };
+    let shown = match renamed_to {
+        Some(to) => format!("{path} -> {to}"),
+        None => path.clone(),
+    };
+    let side = |file: &String| -> Option<Result<PlanFile, String>> {
+        (file != DEV_NULL).then(|| read(Path::new(file), path))
+    };
+    let (a, b) = (side(old), side(new));
+    let line_by_line = !path.ends_with(".ron")
+        || a.as_ref().is_some_and(Result::is_err)
+        || b.as_ref().is_some_and(Result::is_err);
+    if line_by_line {
+        for e in [&a, &b]
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r.as_ref().err())
+        {
+            warn(e);
+        }
+        drop(out);
+        return line_diff(old, new);
+    }
+    let (a, b) = (a.and_then(Result::ok), b.and_then(Result::ok));
+    let text = file_diff_text(&shown, a.as_ref(), b.as_ref());
+    write!(out, "{}", super::diff::paint(&text, Style::stdout()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// git's own diff of two files, for files that are not plan files; `--no-ext-diff` keeps it
+/// from calling us again.
+fn line_diff(old: &str, new: &str) -> Result<ExitCode, CommandError> {
+    let status = std::process::Command::new("git")
+        .args(["diff", "--no-index", "--no-ext-diff", "--"])
+        .arg(old)
+        .arg(new)
+        .status();
+    if let Err(e) = status {
+        eprintln!("khutta diff: cannot run git diff --no-index: {e}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

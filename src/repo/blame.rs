@@ -1,0 +1,373 @@
+//! Who last changed each field of an activity: "who moved this milestone?".
+//!
+//! Each field (as [`field_units`] cuts an activity) is followed back from the starting commit
+//! the way `git blame` follows a line: at each commit, a field whose value a parent shares is
+//! handed to that parent (the first such parent of a merge, so a change made on a merged
+//! branch is found there); a field no parent shares was changed by that commit. Only the
+//! activity's own file is read, one blob per commit where it changed, so the walk costs a
+//! tree lookup per commit of history.
+//!
+//! Renames: where the file first appears, the commit is checked for a rename by the semantic
+//! diff of the files it changed; when the activity was renamed there, the walk goes on under
+//! the old id (its `id` field is then blamed on the rename). The check reads only the changed
+//! files, so an unchanged entity that still referred to the old id does not veto the rename
+//! as it would in a full diff; a commit that renames an id leaves no such reference in practice.
+
+use super::{PlanRepo, RepoError};
+use crate::diff::field_units;
+use crate::model::{Activity, Entity, EntityKind, Id};
+use crate::store::layout::{PlanPath, classify};
+use git2::{Commit, Oid, Sort};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The top-level fields of an activity, in file order.
+pub const ACTIVITY_FIELDS: [&str; 18] = [
+    "id",
+    "title",
+    "description",
+    "kind",
+    "parent",
+    "timing",
+    "dependencies",
+    "status",
+    "progress",
+    "lead",
+    "partners",
+    "beneficiaries",
+    "location",
+    "calendar",
+    "budget",
+    "outputs",
+    "sdg_targets",
+    "tags",
+];
+
+/// The last change to one field of an activity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldBlame {
+    /// The field: `timing`, `title.ar`, `dependencies[launch]`, `tags[meeting]`.
+    pub field: String,
+    /// Its value at the starting commit (`None`: absent).
+    pub value: Option<Value>,
+    /// The commit that gave it that value.
+    pub commit: Oid,
+    /// That commit's author.
+    pub author: String,
+    /// The author's e-mail address.
+    pub email: String,
+    /// When it was authored, as seconds since the epoch.
+    pub time: i64,
+    /// The commit message's first line.
+    pub summary: String,
+}
+
+/// Fields still looking for their commit, at one path.
+struct Work {
+    path: String,
+    units: Vec<usize>,
+}
+
+/// Whether the unit `name` belongs to the field `field` as the user wrote it: the unit
+/// itself, or a top-level field holding it (`title` holds `title.ar`).
+fn selects(field: &str, name: &str) -> bool {
+    name == field
+        || name
+            .strip_prefix(field)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+impl PlanRepo {
+    fn blob_at(&self, commit: &Commit, path: &str) -> Result<Option<Oid>, RepoError> {
+        self.blob_in(&mut HashMap::new(), commit, path)
+    }
+
+    /// The blob at `path` in `commit`. The folder holding it is looked up by id in `memo`
+    /// first: a plan's `activities` tree is large (libgit2 does not cache trees over 4 KiB),
+    /// and consecutive commits often share it, or share the file in it.
+    fn blob_in(
+        &self,
+        memo: &mut HashMap<(Oid, String), Option<Oid>>,
+        commit: &Commit,
+        path: &str,
+    ) -> Result<Option<Oid>, RepoError> {
+        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+        let root = commit.tree()?;
+        let dir_id = if dir.is_empty() {
+            root.id()
+        } else {
+            match root.get_path(Path::new(dir)) {
+                Ok(e) => e.id(),
+                Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+                Err(e) => return Err(e.into()),
+            }
+        };
+        let key = (dir_id, file.to_owned());
+        if let Some(b) = memo.get(&key) {
+            return Ok(*b);
+        }
+        let found = match self.repo.find_tree(dir_id) {
+            Ok(t) => t.get_name(file).map(|e| e.id()),
+            // A file where the folder should be: the activity is not there.
+            Err(e) if e.code() == git2::ErrorCode::NotFound => None,
+            Err(e) => return Err(e.into()),
+        };
+        memo.insert(key, found);
+        Ok(found)
+    }
+
+    /// The units of an activity file's blob, in field order; an unreadable version has none,
+    /// so every field differs from it and the commit that repaired the file is the one blamed.
+    fn units_in(&self, blob: Oid) -> Vec<(String, Value)> {
+        let Ok(b) = self.repo.find_blob(blob) else {
+            return Vec::new();
+        };
+        crate::store::decode("activity", b.content())
+            .ok()
+            .and_then(|t| crate::store::parse::<Activity>("activity", t).ok())
+            .map(|mut a| {
+                a.normalize();
+                field_units(&Entity::Activity(a))
+            })
+            .unwrap_or_default()
+    }
+
+    /// The units of a blob by name.
+    fn units_of(&self, blob: Oid) -> HashMap<String, Value> {
+        self.units_in(blob).into_iter().collect()
+    }
+
+    /// Who last changed each field of `activity` as of commit `at`, in field order; with
+    /// `field`, only that field (a top-level name such as `dependencies`, or one unit such as
+    /// `dependencies[launch]`, also when it is absent now: then the commit that removed it).
+    pub fn blame(
+        &self,
+        at: Oid,
+        activity: &Id,
+        field: Option<&str>,
+    ) -> Result<Vec<FieldBlame>, RepoError> {
+        let short = at.to_string().chars().take(10).collect::<String>();
+        if let Some(f) = field {
+            let top = f.split(['.', '[']).next().unwrap_or(f);
+            if !ACTIVITY_FIELDS.contains(&top) {
+                return Err(RepoError::NoSuchField {
+                    field: f.to_owned(),
+                    known: ACTIVITY_FIELDS.to_vec(),
+                });
+            }
+        }
+        let start = self.repo.find_commit(at)?;
+        let path = self.in_repo(&EntityKind::Activity.file_path(activity));
+        let Some(blob) = self.blob_at(&start, &path)? else {
+            return Err(RepoError::NoSuchActivity {
+                id: activity.to_string(),
+                rev: short,
+            });
+        };
+        let mut units: Vec<(String, Option<Value>)> = self
+            .units_in(blob)
+            .into_iter()
+            .map(|(k, v)| (k, Some(v)))
+            .collect();
+        if let Some(f) = field {
+            units.retain(|(k, _)| selects(f, k));
+            if units.is_empty() {
+                units.push((f.to_owned(), None));
+            }
+        }
+        let found = self.walk(at, path, &units)?;
+        let mut out = Vec::new();
+        for ((name, value), commit) in units.into_iter().zip(found) {
+            let c = self.repo.find_commit(commit)?;
+            let author = c.author();
+            out.push(FieldBlame {
+                field: name,
+                value,
+                commit,
+                author: author.name().unwrap_or("?").to_owned(),
+                email: author.email().unwrap_or("").to_owned(),
+                time: author.when().seconds(),
+                summary: c.summary().ok().flatten().unwrap_or("").to_owned(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The commit that last changed each of `units` (values as of `at`, file at `path`).
+    fn walk(
+        &self,
+        at: Oid,
+        path: String,
+        units: &[(String, Option<Value>)],
+    ) -> Result<Vec<Oid>, RepoError> {
+        let mut found: Vec<Option<Oid>> = vec![None; units.len()];
+        let mut pending: HashMap<Oid, Vec<Work>> = HashMap::new();
+        pending.insert(
+            at,
+            vec![Work {
+                path,
+                units: (0..units.len()).collect(),
+            }],
+        );
+        let mut parsed: HashMap<Oid, HashMap<String, Value>> = HashMap::new();
+        let mut memo = HashMap::new();
+        let mut walk = self.repo.revwalk()?;
+        walk.push(at)?;
+        // Children before parents: everything handed to a commit arrives before it is visited.
+        walk.set_sorting(Sort::TOPOLOGICAL)?;
+        for oid in walk {
+            if pending.is_empty() {
+                break;
+            }
+            let oid = oid?;
+            let Some(work) = pending.remove(&oid) else {
+                continue;
+            };
+            let commit = self.repo.find_commit(oid)?;
+            let parents: Vec<Commit> = commit.parents().collect();
+            for Work {
+                path,
+                units: mut left,
+            } in work
+            {
+                let here = self.blob_in(&mut memo, &commit, &path)?;
+                let mut handed: Vec<(Oid, String, Vec<usize>)> = Vec::new();
+                let mut any_parent_has_it = false;
+                for p in &parents {
+                    let Some(theirs) = self.blob_in(&mut memo, p, &path)? else {
+                        continue;
+                    };
+                    any_parent_has_it = true;
+                    let (same, differ): (Vec<usize>, Vec<usize>) = if Some(theirs) == here {
+                        (std::mem::take(&mut left), Vec::new())
+                    } else {
+                        let values = parsed
+                            .entry(theirs)
+                            .or_insert_with(|| self.units_of(theirs));
+                        left.into_iter()
+                            .partition(|&u| values.get(&units[u].0) == units[u].1.as_ref())
+                    };
+                    left = differ;
+                    handed.push((p.id(), path.clone(), same));
+                    if left.is_empty() {
+                        break;
+                    }
+                }
+                if !any_parent_has_it
+                    && !left.is_empty()
+                    && let Some(p) = parents.first()
+                    && let Some(old) = self.renamed_from(p.id(), oid, &path)?
+                    && let Some(theirs) = self.blob_in(&mut memo, p, &old)?
+                {
+                    let values = parsed
+                        .entry(theirs)
+                        .or_insert_with(|| self.units_of(theirs));
+                    let (same, differ): (Vec<usize>, Vec<usize>) = left
+                        .into_iter()
+                        .partition(|&u| values.get(&units[u].0) == units[u].1.as_ref());
+                    left = differ;
+                    handed.push((p.id(), old, same));
+                }
+                for u in left {
+                    found[u] = Some(oid);
+                }
+                for (p, path, same) in handed.into_iter().filter(|(_, _, s)| !s.is_empty()) {
+                    let list = pending.entry(p).or_default();
+                    match list.iter_mut().find(|w| w.path == path) {
+                        Some(w) => w.units.extend(same),
+                        None => list.push(Work { path, units: same }),
+                    }
+                }
+            }
+        }
+        // Every unit ends at some commit: the walk reaches the file's first commit at worst.
+        Ok(found.into_iter().map(|f| f.unwrap_or(at)).collect())
+    }
+
+    /// The repository path the activity at `path` had in `parent`, when commit `child`
+    /// renamed it.
+    fn renamed_from(
+        &self,
+        parent: Oid,
+        child: Oid,
+        path: &str,
+    ) -> Result<Option<String>, RepoError> {
+        let rel = path
+            .strip_prefix(&self.prefix)
+            .map_or(path, |r| r.trim_start_matches('/'));
+        let Some(PlanPath::Entity(EntityKind::Activity, id)) = classify(rel) else {
+            return Ok(None);
+        };
+        let changed = self.changed_paths(Some(parent), child)?;
+        let removed_activity = changed.iter().any(|p| {
+            matches!(classify(p), Some(PlanPath::Entity(EntityKind::Activity, _))) && p != rel
+        });
+        if !removed_activity {
+            return Ok(None);
+        }
+        let (Some(a), Some(b)) = (
+            self.partial_plan(Some(parent), &changed),
+            self.partial_plan(Some(child), &changed),
+        ) else {
+            return Ok(None);
+        };
+        let d = crate::diff::diff(&a, &b);
+        Ok(d.kind(EntityKind::Activity)
+            .and_then(|k| k.renamed.iter().find(|r| r.to.as_str() == id))
+            .map(|r| self.in_repo(&EntityKind::Activity.file_path(&r.from))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActivityPartner, BudgetLine, Dependency, Location, OrgRole, Text};
+
+    #[test]
+    fn the_field_list_is_the_model_s() {
+        let mut a = Activity::new(Id::new_unchecked("x"), Text::new("أ", "a"), 1);
+        // Every field away from its default, so that serde writes each of them.
+        a.kind = crate::model::ActivityKind::Group;
+        a.status = crate::model::Status::InProgress;
+        a.progress = 10;
+        a.description = Text::en("d");
+        a.parent = Some(Id::new_unchecked("g"));
+        a.dependencies = vec![Dependency {
+            activity: Id::new_unchecked("y"),
+            kind: Default::default(),
+            lag: 0,
+        }];
+        a.lead = Some(Id::new_unchecked("p"));
+        a.partners = vec![ActivityPartner {
+            partner: Id::new_unchecked("p"),
+            role: OrgRole::Implementing,
+        }];
+        a.beneficiaries = vec![Id::new_unchecked("b")];
+        a.location = crate::store::parse::<Location>("l", "Location(country: \"EG\")").ok();
+        a.calendar = Some(Id::new_unchecked("c"));
+        a.budget = crate::store::parse::<Vec<BudgetLine>>(
+            "b",
+            "[BudgetLine(category: Staff, amount: \"1\", currency: \"USD\")]",
+        )
+        .unwrap_or_default();
+        a.outputs = vec![Text::en("o")];
+        a.sdg_targets = vec!["11.3".into()];
+        a.tags = vec!["t".into()];
+        let v = serde_json::to_value(&a).unwrap_or_default();
+        let keys: Vec<&str> = v
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        assert_eq!(keys, ACTIVITY_FIELDS);
+    }
+
+    #[test]
+    fn a_field_selects_its_parts() {
+        assert!(selects("title", "title.ar"));
+        assert!(selects("dependencies", "dependencies[launch]"));
+        assert!(selects("dependencies[launch]", "dependencies[launch]"));
+        assert!(!selects("tag", "tags[x]"));
+        assert!(!selects("title", "timing"));
+    }
+}

@@ -1,0 +1,119 @@
+//! What reviewers compare: baselines (approved versions kept as annotated tags) and the
+//! review of two revisions.
+
+use super::{PlanRepo, RepoError};
+use crate::diff::Review;
+use git2::{ErrorCode, Oid};
+
+/// Where baselines live among the tags: `baseline/NAME`.
+pub const BASELINE_TAG_PREFIX: &str = "baseline/";
+
+/// An approved version of the plan, recorded as the annotated tag `baseline/NAME`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Baseline {
+    /// The name, without `baseline/`.
+    pub name: String,
+    /// The commit it records.
+    pub commit: Oid,
+    /// Who recorded it (for a plain tag made with git, the commit's committer).
+    pub by: String,
+    /// Their e-mail address.
+    pub email: String,
+    /// When it was recorded, as seconds since the epoch.
+    pub time: i64,
+    /// The tag's message.
+    pub message: String,
+}
+
+impl PlanRepo {
+    /// Every baseline, oldest first (ties by name).
+    pub fn baselines(&self) -> Result<Vec<Baseline>, RepoError> {
+        let mut out = Vec::new();
+        for r in self
+            .repo
+            .references_glob(&format!("refs/tags/{BASELINE_TAG_PREFIX}*"))?
+        {
+            let r = r?;
+            let Some(name) = r
+                .name()
+                .ok()
+                .and_then(|n| n.strip_prefix("refs/tags/"))
+                .and_then(|n| n.strip_prefix(BASELINE_TAG_PREFIX))
+                .map(str::to_owned)
+            else {
+                continue;
+            };
+            // A tag of something that is not a commit is not a version of the plan.
+            let Ok(commit) = r.peel_to_commit() else {
+                continue;
+            };
+            let tag = r.peel_to_tag().ok();
+            let tagger = tag.as_ref().and_then(|t| t.tagger());
+            let sig = tagger.unwrap_or_else(|| commit.committer());
+            out.push(Baseline {
+                name,
+                commit: commit.id(),
+                by: sig.name().unwrap_or("?").to_owned(),
+                email: sig.email().unwrap_or("").to_owned(),
+                time: sig.when().seconds(),
+                message: tag
+                    .as_ref()
+                    .and_then(|t| t.message().ok().flatten())
+                    .unwrap_or("")
+                    .trim_end()
+                    .to_owned(),
+            });
+        }
+        out.sort_by(|a, b| (a.time, &a.name).cmp(&(b.time, &b.name)));
+        Ok(out)
+    }
+
+    /// Records `commit` as the baseline `name`, signed by the committer identity (git's
+    /// config and `GIT_COMMITTER_*`), with `note` under the first line of the message.
+    /// An existing baseline of that name is replaced only with `force`.
+    pub fn record_baseline(
+        &self,
+        name: &str,
+        commit: Oid,
+        note: Option<&str>,
+        force: bool,
+    ) -> Result<Baseline, RepoError> {
+        let tag_name = format!("{BASELINE_TAG_PREFIX}{name}");
+        if name.is_empty() || !git2::Reference::is_valid_name(&format!("refs/tags/{tag_name}")) {
+            return Err(RepoError::BadBaselineName(name.to_owned()));
+        }
+        let (_, tagger) = self.signatures()?;
+        let mut message = format!(
+            "Baseline {name}, recorded by {} <{}>\n",
+            tagger.name().unwrap_or("?"),
+            tagger.email().unwrap_or("")
+        );
+        if let Some(n) = note.map(str::trim).filter(|n| !n.is_empty()) {
+            message.push('\n');
+            message.push_str(n);
+            message.push('\n');
+        }
+        let target = self.repo.find_commit(commit)?;
+        match self
+            .repo
+            .tag(&tag_name, target.as_object(), &tagger, &message, force)
+        {
+            Ok(_) => {}
+            Err(e) if e.code() == ErrorCode::Exists => {
+                return Err(RepoError::BaselineExists(name.to_owned()));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        self.baselines()?
+            .into_iter()
+            .find(|b| b.name == name)
+            .ok_or(RepoError::NoSuchRevision(tag_name))
+    }
+
+    /// The review from revision `a` to revision `b`: the semantic diff, the money tables and
+    /// the schedule variance.
+    pub fn review(&self, a: Oid, b: Oid) -> Result<Review, RepoError> {
+        let (pa, pb) = self.plans_at(a, b)?;
+        Ok(Review::new(&pa, &pb))
+    }
+}

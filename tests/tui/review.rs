@@ -1,0 +1,181 @@
+//! The Review screen and the Gantt's ghost bars, on a real repository: a baseline is recorded
+//! on the first commit, then a commit shortens the open data portal's development, which
+//! brings its launch forward.
+
+use crate::harness::{Harness, bundled};
+use khutta::model::Lang;
+use khutta::tui::Screen;
+use khutta::tui::app::Effect;
+use khutta::tui::repo_view::RepoJob;
+use khutta::tui::screens::review::Revision;
+
+struct Repository {
+    _dir: tempfile::TempDir,
+    plan: std::path::PathBuf,
+    /// The first commit (the baseline) and the one after it.
+    commits: [git2::Oid; 2],
+}
+
+fn repository() -> Repository {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("nua");
+    let opts = khutta::repo::InitOptions {
+        dir: plan.clone(),
+        from: Some(bundled()),
+        exe: std::path::PathBuf::from("khutta"),
+        today: crate::harness::today(),
+    };
+    khutta::repo::init(&opts).unwrap();
+    let r = khutta::repo::PlanRepo::open(&plan).unwrap();
+    let first = r.commit_of("HEAD").unwrap();
+    r.record_baseline("q1", first, Some("approved"), false)
+        .unwrap();
+    let mut loaded = khutta::store::load_with_cache(&plan, None).unwrap();
+    let mut p = loaded.plan.clone();
+    let build = p
+        .activities
+        .get_mut("open-data-portal-development")
+        .unwrap();
+    if let khutta::model::Timing::Duration { days, .. } = &mut build.timing {
+        *days = 120;
+    }
+    khutta::store::save(&mut loaded, &p).unwrap();
+    let second = khutta::repo::commit(&r, "A shorter portal build", false)
+        .unwrap()
+        .id;
+    Repository {
+        _dir: dir,
+        plan,
+        commits: [first, second],
+    }
+}
+
+impl Repository {
+    /// The screen with commit ids written as `<c0>__` and `<c1>__` (as wide as the ids, so
+    /// that columns stay where they are).
+    fn render(&self, h: &Harness, w: u16, ht: u16) -> String {
+        let mut s = h.render(w, ht);
+        for (i, c) in self.commits.iter().enumerate() {
+            s = s.replace(&c.to_string()[..7], &format!("<c{i}>___"));
+        }
+        s
+    }
+}
+
+fn opened(repo: &Repository, lang: Lang) -> Harness {
+    let mut h = Harness::open(&repo.plan, lang);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    h
+}
+
+#[test]
+fn pick_two_revisions_and_read_what_changed() {
+    let repo = repository();
+    let mut h = opened(&repo, Lang::En);
+    // With a baseline, it is the default old side, read as soon as the repository is known.
+    assert!(h.app.review.ghosts.is_some());
+    h.press(&["0"]);
+    assert_eq!(h.app.screen, Screen::Review);
+    assert!(matches!(&h.app.review.old, Some(Revision::Baseline { name, .. }) if name == "q1"));
+    assert_eq!(h.app.review.new, Some(Revision::Working));
+    let screen = repo.render(&h, 120, 40);
+    assert!(
+        screen.contains("from baseline q1 <c0>___  to the working plan"),
+        "{screen}"
+    );
+    assert!(screen.contains("timing.days: 200 -> 120"), "{screen}");
+    assert!(screen.contains("open-data-portal-launch"), "{screen}");
+    // The list: the working plan, the baseline, then the history, newest first.
+    h.press(&["j", "j"]);
+    assert_eq!(
+        khutta::tui::screens::review::choices(&h.app)[h.app.review.cursor.row],
+        Revision::Commit {
+            commit: repo.commits[1],
+            message: "A shorter portal build".into()
+        }
+    );
+    // Compare the baseline with the commit: the same change, and no change from the commit on.
+    h.press(&["n"]);
+    assert!(h.app.review.lines.iter().any(|l| l.contains("200 -> 120")));
+    h.press(&["o"]);
+    assert_eq!(h.app.review.lines, vec!["no changes".to_owned()]);
+    // An unsaved edit shows at once against the commit.
+    h.press(&["k", "k", "n"]);
+    assert_eq!(h.app.review.new, Some(Revision::Working));
+    h.select_activity("final-report");
+    h.press(&["enter"]);
+    h.form_row("progress");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("50");
+    h.press(&["enter", "esc"]);
+    assert!(h.app.doc.is_dirty());
+    h.press(&["0"]);
+    assert!(
+        h.app
+            .review
+            .lines
+            .iter()
+            .any(|l| l.contains("progress: 0 -> 50")),
+        "{:?}",
+        h.app.review.lines
+    );
+    // Long reviews scroll, down and sideways.
+    h.press(&["pagedown"]);
+    assert_eq!(h.app.review.scroll, h.app.review.lines.len() - 1);
+    h.press(&["pageup"]);
+    assert_eq!(h.app.review.scroll, 0);
+    h.press(&["l", "l"]);
+    assert_eq!(h.app.review.shift, 16);
+    h.press(&["h", "h", "h"]);
+    assert_eq!(h.app.review.shift, 0);
+}
+
+#[test]
+fn review_screen_snapshots() {
+    let repo = repository();
+    for lang in [Lang::En, Lang::Ar] {
+        let mut h = opened(&repo, lang);
+        h.press(&["0"]);
+        let name = if lang == Lang::En {
+            "review"
+        } else {
+            "ar_review"
+        };
+        insta::assert_snapshot!(format!("{name}_120x40"), repo.render(&h, 120, 40));
+        insta::assert_snapshot!(format!("{name}_80x24"), repo.render(&h, 80, 24));
+    }
+}
+
+#[test]
+fn the_gantt_draws_the_baseline_as_ghost_bars() {
+    let repo = repository();
+    let mut h = opened(&repo, Lang::En);
+    h.select_activity("open-data-portal-development");
+    h.press(&["6"]);
+    let screen = repo.render(&h, 120, 40);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Building the open-data portal"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    // The shorter bar, then the baseline's longer one sticking out behind it.
+    assert!(row.contains("█▒"), "{row}");
+    let launch = screen
+        .lines()
+        .find(|l| l.contains("Open urban-data portal launch"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(launch.contains('◇') && launch.contains('◆'), "{launch}");
+    insta::assert_snapshot!("gantt_ghosts_120x40", screen);
+}
+
+#[test]
+fn without_history_the_screen_says_so() {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(&["0"]);
+    assert_eq!(h.app.screen, Screen::Review);
+    assert!(h.app.review.lines.is_empty());
+    let screen = h.render(120, 40);
+    assert!(
+        screen.contains("B the working plan") && screen.contains("no commit has touched the plan"),
+        "{screen}"
+    );
+}
