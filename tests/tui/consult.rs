@@ -266,3 +266,31 @@ fn a_new_round_opens_in_the_designer_and_only_an_unanswered_round_is_deleted() {
     h.press(&["u"]);
     assert!(h.app.doc.plan.consultations.contains_key("city-survey"));
 }
+
+#[test]
+fn an_organisation_given_by_name_is_recorded_with_its_type() {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(&["9", "i", "down", "down"]);
+    h.type_text("Jordan University of Science and Technology");
+    h.press(&["down"]);
+    h.type_text("JO");
+    // Down to the organisation type; ← from "not given" goes to the end of the list, so two
+    // steps back is the one before "Other".
+    h.press(&["down", "down", "down", "left", "left"]);
+    let page = h.render(120, 40);
+    assert!(page.contains("Academic or research institution"), "{page}");
+    h.press(&["enter"]);
+    let path = h
+        .dir
+        .path()
+        .join(format!("consultations/{ROUND}/responses/p013.ron"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let r: khutta::model::Response = khutta::store::from_ron(&text).unwrap();
+    assert_eq!(
+        r.organisation,
+        khutta::model::Organisation::Other {
+            name: "Jordan University of Science and Technology".to_owned(),
+            kind: Some(khutta::model::OrganisationType::Academic),
+        }
+    );
+}

@@ -9,8 +9,8 @@
 use super::consult::Mode;
 use crate::i18n::Arg;
 use crate::model::{
-    Answer, CountryCode, EntityKind, Id, Lang, Organisation, Question, QuestionKind, RATING_MAX,
-    Response, Text,
+    Answer, CountryCode, EntityKind, Id, Lang, Organisation, OrganisationType, Question,
+    QuestionKind, RATING_MAX, Response, Text,
 };
 use crate::text::Align;
 use crate::tui::app::{App, Effect};
@@ -32,15 +32,34 @@ pub enum Page {
     Done,
 }
 
-/// The participant page's fields, in order.
-const FIELDS: [&str; 6] = [
+/// The participant page's fields, in order. The language (1) and the organisation type
+/// (6) are chosen with ←→, the others typed into `Collect::inputs`.
+const FIELDS: [&str; 7] = [
     "collect-participant",
     "collect-language",
     "collect-organisation",
     "collect-country",
     "collect-role",
     "collect-name",
+    "collect-org-type",
 ];
+
+/// The field of the organisation type.
+const ORG_TYPE: usize = 6;
+
+/// The type after (or, `back`, before) `t` in the list of types, with "not given" (`None`)
+/// at both ends of the cycle.
+fn cycle_type(t: Option<OrganisationType>, back: bool) -> Option<OrganisationType> {
+    let all = OrganisationType::ALL;
+    let at = t.and_then(|t| all.iter().position(|x| *x == t));
+    match (at, back) {
+        (None, false) => all.first().copied(),
+        (None, true) => all.last().copied(),
+        (Some(i), false) => all.get(i + 1).copied(),
+        (Some(0), true) => None,
+        (Some(i), true) => all.get(i - 1).copied(),
+    }
+}
 
 /// The answer being given on a question page, before Enter saves it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -88,6 +107,9 @@ pub struct Collect {
     pub field: usize,
     /// The participant's language.
     pub language: Lang,
+    /// The type of an organisation given by name (a partner's is the partner's own), so that
+    /// results can count its answers under an organisation type.
+    pub org_type: Option<OrganisationType>,
     /// The response as saved so far (none before the participant page is confirmed).
     pub response: Option<Response>,
     /// The answer being given.
@@ -114,6 +136,7 @@ impl Collect {
             inputs,
             field: 0,
             language: app.lang,
+            org_type: None,
             response: None,
             pending: Pending::default(),
             error: None,
@@ -164,10 +187,21 @@ fn participant_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Down | KeyCode::Tab => c.field = (c.field + 1).min(FIELDS.len() - 1),
         KeyCode::Left | KeyCode::Right if c.field == 1 => c.language = c.language.other(),
         KeyCode::Char(' ') if c.field == 1 => c.language = c.language.other(),
-        KeyCode::Backspace => {
-            c.inputs[c.field].pop();
+        KeyCode::Right | KeyCode::Char(' ') if c.field == ORG_TYPE => {
+            c.org_type = cycle_type(c.org_type, false);
         }
-        KeyCode::Char(ch) if c.field != 1 => c.inputs[c.field].push(ch),
+        KeyCode::Left if c.field == ORG_TYPE => c.org_type = cycle_type(c.org_type, true),
+        KeyCode::Backspace if c.field == ORG_TYPE => c.org_type = None,
+        KeyCode::Backspace => {
+            if let Some(input) = c.inputs.get_mut(c.field) {
+                input.pop();
+            }
+        }
+        KeyCode::Char(ch) if c.field != 1 && c.field != ORG_TYPE => {
+            if let Some(input) = c.inputs.get_mut(c.field) {
+                input.push(ch);
+            }
+        }
         KeyCode::Enter => return start(app),
         _ => {}
     }
@@ -182,6 +216,7 @@ fn start(app: &mut App) -> Vec<Effect> {
     let round_id = c.round.clone();
     let inputs = c.inputs.clone();
     let language = c.language;
+    let org_type = c.org_type;
     let plan = &app.doc.plan;
     let Some(consultation) = plan.consultations.get(&round_id) else {
         return Vec::new();
@@ -234,7 +269,7 @@ fn start(app: &mut App) -> Vec<Effect> {
         Ok(id) if plan.partners.contains_key(&id) => Organisation::Partner(id),
         _ => Organisation::Other {
             name: org.to_owned(),
-            kind: None,
+            kind: org_type,
         },
     };
     let mut response = Response::new(participant, organisation, country, language);
@@ -584,8 +619,13 @@ pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
                             Lang::En => "lang-en",
                         })
                         .into_owned()
+                } else if i == ORG_TYPE {
+                    match c.org_type {
+                        Some(t) => app.msg.get(crate::i18n::organisation_type(t)).into_owned(),
+                        None => app.msg.get("collect-org-type-none").into_owned(),
+                    }
                 } else {
-                    c.inputs[i].clone()
+                    c.inputs.get(i).cloned().unwrap_or_default()
                 };
                 let style = if i == c.field {
                     theme::selected()
