@@ -179,3 +179,36 @@ fn without_history_the_screen_says_so() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_renamed_activity_keeps_its_ghost() {
+    let repo = repository();
+    // Rename the portal build in the working plan, after the baseline and the commit.
+    let mut loaded = khutta::store::load_with_cache(&repo.plan, None).unwrap();
+    let mut p = loaded.plan.clone();
+    let old = khutta::model::Id::new_unchecked("open-data-portal-development");
+    khutta::edit::Edit::rename(
+        &p,
+        khutta::model::EntityKind::Activity,
+        &old,
+        "portal-build",
+    )
+    .unwrap()
+    .apply(&mut p)
+    .unwrap();
+    khutta::store::save(&mut loaded, &p).unwrap();
+    let mut h = opened(&repo, Lang::En);
+    h.press(&["0"]);
+    let ghosts = h.app.review.ghosts.clone().unwrap_or_default();
+    assert!(ghosts.contains_key("portal-build"), "{:?}", ghosts.keys());
+    assert!(!ghosts.contains_key("open-data-portal-development"));
+    // Its ghost is where the baseline had the old id: the longer build of the first commit.
+    let base = khutta::repo::PlanRepo::open(&repo.plan)
+        .unwrap()
+        .plan_at(repo.commits[0])
+        .unwrap();
+    let timeline = khutta::diff::variance::timeline(&base);
+    let placed = timeline.activities[&old].unwrap();
+    assert_eq!(ghosts["portal-build"].start, placed.start);
+    assert_eq!(ghosts["portal-build"].finish, placed.finish);
+}

@@ -8,7 +8,7 @@
 
 use crate::diff::{Review, review, variance};
 use crate::gantt::baseline::{Span, Spans};
-use crate::model::{Lang, Plan};
+use crate::model::{EntityKind, Id, Lang, Plan};
 use crate::repo::PlanRepo;
 use crate::text::Align;
 use crate::tui::action::{Action, Command};
@@ -21,6 +21,7 @@ use git2::Oid;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The width of the revision list.
@@ -214,6 +215,12 @@ fn recompute(app: &mut App) {
     };
     let (ta, tb) = (timeline(&v.old, old), timeline(&v.new, new));
     let r = Review::with_timelines(old, new, Some((&ta, &tb)));
+    // An activity renamed since the old side keeps its ghost: the ghost goes by the new id.
+    let renamed: HashMap<&Id, &Id> = r
+        .diff
+        .kind(EntityKind::Activity)
+        .map(|k| k.renamed.iter().map(|n| (&n.from, &n.to)).collect())
+        .unwrap_or_default();
     let ghosts = v.old.as_ref().and_then(Revision::commit).map(|_| {
         ta.activities
             .iter()
@@ -221,7 +228,7 @@ fn recompute(app: &mut App) {
                 let p = (*p)?;
                 let point = p.milestone || p.duration == 0;
                 Some((
-                    id.clone(),
+                    (*renamed.get(id).unwrap_or(&id)).clone(),
                     Span {
                         start: p.start,
                         finish: p.finish,
