@@ -631,3 +631,4 @@ tui-review-sides = من { $old }  إلى { $new }  (o: من هنا · n: إلى 
 tui-review-working = الخطة الحالية
 tui-review-baseline = خط الأساس { $name }
 tui-review-loading = جارٍ قراءة النسخ…
+tui-pick-no-match = لا شيء يطابق ما كتبته: صحّحه، أو اضغط Esc لترك الحقل كما كان

@@ -559,3 +559,4 @@ tui-review-sides = from { $old }  to { $new }  (o: from here · n: to here · pg
 tui-review-working = the working plan
 tui-review-baseline = baseline { $name }
 tui-review-loading = reading the revisions…
+tui-pick-no-match = Nothing matches what you typed: correct it, or Esc to leave the field as it was

@@ -257,6 +257,18 @@ pub fn revalidate(app: &mut App) {
         return;
     };
     let value = ed.value();
+    // A pick list whose typed filter lets nothing through has no value to give: taking that
+    // as "empty" would silently clear the field.
+    if ed.is_pick()
+        && !matches!(ed.kind, super::form::spec::EditorKind::Refs(_))
+        && ed.visible().is_empty()
+    {
+        let error = Some(app.msg.get("tui-pick-no-match").into_owned());
+        if let Some(ed) = app.editor.as_mut() {
+            ed.error = error;
+        }
+        return;
+    }
     let error = match &ed.purpose {
         Purpose::Row(key) => app
             .form

@@ -244,3 +244,23 @@ fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
     assert_eq!(h.app.doc.schedule.finish, Some(finish));
     assert!(!h.app.doc.is_dirty());
 }
+
+#[test]
+fn a_pick_list_that_matches_nothing_changes_nothing() {
+    let mut h = Harness::bundled(Lang::En);
+    h.select_activity("final-report");
+    h.press(&["enter"]);
+    h.form_row("lead");
+    let before = h.app.doc.plan.activities["final-report"].lead.clone();
+    assert!(before.is_some());
+    h.press(&["enter"]);
+    h.type_text("no-such-partner-zzz");
+    h.press(&["enter"]);
+    // Refused with the reason, the editor still open, the lead untouched.
+    assert!(h.app.editor.is_some());
+    assert!(h.app.status.contains("Nothing matches"), "{}", h.app.status);
+    assert_eq!(h.app.doc.plan.activities["final-report"].lead, before);
+    assert!(!h.app.doc.is_dirty());
+    h.press(&["esc"]);
+    assert_eq!(h.app.doc.plan.activities["final-report"].lead, before);
+}
