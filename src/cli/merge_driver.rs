@@ -30,7 +30,36 @@ fn in_plan(path: &str) -> String {
         [.., dir, file] if khutta::model::EntityKind::from_dir(dir).is_some() => {
             format!("{dir}/{file}")
         }
+        // A round and its responses sit two and three levels below `consultations/`.
+        [.., "consultations", round, file] => format!("consultations/{round}/{file}"),
+        [.., "consultations", round, sub, file] => format!("consultations/{round}/{sub}/{file}"),
         _ => path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paths_below_a_plan_folder_become_plan_paths() {
+        for (repo, plan) in [
+            ("plans/nua/plan.ron", "plan.ron"),
+            ("plans/nua/activities/x.ron", "activities/x.ron"),
+            (
+                "plans/nua/consultations/egm/round.ron",
+                "consultations/egm/round.ron",
+            ),
+            (
+                "plans/nua/consultations/egm/responses/p001.ron",
+                "consultations/egm/responses/p001.ron",
+            ),
+            ("activities/x.ron", "activities/x.ron"),
+            (
+                "consultations/egm/responses/p001.ron",
+                "consultations/egm/responses/p001.ron",
+            ),
+        ] {
+            assert_eq!(super::in_plan(repo), plan, "{repo}");
+        }
     }
 }
 

@@ -88,11 +88,19 @@ impl PlanRepo {
 
     /// What changed between two commits in plan terms, reading only the changed files.
     fn describe(&self, old: Option<Oid>, new: Oid, paths: &[String]) -> String {
+        let consult = consultation_files(paths);
         match (
             self.partial_plan(old, paths),
             self.partial_plan(Some(new), paths),
         ) {
-            (Some(a), Some(b)) => crate::diff::one_line(&crate::diff::diff(&a, &b)),
+            (Some(a), Some(b)) => {
+                let d = crate::diff::diff(&a, &b);
+                match (d.is_empty(), consult.is_empty()) {
+                    (true, false) => consult,
+                    (false, false) => format!("{}; {consult}", crate::diff::one_line(&d)),
+                    _ => crate::diff::one_line(&d),
+                }
+            }
             (None, Some(b)) => format!("the plan {} begins", b.meta.id),
             _ => format!("{} files", paths.len()),
         }
@@ -126,5 +134,58 @@ impl PlanRepo {
             }
         }
         Some(plan)
+    }
+}
+
+/// The consultation files among `paths` (relative to the plan folder), by round:
+/// `consultation egm-2021 (round, 12 responses)`. The entity diff does not cover
+/// consultations, and a commit of collected answers must not read as no change at all.
+fn consultation_files(paths: &[String]) -> String {
+    let mut rounds: std::collections::BTreeMap<&str, (bool, usize)> = Default::default();
+    for p in paths {
+        let parts: Vec<&str> = p.split('/').collect();
+        match parts.as_slice() {
+            ["consultations", round, "round.ron"] => rounds.entry(round).or_default().0 = true,
+            ["consultations", round, "responses", _] => rounds.entry(round).or_default().1 += 1,
+            _ => {}
+        }
+    }
+    rounds
+        .into_iter()
+        .map(|(round, (design, responses))| {
+            let mut what = Vec::new();
+            if design {
+                what.push("round".to_owned());
+            }
+            match responses {
+                0 => {}
+                1 => what.push("1 response".to_owned()),
+                n => what.push(format!("{n} responses")),
+            }
+            format!("consultation {round} ({})", what.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod consultation_tests {
+    #[test]
+    fn consultation_files_are_named_by_round() {
+        let paths: Vec<String> = [
+            "activities/x.ron",
+            "consultations/egm/round.ron",
+            "consultations/egm/responses/p001.ron",
+            "consultations/egm/responses/p002.ron",
+            "consultations/q2/responses/p001.ron",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        assert_eq!(
+            super::consultation_files(&paths),
+            "consultation egm (round, 2 responses); consultation q2 (1 response)"
+        );
+        assert_eq!(super::consultation_files(&paths[..1]), "");
     }
 }
