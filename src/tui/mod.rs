@@ -11,6 +11,7 @@ pub mod document;
 pub mod editing;
 pub mod editor;
 pub mod form;
+mod input;
 pub mod keymap;
 pub mod lists;
 pub mod mouse;

@@ -52,6 +52,8 @@ enum Done {
         u64,
     ),
     Action(Action),
+    /// From the terminal (see [`super::input`]).
+    Input(super::input::Input),
 }
 
 /// Opens the plan and runs the TUI until the user quits.
@@ -134,6 +136,7 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> Result<(), RunError> {
     let (tx, rx) = mpsc::channel::<Done>();
+    let input = super::input::Reader::spawn(tx.clone(), Done::Input);
     let jobs = repo_worker(app.doc.loaded.root.clone(), app.lang, tx.clone());
     let _ = jobs.send(super::repo_view::RepoJob::State);
     let size = terminal.size()?;
@@ -148,7 +151,15 @@ fn event_loop(
         if stop.load(Ordering::Relaxed) {
             actions.push(Action::Terminate);
         }
-        while let Ok(done) = rx.try_recv() {
+        // Wait for the terminal or a worker, up to the next look at the signal flag.
+        let mut arrived = Vec::new();
+        if actions.is_empty()
+            && let Ok(done) = rx.recv_timeout(Duration::from_millis(200))
+        {
+            arrived.push(done);
+        }
+        arrived.extend(rx.try_iter());
+        for done in arrived {
             match done {
                 Done::Saved(Ok((report, loaded)), position) => {
                     app.doc.loaded = *loaded;
@@ -157,29 +168,9 @@ fn event_loop(
                 }
                 Done::Saved(Err(e), _) => actions.push(Action::Saved(Err(e))),
                 Done::Action(a) => actions.push(a),
-            }
-        }
-        if event::poll(Duration::from_millis(if actions.is_empty() {
-            200
-        } else {
-            0
-        }))? {
-            match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    actions.extend(app.action_for_key(k))
-                }
-                Event::Paste(s) => actions.push(Action::Paste(s)),
-                Event::Resize(w, h) => actions.push(Action::Resize(w, h)),
-                Event::Mouse(m) => match m.kind {
-                    MouseEventKind::Down(_) => actions.push(Action::Click {
-                        col: m.column,
-                        row: m.row,
-                    }),
-                    MouseEventKind::ScrollUp => actions.push(Action::Scroll(true)),
-                    MouseEventKind::ScrollDown => actions.push(Action::Scroll(false)),
-                    _ => {}
-                },
-                _ => {}
+                Done::Input(super::input::Input::Event(e)) => actions.extend(event_actions(app, e)),
+                // Nobody can answer a question any more: keep the edits for next time and go.
+                Done::Input(super::input::Input::Gone) => actions.push(Action::Terminate),
             }
         }
         for action in actions {
@@ -230,7 +221,9 @@ fn event_loop(
                         }
                     }
                     Effect::ExternalEditor(text) => {
+                        input.pause();
                         let result = external_editor(terminal, &text, explicit_bidi);
+                        input.resume();
                         let effects = app.update(Action::EditorClosed(result));
                         if effects.contains(&Effect::WriteRecovery)
                             && let Some(p) = recovery_path
@@ -244,6 +237,27 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
+    }
+}
+
+/// What a terminal event asks of the app.
+fn event_actions(app: &App, e: Event) -> Vec<Action> {
+    match e {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            app.action_for_key(k).into_iter().collect()
+        }
+        Event::Paste(s) => vec![Action::Paste(s)],
+        Event::Resize(w, h) => vec![Action::Resize(w, h)],
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(_) => vec![Action::Click {
+                col: m.column,
+                row: m.row,
+            }],
+            MouseEventKind::ScrollUp => vec![Action::Scroll(true)],
+            MouseEventKind::ScrollDown => vec![Action::Scroll(false)],
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
     }
 }
 

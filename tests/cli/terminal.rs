@@ -107,6 +107,43 @@ fn sigterm_restores_the_terminal_and_keeps_unsaved_edits() {
 }
 
 #[test]
+fn a_vanished_terminal_ends_the_session() {
+    let dir = bundled_copy();
+    let t = Tmux::start(&["."], dir.path(), 100, 30);
+    t.wait_for("Overview");
+    t.keys(&["2", "n"]);
+    t.type_text("pilot-sousse");
+    t.keys(&["Enter"]);
+    t.wait_for("Activity pilot-sousse");
+    let pid = t.pid();
+    assert!(pid > 0);
+    t.kill_server();
+    // Without its terminal khutta must leave (keeping the unsaved edit for next time), not
+    // linger reading a dead terminal. A generous bound: this is about leaving at all.
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
+    let gone = |p: &std::path::Path| {
+        std::fs::read_to_string(p.join("stat"))
+            .map_or(true, |s| s.split_whitespace().nth(2) == Some("Z"))
+    };
+    let start = std::time::Instant::now();
+    while !gone(&proc_dir) && start.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let still_there = !gone(&proc_dir);
+    if still_there {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+    assert!(
+        !still_there,
+        "khutta kept running after its terminal closed"
+    );
+    let t2 = Tmux::start(&["."], dir.path(), 100, 30);
+    t2.wait_for("unsaved change");
+}
+
+#[test]
 fn not_a_terminal_exits_2() {
     let out = khutta(Path::new(env!("CARGO_MANIFEST_DIR")))
         .output()

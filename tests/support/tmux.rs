@@ -153,6 +153,12 @@ impl Tmux {
         }
     }
 
+    /// Kills the tmux server: the terminal khutta runs in is gone, as when a window is
+    /// closed or an ssh session drops.
+    pub fn kill_server(&self) {
+        self.run(&["kill-server"]);
+    }
+
     /// The pane's process id.
     pub fn pid(&self) -> u32 {
         self.run(&["display-message", "-p", "#{pane_pid}"])
