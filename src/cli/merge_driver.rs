@@ -37,32 +37,6 @@ fn in_plan(path: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn paths_below_a_plan_folder_become_plan_paths() {
-        for (repo, plan) in [
-            ("plans/nua/plan.ron", "plan.ron"),
-            ("plans/nua/activities/x.ron", "activities/x.ron"),
-            (
-                "plans/nua/consultations/egm/round.ron",
-                "consultations/egm/round.ron",
-            ),
-            (
-                "plans/nua/consultations/egm/responses/p001.ron",
-                "consultations/egm/responses/p001.ron",
-            ),
-            ("activities/x.ron", "activities/x.ron"),
-            (
-                "consultations/egm/responses/p001.ron",
-                "consultations/egm/responses/p001.ron",
-            ),
-        ] {
-            assert_eq!(super::in_plan(repo), plan, "{repo}");
-        }
-    }
-}
-
 /// Runs the driver.
 pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     let read =
@@ -117,4 +91,30 @@ fn text_merge(args: &Args) -> Result<ExitCode, CommandError> {
         Ok(s) if s.code().is_some_and(|c| c > 0 && c < 128) => ExitCode::from(1),
         _ => ExitCode::from(255),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paths_below_a_plan_folder_become_plan_paths() {
+        for (repo, plan) in [
+            ("plans/nua/plan.ron", "plan.ron"),
+            ("plans/nua/activities/x.ron", "activities/x.ron"),
+            (
+                "plans/nua/consultations/egm/round.ron",
+                "consultations/egm/round.ron",
+            ),
+            (
+                "plans/nua/consultations/egm/responses/p001.ron",
+                "consultations/egm/responses/p001.ron",
+            ),
+            ("activities/x.ron", "activities/x.ron"),
+            (
+                "consultations/egm/responses/p001.ron",
+                "consultations/egm/responses/p001.ron",
+            ),
+        ] {
+            assert_eq!(super::in_plan(repo), plan, "{repo}");
+        }
+    }
 }
