@@ -217,12 +217,9 @@ pub fn resolve_plan(arg: Option<&Path>) -> Result<PathBuf, CommandError> {
     if cwd.join("plan.ron").is_file() {
         return Ok(cwd);
     }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let candidates = cwd
-        .ancestors()
-        .map(|a| a.join(BUNDLED))
-        .chain([repo.join(BUNDLED)]);
-    for c in candidates {
+    // Only from inside khutta's own repository: a binary run elsewhere must not open (and
+    // save into) the checkout it happened to be built from.
+    for c in cwd.ancestors().map(|a| a.join(BUNDLED)) {
         if c.join("plan.ron").is_file() {
             return Ok(pathdiff(&c, &cwd));
         }

@@ -85,3 +85,13 @@ fn default_plan_is_the_bundled_one_from_the_repository() {
     assert!(text.contains("plans/open-government-nua"), "{text}");
     assert!(text.contains("check     no problems"), "{text}");
 }
+
+#[test]
+fn outside_the_repository_there_is_no_default_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = khutta(dir.path()).arg("summary").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("there is no plan here"), "{err}");
+    assert!(err.contains("khutta init DIR"), "{err}");
+}
