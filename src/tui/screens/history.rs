@@ -21,15 +21,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 /// Draws the commits.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let pen = &app.pen;
-    if let Some(why) = &app.repo.unavailable {
-        pen.ui(
-            buf,
-            area.x + 1,
-            area.y,
-            area.width.saturating_sub(2),
-            why,
-            theme::dim(),
-        );
+    if super::say_unavailable(app, area, buf) {
         return;
     }
     let heads = [

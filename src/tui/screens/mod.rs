@@ -78,3 +78,25 @@ pub fn move_cursor(
     cursor.offset = cursor.scrolled(height);
     true
 }
+
+/// Says why the repository cannot be shown (no repository, an unreadable one), for the
+/// screens that show what git holds; `true` when it did, and the screen has nothing else to
+/// draw.
+pub(crate) fn say_unavailable(
+    app: &App,
+    area: ratatui::layout::Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) -> bool {
+    let Some(why) = &app.repo.unavailable else {
+        return false;
+    };
+    app.pen.ui(
+        buf,
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        why,
+        crate::tui::theme::dim(),
+    );
+    true
+}
