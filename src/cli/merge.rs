@@ -88,7 +88,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
         if n == 1 { "" } else { "s" }
     )?;
     for (i, c) in result.conflicts.iter().enumerate() {
-        let block = khutta::diff::render::conflicts(std::slice::from_ref(c));
+        let block = khutta::diff::render::conflict(c);
         writeln!(out, "\n[{}] {}", i + 1, block.trim_end())?;
     }
     if n == 0 {

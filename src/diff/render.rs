@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::fmt::Write as _;
 
-pub use super::report::conflicts;
+pub use super::report::{conflict, conflicts};
 
 /// A value on one line, written as RON would write it (`Fixed(start: "2026-01-01", ...)`),
 /// escaped for a terminal.

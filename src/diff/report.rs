@@ -38,46 +38,53 @@ pub fn conflicts(list: &[Conflict]) -> String {
         if list.len() == 1 { "" } else { "s" }
     );
     for c in list {
-        let _ = match (&c.problem, c.path.is_root()) {
-            (Some(p), _) => writeln!(
-                s,
-                "{} {}: {} {}",
-                c.kind.label(),
-                esc(&c.target),
-                p.code,
-                escape_controls(&p.message)
-            ),
-            (None, true) => writeln!(s, "{} {}", c.kind.label(), esc(&c.target)),
-            (None, false) => writeln!(s, "{} {} {}", c.kind.label(), esc(&c.target), esc(&c.path)),
+        s.push_str(&conflict(c));
+    }
+    s
+}
+
+/// One conflict's block of the report, without the count above it.
+pub fn conflict(c: &Conflict) -> String {
+    let mut s = String::new();
+    let _ = match (&c.problem, c.path.is_root()) {
+        (Some(p), _) => writeln!(
+            s,
+            "{} {}: {} {}",
+            c.kind.label(),
+            esc(&c.target),
+            p.code,
+            escape_controls(&p.message)
+        ),
+        (None, true) => writeln!(s, "{} {}", c.kind.label(), esc(&c.target)),
+        (None, false) => writeln!(s, "{} {} {}", c.kind.label(), esc(&c.target), esc(&c.path)),
+    };
+    let root = match c.target {
+        Target::Plan => Root::Meta,
+        Target::Entity { kind, .. } => Root::Entity(kind),
+        Target::Round { .. } => Root::Round,
+        Target::Response { .. } => Root::Response,
+    };
+    for (name, side, v) in [
+        ("base:  ", Side::Base, &c.base),
+        ("ours:  ", Side::Ours, &c.ours),
+        ("theirs:", Side::Theirs, &c.theirs),
+    ] {
+        let shown = if c.path.is_root() && side == Side::Base {
+            if v.is_some() { "present" } else { "absent" }.to_owned()
+        } else if c.path.is_root() {
+            summary(root, c.base.as_ref(), v.as_ref())
+        } else {
+            v.as_ref().map_or_else(|| "(none)".to_owned(), value)
         };
-        let root = match c.target {
-            Target::Plan => Root::Meta,
-            Target::Entity { kind, .. } => Root::Entity(kind),
-            Target::Round { .. } => Root::Round,
-            Target::Response { .. } => Root::Response,
+        let kept = if c.kept == side && c.kind != ConflictKind::Semantic {
+            " (kept)"
+        } else {
+            ""
         };
-        for (name, side, v) in [
-            ("base:  ", Side::Base, &c.base),
-            ("ours:  ", Side::Ours, &c.ours),
-            ("theirs:", Side::Theirs, &c.theirs),
-        ] {
-            let shown = if c.path.is_root() && side == Side::Base {
-                if v.is_some() { "present" } else { "absent" }.to_owned()
-            } else if c.path.is_root() {
-                summary(root, c.base.as_ref(), v.as_ref())
-            } else {
-                v.as_ref().map_or_else(|| "(none)".to_owned(), value)
-            };
-            let kept = if c.kept == side && c.kind != ConflictKind::Semantic {
-                " (kept)"
-            } else {
-                ""
-            };
-            let _ = writeln!(s, "  {name} {shown}{kept}");
-        }
-        if let Some(p) = &c.problem {
-            let _ = writeln!(s, "  hint:    {}", escape_controls(&p.hint));
-        }
+        let _ = writeln!(s, "  {name} {shown}{kept}");
+    }
+    if let Some(p) = &c.problem {
+        let _ = writeln!(s, "  hint:    {}", escape_controls(&p.hint));
     }
     s
 }

@@ -167,11 +167,11 @@ fn the_same_field_conflicts_and_is_resolved_in_the_merge_state() {
     let list = khutta(&w.b).arg("merge").output().unwrap();
     let text = String::from_utf8_lossy(&list.stdout);
     assert!(
-        text.contains("[1]")
-            && text.contains("activities/pilot-tunis.ron")
-            && text.contains("progress"),
+        text.contains("[1] field activities/pilot-tunis.ron") && text.contains("progress"),
         "{text}"
     );
+    // The count is said once, above the numbered blocks.
+    assert_eq!(text.matches("1 conflict").count(), 1, "{text}");
     assert_eq!(list.status.code(), Some(1));
     // Syncing again refuses while the merge waits.
     assert_eq!(sync(&w.b).status.code(), Some(2));
