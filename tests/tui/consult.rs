@@ -294,3 +294,26 @@ fn an_organisation_given_by_name_is_recorded_with_its_type() {
         }
     );
 }
+
+#[test]
+fn a_free_text_answer_edits_like_any_text_field() {
+    let mut h = Harness::bundled(Lang::En);
+    start_participant(&mut h);
+    // Skip to the last question, the free-text one.
+    for _ in 0..8 {
+        h.press(&["pagedown"]);
+    }
+    h.type_text("helo");
+    h.press(&["left"]);
+    h.type_text("l");
+    h.press(&["home", "delete", "end", "backspace"]);
+    // Arabic with a haraka is one grapheme: Backspace takes the letter and its mark.
+    h.type_text(" بَ");
+    h.press(&["backspace"]);
+    h.press(&["enter"]);
+    let answers = answers_on_disk(&h, "p013");
+    assert_eq!(
+        answers,
+        vec![("local-needs".to_owned(), Answer::FreeText("ell".into()))]
+    );
+}

@@ -12,7 +12,7 @@ use crate::model::{
     Answer, CountryCode, EntityKind, Id, Lang, Organisation, OrganisationType, Question,
     QuestionKind, RATING_MAX, Response, Text,
 };
-use crate::text::Align;
+use crate::text::{Align, EditBuffer};
 use crate::tui::app::{App, Effect};
 use crate::tui::popup::Popup;
 use crate::tui::theme;
@@ -20,6 +20,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Where the questionnaire is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +73,8 @@ pub struct Pending {
     pub rating: Option<u8>,
     /// Free text typed.
     pub text: String,
+    /// The cursor in `text`, in graphemes from its start (logical order).
+    pub caret: usize,
 }
 
 impl Pending {
@@ -87,7 +90,10 @@ impl Pending {
                 p.rating = Some(*n);
                 p.cursor = usize::from(n.saturating_sub(1));
             }
-            Some(Answer::FreeText(t)) => p.text = t.clone(),
+            Some(Answer::FreeText(t)) => {
+                p.text = t.clone();
+                p.caret = t.graphemes(true).count();
+            }
             None => {}
         }
         p
@@ -325,6 +331,9 @@ fn question_key(app: &mut App, n: usize, key: KeyEvent) -> Vec<Effect> {
     let len = choices_len(app, &q);
     let highlighted = collect_mut(app).map_or(0, |c| c.pending.cursor);
     let id = choice_id(app, &q, highlighted);
+    let ui_lang = app.lang;
+    let language = collect_mut(app).map_or(ui_lang, |c| c.language);
+    let opts = app.pen.options(language, Align::Natural);
     let Some(c) = collect_mut(app) else {
         return Vec::new();
     };
@@ -333,10 +342,28 @@ fn question_key(app: &mut App, n: usize, key: KeyEvent) -> Vec<Effect> {
         (KeyCode::PageUp, _) => return go_to(app, n.checked_sub(1)),
         (KeyCode::PageDown, _) => return go_to(app, Some(n + 1)),
         (KeyCode::Enter, _) => return answer(app, n, &q),
-        (KeyCode::Backspace, QuestionKind::FreeText) => {
-            p.text.pop();
+        (code, QuestionKind::FreeText) => {
+            // The field edits as every text field does: whole graphemes, the cursor moving
+            // visually in a right-to-left answer.
+            let mut field = EditBuffer::new(std::mem::take(&mut p.text), opts);
+            field.set_cursor(p.caret);
+            match code {
+                KeyCode::Char(ch) => field.insert_char(ch),
+                KeyCode::Backspace => {
+                    field.backspace();
+                }
+                KeyCode::Delete => {
+                    field.delete();
+                }
+                KeyCode::Left => field.move_left(),
+                KeyCode::Right => field.move_right(),
+                KeyCode::Home => field.home(),
+                KeyCode::End => field.end(),
+                _ => {}
+            }
+            p.caret = field.cursor();
+            p.text = field.into_text();
         }
-        (KeyCode::Char(ch), QuestionKind::FreeText) => p.text.push(ch),
         (KeyCode::Up, _) => p.cursor = p.cursor.saturating_sub(1),
         (KeyCode::Down, _) => p.cursor = (p.cursor + 1).min(len.saturating_sub(1)),
         (KeyCode::Char(d @ '1'..='5'), QuestionKind::Rating { .. }) => {
@@ -559,7 +586,15 @@ pub fn question_lines(app: &App, q: &Question, lang: Lang, p: &Pending) -> Vec<P
             }
         }
         QuestionKind::FreeText => {
-            out.push((format!("> {}▏", p.text), lang, theme::selected()));
+            // The cursor mark sits between graphemes in logical order, and the display
+            // layer puts it where it shows.
+            let split = p
+                .text
+                .grapheme_indices(true)
+                .nth(p.caret)
+                .map_or(p.text.len(), |(i, _)| i);
+            let (before, after) = p.text.split_at(split);
+            out.push((format!("> {before}▏{after}"), lang, theme::selected()));
         }
         QuestionKind::PlanItems { item, .. } => {
             for (i, id) in q.candidates(&app.doc.plan).iter().enumerate() {
