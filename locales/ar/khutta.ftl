@@ -632,3 +632,4 @@ tui-review-working = الخطة الحالية
 tui-review-baseline = خط الأساس { $name }
 tui-review-loading = جارٍ قراءة النسخ…
 tui-pick-no-match = لا شيء يطابق ما كتبته: صحّحه، أو اضغط Esc لترك الحقل كما كان
+tui-collect-not-open = الجولة { $round } { $status } وليست مفتوحة: تُحفظ الإجابات مع ذلك؛ افتحها في المصمم إن كان ينبغي أن تتلقى إجابات

@@ -560,3 +560,4 @@ tui-review-working = the working plan
 tui-review-baseline = baseline { $name }
 tui-review-loading = reading the revisions…
 tui-pick-no-match = Nothing matches what you typed: correct it, or Esc to leave the field as it was
+tui-collect-not-open = Round { $round } is { $status }, not open: the answers are saved all the same; open it in the designer if it should take answers

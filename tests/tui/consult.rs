@@ -317,3 +317,16 @@ fn a_free_text_answer_edits_like_any_text_field() {
         vec![("local-needs".to_owned(), Answer::FreeText("ell".into()))]
     );
 }
+
+#[test]
+fn collecting_into_a_round_that_is_not_open_says_so() {
+    let mut h = Harness::bundled(Lang::En);
+    // The bundled round is closed: the meeting took place.
+    h.press(&["9", "i"]);
+    assert!(
+        h.app.status.contains("egm-2021 is closed, not open"),
+        "{}",
+        h.app.status
+    );
+    assert!(h.app.collecting(), "answers are still taken");
+}

@@ -122,6 +122,24 @@ fn rounds_command(app: &mut App, c: Command) -> Vec<Effect> {
 pub fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Effect> {
     match c {
         Command::Collect => {
+            // Answers are still taken (a late form, a paper copy typed in afterwards), but the
+            // coordinator is told that the round is not open.
+            let status = app
+                .doc
+                .plan
+                .consultations
+                .get(round)
+                .map(|c| c.round.status);
+            if let Some(status @ (RoundStatus::Draft | RoundStatus::Closed)) = status {
+                let status = status_label(app, status);
+                app.status = app.msg.get_args(
+                    "tui-collect-not-open",
+                    &[
+                        ("round", crate::i18n::Arg::Text(round.to_string().into())),
+                        ("status", crate::i18n::Arg::Text(status.into())),
+                    ],
+                );
+            }
             app.consult.mode = Mode::Collect(Box::new(Collect::new(app, round.clone())));
         }
         Command::ConsultResults => {
