@@ -52,6 +52,9 @@ pub enum Command {
     CycleCountry,
     /// Count only the next organisation type of the round's participants (then everyone).
     CycleOrgType,
+    /// Show the results without who answered (names, participant ids, free-text organisations),
+    /// or with them again.
+    ToggleAnonymise,
     /// The Review screen.
     ScreenReview,
     /// Compare from the selected revision (the Review screen's old side).

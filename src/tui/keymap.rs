@@ -220,6 +220,7 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Consult, "J", C::MoveDown),
         (Consult, "f", C::CycleCountry),
         (Consult, "o", C::CycleOrgType),
+        (Consult, "A", C::ToggleAnonymise),
         (Conflicts, "o", C::TakeOurs),
         (Conflicts, "t", C::TakeTheirs),
         (Conflicts, "b", C::TakeBase),

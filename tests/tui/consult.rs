@@ -330,3 +330,23 @@ fn collecting_into_a_round_that_is_not_open_says_so() {
     );
     assert!(h.app.collecting(), "answers are still taken");
 }
+
+#[test]
+fn results_can_leave_out_who_answered() {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(&["9", "R"]);
+    // A tall screen shows the free-text answers at the end, each with who gave it.
+    let named = h.render(120, 400);
+    assert!(named.contains("  - ") && named.contains("(p0"), "{named}");
+    h.press(&["A"]);
+    let anonymous = h.render(120, 400);
+    assert!(anonymous.contains("anonymised"), "{anonymous}");
+    assert!(!anonymous.contains("(p0"), "{anonymous}");
+    // The same answers are still listed.
+    assert_eq!(
+        named.matches("  - ").count(),
+        anonymous.matches("  - ").count()
+    );
+    h.press(&["A"]);
+    assert_eq!(h.render(120, 400), named);
+}

@@ -26,6 +26,9 @@ pub struct ResultsView {
     pub filter: Filter,
     /// The first line shown.
     pub scroll: usize,
+    /// Who answered is left out, as `khutta consult results --anonymise` does (for a screen
+    /// shown to a room, or shared).
+    pub anonymise: bool,
 }
 
 impl ResultsView {
@@ -35,6 +38,7 @@ impl ResultsView {
             round,
             filter: Filter::default(),
             scroll: 0,
+            anonymise: false,
         }
     }
 }
@@ -75,6 +79,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
             view.filter.organisation_types = cycle(&kinds, &view.filter.organisation_types);
             view.scroll = 0;
         }
+        Command::ToggleAnonymise => view.anonymise = !view.anonymise,
         Command::Back => app.consult.mode = Mode::Rounds,
         _ => {}
     }
@@ -201,7 +206,7 @@ fn lines(app: &App, view: &ResultsView) -> Vec<ResultLine> {
     let lang = app.content_lang;
     let options = ResultsOptions {
         filter: view.filter.clone(),
-        anonymise: false,
+        anonymise: view.anonymise,
         lang,
     };
     let r = results(&app.doc.plan, c, &options);
@@ -214,19 +219,19 @@ fn lines(app: &App, view: &ResultsView) -> Vec<ResultLine> {
     let kind = view.filter.organisation_types.first().map_or(any, |k| {
         crate::tui::words::choice_label(&app.msg, "organisation_type", &format!("{k:?}"))
     });
-    let mut out: Vec<ResultLine> = vec![(
-        app.msg.get_args(
-            "tui-results-who",
-            &[
-                ("shown", r.respondents.into()),
-                ("total", r.total.into()),
-                ("country", Arg::Text(country.into())),
-                ("kind", Arg::Text(kind.into())),
-            ],
-        ),
-        app.lang,
-        theme::dim(),
-    )];
+    let mut who = app.msg.get_args(
+        "tui-results-who",
+        &[
+            ("shown", r.respondents.into()),
+            ("total", r.total.into()),
+            ("country", Arg::Text(country.into())),
+            ("kind", Arg::Text(kind.into())),
+        ],
+    );
+    if view.anonymise {
+        who = format!("{who} · {}", app.msg.get("tui-results-anonymised"));
+    }
+    let mut out: Vec<ResultLine> = vec![(who, app.lang, theme::dim())];
     for q in &r.questions {
         out.push((String::new(), lang, Style::new()));
         let head = app.msg.get_args(
