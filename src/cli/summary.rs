@@ -29,28 +29,70 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     if let Some(ar) = m.title.get(Lang::Ar) {
         writeln!(out, "{}", ui.plan_line(ar, Lang::Ar, terminal))?;
     }
+    let msg = &ui.messages;
+    let ui_lang = msg.lang();
+    // Labels are padded to one column so that the values line up, in either language.
+    let line = |label: &str, value: &str| -> String {
+        let label = msg.get(label);
+        let pad = 10usize.saturating_sub(khutta::text::str_width(&label));
+        format!("{label}{:pad$}{value}", "")
+    };
+    let path = escape_controls(&root.display().to_string()).into_owned();
+    writeln!(out, "{}", line("summary-plan", &path))?;
+    let window = msg.get_args(
+        "window-range",
+        &[
+            ("start", m.window.start.to_string().into()),
+            ("end", m.window.end.to_string().into()),
+        ],
+    );
     writeln!(
         out,
-        "plan      {}",
-        escape_controls(&root.display().to_string())
+        "{}",
+        ui.plan_line(&line("summary-window", &window), ui_lang, terminal)
     )?;
-    writeln!(out, "window    {} to {}", m.window.start, m.window.end)?;
     let count = |k| plan.activities.values().filter(|a| a.kind == k).count();
+    let contents = msg.get_args(
+        "summary-contents-line",
+        &[
+            (
+                "activities",
+                msg.count("count-activities", plan.activities.len()).into(),
+            ),
+            (
+                "milestones",
+                msg.count("count-milestones", count(ActivityKind::Milestone))
+                    .into(),
+            ),
+            (
+                "groups",
+                msg.count("count-groups", count(ActivityKind::Group)).into(),
+            ),
+            (
+                "partners",
+                msg.count("count-partners", plan.partners.len()).into(),
+            ),
+            (
+                "beneficiaries",
+                msg.count("count-beneficiaries", plan.beneficiaries.len())
+                    .into(),
+            ),
+            (
+                "funding",
+                msg.count("count-funding", plan.funding.len()).into(),
+            ),
+        ],
+    );
     writeln!(
         out,
-        "contents  {} activities ({} milestones, {} groups), {} partners, {} beneficiary groups, {} funding sources",
-        plan.activities.len(),
-        count(ActivityKind::Milestone),
-        count(ActivityKind::Group),
-        plan.partners.len(),
-        plan.beneficiaries.len(),
-        plan.funding.len()
+        "{}",
+        ui.plan_line(&line("summary-contents", &contents), ui_lang, terminal)
     )?;
-    let check = counts(&ui.messages, errors, diagnostics.len() - errors);
+    let check = counts(msg, errors, diagnostics.len() - errors);
     writeln!(
         out,
-        "check     {}",
-        ui.plan_line(&check, ui.messages.lang(), terminal)
+        "{}",
+        ui.plan_line(&line("summary-check", &check), ui_lang, terminal)
     )?;
     Ok(ExitCode::from(u8::from(errors > 0)))
 }

@@ -95,3 +95,23 @@ fn outside_the_repository_there_is_no_default_plan() {
     assert!(err.contains("there is no plan here"), "{err}");
     assert!(err.contains("khutta init DIR"), "{err}");
 }
+
+#[test]
+fn summary_speaks_arabic() {
+    let out = khutta(repo())
+        .args(["--lang", "ar", "summary", "plans/open-government-nua"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Written to a pipe, in logical order; Arabic labels and plural forms.
+    assert!(
+        text.contains("الفترة    من 2021-09-01 إلى 2027-12-31"),
+        "{text}"
+    );
+    assert!(
+        text.contains("المحتوى   53 نشاطًا (7 معالم، 9 مجموعات)"),
+        "{text}"
+    );
+    assert!(text.contains("الفحص     لا مشكلات"), "{text}");
+    assert!(!text.contains("window"), "{text}");
+}
