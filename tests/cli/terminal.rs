@@ -63,15 +63,21 @@ fn add_an_activity_save_and_quit() {
     );
 }
 
-#[test]
-fn sigterm_restores_the_terminal_and_keeps_unsaved_edits() {
+/// khutta on a copy of the bundled plan in tmux, with a new activity `id` not yet saved.
+fn with_an_unsaved_activity(id: &str) -> (tempfile::TempDir, Tmux) {
     let dir = bundled_copy();
     let t = Tmux::start(&["."], dir.path(), 100, 30);
     t.wait_for("Overview");
     t.keys(&["2", "n"]);
-    t.type_text("pilot-sfax");
+    t.type_text(id);
     t.keys(&["Enter"]);
-    t.wait_for("Activity pilot-sfax");
+    t.wait_for(&format!("Activity {id}"));
+    (dir, t)
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_unsaved_edits() {
+    let (dir, t) = with_an_unsaved_activity("pilot-sfax");
     // The pane runs `env`, which execs khutta: the pane's process is khutta.
     let pid = t.pid();
     assert!(
@@ -108,13 +114,7 @@ fn sigterm_restores_the_terminal_and_keeps_unsaved_edits() {
 
 #[test]
 fn a_vanished_terminal_ends_the_session() {
-    let dir = bundled_copy();
-    let t = Tmux::start(&["."], dir.path(), 100, 30);
-    t.wait_for("Overview");
-    t.keys(&["2", "n"]);
-    t.type_text("pilot-sousse");
-    t.keys(&["Enter"]);
-    t.wait_for("Activity pilot-sousse");
+    let (dir, t) = with_an_unsaved_activity("pilot-sousse");
     let pid = t.pid();
     assert!(pid > 0);
     t.kill_server();
