@@ -2,7 +2,6 @@
 //! conflict; pick one, or write a value; the merge commit is made only when none is left.
 
 use crate::diff::{Side, render};
-use crate::model::Lang;
 use crate::repo::merge_state::Pick;
 use crate::text::Align;
 use crate::tui::action::Command;
@@ -111,16 +110,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             c.target.to_string(),
             c.path.to_string(),
         ];
-        for (text, (x, w)) in cells.iter().zip(&cols) {
-            pen.text(
-                buf,
-                Rect::new(*x, y, *w, 1),
-                text,
-                style,
-                Lang::En,
-                Align::Natural,
-            );
-        }
+        super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
     let detail_y = area.y + 2 + list_h;
     if let Some(c) = merge.conflicts.get(app.cursors.conflicts.row) {

@@ -1,7 +1,5 @@
 //! The History screen: the commits that touched the plan, with what they changed.
 
-use crate::model::Lang;
-use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
 use crate::tui::paint::fill;
@@ -64,16 +62,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             e.message.clone(),
             e.changes.clone(),
         ];
-        for (text, (x, w)) in cells.iter().zip(&cols) {
-            pen.text(
-                buf,
-                Rect::new(*x, y, *w, 1),
-                text,
-                style,
-                Lang::En,
-                Align::Natural,
-            );
-        }
+        super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
     if app.repo.history.is_empty() {
         pen.ui(

@@ -100,3 +100,25 @@ pub(crate) fn say_unavailable(
     );
     true
 }
+
+/// Writes one row of a table: each cell in its column (as [`crate::tui::paint::Pen::columns`]
+/// gives them), ids, dates and git's words as they are, left to right.
+pub(crate) fn draw_cells(
+    pen: &crate::tui::paint::Pen,
+    buf: &mut Buffer,
+    cols: &[(u16, u16)],
+    y: u16,
+    cells: &[String],
+    style: ratatui::style::Style,
+) {
+    for (text, (x, w)) in cells.iter().zip(cols) {
+        pen.text(
+            buf,
+            Rect::new(*x, y, *w, 1),
+            text,
+            style,
+            crate::model::Lang::En,
+            crate::text::Align::Natural,
+        );
+    }
+}
