@@ -147,9 +147,9 @@ fn event_loop(
             terminal.draw(|f| view::draw(app, f))?;
             redraw = false;
         }
-        let mut actions = Vec::new();
+        let mut actions: Vec<Step> = Vec::new();
         if stop.load(Ordering::Relaxed) {
-            actions.push(Action::Terminate);
+            actions.push(Step::Do(Action::Terminate));
         }
         // Wait for the terminal or a worker, up to the next look at the signal flag.
         let mut arrived = Vec::new();
@@ -164,71 +164,83 @@ fn event_loop(
                 Done::Saved(Ok((report, loaded)), position) => {
                     app.doc.loaded = *loaded;
                     app.doc.history.mark_saved_at(position);
-                    actions.push(Action::Saved(Ok(report)));
+                    actions.push(Step::Do(Action::Saved(Ok(report))));
                 }
-                Done::Saved(Err(e), _) => actions.push(Action::Saved(Err(e))),
-                Done::Action(a) => actions.push(a),
-                Done::Input(super::input::Input::Event(e)) => actions.extend(event_actions(app, e)),
+                Done::Saved(Err(e), _) => actions.push(Step::Do(Action::Saved(Err(e)))),
+                Done::Action(a) => actions.push(Step::Do(a)),
+                Done::Input(super::input::Input::Event(e)) => actions.push(Step::Event(e)),
                 // Nobody can answer a question any more: keep the edits for next time and go.
-                Done::Input(super::input::Input::Gone) => actions.push(Action::Terminate),
+                Done::Input(super::input::Input::Gone) => actions.push(Step::Do(Action::Terminate)),
             }
         }
-        for action in actions {
-            redraw = true;
-            for effect in app.update(action) {
-                match effect {
-                    Effect::Quit => {}
-                    Effect::Save => spawn_save(app, tx.clone()),
-                    Effect::SaveResponse(round, response) => {
-                        // One small file, written atomically here and now: the answer is on
-                        // disk before the next key is read.
-                        let result = app
-                            .doc
-                            .loaded
-                            .save_response(&round, &response)
-                            .map_err(|e| e.to_string());
-                        app.update(Action::ResponseSaved {
-                            round,
-                            response,
-                            result,
-                        });
-                    }
-                    Effect::Repo(job) => {
-                        let _ = jobs.send(job);
-                    }
-                    Effect::Reload => match crate::store::load(&app.doc.loaded.root) {
-                        Ok(loaded) => {
-                            app.update(Action::Reloaded(Box::new(loaded)));
+        // A key means what it means once the keys before it have taken effect (the first may
+        // change the screen), so events become actions one at a time, as they are applied.
+        for step in actions {
+            // Keys typed after the one that quit belong to the shell, not to this plan.
+            if app.quit {
+                break;
+            }
+            let now = match step {
+                Step::Do(a) => vec![a],
+                Step::Event(e) => event_actions(app, e),
+            };
+            for action in now {
+                redraw = true;
+                for effect in app.update(action) {
+                    match effect {
+                        Effect::Quit => {}
+                        Effect::Save => spawn_save(app, tx.clone()),
+                        Effect::SaveResponse(round, response) => {
+                            // One small file, written atomically here and now: the answer is on
+                            // disk before the next key is read.
+                            let result = app
+                                .doc
+                                .loaded
+                                .save_response(&round, &response)
+                                .map_err(|e| e.to_string());
+                            app.update(Action::ResponseSaved {
+                                round,
+                                response,
+                                result,
+                            });
                         }
-                        Err(e) => app.status = e.to_string(),
-                    },
-                    Effect::WriteRecovery => {
-                        if let Some(p) = recovery_path
-                            && let Err(e) = recovery::write(p, &app.doc)
-                        {
-                            app.status = app.msg.get_args(
-                                "tui-recovery-failed",
-                                &[
-                                    ("path", Arg::Text(p.display().to_string().into())),
-                                    ("error", Arg::Text(e.to_string().into())),
-                                ],
-                            );
+                        Effect::Repo(job) => {
+                            let _ = jobs.send(job);
                         }
-                    }
-                    Effect::ClearRecovery => {
-                        if let Some(p) = recovery_path {
-                            let _ = recovery::clear(p);
+                        Effect::Reload => match crate::store::load(&app.doc.loaded.root) {
+                            Ok(loaded) => {
+                                app.update(Action::Reloaded(Box::new(loaded)));
+                            }
+                            Err(e) => app.status = e.to_string(),
+                        },
+                        Effect::WriteRecovery => {
+                            if let Some(p) = recovery_path
+                                && let Err(e) = recovery::write(p, &app.doc)
+                            {
+                                app.status = app.msg.get_args(
+                                    "tui-recovery-failed",
+                                    &[
+                                        ("path", Arg::Text(p.display().to_string().into())),
+                                        ("error", Arg::Text(e.to_string().into())),
+                                    ],
+                                );
+                            }
                         }
-                    }
-                    Effect::ExternalEditor(text) => {
-                        input.pause();
-                        let result = external_editor(terminal, &text, explicit_bidi);
-                        input.resume();
-                        let effects = app.update(Action::EditorClosed(result));
-                        if effects.contains(&Effect::WriteRecovery)
-                            && let Some(p) = recovery_path
-                        {
-                            let _ = recovery::write(p, &app.doc);
+                        Effect::ClearRecovery => {
+                            if let Some(p) = recovery_path {
+                                let _ = recovery::clear(p);
+                            }
+                        }
+                        Effect::ExternalEditor(text) => {
+                            input.pause();
+                            let result = external_editor(terminal, &text, explicit_bidi);
+                            input.resume();
+                            let effects = app.update(Action::EditorClosed(result));
+                            if effects.contains(&Effect::WriteRecovery)
+                                && let Some(p) = recovery_path
+                            {
+                                let _ = recovery::write(p, &app.doc);
+                            }
                         }
                     }
                 }
@@ -238,6 +250,12 @@ fn event_loop(
             return Ok(());
         }
     }
+}
+
+/// What the run loop has to do next: an action, or a terminal event still to be read as one.
+enum Step {
+    Do(Action),
+    Event(Event),
 }
 
 /// What a terminal event asks of the app.
