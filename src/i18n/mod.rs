@@ -1,6 +1,6 @@
 //! The user interface's strings in English and Arabic, with Fluent.
 //!
-//! Messages live in `locales/{en,ar}/khutta.ftl`, compiled into the binary. English plural
+//! Messages live in `locales/{en,ar}/*.ftl` (see [`CATALOGUE`]), compiled into the binary. English plural
 //! forms come from Fluent; Arabic's six (zero, one, two, few, many, other) come from
 //! [`arabic_plural`], because the plural rules Fluent uses answer "other" for every count from
 //! 100 on, where CLDR goes by the count modulo 100 ("103 ملفات", not "103 ملف"). Arabic
@@ -25,10 +25,34 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 use unic_langid::LanguageIdentifier;
 
-/// The English messages, as compiled in.
-pub const EN_FTL: &str = include_str!("../../locales/en/khutta.ftl");
-/// The Arabic messages, as compiled in.
-pub const AR_FTL: &str = include_str!("../../locales/ar/khutta.ftl");
+/// One file of messages in both languages.
+#[derive(Clone, Copy, Debug)]
+pub struct CatalogueFile {
+    /// Its name in `locales/en` and `locales/ar`.
+    pub name: &'static str,
+    /// The English messages.
+    pub en: &'static str,
+    /// The Arabic messages.
+    pub ar: &'static str,
+}
+
+macro_rules! catalogue_file {
+    ($name:literal) => {
+        CatalogueFile {
+            name: $name,
+            en: include_str!(concat!("../../locales/en/", $name)),
+            ar: include_str!(concat!("../../locales/ar/", $name)),
+        }
+    };
+}
+
+/// The messages, compiled in, one file per area: the interface, `khutta check`'s diagnostics,
+/// and reviews of a change. A key lives in exactly one file.
+pub const CATALOGUE: [CatalogueFile; 3] = [
+    catalogue_file!("khutta.ftl"),
+    catalogue_file!("check.ftl"),
+    catalogue_file!("review.ftl"),
+];
 
 /// The UI strings of one language.
 pub struct Messages {
@@ -80,17 +104,19 @@ impl From<String> for Arg<'_> {
 impl Messages {
     /// The messages of `lang`.
     pub fn new(lang: Lang) -> Messages {
-        let source = match lang {
-            Lang::En => EN_FTL,
-            Lang::Ar => AR_FTL,
-        };
         let id = LanguageIdentifier::from_bytes(lang.tag().as_bytes()).unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
         // The files are compiled in and a test parses them cleanly; should one still be
         // broken, the messages that did parse are kept and the others show their key.
-        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
+        for file in CATALOGUE {
+            let source = match lang {
+                Lang::En => file.en,
+                Lang::Ar => file.ar,
+            };
+            let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+            let _ = bundle.add_resource(resource);
+        }
         Messages { lang, bundle }
     }
 

@@ -80,8 +80,15 @@ fn inline_vars(i: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
 
 #[test]
 fn both_languages_have_the_same_messages_and_variables() {
-    let en = messages_of(EN_FTL, "locales/en/khutta.ftl");
-    let ar = messages_of(AR_FTL, "locales/ar/khutta.ftl");
+    let (mut en, mut ar) = (BTreeMap::new(), BTreeMap::new());
+    for file in CATALOGUE {
+        for (lang, ftl, all) in [("en", file.en, &mut en), ("ar", file.ar, &mut ar)] {
+            for (key, vars) in messages_of(ftl, &format!("locales/{lang}/{}", file.name)) {
+                let name = file.name;
+                assert!(all.insert(key.clone(), vars).is_none(), "{key} again in {lang}/{name}");
+            }
+        }
+    }
     let only_en: Vec<_> = en.keys().filter(|k| !ar.contains_key(*k)).collect();
     let only_ar: Vec<_> = ar.keys().filter(|k| !en.contains_key(*k)).collect();
     assert!(only_en.is_empty(), "missing in Arabic: {only_en:?}");
@@ -131,7 +138,11 @@ fn arabic_plurals_pick_the_cldr_forms() {
 #[test]
 fn arabic_selectors_use_the_form_khutta_computes() {
     // A selector on the number itself would fall back on Fluent's rules, wrong from 100 on.
-    for line in AR_FTL.lines().filter(|l| l.contains("->")) {
+    for line in CATALOGUE
+        .iter()
+        .flat_map(|f| f.ar.lines())
+        .filter(|l| l.contains("->"))
+    {
         assert!(line.contains("_form ->"), "{line}");
     }
 }
