@@ -2,10 +2,11 @@
 //! shape, options and plan items exist, ratings are 1 to 5, rankings list every option once.
 
 use super::consult::{At, dangling};
-use super::{Code, Diagnostic, Unread};
+use super::{Code, Diagnostic, Said, Unread, plural};
 use crate::model::{
     Answer, Id, Plan, Question, QuestionKind, RATING_MAX, RATING_MIN, Response, Round,
 };
+use crate::said;
 use std::collections::HashSet;
 
 pub(super) fn check(
@@ -17,15 +18,15 @@ pub(super) fn check(
     out: &mut Vec<Diagnostic>,
 ) {
     for (qid, answer) in &r.answers {
-        let d = |code, message: String, hint: &str| {
+        let d = |code, message: Said, hint: Said| {
             at.diag(code, message, hint)
                 .at_value("answers", qid.as_str())
         };
         let Some(q) = round.question(qid.as_str()) else {
             out.push(d(
                 Code::UnknownQuestion,
-                format!("an answer to `{qid}`, which is not a question of round `{}`", round.id),
-                "correct the question id, or remove the answer (the question may have been renamed or deleted)",
+                said!("check-unknown-question", question = qid, round = &round.id),
+                said!("check-unknown-question-hint"),
             ));
             continue;
         };
@@ -35,19 +36,20 @@ pub(super) fn check(
                 (Answer::Choices(ids), QuestionKind::SingleChoice { .. }) if ids.len() > 1
             );
             let message = if several {
-                format!("several answers to `{qid}`, a single-choice question")
+                said!("check-several-answers", question = qid)
             } else {
-                format!(
-                    "`{qid}` is a {} question, answered with {}",
-                    q.kind.name(),
-                    answer.name()
+                said!(
+                    "check-wrong-answer-kind",
+                    question = qid,
+                    kind = q.kind.name(),
+                    answer = answer.name()
                 )
             };
-            let hint = format!(
-                "answer it as `{}(...)`, or change the question's kind",
-                Answer::expected_for(&q.kind)
+            let hint = said!(
+                "check-wrong-answer-kind-hint",
+                expected = Answer::expected_for(&q.kind)
             );
-            out.push(d(Code::AnswerShape, message, &hint));
+            out.push(d(Code::AnswerShape, message, hint));
             continue;
         }
         value(plan, unread, at, q, answer, out);
@@ -64,16 +66,15 @@ fn value(
     out: &mut Vec<Diagnostic>,
 ) {
     let qid = q.id.as_str();
-    let d =
-        |code, message: String, hint: &str| at.diag(code, message, hint).at_value("answers", qid);
+    let d = |code, message: Said, hint: Said| at.diag(code, message, hint).at_value("answers", qid);
     match (answer, &q.kind) {
         (Answer::Choice(_) | Answer::Choices(_) | Answer::Ranking(_), kind) => {
             for o in answer.option_ids() {
                 if kind.option(o.as_str()).is_none() {
                     out.push(d(
                         Code::UnknownOption,
-                        format!("`{o}` is not an option of `{qid}`"),
-                        &format!("use one of: {}", option_list(q)),
+                        said!("check-unknown-option", option = o, question = qid),
+                        said!("check-unknown-option-hint", options = &option_list(q)),
                     ));
                 }
             }
@@ -83,11 +84,13 @@ fn value(
             {
                 out.push(d(
                     Code::AnswerShape,
-                    format!(
-                        "{} choices for `{qid}`, which allows at most {m}",
-                        ids.len()
+                    said!(
+                        "check-too-many-choices",
+                        count = ids.len(),
+                        question = qid,
+                        max = *m
                     ),
-                    "keep the choices the participant gave first, up to the limit",
+                    said!("check-too-many-choices-hint"),
                 ));
             }
             if let Answer::Ranking(ids) = answer {
@@ -96,31 +99,48 @@ fn value(
         }
         (Answer::Rating(n), _) if !(RATING_MIN..=RATING_MAX).contains(n) => out.push(d(
             Code::RatingRange,
-            format!("a rating of {n} for `{qid}`; ratings go from {RATING_MIN} to {RATING_MAX}"),
-            "write a whole number from 1 to 5",
+            said!(
+                "check-rating-range",
+                rating = *n,
+                question = qid,
+                min = RATING_MIN,
+                max = RATING_MAX
+            ),
+            said!(
+                "check-rating-range-hint",
+                min = RATING_MIN,
+                max = RATING_MAX
+            ),
         )),
         (Answer::Items(ids), QuestionKind::PlanItems { item, max }) => {
             let candidates = q.candidates(plan);
             for id in ids {
-                let what = format!("the answer to `{qid}` picks");
-                if let Some(x) = dangling(plan, unread, at, "answers", &what, *item, id) {
+                let what = said!("check-what-answer-picks", question = qid);
+                if let Some(x) = dangling(plan, unread, at, "answers", what, *item, id) {
                     out.push(x.at_value("answers", qid));
                 } else if !candidates.contains(id) {
                     out.push(d(
                         Code::UnknownOption,
-                        format!("`{id}` is not one of the {} `{qid}` offers", item.plural()),
-                        "pick among the items the question names in `refers_to`",
+                        said!(
+                            "check-not-a-candidate",
+                            id = id,
+                            items = plural(*item),
+                            question = qid
+                        ),
+                        said!("check-not-a-candidate-hint"),
                     ));
                 }
             }
             if ids.len() > usize::from(*max) {
                 out.push(d(
                     Code::AnswerShape,
-                    format!(
-                        "{} items picked for `{qid}`, which allows at most {max}",
-                        ids.len()
+                    said!(
+                        "check-too-many-items",
+                        count = ids.len(),
+                        question = qid,
+                        max = *max
                     ),
-                    "keep the items the participant gave first, up to the limit",
+                    said!("check-too-many-items-hint"),
                 ));
             }
         }
@@ -132,7 +152,7 @@ fn value(
 fn ranking(
     q: &Question,
     ids: &[Id],
-    d: &dyn Fn(Code, String, &str) -> Diagnostic,
+    d: &dyn Fn(Code, Said, Said) -> Diagnostic,
     out: &mut Vec<Diagnostic>,
 ) {
     let qid = q.id.as_str();
@@ -152,17 +172,28 @@ fn ranking(
     if repeated.is_empty() && missing.is_empty() {
         return;
     }
-    let mut why = Vec::new();
-    if !repeated.is_empty() {
-        why.push(format!("repeats {}", quoted(&repeated)));
-    }
-    if !missing.is_empty() {
-        why.push(format!("leaves out {}", quoted(&missing)));
-    }
+    let message = match (repeated.is_empty(), missing.is_empty()) {
+        (false, true) => said!(
+            "check-ranking-repeats",
+            question = qid,
+            repeated = &quoted(&repeated)
+        ),
+        (true, false) => said!(
+            "check-ranking-leaves-out",
+            question = qid,
+            missing = &quoted(&missing)
+        ),
+        _ => said!(
+            "check-ranking-repeats-and-leaves-out",
+            question = qid,
+            repeated = &quoted(&repeated),
+            missing = &quoted(&missing)
+        ),
+    };
     out.push(d(
         Code::NotARanking,
-        format!("the ranking for `{qid}` {}", why.join(" and ")),
-        &format!("rank every option exactly once: {}", option_list(q)),
+        message,
+        said!("check-ranking-hint", options = &option_list(q)),
     ));
 }
 

@@ -8,11 +8,12 @@
 //! twice (a warning, W004, since two colleagues may answer alike).
 
 use super::refs::closest;
-use super::{Code, Diagnostic, Unread};
+use super::{Code, Diagnostic, Said, Unread, id_reason, noun, plural};
 use crate::model::{
     Answer, Consultation, CountryCode, EntityKind, Id, Organisation, Plan, Question, QuestionKind,
     Response, Round, Text, Venue,
 };
+use crate::said;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Where a diagnostic about a round or a response goes.
@@ -23,7 +24,7 @@ pub(super) struct At<'a> {
 }
 
 impl At<'_> {
-    pub(super) fn diag(&self, code: Code, message: String, hint: impl Into<String>) -> Diagnostic {
+    pub(super) fn diag(&self, code: Code, message: Said, hint: Said) -> Diagnostic {
         match self.participant {
             Some(p) => Diagnostic::response(code, self.round, p, message, hint),
             None => Diagnostic::round(code, self.round, message, hint),
@@ -56,7 +57,7 @@ pub(super) fn dangling(
     unread: &Unread,
     at: &At,
     field: &'static str,
-    what: &str,
+    what: Said,
     kind: EntityKind,
     id: &Id,
 ) -> Option<Diagnostic> {
@@ -64,24 +65,26 @@ pub(super) fn dangling(
         return None;
     }
     let hint = match closest(id, &plan.ids(kind)) {
-        Some(near) => format!("did you mean `{near}`? It may have been renamed or deleted"),
-        None => format!(
-            "it may have been renamed or deleted; correct the id, or create {}",
-            kind.file_path(id)
-        ),
+        Some(near) => said!("check-renamed-near-hint", near = near),
+        None => said!("check-renamed-hint", path = &kind.file_path(id)),
     };
-    let message = format!("{what} {} `{id}`, which does not exist", kind.noun());
+    let message = said!(
+        "check-refers-missing",
+        what = what,
+        noun = noun(kind),
+        id = id
+    );
     Some(
         at.diag(Code::Dangling, message, hint)
             .at_value(field, id.as_str()),
     )
 }
 
-fn empty_text(at: &At, field: &'static str, value: Option<&str>, what: &str) -> Diagnostic {
+fn empty_text(at: &At, field: &'static str, value: Option<&str>, what: Said) -> Diagnostic {
     let d = at.diag(
         Code::EmptyText,
-        format!("{what} has neither Arabic nor English text"),
-        "write it in at least one language: `(ar: \"...\", en: \"...\")`",
+        said!("check-empty-text", what = what),
+        said!("check-empty-text-hint"),
     );
     match value {
         Some(v) => d.at_value(field, v),
@@ -93,19 +96,24 @@ fn country(at: &At, field: &'static str, c: &CountryCode) -> Option<Diagnostic> 
     (!c.is_assigned()).then(|| {
         at.diag(
             Code::BadValue,
-            format!("`{c}` is not an ISO 3166-1 country code"),
-            "write two capital letters, such as EG, JO, MA or TN",
+            said!("check-bad-country", country = c),
+            said!("check-bad-country-hint"),
         )
         .at_value(field, c.as_str())
     })
 }
 
-fn bad_id(at: &At, field: &'static str, id: &Id, what: &str) -> Option<Diagnostic> {
+fn bad_id(at: &At, field: &'static str, id: &Id, what: Said) -> Option<Diagnostic> {
     id.validate().err().map(|e| {
         at.diag(
             Code::BadId,
-            format!("{what} `{id}` is not a valid id: {e}"),
-            "ids are lowercase slugs such as `priorities` or `q1`",
+            said!(
+                "check-bad-named-id",
+                what = what,
+                id = id,
+                reason = id_reason(&e)
+            ),
+            said!("check-bad-question-id-hint"),
         )
         .at_value(field, id.as_str())
     })
@@ -113,7 +121,12 @@ fn bad_id(at: &At, field: &'static str, id: &Id, what: &str) -> Option<Diagnosti
 
 fn design(plan: &Plan, unread: &Unread, at: &At, round: &Round, out: &mut Vec<Diagnostic>) {
     if round.title.is_empty() {
-        out.push(empty_text(at, "title", None, "the round's title"));
+        out.push(empty_text(
+            at,
+            "title",
+            None,
+            said!("check-what-round-title"),
+        ));
     }
     if let Venue::InPerson { country: c, .. } | Venue::Hybrid { country: c, .. } = &round.place {
         out.extend(country(at, "country", c));
@@ -121,30 +134,26 @@ fn design(plan: &Plan, unread: &Unread, at: &At, round: &Round, out: &mut Vec<Di
     let mut seen = HashSet::new();
     for q in &round.questions {
         let qid = q.id.as_str();
-        out.extend(bad_id(at, "id", &q.id, "question"));
+        out.extend(bad_id(at, "id", &q.id, said!("check-what-question")));
         if !seen.insert(qid) {
             out.push(
                 at.diag(
                     Code::DuplicateId,
-                    format!("two questions have the id `{qid}`"),
-                    "give one of them another id; answers are keyed by question id",
+                    said!("check-question-twice", question = qid),
+                    said!("check-question-twice-hint"),
                 )
                 .at_value("id", qid),
             );
         }
         if q.text.is_empty() {
-            out.push(empty_text(
-                at,
-                "id",
-                Some(qid),
-                &format!("question `{qid}`"),
-            ));
+            let what = said!("check-what-question-id", question = qid);
+            out.push(empty_text(at, "id", Some(qid), what));
         }
         options(at, q, out);
         kind_rules(plan, at, q, out);
         for (kind, id) in q.refers_to.iter() {
-            let what = format!("question `{qid}` refers to");
-            out.extend(dangling(plan, unread, at, "refers_to", &what, kind, id));
+            let what = said!("check-what-question-refers", question = qid);
+            out.extend(dangling(plan, unread, at, "refers_to", what, kind, id));
         }
     }
 }
@@ -153,27 +162,28 @@ fn options(at: &At, q: &Question, out: &mut Vec<Diagnostic>) {
     let qid = q.id.as_str();
     let mut seen = HashSet::new();
     for o in q.kind.options() {
-        out.extend(bad_id(at, "id", &o.id, &format!("an option of `{qid}`")));
+        let what = said!("check-what-option-of", question = qid);
+        out.extend(bad_id(at, "id", &o.id, what));
         if !seen.insert(o.id.as_str()) {
             out.push(
                 at.diag(
                     Code::DuplicateId,
-                    format!("question `{qid}` has two options with the id `{}`", o.id),
-                    "give one of them another id; answers name options by id",
+                    said!("check-option-twice", question = qid, option = &o.id),
+                    said!("check-option-twice-hint"),
                 )
                 .at_value("id", o.id.as_str()),
             );
         }
         if o.label.is_empty() {
-            let what = format!("option `{}` of question `{qid}`", o.id);
-            out.push(empty_text(at, "id", Some(o.id.as_str()), &what));
+            let what = said!("check-what-option", option = &o.id, question = qid);
+            out.push(empty_text(at, "id", Some(o.id.as_str()), what));
         }
     }
 }
 
 fn kind_rules(plan: &Plan, at: &At, q: &Question, out: &mut Vec<Diagnostic>) {
     let qid = q.id.as_str();
-    let mut design = |message: String, hint: &str| {
+    let mut design = |message: Said, hint: Said| {
         out.push(
             at.diag(Code::QuestionDesign, message, hint)
                 .at_value("id", qid),
@@ -187,29 +197,28 @@ fn kind_rules(plan: &Plan, at: &At, q: &Question, out: &mut Vec<Diagnostic>) {
             if n < 2 =>
         {
             design(
-                format!(
-                    "question `{qid}` ({}) has {n} option(s); it needs at least two",
-                    q.kind.name()
+                said!(
+                    "check-too-few-options",
+                    question = qid,
+                    kind = q.kind.name(),
+                    count = n
                 ),
-                "add options, or make it a free-text question",
+                said!("check-too-few-options-hint"),
             );
         }
         QuestionKind::MultipleChoice { max: Some(m), .. } if *m == 0 || usize::from(*m) > n => {
             design(
-                format!("question `{qid}` allows {m} choice(s) among {n} options"),
-                "set `max` between 1 and the number of options, or leave it out for no limit",
+                said!("check-bad-max-choices", question = qid, max = *m, count = n),
+                said!("check-bad-max-choices-hint"),
             );
         }
         QuestionKind::PlanItems { max: 0, .. } => design(
-            format!("question `{qid}` allows 0 items to be picked"),
-            "set `max` to how many items a participant may pick (at least 1)",
+            said!("check-zero-items", question = qid),
+            said!("check-zero-items-hint"),
         ),
         QuestionKind::PlanItems { item, .. } if q.candidates(plan).is_empty() => design(
-            format!(
-                "question `{qid}` asks to pick {}, but the plan has none",
-                item.plural()
-            ),
-            "add them to the plan, or name the candidates in `refers_to`",
+            said!("check-no-candidates", question = qid, items = plural(*item)),
+            said!("check-no-candidates-hint"),
         ),
         _ => {}
     }
@@ -218,12 +227,8 @@ fn kind_rules(plan: &Plan, at: &At, q: &Question, out: &mut Vec<Diagnostic>) {
         _ => false,
     };
     if rating {
-        out.push(empty_text(
-            at,
-            "id",
-            Some(qid),
-            &format!("a scale label of `{qid}`"),
-        ));
+        let what = said!("check-what-scale-label", question = qid);
+        out.push(empty_text(at, "id", Some(qid), what));
     }
 }
 
@@ -236,7 +241,7 @@ fn participant(plan: &Plan, unread: &Unread, at: &At, r: &Response, out: &mut Ve
     out.extend(country(at, "country", &r.country));
     match &r.organisation {
         Organisation::Partner(p) => {
-            let what = "`organisation` is";
+            let what = said!("check-what-organisation");
             out.extend(dangling(
                 plan,
                 unread,
@@ -250,8 +255,8 @@ fn participant(plan: &Plan, unread: &Unread, at: &At, r: &Response, out: &mut Ve
         Organisation::Other { name, .. } if name.trim().is_empty() => out.push(
             at.diag(
                 Code::BadValue,
-                "the organisation has no name".into(),
-                "write the organisation's name, or `Partner(\"id\")` for a partner of the plan",
+                said!("check-organisation-unnamed"),
+                said!("check-organisation-unnamed-hint"),
             )
             .at("organisation"),
         ),
@@ -300,17 +305,13 @@ fn duplicates(round: &Id, c: &Consultation, out: &mut Vec<Diagnostic>) {
         }
         let (message, hint) = if code == Code::DuplicateParticipant {
             (
-                format!(
-                    "this participant already answered as `{first}`: same name, organisation and country"
-                ),
-                format!(
-                    "keep one of the two responses, or correct the name if they are two people; delete the other file (`{first}.ron` or this one)"
-                ),
+                said!("check-answered-twice", first = first),
+                said!("check-answered-twice-hint", first = first),
             )
         } else {
             (
-                format!("this response repeats `{first}`: no name, and the same organisation, country, role and answers"),
-                "if it was entered twice, delete one of the files; if two people answered alike, nothing needs doing".to_owned(),
+                said!("check-response-repeats", first = first),
+                said!("check-response-repeats-hint"),
             )
         };
         out.push(at.diag(code, message, hint).at("participant"));

@@ -2,6 +2,7 @@
 
 use super::{ActivityIndex, Code, Diagnostic};
 use crate::model::{EntityKind, Id, Plan};
+use crate::said;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -17,8 +18,8 @@ pub(super) fn check(plan: &Plan, index: &ActivityIndex, out: &mut Vec<Diagnostic
                 Code::Cycle,
                 EntityKind::Activity,
                 first,
-                format!("dependency cycle: {}", format_cycle(&cycle)),
-                "an activity cannot wait for itself; remove or reverse one of these dependencies",
+                said!("check-dependency-cycle", cycle = &format_cycle(&cycle)),
+                said!("check-dependency-cycle-hint"),
             )
             .at_value("activity", next.as_str()),
         );
@@ -29,8 +30,8 @@ pub(super) fn check(plan: &Plan, index: &ActivityIndex, out: &mut Vec<Diagnostic
                 Code::Cycle,
                 EntityKind::Activity,
                 &cycle[0],
-                format!("parent cycle: {}", format_cycle(&cycle)),
-                "a group cannot contain itself; give one of these activities another parent",
+                said!("check-parent-cycle", cycle = &format_cycle(&cycle)),
+                said!("check-parent-cycle-hint"),
             )
             .at("parent"),
         );

@@ -1,7 +1,8 @@
 //! Dates in order and inside the planning window.
 
-use super::{Code, Diagnostic};
+use super::{Code, Diagnostic, Said};
 use crate::model::{EntityKind, Plan, Timing};
+use crate::said;
 
 pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let w = plan.meta.window;
@@ -9,11 +10,8 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::plan(
                 Code::EndBeforeStart,
-                format!(
-                    "the planning window ends ({}) before it starts ({})",
-                    w.end, w.start
-                ),
-                "swap the two dates, or correct the one that is wrong",
+                said!("check-window-reversed", start = w.start, end = w.end),
+                said!("check-swap-dates-hint"),
             )
             .at("window"),
         );
@@ -26,11 +24,8 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::plan(
                         Code::EndBeforeStart,
-                        format!(
-                            "holiday {} in calendar `{}` ends before it starts",
-                            h.date, cal.id
-                        ),
-                        "`until` is the last day of the holiday and comes on or after `date`",
+                        said!("check-holiday-reversed", date = h.date, calendar = &cal.id),
+                        said!("check-holiday-reversed-hint"),
                     )
                     .at_value("date", h.date.to_string()),
                 );
@@ -38,7 +33,7 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         }
     }
     for a in plan.activities.values() {
-        let at = |code, field: &'static str, message: String, hint: &str| {
+        let at = |code, field: &'static str, message: Said, hint: Said| {
             Diagnostic::entity(code, EntityKind::Activity, &a.id, message, hint).at(field)
         };
         match &a.timing {
@@ -47,20 +42,36 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                     out.push(at(
                         Code::EndBeforeStart,
                         "end",
-                        format!("`{}` ends on {end}, before it starts on {start}", a.id),
-                        "the end date is the last day of the activity and comes on or after the start",
+                        said!(
+                            "check-activity-reversed",
+                            id = &a.id,
+                            start = *start,
+                            end = *end
+                        ),
+                        said!("check-activity-reversed-hint"),
                     ));
                 }
-                for (field, d) in [("start", start), ("end", end)] {
+                let starts = said!(
+                    "check-starts-outside",
+                    id = &a.id,
+                    date = *start,
+                    from = w.start,
+                    to = w.end
+                );
+                let ends = said!(
+                    "check-ends-outside",
+                    id = &a.id,
+                    date = *end,
+                    from = w.start,
+                    to = w.end
+                );
+                for (field, d, message) in [("start", start, starts), ("end", end, ends)] {
                     if !w.contains(*d) {
                         out.push(at(
                             Code::OutsideWindow,
                             field,
-                            format!(
-                                "`{}` {field}s on {d}, outside the planning window {} to {}",
-                                a.id, w.start, w.end
-                            ),
-                            "move the date into the window, or widen the window in plan.ron",
+                            message,
+                            said!("check-outside-window-hint"),
                         ));
                     }
                 }
@@ -71,11 +82,14 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             } if !w.contains(*d) => out.push(at(
                 Code::OutsideWindow,
                 "not_before",
-                format!(
-                    "`{}` may not start before {d}, outside the planning window {} to {}",
-                    a.id, w.start, w.end
+                said!(
+                    "check-not-before-outside",
+                    id = &a.id,
+                    date = *d,
+                    from = w.start,
+                    to = w.end
                 ),
-                "move the date into the window, or widen the window in plan.ron",
+                said!("check-outside-window-hint"),
             )),
             _ => {}
         }
@@ -89,11 +103,13 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                     Code::EndBeforeStart,
                     EntityKind::Funding,
                     &f.id,
-                    format!(
-                        "`{}` is available until {}, before it becomes available on {}",
-                        f.id, av.end, av.start
+                    said!(
+                        "check-availability-reversed",
+                        id = &f.id,
+                        start = av.start,
+                        end = av.end
                     ),
-                    "swap the two dates, or correct the one that is wrong",
+                    said!("check-swap-dates-hint"),
                 )
                 .at("available"),
             );

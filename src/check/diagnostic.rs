@@ -1,5 +1,6 @@
 //! Diagnostics: one problem in the plan, with where it is and what to do about it.
 
+use super::Said;
 use crate::model::{EntityKind, Id};
 use serde::Serialize;
 use std::fmt;
@@ -200,9 +201,9 @@ pub struct Diagnostic {
     /// 1-based column in characters; 0 until located.
     pub col: u32,
     /// What is wrong.
-    pub message: String,
+    pub message: Said,
     /// What to do about it.
-    pub hint: String,
+    pub hint: Said,
     /// What it is about.
     pub subject: Subject,
     /// Where to look in the file, until the store has turned it into a line and column.
@@ -212,21 +213,15 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic about an entity, to be located by the store.
-    pub fn entity(
-        code: Code,
-        kind: EntityKind,
-        id: &Id,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn entity(code: Code, kind: EntityKind, id: &Id, message: Said, hint: Said) -> Diagnostic {
         Diagnostic {
             severity: code.severity(),
             code,
             path: kind.file_path(id),
             line: 0,
             col: 0,
-            message: message.into(),
-            hint: hint.into(),
+            message,
+            hint,
             subject: Subject::Entity {
                 entity: kind,
                 id: id.clone(),
@@ -236,12 +231,7 @@ impl Diagnostic {
     }
 
     /// A diagnostic about a consultation round's `round.ron`, to be located by the store.
-    pub fn round(
-        code: Code,
-        round: &Id,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn round(code: Code, round: &Id, message: Said, hint: Said) -> Diagnostic {
         let mut d = Diagnostic::plan(code, message, hint);
         d.path = crate::model::round_path(round);
         d.subject = Subject::Round {
@@ -255,8 +245,8 @@ impl Diagnostic {
         code: Code,
         round: &Id,
         participant: &Id,
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        message: Said,
+        hint: Said,
     ) -> Diagnostic {
         let mut d = Diagnostic::plan(code, message, hint);
         d.path = crate::model::response_path(round, participant);
@@ -268,15 +258,15 @@ impl Diagnostic {
     }
 
     /// A diagnostic about `plan.ron`.
-    pub fn plan(code: Code, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
+    pub fn plan(code: Code, message: Said, hint: Said) -> Diagnostic {
         Diagnostic {
             severity: code.severity(),
             code,
             path: crate::model::PLAN_FILE.to_owned(),
             line: 0,
             col: 0,
-            message: message.into(),
-            hint: hint.into(),
+            message,
+            hint,
             subject: Subject::Plan,
             anchor: Anchor::default(),
         }
@@ -287,8 +277,8 @@ impl Diagnostic {
         code: Code,
         path: impl Into<String>,
         (line, col): (u32, u32),
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        message: Said,
+        hint: Said,
     ) -> Diagnostic {
         Diagnostic {
             severity: code.severity(),
@@ -296,8 +286,8 @@ impl Diagnostic {
             path: path.into(),
             line,
             col,
-            message: message.into(),
-            hint: hint.into(),
+            message,
+            hint,
             subject: Subject::File,
             anchor: Anchor::default(),
         }
@@ -324,7 +314,7 @@ impl Diagnostic {
     }
 
     /// The order diagnostics are reported in: by file, then position, then code.
-    pub fn sort_key(&self) -> (&str, u32, u32, Code, &str) {
+    pub fn sort_key(&self) -> (&str, u32, u32, Code, &Said) {
         (&self.path, self.line, self.col, self.code, &self.message)
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{Code, Diagnostic};
 use crate::model::{Currency, EntityKind, FundingSource, Id, Money, Plan, PlanMeta, format_amount};
+use crate::said;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 
@@ -109,8 +110,12 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             Code::NoExchangeRate,
             kind,
             id,
-            format!("amount in {c}, but plan.ron has no exchange rate from {c} to {}", meta.currency),
-            format!("add `ExchangeRate(currency: \"{c}\", rate: \"...\", date: \"YYYY-MM-DD\")` to `exchange_rates` in plan.ron"),
+            said!(
+                "check-no-rate",
+                currency = c,
+                plan_currency = &meta.currency
+            ),
+            said!("check-no-rate-hint", currency = c),
         )
         .at_value("currency", c.as_str())
     };
@@ -119,11 +124,12 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::plan(
                     Code::BadValue,
-                    format!(
-                        "the exchange rate for {} is {}; a rate must be positive",
-                        r.currency, r.rate
+                    said!(
+                        "check-rate-not-positive",
+                        currency = &r.currency,
+                        rate = &r.rate
                     ),
-                    "write how many units of the plan currency one unit of this currency is worth",
+                    said!("check-rate-not-positive-hint"),
                 )
                 .at_value("currency", r.currency.as_str()),
             );
@@ -148,13 +154,11 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                         Code::OverAllocated,
                         EntityKind::Activity,
                         &a.id,
-                        format!(
-                            "a budget line draws on `{}`, which is earmarked for other activities",
-                            f.id
-                        ),
-                        format!(
-                            "pay this line from another source, or add `{}` to the earmark of `{}`",
-                            a.id, f.id
+                        said!("check-earmarked-elsewhere", funding = &f.id),
+                        said!(
+                            "check-earmarked-elsewhere-hint",
+                            id = &a.id,
+                            funding = &f.id
                         ),
                     )
                     .at_value("funding", f.id.as_str()),
@@ -176,15 +180,15 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                     Code::OverAllocated,
                     EntityKind::Funding,
                     &f.id,
-                    format!(
-                        "budget lines draw {} {c} on `{}`, which holds {} {c} ({} {c} too much)",
-                        format_amount(*drawn),
-                        f.id,
-                        format_amount(f.amount.0),
-                        format_amount(*drawn - f.amount.0),
-                        c = f.currency
+                    said!(
+                        "check-over-allocated",
+                        drawn = &format_amount(*drawn),
+                        funding = &f.id,
+                        amount = &format_amount(f.amount.0),
+                        excess = &format_amount(*drawn - f.amount.0),
+                        currency = &f.currency
                     ),
-                    "move some budget lines to another funding source, or record a larger amount",
+                    said!("check-over-allocated-hint"),
                 )
                 .at("amount"),
             );

@@ -1,7 +1,8 @@
 //! References between entities must point at something that exists.
 
-use super::{ActivityIndex, Code, Diagnostic, Unread};
+use super::{ActivityIndex, Code, Diagnostic, Unread, noun};
 use crate::model::{EntityKind, Id, Plan};
+use crate::said;
 
 pub(super) fn check(
     plan: &Plan,
@@ -24,16 +25,14 @@ pub(super) fn check(
                         Code::Dangling,
                         from,
                         from_id,
-                        format!(
-                            "`{field}` refers to {} `{id}`, which does not exist",
-                            kind.noun()
-                        ),
+                        said!("check-dangling", field = field, noun = noun(kind), id = id),
                         match closest(id, &plan.ids(kind)) {
-                            Some(near) => format!(
-                                "did you mean `{near}`? Otherwise create {}",
-                                kind.file_path(id)
+                            Some(near) => said!(
+                                "check-dangling-near-hint",
+                                near = near,
+                                path = &kind.file_path(id)
                             ),
-                            None => format!("correct the id, or create {}", kind.file_path(id)),
+                            None => said!("check-dangling-hint", path = &kind.file_path(id)),
                         },
                     )
                     .at_value(field, id.as_str()),

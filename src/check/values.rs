@@ -1,9 +1,10 @@
 //! Values in range, codes well formed, kinds used as meant, text in at least one language.
 
-use super::{Code, Diagnostic, Unread};
+use super::{Code, Diagnostic, Said, Unread, id_reason};
 use crate::model::{
     ActivityKind, CountryCode, Currency, EntityKind, Id, Plan, Status, Text, Timing,
 };
+use crate::said;
 use std::collections::HashSet;
 
 pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
@@ -22,8 +23,8 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
             e.push(
                 Code::BadValue,
                 "progress",
-                format!("progress is {}%; it goes from 0 to 100", a.progress),
-                "write a whole percentage between 0 and 100",
+                said!("check-progress-range", progress = a.progress),
+                said!("check-progress-range-hint"),
             );
         }
         if let Some(loc) = &a.location {
@@ -35,8 +36,8 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
                 e.push(
                     Code::BadValue,
                     "amount",
-                    format!("a budget line of {} is negative", line.money()),
-                    "budget lines are costs; record savings by lowering the line",
+                    said!("check-negative-line", amount = &line.money()),
+                    said!("check-negative-line-hint"),
                 );
             }
         }
@@ -46,8 +47,14 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
             && !calendars.contains(c)
         {
             e.out.push(
-                Diagnostic::entity(Code::Dangling, e.kind, e.id, format!("`calendar` refers to calendar `{c}`, which plan.ron does not define"), "add the calendar to `calendars` in plan.ron, or remove the field to use the country's calendar")
-                    .at_value("calendar", c.as_str()),
+                Diagnostic::entity(
+                    Code::Dangling,
+                    e.kind,
+                    e.id,
+                    said!("check-unknown-calendar", calendar = c),
+                    said!("check-unknown-calendar-hint"),
+                )
+                .at_value("calendar", c.as_str()),
             );
         }
         structure(plan, a, &mut e);
@@ -55,27 +62,24 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
             e.push(
                 Code::NoLead,
                 "id",
-                format!("`{}` has no lead partner", a.id),
-                "set `lead` to the partner that answers for this activity",
+                said!("check-no-lead", id = &a.id),
+                said!("check-no-lead-hint"),
             );
         }
         if a.status == Status::Done && a.progress != 100 {
             e.push(
                 Code::StatusProgress,
                 "progress",
-                format!("`{}` is done but its progress is {}%", a.id, a.progress),
-                "set progress to 100, or change the status",
+                said!("check-done-unfinished", id = &a.id, progress = a.progress),
+                said!("check-done-unfinished-hint"),
             );
         }
         if a.status == Status::Planned && a.progress > 0 && a.progress <= 100 {
             e.push(
                 Code::StatusProgress,
                 "progress",
-                format!(
-                    "`{}` is planned (not started) but its progress is {}%",
-                    a.id, a.progress
-                ),
-                "set the status to InProgress, or progress to 0",
+                said!("check-planned-progress", id = &a.id, progress = a.progress),
+                said!("check-planned-progress-hint"),
             );
         }
     }
@@ -113,8 +117,8 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
             e.push(
                 Code::BadValue,
                 "amount",
-                format!("the amount {} is negative", f.money()),
-                "write the amount the funder provides",
+                said!("check-negative-amount", amount = &f.money()),
+                said!("check-negative-amount-hint"),
             );
         }
     }
@@ -122,23 +126,35 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
 
 /// Kinds used as meant: milestones are points, groups span children, parents are groups.
 fn structure(plan: &Plan, a: &crate::model::Activity, e: &mut Entity) {
-    let msg = |m: &str| m.to_owned();
     match (a.kind, &a.timing) {
         (ActivityKind::Milestone, Timing::Duration { days, .. }) if *days > 0 => e.push(
-            Code::Structure, "days", format!("milestone `{}` has a duration of {days} working days", a.id),
-            "a milestone is a point in time: use `Duration(days: 0)`, or make it a Task",
+            Code::Structure,
+            "days",
+            said!("check-milestone-duration", id = &a.id, days = *days),
+            said!("check-milestone-duration-hint"),
         ),
         (ActivityKind::Milestone, Timing::Fixed { start, end }) if start != end => e.push(
-            Code::Structure, "end", format!("milestone `{}` lasts from {start} to {end}", a.id),
-            "a milestone is a point in time: give it the same start and end, or make it a Task",
+            Code::Structure,
+            "end",
+            said!(
+                "check-milestone-span",
+                id = &a.id,
+                start = *start,
+                end = *end
+            ),
+            said!("check-milestone-span-hint"),
         ),
         (ActivityKind::Group, Timing::Fixed { .. } | Timing::Duration { .. }) => e.push(
-            Code::Structure, "timing", format!("group `{}` has its own dates", a.id),
-            "a group spans its children: write `timing: Span`",
+            Code::Structure,
+            "timing",
+            said!("check-group-dates", id = &a.id),
+            said!("check-group-dates-hint"),
         ),
         (ActivityKind::Task | ActivityKind::Milestone, Timing::Span) => e.push(
-            Code::Structure, "timing", format!("`{}` is not a group, so it cannot span children", a.id),
-            "give it `Fixed(start: ..., end: ...)` or `Duration(days: ...)` timing, or make it a Group",
+            Code::Structure,
+            "timing",
+            said!("check-span-not-group", id = &a.id),
+            said!("check-span-not-group-hint"),
         ),
         _ => {}
     }
@@ -150,8 +166,12 @@ fn structure(plan: &Plan, a: &crate::model::Activity, e: &mut Entity) {
                 Code::Structure,
                 e.kind,
                 e.id,
-                format!("parent `{}` is a {:?}, not a group", parent.id, parent.kind),
-                msg("make the parent a Group, or choose a group as parent"),
+                said!(
+                    "check-parent-not-group",
+                    parent = &parent.id,
+                    kind = &format!("{:?}", parent.kind)
+                ),
+                said!("check-parent-not-group-hint"),
             )
             .at_value("parent", parent.id.as_str()),
         );
@@ -160,8 +180,8 @@ fn structure(plan: &Plan, a: &crate::model::Activity, e: &mut Entity) {
         e.push(
             Code::BadValue,
             "lag",
-            format!("`{}` has a lag of more than 10,000 working days", a.id),
-            "lags and leads are counted in working days; check the number",
+            said!("check-lag-range", id = &a.id),
+            said!("check-lag-range-hint"),
         );
     }
 }
@@ -174,7 +194,7 @@ struct Entity<'a> {
 }
 
 impl Entity<'_> {
-    fn push(&mut self, code: Code, field: &'static str, message: String, hint: &str) {
+    fn push(&mut self, code: Code, field: &'static str, message: Said, hint: Said) {
         self.out
             .push(Diagnostic::entity(code, self.kind, self.id, message, hint).at(field));
     }
@@ -184,8 +204,8 @@ impl Entity<'_> {
             self.push(
                 Code::EmptyText,
                 field,
-                format!("`{field}` has neither Arabic nor English text"),
-                "write it in at least one language: `(ar: \"...\", en: \"...\")`",
+                said!("check-empty-field", field = field),
+                said!("check-empty-text-hint"),
             );
         }
     }
@@ -197,8 +217,8 @@ impl Entity<'_> {
                     Code::BadValue,
                     self.kind,
                     self.id,
-                    format!("`{c}` is not an ISO 4217 currency code"),
-                    "write three capital letters, such as USD, EUR or EGP",
+                    said!("check-bad-currency", currency = c),
+                    said!("check-bad-currency-hint"),
                 )
                 .at_value("currency", c.as_str()),
             );
@@ -212,8 +232,8 @@ impl Entity<'_> {
                     Code::BadValue,
                     self.kind,
                     self.id,
-                    format!("`{c}` is not an ISO 3166-1 country code"),
-                    "write two capital letters, such as EG, JO, MA or TN",
+                    said!("check-bad-country", country = c),
+                    said!("check-bad-country-hint"),
                 )
                 .at_value(field, c.as_str()),
             );
@@ -227,8 +247,8 @@ impl Entity<'_> {
                     Code::BadValue,
                     self.kind,
                     self.id,
-                    format!("`{t}` is not an SDG target"),
-                    "write the goal and target, such as \"11.3\" or \"16.7\"",
+                    said!("check-bad-sdg-target", target = t),
+                    said!("check-bad-sdg-target-hint"),
                 )
                 .at_value("sdg_targets", t.as_str()),
             );
@@ -251,7 +271,7 @@ fn is_sdg_target(t: &str) -> bool {
 
 fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let m = &plan.meta;
-    let mut push = |code, field: &'static str, value: Option<&str>, message: String, hint: &str| {
+    let mut push = |code, field: &'static str, value: Option<&str>, message: Said, hint: Said| {
         let d = Diagnostic::plan(code, message, hint);
         out.push(match value {
             Some(v) => d.at_value(field, v),
@@ -263,8 +283,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
             Code::BadId,
             "id",
             None,
-            format!("`{}` is not a valid plan id: {e}", m.id),
-            "ids are lowercase slugs such as `open-government-nua`",
+            said!("check-bad-plan-id", id = &m.id, reason = id_reason(&e)),
+            said!("check-bad-id-hint", example = "open-government-nua"),
         );
     }
     if m.title.is_empty() {
@@ -272,8 +292,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
             Code::EmptyText,
             "title",
             None,
-            "the plan has no title".into(),
-            "write it in at least one language: `(ar: \"...\", en: \"...\")`",
+            said!("check-plan-untitled"),
+            said!("check-empty-text-hint"),
         );
     }
     if !m.currency.is_well_formed() {
@@ -281,8 +301,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
             Code::BadValue,
             "currency",
             None,
-            format!("`{}` is not an ISO 4217 currency code", m.currency),
-            "write three capital letters, such as USD",
+            said!("check-bad-currency", currency = &m.currency),
+            said!("check-bad-currency-hint"),
         );
     }
     for r in m
@@ -294,8 +314,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
             Code::BadValue,
             "currency",
             Some(r.currency.as_str()),
-            format!("`{}` is not an ISO 4217 currency code", r.currency),
-            "write three capital letters, such as EUR",
+            said!("check-bad-currency", currency = &r.currency),
+            said!("check-bad-currency-hint"),
         );
     }
     for c in m
@@ -309,8 +329,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 Code::BadValue,
                 "country",
                 Some(c.as_str()),
-                format!("`{c}` is not an ISO 3166-1 country code"),
-                "write two capital letters, such as EG or MA",
+                said!("check-bad-country", country = c),
+                said!("check-bad-country-hint"),
             );
         }
     }
@@ -319,8 +339,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
             Code::BadValue,
             "sdg_goals",
             None,
-            format!("there is no Sustainable Development Goal {g}"),
-            "the goals are numbered 1 to 17",
+            said!("check-bad-sdg-goal", goal = *g),
+            said!("check-bad-sdg-goal-hint"),
         );
     }
     for t in m.sdg_targets.iter().filter(|t| !is_sdg_target(t)) {
@@ -328,8 +348,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
             Code::BadValue,
             "sdg_targets",
             Some(t),
-            format!("`{t}` is not an SDG target"),
-            "write the goal and target, such as \"11.3\"",
+            said!("check-bad-sdg-target", target = t),
+            said!("check-bad-sdg-target-hint"),
         );
     }
     let mut ids = HashSet::new();
@@ -339,8 +359,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 Code::DuplicateId,
                 "id",
                 Some(c.id.as_str()),
-                format!("calendar `{}` is defined twice", c.id),
-                "give one of them another id",
+                said!("check-calendar-twice", calendar = &c.id),
+                said!("check-calendar-twice-hint"),
             );
         }
         if let Err(e) = c.id.validate() {
@@ -348,8 +368,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 Code::BadId,
                 "id",
                 Some(c.id.as_str()),
-                format!("`{}` is not a valid calendar id: {e}", c.id),
-                "ids are lowercase slugs such as `fri-sat`",
+                said!("check-bad-calendar-id", id = &c.id, reason = id_reason(&e)),
+                said!("check-bad-id-hint", example = "fri-sat"),
             );
         }
         if c.weekend.len() >= 7 {
@@ -357,8 +377,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 Code::BadValue,
                 "weekend",
                 None,
-                format!("calendar `{}` has no working day", c.id),
-                "a weekend has at most six days; Friday-Saturday is `[Fri, Sat]`",
+                said!("check-no-working-day", calendar = &c.id),
+                said!("check-no-working-day-hint"),
             );
         }
     }
@@ -369,8 +389,8 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
             Code::Dangling,
             "default_calendar",
             Some(d.as_str()),
-            format!("`default_calendar` refers to calendar `{d}`, which is not defined"),
-            "add it to `calendars`, or correct the id",
+            said!("check-unknown-default-calendar", calendar = d),
+            said!("check-unknown-default-calendar-hint"),
         );
     }
 }

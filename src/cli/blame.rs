@@ -58,7 +58,7 @@ fn working_copy(root: &Path, id: &Id) -> Result<Option<Vec<(String, Value)>>, St
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };
     let rel = EntityKind::Activity.file_path(id);
-    let text = khutta::store::decode(&rel, &bytes).map_err(|d| d.message.clone())?;
+    let text = khutta::store::decode(&rel, &bytes).map_err(|d| d.message.to_string())?;
     let mut a = khutta::store::parse::<Activity>(&rel, text)
         .map_err(|d| format!("{rel}:{}:{}: {}", d.line, d.col, d.message))?;
     a.normalize();

@@ -6,7 +6,7 @@ use super::{CommandError, resolve_plan};
 use khutta::check::{Diagnostic, Severity};
 use khutta::i18n::Messages;
 use khutta::text::escape_controls;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -36,8 +36,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     match args.format {
         Format::Text => {
             let style = Style::stdout();
+            let terminal = std::io::stdout().is_terminal();
             for d in &diagnostics {
-                write_diagnostic(&mut out, style, &root, d)?;
+                write_diagnostic(&mut out, style, ui, terminal, &root, d)?;
             }
             let files = loaded.sources.file_count() + 1;
             let m = &ui.messages;
@@ -89,10 +90,14 @@ pub fn counts(m: &Messages, errors: usize, warnings: usize) -> String {
     }
 }
 
-/// `path:line:col: error[CODE]: message` and its hint line.
+/// `path:line:col: error[CODE]: message` and its hint line. The message and the hint are in
+/// the UI's language (and in display order on a terminal with `bidi = app`); the location and
+/// `error[CODE]` stay as editors and CI logs parse them, whatever the language.
 pub fn write_diagnostic(
     out: &mut impl Write,
     style: Style,
+    ui: &Ui,
+    terminal: bool,
     root: &Path,
     d: &Diagnostic,
 ) -> std::io::Result<()> {
@@ -100,17 +105,20 @@ pub fn write_diagnostic(
         Severity::Error => style.error(&format!("error[{}]", d.code)),
         Severity::Warning => style.warning(&format!("warning[{}]", d.code)),
     };
+    let m = &ui.messages;
     let path = escape_controls(&root.join(&d.path).display().to_string()).into_owned();
+    let message = d.message.show(m);
     writeln!(
         out,
         "{path}:{}:{}: {level}: {}",
         d.line,
         d.col,
-        escape_controls(&d.message)
+        ui.plan_line(&message, m.lang(), terminal)
     )?;
+    let hint = m.get_args("check-hint", &[("hint", d.hint.show(m).into())]);
     writeln!(
         out,
         "  {}",
-        style.dim(&format!("hint: {}", escape_controls(&d.hint)))
+        style.dim(&ui.plan_line(&hint, m.lang(), terminal))
     )
 }

@@ -11,7 +11,7 @@ use khutta::diff::Review;
 use khutta::diff::review;
 use khutta::model::Plan;
 use khutta::repo::{PlanRepo, RepoError};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -73,7 +73,7 @@ fn unreadable(e: RepoError) -> CommandError {
 }
 
 /// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
     if let Some(file) = &args.textconv {
         return diff_git::textconv(file);
     }
@@ -97,7 +97,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
             .map_err(unreadable)?,
         None => (
             r.plan_at(commit(&a_rev)?).map_err(unreadable)?,
-            working_tree(&root)?,
+            working_tree(&root, ui)?,
         ),
     };
     let review = Review::new(&a, &b);
@@ -118,7 +118,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
 
 /// The plan in the working tree; a plan with files that do not load is refused, each
 /// problem printed with its location, so that no diff silently leaves a file out.
-fn working_tree(root: &Path) -> Result<Plan, CommandError> {
+fn working_tree(root: &Path, ui: &super::ui::Ui) -> Result<Plan, CommandError> {
     let loaded = khutta::store::load(root)?;
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
     if errors.is_empty() {
@@ -126,7 +126,8 @@ fn working_tree(root: &Path) -> Result<Plan, CommandError> {
     }
     let mut err = std::io::stderr().lock();
     for d in &errors {
-        super::check::write_diagnostic(&mut err, Style::stderr(), root, d)?;
+        let terminal = std::io::stderr().is_terminal();
+        super::check::write_diagnostic(&mut err, Style::stderr(), ui, terminal, root, d)?;
     }
     Err(CommandError::Usage {
         message: format!(

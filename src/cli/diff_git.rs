@@ -26,7 +26,7 @@ const DEV_NULL: &str = "/dev/null";
 /// Reads a plan file, or says on standard error why it cannot be read as one.
 fn read(path: &Path, shown_as: &str) -> Result<PlanFile, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let text = khutta::store::decode(shown_as, &bytes).map_err(|d| d.message.clone())?;
+    let text = khutta::store::decode(shown_as, &bytes).map_err(|d| d.message.to_string())?;
     read_plan_file(shown_as, text)
         .map_err(|d| format!("{}:{}:{}: {}", shown_as, d.line, d.col, d.message))
 }

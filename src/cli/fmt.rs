@@ -4,7 +4,7 @@ use super::check::write_diagnostic;
 use super::output::Style;
 use super::{CommandError, resolve_plan};
 use khutta::text::escape_controls;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,14 +20,15 @@ pub struct Args {
 
 /// Exit 0 when every file is (now) canonical, 1 when `--check` finds files to change, 2 when
 /// some files cannot be read and so cannot be formatted.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let loaded = khutta::store::load(&root)?;
     let outcome = khutta::store::format_folder(&loaded, args.check)?;
     let mut out = std::io::stdout().lock();
     let style = Style::stdout();
+    let terminal = std::io::stdout().is_terminal();
     for d in &outcome.unreadable {
-        write_diagnostic(&mut out, style, &root, d)?;
+        write_diagnostic(&mut out, style, ui, terminal, &root, d)?;
     }
     for rel in &outcome.changed {
         let path = escape_controls(&root.join(rel).display().to_string()).into_owned();

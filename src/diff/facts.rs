@@ -109,7 +109,11 @@ pub fn read_plan_file(path: &str, text: &str) -> Result<PlanFile, Diagnostic> {
             }
             // NAMES is not empty, so an error was kept; the fallback only satisfies the types.
             Err(first_error.unwrap_or_else(|| {
-                Diagnostic::plan(crate::check::Code::Syntax, "not a plan file", "")
+                Diagnostic::plan(
+                    crate::check::Code::Syntax,
+                    crate::said!("check-not-plan-file"),
+                    crate::said!("check-syntax-hint"),
+                )
             }))
         }
     }

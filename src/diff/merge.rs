@@ -99,9 +99,9 @@ pub struct Problem {
     /// The diagnostic code (`E021`).
     pub code: String,
     /// What is wrong.
-    pub message: String,
+    pub message: crate::check::Said,
     /// What to do about it.
-    pub hint: String,
+    pub hint: crate::check::Said,
 }
 
 /// One disagreement between the two sides of a merge.

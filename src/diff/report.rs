@@ -53,7 +53,7 @@ pub fn conflict(c: &Conflict) -> String {
             c.kind.label(),
             esc(&c.target),
             p.code,
-            escape_controls(&p.message)
+            escape_controls(&p.message.english())
         ),
         (None, true) => writeln!(s, "{} {}", c.kind.label(), esc(&c.target)),
         (None, false) => writeln!(s, "{} {} {}", c.kind.label(), esc(&c.target), esc(&c.path)),
@@ -84,7 +84,7 @@ pub fn conflict(c: &Conflict) -> String {
         let _ = writeln!(s, "  {name} {shown}{kept}");
     }
     if let Some(p) = &c.problem {
-        let _ = writeln!(s, "  hint:    {}", escape_controls(&p.hint));
+        let _ = writeln!(s, "  hint:    {}", escape_controls(&p.hint.english()));
     }
     s
 }

@@ -5,8 +5,9 @@ use super::calendar::date;
 use super::cpm::Forward;
 use super::graph::{Link, Network};
 use super::{DateConflict, FixedDate, Schedule};
-use crate::check::{Code, Diagnostic, dependency_cycles, format_cycle};
+use crate::check::{Code, Diagnostic, Part, dependency_cycles, format_cycle};
 use crate::model::{EntityKind, Id, Plan};
+use crate::said;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -170,37 +171,35 @@ pub fn conflict_diagnostics(plan: &Plan, schedule: &Schedule) -> Vec<Diagnostic>
             .get(&c.activity)
             .is_some_and(|a| a.kind == crate::model::ActivityKind::Milestone);
         let (what, field) = match c.date {
-            FixedDate::Start if milestone => ("fall", "start"),
-            FixedDate::Start => ("start", "start"),
-            FixedDate::End => ("end", "end"),
+            FixedDate::Start if milestone => (said!("check-conflict-fall"), "start"),
+            FixedDate::Start => (said!("check-conflict-start"), "start"),
+            FixedDate::End => (said!("check-conflict-end"), "end"),
         };
         let lag = match c.lag {
-            0 => String::new(),
-            l if l > 0 => format!(" with a lag of {l} working day{}", plural(i64::from(l))),
-            l => format!(
-                " with a lead of {} working day{}",
-                -l,
-                plural(-i64::from(l))
-            ),
+            0 => Part::Text(String::new()),
+            l if l > 0 => said!("check-conflict-lag", days = l).into(),
+            l => said!("check-conflict-lead", days = -i64::from(l)).into(),
         };
+        let kind = c.kind.code();
         let whose = match &c.via {
-            Some(g) => format!("the {} dependency of its group `{g}`", c.kind.code()),
-            None => format!("its {} dependency", c.kind.code()),
+            Some(g) => said!("check-conflict-group-dependency", kind = kind, group = g),
+            None => said!("check-conflict-own-dependency", kind = kind),
         };
-        let message = format!(
-            "`{}` is fixed to {what} on {}, but {whose} on `{}`{lag} allows {} at the earliest: {} day{} of conflict",
-            c.activity,
-            c.fixed,
-            c.predecessor,
-            c.earliest,
-            c.days,
-            plural(c.days)
+        let message = said!(
+            "check-date-conflict",
+            activity = &c.activity,
+            what = what,
+            fixed = c.fixed,
+            whose = whose,
+            predecessor = &c.predecessor,
+            earliest = c.earliest,
+            days = c.days,
+            lag = lag
         );
-        let hint = format!(
-            "move the fixed dates {} day{} later, finish `{}` sooner, or change the dependency",
-            c.days,
-            plural(c.days),
-            c.predecessor
+        let hint = said!(
+            "check-date-conflict-hint",
+            days = c.days,
+            predecessor = &c.predecessor
         );
         let d = Diagnostic::entity(
             Code::DateConflict,
@@ -230,8 +229,8 @@ pub fn conflict_diagnostics(plan: &Plan, schedule: &Schedule) -> Vec<Diagnostic>
             Code::Cycle,
             EntityKind::Activity,
             first,
-            format!("dependency cycle through a group: {}", format_cycle(cycle)),
-            "a group spans its children: an activity cannot depend on its own group, nor a group on one of its members",
+            said!("check-group-cycle", cycle = &format_cycle(cycle)),
+            said!("check-group-cycle-hint"),
         );
         let depends_on_next = plan
             .activities
@@ -244,8 +243,4 @@ pub fn conflict_diagnostics(plan: &Plan, schedule: &Schedule) -> Vec<Diagnostic>
         });
     }
     out
-}
-
-fn plural(n: i64) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -6,10 +6,11 @@ use super::layout::{FileKind, TMP_SUFFIX, response_path, round_path};
 use super::load::Found;
 use super::save::{remove, write};
 use super::{LoadedPlan, SaveReport, Sources, StoreError, to_canonical, write_atomic};
-use crate::check::{Code, Diagnostic};
+use crate::check::{Code, Diagnostic, Said, id_reason};
 use crate::model::{
     CONSULTATIONS_DIR, Consultation, Id, Plan, RESPONSES_DIR, ROUND_FILE, Response, Round,
 };
+use crate::said;
 use std::path::Path;
 
 /// The canonical text of a round's file.
@@ -159,14 +160,17 @@ pub(super) fn write_all(
     Ok(())
 }
 
-fn stray(rel: String, what: &str) -> Diagnostic {
+fn stray(rel: String, what: Said) -> Diagnostic {
     Diagnostic::file(
         Code::StrayFile,
         rel,
         (1, 1),
-        format!("{what} is not part of the plan"),
-        format!(
-            "a round's folder holds `{ROUND_FILE}` and a `{RESPONSES_DIR}/` folder of .ron files; move anything else out of `{CONSULTATIONS_DIR}/`"
+        said!("check-stray-in-round", what = what),
+        said!(
+            "check-stray-in-round-hint",
+            round_file = ROUND_FILE,
+            responses = RESPONSES_DIR,
+            consultations = CONSULTATIONS_DIR
         ),
     )
 }
@@ -203,7 +207,10 @@ pub(super) fn list_files(
     for (round, is_dir) in entries(&top)? {
         let rel_dir = format!("{CONSULTATIONS_DIR}/{round}");
         if !is_dir {
-            diagnostics.push(stray(rel_dir, &format!("`{round}` (not a round's folder)")));
+            diagnostics.push(stray(
+                rel_dir,
+                said!("check-what-not-round-folder", name = &round),
+            ));
             continue;
         }
         let mut has_round = false;
@@ -222,11 +229,13 @@ pub(super) fn list_files(
                                 stem: stem.to_owned(),
                                 round: round.clone(),
                             }),
-                            _ => diagnostics.push(stray(rel, &format!("`{file}`"))),
+                            _ => {
+                                diagnostics.push(stray(rel, said!("check-what-file", name = &file)))
+                            }
                         }
                     }
                 }
-                _ => diagnostics.push(stray(rel, &format!("`{name}`"))),
+                _ => diagnostics.push(stray(rel, said!("check-what-file", name = &name))),
             }
         }
         if has_round {
@@ -242,11 +251,12 @@ pub(super) fn list_files(
                 Code::NoRound,
                 rel_dir,
                 (1, 1),
-                format!(
-                    "{} response file(s) but no `{ROUND_FILE}`: they were not read",
-                    responses.len()
+                said!(
+                    "check-no-round",
+                    count = responses.len(),
+                    round_file = ROUND_FILE
                 ),
-                format!("restore `{ROUND_FILE}` from git, or move the responses to their round"),
+                said!("check-no-round-hint", round_file = ROUND_FILE),
             ));
         }
     }
@@ -262,7 +272,7 @@ pub(super) fn insert_round(
     mut round: Round,
 ) {
     let id = round.id.clone();
-    let located = |code, message: String, hint: &str| {
+    let located = |code, message: Said, hint: Said| {
         let mut d = Diagnostic::round(code, &id, message, hint).at("id");
         d.path = f.rel.clone();
         d
@@ -270,22 +280,22 @@ pub(super) fn insert_round(
     if let Err(e) = id.validate() {
         diagnostics.push(located(
             Code::BadId,
-            format!("`{id}` is not a valid id: {e}"),
-            "ids are lowercase slugs such as `egm-2021`; rename the folder and the id together",
+            said!("check-bad-id", id = &id, reason = id_reason(&e)),
+            said!("check-bad-round-id-hint"),
         ));
     }
     if id.as_str() != f.stem {
         diagnostics.push(located(
             Code::IdMismatch,
-            format!("the round id `{id}` differs from its folder `{}`", f.stem),
-            "a round's folder is named after its id; rename the folder or change the id so that they match",
+            said!("check-round-folder-mismatch", id = &id, folder = &f.stem),
+            said!("check-round-folder-mismatch-hint"),
         ));
     }
     if let Some(first) = sources.rounds.get(&id) {
         diagnostics.push(located(
             Code::DuplicateId,
-            format!("consultation round `{id}` is already defined in `{first}`"),
-            "give one of them another id; this copy and its responses were not loaded",
+            said!("check-round-twice", id = &id, first = first),
+            said!("check-round-twice-hint"),
         ));
         return;
     }
@@ -314,7 +324,7 @@ pub(super) fn insert_response(
         return;
     };
     let id = response.participant.clone();
-    let located = |code, message: String, hint: &str| {
+    let located = |code, message: Said, hint: Said| {
         let mut d = Diagnostic::response(code, &round, &id, message, hint).at("participant");
         d.path = f.rel.clone();
         d
@@ -322,26 +332,23 @@ pub(super) fn insert_response(
     if let Err(e) = id.validate() {
         diagnostics.push(located(
             Code::BadId,
-            format!("`{id}` is not a valid id: {e}"),
-            "participant ids are lowercase slugs such as `p001`; rename the file and the id together",
+            said!("check-bad-id", id = &id, reason = id_reason(&e)),
+            said!("check-bad-participant-id-hint"),
         ));
     }
     if id.as_str() != f.stem {
         diagnostics.push(located(
             Code::IdMismatch,
-            format!(
-                "the participant id `{id}` differs from the file name `{}.ron`",
-                f.stem
-            ),
-            "a response's file is named after its participant id; rename the file or change the id",
+            said!("check-participant-file-mismatch", id = &id, stem = &f.stem),
+            said!("check-participant-file-mismatch-hint"),
         ));
     }
     let key = (round.clone(), id.clone());
     if let Some(first) = sources.responses.get(&key) {
         diagnostics.push(located(
             Code::DuplicateId,
-            format!("participant `{id}` already answered in `{first}`"),
-            "give one of them another participant id; this copy was not loaded",
+            said!("check-participant-twice", id = &id, first = first),
+            said!("check-participant-twice-hint"),
         ));
         return;
     }

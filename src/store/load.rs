@@ -6,8 +6,9 @@ use super::locate::locate;
 use super::parse::parse;
 use super::read::{parallel, placeholder_meta, read_meta, read_text};
 use super::{Sources, StoreError};
-use crate::check::{Code, Diagnostic};
+use crate::check::{Code, Diagnostic, Said, id_reason, noun};
 use crate::model::{Entity, EntityKind, Plan};
+use crate::said;
 use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
@@ -135,12 +136,8 @@ fn list_entity_files(
                     Code::StrayFile,
                     rel,
                     (1, 1),
-                    format!("`{name}` is not a .ron file and is not part of the plan"),
-                    format!(
-                        "move it out of `{}/`, or give it the .ron extension if it is a {}",
-                        kind.dir(),
-                        kind.noun()
-                    ),
+                    said!("check-stray-file", name = &name),
+                    said!("check-stray-file-hint", dir = kind.dir(), noun = noun(kind)),
                 )),
             }
         }
@@ -288,7 +285,7 @@ fn insert(
 ) {
     let id = entity.id().clone();
     let kind = entity.kind();
-    let located = |code, message: String, hint: &str| {
+    let located = |code, message: Said, hint: Said| {
         let mut d = Diagnostic::entity(code, kind, &id, message, hint).at("id");
         d.path = f.rel.clone();
         d
@@ -296,22 +293,27 @@ fn insert(
     if let Err(e) = id.validate() {
         diagnostics.push(located(
             Code::BadId,
-            format!("`{id}` is not a valid id: {e}"),
-            "ids are lowercase slugs such as `pilot-tunis-2`; rename the file and the id together",
+            said!("check-bad-id", id = &id, reason = id_reason(&e)),
+            said!("check-bad-entity-id-hint"),
         ));
     }
     if id.as_str() != f.stem {
         diagnostics.push(located(
             Code::IdMismatch,
-            format!("the id `{id}` differs from the file name `{}.ron`", f.stem),
-            "an entity's file is named after its id; rename the file or change the id so that they match",
+            said!("check-file-mismatch", id = &id, stem = &f.stem),
+            said!("check-file-mismatch-hint"),
         ));
     }
     if let Some(first) = sources.files.get(&(kind, id.clone())) {
         diagnostics.push(located(
             Code::DuplicateId,
-            format!("{} `{id}` is already defined in `{first}`", kind.noun()),
-            "give one of them another id; this copy was not loaded",
+            said!(
+                "check-entity-twice",
+                noun = noun(kind),
+                id = &id,
+                first = first
+            ),
+            said!("check-entity-twice-hint"),
         ));
         return;
     }

@@ -2,7 +2,8 @@
 
 use super::format::from_ron;
 use super::locate::line_col;
-use crate::check::{Code, Diagnostic};
+use crate::check::{Code, Diagnostic, Part, Said};
+use crate::said;
 use serde::de::DeserializeOwned;
 
 /// The largest plan file khutta reads. Real entity files are a few kilobytes; this guards
@@ -20,8 +21,12 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
             Code::NotUtf8,
             path,
             line_col(text, good),
-            format!("the file is not valid UTF-8 (byte 0x{:02X} at offset {good})", bytes[good]),
-            "save the file as UTF-8; Arabic text must be stored as UTF-8, not Windows-1256 or ISO-8859-6",
+            said!(
+                "check-not-utf8-at",
+                byte = &format!("0x{:02X}", bytes[good]),
+                offset = good
+            ),
+            said!("check-not-utf8-hint"),
         )
     })
 }
@@ -36,12 +41,8 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnosti
 }
 
 /// Sorts a RON error into a code, a message and a hint a coordinator can act on.
-fn explain(e: &ron::Error) -> (Code, String, String) {
+fn explain(e: &ron::Error) -> (Code, Said, Said) {
     use ron::Error as E;
-    let syntax_hint = || {
-        "the file is not valid RON; compare it with `khutta fmt` output or restore it with `git checkout -- FILE`"
-            .to_owned()
-    };
     match e {
         E::NoSuchStructField {
             found,
@@ -49,27 +50,31 @@ fn explain(e: &ron::Error) -> (Code, String, String) {
             expected,
         } => (
             Code::UnknownField,
-            format!(
-                "unknown field `{found}`{}; known fields: {}",
-                in_outer(outer.as_deref()),
-                expected.join(", ")
+            said!(
+                "check-unknown-field",
+                found = found,
+                place = in_outer(outer.as_deref()),
+                expected = &expected.join(", ")
             ),
-            "check the spelling; if a newer khutta wrote this field, upgrade khutta rather than \
-             editing the file, so that nothing is lost"
-                .to_owned(),
+            said!("check-unknown-field-hint"),
         ),
         E::MissingStructField { field, outer } => (
             Code::MissingField,
-            format!("missing field `{field}`{}", in_outer(outer.as_deref())),
-            format!("add `{field}: ...`; `khutta check --help` lists the file format"),
+            said!(
+                "check-missing-field",
+                field = field,
+                place = in_outer(outer.as_deref())
+            ),
+            said!("check-missing-field-hint", field = field),
         ),
         E::DuplicateStructField { field, outer } => (
             Code::Syntax,
-            format!(
-                "field `{field}` appears twice{}",
-                in_outer(outer.as_deref())
+            said!(
+                "check-field-twice",
+                field = field,
+                place = in_outer(outer.as_deref())
             ),
-            "keep one of the two".to_owned(),
+            said!("check-field-twice-hint"),
         ),
         E::NoSuchEnumVariant {
             expected,
@@ -77,12 +82,13 @@ fn explain(e: &ron::Error) -> (Code, String, String) {
             outer,
         } => (
             Code::Type,
-            format!(
-                "`{found}` is not a valid value{}; expected one of: {}",
-                in_outer(outer.as_deref()),
-                expected.join(", ")
+            said!(
+                "check-unknown-variant",
+                found = found,
+                place = in_outer(outer.as_deref()),
+                expected = &expected.join(", ")
             ),
-            "use one of the listed values exactly as written".to_owned(),
+            said!("check-unknown-variant-hint"),
         ),
         E::Message(m) => explain_message(m),
         E::InvalidValueForType { .. }
@@ -101,19 +107,23 @@ fn explain(e: &ron::Error) -> (Code, String, String) {
         | E::IntegerOutOfBounds
         | E::ExpectedDifferentLength { .. } => (
             Code::Type,
-            format!("wrong type: {e}"),
-            "write the value with the type the field expects".into(),
+            said!("check-wrong-type", detail = ron_words(e)),
+            said!("check-wrong-type-hint"),
         ),
         E::Eof => (
             Code::Syntax,
-            "the file ends too early (is it truncated?)".into(),
-            "close every open bracket, or restore the file from git".into(),
+            said!("check-early-end"),
+            said!("check-early-end-hint"),
         ),
-        _ => (Code::Syntax, format!("syntax error: {e}"), syntax_hint()),
+        _ => (
+            Code::Syntax,
+            said!("check-syntax", detail = ron_words(e)),
+            said!("check-syntax-hint"),
+        ),
     }
 }
 
-fn explain_message(m: &str) -> (Code, String, String) {
+fn explain_message(m: &str) -> (Code, Said, Said) {
     // chrono's date parser reports these; a coordinator reads "2021-02-30" as a date problem.
     const DATE_ERRORS: [&str; 5] = [
         "input is out of range",
@@ -125,14 +135,14 @@ fn explain_message(m: &str) -> (Code, String, String) {
     if DATE_ERRORS.contains(&m) {
         return (
             Code::Type,
-            format!("invalid date ({m})"),
-            "write dates as \"YYYY-MM-DD\" and use a real calendar day".into(),
+            said!("check-invalid-date", detail = m),
+            said!("check-invalid-date-hint"),
         );
     }
     (
         Code::Type,
-        m.to_owned(),
-        "write the value with the type the field expects".into(),
+        said!("check-parser-says", detail = m),
+        said!("check-wrong-type-hint"),
     )
 }
 
@@ -140,8 +150,37 @@ fn clamp(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn in_outer(outer: Option<&str>) -> String {
-    outer.map(|o| format!(" in `{o}`")).unwrap_or_default()
+/// The parser's own words for its commonest complaints, in the reader's language; any other
+/// complaint as the parser wrote it (in English), since its details vary.
+fn ron_words(e: &ron::Error) -> Part {
+    use ron::Error as E;
+    let said = match e {
+        E::ExpectedInteger => said!("check-ron-integer"),
+        E::ExpectedFloat => said!("check-ron-float"),
+        E::ExpectedBoolean => said!("check-ron-boolean"),
+        E::ExpectedString => said!("check-ron-string"),
+        E::ExpectedIdentifier => said!("check-ron-identifier"),
+        E::ExpectedOption => said!("check-ron-option"),
+        E::ExpectedUnit => said!("check-ron-unit"),
+        E::ExpectedArray => said!("check-ron-open", bracket = "["),
+        E::ExpectedStructLike => said!("check-ron-open", bracket = "("),
+        E::ExpectedArrayEnd => said!("check-ron-close", bracket = "]"),
+        E::ExpectedOptionEnd | E::ExpectedStructLikeEnd => said!("check-ron-close", bracket = ")"),
+        E::ExpectedComma => said!("check-ron-comma"),
+        E::ExpectedMapColon => said!("check-ron-colon"),
+        E::ExpectedStringEnd => said!("check-ron-string-end"),
+        E::IntegerOutOfBounds => said!("check-ron-out-of-bounds"),
+        E::TrailingCharacters => said!("check-ron-trailing"),
+        E::UnexpectedChar(c) => said!("check-ron-unexpected-char", char = &format!("{c:?}")),
+        other => return Part::Text(other.to_string()),
+    };
+    said.into()
+}
+
+fn in_outer(outer: Option<&str>) -> Part {
+    outer.map_or(Part::Text(String::new()), |o| {
+        said!("check-in-outer", outer = o).into()
+    })
 }
 
 #[cfg(test)]
@@ -153,10 +192,10 @@ mod tests {
     fn invalid_date_is_a_type_error_at_its_position() {
         let text = "Activity(id: \"x\", title: (en: \"a\"),\n timing: Fixed(start: \"2021-02-30\", end: \"2021-03-01\"))";
         let d = parse::<Activity>("activities/x.ron", text).err();
-        let d = d.as_ref().map(|d| (d.code, d.line, d.message.as_str()));
+        let d = d.as_ref().map(|d| (d.code, d.line, d.message.english()));
         assert_eq!(
             d,
-            Some((Code::Type, 2, "invalid date (input is out of range)"))
+            Some((Code::Type, 2, "invalid date (input is out of range)".into()))
         );
     }
 

@@ -5,6 +5,7 @@ use super::layout::PLAN_FILE;
 use super::parse::{MAX_FILE_BYTES, decode, parse};
 use crate::check::{Code, Diagnostic};
 use crate::model::{FORMAT_VERSION, Id, PlanMeta};
+use crate::said;
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::Mutex;
@@ -29,8 +30,12 @@ pub(super) fn read_meta(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Optio
     {
         let d = Diagnostic::plan(
             Code::FormatVersion,
-            format!("this plan uses format {format}; this khutta reads format {FORMAT_VERSION} and older"),
-            "upgrade khutta to open this plan; nothing was read, so nothing will be lost",
+            said!(
+                "check-format-newer",
+                format = format,
+                supported = FORMAT_VERSION
+            ),
+            said!("check-format-newer-hint"),
         )
         .at("format");
         diagnostics.push(d);
@@ -75,8 +80,8 @@ pub(super) fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
             Code::Unreadable,
             rel,
             (1, 1),
-            format!("cannot read the file: {e}"),
-            "check that the file exists and that you may read it",
+            said!("check-unreadable", detail = &e),
+            said!("check-unreadable-hint"),
         )
     };
     // Reading at most one byte past the limit tells a too-large file without asking the file
@@ -93,8 +98,8 @@ pub(super) fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
             Code::TooLarge,
             rel,
             (1, 1),
-            format!("the file has {size} bytes; plan files are at most {MAX_FILE_BYTES}"),
-            "a plan file holds one entity; split the content or remove the file if it is not a plan file",
+            said!("check-too-large", size = size, max = MAX_FILE_BYTES),
+            said!("check-too-large-hint"),
         ));
     }
     // Taking the buffer as it is saves copying every file once more.
@@ -110,8 +115,8 @@ pub(super) fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
                 Code::NotUtf8,
                 rel,
                 (1, 1),
-                "the file is not valid UTF-8",
-                "save the file as UTF-8",
+                said!("check-not-utf8"),
+                said!("check-not-utf8-hint"),
             )
         })),
     }

@@ -93,3 +93,51 @@ fn too_large_file_is_refused_with_its_location() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// Every diagnostic the cases produce reads in Arabic with `--lang ar`: the message after
+/// `error[CODE]:` and its hint, not English and not a message key. The location and the
+/// `error[CODE]` that editors parse stay as they are, and the same diagnostics are reported.
+#[test]
+fn every_diagnostic_speaks_arabic() {
+    let arabic = |s: &str| s.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+    let mut seen = std::collections::BTreeSet::new();
+    for case in case_dirs("check").into_iter().chain(case_dirs("schedule")) {
+        let plan = if case.join("plan").is_dir() {
+            "plan"
+        } else {
+            "."
+        };
+        let run = |lang: &str| {
+            let out = khutta(&case)
+                .args(["--lang", lang, "check", plan])
+                .output()
+                .unwrap_or_else(|e| panic!("{e}"));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let (en, ar) = (run("en"), run("ar"));
+        let heads = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|l| l.split_once("]: ").map(|(head, _)| head.to_owned()))
+                .collect()
+        };
+        assert_eq!(heads(&en), heads(&ar), "{}", case.display());
+        let lines: Vec<&str> = ar.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some((head, message)) = line.split_once("]: ") else {
+                continue;
+            };
+            seen.insert(head.rsplit('[').next().unwrap_or("").to_owned());
+            assert!(arabic(message), "{}: {line}", case.display());
+            assert!(!message.contains("check-"), "{}: {line}", case.display());
+            let hint = lines.get(i + 1).copied().unwrap_or("");
+            let rest = hint.strip_prefix("  تلميح: ");
+            assert!(
+                rest.is_some_and(|r| arabic(r) && !r.contains("check-")),
+                "{}: {hint}",
+                case.display()
+            );
+        }
+    }
+    // The cases cover most codes; a code that no case produces is not shown by this test.
+    assert!(seen.len() >= 30, "only {} codes: {seen:?}", seen.len());
+}

@@ -98,7 +98,8 @@ fn fixture_in_arabic_in_display_order() {
     ));
 }
 
-/// `check` speaks Arabic too: its summary line, with plan paths kept in their order.
+/// `check` speaks Arabic: every message, hint and the summary line, with ids and plan paths
+/// kept in their order.
 #[test]
 fn check_in_arabic() {
     let run = khutta(&[

@@ -14,5 +14,6 @@ mod consult;
 mod git;
 mod harness;
 mod keys;
+mod problems;
 mod review;
 mod snapshots;

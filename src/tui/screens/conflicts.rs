@@ -153,7 +153,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 area.x + 1,
                 detail_y + 3,
                 area.width.saturating_sub(2),
-                &format!("{}: {}", p.code, p.message),
+                &format!("{}: {}", p.code, p.message.show(&app.msg)),
                 theme::error(),
             );
         }

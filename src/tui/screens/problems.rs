@@ -57,7 +57,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let height = usize::from(area.height.saturating_sub(1));
+    // The last line says what to do about the selected problem.
+    let height = usize::from(area.height.saturating_sub(2));
+    if let Some(d) = diags.get(app.cursors.problems.row) {
+        let hint = app
+            .msg
+            .get_args("check-hint", &[("hint", d.hint.show(&app.msg).into())]);
+        let y = area.y + area.height.saturating_sub(1);
+        pen.text(
+            buf,
+            Rect::new(area.x, y, area.width, 1),
+            &hint,
+            theme::dim(),
+            app.msg.lang(),
+            Align::Natural,
+        );
+    }
     let offset = app.cursors.problems.scrolled(height);
     for (i, d) in diags.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
@@ -91,13 +106,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Lang::En,
             Align::Natural,
         );
-        // The checks' messages are in English; ids and titles inside them keep their direction.
+        // The message is in the UI's language; ids and titles inside it keep their direction.
         pen.text(
             buf,
             Rect::new(cols[2].0, y, cols[2].1, 1),
-            &d.message,
+            &d.message.show(&app.msg),
             base,
-            Lang::En,
+            app.msg.lang(),
             Align::Natural,
         );
     }

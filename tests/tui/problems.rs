@@ -1,0 +1,55 @@
+//! The Problems screen speaks the UI's language: each message, and the hint of the selected
+//! problem on the last line.
+
+use crate::harness::{Harness, copy_dir};
+use khutta::model::Lang;
+use khutta::text::BidiMode;
+use std::path::Path;
+
+fn dangling(lang: Lang) -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let case =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/check/dangling-references/plan");
+    copy_dir(&case, dir.path());
+    let mut h = Harness::open(dir.path(), lang);
+    h.dir = dir;
+    h.press(&["7"]);
+    h
+}
+
+#[test]
+fn problems_in_english() {
+    let h = dangling(Lang::En);
+    let screen = h.render(160, 20);
+    assert!(
+        screen.contains("`parent` refers to activity `phase-1`, which does not exist"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("hint: correct the id, or create activities/launch.ron"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn problems_in_arabic_in_both_bidi_modes() {
+    // With `bidi = terminal` the text stays in logical order, as the terminal will reorder it.
+    let mut h = dangling(Lang::Ar);
+    h.app.pen.bidi = BidiMode::Terminal;
+    let screen = h.render(160, 20);
+    assert!(
+        screen.contains("يشير `parent` إلى النشاط `phase-1`، ولا وجود لهذا المعرّف"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("تلميح: صحّح المعرّف، أو أنشئ activities/launch.ron"),
+        "{screen}"
+    );
+    assert!(!screen.contains("does not exist"), "{screen}");
+    // Moving down shows the next problem's hint.
+    h.press(&["down"]);
+    let screen = h.render(160, 20);
+    assert!(screen.contains("أنشئ beneficiaries/cities.ron"), "{screen}");
+    h.app.pen.bidi = BidiMode::App;
+    insta::assert_snapshot!("problems_ar_app_160x20", h.render(160, 20));
+}
