@@ -12,12 +12,14 @@
 
 mod keys;
 mod locale;
+mod said;
 
 pub use keys::{
     SCREENS, activity_kind, beneficiary_kind, budget_category, dependency_kind, entity_kind,
     funding_status, org_role, organisation_type, status, timing, weekday,
 };
 pub use locale::{LocaleEnv, choose_lang, lang_of_locale};
+pub use said::{Part, Said};
 
 use crate::model::Lang;
 use fluent_bundle::concurrent::FluentBundle;
@@ -47,11 +49,14 @@ macro_rules! catalogue_file {
 }
 
 /// The messages, compiled in, one file per area: the interface, `khutta check`'s diagnostics,
-/// and reviews of a change. A key lives in exactly one file.
-pub const CATALOGUE: [CatalogueFile; 3] = [
+/// reviews of a change, the other commands' output, and errors. A key lives in exactly one
+/// file.
+pub const CATALOGUE: [CatalogueFile; 5] = [
     catalogue_file!("khutta.ftl"),
     catalogue_file!("check.ftl"),
     catalogue_file!("review.ftl"),
+    catalogue_file!("cli.ftl"),
+    catalogue_file!("errors.ftl"),
 ];
 
 /// The UI strings of one language.

@@ -1,0 +1,1 @@
+# مخرجات الأوامر: schedule وlog وsync وcommit وinit وgit-setup وblame وbaseline وfmt وmerge.

@@ -1,0 +1,1 @@
+# Errors: of the repository, of the store, of edits and of values typed into forms, with their hints.
