@@ -33,4 +33,3 @@ pub fn id_reason(e: &IdError) -> Said {
         IdError::BadChar(c) => said!("check-id-bad-char", char = &format!("{c:?}")),
     }
 }
-

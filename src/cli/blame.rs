@@ -127,7 +127,8 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
         message: format!(
             "`{}` is not an activity id: {e}",
             escape_controls(&args.activity)
-        ),
+        )
+        .into(),
         hint: Some("activity ids are lowercase slugs such as `pilot-tunis`".into()),
     })?;
     let root = resolve_plan(args.plan.as_deref())?;

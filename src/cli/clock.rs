@@ -14,7 +14,8 @@ pub fn today(arg: Option<NaiveDate>) -> Result<NaiveDate, CommandError> {
             message: format!(
                 "KHUTTA_TODAY is {:?}, which is not a date: {e}",
                 khutta::text::escape_controls(&s)
-            ),
+            )
+            .into(),
             hint: Some("write it as YYYY-MM-DD, or unset it to use the system clock".into()),
         }),
         Err(_) => Ok(chrono::Local::now().date_naive()),

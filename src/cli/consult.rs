@@ -101,11 +101,11 @@ fn round<'p>(plan: &'p Plan, id: &str) -> Result<&'p Consultation, CommandError>
     plan.consultations.get(id).ok_or_else(|| {
         let ids: Vec<&str> = plan.consultations.keys().map(Id::as_str).collect();
         CommandError::User {
-            message: format!("there is no consultation round `{}`", escape_controls(id)),
+            message: format!("there is no consultation round `{}`", escape_controls(id)).into(),
             hint: Some(if ids.is_empty() {
                 "this plan has no rounds yet (consultations/<round>/round.ron)".into()
             } else {
-                format!("rounds: {}", ids.join(", "))
+                format!("rounds: {}", ids.join(", ")).into()
             }),
         }
     })
@@ -113,7 +113,7 @@ fn round<'p>(plan: &'p Plan, id: &str) -> Result<&'p Consultation, CommandError>
 
 fn filter(args: &ResultsArgs) -> Result<Filter, CommandError> {
     let usage = |message: String, hint: &str| CommandError::Usage {
-        message,
+        message: message.into(),
         hint: Some(hint.into()),
     };
     let countries = args
@@ -188,24 +188,29 @@ fn run_import(args: ImportArgs) -> Result<ExitCode, CommandError> {
         message: format!(
             "cannot read {}: {e}",
             escape_controls(&args.file.display().to_string())
-        ),
+        )
+        .into(),
         hint: None,
     })?;
     let text = String::from_utf8(text).map_err(|_| CommandError::User {
         message: format!(
             "{} is not UTF-8",
             escape_controls(&args.file.display().to_string())
-        ),
+        )
+        .into(),
         hint: Some("export the CSV as UTF-8 (spreadsheets offer \"CSV UTF-8\")".into()),
     })?;
     let outcome =
         parse_csv(&loaded.plan, c, &text, args.replace).map_err(|e| CommandError::User {
-            message: escape_controls(&e.to_string()).into_owned(),
-            hint: Some(format!(
-                "the header row is `{}` (see `khutta consult template {}`)",
-                csv_header(c),
-                args.round
-            )),
+            message: escape_controls(&e.to_string()).into_owned().into(),
+            hint: Some(
+                format!(
+                    "the header row is `{}` (see `khutta consult template {}`)",
+                    csv_header(c),
+                    args.round
+                )
+                .into(),
+            ),
         })?;
     let round_id = c.round.id.clone();
     let mut out = std::io::stdout().lock();

@@ -9,6 +9,7 @@ use super::output::Style;
 use super::{CommandError, diff_git, resolve_plan};
 use khutta::diff::Review;
 use khutta::diff::review;
+use khutta::i18n::Said;
 use khutta::model::Plan;
 use khutta::repo::{PlanRepo, RepoError};
 use std::io::{IsTerminal, Write};
@@ -65,8 +66,10 @@ fn unreadable(e: RepoError) -> CommandError {
         | RepoError::NoPlanAt(_)
         | RepoError::Revision(_)
         | RepoError::NotARepository { .. } => CommandError::Usage {
-            message: khutta::text::escape_controls(&e.to_string()).into_owned(),
-            hint: e.hint(),
+            message: khutta::text::escape_controls(&e.to_string())
+                .into_owned()
+                .into(),
+            hint: e.hint().map(Said::from),
         },
         e => e.into(),
     }
@@ -134,7 +137,8 @@ fn working_tree(root: &Path, ui: &super::ui::Ui) -> Result<Plan, CommandError> {
             "the plan in the working tree does not load ({} problem{} above)",
             errors.len(),
             if errors.len() == 1 { "" } else { "s" }
-        ),
+        )
+        .into(),
         hint: Some("fix the file, or compare two commits: `khutta diff A B`".into()),
     })
 }

@@ -68,7 +68,8 @@ pub fn external(args: &[String]) -> Result<ExitCode, CommandError> {
                 message: format!(
                     "--external takes the 1, 7 or 9 arguments git passes, not {}",
                     args.len()
-                ),
+                )
+                .into(),
                 hint: Some(
                     "let git call it: GIT_EXTERNAL_DIFF=\"khutta diff --external\" git diff".into(),
                 ),

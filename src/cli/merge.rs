@@ -46,7 +46,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
             "base" => Pick::Base,
             other => {
                 return Err(CommandError::Usage {
-                    message: format!("{other:?} is not a side"),
+                    message: format!("{other:?} is not a side").into(),
                     hint: Some("use ours, theirs or base".into()),
                 });
             }
@@ -64,7 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
                     .ok()
                     .filter(|n| *n > 0)
                     .ok_or_else(|| CommandError::Usage {
-                        message: format!("{:?} is not a conflict number", take[1]),
+                        message: format!("{:?} is not a conflict number", take[1]).into(),
                         hint: Some(
                             "conflicts are numbered from 1, as `khutta merge` lists them".into(),
                         ),

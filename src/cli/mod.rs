@@ -24,6 +24,8 @@ mod diff;
 mod diff_git;
 
 use clap::{Parser, Subcommand};
+use khutta::i18n::Said;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -79,15 +81,9 @@ enum Command {
 #[derive(Debug)]
 pub enum CommandError {
     /// The user asked for something that cannot be done as asked (exit 1).
-    User {
-        message: String,
-        hint: Option<String>,
-    },
+    User { message: Said, hint: Option<Said> },
     /// The arguments or the plan folder are unusable (exit 2).
-    Usage {
-        message: String,
-        hint: Option<String>,
-    },
+    Usage { message: Said, hint: Option<Said> },
     /// A bug or an environment failure khutta cannot explain (exit 255).
     Internal(String),
 }
@@ -108,11 +104,11 @@ impl From<khutta::store::StoreError> for CommandError {
         let message = khutta::text::escape_controls(&e.to_string()).into_owned();
         match e {
             S::NotAPlan { .. } => CommandError::Usage {
-                message,
+                message: message.into(),
                 hint: Some("give the path of a plan folder (one holding plan.ron)".into()),
             },
             S::Io { .. } | S::MetaUnreadable | S::RoundNotSaved { .. } => CommandError::User {
-                message,
+                message: message.into(),
                 hint: None,
             },
             S::Serialize { .. } => CommandError::Internal(message),
@@ -124,14 +120,21 @@ impl From<khutta::repo::RepoError> for CommandError {
     fn from(e: khutta::repo::RepoError) -> Self {
         use khutta::repo::RepoError as R;
         let message = khutta::text::escape_controls(&e.to_string()).into_owned();
-        let hint = e.hint();
+        let hint = e.hint().map(Said::from);
         match e {
             R::Store(s) => s.into(),
-            R::NotARepository { .. } | R::AlreadyAPlan { .. } => {
-                CommandError::Usage { message, hint }
-            }
-            R::Git(_) | R::Io { .. } => CommandError::User { message, hint },
-            _ => CommandError::User { message, hint },
+            R::NotARepository { .. } | R::AlreadyAPlan { .. } => CommandError::Usage {
+                message: message.into(),
+                hint,
+            },
+            R::Git(_) | R::Io { .. } => CommandError::User {
+                message: message.into(),
+                hint,
+            },
+            _ => CommandError::User {
+                message: message.into(),
+                hint,
+            },
         }
     }
 }
@@ -180,18 +183,22 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(CommandError::Internal(m)) if m.contains("Broken pipe") => ExitCode::SUCCESS,
         Err(e) => {
+            let m = &ui.messages;
             let (message, hint) = match &e {
                 CommandError::User { message, hint } | CommandError::Usage { message, hint } => {
-                    (message.as_str(), hint.as_deref())
+                    (message.show(m), hint.as_ref().map(|h| h.show(m)))
                 }
-                CommandError::Internal(m) => (
-                    m.as_str(),
-                    Some("this is a bug in khutta; please report it"),
-                ),
+                CommandError::Internal(text) => {
+                    (text.clone(), Some(m.get("error-bug-hint").into_owned()))
+                }
             };
-            eprintln!("error: {message}");
+            // Standard error is shown as it is written; a terminal reorders it (see `plan_line`).
+            let terminal = std::io::stderr().is_terminal();
+            let line = m.get_args("error-line", &[("message", message.into())]);
+            eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
             if let Some(h) = hint {
-                eprintln!("  hint: {h}");
+                let line = m.get_args("error-hint", &[("hint", h.into())]);
+                eprintln!("  {}", ui.plan_line(&line, m.lang(), terminal));
             }
             ExitCode::from(e.exit_code())
         }

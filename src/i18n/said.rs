@@ -47,6 +47,15 @@ impl Said {
         Said { key, args }
     }
 
+    /// Text that is already in its reader's language (or is the same in every language, such
+    /// as a path), shown as it is.
+    pub fn plain(text: impl Into<String>) -> Said {
+        Said {
+            key: "said-plain",
+            args: vec![("text", Part::Text(text.into()))],
+        }
+    }
+
     /// The message's key in the catalogue.
     pub fn key(&self) -> &'static str {
         self.key
@@ -96,6 +105,18 @@ impl fmt::Display for Said {
 impl Serialize for Said {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.english())
+    }
+}
+
+impl From<String> for Said {
+    fn from(s: String) -> Self {
+        Said::plain(s)
+    }
+}
+
+impl From<&str> for Said {
+    fn from(s: &str) -> Self {
+        Said::plain(s)
     }
 }
 

@@ -69,7 +69,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         && t < f
     {
         return Err(CommandError::Usage {
-            message: format!("--to {t} comes before --from {f}"),
+            message: format!("--to {t} comes before --from {f}").into(),
             hint: Some("give the first day with --from and the last with --to".into()),
         });
     }
