@@ -102,7 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
                     out,
                     "{}",
                     serde_json::to_string_pretty(&items)
-                        .map_err(|e| CommandError::Internal(e.to_string()))?
+                        .map_err(|e| CommandError::Internal(e.to_string().into()))?
                 )?;
             }
         }

@@ -188,7 +188,7 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
                 out,
                 "{}",
                 serde_json::to_string_pretty(&doc)
-                    .map_err(|e| CommandError::Internal(e.to_string()))?
+                    .map_err(|e| CommandError::Internal(e.to_string().into()))?
             )?;
         }
     }

@@ -162,8 +162,12 @@ fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     let text = match args.format {
         Format::Text => render::text(&r, lang),
         Format::Md => render::markdown(&r, lang),
-        Format::Csv => render::csv(&r, lang).map_err(|e| CommandError::Internal(e.to_string()))?,
-        Format::Json => render::json(&r).map_err(|e| CommandError::Internal(e.to_string()))?,
+        Format::Csv => {
+            render::csv(&r, lang).map_err(|e| CommandError::Internal(e.to_string().into()))?
+        }
+        Format::Json => {
+            render::json(&r).map_err(|e| CommandError::Internal(e.to_string().into()))?
+        }
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     // Results skip what check reports; say so, rather than let the numbers look complete.

@@ -111,7 +111,7 @@ pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
         Format::Json => write!(
             out,
             "{}",
-            review::json(&review).map_err(|e| CommandError::Internal(e.to_string()))?
+            review::json(&review).map_err(|e| CommandError::Internal(e.to_string().into()))?
         )?,
     }
     Ok(ExitCode::from(u8::from(

@@ -15,8 +15,9 @@ pub struct Args {
 /// Writes the local git config entries (and `.gitattributes` when missing).
 pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let exe = std::env::current_exe()
-        .map_err(|e| CommandError::Internal(format!("cannot find khutta's own path: {e}")))?;
+    let exe = std::env::current_exe().map_err(|e| {
+        CommandError::Internal(format!("cannot find khutta's own path: {e}").into())
+    })?;
     khutta::repo::git_setup(&root, &exe)?;
     writeln!(
         std::io::stdout().lock(),

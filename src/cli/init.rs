@@ -21,8 +21,9 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
         Some(p) => Some(resolve_plan(Some(p))?),
         None => None,
     };
-    let exe = std::env::current_exe()
-        .map_err(|e| CommandError::Internal(format!("cannot find khutta's own path: {e}")))?;
+    let exe = std::env::current_exe().map_err(|e| {
+        CommandError::Internal(format!("cannot find khutta's own path: {e}").into())
+    })?;
     let opts = khutta::repo::InitOptions {
         dir: args.dir.clone(),
         from,

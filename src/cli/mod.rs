@@ -25,6 +25,7 @@ mod diff_git;
 
 use clap::{Parser, Subcommand};
 use khutta::i18n::Said;
+use khutta::said;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -85,7 +86,7 @@ pub enum CommandError {
     /// The arguments or the plan folder are unusable (exit 2).
     Usage { message: Said, hint: Option<Said> },
     /// A bug or an environment failure khutta cannot explain (exit 255).
-    Internal(String),
+    Internal(Said),
 }
 
 impl CommandError {
@@ -101,14 +102,15 @@ impl CommandError {
 impl From<khutta::store::StoreError> for CommandError {
     fn from(e: khutta::store::StoreError) -> Self {
         use khutta::store::StoreError as S;
-        let message = khutta::text::escape_controls(&e.to_string()).into_owned();
+        // Escaped when printed, like every message (see `main`).
+        let message = e.said();
         match e {
             S::NotAPlan { .. } => CommandError::Usage {
-                message: message.into(),
-                hint: Some("give the path of a plan folder (one holding plan.ron)".into()),
+                message,
+                hint: Some(said!("error-not-a-plan-hint")),
             },
             S::Io { .. } | S::MetaUnreadable | S::RoundNotSaved { .. } => CommandError::User {
-                message: message.into(),
+                message,
                 hint: None,
             },
             S::Serialize { .. } => CommandError::Internal(message),
@@ -119,29 +121,20 @@ impl From<khutta::store::StoreError> for CommandError {
 impl From<khutta::repo::RepoError> for CommandError {
     fn from(e: khutta::repo::RepoError) -> Self {
         use khutta::repo::RepoError as R;
-        let message = khutta::text::escape_controls(&e.to_string()).into_owned();
-        let hint = e.hint().map(Said::from);
+        let (message, hint) = (e.said(), e.hint());
         match e {
             R::Store(s) => s.into(),
-            R::NotARepository { .. } | R::AlreadyAPlan { .. } => CommandError::Usage {
-                message: message.into(),
-                hint,
-            },
-            R::Git(_) | R::Io { .. } => CommandError::User {
-                message: message.into(),
-                hint,
-            },
-            _ => CommandError::User {
-                message: message.into(),
-                hint,
-            },
+            R::NotARepository { .. } | R::AlreadyAPlan { .. } => {
+                CommandError::Usage { message, hint }
+            }
+            _ => CommandError::User { message, hint },
         }
     }
 }
 
 impl From<std::io::Error> for CommandError {
     fn from(e: std::io::Error) -> Self {
-        CommandError::Internal(format!("cannot write output: {e}"))
+        CommandError::Internal(said!("error-output", error = &e))
     }
 }
 
@@ -189,7 +182,7 @@ pub fn main() -> ExitCode {
                     (message.show(m), hint.as_ref().map(|h| h.show(m)))
                 }
                 CommandError::Internal(text) => {
-                    (text.clone(), Some(m.get("error-bug-hint").into_owned()))
+                    (text.show(m), Some(m.get("error-bug-hint").into_owned()))
                 }
             };
             // Standard error is shown as it is written; a terminal reorders it (see `plan_line`).
@@ -220,7 +213,7 @@ pub fn resolve_plan(arg: Option<&Path>) -> Result<PathBuf, CommandError> {
         return Ok(p.to_path_buf());
     }
     let cwd = std::env::current_dir()
-        .map_err(|e| CommandError::Internal(format!("cannot read the current folder: {e}")))?;
+        .map_err(|e| CommandError::Internal(said!("error-current-folder", error = &e)))?;
     if cwd.join("plan.ron").is_file() {
         return Ok(cwd);
     }
@@ -232,8 +225,8 @@ pub fn resolve_plan(arg: Option<&Path>) -> Result<PathBuf, CommandError> {
         }
     }
     Err(CommandError::Usage {
-        message: "there is no plan here".into(),
-        hint: Some("open one with `khutta PATH`, or create one with `khutta init DIR`".into()),
+        message: said!("error-no-plan"),
+        hint: Some(said!("error-no-plan-hint")),
     })
 }
 

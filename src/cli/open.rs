@@ -36,7 +36,9 @@ pub fn run(plan: Option<&Path>, ui: &Ui) -> Result<ExitCode, CommandError> {
     };
     run::run(opts).map_err(|e| match e {
         run::RunError::Store(s) => s.into(),
-        run::RunError::Terminal(t) => CommandError::Internal(format!("the terminal failed: {t}")),
+        run::RunError::Terminal(t) => {
+            CommandError::Internal(format!("the terminal failed: {t}").into())
+        }
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -26,67 +26,69 @@ pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, git_setup, init};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, sync};
 
+use crate::i18n::Said;
+use crate::said;
 use std::path::{Path, PathBuf};
 
 /// Failures of the git layer, each saying what a person can do.
 #[derive(Debug, thiserror::Error)]
 pub enum RepoError {
     /// The plan is not inside a git repository.
-    #[error("`{}` is not inside a git repository", path.display())]
+    #[error("{}", self.said())]
     NotARepository {
         /// The plan folder.
         path: PathBuf,
     },
     /// The repository was not set up for khutta.
-    #[error("this repository is not set up for khutta")]
+    #[error("{}", self.said())]
     NotSetUp,
     /// git has no author identity.
-    #[error("git does not know who you are: user.name and user.email are not set")]
+    #[error("{}", self.said())]
     NoIdentity,
     /// There is nothing to commit.
-    #[error("nothing to commit: the plan's files are as in the last commit")]
+    #[error("{}", self.said())]
     NothingToCommit,
     /// The folder to create a plan in is not empty.
-    #[error("`{}` already holds a plan", path.display())]
+    #[error("{}", self.said())]
     AlreadyAPlan {
         /// The folder.
         path: PathBuf,
     },
     /// The revision has no plan in this repository's plan folder.
-    #[error("there is no plan at {0}")]
+    #[error("{}", self.said())]
     NoPlanAt(String),
     /// A revision name that does not name a commit.
-    #[error("`{0}` is not a commit, branch or tag of this repository")]
+    #[error("{}", self.said())]
     NoSuchRevision(String),
     /// A plan file of a revision could not be read.
     #[error(transparent)]
     Revision(#[from] revision::RevisionError),
     /// A merge is waiting for its conflicts to be resolved.
-    #[error("a merge is in progress: resolve its conflicts, or abort it")]
+    #[error("{}", self.said())]
     MergeInProgress,
     /// There is no merge in progress.
-    #[error("there is no merge in progress")]
+    #[error("{}", self.said())]
     NoMerge,
     /// Conflicts are left in the merge in progress.
-    #[error("{0} conflicts are left to resolve")]
+    #[error("{}", self.said())]
     ConflictsLeft(usize),
     /// A choice could not be applied to the merge.
-    #[error("cannot resolve: {0}")]
+    #[error("{}", self.said())]
     Resolve(String),
     /// Files outside the plan conflict, and khutta merges only the plan.
-    #[error("files outside the plan conflict: {}", .0.join(", "))]
+    #[error("{}", self.said())]
     FileConflicts(Vec<String>),
     /// The plan has changes that are not committed.
-    #[error("the plan has changes that are not committed")]
+    #[error("{}", self.said())]
     Uncommitted,
     /// HEAD is not on a branch.
-    #[error("HEAD is not on a branch, so there is nothing to sync")]
+    #[error("{}", self.said())]
     DetachedHead,
     /// The remote does not exist.
-    #[error("there is no remote `{0}`")]
+    #[error("{}", self.said())]
     NoRemote(String),
     /// The remote could not be reached.
-    #[error("cannot reach `{remote}`: {message}")]
+    #[error("{}", self.said())]
     Network {
         /// The remote.
         remote: String,
@@ -94,7 +96,7 @@ pub enum RepoError {
         message: String,
     },
     /// The remote refused every credential.
-    #[error("`{remote}` refused: {message}")]
+    #[error("{}", self.said())]
     Auth {
         /// The remote.
         remote: String,
@@ -102,7 +104,7 @@ pub enum RepoError {
         message: String,
     },
     /// The server refused the push (a hook, a protected branch).
-    #[error("the server refused to update {refname}: {message}")]
+    #[error("{}", self.said())]
     Rejected {
         /// The ref.
         refname: String,
@@ -110,16 +112,16 @@ pub enum RepoError {
         message: String,
     },
     /// Someone pushed first (retried inside `sync`).
-    #[error("the remote moved while pushing")]
+    #[error("{}", self.said())]
     PushRaced,
     /// The remote moved on every attempt.
-    #[error("`{0}` kept moving while khutta pushed; try again in a moment")]
+    #[error("{}", self.said())]
     RemoteKeepsMoving(String),
     /// Reading or writing the plan failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
     /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}", self.said())]
     Io {
         /// The file.
         path: PathBuf,
@@ -127,16 +129,16 @@ pub enum RepoError {
         source: std::io::Error,
     },
     /// libgit2 failed.
-    #[error("git: {0}")]
+    #[error("{}", self.said())]
     Git(#[from] git2::Error),
     /// A baseline of that name exists already.
-    #[error("there is already a baseline `{0}`")]
+    #[error("{}", self.said())]
     BaselineExists(String),
     /// A baseline name git cannot use in a tag.
-    #[error("`{0}` cannot be a baseline name")]
+    #[error("{}", self.said())]
     BadBaselineName(String),
     /// The activity is not in the plan at that revision.
-    #[error("there is no activity `{id}` at {rev}")]
+    #[error("{}", self.said())]
     NoSuchActivity {
         /// The activity.
         id: String,
@@ -144,7 +146,7 @@ pub enum RepoError {
         rev: String,
     },
     /// A field that activities do not have.
-    #[error("activities have no field `{field}`; they have: {}", known.join(", "))]
+    #[error("{}", self.said())]
     NoSuchField {
         /// The field asked for.
         field: String,
@@ -154,35 +156,81 @@ pub enum RepoError {
 }
 
 impl RepoError {
+    /// What went wrong, in words any reader's language can show (`Display` is the English).
+    pub fn said(&self) -> Said {
+        match self {
+            RepoError::NotARepository { path } => {
+                said!("repo-not-a-repository", path = &path.display())
+            }
+            RepoError::NotSetUp => said!("repo-not-set-up"),
+            RepoError::NoIdentity => said!("repo-no-identity"),
+            RepoError::NothingToCommit => said!("repo-nothing-to-commit"),
+            RepoError::AlreadyAPlan { path } => {
+                said!("repo-already-a-plan", path = &path.display())
+            }
+            RepoError::NoPlanAt(rev) => said!("repo-no-plan-at", rev = rev),
+            RepoError::NoSuchRevision(rev) => said!("repo-no-such-revision", rev = rev),
+            RepoError::Revision(e) => e.said(),
+            RepoError::MergeInProgress => said!("repo-merge-in-progress"),
+            RepoError::NoMerge => said!("repo-no-merge"),
+            RepoError::ConflictsLeft(n) => said!("repo-conflicts-left", count = *n),
+            RepoError::Resolve(why) => said!("repo-cannot-resolve", detail = why),
+            RepoError::FileConflicts(files) => {
+                said!("repo-file-conflicts", files = &files.join(", "))
+            }
+            RepoError::Uncommitted => said!("repo-uncommitted"),
+            RepoError::DetachedHead => said!("repo-detached-head"),
+            RepoError::NoRemote(r) => said!("repo-no-remote", remote = r),
+            RepoError::Network { remote, message } => {
+                said!("repo-network", remote = remote, detail = message)
+            }
+            RepoError::Auth { remote, message } => {
+                said!("repo-auth", remote = remote, detail = message)
+            }
+            RepoError::Rejected { refname, message } => {
+                said!("repo-rejected", refname = refname, detail = message)
+            }
+            RepoError::PushRaced => said!("repo-push-raced"),
+            RepoError::RemoteKeepsMoving(r) => said!("repo-remote-keeps-moving", remote = r),
+            RepoError::Store(e) => e.said(),
+            RepoError::Io { path, source } => {
+                said!("repo-io", path = &path.display(), detail = source)
+            }
+            RepoError::Git(e) => said!("repo-git", detail = e),
+            RepoError::BaselineExists(name) => said!("repo-baseline-exists", name = name),
+            RepoError::BadBaselineName(name) => said!("repo-bad-baseline-name", name = name),
+            RepoError::NoSuchActivity { id, rev } => {
+                said!("repo-no-such-activity", id = id, rev = rev)
+            }
+            RepoError::NoSuchField { field, known } => {
+                said!(
+                    "repo-no-such-field",
+                    field = field,
+                    known = &known.join(", ")
+                )
+            }
+        }
+    }
+
     /// What to do about it.
-    pub fn hint(&self) -> Option<String> {
+    pub fn hint(&self) -> Option<Said> {
         Some(match self {
-            RepoError::NotARepository { .. } => "create one with `khutta init DIR --from PLAN`".into(),
-            RepoError::NotSetUp => {
-                "run `khutta git-setup` in a clone of a plan repository; to start a repository from this plan, run `khutta init DIR --from PLAN`".into()
-            }
-            RepoError::NoIdentity => "set them once: git config --global user.name \"Your Name\" && git config --global user.email you@example.org".into(),
-            RepoError::AlreadyAPlan { .. } => "choose an empty or new folder".into(),
+            RepoError::NotARepository { .. } => said!("repo-not-a-repository-hint"),
+            RepoError::NotSetUp => said!("repo-not-set-up-hint"),
+            RepoError::NoIdentity => said!("repo-no-identity-hint"),
+            RepoError::AlreadyAPlan { .. } => said!("repo-already-a-plan-hint"),
             RepoError::MergeInProgress | RepoError::ConflictsLeft(_) => {
-                "see them with `khutta merge`, settle each with `khutta merge --take ours|theirs N` or in the TUI, then `khutta merge --continue`; or `khutta merge --abort`".into()
+                said!("repo-merge-in-progress-hint")
             }
-            RepoError::Uncommitted => "commit them first: khutta commit -m \"what changed\"".into(),
-            RepoError::Network { .. } => "nothing was lost: your commits are still here; sync again when the remote is reachable".into(),
-            RepoError::Auth { .. } => {
-                "add your key to ssh-agent (ssh-add), or set up git's credential helper for this host; khutta stores no credential".into()
-            }
-            RepoError::Rejected { .. } => "nothing was lost; ask the repository's maintainers about the server's rule".into(),
-            RepoError::FileConflicts(_) => "merge these files with git itself (git merge), then sync again".into(),
-            RepoError::NoRemote(_) => "add one: git remote add origin URL".into(),
-            RepoError::BaselineExists(name) => {
-                format!("choose another name, or replace it with `khutta baseline {name} --force`")
-            }
-            RepoError::BadBaselineName(_) => {
-                "use letters, digits, dots, dashes and slashes, such as `2026-q1` or `donor/approved`".into()
-            }
-            RepoError::NoSuchActivity { .. } => {
-                "an activity renamed since is blamed by its new id; `khutta log --activity ID` lists its commits".into()
-            }
+            RepoError::Uncommitted => said!("repo-uncommitted-hint"),
+            RepoError::Network { .. } => said!("repo-network-hint"),
+            RepoError::Auth { .. } => said!("repo-auth-hint"),
+            RepoError::Rejected { .. } => said!("repo-rejected-hint"),
+            RepoError::FileConflicts(_) => said!("repo-file-conflicts-hint"),
+            RepoError::NoRemote(_) => said!("repo-no-remote-hint"),
+            RepoError::BaselineExists(name) => said!("repo-baseline-exists-hint", name = name),
+            RepoError::BadBaselineName(_) => said!("repo-bad-baseline-name-hint"),
+            RepoError::NoSuchActivity { .. } => said!("repo-no-such-activity-hint"),
             _ => return None,
         })
     }

@@ -12,12 +12,27 @@ use std::collections::HashMap;
 
 /// A plan file of a revision that could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{rev}: {}:{}:{}: {}", .diagnostic.path, .diagnostic.line, .diagnostic.col, .diagnostic.message)]
+#[error("{}", self.said())]
 pub struct RevisionError {
     /// The commit, abbreviated.
     pub rev: String,
     /// The problem in the file.
     pub diagnostic: Box<Diagnostic>,
+}
+
+impl RevisionError {
+    /// The revision, the file's location and what is wrong there, in any reader's language.
+    pub fn said(&self) -> crate::i18n::Said {
+        let d = &self.diagnostic;
+        crate::said!(
+            "repo-revision-unreadable",
+            rev = &self.rev,
+            path = &d.path,
+            line = &d.line,
+            col = &d.col,
+            problem = d.message.clone()
+        )
+    }
 }
 
 impl PlanRepo {

@@ -22,7 +22,9 @@ pub use parse::{MAX_FILE_BYTES, decode, parse};
 pub(crate) use read::parallel;
 pub use save::{SaveReport, canonical_text, save, write_new_plan};
 
+use crate::i18n::Said;
 use crate::model::{EntityKind, Id};
+use crate::said;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -57,13 +59,13 @@ impl Sources {
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The folder has no `plan.ron`.
-    #[error("`{}` is not a khutta plan: it has no plan.ron", path.display())]
+    #[error("{}", self.said())]
     NotAPlan {
         /// The folder.
         path: PathBuf,
     },
     /// A file or folder could not be read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}", self.said())]
     Io {
         /// The file or folder.
         path: PathBuf,
@@ -71,7 +73,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// A value could not be written as RON (a bug: every model value is serialisable).
-    #[error("cannot write {path} as RON: {source}")]
+    #[error("{}", self.said())]
     Serialize {
         /// The file being written.
         path: String,
@@ -79,15 +81,33 @@ pub enum StoreError {
         source: ron::Error,
     },
     /// `plan.ron` could not be read, so it must not be overwritten.
-    #[error("plan.ron could not be read; fix it before saving so that nothing in it is lost")]
+    #[error("{}", self.said())]
     MetaUnreadable,
     /// A response was to be saved into a round that has no `round.ron` on disk.
-    #[error(
-        "consultation round `{round}` is not saved yet (there is no {})",
-        crate::model::round_path(round)
-    )]
+    #[error("{}", self.said())]
     RoundNotSaved {
         /// The round.
         round: Id,
     },
+}
+
+impl StoreError {
+    /// What went wrong, in words any reader's language can show (`Display` is the English).
+    pub fn said(&self) -> Said {
+        match self {
+            StoreError::NotAPlan { path } => said!("store-not-a-plan", path = &path.display()),
+            StoreError::Io { path, source } => {
+                said!("store-io", path = &path.display(), detail = source)
+            }
+            StoreError::Serialize { path, source } => {
+                said!("store-serialize", path = path, detail = source)
+            }
+            StoreError::MetaUnreadable => said!("store-meta-unreadable"),
+            StoreError::RoundNotSaved { round } => said!(
+                "store-round-not-saved",
+                round = round,
+                path = &crate::model::round_path(round)
+            ),
+        }
+    }
 }

@@ -150,13 +150,21 @@ pub fn merge_job(app: &mut App, job: RepoJob) -> Vec<Effect> {
     vec![Effect::Repo(job)]
 }
 
+/// A repository error and what to do about it, in the UI's language.
+fn explain(e: &crate::repo::RepoError, msg: &crate::i18n::Messages) -> String {
+    match e.hint() {
+        Some(h) => format!("{} ({})", e.said().show(msg), h.show(msg)),
+        None => e.said().show(msg),
+    }
+}
+
 /// Reads the repository's state (on the worker).
-pub fn read_state(root: &Path) -> RepoView {
+pub fn read_state(root: &Path, msg: &crate::i18n::Messages) -> RepoView {
     let r = match PlanRepo::open(root) {
         Ok(r) => r,
         Err(e) => {
             return RepoView {
-                unavailable: Some(format!("{e} ({})", e.hint().unwrap_or_default())),
+                unavailable: Some(explain(&e, msg)),
                 ..RepoView::default()
             };
         }
@@ -188,7 +196,7 @@ pub fn read_state(root: &Path) -> RepoView {
 pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dyn Fn(Action)) {
     if job == RepoJob::State {
         // Reading the state never fails: an unusable repository is part of the state.
-        send(Action::Repo(Box::new(read_state(root))));
+        send(Action::Repo(Box::new(read_state(root, msg))));
         return;
     }
     if let RepoJob::Revisions(commits) = &job {
@@ -198,14 +206,11 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
     let r = match PlanRepo::open(root) {
         Ok(r) => r,
         Err(e) => {
-            send(Action::RepoDone(Err(e.to_string())));
+            send(Action::RepoDone(Err(explain(&e, msg))));
             return;
         }
     };
-    let fail = |e: crate::repo::RepoError| match e.hint() {
-        Some(h) => format!("{e} ({h})"),
-        None => e.to_string(),
-    };
+    let fail = |e: crate::repo::RepoError| explain(&e, msg);
     let (result, changed_files) = match job {
         RepoJob::State | RepoJob::Revisions(_) => return,
         RepoJob::Commit(message) => match crate::repo::commit(&r, &message, false) {
@@ -244,7 +249,7 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
     if changed_files && let Ok(loaded) = crate::store::load(root) {
         send(Action::Reloaded(Box::new(loaded)));
     }
-    send(Action::Repo(Box::new(read_state(root))));
+    send(Action::Repo(Box::new(read_state(root, msg))));
     send(Action::RepoDone(result));
 }
 

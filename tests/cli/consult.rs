@@ -1,8 +1,7 @@
 //! `khutta consult import` and `template` end to end: good rows become response files, bad
 //! rows are reported by number and reason, existing participants are kept unless replaced.
 
-use crate::support::cmd::{case_dirs, khutta, transcript};
-use std::path::Path;
+use crate::support::cmd::{case_dirs, copy_dir, khutta, transcript};
 
 /// A copy of the `tallies` results case's plan in a temporary folder.
 fn plan_copy() -> tempfile::TempDir {
@@ -14,19 +13,6 @@ fn plan_copy() -> tempfile::TempDir {
         .join("plan");
     copy_dir(&from, dir.path());
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

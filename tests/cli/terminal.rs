@@ -1,26 +1,14 @@
 //! The TUI in a real terminal (tmux): what a coordinator does, end to end.
 
-use crate::support::cmd::khutta;
+use crate::support::cmd::{copy_dir, khutta};
 use crate::support::tmux::Tmux;
 use std::path::Path;
 
 fn bundled_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    copy(&src, dir.path());
+    copy_dir(&src, dir.path());
     dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]

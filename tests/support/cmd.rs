@@ -112,3 +112,17 @@ pub fn git_ok(cwd: &Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Copies a folder tree, such as the bundled plan into a test's own folder.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{}: {e}", to.display()));
+    let entries = std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
+    for e in entries.flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            copy_dir(&e.path(), &target);
+        } else if let Err(err) = std::fs::copy(e.path(), &target) {
+            panic!("{}: {err}", target.display());
+        }
+    }
+}

@@ -113,3 +113,29 @@ fn settle_a_conflict_and_make_the_merge_commit() {
         60
     );
 }
+
+/// Outside a repository, History says why and what to do, in the UI's language.
+#[test]
+fn outside_a_repository_history_says_why_in_arabic() {
+    for (lang, why, hint) in [
+        (
+            Lang::En,
+            "is not inside a git repository",
+            "create one with `khutta init",
+        ),
+        (
+            Lang::Ar,
+            "ليس داخل مستودع git",
+            "أنشئ مستودعًا بـ`khutta init",
+        ),
+    ] {
+        let mut h = Harness::bundled(lang);
+        h.app.pen.bidi = khutta::text::BidiMode::Terminal;
+        h.run_effect(Effect::Repo(RepoJob::State));
+        h.press(&["8"]);
+        let said = h.app.repo.unavailable.clone().unwrap_or_default();
+        assert!(said.contains(why) && said.contains(hint), "{said}");
+        let screen = h.render(200, 20);
+        assert!(screen.contains(why), "{screen}");
+    }
+}

@@ -1,6 +1,7 @@
 //! A TUI on a copy of the bundled plan, fed keys and drawn in memory. Effects are carried out
 //! in the test's own thread so that every step is deterministic.
 
+pub use crate::support::cmd::copy_dir;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use khutta::model::Lang;
 use khutta::tui::action::Action;
@@ -14,20 +15,6 @@ use std::path::{Path, PathBuf};
 /// The pinned date of every TUI test.
 pub fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
-
-/// Copies a folder tree.
-pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 /// The bundled plan's folder in the repository.
