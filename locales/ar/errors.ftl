@@ -61,3 +61,69 @@ repo-bad-baseline-name-hint = استعمل الحروف والأرقام وال�
 repo-no-such-activity = لا يوجد نشاط `{$id}` في {$rev}
 repo-no-such-activity-hint = النشاط الذي أُعيدت تسميته بعدها يُتتبَّع بمعرّفه الجديد؛ ويسرد `khutta log --activity ID` إيداعاته
 repo-no-such-field = ليس للأنشطة حقل `{$field}`؛ حقولها: {$known}
+
+## التعديلات.
+edit-missing = ليس في الخطة {$noun} `{$id}`
+edit-exists = في الخطة من قبل {$noun} بالمعرّف `{$id}`
+edit-stale = تغيّرت الخطة منذ أُجري هذا التعديل
+edit-no-round = لا توجد جولة تشاور `{$round}`
+edit-round-exists = جولة التشاور `{$round}` موجودة من قبل
+edit-no-response = ليس في الجولة `{$round}` رد من المشارك `{$participant}`
+edit-question-exists = في الجولة سؤال `{$question}` من قبل
+edit-no-question = ليس في الجولة سؤال `{$question}`
+
+## القيم المكتوبة في نموذج أو في خلية CSV.
+value-not-amount = {$text} ليس مبلغًا عشريًّا (اكتبه مثل 150000 أو 1500.50)
+value-not-currency = {$text} ليس رمز عملة وفق ISO 4217 (ثلاثة أحرف لاتينية كبيرة، مثل USD)
+value-not-country = {$text} ليس رمز بلد وفق ISO 3166-1 (مثل EG أو MA)
+value-not-date = {$text} ليس تاريخًا: اكتبه بصيغة YYYY-MM-DD، يومًا موجودًا في التقويم
+value-not-whole = {$text} ليس عددًا صحيحًا
+value-out-of-range = {$value} خارج المدى: من {$min} إلى {$max}
+value-not-one-of = {$text} ليس واحدًا من: {$allowed}
+value-not-email = {$text} ليس عنوان بريد إلكتروني
+
+## نماذج الواجهة.
+form-wrong-kind = نوع العنصر خاطئ
+form-item-gone = لم يعد هذا العنصر موجودًا
+form-not-edited-directly = لا يُعدَّل هذا السطر مباشرة
+form-dates-fixed-only = التواريخ للتوقيت الثابت وحده
+form-days-duration-only = الأيام للمدة وحدها
+form-not-before-duration-only = حد البداية للمدة وحدها
+form-country-first = اختر البلد أولًا
+form-depends-on-itself = لا يعتمد نشاط على نفسه
+form-already-depends = `{$id}` يعتمد على `{$other}` من قبل
+form-negative-line = بند الميزانية تكلفة فلا يكون سالبًا
+form-rate-not-positive = يجب أن يكون السعر موجبًا
+form-not-an-entity-folder = `{$folder}` ليس واحدًا من activities وpartners وbeneficiaries وfunding
+form-not-a-max = `{$text}` ليس عددًا صحيحًا من 0 إلى 255
+form-no-question-selected = لم يُختر سؤال
+form-not-a-question-kind = `{$text}` ليس نوعًا من أنواع الأسئلة
+form-max-needed = اكتب كم عنصرًا يجوز اختياره
+form-no-options = ليس لهذا النوع من الأسئلة خيارات
+
+## استيراد الإجابات من CSV.
+import-no-header = ليس في الملف صف عناوين مقروء: {$detail}
+import-missing-column = ليس في صف العناوين عمود `{$column}`
+import-unknown-column = العمود `{$column}` ليس سؤالًا في الجولة `{$round}` (الأسئلة: {$known})
+import-column-twice = العمود `{$column}` مكرر
+import-unreadable-row = صف غير مقروء: {$detail}
+import-cell-count = { $cells_form ->
+    [one] خلية واحدة حيث في صف العناوين {$header}
+    [two] خليتان حيث في صف العناوين {$header}
+    [few] {$cells} خلايا حيث في صف العناوين {$header}
+    *[other] {$cells} خلية حيث في صف العناوين {$header}
+}
+import-earlier-row = المشارك `{$participant}` في صف سابق أيضًا
+import-already-answered = سبق للمشارك `{$participant}` أن أجاب في هذه الجولة (استعمل --replace للاستبدال)
+import-in-question = `{$question}`: {$problem}
+import-bad-participant = المشارك {$text}: {$reason}
+import-bad-language = اللغة {$text} ليست `ar` ولا `en`
+import-organisation-blank = الجهة فارغة
+import-bad-organisation-type = organisation_type {$text} ليس نوع جهة في IATI (مثل LocalGovernment أو 11)
+import-not-an-option = {$text} ليس خيارًا (الخيارات: {$options})
+import-several-answers = عدة إجابات عن سؤال ذي اختيار واحد
+import-too-many-choices = {$count} اختيارات والحد الأقصى {$max}
+import-bad-rating = التقييم {$text} ليس عددًا صحيحًا من {$min} إلى {$max}
+import-bad-ranking = يذكر الترتيب كلًّا من الخيارات ({$count}) مرة واحدة بالضبط، الأفضل أولًا
+import-not-offered = {$text} ليس من {$items} المعروضة
+import-too-many-items = {$count} عناصر مختارة والحد الأقصى {$max}

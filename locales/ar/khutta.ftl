@@ -635,3 +635,44 @@ tui-review-baseline = خط الأساس { $name }
 tui-review-loading = جارٍ قراءة النسخ…
 tui-pick-no-match = لا شيء يطابق ما كتبته: صحّحه، أو اضغط Esc لترك الحقل كما كان
 tui-collect-not-open = الجولة { $round } { $status } وليست مفتوحة: تُحفظ الإجابات مع ذلك؛ افتحها في المصمم إن كان ينبغي أن تتلقى إجابات
+
+## khutta consult في سطر الأوامر
+consult-no-rounds-hint = لا جولات في هذه الخطة بعد (consultations/<round>/round.ron)
+consult-rounds-hint = الجولات: { $rounds }
+consult-country-hint = مثلًا --country EG
+consult-not-org-type = { $text } ليس نوع جهة
+consult-one-of-hint = واحد من: { $allowed }
+consult-results-incomplete = { $count_form ->
+    [one] تنبيه: خطأ واحد في ملفات هذه الجولة؛ لا تُحسب الإجابات التي يخصها (انظر `khutta check`)
+    [two] تنبيه: خطآن في ملفات هذه الجولة؛ لا تُحسب الإجابات التي يخصانها (انظر `khutta check`)
+    [few] تنبيه: { $count } أخطاء في ملفات هذه الجولة؛ لا تُحسب الإجابات التي تخصها (انظر `khutta check`)
+   *[other] تنبيه: { $count } خطأً في ملفات هذه الجولة؛ لا تُحسب الإجابات التي تخصها (انظر `khutta check`)
+}
+consult-csv-not-utf8 = { $path } ليس بترميز UTF-8
+consult-csv-not-utf8-hint = صدّر ملف CSV بترميز UTF-8 (تعرض الجداول الإلكترونية «CSV UTF-8»)
+consult-header-hint = صف العناوين هو `{ $header }` (انظر `khutta consult template { $round }`)
+consult-import-row = { $file }: الصف { $row }: { $reason }
+consult-responses = { $count_form ->
+    [zero] لا ردود
+    [one] ردٌّ واحد
+    [two] ردّان
+    [few] { $count } ردود
+    [many] { $count } ردًّا
+   *[other] { $count } رد
+}
+consult-rows-refused = { $count_form ->
+    [zero] ولم يُرفض أي صف
+    [one] ورُفض صف واحد
+    [two] ورُفض صفان
+    [few] ورُفضت { $count } صفوف
+    [many] ورُفض { $count } صفًّا
+   *[other] ورُفض { $count } صف
+}
+consult-would-import = { $count_form ->
+    [zero] لن يُستورد أي رد إلى { $folder }، { $refused }
+   *[other] سيُستورد { $responses } إلى { $folder }، { $refused }
+}
+consult-imported = { $count_form ->
+    [zero] لم يُستورد أي رد إلى { $folder }، { $refused }
+   *[other] استُورد { $responses } إلى { $folder }، { $refused }
+}

@@ -55,3 +55,64 @@ repo-bad-baseline-name-hint = use letters, digits, dots, dashes and slashes, suc
 repo-no-such-activity = there is no activity `{$id}` at {$rev}
 repo-no-such-activity-hint = an activity renamed since is blamed by its new id; `khutta log --activity ID` lists its commits
 repo-no-such-field = activities have no field `{$field}`; they have: {$known}
+
+## Edits.
+edit-missing = there is no {$noun} `{$id}`
+edit-exists = {$noun} `{$id}` already exists
+edit-stale = the plan changed since this edit was made
+edit-no-round = there is no consultation round `{$round}`
+edit-round-exists = consultation round `{$round}` already exists
+edit-no-response = round `{$round}` has no response from participant `{$participant}`
+edit-question-exists = the round already has a question `{$question}`
+edit-no-question = the round has no question `{$question}`
+
+## Values typed into a form or a CSV cell.
+value-not-amount = {$text} is not a decimal amount (write it like 150000 or 1500.50)
+value-not-currency = {$text} is not an ISO 4217 currency code (three capital letters, such as USD)
+value-not-country = {$text} is not an ISO 3166-1 alpha-2 country code (such as EG or MA)
+value-not-date = {$text} is not a date: write it as YYYY-MM-DD, a real calendar day
+value-not-whole = {$text} is not a whole number
+value-out-of-range = {$value} is out of range: {$min} to {$max}
+value-not-one-of = {$text} is not one of: {$allowed}
+value-not-email = {$text} is not an e-mail address
+
+## The TUI's forms.
+form-wrong-kind = wrong kind of entity
+form-item-gone = that item is gone
+form-not-edited-directly = this row is not edited directly
+form-dates-fixed-only = only fixed timing has dates
+form-days-duration-only = only a duration has days
+form-not-before-duration-only = only a duration has a start limit
+form-country-first = set the country first
+form-depends-on-itself = an activity cannot depend on itself
+form-already-depends = `{$id}` already depends on `{$other}`
+form-negative-line = a budget line is a cost and cannot be negative
+form-rate-not-positive = a rate must be positive
+form-not-an-entity-folder = `{$folder}` is not one of activities, partners, beneficiaries, funding
+form-not-a-max = `{$text}` is not a whole number from 0 to 255
+form-no-question-selected = no question is selected
+form-not-a-question-kind = `{$text}` is not a kind of question
+form-max-needed = write how many may be picked
+form-no-options = this kind of question has no options
+
+## Importing answers from CSV.
+import-no-header = the file has no readable header row: {$detail}
+import-missing-column = the header has no `{$column}` column
+import-unknown-column = column `{$column}` is not a question of round `{$round}` (questions: {$known})
+import-column-twice = column `{$column}` appears twice
+import-unreadable-row = unreadable row: {$detail}
+import-cell-count = {$cells} cells where the header has {$header}
+import-earlier-row = participant `{$participant}` is on an earlier row too
+import-already-answered = participant `{$participant}` already answered this round (use --replace to overwrite)
+import-in-question = `{$question}`: {$problem}
+import-bad-participant = participant {$text}: {$reason}
+import-bad-language = language {$text} is neither `ar` nor `en`
+import-organisation-blank = the organisation is blank
+import-bad-organisation-type = organisation_type {$text} is not an IATI organisation type (such as LocalGovernment or 11)
+import-not-an-option = {$text} is not an option (options: {$options})
+import-several-answers = several answers to a single-choice question
+import-too-many-choices = {$count} choices where at most {$max} are allowed
+import-bad-rating = rating {$text} is not a whole number from {$min} to {$max}
+import-bad-ranking = a ranking lists each of the {$count} options exactly once, best first
+import-not-offered = {$text} is not one of the {$items} offered
+import-too-many-items = {$count} items picked where at most {$max} are allowed

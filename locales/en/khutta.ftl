@@ -563,3 +563,32 @@ tui-review-baseline = baseline { $name }
 tui-review-loading = reading the revisions…
 tui-pick-no-match = Nothing matches what you typed: correct it, or Esc to leave the field as it was
 tui-collect-not-open = Round { $round } is { $status }, not open: the answers are saved all the same; open it in the designer if it should take answers
+
+## khutta consult, on the command line
+consult-no-rounds-hint = this plan has no rounds yet (consultations/<round>/round.ron)
+consult-rounds-hint = rounds: { $rounds }
+consult-country-hint = for example --country EG
+consult-not-org-type = { $text } is not an organisation type
+consult-one-of-hint = one of: { $allowed }
+consult-results-incomplete = { $count ->
+    [one] warning: { $count } error in this round's files; answers it concerns are not counted (see `khutta check`)
+   *[other] warning: { $count } errors in this round's files; answers they concern are not counted (see `khutta check`)
+}
+consult-csv-not-utf8 = { $path } is not UTF-8
+consult-csv-not-utf8-hint = export the CSV as UTF-8 (spreadsheets offer "CSV UTF-8")
+consult-header-hint = the header row is `{ $header }` (see `khutta consult template { $round }`)
+consult-import-row = { $file }: row { $row }: { $reason }
+consult-responses = { $count ->
+    [one] { $count } response
+   *[other] { $count } responses
+}
+consult-rows-refused = { $count ->
+    [one] { $count } row refused
+   *[other] { $count } rows refused
+}
+consult-would-import = { $count ->
+   *[other] would import { $responses } into { $folder }, { $refused }
+}
+consult-imported = { $count ->
+   *[other] imported { $responses } into { $folder }, { $refused }
+}

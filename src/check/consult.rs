@@ -8,7 +8,7 @@
 //! twice (a warning, W004, since two colleagues may answer alike).
 
 use super::refs::closest;
-use super::{Code, Diagnostic, Said, Unread, id_reason, noun, plural};
+use super::{Code, Diagnostic, Said, Unread, noun, plural};
 use crate::model::{
     Answer, Consultation, CountryCode, EntityKind, Id, Organisation, Plan, Question, QuestionKind,
     Response, Round, Text, Venue,
@@ -111,7 +111,7 @@ fn bad_id(at: &At, field: &'static str, id: &Id, what: Said) -> Option<Diagnosti
                 "check-bad-named-id",
                 what = what,
                 id = id,
-                reason = id_reason(&e)
+                reason = e.said()
             ),
             said!("check-bad-question-id-hint"),
         )

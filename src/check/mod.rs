@@ -14,7 +14,7 @@ pub use crate::i18n::{Part, Said};
 pub use cycles::{dependency_cycles, format_cycle};
 pub use diagnostic::{Anchor, Code, Diagnostic, Severity, Subject};
 pub use money::{Coverage, allocated, allocations, coverage, to_plan_currency};
-pub use said::{id_reason, noun, plural};
+pub use said::{noun, plural};
 
 use crate::model::{EntityKind, Plan};
 use std::collections::HashSet;

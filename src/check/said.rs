@@ -1,7 +1,7 @@
-//! Phrases the rules share: nouns for kinds of entity, and why an id is invalid.
+//! Phrases the rules share: nouns for kinds of entity.
 
 use crate::i18n::Said;
-use crate::model::{EntityKind, IdError, MAX_ID_LEN};
+use crate::model::EntityKind;
 use crate::said;
 
 /// The name of a kind of entity inside a sentence: "activity", "funding source".
@@ -21,15 +21,5 @@ pub fn plural(kind: EntityKind) -> Said {
         EntityKind::Partner => said!("check-plural-partner"),
         EntityKind::Beneficiary => said!("check-plural-beneficiary"),
         EntityKind::Funding => said!("check-plural-funding"),
-    }
-}
-
-/// Why a string is not an id.
-pub fn id_reason(e: &IdError) -> Said {
-    match e {
-        IdError::Empty => said!("check-id-empty"),
-        IdError::TooLong(n) => said!("check-id-too-long", max = MAX_ID_LEN, count = *n),
-        IdError::BadStart(c) => said!("check-id-bad-start", char = &format!("{c:?}")),
-        IdError::BadChar(c) => said!("check-id-bad-char", char = &format!("{c:?}")),
     }
 }

@@ -1,6 +1,6 @@
 //! Values in range, codes well formed, kinds used as meant, text in at least one language.
 
-use super::{Code, Diagnostic, Said, Unread, id_reason};
+use super::{Code, Diagnostic, Said, Unread};
 use crate::model::{
     ActivityKind, CountryCode, Currency, EntityKind, Id, Plan, Status, Text, Timing,
 };
@@ -283,7 +283,7 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
             Code::BadId,
             "id",
             None,
-            said!("check-bad-plan-id", id = &m.id, reason = id_reason(&e)),
+            said!("check-bad-plan-id", id = &m.id, reason = e.said()),
             said!("check-bad-id-hint", example = "open-government-nua"),
         );
     }
@@ -368,7 +368,7 @@ fn check_meta(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 Code::BadId,
                 "id",
                 Some(c.id.as_str()),
-                said!("check-bad-calendar-id", id = &c.id, reason = id_reason(&e)),
+                said!("check-bad-calendar-id", id = &c.id, reason = e.said()),
                 said!("check-bad-id-hint", example = "fri-sat"),
             );
         }

@@ -3,10 +3,11 @@
 use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::consult::{Filter, ResultsOptions, csv_header, parse_csv, render, results};
+use khutta::i18n::Said;
 use khutta::model::{Consultation, CountryCode, Id, OrganisationType, Plan};
+use khutta::said;
 use khutta::store::LoadedPlan;
-use khutta::text::escape_controls;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -86,7 +87,7 @@ struct TemplateArgs {
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     match args.action {
         Action::Results(a) => run_results(a, ui),
-        Action::Import(a) => run_import(a),
+        Action::Import(a) => run_import(a, ui),
         Action::Template(a) => {
             let loaded = khutta::store::load(&resolve_plan(a.plan.as_deref())?)?;
             let c = round(&loaded.plan, &a.round)?;
@@ -101,26 +102,27 @@ fn round<'p>(plan: &'p Plan, id: &str) -> Result<&'p Consultation, CommandError>
     plan.consultations.get(id).ok_or_else(|| {
         let ids: Vec<&str> = plan.consultations.keys().map(Id::as_str).collect();
         CommandError::User {
-            message: format!("there is no consultation round `{}`", escape_controls(id)).into(),
+            message: said!("edit-no-round", round = id),
             hint: Some(if ids.is_empty() {
-                "this plan has no rounds yet (consultations/<round>/round.ron)".into()
+                said!("consult-no-rounds-hint")
             } else {
-                format!("rounds: {}", ids.join(", ")).into()
+                said!("consult-rounds-hint", rounds = &ids.join(", "))
             }),
         }
     })
 }
 
 fn filter(args: &ResultsArgs) -> Result<Filter, CommandError> {
-    let usage = |message: String, hint: &str| CommandError::Usage {
-        message: message.into(),
-        hint: Some(hint.into()),
+    let usage = |message: Said, hint: Said| CommandError::Usage {
+        message,
+        hint: Some(hint),
     };
     let countries = args
         .country
         .iter()
         .map(|c| {
-            CountryCode::parse(&c.to_uppercase()).map_err(|e| usage(e, "for example --country EG"))
+            CountryCode::parse(&c.to_uppercase())
+                .map_err(|e| usage(e, said!("consult-country-hint")))
         })
         .collect::<Result<_, _>>()?;
     let organisation_types = args
@@ -136,8 +138,8 @@ fn filter(args: &ResultsArgs) -> Result<Filter, CommandError> {
                         .map(|k| format!("{k:?}"))
                         .collect();
                     usage(
-                        format!("{t:?} is not an organisation type"),
-                        &format!("one of: {}", all.join(", ")),
+                        said!("consult-not-org-type", text = &format!("{t:?}")),
+                        said!("consult-one-of-hint", allowed = &all.join(", ")),
                     )
                 })
         })
@@ -177,50 +179,49 @@ fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
         .filter(|d| d.is_error() && d.path.starts_with(&folder))
         .count();
     if problems > 0 {
-        eprintln!(
-            "warning: {problems} error(s) in this round's files; answers they concern are not counted (see `khutta check`)"
-        );
+        let m = &ui.messages;
+        let line = m.count("consult-results-incomplete", problems);
+        let terminal = std::io::stderr().is_terminal();
+        eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_import(args: ImportArgs) -> Result<ExitCode, CommandError> {
+fn run_import(args: ImportArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let mut loaded: LoadedPlan = khutta::store::load(&root)?;
     let c = round(&loaded.plan, &args.round)?;
     let text = std::fs::read(&args.file).map_err(|e| CommandError::User {
-        message: format!(
-            "cannot read {}: {e}",
-            escape_controls(&args.file.display().to_string())
-        )
-        .into(),
+        message: said!("store-io", path = &args.file.display(), detail = &e),
         hint: None,
     })?;
     let text = String::from_utf8(text).map_err(|_| CommandError::User {
-        message: format!(
-            "{} is not UTF-8",
-            escape_controls(&args.file.display().to_string())
-        )
-        .into(),
-        hint: Some("export the CSV as UTF-8 (spreadsheets offer \"CSV UTF-8\")".into()),
+        message: said!("consult-csv-not-utf8", path = &args.file.display()),
+        hint: Some(said!("consult-csv-not-utf8-hint")),
     })?;
     let outcome =
         parse_csv(&loaded.plan, c, &text, args.replace).map_err(|e| CommandError::User {
-            message: escape_controls(&e.to_string()).into_owned().into(),
-            hint: Some(
-                format!(
-                    "the header row is `{}` (see `khutta consult template {}`)",
-                    csv_header(c),
-                    args.round
-                )
-                .into(),
-            ),
+            message: e.said(),
+            hint: Some(said!(
+                "consult-header-hint",
+                header = &csv_header(c),
+                round = &args.round
+            )),
         })?;
     let round_id = c.round.id.clone();
     let mut out = std::io::stdout().lock();
-    let file = escape_controls(&args.file.display().to_string()).into_owned();
+    let (m, terminal) = (&ui.messages, std::io::stdout().is_terminal());
+    let file = args.file.display().to_string();
     for e in &outcome.errors {
-        writeln!(out, "{file}: row {}: {}", e.row, escape_controls(&e.reason))?;
+        let line = m.get_args(
+            "consult-import-row",
+            &[
+                ("file", file.as_str().into()),
+                ("row", e.row.to_string().into()),
+                ("reason", e.reason.show(m).into()),
+            ],
+        );
+        writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal))?;
     }
     let mut written = 0;
     if !args.dry_run {
@@ -231,28 +232,29 @@ fn run_import(args: ImportArgs) -> Result<ExitCode, CommandError> {
             written += 1;
         }
     }
-    let verb = if args.dry_run {
-        "would import"
+    let folder = root
+        .join("consultations")
+        .join(round_id.as_str())
+        .join("responses")
+        .display()
+        .to_string();
+    let (key, count) = if args.dry_run {
+        ("consult-would-import", outcome.responses.len())
     } else {
-        "imported"
+        ("consult-imported", written)
     };
-    let count = if args.dry_run {
-        outcome.responses.len()
-    } else {
-        written
-    };
-    writeln!(
-        out,
-        "{verb} {count} response(s) into {}, {} row(s) refused",
-        escape_controls(
-            &root
-                .join("consultations")
-                .join(round_id.as_str())
-                .join("responses")
-                .display()
-                .to_string()
-        ),
-        outcome.errors.len()
-    )?;
+    let line = m.get_args(
+        key,
+        &[
+            ("count", count.into()),
+            ("responses", m.count("consult-responses", count).into()),
+            ("folder", folder.into()),
+            (
+                "refused",
+                m.count("consult-rows-refused", outcome.errors.len()).into(),
+            ),
+        ],
+    );
+    writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal))?;
     Ok(ExitCode::from(u8::from(!outcome.errors.is_empty())))
 }

@@ -17,10 +17,13 @@
 //! A row with any problem is not imported and is reported with its number (the header is row
 //! 1, as a spreadsheet counts) and why; every other row is.
 
+use crate::check::plural;
+use crate::i18n::Said;
 use crate::model::{
     Answer, Consultation, CountryCode, Id, Lang, Organisation, OrganisationType, Plan, Question,
     QuestionKind, RATING_MAX, RATING_MIN, Response,
 };
+use crate::said;
 use std::collections::{BTreeMap, HashSet};
 
 /// The fixed columns, in the order a template lists them.
@@ -38,13 +41,13 @@ const FIXED: [&str; 7] = [
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// The header row is missing or unreadable.
-    #[error("the file has no readable header row: {0}")]
+    #[error("{}", self.said())]
     Header(String),
     /// A required column is missing.
-    #[error("the header has no `{0}` column")]
+    #[error("{}", self.said())]
     MissingColumn(String),
     /// A column is neither a fixed column nor a question of the round.
-    #[error("column `{column}` is not a question of round `{round}` (questions: {known})")]
+    #[error("{}", self.said())]
     UnknownColumn {
         /// The column.
         column: String,
@@ -54,8 +57,29 @@ pub enum ImportError {
         known: String,
     },
     /// A column appears twice.
-    #[error("column `{0}` appears twice")]
+    #[error("{}", self.said())]
     DuplicateColumn(String),
+}
+
+impl ImportError {
+    /// What is wrong, in words any reader's language can show (`Display` is the English).
+    pub fn said(&self) -> Said {
+        match self {
+            ImportError::Header(e) => said!("import-no-header", detail = e),
+            ImportError::MissingColumn(c) => said!("import-missing-column", column = c),
+            ImportError::UnknownColumn {
+                column,
+                round,
+                known,
+            } => said!(
+                "import-unknown-column",
+                column = column,
+                round = round,
+                known = known
+            ),
+            ImportError::DuplicateColumn(c) => said!("import-column-twice", column = c),
+        }
+    }
 }
 
 /// One row that was not imported.
@@ -64,7 +88,7 @@ pub struct RowError {
     /// The row's number in the file, the header being row 1.
     pub row: usize,
     /// Why it was not imported.
-    pub reason: String,
+    pub reason: Said,
 }
 
 /// What a CSV file gives: responses to save and rows refused.
@@ -107,28 +131,25 @@ pub fn parse_csv(
         // hold line breaks.
         let row = i + 2;
         let result = record
-            .map_err(|e| format!("unreadable row: {e}"))
+            .map_err(|e| said!("import-unreadable-row", detail = &e))
             .and_then(|r| {
                 if r.len() != header.len() {
-                    return Err(format!(
-                        "{} cells where the header has {}",
-                        r.len(),
-                        header.len()
+                    return Err(said!(
+                        "import-cell-count",
+                        cells = r.len(),
+                        header = header.len()
                     ));
                 }
                 row_response(plan, &columns, &r)
             })
             .and_then(|r| {
                 if !seen.insert(r.participant.clone()) {
-                    return Err(format!(
-                        "participant `{}` is on an earlier row too",
-                        r.participant
-                    ));
+                    return Err(said!("import-earlier-row", participant = &r.participant));
                 }
                 if !replace && c.responses.contains_key(&r.participant) {
-                    return Err(format!(
-                        "participant `{}` already answered this round (use --replace to overwrite)",
-                        r.participant
+                    return Err(said!(
+                        "import-already-answered",
+                        participant = &r.participant
                     ));
                 }
                 Ok(r)
@@ -182,7 +203,7 @@ fn row_response(
     plan: &Plan,
     columns: &[Column],
     record: &csv::StringRecord,
-) -> Result<Response, String> {
+) -> Result<Response, Said> {
     let mut fixed: BTreeMap<&str, &str> = BTreeMap::new();
     let mut answers = BTreeMap::new();
     for (col, cell) in columns.iter().zip(record.iter()) {
@@ -193,25 +214,28 @@ fn row_response(
             }
             Column::Question(_) if cell.is_empty() => {}
             Column::Question(q) => {
-                let a = answer(plan, q, cell).map_err(|e| format!("`{}`: {e}", q.id))?;
+                let a = answer(plan, q, cell)
+                    .map_err(|e| said!("import-in-question", question = &q.id, problem = e))?;
                 answers.insert(q.id.clone(), a);
             }
         }
     }
     let get = |name: &str| fixed.get(name).copied().unwrap_or("");
-    let participant = Id::parse(get("participant"))
-        .map_err(|e| format!("participant {:?}: {e}", get("participant")))?;
+    let participant = Id::parse(get("participant")).map_err(|e| {
+        let text = format!("{:?}", get("participant"));
+        said!("import-bad-participant", text = &text, reason = e.said())
+    })?;
     let country = CountryCode::parse(&get("country").to_uppercase())?;
     let language = match get("language").to_lowercase().as_str() {
         "" | "en" => Lang::En,
         "ar" => Lang::Ar,
-        other => return Err(format!("language {other:?} is neither `ar` nor `en`")),
+        other => return Err(said!("import-bad-language", text = &format!("{other:?}"))),
     };
     let org = get("organisation");
     let organisation = if plan.partners.contains_key(org) {
         Organisation::Partner(Id::new_unchecked(org))
     } else if org.is_empty() {
-        return Err("the organisation is blank".into());
+        return Err(said!("import-organisation-blank"));
     } else {
         let kind = match get("organisation_type") {
             "" => None,
@@ -230,22 +254,22 @@ fn row_response(
     Ok(r)
 }
 
-fn organisation_type(t: &str) -> Result<OrganisationType, String> {
+fn organisation_type(t: &str) -> Result<OrganisationType, Said> {
     OrganisationType::ALL
         .into_iter()
         .find(|k| format!("{k:?}").eq_ignore_ascii_case(t) || k.iati_code().to_string() == t)
-        .ok_or_else(|| format!("organisation_type {t:?} is not an IATI organisation type (such as LocalGovernment or 11)"))
+        .ok_or_else(|| said!("import-bad-organisation-type", text = &format!("{t:?}")))
 }
 
 /// One cell as an answer to `q`.
-fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, String> {
+fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, Said> {
     let list = || -> Vec<&str> {
         cell.split(';')
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect()
     };
-    let option = |s: &str| -> Result<Id, String> {
+    let option = |s: &str| -> Result<Id, Said> {
         let found = q.kind.options().iter().find(|o| {
             o.id.as_str() == s
                 || [Lang::Ar, Lang::En].iter().any(|l| {
@@ -256,13 +280,17 @@ fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, String> {
         });
         found.map(|o| o.id.clone()).ok_or_else(|| {
             let ids: Vec<&str> = q.kind.options().iter().map(|o| o.id.as_str()).collect();
-            format!("{s:?} is not an option (options: {})", ids.join(", "))
+            said!(
+                "import-not-an-option",
+                text = &format!("{s:?}"),
+                options = &ids.join(", ")
+            )
         })
     };
     match &q.kind {
         QuestionKind::SingleChoice { .. } => match list().as_slice() {
             [one] => option(one).map(Answer::Choice),
-            _ => Err("several answers to a single-choice question".into()),
+            _ => Err(said!("import-several-answers")),
         },
         QuestionKind::MultipleChoice { max, .. } => {
             let ids = list()
@@ -270,16 +298,22 @@ fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, String> {
                 .map(option)
                 .collect::<Result<Vec<_>, _>>()?;
             match max {
-                Some(m) if ids.len() > usize::from(*m) => Err(format!(
-                    "{} choices where at most {m} are allowed",
-                    ids.len()
+                Some(m) if ids.len() > usize::from(*m) => Err(said!(
+                    "import-too-many-choices",
+                    count = ids.len(),
+                    max = *m
                 )),
                 _ => Ok(Answer::Choices(ids)),
             }
         }
         QuestionKind::Rating { .. } => match cell.parse::<u8>() {
             Ok(n) if (RATING_MIN..=RATING_MAX).contains(&n) => Ok(Answer::Rating(n)),
-            _ => Err(format!("rating {cell:?} is not a whole number from 1 to 5")),
+            _ => Err(said!(
+                "import-bad-rating",
+                text = &format!("{cell:?}"),
+                min = RATING_MIN,
+                max = RATING_MAX
+            )),
         },
         QuestionKind::Ranking { .. } => {
             let ids = list()
@@ -289,9 +323,7 @@ fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, String> {
             let distinct: HashSet<&Id> = ids.iter().collect();
             let n = q.kind.options().len();
             if distinct.len() != ids.len() || ids.len() != n {
-                return Err(format!(
-                    "a ranking lists each of the {n} options exactly once, best first"
-                ));
+                return Err(said!("import-bad-ranking", count = n));
             }
             Ok(Answer::Ranking(ids))
         }
@@ -302,14 +334,20 @@ fn answer(plan: &Plan, q: &Question, cell: &str) -> Result<Answer, String> {
             for s in list() {
                 let id = Id::new_unchecked(s);
                 if !candidates.contains(&id) {
-                    return Err(format!("{s:?} is not one of the {} offered", item.plural()));
+                    let text = format!("{s:?}");
+                    return Err(said!(
+                        "import-not-offered",
+                        text = &text,
+                        items = plural(*item)
+                    ));
                 }
                 ids.push(id);
             }
             if ids.len() > usize::from(*max) {
-                return Err(format!(
-                    "{} items picked where at most {max} are allowed",
-                    ids.len()
+                return Err(said!(
+                    "import-too-many-items",
+                    count = ids.len(),
+                    max = *max
                 ));
             }
             Ok(Answer::Items(ids))

@@ -88,29 +88,47 @@ pub struct Edit {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     /// There is no such entity.
-    #[error("there is no {noun} `{1}`", noun = .0.noun())]
+    #[error("{}", self.said())]
     Missing(EntityKind, Id),
     /// The id is already taken.
-    #[error("{noun} `{1}` already exists", noun = .0.noun())]
+    #[error("{}", self.said())]
     Exists(EntityKind, Id),
     /// The new id is not a valid slug.
-    #[error("`{0}` is not a valid id: {1}")]
+    #[error("{}", self.said())]
     BadId(String, crate::model::IdError),
     /// The plan no longer holds what the edit expects (it changed underneath).
-    #[error("the plan changed since this edit was made")]
+    #[error("{}", self.said())]
     Stale,
     /// There is no such consultation round.
-    #[error("there is no consultation round `{0}`")]
+    #[error("{}", self.said())]
     NoRound(Id),
     /// The round id is already taken.
-    #[error("consultation round `{0}` already exists")]
+    #[error("{}", self.said())]
     RoundExists(Id),
     /// There is no such response in the round.
-    #[error("round `{0}` has no response from participant `{1}`")]
+    #[error("{}", self.said())]
     NoResponse(Id, Id),
     /// A change to the round's design was refused.
     #[error(transparent)]
     Round(#[from] crate::model::RoundError),
+}
+
+impl EditError {
+    /// Why, in words any reader's language can show (`Display` is the English).
+    pub fn said(&self) -> crate::i18n::Said {
+        use crate::check::noun;
+        use crate::said;
+        match self {
+            EditError::Missing(kind, id) => said!("edit-missing", noun = noun(*kind), id = id),
+            EditError::Exists(kind, id) => said!("edit-exists", noun = noun(*kind), id = id),
+            EditError::BadId(id, e) => said!("check-bad-id", id = id, reason = e.said()),
+            EditError::Stale => said!("edit-stale"),
+            EditError::NoRound(r) => said!("edit-no-round", round = r),
+            EditError::RoundExists(r) => said!("edit-round-exists", round = r),
+            EditError::NoResponse(r, p) => said!("edit-no-response", round = r, participant = p),
+            EditError::Round(e) => e.said(),
+        }
+    }
 }
 
 impl Edit {

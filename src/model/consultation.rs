@@ -364,14 +364,32 @@ impl Question {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RoundError {
     /// A question with that id is already in the round.
-    #[error("the round already has a question `{0}`")]
+    #[error("{}", self.said())]
     QuestionExists(Id),
     /// There is no question with that id.
-    #[error("the round has no question `{0}`")]
+    #[error("{}", self.said())]
     NoQuestion(Id),
     /// The id is not a valid slug.
-    #[error("`{0}` is not a valid id: {1}")]
+    #[error("{}", self.said())]
     BadId(String, super::IdError),
+}
+
+impl From<RoundError> for crate::i18n::Said {
+    fn from(e: RoundError) -> Self {
+        e.said()
+    }
+}
+
+impl RoundError {
+    /// Why, in words any reader's language can show (`Display` is the English).
+    pub fn said(&self) -> crate::i18n::Said {
+        use crate::said;
+        match self {
+            RoundError::QuestionExists(q) => said!("edit-question-exists", question = q),
+            RoundError::NoQuestion(q) => said!("edit-no-question", question = q),
+            RoundError::BadId(id, e) => said!("check-bad-id", id = id, reason = e.said()),
+        }
+    }
 }
 
 impl Round {

@@ -19,17 +19,30 @@ pub struct Id(String);
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {
     /// The string is empty.
-    #[error("an id cannot be empty")]
+    #[error("{}", self.said())]
     Empty,
     /// The string is longer than [`MAX_ID_LEN`].
-    #[error("an id has at most {MAX_ID_LEN} characters, this one has {0}")]
+    #[error("{}", self.said())]
     TooLong(usize),
     /// The first character is not a lowercase letter or digit.
-    #[error("an id starts with a lowercase letter or a digit, not {0:?}")]
+    #[error("{}", self.said())]
     BadStart(char),
     /// A character other than `a-z`, `0-9` or `-`.
-    #[error("an id holds only a-z, 0-9 and '-', not {0:?}")]
+    #[error("{}", self.said())]
     BadChar(char),
+}
+
+impl IdError {
+    /// Why, in words any reader's language can show (`Display` is the English).
+    pub fn said(&self) -> crate::i18n::Said {
+        use crate::said;
+        match self {
+            IdError::Empty => said!("check-id-empty"),
+            IdError::TooLong(n) => said!("check-id-too-long", max = MAX_ID_LEN, count = *n),
+            IdError::BadStart(c) => said!("check-id-bad-start", char = &format!("{c:?}")),
+            IdError::BadChar(c) => said!("check-id-bad-char", char = &format!("{c:?}")),
+        }
+    }
 }
 
 impl Id {

@@ -1,5 +1,7 @@
 //! Exact money: a decimal amount with an ISO 4217 currency code. Never floating point.
 
+use crate::i18n::Said;
+use crate::said;
 use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -16,11 +18,11 @@ impl Amount {
     pub const ZERO: Amount = Amount(Decimal::ZERO);
 
     /// Parses a decimal written by a person (`1500`, `1500.50`, `-20`).
-    pub fn parse(s: &str) -> Result<Amount, String> {
+    pub fn parse(s: &str) -> Result<Amount, Said> {
         let t = s.trim().replace(['_', ','], "");
         t.parse::<Decimal>()
             .map(Amount)
-            .map_err(|_| format!("{s:?} is not a decimal amount (write it like 150000 or 1500.50)"))
+            .map_err(|_| said!("value-not-amount", text = &format!("{s:?}")))
     }
 }
 
@@ -72,14 +74,12 @@ pub struct Currency(String);
 
 impl Currency {
     /// Validates a three-letter uppercase code.
-    pub fn parse(s: &str) -> Result<Currency, String> {
+    pub fn parse(s: &str) -> Result<Currency, Said> {
         let c = Currency(s.trim().to_owned());
         if c.is_well_formed() {
             Ok(c)
         } else {
-            Err(format!(
-                "{s:?} is not an ISO 4217 currency code (three capital letters, such as USD)"
-            ))
+            Err(said!("value-not-currency", text = &format!("{s:?}")))
         }
     }
 

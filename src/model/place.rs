@@ -1,5 +1,7 @@
 //! Countries (ISO 3166-1 alpha-2) and places.
 
+use crate::i18n::Said;
+use crate::said;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -40,14 +42,12 @@ const NAMES: &[(&str, &str, &str)] = &[
 
 impl CountryCode {
     /// Validates an assigned ISO 3166-1 alpha-2 code.
-    pub fn parse(s: &str) -> Result<CountryCode, String> {
+    pub fn parse(s: &str) -> Result<CountryCode, Said> {
         let c = CountryCode(s.trim().to_owned());
         if c.is_assigned() {
             Ok(c)
         } else {
-            Err(format!(
-                "{s:?} is not an ISO 3166-1 alpha-2 country code (such as EG or MA)"
-            ))
+            Err(said!("value-not-country", text = &format!("{s:?}")))
         }
     }
 

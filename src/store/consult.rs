@@ -6,7 +6,7 @@ use super::layout::{FileKind, TMP_SUFFIX, response_path, round_path};
 use super::load::Found;
 use super::save::{remove, write};
 use super::{LoadedPlan, SaveReport, Sources, StoreError, to_canonical, write_atomic};
-use crate::check::{Code, Diagnostic, Said, id_reason};
+use crate::check::{Code, Diagnostic, Said};
 use crate::model::{
     CONSULTATIONS_DIR, Consultation, Id, Plan, RESPONSES_DIR, ROUND_FILE, Response, Round,
 };
@@ -280,7 +280,7 @@ pub(super) fn insert_round(
     if let Err(e) = id.validate() {
         diagnostics.push(located(
             Code::BadId,
-            said!("check-bad-id", id = &id, reason = id_reason(&e)),
+            said!("check-bad-id", id = &id, reason = e.said()),
             said!("check-bad-round-id-hint"),
         ));
     }
@@ -332,7 +332,7 @@ pub(super) fn insert_response(
     if let Err(e) = id.validate() {
         diagnostics.push(located(
             Code::BadId,
-            said!("check-bad-id", id = &id, reason = id_reason(&e)),
+            said!("check-bad-id", id = &id, reason = e.said()),
             said!("check-bad-participant-id-hint"),
         ));
     }

@@ -6,7 +6,7 @@ use super::locate::locate;
 use super::parse::parse;
 use super::read::{parallel, placeholder_meta, read_meta, read_text};
 use super::{Sources, StoreError};
-use crate::check::{Code, Diagnostic, Said, id_reason, noun};
+use crate::check::{Code, Diagnostic, Said, noun};
 use crate::model::{Entity, EntityKind, Plan};
 use crate::said;
 use rustc_hash::FxHashMap as HashMap;
@@ -293,7 +293,7 @@ fn insert(
     if let Err(e) = id.validate() {
         diagnostics.push(located(
             Code::BadId,
-            said!("check-bad-id", id = &id, reason = id_reason(&e)),
+            said!("check-bad-id", id = &id, reason = e.said()),
             said!("check-bad-entity-id-hint"),
         ));
     }

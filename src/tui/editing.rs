@@ -9,10 +9,12 @@ use super::popup::Popup;
 use super::words;
 use crate::edit::Edit;
 use crate::i18n::Arg;
+use crate::i18n::Said;
 use crate::model::{
     Activity, Beneficiary, BeneficiaryKind, Entity, EntityKind, FundingSource, FundingStatus, Id,
     Lang, OrganisationType, Partner, Text,
 };
+use crate::said;
 use crate::text::Align;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -269,7 +271,7 @@ pub fn revalidate(app: &mut App) {
         }
         return;
     }
-    let error = match &ed.purpose {
+    let error: Option<Said> = match &ed.purpose {
         Purpose::Row(key) => app
             .form
             .as_ref()
@@ -277,22 +279,21 @@ pub fn revalidate(app: &mut App) {
         Purpose::NewEntity(kind) => new_entity(&app.doc.plan, *kind, &value).err(),
         Purpose::Rename(kind, id) => Edit::rename(&app.doc.plan, *kind, id, &value)
             .err()
-            .map(|e| e.to_string()),
+            .map(|e| e.said()),
         Purpose::Filter => {
             app.tree.filter.text = value;
             app.refresh_tree();
             None
         }
-        Purpose::Commit => value
-            .trim()
-            .is_empty()
-            .then(|| app.msg.get("tui-commit-empty").into_owned()),
+        Purpose::Commit => value.trim().is_empty().then(|| said!("tui-commit-empty")),
+        // The JSON parser's own words: a conflict value is written as JSON by those who know it.
         Purpose::ConflictValue(_) => serde_json::from_str::<serde_json::Value>(&value)
             .err()
-            .map(|e| e.to_string()),
+            .map(|e| Said::plain(e.to_string())),
         Purpose::Design(target) => super::form::round::edit(&app.doc.plan, target, &value).err(),
         Purpose::NewRound => super::screens::consult::new_round(&app.doc.plan, &value).err(),
     };
+    let error = error.map(|e| e.show(&app.msg));
     if let Some(ed) = app.editor.as_mut() {
         ed.error = error;
     }
@@ -335,7 +336,7 @@ fn commit(app: &mut App) -> Vec<Effect> {
             effects
         }
         Purpose::Rename(kind, id) => {
-            let result = Edit::rename(&app.doc.plan, kind, &id, &value).map_err(|e| e.to_string());
+            let result = Edit::rename(&app.doc.plan, kind, &id, &value).map_err(|e| e.said());
             let effects = apply(app, result);
             if let (Some(f), Ok(new)) = (app.form.as_mut(), Id::parse(value.trim()))
                 && f.target == Target::Entity(kind, id)
@@ -374,8 +375,8 @@ fn commit(app: &mut App) -> Vec<Effect> {
 }
 
 /// Applies an edit made from the UI, reporting what happened in the status line.
-pub fn apply(app: &mut App, edit: Result<Edit, String>) -> Vec<Effect> {
-    let result = edit.and_then(|e| app.doc.apply(e).map_err(|e| e.to_string()));
+pub fn apply(app: &mut App, edit: Result<Edit, Said>) -> Vec<Effect> {
+    let result = edit.and_then(|e| app.doc.apply(e).map_err(|e| e.said()));
     match result {
         Ok(()) => {
             app.status = app.msg.get("tui-changed").into_owned();
@@ -383,17 +384,18 @@ pub fn apply(app: &mut App, edit: Result<Edit, String>) -> Vec<Effect> {
             vec![Effect::WriteRecovery]
         }
         Err(e) => {
-            app.status = app
-                .msg
-                .get_args("tui-not-changed", &[("error", Arg::Text(e.into()))]);
+            app.status = app.msg.get_args(
+                "tui-not-changed",
+                &[("error", Arg::Text(e.show(&app.msg).into()))],
+            );
             Vec::new()
         }
     }
 }
 
 /// The edit that creates a new entity of `kind` with id `value`, with neutral defaults.
-fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Result<Edit, String> {
-    let id = Id::parse(value.trim()).map_err(|e| e.to_string())?;
+fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Result<Edit, Said> {
+    let id = Id::parse(value.trim()).map_err(|e| e.said())?;
     let name = Text::en(id.as_str());
     let entity = match kind {
         EntityKind::Activity => Entity::Activity(Activity::new(id, name, 5)),
@@ -434,7 +436,7 @@ fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Resul
             conditions: Text::default(),
         }),
     };
-    Edit::add(plan, entity).map_err(|e| e.to_string())
+    Edit::add(plan, entity).map_err(|e| e.said())
 }
 
 /// Asks for the id of a new entity of `kind`.
@@ -487,7 +489,7 @@ pub fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
 
 /// Deletes `kind`/`id` (after the question was answered).
 pub fn delete_now(app: &mut App, kind: EntityKind, id: &Id) -> Vec<Effect> {
-    let result = Edit::remove(&app.doc.plan, kind, id).map_err(|e| e.to_string());
+    let result = Edit::remove(&app.doc.plan, kind, id).map_err(|e| e.said());
     let effects = apply(app, result);
     if app
         .form

@@ -57,7 +57,7 @@ answers.csv: row 5: participant `p1` already answered this round (use --replace 
 answers.csv: row 6: organisation_type \"Charity\" is not an IATI organisation type (such as LocalGovernment or 11)
 answers.csv: row 8: participant `p14` is on an earlier row too
 answers.csv: row 9: `q-items`: \"zzz\" is not one of the activities offered
-imported 2 response(s) into ./consultations/r1/responses, 6 row(s) refused
+imported 2 responses into ./consultations/r1/responses, 6 rows refused
 --- exit 1
 "
     );
@@ -101,7 +101,7 @@ fn replace_overwrites_and_dry_run_writes_nothing() {
         .output()
         .unwrap();
     assert!(
-        transcript(&dry).contains("would import 1 response(s)"),
+        transcript(&dry).contains("would import 1 response into"),
         "{}",
         transcript(&dry)
     );
@@ -157,5 +157,39 @@ fn unknown_round_lists_the_rounds() {
     assert_eq!(
         transcript(&out),
         "--- stderr\nerror: there is no consultation round `nope`\n  hint: rounds: r1\n--- exit 1\n"
+    );
+}
+
+/// The import's report in Arabic: each refused row says why, and the total reads naturally.
+#[test]
+fn import_reports_in_arabic() {
+    let dir = plan_copy();
+    let csv = "\
+participant,organisation,organisation_type,country,language,q-single,q-multi,q-rate,q-text,q-items
+p11,Beirut NGO,NationalNgo,LB,en,a,,7,,
+p12,Beirut NGO,NationalNgo,LB,xx,a,,,,
+";
+    std::fs::write(dir.path().join("answers.csv"), csv).unwrap();
+    let out = khutta(dir.path())
+        .args([
+            "--lang",
+            "ar",
+            "consult",
+            "import",
+            "r1",
+            "answers.csv",
+            "--plan",
+            ".",
+        ])
+        .args(["--dry-run"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "\
+answers.csv: الصف 2: `q-rate`: التقييم \"7\" ليس عددًا صحيحًا من 1 إلى 5
+answers.csv: الصف 3: اللغة \"xx\" ليست `ar` ولا `en`
+لن يُستورد أي رد إلى ./consultations/r1/responses، ورُفض صفان
+"
     );
 }

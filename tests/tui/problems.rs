@@ -1,5 +1,5 @@
-//! The Problems screen speaks the UI's language: each message, and the hint of the selected
-//! problem on the last line.
+//! Problems and refusals speak the UI's language: the Problems screen (each message, and the
+//! hint of the selected problem on the last line) and the reason a form refuses a value.
 
 use crate::harness::{Harness, copy_dir};
 use khutta::model::Lang;
@@ -52,4 +52,37 @@ fn problems_in_arabic_in_both_bidi_modes() {
     assert!(screen.contains("أنشئ beneficiaries/cities.ron"), "{screen}");
     h.app.pen.bidi = BidiMode::App;
     insta::assert_snapshot!("problems_ar_app_160x20", h.render(160, 20));
+}
+
+/// A value a form refuses says why in the UI's language, in the editor and the status line.
+#[test]
+fn a_refused_value_says_why_in_arabic() {
+    for (lang, why) in [
+        (Lang::En, "150 is out of range: 0 to 100"),
+        (Lang::Ar, "150 خارج المدى: من 0 إلى 100"),
+    ] {
+        let mut h = Harness::bundled(lang);
+        h.select_activity("pilot-tunis");
+        h.press(&["enter"]);
+        h.form_row("progress");
+        h.press(&["enter", "ctrl-u"]);
+        h.type_text("150");
+        let error = h.app.editor.as_ref().and_then(|e| e.error.clone());
+        assert_eq!(error.as_deref(), Some(why));
+        h.press(&["enter"]);
+        assert!(h.app.editor.is_some(), "the editor stays open");
+        assert!(h.app.status.contains(why), "{}", h.app.status);
+    }
+    // Renaming onto an id that is taken names the kind of thing in Arabic.
+    let mut h = Harness::bundled(Lang::Ar);
+    h.select_activity("pilot-tunis");
+    h.press(&["enter"]);
+    h.form_row("id");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("final-report");
+    let error = h.app.editor.as_ref().and_then(|e| e.error.clone());
+    assert_eq!(
+        error.as_deref(),
+        Some("في الخطة من قبل النشاط بالمعرّف `final-report`")
+    );
 }

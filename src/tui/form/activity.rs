@@ -2,10 +2,12 @@
 
 use super::spec::{EditorKind as E, Field, ItemField, List, Subject, always};
 use super::value as v;
+use crate::i18n::Said;
 use crate::model::{
     Activity, ActivityKind, ActivityPartner, BudgetCategory, BudgetLine, Currency, Dependency,
     DependencyKind, EntityKind, Location, OrgRole, Status, Text, Timing,
 };
+use crate::said;
 
 pub(super) const KINDS: &[&str] = &["Task", "Milestone", "Group"];
 pub(super) const TIMINGS: &[&str] = &["Fixed", "Duration", "Span"];
@@ -37,7 +39,7 @@ fn timing_name(a: &Activity) -> String {
 /// Switching timing keeps what can be kept: fixed dates become a duration starting no earlier
 /// than the old start; a duration becomes fixed from its `not_before` (or 2026-01-01 when it has
 /// none, for the person to correct) over as many calendar days.
-fn set_timing(a: &mut Activity, s: &str) -> Result<(), String> {
+fn set_timing(a: &mut Activity, s: &str) -> Result<(), Said> {
     let fallback = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
     a.timing = match (s.trim(), &a.timing) {
         ("Fixed", Timing::Fixed { .. })
@@ -66,7 +68,14 @@ fn set_timing(a: &mut Activity, s: &str) -> Result<(), String> {
             not_before: None,
         },
         ("Span", _) => Timing::Span,
-        (other, _) => return Err(format!("{other:?} is not one of: {}", TIMINGS.join(", "))),
+        (other, _) => {
+            let text = format!("{other:?}");
+            return Err(said!(
+                "value-not-one-of",
+                text = &text,
+                allowed = &TIMINGS.join(", ")
+            ));
+        }
     };
     Ok(())
 }
@@ -151,7 +160,7 @@ static FIELDS: &[Field<Activity>] = &[
                 *start = v::date(s)?;
                 Ok(())
             }
-            _ => Err("only fixed timing has dates".into()),
+            _ => Err(said!("form-dates-fixed-only")),
         },
         shown: |a| matches!(a.timing, Timing::Fixed { .. }),
     },
@@ -167,7 +176,7 @@ static FIELDS: &[Field<Activity>] = &[
                 *end = v::date(s)?;
                 Ok(())
             }
-            _ => Err("only fixed timing has dates".into()),
+            _ => Err(said!("form-dates-fixed-only")),
         },
         shown: |a| matches!(a.timing, Timing::Fixed { .. }),
     },
@@ -183,7 +192,7 @@ static FIELDS: &[Field<Activity>] = &[
                 *days = v::int(s, 0, 10_000)?;
                 Ok(())
             }
-            _ => Err("only a duration has days".into()),
+            _ => Err(said!("form-days-duration-only")),
         },
         shown: |a| matches!(a.timing, Timing::Duration { .. }),
     },
@@ -202,7 +211,7 @@ static FIELDS: &[Field<Activity>] = &[
                 *not_before = v::opt_date(s)?;
                 Ok(())
             }
-            _ => Err("only a duration has a start limit".into()),
+            _ => Err(said!("form-not-before-duration-only")),
         },
         shown: |a| matches!(a.timing, Timing::Duration { .. }),
     },
@@ -285,7 +294,7 @@ static FIELDS: &[Field<Activity>] = &[
                 if s.trim().is_empty() {
                     Ok(())
                 } else {
-                    Err("set the country first".into())
+                    Err(said!("form-country-first"))
                 }
             }
         },
@@ -341,7 +350,7 @@ static DEPENDENCY_FIELDS: &[ItemField<Activity>] = &[
         set: |a, i, s| {
             let id = v::id(s)?;
             if id == a.id {
-                return Err("an activity cannot depend on itself".into());
+                return Err(said!("form-depends-on-itself"));
             }
             if let Some(d) = a.dependencies.get_mut(i) {
                 d.activity = id;
@@ -452,7 +461,7 @@ static BUDGET_FIELDS: &[ItemField<Activity>] = &[
         set: |a, i, s| {
             let x = v::amount(s)?;
             if x.0.is_sign_negative() {
-                return Err("a budget line is a cost and cannot be negative".into());
+                return Err(said!("form-negative-line"));
             }
             if let Some(b) = a.budget.get_mut(i) {
                 b.amount = x;
@@ -561,10 +570,10 @@ static LISTS: &[List<Activity>] = &[
         add: |a, s| {
             let id = v::id(s)?;
             if id == a.id {
-                return Err("an activity cannot depend on itself".into());
+                return Err(said!("form-depends-on-itself"));
             }
             if a.dependencies.iter().any(|d| d.activity == id) {
-                return Err(format!("`{}` already depends on `{id}`", a.id));
+                return Err(said!("form-already-depends", id = &a.id, other = &id));
             }
             a.dependencies.push(Dependency {
                 activity: id,

@@ -12,9 +12,11 @@ pub mod spec;
 pub mod value;
 
 use crate::edit::Edit;
+use crate::i18n::Said;
 use crate::model::{
     Activity, Beneficiary, Entity, EntityKind, FundingSource, Id, Partner, Plan, PlanMeta,
 };
+use crate::said;
 use spec::{EditorKind, Subject};
 
 /// What a form edits.
@@ -76,8 +78,8 @@ trait Stored: Subject + Sized {
         plan: &Plan,
         target: &Target,
         field: &str,
-        f: impl FnOnce(&mut Self) -> Result<(), String>,
-    ) -> Result<Edit, String>;
+        f: impl FnOnce(&mut Self) -> Result<(), Said>,
+    ) -> Result<Edit, Said>;
 }
 
 macro_rules! stored_entity {
@@ -96,14 +98,14 @@ macro_rules! stored_entity {
                 plan: &Plan,
                 target: &Target,
                 field: &str,
-                f: impl FnOnce(&mut Self) -> Result<(), String>,
-            ) -> Result<Edit, String> {
+                f: impl FnOnce(&mut Self) -> Result<(), Said>,
+            ) -> Result<Edit, Said> {
                 let id = target_id(target).ok_or("not an entity")?.clone();
                 let made = Edit::update(plan, EntityKind::$kind, &id, field, |e| match e {
                     Entity::$kind(x) => f(x),
-                    _ => Err("wrong kind of entity".to_owned()),
+                    _ => Err(said!("form-wrong-kind")),
                 });
-                made.map_err(|e| e.to_string())?
+                made.map_err(|e| e.said())?
             }
         }
     };
@@ -122,8 +124,8 @@ impl Stored for PlanMeta {
         plan: &Plan,
         _: &Target,
         field: &str,
-        f: impl FnOnce(&mut Self) -> Result<(), String>,
-    ) -> Result<Edit, String> {
+        f: impl FnOnce(&mut Self) -> Result<(), Said>,
+    ) -> Result<Edit, Said> {
         let mut result = Ok(());
         let edit = Edit::update_meta(plan, field, |m| result = f(m));
         result.map(|()| edit)
@@ -189,17 +191,17 @@ impl FormState {
     }
 
     /// Checks `text` for the row `key` without changing anything: the reason it is refused.
-    pub fn validate(&self, plan: &Plan, key: RowKey, text: &str) -> Result<(), String> {
+    pub fn validate(&self, plan: &Plan, key: RowKey, text: &str) -> Result<(), Said> {
         self.commit(plan, key, text).map(|_| ())
     }
 
     /// The edit that sets the row `key` to `text` (or adds an item, for a list heading).
-    pub fn commit(&self, plan: &Plan, key: RowKey, text: &str) -> Result<Edit, String> {
+    pub fn commit(&self, plan: &Plan, key: RowKey, text: &str) -> Result<Edit, Said> {
         with_subject!(&self.target, commit_of(plan, &self.target, key, text))
     }
 
     /// The edit that removes item `index` of list `list`.
-    pub fn remove_item(&self, plan: &Plan, list: usize, index: usize) -> Result<Edit, String> {
+    pub fn remove_item(&self, plan: &Plan, list: usize, index: usize) -> Result<Edit, Said> {
         with_subject!(&self.target, remove_of(plan, &self.target, list, index))
     }
 }
@@ -275,7 +277,7 @@ fn commit_of<T: Stored>(
     target: &Target,
     key: RowKey,
     text: &str,
-) -> Result<Edit, String> {
+) -> Result<Edit, Said> {
     match key {
         RowKey::Field(i) => {
             let f = T::fields().get(i).ok_or("no such field")?;
@@ -290,16 +292,16 @@ fn commit_of<T: Stored>(
             let field = list.fields.get(f).ok_or("no such field")?;
             T::edit(plan, target, field.name, |x| {
                 if i >= (list.len)(x) {
-                    return Err("that item is gone".into());
+                    return Err(said!("form-item-gone"));
                 }
                 (field.set)(x, i, text)
             })
         }
-        RowKey::Id | RowKey::Item(..) => Err("this row is not edited directly".into()),
+        RowKey::Id | RowKey::Item(..) => Err(said!("form-not-edited-directly")),
     }
 }
 
-fn remove_of<T: Stored>(plan: &Plan, target: &Target, l: usize, i: usize) -> Result<Edit, String> {
+fn remove_of<T: Stored>(plan: &Plan, target: &Target, l: usize, i: usize) -> Result<Edit, Said> {
     let list = T::lists().get(l).ok_or("no such list")?;
     T::edit(plan, target, list.name, |x| {
         (list.remove)(x, i);

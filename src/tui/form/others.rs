@@ -3,10 +3,12 @@
 use super::activity::ROLES;
 use super::spec::{EditorKind as E, Field, ItemField, List, Subject, always};
 use super::value as v;
+use crate::i18n::Said;
 use crate::model::{
     Beneficiary, BeneficiaryKind, Contact, CountryCode, EntityKind, ExchangeRate, FundingSource,
     FundingStatus, OrgRole, OrganisationType, Partner, PlanMeta, Window,
 };
+use crate::said;
 
 const ORG_TYPES: &[&str] = &[
     "Government",
@@ -172,7 +174,7 @@ static PARTNER_FIELDS: &[Field<Partner>] = &[
         },
         set: |p, s| {
             if !s.trim().is_empty() && !s.contains('@') {
-                return Err(format!("{:?} is not an e-mail address", s.trim()));
+                return Err(said!("value-not-email", text = &format!("{:?}", s.trim())));
             }
             contact(p).email = v::opt_text(s.trim());
             tidy_contact(p);
@@ -314,7 +316,7 @@ fn window_get(w: Option<Window>, end: bool) -> String {
 }
 
 /// Sets one end of an optional window; blanking either end removes the window.
-fn window_set(w: &mut Option<Window>, s: &str, end: bool) -> Result<(), String> {
+fn window_set(w: &mut Option<Window>, s: &str, end: bool) -> Result<(), Said> {
     let Some(d) = v::opt_date(s)? else {
         *w = None;
         return Ok(());
@@ -611,7 +613,7 @@ static RATE_FIELDS: &[ItemField<PlanMeta>] = &[
         set: |m, i, s| {
             let x = v::amount(s)?;
             if x.0 <= rust_decimal::Decimal::ZERO {
-                return Err("a rate must be positive".into());
+                return Err(said!("form-rate-not-positive"));
             }
             if let Some(r) = m.exchange_rates.get_mut(i) {
                 r.rate = x;

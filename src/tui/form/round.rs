@@ -3,9 +3,11 @@
 //! into an [`Edit`] of the round.
 
 use crate::edit::Edit;
+use crate::i18n::Said;
 use crate::model::{
     Aspect, EntityKind, Id, Lang, Plan, Question, QuestionKind, Round, RoundStatus, Text,
 };
+use crate::said;
 
 /// One field the designer edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,27 +185,25 @@ pub fn value(round: &Round, q: Option<&Question>, field: Field) -> String {
     }
 }
 
-fn entity_kind(dir: &str) -> Result<EntityKind, String> {
+fn entity_kind(dir: &str) -> Result<EntityKind, Said> {
     EntityKind::ALL
         .into_iter()
         .find(|k| k.dir() == dir)
-        .ok_or_else(|| {
-            format!("`{dir}` is not one of activities, partners, beneficiaries, funding")
-        })
+        .ok_or_else(|| said!("form-not-an-entity-folder", folder = dir))
 }
 
-fn parse_max(v: &str) -> Result<Option<u8>, String> {
+fn parse_max(v: &str) -> Result<Option<u8>, Said> {
     let v = v.trim();
     if v.is_empty() {
         return Ok(None);
     }
     v.parse::<u8>()
         .map(Some)
-        .map_err(|_| format!("`{v}` is not a whole number from 0 to 255"))
+        .map_err(|_| said!("form-not-a-max", text = v))
 }
 
 /// Sets a field of the round or of question `qid` from text, or says why it cannot.
-fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(), String> {
+fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(), Said> {
     match field {
         Field::Title(l) => {
             round.title.set(l, v.trim());
@@ -221,7 +221,7 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
                 "" => None,
                 d => Some(
                     chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                        .map_err(|_| format!("`{d}` is not a date YYYY-MM-DD"))?,
+                        .map_err(|_| said!("value-not-date", text = &format!("{d:?}")))?,
                 ),
             };
             return Ok(());
@@ -230,7 +230,7 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
     }
     let q = qid
         .and_then(|id| round.question_mut(id.as_str()))
-        .ok_or_else(|| "no question is selected".to_owned())?;
+        .ok_or_else(|| said!("form-no-question-selected"))?;
     match field {
         Field::Text(l) => q.text.set(l, v.trim()),
         Field::Help(l) => q.help.set(l, v.trim()),
@@ -255,7 +255,7 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
                     item: EntityKind::Activity,
                     max: 1,
                 },
-                _ => return Err(format!("`{v}` is not a kind of question")),
+                _ => return Err(said!("form-not-a-question-kind", text = v)),
             };
             if to.name() != q.kind.name() {
                 q.kind = q.kind.converted(&to);
@@ -274,7 +274,7 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
         }
         Field::Max => match &mut q.kind {
             QuestionKind::PlanItems { max, .. } => {
-                *max = parse_max(v)?.ok_or_else(|| "write how many may be picked".to_owned())?;
+                *max = parse_max(v)?.ok_or_else(|| said!("form-max-needed"))?;
             }
             QuestionKind::MultipleChoice { max, .. } => *max = parse_max(v)?,
             _ => {}
@@ -295,7 +295,7 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
                 let (dir, id) = word
                     .split_once('/')
                     .ok_or_else(|| format!("write `{word}` as kind/id, like activities/{word}"))?;
-                let id = Id::parse(id).map_err(|e| e.to_string())?;
+                let id = Id::parse(id).map_err(|e| e.said())?;
                 refs.ids_mut(entity_kind(dir)?).push(id);
             }
             q.refers_to = refs;
@@ -314,16 +314,15 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
 }
 
 /// The edit that sets `target` to `value`, or why it cannot be made.
-pub fn edit(plan: &Plan, target: &Target, value: &str) -> Result<Edit, String> {
+pub fn edit(plan: &Plan, target: &Target, value: &str) -> Result<Edit, Said> {
     if let (Field::Id, Some(q)) = (target.field, &target.question) {
-        return Edit::rename_question(plan, &target.round, q, value.trim())
-            .map_err(|e| e.to_string());
+        return Edit::rename_question(plan, &target.round, q, value.trim()).map_err(|e| e.said());
     }
     let name = target.field.name();
     Edit::update_round(plan, &target.round, name, |r| {
         set(r, target.question.as_ref(), target.field, value)
     })
-    .map_err(|e| e.to_string())?
+    .map_err(|e| e.said())?
 }
 
 /// Whether questions of this kind have options to add and remove.

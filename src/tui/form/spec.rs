@@ -1,6 +1,7 @@
 //! How a form is described: fields and lists of items, each with how to show, parse and set
 //! its value. A form is data; one engine draws and edits them all.
 
+use crate::i18n::Said;
 use crate::model::EntityKind;
 
 /// How a value is edited.
@@ -41,7 +42,7 @@ pub struct Field<T> {
     /// The value as text.
     pub get: fn(&T) -> String,
     /// Sets the value from text, or says why it cannot.
-    pub set: fn(&mut T, &str) -> Result<(), String>,
+    pub set: fn(&mut T, &str) -> Result<(), Said>,
     /// Whether the field applies (a start date only for fixed timing).
     pub shown: fn(&T) -> bool,
 }
@@ -55,7 +56,7 @@ pub struct ItemField<T> {
     /// The value of item `i` as text.
     pub get: fn(&T, usize) -> String,
     /// Sets the value of item `i` from text, or says why it cannot.
-    pub set: fn(&mut T, usize, &str) -> Result<(), String>,
+    pub set: fn(&mut T, usize, &str) -> Result<(), Said>,
 }
 
 /// A list of items inside a subject (dependencies, budget lines).
@@ -69,7 +70,7 @@ pub struct List<T: 'static> {
     /// How the first value of a new item is asked for.
     pub add_editor: EditorKind,
     /// Adds an item from that first value.
-    pub add: fn(&mut T, &str) -> Result<(), String>,
+    pub add: fn(&mut T, &str) -> Result<(), Said>,
     /// Removes item `i`.
     pub remove: fn(&mut T, usize),
     /// The fields of one item.

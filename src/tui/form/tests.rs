@@ -31,7 +31,7 @@ fn edits_a_field_and_refuses_bad_values_with_a_reason() {
     assert_eq!(p.activities["b"].title.ar.as_deref(), Some("ورشة"));
     let progress = key_of(&f, &p, "progress");
     assert_eq!(
-        f.validate(&p, progress, "150"),
+        f.validate(&p, progress, "150").map_err(|e| e.english()),
         Err("150 is out of range: 0 to 100".into())
     );
     let status = key_of(&f, &p, "status");

@@ -1,21 +1,19 @@
 //! Turning what a person typed into plan values, with a reason when it cannot be.
 
+use crate::i18n::Said;
 use crate::model::{Amount, CountryCode, Currency, Id};
+use crate::said;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
 /// A date written `YYYY-MM-DD`.
-pub fn date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        format!(
-            "{:?} is not a date: write it as YYYY-MM-DD, a real calendar day",
-            s.trim()
-        )
-    })
+pub fn date(s: &str) -> Result<NaiveDate, Said> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| said!("value-not-date", text = &format!("{:?}", s.trim())))
 }
 
 /// A date, or nothing when the text is blank.
-pub fn opt_date(s: &str) -> Result<Option<NaiveDate>, String> {
+pub fn opt_date(s: &str) -> Result<Option<NaiveDate>, Said> {
     if s.trim().is_empty() {
         Ok(None)
     } else {
@@ -24,29 +22,30 @@ pub fn opt_date(s: &str) -> Result<Option<NaiveDate>, String> {
 }
 
 /// A whole number in `min..=max`.
-pub fn int<T: TryFrom<i64>>(s: &str, min: i64, max: i64) -> Result<T, String> {
+pub fn int<T: TryFrom<i64>>(s: &str, min: i64, max: i64) -> Result<T, Said> {
     let n: i64 = s
         .trim()
         .parse()
-        .map_err(|_| format!("{:?} is not a whole number", s.trim()))?;
+        .map_err(|_| said!("value-not-whole", text = &format!("{:?}", s.trim())))?;
+    let out_of_range = || said!("value-out-of-range", value = n, min = min, max = max);
     if n < min || n > max {
-        return Err(format!("{n} is out of range: {min} to {max}"));
+        return Err(out_of_range());
     }
-    T::try_from(n).map_err(|_| format!("{n} is out of range"))
+    T::try_from(n).map_err(|_| out_of_range())
 }
 
 /// An exact amount.
-pub fn amount(s: &str) -> Result<Amount, String> {
+pub fn amount(s: &str) -> Result<Amount, Said> {
     Amount::parse(s)
 }
 
 /// A currency code.
-pub fn currency(s: &str) -> Result<Currency, String> {
+pub fn currency(s: &str) -> Result<Currency, Said> {
     Currency::parse(&s.trim().to_uppercase())
 }
 
 /// A country code, or nothing when blank.
-pub fn opt_country(s: &str) -> Result<Option<CountryCode>, String> {
+pub fn opt_country(s: &str) -> Result<Option<CountryCode>, Said> {
     let t = s.trim().to_uppercase();
     if t.is_empty() {
         Ok(None)
@@ -56,22 +55,22 @@ pub fn opt_country(s: &str) -> Result<Option<CountryCode>, String> {
 }
 
 /// An id, or nothing when blank.
-pub fn opt_id(s: &str) -> Result<Option<Id>, String> {
+pub fn opt_id(s: &str) -> Result<Option<Id>, Said> {
     let t = s.trim();
     if t.is_empty() {
         Ok(None)
     } else {
-        Id::parse(t).map(Some).map_err(|e| e.to_string())
+        Id::parse(t).map(Some).map_err(|e| e.said())
     }
 }
 
 /// An id.
-pub fn id(s: &str) -> Result<Id, String> {
-    Id::parse(s.trim()).map_err(|e| e.to_string())
+pub fn id(s: &str) -> Result<Id, Said> {
+    Id::parse(s.trim()).map_err(|e| e.said())
 }
 
 /// Comma-separated ids, in any order.
-pub fn ids(s: &str) -> Result<Vec<Id>, String> {
+pub fn ids(s: &str) -> Result<Vec<Id>, Said> {
     words(s).iter().map(|w| id(w)).collect()
 }
 
@@ -90,9 +89,15 @@ pub fn opt_text(s: &str) -> Option<String> {
 }
 
 /// An enum value written as in plan files (`InProgress`, `FS`).
-pub fn choice<T: DeserializeOwned>(s: &str, allowed: &[&str]) -> Result<T, String> {
-    crate::store::from_ron::<T>(s.trim())
-        .map_err(|_| format!("{:?} is not one of: {}", s.trim(), allowed.join(", ")))
+pub fn choice<T: DeserializeOwned>(s: &str, allowed: &[&str]) -> Result<T, Said> {
+    crate::store::from_ron::<T>(s.trim()).map_err(|_| {
+        let text = format!("{:?}", s.trim());
+        said!(
+            "value-not-one-of",
+            text = &text,
+            allowed = &allowed.join(", ")
+        )
+    })
 }
 
 /// An enum value as written in plan files.
@@ -113,14 +118,22 @@ mod tests {
     #[test]
     fn refusals_say_why() {
         assert!(date("2026-02-30").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(
+            date("x")
+                .unwrap_err()
+                .show(&crate::i18n::Messages::new(crate::model::Lang::Ar))
+                .contains("ليس تاريخًا")
+        );
         assert_eq!(
             date(" 2026-02-28 ").map(|d| d.to_string()),
             Ok("2026-02-28".into())
         );
-        assert_eq!(
-            int::<u8>("101", 0, 100),
-            Err("101 is out of range: 0 to 100".into())
-        );
+        let refused = int::<u8>("101", 0, 100).map_err(|e| e.english());
+        assert_eq!(refused, Err("101 is out of range: 0 to 100".into()));
+        // The same refusal in an Arabic form.
+        let ar = crate::i18n::Messages::new(crate::model::Lang::Ar);
+        let refused = int::<u8>("101", 0, 100).map_err(|e| e.show(&ar));
+        assert_eq!(refused, Err("101 خارج المدى: من 0 إلى 100".into()));
         assert!(amount("12,5x").is_err());
         assert_eq!(currency("usd").map(|c| c.to_string()), Ok("USD".into()));
         assert_eq!(choice::<Status>("Done", &[]), Ok(Status::Done));

@@ -101,7 +101,7 @@ fn rounds_command(app: &mut App, c: Command) -> Vec<Effect> {
                 );
                 return Vec::new();
             }
-            let edit = Edit::remove_round(&app.doc.plan, &round).map_err(|e| e.to_string());
+            let edit = Edit::remove_round(&app.doc.plan, &round).map_err(|e| e.said());
             let effects = crate::tui::editing::apply(app, edit);
             let n = app.doc.plan.consultations.len();
             app.consult.rounds.step(0, n);
@@ -151,10 +151,10 @@ pub fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Effect> {
 }
 
 /// The edit that adds an empty draft round `value`, held online until a place is set.
-pub fn new_round(plan: &crate::model::Plan, value: &str) -> Result<Edit, String> {
-    let id = Id::parse(value.trim()).map_err(|e| e.to_string())?;
+pub fn new_round(plan: &crate::model::Plan, value: &str) -> Result<Edit, crate::i18n::Said> {
+    let id = Id::parse(value.trim()).map_err(|e| e.said())?;
     let title = Text::en(id.as_str());
-    Edit::add_round(plan, Round::new(id, title, Venue::Online)).map_err(|e| e.to_string())
+    Edit::add_round(plan, Round::new(id, title, Venue::Online)).map_err(|e| e.said())
 }
 
 /// After a round was added: select it and open its designer.

@@ -262,7 +262,10 @@ fn start(app: &mut App) -> Vec<Effect> {
     }
     let country = match CountryCode::parse(inputs[3].trim()) {
         Ok(c) => c,
-        Err(e) => return refuse(app, e),
+        Err(e) => {
+            let why = e.show(&app.msg);
+            return refuse(app, why);
+        }
     };
     let org = inputs[2].trim();
     if org.is_empty() {

@@ -4,9 +4,12 @@
 
 use super::consult::Mode;
 use crate::edit::Edit;
+use crate::edit::EditError;
+use crate::i18n::Said;
 use crate::model::{
     AnswerOption, Aspect, EntityKind, Id, Lang, Question, QuestionKind, Round, RoundStatus, Text,
 };
+use crate::said;
 use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
@@ -217,7 +220,7 @@ fn list_command(
             (flatten(edit), row + 1)
         }
         (Command::Delete, Some(q)) => (
-            Edit::remove_question(plan, id, &q.id).map_err(|e| e.to_string()),
+            Edit::remove_question(plan, id, &q.id).map_err(|e| e.said()),
             row.min(round.questions.len().saturating_sub(1)),
         ),
         (Command::MoveUp | Command::MoveDown, Some(q)) => {
@@ -237,11 +240,11 @@ fn list_command(
     effects
 }
 
-fn flatten<E: ToString, F: ToString>(r: Result<Result<Edit, F>, E>) -> Result<Edit, String> {
+fn flatten<F: Into<Said>>(r: Result<Result<Edit, F>, EditError>) -> Result<Edit, Said> {
     match r {
         Ok(Ok(e)) => Ok(e),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(e) => Err(e.to_string()),
+        Ok(Err(e)) => Err(e.into()),
+        Err(e) => Err(e.said()),
     }
 }
 
@@ -310,7 +313,7 @@ fn field_command(
                         });
                         Ok(())
                     }
-                    None => Err("this kind of question has no options"),
+                    None => Err(said!("form-no-options")),
                 }
             });
             let effects = crate::tui::editing::apply(app, flatten(edit));
