@@ -85,7 +85,10 @@ fn both_languages_have_the_same_messages_and_variables() {
         for (lang, ftl, all) in [("en", file.en, &mut en), ("ar", file.ar, &mut ar)] {
             for (key, vars) in messages_of(ftl, &format!("locales/{lang}/{}", file.name)) {
                 let name = file.name;
-                assert!(all.insert(key.clone(), vars).is_none(), "{key} again in {lang}/{name}");
+                assert!(
+                    all.insert(key.clone(), vars).is_none(),
+                    "{key} again in {lang}/{name}"
+                );
             }
         }
     }
