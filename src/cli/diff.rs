@@ -6,11 +6,15 @@
 //! revision or the working tree's plan cannot be read.
 
 use super::output::Style;
+use super::ui::Ui;
 use super::{CommandError, diff_git, resolve_plan};
 use khutta::diff::Review;
+use khutta::diff::lines::LineKind;
 use khutta::diff::review;
 use khutta::model::Plan;
 use khutta::repo::{PlanRepo, RepoError};
+use std::borrow::Cow;
+use std::io::IsTerminal;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -73,7 +77,7 @@ fn unreadable(e: RepoError) -> CommandError {
 }
 
 /// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     if let Some(file) = &args.textconv {
         return diff_git::textconv(file);
     }
@@ -102,9 +106,16 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     };
     let review = Review::new(&a, &b);
     let mut out = std::io::stdout().lock();
+    let msg = &ui.messages;
     match args.format {
-        Format::Text => write!(out, "{}", paint(&review::text(&review), Style::stdout()))?,
-        Format::Md => write!(out, "{}", review::markdown(&review))?,
+        Format::Text => {
+            let (terminal, style) = (std::io::stdout().is_terminal(), Style::stdout());
+            for line in review::lines(&review, msg) {
+                let shown = ui.review_line(&line, terminal);
+                writeln!(out, "{}", paint_line(line.kind, &shown, style))?;
+            }
+        }
+        Format::Md => write!(out, "{}", review::markdown(&review, msg))?,
         Format::Json => write!(
             out,
             "{}",
@@ -138,9 +149,25 @@ fn working_tree(root: &Path) -> Result<Plan, CommandError> {
     })
 }
 
-/// Colours a rendered review by line: section headers bold, added green, removed red,
-/// renamed and changed cyan. The text is already escaped, so the only escape sequences in
-/// the output are these.
+/// Colours a line of a review by what it says: section headers bold, added green, removed
+/// red, renamed and changed cyan. The text is already escaped, so the only escape sequences
+/// in the output are these (and the explicit mode around Arabic on a terminal).
+fn paint_line(kind: LineKind, line: &str, style: Style) -> Cow<'_, str> {
+    if !style.is_on() {
+        return Cow::Borrowed(line);
+    }
+    Cow::Owned(match kind {
+        LineKind::Heading => style.bold(line),
+        LineKind::Added => style.added(line),
+        LineKind::Removed => style.removed(line),
+        LineKind::Renamed | LineKind::Changed => style.changed(line),
+        LineKind::Detail => return Cow::Borrowed(line),
+    })
+}
+
+/// Colours git's external diff of one file by line: the file's line bold, added green,
+/// removed red, renamed and changed cyan. The text is already escaped, so the only escape
+/// sequences in the output are these.
 pub fn paint(text: &str, style: Style) -> String {
     if !style.is_on() {
         return text.to_owned();

@@ -1,8 +1,9 @@
 //! The global options `--lang` and `--bidi`, and the settings every command receives.
 
+use khutta::diff::lines::Line;
 use khutta::i18n::{LocaleEnv, Messages, choose_lang};
 use khutta::model::Lang;
-use khutta::text::{BidiMode, DisplayOptions, escape_controls, visual_line};
+use khutta::text::{BidiMode, Direction, DisplayOptions, escape_controls, visual_line};
 use khutta::tui::config::{Config, config_path, load};
 use std::borrow::Cow;
 
@@ -114,6 +115,25 @@ impl Ui {
             "{}{}{}",
             self.bidi.enter_sequence(),
             visual_line(text, fallback),
+            self.bidi.leave_sequence()
+        ))
+    }
+}
+
+impl Ui {
+    /// A line of a review or conflict report for standard output. On a terminal with
+    /// `bidi = app`, a line holding Arabic is put in display order ([`Line::visual`]: a table
+    /// row cell by cell, prose after its indentation) inside explicit mode, as in
+    /// [`Ui::plan_line`]; piped output stays in logical order. The text is escaped already.
+    pub fn review_line<'a>(&self, line: &'a Line, terminal: bool) -> Cow<'a, str> {
+        if !terminal || self.bidi == BidiMode::Terminal || !line.text.chars().any(is_rtl_letter) {
+            return Cow::Borrowed(&line.text);
+        }
+        let fallback = Direction::of_lang(self.messages.lang());
+        Cow::Owned(format!(
+            "{}{}{}",
+            self.bidi.enter_sequence(),
+            line.visual(fallback),
             self.bidi.leave_sequence()
         ))
     }

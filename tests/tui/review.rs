@@ -96,9 +96,16 @@ fn pick_two_revisions_and_read_what_changed() {
     );
     // Compare the baseline with the commit: the same change, and no change from the commit on.
     h.press(&["n"]);
-    assert!(h.app.review.lines.iter().any(|l| l.contains("200 -> 120")));
+    assert!(
+        h.app
+            .review
+            .lines
+            .iter()
+            .any(|l| l.text.contains("200 -> 120"))
+    );
     h.press(&["o"]);
-    assert_eq!(h.app.review.lines, vec!["no changes".to_owned()]);
+    let texts: Vec<&str> = h.app.review.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["no changes"]);
     // An unsaved edit shows at once against the commit.
     h.press(&["k", "k", "n"]);
     assert_eq!(h.app.review.new, Some(Revision::Working));
@@ -115,7 +122,7 @@ fn pick_two_revisions_and_read_what_changed() {
             .review
             .lines
             .iter()
-            .any(|l| l.contains("progress: 0 -> 50")),
+            .any(|l| l.text.contains("progress: 0 -> 50")),
         "{:?}",
         h.app.review.lines
     );
