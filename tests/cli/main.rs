@@ -17,6 +17,7 @@ mod consult_cases;
 mod gantt;
 mod repo;
 mod review;
+mod review_ar;
 mod schedule;
 mod sync;
 mod terminal;
