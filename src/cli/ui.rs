@@ -142,3 +142,39 @@ impl Ui {
 fn is_rtl_letter(c: char) -> bool {
     matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use khutta::diff::lines::LineKind;
+    use khutta::text::{EXPLICIT_MODE, IMPLICIT_MODE};
+
+    fn ui(bidi: BidiMode) -> Ui {
+        Ui {
+            bidi,
+            messages: Messages::new(Lang::Ar),
+            config: Config::default(),
+            config_error: None,
+            bidi_chosen: false,
+        }
+    }
+
+    #[test]
+    fn review_lines_are_reordered_only_on_a_terminal_that_wants_it() {
+        let line = Line::new(LineKind::Changed, "  عُدِّل launch");
+        let app = ui(BidiMode::App);
+        // Piped: logical order, as typed.
+        assert_eq!(app.review_line(&line, false), "  عُدِّل launch");
+        // On a terminal: display order inside explicit mode, the indentation on the left.
+        let shown = format!("{EXPLICIT_MODE}  launch لدِّعُ{IMPLICIT_MODE}");
+        assert_eq!(app.review_line(&line, true), shown);
+        // A terminal that reorders by itself gets the logical text.
+        assert_eq!(
+            ui(BidiMode::Terminal).review_line(&line, true),
+            "  عُدِّل launch"
+        );
+        // A line with no Arabic is left alone.
+        let plain = Line::new(LineKind::Detail, "    progress: 0 -> 50");
+        assert_eq!(app.review_line(&plain, true), "    progress: 0 -> 50");
+    }
+}

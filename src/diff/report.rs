@@ -101,3 +101,65 @@ pub fn conflict(c: &Conflict, m: &Messages) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::{merge, render};
+    use crate::i18n::Messages;
+    use crate::model::{Activity, Id, Lang, Plan, Text};
+
+    /// A field changed differently on each side, and an activity deleted on one side and
+    /// changed on the other.
+    fn conflicts() -> Vec<crate::diff::Conflict> {
+        let mut base: Plan = crate::check::tests_support::empty_plan();
+        for name in ["b", "c"] {
+            let id = Id::new_unchecked(name);
+            let a = Activity::new(id.clone(), Text::new("نشاط", name), 2);
+            base.activities.insert(id, a);
+        }
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let progress = |p: &mut Plan, name: &str, n: u8| {
+            if let Some(a) = p.activities.get_mut(name) {
+                a.progress = n;
+            }
+        };
+        progress(&mut ours, "b", 10);
+        progress(&mut theirs, "b", 20);
+        progress(&mut ours, "c", 50);
+        theirs.activities.remove("c");
+        merge(&base, &ours, &theirs).conflicts
+    }
+
+    #[test]
+    fn the_report_in_arabic_and_english() {
+        let list = conflicts();
+        assert_eq!(
+            render::conflicts(&list, &Messages::new(Lang::Ar)),
+            "تعارضان
+حقل activities/b.ron progress
+  الأصل:  0
+  قيمتنا: 10 (المعتمَدة)
+  قيمتهم: 20
+حذف/تعديل activities/c.ron
+  الأصل:  موجود
+  قيمتنا: عُدِّل progress (المعتمَدة)
+  قيمتهم: محذوف
+"
+        );
+        assert_eq!(
+            render::conflicts(&list, &Messages::new(Lang::En)),
+            "2 conflicts
+field activities/b.ron progress
+  base:   0
+  ours:   10 (kept)
+  theirs: 20
+delete/modify activities/c.ron
+  base:   present
+  ours:   changed progress (kept)
+  theirs: deleted
+"
+        );
+        let none = render::conflicts(&[], &Messages::new(Lang::Ar));
+        assert_eq!(none, "لا تعارضات\n");
+    }
+}

@@ -221,3 +221,53 @@ fn a_review_carries_the_variance_beside_the_diff() {
         crate::diff::render::text(&r.diff, &en())
     );
 }
+
+#[test]
+fn the_schedule_section_in_arabic() {
+    let ar = crate::i18n::Messages::new(crate::model::Lang::Ar);
+    let v = variance(&before(), &after(), &PlanDiff::default());
+    // Columns line up by display width; ids, dates and the arrows between values stay.
+    assert_eq!(
+        review::variance_text(&v, &ar),
+        "الجدول الزمني (تتحرك التواريخ بالأيام التقويمية والمدد بأيام العمل؛ + تعني أبعد أو أطول)
+  الأنشطة
+    النشاط  البداية                        النهاية                         المدة
+    b       2026-03-11 -> (غير مجدول)      2026-03-20 -> (غير مجدول)       8 -> (غير مجدول)
+    c       2026-03-01 -> 2026-03-03 (+2)  2026-03-05 -> 2026-03-24 (+19)  5 -> 15 (+10)
+  المعالم التي تحركت
+    m  2026-03-20 -> 2026-03-24 (+4)
+  أصبحت حرجة: c
+  لم تعد حرجة: a، b
+  نهاية الخطة: 2026-03-20 -> 2026-03-24 (+4 أيام)
+"
+    );
+    let md = review::variance_markdown(&v, &ar);
+    assert!(
+        md.starts_with("\n### الجدول الزمني\n\n") && md.contains("\n| النشاط | البداية | النهاية | المدة |\n|---|---|---|---|\n| `b` | 2026-03-11 → (غير مجدول) |"),
+        "{md}"
+    );
+    // In right-to-left prose the old date is read first, on the right: the arrow points left.
+    assert!(md.ends_with("- أصبحت حرجة: `c`\n- لم تعد حرجة: `a`، `b`\n- نهاية الخطة: 2026-03-20 ← 2026-03-24 (+4 أيام)\n"), "{md}");
+    // The plan finish in each of Arabic's plural forms, which go by the count modulo 100.
+    let finish = |days: i64| {
+        let mut v = v.clone();
+        v.finish.days = Some(days);
+        let text = review::variance_text(&v, &ar);
+        let last = text.lines().last().unwrap_or_default();
+        last.trim_start_matches("  نهاية الخطة: 2026-03-20 -> 2026-03-24 ")
+            .to_owned()
+    };
+    let forms: Vec<String> = [1, 2, 3, 11, 100, 103, -4].map(finish).to_vec();
+    assert_eq!(
+        forms,
+        [
+            "(+1 يوم)",
+            "(+2 يومان)",
+            "(+3 أيام)",
+            "(+11 يومًا)",
+            "(+100 يوم)",
+            "(+103 أيام)",
+            "(-4 أيام)"
+        ]
+    );
+}

@@ -138,6 +138,36 @@ fn pick_two_revisions_and_read_what_changed() {
 }
 
 #[test]
+fn the_review_speaks_arabic() {
+    let repo = repository();
+    let mut h = opened(&repo, Lang::Ar);
+    h.press(&["0"]);
+    let texts: Vec<&str> = h.app.review.lines.iter().map(|l| l.text.as_str()).collect();
+    for line in [
+        "الأنشطة: تعديل واحد",
+        "  عُدِّل open-data-portal-development",
+        "    timing.days: 200 -> 120",
+        "  المعالم التي تحركت",
+    ] {
+        assert!(texts.contains(&line), "{line:?} missing from {texts:#?}");
+    }
+    // On screen the Arabic is in display order, and the schedule's headers stand above their
+    // columns: the start date sits under the header "البداية".
+    let screen = repo.render(&h, 120, 40);
+    let shown = |s: &str| khutta::text::visual_line(s, khutta::text::Direction::Rtl);
+    assert!(screen.contains(&shown("الأنشطة: تعديل واحد")), "{screen}");
+    let column = |needle: &str| {
+        let row = screen
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not on\n{screen}"));
+        let byte = row.find(needle).unwrap_or_default();
+        row[..byte].chars().count()
+    };
+    assert_eq!(column(&shown("البداية")), column("2026-03-12"), "{screen}");
+}
+
+#[test]
 fn review_screen_snapshots() {
     let repo = repository();
     for lang in [Lang::En, Lang::Ar] {
