@@ -15,6 +15,11 @@ mod gen_plan;
 
 const ACTIVITIES: usize = 10_000;
 
+/// The English messages, in which the expected texts are written.
+fn en() -> khutta::i18n::Messages {
+    khutta::i18n::Messages::new(khutta::model::Lang::En)
+}
+
 fn act(p: &mut Plan, i: usize) -> Option<&mut Activity> {
     p.activities.get_mut(format!("act-{i:06}").as_str())
 }
@@ -99,7 +104,7 @@ fn bench(c: &mut Criterion) {
     assert!(
         r.conflicts.is_empty(),
         "{}",
-        khutta::diff::render::conflicts(&r.conflicts)
+        khutta::diff::render::conflicts(&r.conflicts, &en())
     );
     assert_eq!(r.merged.activities.len(), ACTIVITIES + 20);
     c.bench_function("diff of two 10k-activity revisions", |b| {
@@ -115,7 +120,7 @@ fn bench(c: &mut Criterion) {
         r.conflicts.len(),
         1,
         "{}",
-        khutta::diff::render::conflicts(&r.conflicts)
+        khutta::diff::render::conflicts(&r.conflicts, &en())
     );
     c.bench_function(
         "merge of two 10k-activity revisions, with a semantic conflict",

@@ -21,6 +21,11 @@ use khutta::store::load_with_cache;
 use std::path::Path;
 use support::cmd::{assert_matches_file, case_dirs};
 
+/// The English messages, in which the expected texts are written.
+fn en() -> khutta::i18n::Messages {
+    khutta::i18n::Messages::new(khutta::model::Lang::En)
+}
+
 fn load(dir: &Path) -> Plan {
     let loaded = load_with_cache(dir, None).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     assert!(
@@ -39,8 +44,8 @@ fn diff_cases() {
     for case in cases {
         let (a, b) = (load(&case.join("a")), load(&case.join("b")));
         let r = Review::new(&a, &b);
-        assert_matches_file(&case.join("expected.txt"), &review::text(&r));
-        assert_matches_file(&case.join("expected.md"), &review::markdown(&r));
+        assert_matches_file(&case.join("expected.txt"), &review::text(&r, &en()));
+        assert_matches_file(&case.join("expected.md"), &review::markdown(&r, &en()));
         assert_matches_file(&case.join("expected.json"), &review::json(&r).unwrap());
         let d = r.diff;
         assert!(

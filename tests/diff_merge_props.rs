@@ -20,6 +20,11 @@ use proptest::prelude::*;
 use support::{arb, edits};
 
 /// A base plan and two revisions of it.
+/// The English messages, in which the expected texts are written.
+fn en() -> khutta::i18n::Messages {
+    khutta::i18n::Messages::new(khutta::model::Lang::En)
+}
+
 fn three() -> impl Strategy<Value = (Plan, Plan, Plan)> {
     (arb::plan(), edits::ops(), edits::ops()).prop_map(|(base, a, b)| {
         let base = edits::edited(&base, &[]);
@@ -88,14 +93,14 @@ proptest! {
     #[test]
     fn diff_of_a_plan_with_itself_is_empty(plan in arb::plan()) {
         let d = diff(&plan, &plan);
-        prop_assert!(d.is_empty(), "{}", render::text(&d));
+        prop_assert!(d.is_empty(), "{}", render::text(&d, &en()));
     }
 
     #[test]
     fn a_review_of_a_plan_with_itself_is_empty(plan in arb::plan()) {
         // The schedule of the same plan twice moves nothing either.
         let r = Review::new(&plan, &plan);
-        prop_assert!(r.is_empty(), "{}", review::text(&r));
+        prop_assert!(r.is_empty(), "{}", review::text(&r, &en()));
     }
 
     #[test]
@@ -107,8 +112,8 @@ proptest! {
         prop_assert_eq!(&via_edit, &b);
         // Every renderer takes any diff.
         prop_assert!(render::json(&d).is_ok());
-        prop_assert!(!render::text(&d).is_empty());
-        prop_assert!(!render::markdown(&d).is_empty());
+        prop_assert!(!render::text(&d, &en()).is_empty());
+        prop_assert!(!render::markdown(&d, &en()).is_empty());
     }
 
     #[test]
@@ -120,7 +125,7 @@ proptest! {
     fn merging_the_same_change_twice_gives_it((base, x, _) in three()) {
         let r = merge(&base, &x, &x);
         prop_assert_eq!(&r.merged, &x);
-        prop_assert!(r.conflicts.is_empty(), "{}", render::conflicts(&r.conflicts));
+        prop_assert!(r.conflicts.is_empty(), "{}", render::conflicts(&r.conflicts, &en()));
     }
 
     #[test]

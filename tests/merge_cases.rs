@@ -22,6 +22,11 @@ use std::path::Path;
 use support::cmd::{assert_matches_file, case_dirs};
 
 /// A case's plan folder, which must read without a single problem.
+/// The English messages, in which the expected texts are written.
+fn en() -> khutta::i18n::Messages {
+    khutta::i18n::Messages::new(khutta::model::Lang::En)
+}
+
 fn load(dir: &Path) -> Plan {
     let loaded = load_with_cache(dir, None).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     assert!(
@@ -51,7 +56,7 @@ fn merge_cases() {
         let r = merge(&base, &ours, &theirs);
         assert_matches_file(
             &case.join("conflicts.txt"),
-            &render::conflicts(&r.conflicts),
+            &render::conflicts(&r.conflicts, &en()),
         );
         let expected_dir = case.join("expected");
         if bless() {
@@ -62,7 +67,7 @@ fn merge_cases() {
         assert!(
             expected == r.merged,
             "{name}: the merged plan differs from expected/:\n{}",
-            render::text(&diff(&expected, &r.merged))
+            render::text(&diff(&expected, &r.merged), &en())
         );
         // Swapping the sides gives the same plan when nothing conflicts.
         if r.conflicts.is_empty() {

@@ -127,3 +127,12 @@ import-bad-rating = التقييم {$text} ليس عددًا صحيحًا من {
 import-bad-ranking = يذكر الترتيب كلًّا من الخيارات ({$count}) مرة واحدة بالضبط، الأفضل أولًا
 import-not-offered = {$text} ليس من {$items} المعروضة
 import-too-many-items = {$count} عناصر مختارة والحد الأقصى {$max}
+
+## khutta diff.
+diff-working-tree-unreadable = { $count_form ->
+    [one] لا تُقرأ الخطة في شجرة العمل (مشكلة واحدة أعلاه)
+    [two] لا تُقرأ الخطة في شجرة العمل (مشكلتان أعلاه)
+    [few] لا تُقرأ الخطة في شجرة العمل ({$count} مشكلات أعلاه)
+    *[other] لا تُقرأ الخطة في شجرة العمل ({$count} مشكلة أعلاه)
+}
+diff-working-tree-unreadable-hint = أصلح الملف، أو قارن بين إيداعين: `khutta diff A B`

@@ -116,3 +116,10 @@ import-bad-rating = rating {$text} is not a whole number from {$min} to {$max}
 import-bad-ranking = a ranking lists each of the {$count} options exactly once, best first
 import-not-offered = {$text} is not one of the {$items} offered
 import-too-many-items = {$count} items picked where at most {$max} are allowed
+
+## khutta diff.
+diff-working-tree-unreadable = the plan in the working tree does not load ({ $count ->
+    [one] {$count} problem
+    *[other] {$count} problems
+} above)
+diff-working-tree-unreadable-hint = fix the file, or compare two commits: `khutta diff A B`

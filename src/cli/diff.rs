@@ -6,12 +6,15 @@
 //! revision or the working tree's plan cannot be read.
 
 use super::output::Style;
+use super::ui::Ui;
 use super::{CommandError, diff_git, resolve_plan};
 use khutta::diff::Review;
+use khutta::diff::lines::LineKind;
 use khutta::diff::review;
-use khutta::i18n::Said;
+use khutta::said;
 use khutta::model::Plan;
 use khutta::repo::{PlanRepo, RepoError};
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,17 +69,15 @@ fn unreadable(e: RepoError) -> CommandError {
         | RepoError::NoPlanAt(_)
         | RepoError::Revision(_)
         | RepoError::NotARepository { .. } => CommandError::Usage {
-            message: khutta::text::escape_controls(&e.to_string())
-                .into_owned()
-                .into(),
-            hint: e.hint().map(Said::from),
+            message: e.said(),
+            hint: e.hint(),
         },
         e => e.into(),
     }
 }
 
 /// Runs the command.
-pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     if let Some(file) = &args.textconv {
         return diff_git::textconv(file);
     }
@@ -105,9 +106,16 @@ pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
     };
     let review = Review::new(&a, &b);
     let mut out = std::io::stdout().lock();
+    let msg = &ui.messages;
     match args.format {
-        Format::Text => write!(out, "{}", paint(&review::text(&review), Style::stdout()))?,
-        Format::Md => write!(out, "{}", review::markdown(&review))?,
+        Format::Text => {
+            let (terminal, style) = (std::io::stdout().is_terminal(), Style::stdout());
+            for line in review::lines(&review, msg) {
+                let shown = ui.review_line(&line, terminal);
+                writeln!(out, "{}", paint_line(line.kind, &shown, style))?;
+            }
+        }
+        Format::Md => write!(out, "{}", review::markdown(&review, msg))?,
         Format::Json => write!(
             out,
             "{}",
@@ -121,7 +129,7 @@ pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
 
 /// The plan in the working tree; a plan with files that do not load is refused, each
 /// problem printed with its location, so that no diff silently leaves a file out.
-fn working_tree(root: &Path, ui: &super::ui::Ui) -> Result<Plan, CommandError> {
+fn working_tree(root: &Path, ui: &Ui) -> Result<Plan, CommandError> {
     let loaded = khutta::store::load(root)?;
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
     if errors.is_empty() {
@@ -133,19 +141,30 @@ fn working_tree(root: &Path, ui: &super::ui::Ui) -> Result<Plan, CommandError> {
         super::check::write_diagnostic(&mut err, Style::stderr(), ui, terminal, root, d)?;
     }
     Err(CommandError::Usage {
-        message: format!(
-            "the plan in the working tree does not load ({} problem{} above)",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
-        )
-        .into(),
-        hint: Some("fix the file, or compare two commits: `khutta diff A B`".into()),
+        message: said!("diff-working-tree-unreadable", count = errors.len()),
+        hint: Some(said!("diff-working-tree-unreadable-hint")),
     })
 }
 
-/// Colours a rendered review by line: section headers bold, added green, removed red,
-/// renamed and changed cyan. The text is already escaped, so the only escape sequences in
-/// the output are these.
+/// Colours a line of a review by what it says: section headers bold, added green, removed
+/// red, renamed and changed cyan. The text is already escaped, so the only escape sequences
+/// in the output are these (and the explicit mode around Arabic on a terminal).
+fn paint_line(kind: LineKind, line: &str, style: Style) -> Cow<'_, str> {
+    if !style.is_on() {
+        return Cow::Borrowed(line);
+    }
+    Cow::Owned(match kind {
+        LineKind::Heading => style.bold(line),
+        LineKind::Added => style.added(line),
+        LineKind::Removed => style.removed(line),
+        LineKind::Renamed | LineKind::Changed => style.changed(line),
+        LineKind::Detail => return Cow::Borrowed(line),
+    })
+}
+
+/// Colours git's external diff of one file by line: the file's line bold, added green,
+/// removed red, renamed and changed cyan. The text is already escaped, so the only escape
+/// sequences in the output are these.
 pub fn paint(text: &str, style: Style) -> String {
     if !style.is_on() {
         return text.to_owned();

@@ -1,9 +1,12 @@
 //! `khutta merge`: the merge in progress — list its conflicts, settle them, finish or abort.
 
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
+use khutta::diff::lines::{Line, LineKind};
 use khutta::repo::PlanRepo;
 use khutta::repo::merge_state::Pick;
-use std::io::Write;
+use khutta::text::escape_controls;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,7 +28,7 @@ pub struct Args {
 }
 
 /// Exit 0 when the requested step is done (or nothing is left), 1 while conflicts remain.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let r = PlanRepo::open(&root)?;
     let mut out = std::io::stdout().lock();
@@ -82,17 +85,31 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     let Some((_, result)) = khutta::repo::in_progress(&r)? else {
         return Ok(ExitCode::SUCCESS);
     };
-    writeln!(
-        out,
-        "merging {label}: {n} conflict{}",
-        if n == 1 { "" } else { "s" }
-    )?;
+    let msg = &ui.messages;
+    let terminal = std::io::stdout().is_terminal();
+    // Each line on its own, so that Arabic is put in display order line by line on a terminal.
+    let line = |text: &str| {
+        let line = Line::new(LineKind::Detail, text);
+        ui.review_line(&line, terminal).into_owned()
+    };
+    let label = escape_controls(&label).into_owned();
+    let heading = msg.get_args(
+        "review-merging",
+        &[("label", label.into()), ("count", n.into())],
+    );
+    writeln!(out, "{}", line(&heading))?;
     for (i, c) in result.conflicts.iter().enumerate() {
-        let block = khutta::diff::render::conflict(c);
-        writeln!(out, "\n[{}] {}", i + 1, block.trim_end())?;
+        let block = khutta::diff::render::conflict(c, msg);
+        for (j, text) in block.trim_end().lines().enumerate() {
+            if j == 0 {
+                writeln!(out, "\n[{}] {}", i + 1, line(text))?;
+            } else {
+                writeln!(out, "{}", line(text))?;
+            }
+        }
     }
     if n == 0 {
-        writeln!(out, "\nno conflict is left: run `khutta merge --continue`")?;
+        writeln!(out, "\n{}", line(&msg.get("review-merge-none-left")))?;
     }
     Ok(ExitCode::from(u8::from(n > 0)))
 }

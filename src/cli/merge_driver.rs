@@ -6,6 +6,10 @@
 //! git's own line merge.
 
 use super::CommandError;
+use super::ui::Ui;
+use khutta::diff::lines::{Line, LineKind};
+use khutta::text::escape_controls;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,7 +42,7 @@ fn in_plan(path: &str) -> String {
 }
 
 /// Runs the driver.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let read =
         |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
@@ -59,13 +63,20 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
             if m.conflicts.is_empty() {
                 return Ok(ExitCode::SUCCESS);
             }
-            eprintln!(
-                "khutta: {} conflict{} in {} (the file keeps your values there):",
-                m.conflicts.len(),
-                if m.conflicts.len() == 1 { "" } else { "s" },
-                args.path
+            let msg = &ui.messages;
+            let terminal = std::io::stderr().is_terminal();
+            let path = escape_controls(&args.path).into_owned();
+            let heading = msg.get_args(
+                "review-merge-driver",
+                &[("count", m.conflicts.len().into()), ("path", path.into())],
             );
-            eprint!("{}", khutta::diff::render::conflicts(&m.conflicts));
+            let report = khutta::diff::render::conflicts(&m.conflicts, msg);
+            // Line by line, so that Arabic is put in display order on a terminal.
+            let mut err = std::io::stderr().lock();
+            for text in std::iter::once(heading.as_str()).chain(report.lines()) {
+                let line = Line::new(LineKind::Detail, text);
+                writeln!(err, "{}", ui.review_line(&line, terminal))?;
+            }
             Ok(ExitCode::from(1))
         }
         Err(e) => {

@@ -1,8 +1,9 @@
 //! The global options `--lang` and `--bidi`, and the settings every command receives.
 
+use khutta::diff::lines::Line;
 use khutta::i18n::{LocaleEnv, Messages, choose_lang};
 use khutta::model::Lang;
-use khutta::text::{BidiMode, DisplayOptions, escape_controls, visual_line};
+use khutta::text::{BidiMode, Direction, DisplayOptions, escape_controls, visual_line};
 use khutta::tui::config::{Config, config_path, load};
 use std::borrow::Cow;
 
@@ -119,6 +120,61 @@ impl Ui {
     }
 }
 
+impl Ui {
+    /// A line of a review or conflict report for standard output. On a terminal with
+    /// `bidi = app`, a line holding Arabic is put in display order ([`Line::visual`]: a table
+    /// row cell by cell, prose after its indentation) inside explicit mode, as in
+    /// [`Ui::plan_line`]; piped output stays in logical order. The text is escaped already.
+    pub fn review_line<'a>(&self, line: &'a Line, terminal: bool) -> Cow<'a, str> {
+        if !terminal || self.bidi == BidiMode::Terminal || !line.text.chars().any(is_rtl_letter) {
+            return Cow::Borrowed(&line.text);
+        }
+        let fallback = Direction::of_lang(self.messages.lang());
+        Cow::Owned(format!(
+            "{}{}{}",
+            self.bidi.enter_sequence(),
+            line.visual(fallback),
+            self.bidi.leave_sequence()
+        ))
+    }
+}
+
 fn is_rtl_letter(c: char) -> bool {
     matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use khutta::diff::lines::LineKind;
+    use khutta::text::{EXPLICIT_MODE, IMPLICIT_MODE};
+
+    fn ui(bidi: BidiMode) -> Ui {
+        Ui {
+            bidi,
+            messages: Messages::new(Lang::Ar),
+            config: Config::default(),
+            config_error: None,
+            bidi_chosen: false,
+        }
+    }
+
+    #[test]
+    fn review_lines_are_reordered_only_on_a_terminal_that_wants_it() {
+        let line = Line::new(LineKind::Changed, "  عُدِّل launch");
+        let app = ui(BidiMode::App);
+        // Piped: logical order, as typed.
+        assert_eq!(app.review_line(&line, false), "  عُدِّل launch");
+        // On a terminal: display order inside explicit mode, the indentation on the left.
+        let shown = format!("{EXPLICIT_MODE}  launch لدِّعُ{IMPLICIT_MODE}");
+        assert_eq!(app.review_line(&line, true), shown);
+        // A terminal that reorders by itself gets the logical text.
+        assert_eq!(
+            ui(BidiMode::Terminal).review_line(&line, true),
+            "  عُدِّل launch"
+        );
+        // A line with no Arabic is left alone.
+        let plain = Line::new(LineKind::Detail, "    progress: 0 -> 50");
+        assert_eq!(app.review_line(&plain, true), "    progress: 0 -> 50");
+    }
 }

@@ -10,6 +10,7 @@ use super::render::{change_text, esc, value};
 use super::tree::{ListRule, Root, entity_tree, list_rule, meta_tree, unique_keys, variant};
 use super::{FieldChange, delta};
 use crate::check::Diagnostic;
+use crate::i18n::Messages;
 use crate::model::{Entity, Lang, PlanMeta};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -263,8 +264,10 @@ pub fn file_diff_text(path: &str, a: Option<&PlanFile>, b: Option<&PlanFile>) ->
                 let _ = writeln!(s, "{path}: same content, written differently");
             } else {
                 let _ = writeln!(s, "{path}: changed {}", b.name());
+                // git's output is in English, like the rest of what git prints.
+                let en = Messages::new(Lang::En);
                 for c in &changes {
-                    let _ = writeln!(s, "  {}: {}", esc(&c.path), change_text(c));
+                    let _ = writeln!(s, "  {}: {}", esc(&c.path), change_text(c, &en));
                 }
             }
         }

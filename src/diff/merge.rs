@@ -36,6 +36,16 @@ impl ConflictKind {
             ConflictKind::Semantic => "semantic",
         }
     }
+
+    /// The key of its name in the UI's messages (`review-conflict-field`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            ConflictKind::Field => "review-conflict-field",
+            ConflictKind::DeleteModify => "review-conflict-delete-modify",
+            ConflictKind::AddAdd => "review-conflict-add-add",
+            ConflictKind::Semantic => "review-conflict-semantic",
+        }
+    }
 }
 
 /// One of the three revisions of a merge, or the merged result.

@@ -1,16 +1,18 @@
 //! Diffs and conflicts as text for a terminal, Markdown for a pull request, and JSON.
 //!
-//! Pure string building. Plan text comes from other organisations, so everything taken from
-//! the plan passes through [`escape_controls`]: no escape sequence or bidi override reaches a
-//! terminal or hides in a review.
+//! Pure string building, in the language of the [`Messages`] given: the words around ids,
+//! field paths, values (written as RON) and dates. Plan text comes from other organisations,
+//! so everything taken from the plan passes through [`escape_controls`]: no escape sequence
+//! or bidi override reaches a terminal or hides in a review.
 
-use super::money::{MoneyChanges, MoneyRow};
+use super::lines::{self, Line, LineKind};
+use super::money_view;
 use super::path::Seg;
 use super::tree::variant;
 use super::{FieldChange, KindDiff, PlanDiff};
-use crate::model::{Entity, Lang, Money, format_amount};
+use crate::i18n::Messages;
+use crate::model::{Entity, EntityKind};
 use crate::text::escape_controls;
-use rust_decimal::Decimal;
 use serde_json::Value;
 use std::fmt::Write as _;
 
@@ -77,200 +79,131 @@ pub(crate) fn esc(x: &impl std::fmt::Display) -> String {
     escape_controls(&x.to_string()).into_owned()
 }
 
-/// How a change reads: `"a" -> "b"`, `added ...`, `removed ...`.
-pub(super) fn change_text(c: &FieldChange) -> String {
+/// How a change reads: `"a" -> "b"`, `added ...`, `removed ...`, in the language of `m`.
+pub(super) fn change_text(c: &FieldChange, m: &Messages) -> String {
     let field = matches!(c.path.segments().last(), Some(Seg::Field(_)));
     match (&c.old, &c.new) {
         (Some(o), Some(n)) => format!("{} -> {}", value(o), value(n)),
-        (None, Some(n)) if field => format!("(none) -> {}", value(n)),
-        (Some(o), None) if field => format!("{} -> (none)", value(o)),
-        (None, Some(n)) => format!("added {}", value(n)),
-        (Some(o), None) => format!("removed {}", value(o)),
+        (None, Some(n)) if field => format!("{} -> {}", m.get("review-none"), value(n)),
+        (Some(o), None) if field => format!("{} -> {}", value(o), m.get("review-none")),
+        (None, Some(n)) => m.get_args("review-item-added", &[("value", value(n).into())]),
+        (Some(o), None) => m.get_args("review-item-removed", &[("value", value(o).into())]),
         (None, None) => String::new(),
     }
 }
 
-/// The name an entity is shown by.
-fn label(e: &Entity) -> String {
+/// The name an entity is shown by, in the language of the messages (the other one when it
+/// has none).
+fn label(e: &Entity, m: &Messages) -> String {
     let text = match e {
         Entity::Activity(a) => &a.title,
         Entity::Partner(p) => &p.name,
         Entity::Beneficiary(b) => &b.name,
         Entity::Funding(f) => &f.title,
     };
-    escape_controls(text.show(Lang::En)).into_owned()
+    escape_controls(text.show(m.lang())).into_owned()
 }
 
-fn counts(g: &KindDiff) -> String {
+/// The key of the head of a kind's section (`activities`).
+fn kind_key(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Activity => "review-kind-activity",
+        EntityKind::Partner => "review-kind-partner",
+        EntityKind::Beneficiary => "review-kind-beneficiary",
+        EntityKind::Funding => "review-kind-funding",
+    }
+}
+
+/// Items of a list, with the separator of the language of `m`.
+pub(super) fn list(items: impl IntoIterator<Item = String>, m: &Messages) -> String {
+    items
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(&m.get("review-list-separator"))
+}
+
+fn counts(g: &KindDiff, m: &Messages) -> String {
     let parts = [
-        (g.added.len(), "added"),
-        (g.removed.len(), "removed"),
-        (g.renamed.len(), "renamed"),
-        (g.changed.len(), "changed"),
+        (g.added.len(), "review-count-added"),
+        (g.removed.len(), "review-count-removed"),
+        (g.renamed.len(), "review-count-renamed"),
+        (g.changed.len(), "review-count-changed"),
     ];
-    parts
+    let shown = parts
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, w)| format!("{n} {w}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|(n, key)| m.count(key, *n));
+    list(shown, m)
 }
 
-/// How many references moved with a rename.
-fn follow(n: usize) -> String {
-    match n {
-        0 => "nothing referred to it".to_owned(),
-        1 => "1 entity referring to it follows".to_owned(),
-        n => format!("{n} entities referring to it follow"),
-    }
+/// `renamed a -> b (1 entity referring to it follows)`, `renamed` in bold for Markdown.
+fn renamed(key: &str, from: String, to: String, references: usize, m: &Messages) -> String {
+    let follow = m.count("review-follow", references);
+    m.get_args(
+        key,
+        &[
+            ("from", from.into()),
+            ("to", to.into()),
+            ("follow", follow.into()),
+        ],
+    )
 }
 
-/// The diff as plain text for a terminal, one fact per line.
-pub fn text(d: &PlanDiff) -> String {
+/// The diff as lines for a terminal, one fact per line, in the language of `m`.
+pub fn lines(d: &PlanDiff, m: &Messages) -> Vec<Line> {
     if d.is_empty() {
-        return "no changes\n".to_owned();
+        return vec![Line::new(LineKind::Heading, m.get("review-no-changes"))];
     }
-    let mut s = String::new();
+    let mut out = Vec::new();
+    let detail = |indent: &str, c: &FieldChange| {
+        let text = format!("{indent}{}: {}", esc(&c.path), change_text(c, m));
+        Line::new(LineKind::Detail, text)
+    };
     if !d.plan.is_empty() {
-        s.push_str("plan.ron\n");
-        for c in &d.plan {
-            let _ = writeln!(s, "  {}: {}", esc(&c.path), change_text(c));
-        }
+        out.push(Line::new(LineKind::Heading, "plan.ron"));
+        out.extend(d.plan.iter().map(|c| detail("  ", c)));
     }
+    let (added, removed) = (m.get("review-added"), m.get("review-removed"));
+    let changed = m.get("review-changed");
     for g in &d.entities {
-        let _ = writeln!(s, "{}: {}", g.kind.dir(), counts(g));
+        let head = format!("{}: {}", m.get(kind_key(g.kind)), counts(g, m));
+        out.push(Line::new(LineKind::Heading, head));
         for e in &g.added {
-            let _ = writeln!(s, "  added {}: {}", esc(e.id()), label(e));
+            let text = format!("  {added} {}: {}", esc(e.id()), label(e, m));
+            out.push(Line::new(LineKind::Added, text));
         }
         for e in &g.removed {
-            let _ = writeln!(s, "  removed {}: {}", esc(e.id()), label(e));
+            let text = format!("  {removed} {}: {}", esc(e.id()), label(e, m));
+            out.push(Line::new(LineKind::Removed, text));
         }
         for r in &g.renamed {
-            let _ = writeln!(
-                s,
-                "  renamed {} -> {} ({})",
+            let what = renamed(
+                "review-renamed",
                 esc(&r.from),
                 esc(&r.to),
-                follow(r.references.len())
+                r.references.len(),
+                m,
             );
-            for c in &r.changes {
-                let _ = writeln!(s, "    {}: {}", esc(&c.path), change_text(c));
-            }
+            out.push(Line::new(LineKind::Renamed, format!("  {what}")));
+            out.extend(r.changes.iter().map(|c| detail("    ", c)));
         }
         for ch in &g.changed {
-            let _ = writeln!(s, "  changed {}", esc(&ch.id));
-            for c in &ch.changes {
-                let _ = writeln!(s, "    {}: {}", esc(&c.path), change_text(c));
-            }
+            let text = format!("  {changed} {}", esc(&ch.id));
+            out.push(Line::new(LineKind::Changed, text));
+            out.extend(ch.changes.iter().map(|c| detail("    ", c)));
         }
     }
-    s.push_str(&money_text(&d.money));
-    s
-}
-
-fn amounts(list: &[Money]) -> String {
-    if list.is_empty() {
-        return "-".to_owned();
-    }
-    list.iter()
-        .map(Money::to_string)
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
-fn converted(d: Option<Decimal>) -> String {
-    d.map_or_else(|| "n/a".to_owned(), format_amount)
-}
-
-fn signed(d: Option<Decimal>) -> String {
-    match d {
-        Some(d) if d > Decimal::ZERO => format!("+{}", format_amount(d)),
-        Some(d) => format_amount(d),
-        None => "n/a".to_owned(),
-    }
-}
-
-/// The rows of the money tables: a title and cells, header row first.
-fn money_tables(m: &MoneyChanges) -> Vec<(&'static str, Vec<[String; 6]>)> {
-    let same = m.before_currency == m.after_currency;
-    let header = |first: &str| {
-        [
-            first.to_owned(),
-            "before".to_owned(),
-            "after".to_owned(),
-            format!("before {}", m.before_currency),
-            format!("after {}", m.after_currency),
-            "change".to_owned(),
-        ]
-    };
-    let cells = |r: &MoneyRow| {
-        let name =
-            r.id.as_ref()
-                .map_or("(total)".to_owned(), |id| id.to_string());
-        [
-            name,
-            amounts(&r.before),
-            amounts(&r.after),
-            converted(r.before_converted),
-            converted(r.after_converted),
-            if same {
-                signed(r.change())
-            } else {
-                "n/a".to_owned()
-            },
-        ]
-    };
-    let mut out = Vec::new();
-    let mut table = |title, first: &str, rows: Vec<&MoneyRow>| {
-        if !rows.is_empty() {
-            let mut t = vec![header(first)];
-            t.extend(rows.into_iter().map(cells));
-            out.push((title, t));
-        }
-    };
-    let mut budget: Vec<&MoneyRow> = m.activities.iter().collect();
-    budget.extend(&m.budget_total);
-    table("budget by activity", "activity", budget);
-    table("funding by source", "source", m.sources.iter().collect());
-    table("funding by funder", "funder", m.funders.iter().collect());
+    out.extend(money_view::lines(&d.money, m));
     out
 }
 
-fn money_text(m: &MoneyChanges) -> String {
-    let mut s = String::new();
-    if m.is_empty() {
-        return s;
-    }
-    let _ = writeln!(
-        s,
-        "money (converted to the plan currency at each revision's rates)"
-    );
-    for (title, rows) in money_tables(m) {
-        let _ = writeln!(s, "  {title}");
-        let mut widths = [0usize; 6];
-        for r in &rows {
-            for (w, c) in widths.iter_mut().zip(r) {
-                *w = (*w).max(c.chars().count());
-            }
-        }
-        for r in &rows {
-            let mut line = String::from("   ");
-            for (i, (c, w)) in r.iter().zip(widths).enumerate() {
-                // Names align left, amounts right, as in a ledger.
-                let _ = if i == 0 {
-                    write!(line, " {c:<w$}")
-                } else {
-                    write!(line, "  {c:>w$}")
-                };
-            }
-            let _ = writeln!(s, "{}", line.trim_end());
-        }
-    }
-    s
+/// The diff as plain text for a terminal, one fact per line, in the language of `m`.
+pub fn text(d: &PlanDiff, m: &Messages) -> String {
+    lines::join(&lines(d, m))
 }
 
 /// Markdown text: special characters escaped, so that plan text is shown, never interpreted.
-fn md(s: &str) -> String {
+pub(super) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in escape_controls(s).chars() {
         if "\\`*_[]<>|#!~".contains(c) {
@@ -294,82 +227,60 @@ pub(super) fn code(s: &str) -> String {
     format!("{fence}{pad}{s}{pad}{fence}")
 }
 
-fn change_md(c: &FieldChange) -> String {
+fn change_md(c: &FieldChange, m: &Messages) -> String {
     let field = matches!(c.path.segments().last(), Some(Seg::Field(_)));
     let v = |x: &Value| code(&value(x));
     let what = match (&c.old, &c.new) {
         (Some(o), Some(n)) => format!("{} → {}", v(o), v(n)),
-        (None, Some(n)) if field => format!("(none) → {}", v(n)),
-        (Some(o), None) if field => format!("{} → (none)", v(o)),
-        (None, Some(n)) => format!("added {}", v(n)),
-        (Some(o), None) => format!("removed {}", v(o)),
+        (None, Some(n)) if field => format!("{} → {}", m.get("review-none"), v(n)),
+        (Some(o), None) if field => format!("{} → {}", v(o), m.get("review-none")),
+        (None, Some(n)) => m.get_args("review-item-added", &[("value", v(n).into())]),
+        (Some(o), None) => m.get_args("review-item-removed", &[("value", v(o).into())]),
         (None, None) => String::new(),
     };
     format!("{}: {what}", code(&c.path.to_string()))
 }
 
-/// The diff as Markdown, for a pull-request description.
-pub fn markdown(d: &PlanDiff) -> String {
+/// The diff as Markdown, for a pull-request description, in the language of `m`.
+pub fn markdown(d: &PlanDiff, m: &Messages) -> String {
     if d.is_empty() {
-        return "No changes.\n".to_owned();
+        return format!("{}\n", m.get("review-md-no-changes"));
     }
-    let mut s = String::from("## Plan changes\n");
+    let mut s = format!("## {}\n", m.get("review-md-title"));
     if !d.plan.is_empty() {
         s.push_str("\n### plan.ron\n\n");
         for c in &d.plan {
-            let _ = writeln!(s, "- {}", change_md(c));
+            let _ = writeln!(s, "- {}", change_md(c, m));
         }
     }
+    let (added, removed) = (m.get("review-added"), m.get("review-removed"));
+    let changed = m.get("review-changed");
     for g in &d.entities {
-        let _ = writeln!(s, "\n### {} ({})\n", g.kind.dir(), counts(g));
+        let _ = writeln!(s, "\n### {} ({})\n", m.get(kind_key(g.kind)), counts(g, m));
         for e in &g.added {
-            let _ = writeln!(
-                s,
-                "- **added** {}: {}",
-                code(e.id().as_str()),
-                md(&label(e))
-            );
+            let (id, name) = (code(e.id().as_str()), md(&label(e, m)));
+            let _ = writeln!(s, "- **{added}** {id}: {name}");
         }
         for e in &g.removed {
-            let _ = writeln!(
-                s,
-                "- **removed** {}: {}",
-                code(e.id().as_str()),
-                md(&label(e))
-            );
+            let (id, name) = (code(e.id().as_str()), md(&label(e, m)));
+            let _ = writeln!(s, "- **{removed}** {id}: {name}");
         }
         for r in &g.renamed {
-            let _ = writeln!(
-                s,
-                "- **renamed** {} → {} ({})",
-                code(r.from.as_str()),
-                code(r.to.as_str()),
-                follow(r.references.len())
-            );
+            let (from, to) = (code(r.from.as_str()), code(r.to.as_str()));
+            let what = renamed("review-md-renamed", from, to, r.references.len(), m);
+            let _ = writeln!(s, "- {what}");
             for c in &r.changes {
-                let _ = writeln!(s, "  - {}", change_md(c));
+                let _ = writeln!(s, "  - {}", change_md(c, m));
             }
         }
         for ch in &g.changed {
-            let _ = writeln!(s, "- **changed** {}", code(ch.id.as_str()));
+            let _ = writeln!(s, "- **{changed}** {}", code(ch.id.as_str()));
             for c in &ch.changes {
-                let _ = writeln!(s, "  - {}", change_md(c));
+                let _ = writeln!(s, "  - {}", change_md(c, m));
             }
         }
     }
-    if !d.money.is_empty() {
-        s.push_str("\n### Money\n\nConverted to the plan currency at each revision's rates.\n");
-        for (title, rows) in money_tables(&d.money) {
-            let _ = writeln!(s, "\n**{title}**\n");
-            for (i, r) in rows.iter().enumerate() {
-                let cells: Vec<String> = r.iter().map(|c| md(c)).collect();
-                let _ = writeln!(s, "| {} |", cells.join(" | "));
-                if i == 0 {
-                    s.push_str("|---|---:|---:|---:|---:|---:|\n");
-                }
-            }
-        }
-    }
+    s.push_str(&money_view::markdown(&d.money, m));
     s
 }
 

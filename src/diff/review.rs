@@ -1,14 +1,18 @@
 //! What a reviewer sees between two revisions: the semantic diff and the schedule variance,
-//! as terminal text, Markdown and JSON.
+//! as terminal text (or [`Line`]s), Markdown and JSON. Text and Markdown are in the language
+//! of the messages they are given; ids, field paths, values and dates stay as they are. JSON
+//! is for tools and has English keys.
 //!
 //! The variance is a value beside [`PlanDiff`] rather than inside it, so that [`diff`] stays
 //! a function of two plans alone and the scheduler is only run by whoever builds a review.
 //!
 //! [`diff`]: super::diff
 
+use super::lines::{self, Line, LineKind};
 use super::render::{self, code, esc};
 use super::variance::{self, FinishShift, Placed, Shift, Timeline, Variance};
 use super::{PlanDiff, diff};
+use crate::i18n::Messages;
 use crate::model::Plan;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -45,34 +49,40 @@ impl Review {
     }
 }
 
-/// The review as plain text for a terminal: the diff, then the schedule section.
-pub fn text(r: &Review) -> String {
+/// The review as lines for a terminal, in the language of `m`: the diff, then the schedule
+/// section.
+pub fn lines(r: &Review, m: &Messages) -> Vec<Line> {
     if r.is_empty() {
-        return "no changes\n".to_owned();
+        return vec![Line::new(LineKind::Heading, m.get("review-no-changes"))];
     }
-    let mut s = if r.diff.is_empty() {
-        String::new()
+    let mut out = if r.diff.is_empty() {
+        Vec::new()
     } else {
-        render::text(&r.diff)
+        render::lines(&r.diff, m)
     };
     if let Some(v) = r.variance.as_ref().filter(|v| !v.is_empty()) {
-        s.push_str(&variance_text(v));
+        out.extend(variance_lines(v, m));
     }
-    s
+    out
 }
 
-/// The review as Markdown, for a pull-request description.
-pub fn markdown(r: &Review) -> String {
+/// The review as plain text for a terminal, in the language of `m`.
+pub fn text(r: &Review, m: &Messages) -> String {
+    lines::join(&lines(r, m))
+}
+
+/// The review as Markdown, for a pull-request description, in the language of `m`.
+pub fn markdown(r: &Review, m: &Messages) -> String {
     if r.is_empty() {
-        return "No changes.\n".to_owned();
+        return format!("{}\n", m.get("review-md-no-changes"));
     }
     let mut s = if r.diff.is_empty() {
-        "## Plan changes\n".to_owned()
+        format!("## {}\n", m.get("review-md-title"))
     } else {
-        render::markdown(&r.diff)
+        render::markdown(&r.diff, m)
     };
     if let Some(v) = r.variance.as_ref().filter(|v| !v.is_empty()) {
-        s.push_str(&variance_markdown(v));
+        s.push_str(&variance_markdown(v, m));
     }
     s
 }
@@ -94,185 +104,223 @@ fn signed(n: i64) -> String {
     }
 }
 
+/// How values are written: the arrow between old and new, and the word for no date.
+struct Words<'a> {
+    arrow: &'a str,
+    unscheduled: &'a str,
+}
+
 /// `old -> new (+n)`, or the one value when it did not change.
 fn moved<T: PartialEq + std::fmt::Display>(
     before: Option<T>,
     after: Option<T>,
     change: Option<i64>,
-    arrow: &str,
+    w: &Words<'_>,
 ) -> String {
-    let show = |x: &Option<T>| x.as_ref().map_or("(unscheduled)".to_owned(), T::to_string);
+    let show = |x: &Option<T>| x.as_ref().map_or(w.unscheduled.to_owned(), T::to_string);
     if before == after {
         return show(&after);
     }
     let delta = change
         .map(|d| format!(" ({})", signed(d)))
         .unwrap_or_default();
-    format!("{} {arrow} {}{delta}", show(&before), show(&after))
+    format!("{} {} {}{delta}", show(&before), w.arrow, show(&after))
 }
 
 /// The cells of one shifted activity: start, finish, duration.
-fn cells(s: &Shift, arrow: &str) -> [String; 3] {
+fn cells(s: &Shift, w: &Words<'_>) -> [String; 3] {
     let get = |p: Option<Placed>, f: fn(Placed) -> NaiveDate| p.map(f);
     [
         moved(
             get(s.before, |p| p.start),
             get(s.after, |p| p.start),
             s.start_days,
-            arrow,
+            w,
         ),
         moved(
             get(s.before, |p| p.finish),
             get(s.after, |p| p.finish),
             s.finish_days,
-            arrow,
+            w,
         ),
         moved(
             s.before.map(|p| p.duration),
             s.after.map(|p| p.duration),
             s.duration_days,
-            arrow,
+            w,
         ),
     ]
 }
 
-/// `regional-report (was report)`.
-fn name(s: &Shift) -> String {
+/// `regional-report (was report)`, each id written by `id`.
+fn name(s: &Shift, m: &Messages, id: impl Fn(&str) -> String) -> String {
     match &s.was {
-        Some(w) => format!("{} (was {})", esc(&s.id), esc(w)),
-        None => esc(&s.id),
+        Some(w) => m.get_args(
+            "review-was",
+            &[
+                ("id", id(s.id.as_str()).into()),
+                ("old", id(w.as_str()).into()),
+            ],
+        ),
+        None => id(s.id.as_str()),
     }
 }
 
-fn finish_line(f: &FinishShift, arrow: &str) -> String {
+fn finish_line(f: &FinishShift, w: &Words<'_>, m: &Messages) -> String {
     match (f.before, f.after) {
-        (None, None) => "(nothing scheduled)".to_owned(),
-        (a, b) if a == b => format!("{} (unchanged)", moved(a, b, None, arrow)),
+        (None, None) => m.get("review-nothing-scheduled").into_owned(),
+        (a, b) if a == b => {
+            let dates = moved(a, b, None, w);
+            m.get_args("review-finish-unchanged", &[("dates", dates.into())])
+        }
         (a, b) => {
-            let delta = f.days.map(|d| {
-                let unit = if d.abs() == 1 { "day" } else { "days" };
-                format!(" ({} {unit})", signed(d))
-            });
-            let plain = moved(a, b, None, arrow);
-            format!("{plain}{}", delta.unwrap_or_default())
+            let dates = moved(a, b, None, w);
+            match f.days {
+                Some(d) => {
+                    let sign = match d.cmp(&0) {
+                        std::cmp::Ordering::Greater => "+",
+                        std::cmp::Ordering::Less => "-",
+                        std::cmp::Ordering::Equal => "",
+                    };
+                    let args = [
+                        ("dates", dates.into()),
+                        ("sign", sign.into()),
+                        ("days", d.saturating_abs().into()),
+                    ];
+                    m.get_args("review-finish-moved", &args)
+                }
+                None => dates,
+            }
         }
     }
 }
 
-fn ids(list: &[crate::model::Id], each: impl Fn(&str) -> String) -> String {
-    list.iter()
-        .map(|id| each(id.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn ids(list: &[crate::model::Id], each: impl Fn(&str) -> String, m: &Messages) -> String {
+    render::list(list.iter().map(|id| each(id.as_str())), m)
 }
 
-/// Rows aligned in columns, the first column left, the rest left too (they hold arrows).
-fn table(rows: &[Vec<String>], indent: &str) -> String {
-    let mut widths = vec![0usize; rows.iter().map(Vec::len).max().unwrap_or(0)];
-    for r in rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let mut s = String::new();
-    for r in rows {
-        let mut line = String::from(indent);
-        for (c, w) in r.iter().zip(&widths) {
-            let _ = write!(line, "{c:<w$}  ");
-        }
-        let _ = writeln!(s, "{}", line.trim_end());
-    }
-    s
-}
-
-/// The schedule section as text.
-pub fn variance_text(v: &Variance) -> String {
-    let mut s = String::from(
-        "schedule (dates move in calendar days, durations in working days; + is later or longer)\n",
-    );
+/// The schedule section as lines, in the language of `m`.
+pub fn variance_lines(v: &Variance, m: &Messages) -> Vec<Line> {
+    let unscheduled = m.get("review-unscheduled");
+    let w = Words {
+        arrow: "->",
+        unscheduled: &unscheduled,
+    };
+    let esc_id = |i: &str| esc(&i);
+    let mut out = vec![Line::new(LineKind::Heading, m.get("review-schedule"))];
+    let detail = |text: String| Line::new(LineKind::Detail, text);
     if !v.activities.is_empty() {
-        s.push_str("  activities\n");
-        let mut rows = vec![vec![
-            "activity".to_owned(),
-            "start".to_owned(),
-            "finish".to_owned(),
-            "duration".to_owned(),
-        ]];
+        out.push(detail(format!("  {}", m.get("review-schedule-activities"))));
+        let mut rows = vec![
+            [
+                "review-column-activity",
+                "review-column-start",
+                "review-column-finish",
+                "review-column-duration",
+            ]
+            .map(|k| m.get(k).into_owned())
+            .to_vec(),
+        ];
         for a in &v.activities {
-            let mut row = vec![name(a)];
-            row.extend(cells(a, "->"));
+            let mut row = vec![name(a, m, esc_id)];
+            row.extend(cells(a, &w));
             rows.push(row);
         }
-        s.push_str(&table(&rows, "    "));
+        out.extend(lines::table(&rows, "    ", &[]));
     }
     if !v.milestones.is_empty() {
-        s.push_str("  milestones moved\n");
+        out.push(detail(format!("  {}", m.get("review-schedule-milestones"))));
         let rows: Vec<Vec<String>> = v
             .milestones
             .iter()
-            .map(|m| {
-                let [_, finish, _] = cells(m, "->");
-                vec![name(m), finish]
+            .map(|s| {
+                let [_, finish, _] = cells(s, &w);
+                vec![name(s, m, esc_id), finish]
             })
             .collect();
-        s.push_str(&table(&rows, "    "));
+        out.extend(lines::table(&rows, "    ", &[]));
     }
+    let critical = |key: &str, list: &[crate::model::Id]| {
+        let args = [("ids", ids(list, esc_id, m).into())];
+        detail(format!("  {}", m.get_args(key, &args)))
+    };
     if !v.became_critical.is_empty() {
-        let _ = writeln!(
-            s,
-            "  became critical: {}",
-            ids(&v.became_critical, |i| esc(&i))
-        );
+        out.push(critical("review-became-critical", &v.became_critical));
     }
     if !v.no_longer_critical.is_empty() {
-        let _ = writeln!(
-            s,
-            "  no longer critical: {}",
-            ids(&v.no_longer_critical, |i| esc(&i))
-        );
+        out.push(critical("review-no-longer-critical", &v.no_longer_critical));
     }
-    let _ = writeln!(s, "  plan finish: {}", finish_line(&v.finish, "->"));
-    s
+    let finish = [("finish", finish_line(&v.finish, &w, m).into())];
+    out.push(detail(format!(
+        "  {}",
+        m.get_args("review-plan-finish", &finish)
+    )));
+    out
 }
 
-/// A renamed activity in Markdown: `` `new` (was `old`) ``.
-fn name_md(s: &Shift) -> String {
-    match &s.was {
-        Some(w) => format!("{} (was {})", code(s.id.as_str()), code(w.as_str())),
-        None => code(s.id.as_str()),
-    }
+/// The schedule section as text, in the language of `m`.
+pub fn variance_text(v: &Variance, m: &Messages) -> String {
+    lines::join(&variance_lines(v, m))
 }
 
-/// The schedule section as Markdown.
-pub fn variance_markdown(v: &Variance) -> String {
-    let mut s = String::from(
-        "\n### Schedule\n\nDates move in calendar days, durations in working days; + is later or longer.\n",
+/// The schedule section as Markdown, in the language of `m`.
+pub fn variance_markdown(v: &Variance, m: &Messages) -> String {
+    let unscheduled = m.get("review-unscheduled");
+    let cell = Words {
+        arrow: "→",
+        unscheduled: &unscheduled,
+    };
+    let arrow = m.get("review-md-arrow");
+    let prose = Words {
+        arrow: &arrow,
+        unscheduled: &unscheduled,
+    };
+    let mut s = format!(
+        "\n### {}\n\n{}\n",
+        m.get("review-md-schedule"),
+        m.get("review-md-schedule-note")
     );
+    let header = |keys: &[&str]| {
+        let names: Vec<_> = keys.iter().map(|k| m.get(k)).collect();
+        format!(
+            "\n| {} |\n|{}\n",
+            names.join(" | "),
+            "---|".repeat(keys.len())
+        )
+    };
     if !v.activities.is_empty() {
-        s.push_str("\n| activity | start | finish | duration |\n|---|---|---|---|\n");
+        s.push_str(&header(&[
+            "review-column-activity",
+            "review-column-start",
+            "review-column-finish",
+            "review-column-duration",
+        ]));
         for a in &v.activities {
-            let [start, finish, duration] = cells(a, "→");
-            let _ = writeln!(s, "| {} | {start} | {finish} | {duration} |", name_md(a));
+            let [start, finish, duration] = cells(a, &cell);
+            let _ = writeln!(
+                s,
+                "| {} | {start} | {finish} | {duration} |",
+                name(a, m, code)
+            );
         }
     }
     if !v.milestones.is_empty() {
-        s.push_str("\n| milestone | date |\n|---|---|\n");
-        for m in &v.milestones {
-            let [_, finish, _] = cells(m, "→");
-            let _ = writeln!(s, "| {} | {finish} |", name_md(m));
+        s.push_str(&header(&["review-column-milestone", "review-column-date"]));
+        for ms in &v.milestones {
+            let [_, finish, _] = cells(ms, &cell);
+            let _ = writeln!(s, "| {} | {finish} |", name(ms, m, code));
         }
     }
     s.push('\n');
     if !v.became_critical.is_empty() {
-        let _ = writeln!(s, "- Became critical: {}", ids(&v.became_critical, code));
+        let args = [("ids", ids(&v.became_critical, code, m).into())];
+        let _ = writeln!(s, "- {}", m.get_args("review-md-became-critical", &args));
     }
     if !v.no_longer_critical.is_empty() {
-        let _ = writeln!(
-            s,
-            "- No longer critical: {}",
-            ids(&v.no_longer_critical, code)
-        );
+        let args = [("ids", ids(&v.no_longer_critical, code, m).into())];
+        let _ = writeln!(s, "- {}", m.get_args("review-md-no-longer-critical", &args));
     }
-    let _ = writeln!(s, "- Plan finish: {}", finish_line(&v.finish, "→"));
+    let finish = [("finish", finish_line(&v.finish, &prose, m).into())];
+    let _ = writeln!(s, "- {}", m.get_args("review-md-plan-finish", &finish));
     s
 }

@@ -7,6 +7,11 @@ use crate::model::{
     FundingStatus, OrganisationType, Partner, Text,
 };
 
+/// The English messages, in which the expected texts are written.
+fn en() -> crate::i18n::Messages {
+    crate::i18n::Messages::new(crate::model::Lang::En)
+}
+
 fn id(s: &str) -> Id {
     Id::new_unchecked(s)
 }
@@ -84,7 +89,7 @@ fn nothing_changed_is_empty() {
     let p = plan();
     let d = diff(&p, &p);
     assert!(d.is_empty());
-    assert_eq!(render::text(&d), "no changes\n");
+    assert_eq!(render::text(&d, &en()), "no changes\n");
 }
 
 #[test]
@@ -266,7 +271,7 @@ fn one_file_merges_like_the_plan() {
     assert_eq!(m.text, text(&whole.merged));
     assert_eq!(m.conflicts, whole.conflicts);
     assert_eq!(m.conflicts.len(), 1);
-    assert!(render::conflicts(&m.conflicts).contains("field activities/b.ron progress\n"));
+    assert!(render::conflicts(&m.conflicts, &en()).contains("field activities/b.ron progress\n"));
     assert!(matches!(
         merge_file("notes/x.ron", None, "", ""),
         Err(MergeFileError::NotAPlanFile(_))
@@ -310,7 +315,7 @@ fn a_rename_on_one_side_carries_the_edits_of_the_other() {
         assert!(
             r.conflicts.is_empty(),
             "{}",
-            render::conflicts(&r.conflicts)
+            render::conflicts(&r.conflicts, &en())
         );
         assert!(!r.merged.partners.contains_key("escwa"));
         assert_eq!(
@@ -331,7 +336,7 @@ fn hostile_ids_and_text_are_escaped() {
     b.activities.insert(evil.id.clone(), evil);
     act(&mut b, "a").title.en = Some("\u{1b}[31mred".into());
     let d = diff(&a, &b);
-    for out in [render::text(&d), render::markdown(&d)] {
+    for out in [render::text(&d, &en()), render::markdown(&d, &en())] {
         assert!(!out.chars().any(crate::text::is_dangerous), "{out}");
         assert!(out.contains("\\u{1b}"), "{out}");
     }

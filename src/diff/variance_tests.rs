@@ -4,6 +4,11 @@ use super::*;
 use crate::diff::review::{self, Review};
 use crate::model::{Activity, PlanMeta, Text};
 
+/// The English messages, in which the expected texts are written.
+fn en() -> crate::i18n::Messages {
+    crate::i18n::Messages::new(crate::model::Lang::En)
+}
+
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap_or_default()
 }
@@ -140,7 +145,7 @@ fn renamed_activities_are_compared_across_the_rename() {
 fn text_markdown_and_json_sections() {
     let v = variance(&before(), &after(), &PlanDiff::default());
     assert_eq!(
-        review::variance_text(&v),
+        review::variance_text(&v, &en()),
         "schedule (dates move in calendar days, durations in working days; + is later or longer)
   activities
     activity  start                          finish                          duration
@@ -153,7 +158,7 @@ fn text_markdown_and_json_sections() {
   plan finish: 2026-03-20 -> 2026-03-24 (+4 days)
 "
     );
-    let md = review::variance_markdown(&v);
+    let md = review::variance_markdown(&v, &en());
     assert!(
         md.contains(
             "| `c` | 2026-03-01 → 2026-03-03 (+2) | 2026-03-05 → 2026-03-24 (+19) | 5 → 15 (+10) |"
@@ -182,8 +187,8 @@ fn a_review_carries_the_variance_beside_the_diff() {
     );
     let same = Review::with_timelines(&p, &p, Some((&t, &t)));
     assert!(same.is_empty());
-    assert_eq!(review::text(&same), "no changes\n");
-    assert_eq!(review::markdown(&same), "No changes.\n");
+    assert_eq!(review::text(&same, &en()), "no changes\n");
+    assert_eq!(review::markdown(&same, &en()), "No changes.\n");
     // The schedule moved while no file did (a plan whose calendar the scheduler reads
     // differently): the review is not empty and shows only its schedule section.
     let later = timeline(
@@ -192,13 +197,13 @@ fn a_review_carries_the_variance_beside_the_diff() {
     );
     let r = Review::with_timelines(&p, &p, Some((&t, &later)));
     assert!(!r.is_empty());
-    let text = review::text(&r);
+    let text = review::text(&r, &en());
     assert!(text.starts_with("schedule ("), "{text}");
     assert!(
         text.contains("plan finish: 2026-01-05 -> 2026-01-06 (+1 day)"),
         "{text}"
     );
-    let md = review::markdown(&r);
+    let md = review::markdown(&r, &en());
     assert!(md.starts_with("## Plan changes\n\n### Schedule\n"), "{md}");
     let json: serde_json::Value =
         serde_json::from_str(&review::json(&r).unwrap_or_default()).unwrap_or_default();
@@ -211,5 +216,58 @@ fn a_review_carries_the_variance_beside_the_diff() {
         review::json(&r).unwrap_or_default(),
         crate::diff::render::json(&r.diff).unwrap_or_default()
     );
-    assert_eq!(review::text(&r), crate::diff::render::text(&r.diff));
+    assert_eq!(
+        review::text(&r, &en()),
+        crate::diff::render::text(&r.diff, &en())
+    );
+}
+
+#[test]
+fn the_schedule_section_in_arabic() {
+    let ar = crate::i18n::Messages::new(crate::model::Lang::Ar);
+    let v = variance(&before(), &after(), &PlanDiff::default());
+    // Columns line up by display width; ids, dates and the arrows between values stay.
+    assert_eq!(
+        review::variance_text(&v, &ar),
+        "الجدول الزمني (تتحرك التواريخ بالأيام التقويمية والمدد بأيام العمل؛ + تعني أبعد أو أطول)
+  الأنشطة
+    النشاط  البداية                        النهاية                         المدة
+    b       2026-03-11 -> (غير مجدول)      2026-03-20 -> (غير مجدول)       8 -> (غير مجدول)
+    c       2026-03-01 -> 2026-03-03 (+2)  2026-03-05 -> 2026-03-24 (+19)  5 -> 15 (+10)
+  المعالم التي تحركت
+    m  2026-03-20 -> 2026-03-24 (+4)
+  أصبحت حرجة: c
+  لم تعد حرجة: a، b
+  نهاية الخطة: 2026-03-20 -> 2026-03-24 (+4 أيام)
+"
+    );
+    let md = review::variance_markdown(&v, &ar);
+    assert!(
+        md.starts_with("\n### الجدول الزمني\n\n") && md.contains("\n| النشاط | البداية | النهاية | المدة |\n|---|---|---|---|\n| `b` | 2026-03-11 → (غير مجدول) |"),
+        "{md}"
+    );
+    // In right-to-left prose the old date is read first, on the right: the arrow points left.
+    assert!(md.ends_with("- أصبحت حرجة: `c`\n- لم تعد حرجة: `a`، `b`\n- نهاية الخطة: 2026-03-20 ← 2026-03-24 (+4 أيام)\n"), "{md}");
+    // The plan finish in each of Arabic's plural forms, which go by the count modulo 100.
+    let finish = |days: i64| {
+        let mut v = v.clone();
+        v.finish.days = Some(days);
+        let text = review::variance_text(&v, &ar);
+        let last = text.lines().last().unwrap_or_default();
+        last.trim_start_matches("  نهاية الخطة: 2026-03-20 -> 2026-03-24 ")
+            .to_owned()
+    };
+    let forms: Vec<String> = [1, 2, 3, 11, 100, 103, -4].map(finish).to_vec();
+    assert_eq!(
+        forms,
+        [
+            "(+1 يوم)",
+            "(+2 يومان)",
+            "(+3 أيام)",
+            "(+11 يومًا)",
+            "(+100 يوم)",
+            "(+103 أيام)",
+            "(-4 أيام)"
+        ]
+    );
 }

@@ -18,6 +18,7 @@ mod gantt;
 mod lang_errors;
 mod repo;
 mod review;
+mod review_ar;
 mod schedule;
 mod sync;
 mod terminal;

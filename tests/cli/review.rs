@@ -17,18 +17,18 @@ use khutta::edit::Edit;
 use khutta::model::{EntityKind, Id, Plan, Status};
 use std::path::{Path, PathBuf};
 
-struct History {
+pub(crate) struct History {
     _dir: tempfile::TempDir,
-    plan: PathBuf,
+    pub(crate) plan: PathBuf,
     /// The commits c0..c5, full hex.
-    commits: Vec<String>,
+    pub(crate) commits: Vec<String>,
 }
 
 fn case_plan() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/diff/moved-milestone/a")
 }
 
-fn expected(name: &str) -> PathBuf {
+pub(crate) fn expected(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/cases/review")
         .join(name)
@@ -64,7 +64,7 @@ fn commit_as(dir: &Path, who: &str, day: &str, message: &str) -> String {
     git_ok(dir, &["rev-parse", "HEAD"]).trim().to_owned()
 }
 
-fn history() -> History {
+pub(crate) fn history() -> History {
     let dir = tempfile::tempdir().unwrap();
     let out = khutta(dir.path())
         .args(["init", "plan", "--from"])
@@ -161,7 +161,7 @@ impl History {
         s
     }
 
-    fn run(&self, args: &[&str]) -> String {
+    pub(crate) fn run(&self, args: &[&str]) -> String {
         let out = khutta(&self.plan).args(args).output().unwrap();
         self.named(&transcript(&out))
     }

@@ -96,9 +96,16 @@ fn pick_two_revisions_and_read_what_changed() {
     );
     // Compare the baseline with the commit: the same change, and no change from the commit on.
     h.press(&["n"]);
-    assert!(h.app.review.lines.iter().any(|l| l.contains("200 -> 120")));
+    assert!(
+        h.app
+            .review
+            .lines
+            .iter()
+            .any(|l| l.text.contains("200 -> 120"))
+    );
     h.press(&["o"]);
-    assert_eq!(h.app.review.lines, vec!["no changes".to_owned()]);
+    let texts: Vec<&str> = h.app.review.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["no changes"]);
     // An unsaved edit shows at once against the commit.
     h.press(&["k", "k", "n"]);
     assert_eq!(h.app.review.new, Some(Revision::Working));
@@ -115,7 +122,7 @@ fn pick_two_revisions_and_read_what_changed() {
             .review
             .lines
             .iter()
-            .any(|l| l.contains("progress: 0 -> 50")),
+            .any(|l| l.text.contains("progress: 0 -> 50")),
         "{:?}",
         h.app.review.lines
     );
@@ -128,6 +135,36 @@ fn pick_two_revisions_and_read_what_changed() {
     assert_eq!(h.app.review.shift, 16);
     h.press(&["h", "h", "h"]);
     assert_eq!(h.app.review.shift, 0);
+}
+
+#[test]
+fn the_review_speaks_arabic() {
+    let repo = repository();
+    let mut h = opened(&repo, Lang::Ar);
+    h.press(&["0"]);
+    let texts: Vec<&str> = h.app.review.lines.iter().map(|l| l.text.as_str()).collect();
+    for line in [
+        "الأنشطة: تعديل واحد",
+        "  عُدِّل open-data-portal-development",
+        "    timing.days: 200 -> 120",
+        "  المعالم التي تحركت",
+    ] {
+        assert!(texts.contains(&line), "{line:?} missing from {texts:#?}");
+    }
+    // On screen the Arabic is in display order, and the schedule's headers stand above their
+    // columns: the start date sits under the header "البداية".
+    let screen = repo.render(&h, 120, 40);
+    let shown = |s: &str| khutta::text::visual_line(s, khutta::text::Direction::Rtl);
+    assert!(screen.contains(&shown("الأنشطة: تعديل واحد")), "{screen}");
+    let column = |needle: &str| {
+        let row = screen
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not on\n{screen}"));
+        let byte = row.find(needle).unwrap_or_default();
+        row[..byte].chars().count()
+    };
+    assert_eq!(column(&shown("البداية")), column("2026-03-12"), "{screen}");
 }
 
 #[test]

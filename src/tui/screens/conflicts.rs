@@ -106,7 +106,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let cells = [
             format!("{}", i + 1),
-            c.kind.label().to_owned(),
+            m.get(c.kind.key()).into_owned(),
             c.target.to_string(),
             c.path.to_string(),
         ];

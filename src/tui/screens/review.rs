@@ -6,15 +6,16 @@
 //! Plans at commits are read on the repository worker ([`RepoJob::Revisions`]) and arrive as
 //! [`Action::Revisions`]; the review itself is pure and computed in `update`.
 
+use crate::diff::lines::{Line, LineKind};
 use crate::diff::{Review, review, variance};
 use crate::gantt::baseline::{Span, Spans};
 use crate::model::{EntityKind, Id, Lang, Plan};
 use crate::repo::PlanRepo;
-use crate::text::Align;
+use crate::text::{Align, BidiMode, Direction};
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, Effect};
 use crate::tui::lists::Cursor;
-use crate::tui::paint::fill;
+use crate::tui::paint::{Pen, fill};
 use crate::tui::repo_view::RepoJob;
 use crate::tui::theme;
 use git2::Oid;
@@ -88,8 +89,8 @@ pub struct ReviewView {
     pub new: Option<Revision>,
     /// Plans read from git for the chosen commits.
     pub plans: Vec<(Oid, Plan)>,
-    /// The review as lines of text.
-    pub lines: Vec<String>,
+    /// The review as lines of text, in the UI's language.
+    pub lines: Vec<Line>,
     /// The first line shown.
     pub scroll: usize,
     /// The characters of each line scrolled off to the side (tables are wide).
@@ -238,7 +239,7 @@ fn recompute(app: &mut App) {
             })
             .collect()
     });
-    app.review.lines = review::text(&r).lines().map(str::to_owned).collect();
+    app.review.lines = review::lines(&r, &app.msg);
     app.review.scroll = app
         .review
         .scroll
@@ -274,8 +275,9 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Right => {
-            let widest = app.review.lines.iter().map(|l| l.chars().count()).max();
-            app.review.shift = (app.review.shift + SHIFT).min(widest.unwrap_or(0));
+            let widths = app.review.lines.iter().map(|l| l.text.chars().count());
+            let widest = widths.max().unwrap_or(0);
+            app.review.shift = (app.review.shift + SHIFT).min(widest);
             Vec::new()
         }
         Command::Left => {
@@ -364,29 +366,35 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         pen.ui(buf, rx, y, rw, &n, theme::dim());
         y += 1;
     }
+    // A row of a table is put in display order here, cell by cell, so that its columns stay
+    // aligned, and drawn as it is. Prose keeps its indentation on the left; the pen cuts the
+    // rest on its logical end (an Arabic line keeps its beginning) and reorders it.
+    let flat = Pen {
+        bidi: BidiMode::Terminal,
+        ..*pen
+    };
     for line in app.review.lines.iter().skip(app.review.scroll) {
         if y >= body.y + body.height {
             break;
         }
-        let t = line.trim_start();
-        let style = if !line.starts_with(' ') {
-            theme::heading()
-        } else if t.starts_with("added ") {
-            theme::ok()
-        } else if t.starts_with("removed ") {
-            theme::error()
-        } else {
-            Style::new()
+        let style = match line.kind {
+            LineKind::Heading => theme::heading(),
+            LineKind::Added => theme::ok(),
+            LineKind::Removed => theme::error(),
+            _ => Style::new(),
         };
-        let shown: String = line.chars().skip(app.review.shift).collect();
-        pen.text(
-            buf,
-            Rect::new(rx, y, rw, 1),
-            &shown,
-            style,
-            Lang::En,
-            Align::Left,
-        );
+        if line.is_row() && pen.bidi == BidiMode::App {
+            let visual = line.visual(Direction::Ltr);
+            let shown: String = visual.chars().skip(app.review.shift).collect();
+            let at = Rect::new(rx, y, rw, 1);
+            flat.text(buf, at, &shown, style, Lang::En, Align::Left);
+        } else {
+            let shown: String = line.text.chars().skip(app.review.shift).collect();
+            let rest = shown.trim_start_matches(' ');
+            let indent = u16::try_from(shown.len() - rest.len()).unwrap_or(u16::MAX);
+            let at = Rect::new(rx.saturating_add(indent), y, rw.saturating_sub(indent), 1);
+            pen.text(buf, at, rest, style, app.lang, Align::Left);
+        }
         y += 1;
     }
 }
