@@ -163,4 +163,38 @@ delete/modify activities/c.ron
         let none = render::conflicts(&[], &Messages::new(Lang::Ar));
         assert_eq!(none, "لا تعارضات\n");
     }
+
+    /// A merge that joins two dependencies into a cycle: the report quotes the diagnostic and
+    /// its hint in the reader's language.
+    #[test]
+    fn a_semantic_conflict_quotes_its_diagnostic_in_arabic() {
+        let mut base: Plan = crate::check::tests_support::empty_plan();
+        for name in ["b", "c"] {
+            let id = Id::new_unchecked(name);
+            let a = Activity::new(id.clone(), Text::new("نشاط", name), 2);
+            base.activities.insert(id, a);
+        }
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let depend = |p: &mut Plan, from: &str, on: &str| {
+            if let Some(a) = p.activities.get_mut(from) {
+                a.dependencies.push(crate::model::Dependency {
+                    activity: Id::new_unchecked(on),
+                    kind: Default::default(),
+                    lag: 0,
+                });
+            }
+        };
+        depend(&mut ours, "b", "c");
+        depend(&mut theirs, "c", "b");
+        let list = merge(&base, &ours, &theirs).conflicts;
+        let ar = render::conflicts(&list, &Messages::new(Lang::Ar));
+        assert!(ar.contains("E021 حلقة اعتماديات: b -> c -> b"), "{ar}");
+        assert!(ar.contains("  تلميح: لا يمكن لنشاط أن ينتظر نفسه"), "{ar}");
+        let en = render::conflicts(&list, &Messages::new(Lang::En));
+        assert!(en.contains("E021 dependency cycle: b -> c -> b"), "{en}");
+        assert!(
+            en.contains("  hint:    an activity cannot wait for itself"),
+            "{en}"
+        );
+    }
 }
