@@ -136,3 +136,7 @@ diff-working-tree-unreadable = { $count_form ->
     *[other] لا تُقرأ الخطة في شجرة العمل ({$count} مشكلة أعلاه)
 }
 diff-working-tree-unreadable-hint = أصلح الملف، أو قارن بين إيداعين: `khutta diff A B`
+
+## khutta gantt.
+gantt-to-before-from = --to {$to} يسبق --from {$from}
+gantt-to-before-from-hint = اذكر أول يوم بـ--from وآخر يوم بـ--to

@@ -123,3 +123,7 @@ diff-working-tree-unreadable = the plan in the working tree does not load ({ $co
     *[other] {$count} problems
 } above)
 diff-working-tree-unreadable-hint = fix the file, or compare two commits: `khutta diff A B`
+
+## khutta gantt.
+gantt-to-before-from = --to {$to} comes before --from {$from}
+gantt-to-before-from-hint = give the first day with --from and the last with --to

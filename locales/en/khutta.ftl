@@ -592,3 +592,17 @@ consult-would-import = { $count ->
 consult-imported = { $count ->
    *[other] imported { $responses } into { $folder }, { $refused }
 }
+
+## Months on a chart's axis (short, for narrow columns)
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec

@@ -103,14 +103,29 @@ pub struct Axis {
     pub ticks: Vec<Tick>,
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// The names of the months on the axis, January first, in the reader's language (the UI
+/// passes them in; see `i18n::month_names`).
+pub type MonthNames = [String; 12];
+
+/// The English abbreviations, for callers with no language of their own.
+pub fn english_months() -> MonthNames {
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .map(str::to_owned)
+}
 
 impl Axis {
-    /// The axis over `from..=to` at `scale`, cut to at most `max_columns` columns.
-    /// Without a scale, the finest one that fits the range into `max_columns` is chosen.
-    pub fn new(scale: Option<Scale>, from: NaiveDate, to: NaiveDate, max_columns: u16) -> Axis {
+    /// The axis over `from..=to` at `scale`, cut to at most `max_columns` columns, its
+    /// months named by `months`. Without a scale, the finest one that fits the range into
+    /// `max_columns` is chosen.
+    pub fn new(
+        scale: Option<Scale>,
+        from: NaiveDate,
+        to: NaiveDate,
+        max_columns: u16,
+        months: &MonthNames,
+    ) -> Axis {
         let to = to.max(from);
         let max_columns = max_columns.max(1);
         let scale = scale.unwrap_or_else(|| {
@@ -133,7 +148,7 @@ impl Axis {
             columns,
             ticks: Vec::new(),
         };
-        axis.ticks = axis.make_ticks();
+        axis.ticks = axis.make_ticks(months);
         axis
     }
 
@@ -148,13 +163,13 @@ impl Axis {
         u16::try_from(c).ok().filter(|c| *c < self.columns)
     }
 
-    fn make_ticks(&self) -> Vec<Tick> {
+    fn make_ticks(&self, months: &MonthNames) -> Vec<Tick> {
         let mut ticks = Vec::new();
         for c in 0..self.columns {
             let Some(date) = self.scale.advance(self.from, u32::from(c)) else {
                 break;
             };
-            let month = MONTHS[date.month0() as usize];
+            let month = months[date.month0() as usize].as_str();
             // A major tick where the larger unit begins, and on the first column so that
             // the chart always says where it is.
             let (major, major_label, minor_label) = match self.scale {
@@ -224,11 +239,23 @@ mod tests {
 
     #[test]
     fn automatic_scale_fits() {
-        let a = Axis::new(None, d("2026-01-01"), d("2026-12-31"), 60);
+        let a = Axis::new(
+            None,
+            d("2026-01-01"),
+            d("2026-12-31"),
+            60,
+            &english_months(),
+        );
         assert_eq!(a.scale, Scale::Week);
         assert_eq!(a.from, d("2025-12-29"));
         assert_eq!(a.columns, 53);
-        let a = Axis::new(Some(Scale::Day), d("2026-01-01"), d("2026-12-31"), 10);
+        let a = Axis::new(
+            Some(Scale::Day),
+            d("2026-01-01"),
+            d("2026-12-31"),
+            10,
+            &english_months(),
+        );
         assert_eq!((a.columns, a.to), (10, d("2026-01-10")));
         assert_eq!(a.visible(d("2026-01-11")), None);
         assert_eq!(a.visible(d("2026-01-03")), Some(2));

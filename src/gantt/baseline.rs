@@ -69,7 +69,13 @@ mod tests {
 
     #[test]
     fn a_span_lands_on_the_axis_like_a_bar() {
-        let axis = Axis::new(Some(Scale::Day), d("2026-03-01"), d("2026-03-10"), 10);
+        let axis = Axis::new(
+            Some(Scale::Day),
+            d("2026-03-01"),
+            d("2026-03-10"),
+            10,
+            &crate::gantt::english_months(),
+        );
         let span = |a, b, point| Span {
             start: d(a),
             finish: d(b),

@@ -7,14 +7,14 @@
 mod axis;
 pub mod baseline;
 
-pub use axis::{Axis, Scale, Tick};
+pub use axis::{Axis, MonthNames, Scale, Tick, english_months};
 
 use crate::model::{ActivityKind, DependencyKind, Plan};
 use crate::schedule::{Schedule, Shape};
 use chrono::NaiveDate;
 
 /// What to lay out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// The time per column; `None` picks the finest scale that fits.
     pub scale: Option<Scale>,
@@ -27,6 +27,8 @@ pub struct Options {
     pub columns: u16,
     /// Today, for the today line; `None` draws none.
     pub today: Option<NaiveDate>,
+    /// The months' names on the axis.
+    pub months: MonthNames,
 }
 
 /// A laid-out chart.
@@ -107,7 +109,7 @@ pub fn layout(plan: &Plan, schedule: &Schedule, options: &Options) -> Gantt {
     let window = plan.meta.window;
     let from = options.from.unwrap_or(window.start);
     let to = options.to.unwrap_or(schedule.finish.unwrap_or(window.end));
-    let axis = Axis::new(options.scale, from, to, options.columns);
+    let axis = Axis::new(options.scale, from, to, options.columns, &options.months);
     let order = tree_order(plan, schedule);
     let mut row_of = vec![usize::MAX; order.len()];
     let mut rows = Vec::with_capacity(order.len());
@@ -285,6 +287,7 @@ mod tests {
             to: None,
             columns,
             today: Some(d("2026-03-04")),
+            months: english_months(),
         }
     }
 

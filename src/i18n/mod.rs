@@ -175,6 +175,11 @@ impl Messages {
     }
 }
 
+/// The months' names for a chart's axis, January first, in the language of `m`.
+pub fn month_names(m: &Messages) -> [String; 12] {
+    std::array::from_fn(|i| m.get(&format!("month-{}", i + 1)).into_owned())
+}
+
 /// The CLDR plural category of `n` in Arabic.
 pub fn arabic_plural(n: i64) -> &'static str {
     match (n.unsigned_abs(), n.unsigned_abs() % 100) {

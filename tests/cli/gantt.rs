@@ -169,3 +169,31 @@ fn activities_on_a_cycle_are_marked() {
         &["--ascii", "--width", "60"]
     ));
 }
+
+/// The axis names the months in the UI's language: in logical order in a pipe, in display
+/// order with `--bidi app`; a chart too narrow for the names numbers the months.
+#[test]
+fn months_in_arabic() {
+    let wide = ["--scale", "month", "--width", "140"];
+    let axis = |extra: &[&str]| -> String {
+        let out = gantt(BUNDLED, extra);
+        out.lines().nth(1).unwrap_or("").to_owned()
+    };
+    let en = axis(&wide);
+    assert!(en.contains("Jan") && en.contains("Sep"), "{en}");
+    let ar = axis(&[&["--lang", "ar"][..], &wide].concat());
+    assert!(ar.contains("يناير") && ar.contains("سبتمبر"), "{ar}");
+    assert!(!ar.contains("Jan"), "{ar}");
+    let app = axis(&[&["--lang", "ar", "--bidi", "app"][..], &wide].concat());
+    let reversed: String = "يناير".chars().rev().collect();
+    assert!(app.contains(&reversed), "{app}");
+    // Three months in three columns: no name fits, the numbers do.
+    let narrow = gantt(
+        FIXTURE,
+        &["--lang", "ar", "--scale", "month", "--width", "60"],
+    );
+    assert!(
+        narrow.lines().nth(1).is_some_and(|l| l.trim() == "1 3"),
+        "{narrow}"
+    );
+}

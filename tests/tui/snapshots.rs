@@ -92,3 +92,31 @@ fn too_small() {
         .join(" ");
     assert!(text.contains("khutta needs at least 60×15"), "{text}");
 }
+
+/// The Gantt screen's axis names the months in the UI's language.
+#[test]
+fn gantt_months_in_arabic() {
+    let mut h = Harness::bundled(Lang::Ar);
+    h.app.pen.bidi = khutta::text::BidiMode::Terminal;
+    h.press(&["6"]);
+    // Months in columns: zoom out until a month is one column.
+    for _ in 0..3 {
+        h.press(&["-"]);
+    }
+    let screen = h.render(160, 40);
+    let months = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+    ];
+    assert!(months.iter().any(|m| screen.contains(m)), "{screen}");
+    assert!(
+        !screen.contains("Jan") && !screen.contains("Feb"),
+        "{screen}"
+    );
+}

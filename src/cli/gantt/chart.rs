@@ -2,6 +2,7 @@
 
 use super::fit_label;
 use crate::cli::output::Style;
+use chrono::Datelike;
 use khutta::gantt::{Gantt, Mark};
 use khutta::model::{Lang, Plan};
 use khutta::schedule::Shape;
@@ -140,9 +141,9 @@ impl Chart<'_> {
 
     /// The labels of major or minor ticks, each placed where it starts. Major labels are
     /// placed whenever they fit; minor ones every `k`-th tick, for the least `k` at which they
-    /// all fit, so that they keep a regular rhythm.
+    /// all fit, so that they keep a regular rhythm. When no month's name fits (a narrow chart
+    /// in a language with long names), the months are numbered instead.
     fn tick_labels(&self, major: bool) -> String {
-        let cols = usize::from(self.gantt.axis.columns);
         let ticks: Vec<&khutta::gantt::Tick> = self
             .gantt
             .axis
@@ -150,16 +151,54 @@ impl Chart<'_> {
             .iter()
             .filter(|t| t.major == major)
             .collect();
+        // A label in Arabic (a month's name) is put in display order like the titles; each
+        // of its characters then takes one column.
+        let opts = khutta::text::DisplayOptions {
+            align: khutta::text::Align::None,
+            ..self.opts
+        };
+        let shown = |text: &str| -> Vec<char> {
+            khutta::text::display_line(text, usize::MAX, &opts)
+                .text
+                .chars()
+                .collect()
+        };
+        let names: Vec<Vec<char>> = ticks.iter().map(|t| shown(&t.label)).collect();
+        let line = self.place(&ticks, &names, major);
+        let months = !major && self.gantt.axis.scale != khutta::gantt::Scale::Day;
+        if months && !ticks.is_empty() && line.iter().all(|c| *c == ' ') {
+            let numbers: Vec<Vec<char>> = ticks
+                .iter()
+                .map(|t| t.date.month().to_string().chars().collect())
+                .collect();
+            return self.place(&ticks, &numbers, major).into_iter().collect();
+        }
+        line.into_iter().collect()
+    }
+
+    /// `labels` (one per tick, in display order) on one line of the axis.
+    fn place(
+        &self,
+        ticks: &[&khutta::gantt::Tick],
+        labels: &[Vec<char>],
+        major: bool,
+    ) -> Vec<char> {
+        let cols = usize::from(self.gantt.axis.columns);
         let place = |stride: usize, all: bool| -> Option<Vec<char>> {
             let mut line = vec![' '; cols];
             let mut free = 0;
-            let mut shown = ticks.iter().step_by(stride).peekable();
-            while let Some(t) = shown.next() {
+            let mut shown = ticks.iter().zip(labels).step_by(stride).peekable();
+            while let Some((t, label)) = shown.next() {
                 let c = usize::from(t.column);
-                let len = t.label.chars().count();
+                let len = label.len();
                 // The first column's label only says where the chart starts; it gives way to
                 // a real boundary that follows closely.
-                if major && c == 0 && shown.peek().is_some_and(|n| usize::from(n.column) <= len) {
+                if major
+                    && c == 0
+                    && shown
+                        .peek()
+                        .is_some_and(|(n, _)| usize::from(n.column) <= len)
+                {
                     continue;
                 }
                 if c < free || c + len > cols {
@@ -168,9 +207,7 @@ impl Chart<'_> {
                     }
                     continue;
                 }
-                for (k, ch) in t.label.chars().enumerate() {
-                    line[c + k] = ch;
-                }
+                line[c..c + len].copy_from_slice(label);
                 free = c + len + 1;
             }
             Some(line)
@@ -180,7 +217,7 @@ impl Chart<'_> {
         } else {
             (1..=ticks.len().max(1)).find_map(|k| place(k, true))
         };
-        line.unwrap_or_default().into_iter().collect()
+        line.unwrap_or_else(|| vec![' '; cols])
     }
 
     /// The chart cells of one row, painted.

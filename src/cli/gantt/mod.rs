@@ -69,8 +69,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         && t < f
     {
         return Err(CommandError::Usage {
-            message: format!("--to {t} comes before --from {f}").into(),
-            hint: Some("give the first day with --from and the last with --to".into()),
+            message: khutta::said!("gantt-to-before-from", to = t, from = f),
+            hint: Some(khutta::said!("gantt-to-before-from-hint")),
         });
     }
     let root = resolve_plan(args.plan.as_deref())?;
@@ -88,7 +88,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let labels = labels(plan, lang);
     let order_depth = |g: &Gantt, r: usize| usize::from(g.rows[r].depth);
     // Lay out once with a provisional label width to learn the depths, then for real.
-    let probe = khutta::gantt::layout(plan, &schedule, &options(&args, 10, today));
+    let probe = khutta::gantt::layout(plan, &schedule, &options(&args, 10, today, ui));
     let longest = (0..probe.rows.len())
         .map(|r| {
             2 * order_depth(&probe, r).min(8)
@@ -99,7 +99,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let label_width = longest.clamp(8, (usize::from(width) / 3).clamp(12, 40));
     let columns = usize::from(width).saturating_sub(label_width + 1).max(10);
     let columns = u16::try_from(columns).unwrap_or(u16::MAX);
-    let gantt = khutta::gantt::layout(plan, &schedule, &options(&args, columns, today));
+    let gantt = khutta::gantt::layout(plan, &schedule, &options(&args, columns, today, ui));
     let chart = Chart {
         plan,
         gantt: &gantt,
@@ -116,7 +116,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn options(args: &Args, columns: u16, today: chrono::NaiveDate) -> Options {
+fn options(args: &Args, columns: u16, today: chrono::NaiveDate, ui: &Ui) -> Options {
     Options {
         scale: args.scale.map(|s| match s {
             ScaleArg::Day => Scale::Day,
@@ -128,6 +128,7 @@ fn options(args: &Args, columns: u16, today: chrono::NaiveDate) -> Options {
         to: args.to,
         columns,
         today: Some(today),
+        months: khutta::i18n::month_names(&ui.messages),
     }
 }
 

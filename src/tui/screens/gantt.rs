@@ -4,7 +4,6 @@
 //! bars behind the current ones.
 
 use crate::gantt::{Gantt, Mark, Options, Scale};
-use crate::model::Lang;
 use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
@@ -61,6 +60,7 @@ pub fn relayout(app: &mut App) {
         to: Some(end_of(from, sc, columns)),
         columns,
         today: Some(app.today),
+        months: crate::i18n::month_names(&app.msg),
     };
     let layout = crate::gantt::layout(&app.doc.plan, &app.doc.schedule, &options);
     app.gantt.row_of = layout
@@ -173,7 +173,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     Rect::new(x, area.y + line, cw - t.column, 1),
                     &t.label,
                     theme::dim(),
-                    Lang::En,
+                    app.msg.lang(),
                     Align::Left,
                 );
             }
