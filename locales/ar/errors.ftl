@@ -140,3 +140,16 @@ diff-working-tree-unreadable-hint = أصلح الملف، أو قارن بين �
 ## khutta gantt.
 gantt-to-before-from = --to {$to} يسبق --from {$from}
 gantt-to-before-from-hint = اذكر أول يوم بـ--from وآخر يوم بـ--to
+
+## ملف الإعدادات.
+config-error = {$path}:{$line}:{$col}: خطأ: {$message}
+config-unknown-language = لغة غير معروفة {$text}؛ يتحدث khutta "en" و"ar"
+config-unknown-bidi = نمط اتجاه غير معروف {$text}؛ استعمل "app" أو "terminal"
+config-unknown-key = مفتاح غير معروف {$text} (اكتب المفاتيح مثل `ctrl-s` و`q` و`shift-tab` و`f1`)
+config-not-used = تنبيه: لم يُستعمل ملف الإعدادات: {$error}
+
+## المحرر الخارجي.
+editor-temp-file = تعذّر تمرير النص إلى المحرر: {$detail}
+editor-terminal = تعذّرت استعادة الطرفية من المحرر: {$detail}
+editor-exited = خرج {$editor} بالحالة {$status}؛ لم يتغيّر النص
+editor-cannot-run = تعذّر تشغيل {$editor}: {$detail}

@@ -127,3 +127,16 @@ diff-working-tree-unreadable-hint = fix the file, or compare two commits: `khutt
 ## khutta gantt.
 gantt-to-before-from = --to {$to} comes before --from {$from}
 gantt-to-before-from-hint = give the first day with --from and the last with --to
+
+## The config file.
+config-error = {$path}:{$line}:{$col}: error: {$message}
+config-unknown-language = unknown language {$text}; khutta speaks "en" and "ar"
+config-unknown-bidi = unknown bidi mode {$text}; use "app" or "terminal"
+config-unknown-key = unknown key {$text} (write keys like `ctrl-s`, `q`, `shift-tab`, `f1`)
+config-not-used = warning: the config file was not used: {$error}
+
+## The external editor.
+editor-temp-file = cannot pass the text to the editor: {$detail}
+editor-terminal = cannot take the terminal back from the editor: {$detail}
+editor-exited = {$editor} exited with {$status}; the text was not changed
+editor-cannot-run = cannot run {$editor}: {$detail}

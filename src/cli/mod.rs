@@ -144,10 +144,10 @@ pub fn main() -> ExitCode {
     let ui = cli.ui.resolve();
     // The TUI shows a bad config file in a popup; every other command says so here.
     if let (Some(e), true) = (&ui.config_error, cli.command.is_some()) {
-        eprintln!(
-            "warning: the config file was not used: {}",
-            khutta::text::escape_controls(e)
-        );
+        let m = &ui.messages;
+        let line = m.get_args("config-not-used", &[("error", e.as_str().into())]);
+        let terminal = std::io::stderr().is_terminal();
+        eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
     }
     let result = match cli.command {
         Some(_) if cli.plan.is_some() => Err(CommandError::Usage {

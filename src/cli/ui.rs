@@ -55,7 +55,7 @@ impl UiArgs {
             match config_path(var("XDG_CONFIG_HOME").as_deref(), var("HOME").as_deref()) {
                 Some(path) => match load(&path) {
                     Ok(c) => (c, None),
-                    Err(e) => (Config::default(), Some(e.to_string())),
+                    Err(e) => (Config::default(), Some(e)),
                 },
                 None => (Config::default(), None),
             };
@@ -79,9 +79,12 @@ impl UiArgs {
             _ => BidiMode::App,
         };
         let bidi_chosen = self.bidi.is_some() || config.bidi.is_some();
+        let messages = Messages::new(choose_lang(cli_lang, config_lang, &env));
+        // Said in the language just chosen (which a broken config file does not choose).
+        let config_error = config_error.map(|e| e.said().show(&messages));
         Ui {
             bidi,
-            messages: Messages::new(choose_lang(cli_lang, config_lang, &env)),
+            messages,
             config,
             config_error,
             bidi_chosen,

@@ -187,7 +187,7 @@ pub enum Action {
     /// A save finished on the worker thread.
     Saved(Result<crate::store::SaveReport, String>),
     /// A long text came back from the external editor.
-    EditorClosed(Result<String, String>),
+    EditorClosed(Result<String, crate::i18n::Said>),
     /// The process was asked to stop (SIGTERM, SIGHUP).
     Terminate,
     /// What the repository holds now (after start, a commit, a sync, a resolution).

@@ -15,6 +15,8 @@
 
 use super::action::Command;
 use super::keymap::{Context, Key, Keymap};
+use crate::i18n::Said;
+use crate::said;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,7 +38,7 @@ pub struct Config {
 
 /// A config file that could not be used, with where the problem is.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{path}:{line}:{col}: error: {message}")]
+#[error("{}", self.said())]
 pub struct ConfigError {
     /// The file.
     pub path: String,
@@ -45,7 +47,20 @@ pub struct ConfigError {
     /// 1-based column.
     pub col: u32,
     /// What is wrong.
-    pub message: String,
+    pub message: Said,
+}
+
+impl ConfigError {
+    /// Where and what, in words any reader's language can show (`Display` is the English).
+    pub fn said(&self) -> Said {
+        said!(
+            "config-error",
+            path = &self.path,
+            line = &self.line,
+            col = &self.col,
+            message = self.message.clone()
+        )
+    }
 }
 
 /// Where the config file is looked for, given the environment's `XDG_CONFIG_HOME` and `HOME`.
@@ -68,7 +83,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
                 path: shown,
                 line: 1,
                 col: 1,
-                message: format!("cannot read the file: {e}"),
+                message: said!("check-unreadable", detail = &e),
             });
         }
     };
@@ -81,9 +96,9 @@ pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
         path: path.to_owned(),
         line: u32::try_from(e.span.start.line).unwrap_or(1),
         col: u32::try_from(e.span.start.col).unwrap_or(1),
-        message: e.code.to_string(),
+        message: Said::plain(e.code.to_string()),
     })?;
-    let at = |needle: &str, message: String| {
+    let at = |needle: &str, message: Said| {
         let (line, col) = text
             .find(&format!("\"{needle}\""))
             .map_or((1, 1), |i| crate::store::line_col(text, i));
@@ -100,7 +115,7 @@ pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
     {
         return Err(at(
             l,
-            format!("unknown language {l:?}; khutta speaks \"en\" and \"ar\""),
+            said!("config-unknown-language", text = &format!("{l:?}")),
         ));
     }
     if let Some(b) = &config.bidi
@@ -109,7 +124,7 @@ pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
     {
         return Err(at(
             b,
-            format!("unknown bidi mode {b:?}; use \"app\" or \"terminal\""),
+            said!("config-unknown-bidi", text = &format!("{b:?}")),
         ));
     }
     for keys in config.keys.values() {

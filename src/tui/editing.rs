@@ -502,7 +502,7 @@ pub fn delete_now(app: &mut App, kind: EntityKind, id: &Id) -> Vec<Effect> {
 }
 
 /// The external editor closed: apply its text to the row being edited.
-pub fn external_closed(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
+pub fn external_closed(app: &mut App, result: Result<String, Said>) -> Vec<Effect> {
     let Some(ed) = app.editor.take() else {
         return Vec::new();
     };
@@ -517,9 +517,10 @@ pub fn external_closed(app: &mut App, result: Result<String, String>) -> Vec<Eff
             edit.map(|e| apply(app, e)).unwrap_or_default()
         }
         (Err(e), _) => {
-            app.status = app
-                .msg
-                .get_args("tui-editor-failed", &[("error", Arg::Text(e.into()))]);
+            app.status = app.msg.get_args(
+                "tui-editor-failed",
+                &[("error", Arg::Text(e.show(&app.msg).into()))],
+            );
             Vec::new()
         }
         _ => Vec::new(),

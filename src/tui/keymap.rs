@@ -33,6 +33,11 @@ pub struct Key {
     mods: KeyModifiers,
 }
 
+/// Why `s` is not a key.
+fn unknown(s: &str) -> crate::i18n::Said {
+    crate::said!("config-unknown-key", text = &format!("{s:?}"))
+}
+
 impl Key {
     /// The key of a key event; shift is folded into the character for printable keys.
     pub fn of(ev: &KeyEvent) -> Key {
@@ -52,7 +57,7 @@ impl Key {
     }
 
     /// Parses `ctrl-s`, `alt-x`, `shift-tab`, `enter`, `?`, `f5`.
-    pub fn parse(s: &str) -> Result<Key, String> {
+    pub fn parse(s: &str) -> Result<Key, crate::i18n::Said> {
         let mut mods = KeyModifiers::NONE;
         let mut rest = s;
         loop {
@@ -86,13 +91,11 @@ impl Key {
             "pagedown" => KeyCode::PageDown,
             "space" => KeyCode::Char(' '),
             f if f.len() > 1 && f.starts_with('f') => {
-                KeyCode::F(f[1..].parse().map_err(|_| format!("unknown key {s:?}"))?)
+                KeyCode::F(f[1..].parse().map_err(|_| unknown(s))?)
             }
             c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap_or(' ')),
             _ => {
-                return Err(format!(
-                    "unknown key {s:?} (write keys like `ctrl-s`, `q`, `shift-tab`, `f1`)"
-                ));
+                return Err(unknown(s));
             }
         };
         if matches!(code, KeyCode::Char(_)) {

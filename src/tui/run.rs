@@ -7,6 +7,8 @@ use super::document::Document;
 use super::popup::Popup;
 use super::{recovery, view};
 use crate::i18n::Arg;
+use crate::i18n::Said;
+use crate::said;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 use std::io::Write;
@@ -315,13 +317,13 @@ fn external_editor(
     terminal: &mut ratatui::DefaultTerminal,
     text: &str,
     explicit_bidi: bool,
-) -> Result<String, String> {
+) -> Result<String, Said> {
     let file = tempfile::Builder::new()
         .prefix("khutta-")
         .suffix(".txt")
         .tempfile()
-        .map_err(|e| e.to_string())?;
-    std::fs::write(file.path(), text).map_err(|e| e.to_string())?;
+        .map_err(|e| said!("editor-temp-file", detail = &e))?;
+    std::fs::write(file.path(), text).map_err(|e| said!("editor-temp-file", detail = &e))?;
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".into());
@@ -337,12 +339,12 @@ fn external_editor(
         *terminal = t;
         terminal.clear()
     });
-    back.map_err(|e| e.to_string())?;
+    back.map_err(|e| said!("editor-terminal", detail = &e))?;
     match status {
-        Ok(s) if s.success() => std::fs::read_to_string(file.path()).map_err(|e| e.to_string()),
-        Ok(s) => Err(format!(
-            "{editor} exited with {s}; the text was not changed"
-        )),
-        Err(e) => Err(format!("cannot run {editor}: {e}")),
+        Ok(s) if s.success() => {
+            std::fs::read_to_string(file.path()).map_err(|e| said!("editor-temp-file", detail = &e))
+        }
+        Ok(s) => Err(said!("editor-exited", editor = &editor, status = &s)),
+        Err(e) => Err(said!("editor-cannot-run", editor = &editor, detail = &e)),
     }
 }

@@ -65,3 +65,38 @@ fn no_plan_here() {
         "خطأ: لا توجد خطة هنا\n  تلميح: افتح خطة بالأمر `khutta PATH` أو أنشئ واحدة بالأمر `khutta init DIR`\n"
     );
 }
+
+/// A config file khutta cannot use is reported in the language chosen on the command line,
+/// with its location.
+#[test]
+fn a_broken_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("xdg/khutta");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.ron"), "(\n  bidi: \"sideways\",\n)\n").unwrap();
+    let run = |lang: &str| {
+        let out = khutta(dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+            .args(["--lang", lang, "check"])
+            .arg(bundled())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        stderr.lines().next().unwrap_or("").to_owned()
+    };
+    let path = config.join("config.ron").display().to_string();
+    assert_eq!(
+        run("en"),
+        format!(
+            "warning: the config file was not used: {path}:2:9: error: unknown bidi mode \
+             \"sideways\"; use \"app\" or \"terminal\""
+        )
+    );
+    assert_eq!(
+        run("ar"),
+        format!(
+            "تنبيه: لم يُستعمل ملف الإعدادات: {path}:2:9: خطأ: نمط اتجاه غير معروف \
+             \"sideways\"؛ استعمل \"app\" أو \"terminal\""
+        )
+    );
+}

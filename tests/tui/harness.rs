@@ -96,10 +96,13 @@ impl Harness {
                     self.act(Action::Saved(result));
                 }
                 Effect::ExternalEditor(_) => {
-                    let reply = self
-                        .editor_reply
-                        .take()
-                        .ok_or_else(|| "no editor in this test".to_owned());
+                    let reply = self.editor_reply.take().ok_or_else(|| {
+                        khutta::said!(
+                            "editor-cannot-run",
+                            editor = "vi",
+                            detail = "no editor in this test"
+                        )
+                    });
                     self.act(Action::EditorClosed(reply));
                 }
                 Effect::Repo(job) => {

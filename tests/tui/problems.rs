@@ -86,3 +86,23 @@ fn a_refused_value_says_why_in_arabic() {
         Some("في الخطة من قبل النشاط بالمعرّف `final-report`")
     );
 }
+
+/// An external editor that cannot run is reported in the UI's language; the text is kept.
+#[test]
+fn a_failed_editor_says_why_in_arabic() {
+    let mut h = Harness::bundled(Lang::Ar);
+    h.select_activity("egm-cairo-2021");
+    h.press(&["enter"]);
+    h.form_row("description.en");
+    let before = h.app.doc.plan.clone();
+    h.editor_reply = None;
+    h.press(&["e"]);
+    assert!(
+        h.app
+            .status
+            .contains("تعذّر تشغيل vi: no editor in this test"),
+        "{}",
+        h.app.status
+    );
+    assert_eq!(h.app.doc.plan, before);
+}
