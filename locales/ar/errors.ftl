@@ -153,3 +153,10 @@ editor-temp-file = تعذّر تمرير النص إلى المحرر: {$detail}
 editor-terminal = تعذّرت استعادة الطرفية من المحرر: {$detail}
 editor-exited = خرج {$editor} بالحالة {$status}؛ لم يتغيّر النص
 editor-cannot-run = تعذّر تشغيل {$editor}: {$detail}
+
+## الواجهة وسطر الأوامر.
+open-not-a-terminal = المخرجات القياسية ليست طرفية، فلا يمكن رسم شاشة khutta
+open-not-a-terminal-hint = في السكربتات والأنابيب استعمل `khutta summary` أو `khutta check` أو `khutta gantt`
+open-terminal-failed = تعطّلت الطرفية: {$detail}
+error-plan-after-subcommand = يأتي مجلد الخطة بعد الأمر الفرعي
+error-plan-after-subcommand-hint = مثلًا `khutta check PATH`

@@ -140,3 +140,10 @@ editor-temp-file = cannot pass the text to the editor: {$detail}
 editor-terminal = cannot take the terminal back from the editor: {$detail}
 editor-exited = {$editor} exited with {$status}; the text was not changed
 editor-cannot-run = cannot run {$editor}: {$detail}
+
+## The TUI and the command line.
+open-not-a-terminal = standard output is not a terminal, so khutta's screen cannot be drawn
+open-not-a-terminal-hint = in scripts and pipes use `khutta summary`, `khutta check` or `khutta gantt`
+open-terminal-failed = the terminal failed: {$detail}
+error-plan-after-subcommand = the plan folder goes after the subcommand
+error-plan-after-subcommand-hint = for example `khutta check PATH`

@@ -151,8 +151,8 @@ pub fn main() -> ExitCode {
     }
     let result = match cli.command {
         Some(_) if cli.plan.is_some() => Err(CommandError::Usage {
-            message: "the plan folder goes after the subcommand".into(),
-            hint: Some("for example `khutta check PATH`".into()),
+            message: said!("error-plan-after-subcommand"),
+            hint: Some(said!("error-plan-after-subcommand-hint")),
         }),
         Some(Command::Check(args)) => check::run(args, &ui),
         Some(Command::Fmt(args)) => fmt::run(args, &ui),

@@ -12,11 +12,8 @@ use std::process::ExitCode;
 pub fn run(plan: Option<&Path>, ui: &Ui) -> Result<ExitCode, CommandError> {
     if !std::io::stdout().is_terminal() {
         return Err(CommandError::Usage {
-            message: "standard output is not a terminal, so khutta's screen cannot be drawn".into(),
-            hint: Some(
-                "in scripts and pipes use `khutta summary`, `khutta check` or `khutta gantt`"
-                    .into(),
-            ),
+            message: khutta::said!("open-not-a-terminal"),
+            hint: Some(khutta::said!("open-not-a-terminal-hint")),
         });
     }
     let root = resolve_plan(plan)?;
@@ -37,7 +34,7 @@ pub fn run(plan: Option<&Path>, ui: &Ui) -> Result<ExitCode, CommandError> {
     run::run(opts).map_err(|e| match e {
         run::RunError::Store(s) => s.into(),
         run::RunError::Terminal(t) => {
-            CommandError::Internal(format!("the terminal failed: {t}").into())
+            CommandError::Internal(khutta::said!("open-terminal-failed", detail = &t))
         }
     })?;
     Ok(ExitCode::SUCCESS)
