@@ -1,1 +1,65 @@
 # مخرجات الأوامر: schedule وlog وsync وcommit وinit وgit-setup وblame وbaseline وfmt وmerge.
+#
+# لكل رسالة هنا نظيرها في ../en/cli.ftl بالمتغيرات نفسها (يتحقق من ذلك اختبار). المعرّفات والتواريخ
+# والمسارات ومراجع git والأوامر بين علامتي ` تبقى كما هي في كل لغة. الجموع تختار على
+# $count_form الذي يحسبه khutta.
+
+## khutta schedule: عناوين الجدول وأنواعه وعلاماته، ثم الإجماليات تحته
+
+schedule-col-activity = النشاط
+schedule-col-kind = النوع
+schedule-col-start = البدء
+schedule-col-finish = الانتهاء
+schedule-col-late-start = آخر بدء
+schedule-col-late-end = آخر انتهاء
+schedule-col-days = الأيام
+schedule-col-slack = الفسحة
+schedule-col-free = فسحة حرة
+schedule-col-flags = العلامات
+schedule-kind-task = مهمة
+schedule-kind-milestone = معلم
+schedule-kind-group = مجموعة
+schedule-flag-critical = حرج
+schedule-flag-fixed = ثابت
+schedule-flag-cancelled = ملغى
+schedule-flag-late = متأخر
+schedule-unscheduled = بلا مواعيد: على حلقة اعتماديات
+schedule-start = البدء
+schedule-finish = الانتهاء
+schedule-today = اليوم
+schedule-critical = المسار الحرج
+schedule-conflicts = التعارضات
+schedule-cycle = حلقة
+schedule-finish-after-window = { $finish } (بعد نهاية الفترة في { $end })
+schedule-finish-none = لا شيء: تعذّرت جدولة أي نشاط
+schedule-more-paths = (مسارات حرجة أكثر مما يُعرض)
+schedule-conflicts-count = { $count_form ->
+    [one] تاريخ ثابت واحد لا يمكن الالتزام به؛ يسمّيه `khutta check`
+    [two] تاريخان ثابتان لا يمكن الالتزام بهما؛ يسمّيهما `khutta check`
+    [few] { $count } تواريخ ثابتة لا يمكن الالتزام بها؛ يسمّيها `khutta check`
+    [many] { $count } تاريخًا ثابتًا لا يمكن الالتزام بها؛ يسمّيها `khutta check`
+   *[other] { $count } تاريخ ثابت لا يمكن الالتزام بها؛ يسمّيها `khutta check`
+}
+schedule-unreadable = { $count_form ->
+    [one] ملاحظة: مشكلة واحدة في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+    [two] ملاحظة: مشكلتان في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+    [few] ملاحظة: { $count } مشكلات في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+    [many] ملاحظة: { $count } مشكلةً في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+   *[other] ملاحظة: { $count } مشكلة في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+}
+
+## تاريخ اليوم (schedule وgantt وinit)
+
+today-not-a-date = قيمة KHUTTA_TODAY هي { $value }، وهي ليست تاريخًا: { $error }
+today-not-a-date-hint = اكتبه بالصيغة YYYY-MM-DD، أو احذف المتغير لتُستعمل ساعة النظام
+
+## khutta blame
+
+blame-not-an-id = `{ $id }` ليس معرّف نشاط: { $reason }
+blame-not-an-id-hint = معرّفات الأنشطة كلمات لاتينية صغيرة موصولة بشرطات، مثل `pilot-tunis`
+blame-working-copy-unreadable = تحذير: { $problem }؛ تُنسب الحقول إلى آخر إيداع فقط
+# موضع ملف تعذّرت قراءته كما تقرؤه المحررات، ثم السبب.
+blame-at = { $path }:{ $line }:{ $col }: { $message }
+blame-uncommitted = غير مودَع
+blame-working-tree = (نسخة العمل)
+blame-none = (لا شيء)

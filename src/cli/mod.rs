@@ -173,9 +173,9 @@ pub fn main() -> ExitCode {
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
         Some(Command::Consult(args)) => consult::run(args, &ui),
         Some(Command::Diff(args)) => diff::run(args, &ui),
-        Some(Command::Blame(args)) => blame::run(args),
+        Some(Command::Blame(args)) => blame::run(args, &ui),
         Some(Command::Baseline(args)) => baseline::run(args),
-        Some(Command::Schedule(args)) => schedule::run(args),
+        Some(Command::Schedule(args)) => schedule::run(args, &ui),
         Some(Command::Gantt(args)) => gantt::run(args, &ui),
         None => open::run(cli.plan.as_deref(), &ui),
     };
