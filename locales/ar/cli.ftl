@@ -53,6 +53,38 @@ schedule-unreadable = { $count_form ->
 today-not-a-date = قيمة KHUTTA_TODAY هي { $value }، وهي ليست تاريخًا: { $error }
 today-not-a-date-hint = اكتبه بالصيغة YYYY-MM-DD، أو احذف المتغير لتُستعمل ساعة النظام
 
+## khutta init وkhutta git-setup
+
+init-created = أُنشئت الخطة في { $dir }
+init-drivers = صار git يدمج ملفات .ron فيها ويقارنها بواسطة khutta (انظر .gitattributes و`git config --local --list`)
+init-next = التالي: أضِف مستودعًا بعيدًا (git remote add origin URL) ثم شغّل `khutta sync`
+git-setup-done = صار git في هذه النسخة يدمج الخطة ويقارنها بواسطة khutta
+setup-own-path = تعذّر العثور على مسار khutta نفسه: { $error }
+
+## khutta commit
+
+commit-done = { $count_form ->
+    [zero] أُودِع { $commit } (لا ملفات)
+    [one] أُودِع { $commit } (ملف واحد)
+    [two] أُودِع { $commit } (ملفان)
+    [few] أُودِع { $commit } ({ $count } ملفات)
+    [many] أُودِع { $commit } ({ $count } ملفًا)
+   *[other] أُودِع { $commit } ({ $count } ملف)
+}
+
+## khutta merge-driver، على مجرى الأخطاء أثناء دمج git
+
+merge-driver-cannot-write = khutta merge-driver: تعذّرت كتابة { $path }: { $error }
+merge-driver-conflicts = { $count_form ->
+    [zero] khutta: لا تعارض في { $path }:
+    [one] khutta: تعارض واحد في { $path } (يحتفظ الملف بقيمك فيه):
+    [two] khutta: تعارضان في { $path } (يحتفظ الملف بقيمك فيهما):
+    [few] khutta: { $count } تعارضات في { $path } (يحتفظ الملف بقيمك فيها):
+    [many] khutta: { $count } تعارضًا في { $path } (يحتفظ الملف بقيمك فيها):
+   *[other] khutta: { $count } تعارض في { $path } (يحتفظ الملف بقيمك فيها):
+}
+merge-driver-line-merge = khutta merge-driver: { $error }؛ يُدمج { $path } سطرًا سطرًا
+
 ## khutta blame
 
 blame-not-an-id = `{ $id }` ليس معرّف نشاط: { $reason }
@@ -63,3 +95,9 @@ blame-at = { $path }:{ $line }:{ $col }: { $message }
 blame-uncommitted = غير مودَع
 blame-working-tree = (نسخة العمل)
 blame-none = (لا شيء)
+
+## khutta baseline
+
+baseline-recorded = سُجّل خط الأساس { $name } عند { $commit } ({ $summary })؛ قارِن به بالأمر `khutta diff { $name }`
+baseline-name-it = سمِّ خط الأساس
+baseline-name-it-hint = مثلًا `khutta baseline 2026-q1`

@@ -46,6 +46,30 @@ schedule-unreadable = { $count ->
 today-not-a-date = KHUTTA_TODAY is { $value }, which is not a date: { $error }
 today-not-a-date-hint = write it as YYYY-MM-DD, or unset it to use the system clock
 
+## khutta init and khutta git-setup
+
+init-created = created the plan in { $dir }
+init-drivers = git merges and diffs its .ron files with khutta (see .gitattributes and `git config --local --list`)
+init-next = next: add a remote (git remote add origin URL) and run `khutta sync`
+git-setup-done = git in this clone now merges and diffs the plan with khutta
+setup-own-path = cannot find khutta's own path: { $error }
+
+## khutta commit
+
+commit-done = { $count ->
+    [one] committed { $commit } (1 file)
+   *[other] committed { $commit } ({ $count } files)
+}
+
+## khutta merge-driver, on standard error while git merges
+
+merge-driver-cannot-write = khutta merge-driver: cannot write { $path }: { $error }
+merge-driver-conflicts = { $count ->
+    [one] khutta: 1 conflict in { $path } (the file keeps your values there):
+   *[other] khutta: { $count } conflicts in { $path } (the file keeps your values there):
+}
+merge-driver-line-merge = khutta merge-driver: { $error }; merging { $path } line by line
+
 ## khutta blame
 
 blame-not-an-id = `{ $id }` is not an activity id: { $reason }
@@ -56,3 +80,9 @@ blame-at = { $path }:{ $line }:{ $col }: { $message }
 blame-uncommitted = uncommitted
 blame-working-tree = (working tree)
 blame-none = (none)
+
+## khutta baseline
+
+baseline-recorded = recorded baseline { $name } at { $commit } ({ $summary }); compare with `khutta diff { $name }`
+baseline-name-it = name the baseline
+baseline-name-it-hint = for example `khutta baseline 2026-q1`

@@ -6,6 +6,9 @@
 //! git's own line merge.
 
 use super::CommandError;
+use super::ui::Ui;
+use khutta::i18n::Arg;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,41 +40,48 @@ fn in_plan(path: &str) -> String {
     }
 }
 
-/// Runs the driver.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+/// Runs the driver. What it says goes to standard error, which git shows the person pulling.
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let read =
         |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
     let (Ok(base), Ok(ours), Ok(theirs)) = texts else {
         return text_merge(&args);
     };
+    let m = &ui.messages;
+    let say = |key: &str, args: &[(&str, Arg<'_>)]| {
+        let line = m.get_args(key, args);
+        let terminal = std::io::stderr().is_terminal();
+        eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
+    };
+    let path = || Arg::Text(args.path.as_str().into());
     // An empty ancestor means both sides added the file.
     let base = (!base.is_empty()).then_some(base.as_str());
     match khutta::diff::merge_file(&in_plan(&args.path), base, &ours, &theirs) {
-        Ok(m) => {
-            if let Err(e) = khutta::store::write_atomic(&args.ours, m.text.as_bytes()) {
-                eprintln!(
-                    "khutta merge-driver: cannot write {}: {e}",
-                    args.ours.display()
+        Ok(merged) => {
+            if let Err(e) = khutta::store::write_atomic(&args.ours, merged.text.as_bytes()) {
+                let ours = args.ours.display().to_string();
+                say(
+                    "merge-driver-cannot-write",
+                    &[("path", ours.into()), ("error", e.to_string().into())],
                 );
                 return Ok(ExitCode::from(255));
             }
-            if m.conflicts.is_empty() {
+            if merged.conflicts.is_empty() {
                 return Ok(ExitCode::SUCCESS);
             }
-            eprintln!(
-                "khutta: {} conflict{} in {} (the file keeps your values there):",
-                m.conflicts.len(),
-                if m.conflicts.len() == 1 { "" } else { "s" },
-                args.path
+            say(
+                "merge-driver-conflicts",
+                &[("count", merged.conflicts.len().into()), ("path", path())],
             );
-            eprint!("{}", khutta::diff::render::conflicts(&m.conflicts));
+            // The report itself comes from the conflict report, in its own words.
+            eprint!("{}", khutta::diff::render::conflicts(&merged.conflicts));
             Ok(ExitCode::from(1))
         }
         Err(e) => {
-            eprintln!(
-                "khutta merge-driver: {e}; merging {} line by line",
-                args.path
+            say(
+                "merge-driver-line-merge",
+                &[("error", e.to_string().into()), ("path", path())],
             );
             text_merge(&args)
         }

@@ -1,6 +1,7 @@
 //! The commands' own lines in Arabic with `--lang ar` (piped, so in logical order), the same
 //! lines unchanged in English, and Arabic put in display order on a terminal.
 
+mod git;
 mod tables;
 
 use crate::support::cmd::{khutta, pin_env};
