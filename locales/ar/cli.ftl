@@ -72,6 +72,57 @@ commit-done = { $count_form ->
    *[other] أُودِع { $commit } ({ $count } ملف)
 }
 
+## khutta sync: التقدم على الطرفية، ثم النتيجة
+
+sync-receiving = الاستلام { $bar } الكائنات { $done }/{ $total }، { $kib } KiB
+sync-merging = دمج الخطة…
+sync-sending = الإرسال  { $bar } الكائنات { $done }/{ $total }، { $kib } KiB
+sync-retrying = أرسل شريك قبلك: جلب من جديد (المحاولة { $attempt })
+sync-up-to-date = الخطة محدّثة مع { $remote }
+sync-synced = تمت المزامنة مع { $remote }: { $did }
+sync-merged-theirs = دُمجت تغييراتهم
+sync-took-theirs = أُخذت تغييراتهم
+sync-sent-yours = أُرسلت تغييراتك
+# ما وصل ثم ما أُرسل: «دُمجت تغييراتهم، أُرسلت تغييراتك».
+sync-did-both = { $received }، { $sent }
+sync-conflicts = { $count_form ->
+    [zero] توقف الدمج دون تعارضات؛ لم يُرسَل شيء
+    [one] توقف الدمج عند تعارض واحد؛ لم يُرسَل شيء
+    [two] توقف الدمج عند تعارضين؛ لم يُرسَل شيء
+    [few] توقف الدمج عند { $count } تعارضات؛ لم يُرسَل شيء
+    [many] توقف الدمج عند { $count } تعارضًا؛ لم يُرسَل شيء
+   *[other] توقف الدمج عند { $count } تعارض؛ لم يُرسَل شيء
+}
+sync-conflicts-hint = تلميح: اعرضها بالأمر `khutta merge` أو في شاشة التعارضات في الواجهة، ثم `khutta merge --continue` وزامِن من جديد
+
+## khutta merge
+
+merge-aborted = أُلغي الدمج؛ الخطة كما كانت قبله
+merge-finished = تم الدمج: { $commit }
+merge-not-a-side = { $side } ليس طرفًا
+merge-not-a-side-hint = استعمل ours أو theirs أو base
+merge-not-a-number = { $number } ليس رقم تعارض
+merge-not-a-number-hint = التعارضات مرقّمة من 1، كما يسردها `khutta merge`
+merge-left = { $count_form ->
+    [zero] لم يبق أي تعارض
+    [one] بقي تعارض واحد
+    [two] بقي تعارضان
+    [few] بقيت { $count } تعارضات
+    [many] بقي { $count } تعارضًا
+   *[other] بقي { $count } تعارض
+}
+merge-in-progress = { $count_form ->
+    [zero] دمج { $label }: لا تعارضات
+    [one] دمج { $label }: تعارض واحد
+    [two] دمج { $label }: تعارضان
+    [few] دمج { $label }: { $count } تعارضات
+    [many] دمج { $label }: { $count } تعارضًا
+   *[other] دمج { $label }: { $count } تعارض
+}
+merge-none-left = لم يبق أي تعارض: شغّل `khutta merge --continue`
+merge-none = لا دمج جاريًا
+merge-none-hint = يبدأ `khutta sync` دمجًا حين تلتقي تغييرات الشركاء بتغييراتك
+
 ## khutta merge-driver، على مجرى الأخطاء أثناء دمج git
 
 merge-driver-cannot-write = khutta merge-driver: تعذّرت كتابة { $path }: { $error }

@@ -61,6 +61,45 @@ commit-done = { $count ->
    *[other] committed { $commit } ({ $count } files)
 }
 
+## khutta sync: progress on a terminal, then the outcome
+
+sync-receiving = receiving { $bar } { $done }/{ $total } objects, { $kib } KiB
+sync-merging = merging the plan…
+sync-sending = sending   { $bar } { $done }/{ $total } objects, { $kib } KiB
+sync-retrying = a partner pushed first: fetching again (attempt { $attempt })
+sync-up-to-date = up to date with { $remote }
+sync-synced = synced with { $remote }: { $did }
+sync-merged-theirs = merged their changes
+sync-took-theirs = took their changes
+sync-sent-yours = sent yours
+# What came in, then what went out: "merged their changes, sent yours".
+sync-did-both = { $received }, { $sent }
+sync-conflicts = { $count ->
+    [one] the merge stopped on 1 conflict; nothing was pushed
+   *[other] the merge stopped on { $count } conflicts; nothing was pushed
+}
+sync-conflicts-hint = hint: see them with `khutta merge` or in the TUI's Conflicts screen, then `khutta merge --continue` and sync again
+
+## khutta merge
+
+merge-aborted = the merge was aborted; the plan is as before it
+merge-finished = merged: { $commit }
+merge-not-a-side = { $side } is not a side
+merge-not-a-side-hint = use ours, theirs or base
+merge-not-a-number = { $number } is not a conflict number
+merge-not-a-number-hint = conflicts are numbered from 1, as `khutta merge` lists them
+merge-left = { $count ->
+    [one] 1 conflict left
+   *[other] { $count } conflicts left
+}
+merge-in-progress = { $count ->
+    [one] merging { $label }: 1 conflict
+   *[other] merging { $label }: { $count } conflicts
+}
+merge-none-left = no conflict is left: run `khutta merge --continue`
+merge-none = there is no merge in progress
+merge-none-hint = `khutta sync` starts one when partners' changes meet yours
+
 ## khutta merge-driver, on standard error while git merges
 
 merge-driver-cannot-write = khutta merge-driver: cannot write { $path }: { $error }

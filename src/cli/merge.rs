@@ -1,9 +1,11 @@
 //! `khutta merge`: the merge in progress — list its conflicts, settle them, finish or abort.
 
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::repo::PlanRepo;
 use khutta::repo::merge_state::Pick;
-use std::io::Write;
+use khutta::said;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,18 +27,26 @@ pub struct Args {
 }
 
 /// Exit 0 when the requested step is done (or nothing is left), 1 while conflicts remain.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let r = PlanRepo::open(&root)?;
+    let m = &ui.messages;
+    let terminal = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
+    let shown = |line: &str| ui.plan_line(line, m.lang(), terminal).into_owned();
     if args.abort {
         khutta::repo::abort(&r)?;
-        writeln!(out, "the merge was aborted; the plan is as before it")?;
+        writeln!(out, "{}", shown(&m.get("merge-aborted")))?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.finish {
         let id = khutta::repo::finish(&r)?;
-        writeln!(out, "merged: {}", &id.to_string()[..10])?;
+        let commit = id.to_string()[..10].to_owned();
+        writeln!(
+            out,
+            "{}",
+            shown(&m.get_args("merge-finished", &[("commit", commit.into())]))
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(take) = &args.take {
@@ -46,8 +56,8 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
             "base" => Pick::Base,
             other => {
                 return Err(CommandError::Usage {
-                    message: format!("{other:?} is not a side").into(),
-                    hint: Some("use ours, theirs or base".into()),
+                    message: said!("merge-not-a-side", side = format!("{other:?}")),
+                    hint: Some(said!("merge-not-a-side-hint")),
                 });
             }
         };
@@ -64,18 +74,12 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
                     .ok()
                     .filter(|n| *n > 0)
                     .ok_or_else(|| CommandError::Usage {
-                        message: format!("{:?} is not a conflict number", take[1]).into(),
-                        hint: Some(
-                            "conflicts are numbered from 1, as `khutta merge` lists them".into(),
-                        ),
+                        message: said!("merge-not-a-number", number = format!("{:?}", take[1])),
+                        hint: Some(said!("merge-not-a-number-hint")),
                     })?;
             khutta::repo::resolve(&r, n - 1, pick)?
         };
-        writeln!(
-            out,
-            "{left} conflict{} left",
-            if left == 1 { "" } else { "s" }
-        )?;
+        writeln!(out, "{}", shown(&m.count("merge-left", left)))?;
         return Ok(ExitCode::from(u8::from(left > 0)));
     }
     let (label, n) = in_progress(&r)?;
@@ -84,15 +88,20 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     };
     writeln!(
         out,
-        "merging {label}: {n} conflict{}",
-        if n == 1 { "" } else { "s" }
+        "{}",
+        shown(&m.get_args(
+            "merge-in-progress",
+            &[("label", label.into()), ("count", n.into())],
+        ))
     )?;
+    // The blocks come from the conflict report, in its own words.
     for (i, c) in result.conflicts.iter().enumerate() {
         let block = khutta::diff::render::conflict(c);
         writeln!(out, "\n[{}] {}", i + 1, block.trim_end())?;
     }
     if n == 0 {
-        writeln!(out, "\nno conflict is left: run `khutta merge --continue`")?;
+        writeln!(out)?;
+        writeln!(out, "{}", shown(&m.get("merge-none-left")))?;
     }
     Ok(ExitCode::from(u8::from(n > 0)))
 }
@@ -101,8 +110,8 @@ fn in_progress(r: &PlanRepo) -> Result<(String, usize), CommandError> {
     match khutta::repo::in_progress(r)? {
         Some((state, result)) => Ok((state.label, result.conflicts.len())),
         None => Err(CommandError::User {
-            message: "there is no merge in progress".into(),
-            hint: Some("`khutta sync` starts one when partners' changes meet yours".into()),
+            message: said!("merge-none"),
+            hint: Some(said!("merge-none-hint")),
         }),
     }
 }

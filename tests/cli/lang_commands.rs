@@ -2,6 +2,7 @@
 //! lines unchanged in English, and Arabic put in display order on a terminal.
 
 mod git;
+mod sync;
 mod tables;
 
 use crate::support::cmd::{khutta, pin_env};
