@@ -1,1 +1,137 @@
 # مخرجات الأوامر: schedule وlog وsync وcommit وinit وgit-setup وblame وbaseline وfmt وmerge.
+#
+# لكل رسالة هنا نظيرها في ../en/cli.ftl بالمتغيرات نفسها (يتحقق من ذلك اختبار). المعرّفات والتواريخ
+# والمسارات ومراجع git والأوامر بين علامتي ` تبقى كما هي في كل لغة. الجموع تختار على
+# $count_form الذي يحسبه khutta.
+
+## khutta schedule: عناوين الجدول وأنواعه وعلاماته، ثم الإجماليات تحته
+
+schedule-col-activity = النشاط
+schedule-col-kind = النوع
+schedule-col-start = البدء
+schedule-col-finish = الانتهاء
+schedule-col-late-start = آخر بدء
+schedule-col-late-end = آخر انتهاء
+schedule-col-days = الأيام
+schedule-col-slack = الفسحة
+schedule-col-free = فسحة حرة
+schedule-col-flags = العلامات
+schedule-kind-task = مهمة
+schedule-kind-milestone = معلم
+schedule-kind-group = مجموعة
+schedule-flag-critical = حرج
+schedule-flag-fixed = ثابت
+schedule-flag-cancelled = ملغى
+schedule-flag-late = متأخر
+schedule-unscheduled = بلا مواعيد: على حلقة اعتماديات
+schedule-start = البدء
+schedule-finish = الانتهاء
+schedule-today = اليوم
+schedule-critical = المسار الحرج
+schedule-conflicts = التعارضات
+schedule-cycle = حلقة
+schedule-finish-after-window = { $finish } (بعد نهاية الفترة في { $end })
+schedule-finish-none = لا شيء: تعذّرت جدولة أي نشاط
+schedule-more-paths = (مسارات حرجة أكثر مما يُعرض)
+schedule-conflicts-count = { $count_form ->
+    [one] تاريخ ثابت واحد لا يمكن الالتزام به؛ يسمّيه `khutta check`
+    [two] تاريخان ثابتان لا يمكن الالتزام بهما؛ يسمّيهما `khutta check`
+    [few] { $count } تواريخ ثابتة لا يمكن الالتزام بها؛ يسمّيها `khutta check`
+    [many] { $count } تاريخًا ثابتًا لا يمكن الالتزام بها؛ يسمّيها `khutta check`
+   *[other] { $count } تاريخ ثابت لا يمكن الالتزام بها؛ يسمّيها `khutta check`
+}
+schedule-unreadable = { $count_form ->
+    [one] ملاحظة: مشكلة واحدة في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+    [two] ملاحظة: مشكلتان في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+    [few] ملاحظة: { $count } مشكلات في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+    [many] ملاحظة: { $count } مشكلةً في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+   *[other] ملاحظة: { $count } مشكلة في قراءة الخطة؛ يغطي الجدول ما أمكنت قراءته (شغّل `khutta check`)
+}
+
+## تاريخ اليوم (schedule وgantt وinit)
+
+today-not-a-date = قيمة KHUTTA_TODAY هي { $value }، وهي ليست تاريخًا: { $error }
+today-not-a-date-hint = اكتبه بالصيغة YYYY-MM-DD، أو احذف المتغير لتُستعمل ساعة النظام
+
+## khutta init وkhutta git-setup
+
+init-created = أُنشئت الخطة في { $dir }
+init-drivers = صار git يدمج ملفات .ron فيها ويقارنها بواسطة khutta (انظر .gitattributes و`git config --local --list`)
+init-next = التالي: أضِف مستودعًا بعيدًا (git remote add origin URL) ثم شغّل `khutta sync`
+git-setup-done = صار git في هذه النسخة يدمج الخطة ويقارنها بواسطة khutta
+setup-own-path = تعذّر العثور على مسار khutta نفسه: { $error }
+
+## khutta commit
+
+commit-done = { $count_form ->
+    [zero] أُودِع { $commit } (لا ملفات)
+    [one] أُودِع { $commit } (ملف واحد)
+    [two] أُودِع { $commit } (ملفان)
+    [few] أُودِع { $commit } ({ $count } ملفات)
+    [many] أُودِع { $commit } ({ $count } ملفًا)
+   *[other] أُودِع { $commit } ({ $count } ملف)
+}
+
+## khutta sync: التقدم على الطرفية، ثم النتيجة
+
+sync-receiving = الاستلام { $bar } الكائنات { $done }/{ $total }، { $kib } KiB
+sync-merging = دمج الخطة…
+sync-sending = الإرسال  { $bar } الكائنات { $done }/{ $total }، { $kib } KiB
+sync-retrying = أرسل شريك قبلك: جلب من جديد (المحاولة { $attempt })
+sync-up-to-date = الخطة محدّثة مع { $remote }
+sync-synced = تمت المزامنة مع { $remote }: { $did }
+sync-merged-theirs = دُمجت تغييراتهم
+sync-took-theirs = أُخذت تغييراتهم
+sync-sent-yours = أُرسلت تغييراتك
+# ما وصل ثم ما أُرسل: «دُمجت تغييراتهم، أُرسلت تغييراتك».
+sync-did-both = { $received }، { $sent }
+sync-conflicts = { $count_form ->
+    [zero] توقف الدمج دون تعارضات؛ لم يُرسَل شيء
+    [one] توقف الدمج عند تعارض واحد؛ لم يُرسَل شيء
+    [two] توقف الدمج عند تعارضين؛ لم يُرسَل شيء
+    [few] توقف الدمج عند { $count } تعارضات؛ لم يُرسَل شيء
+    [many] توقف الدمج عند { $count } تعارضًا؛ لم يُرسَل شيء
+   *[other] توقف الدمج عند { $count } تعارض؛ لم يُرسَل شيء
+}
+sync-conflicts-hint = تلميح: اعرضها بالأمر `khutta merge` أو في شاشة التعارضات في الواجهة، ثم `khutta merge --continue` وزامِن من جديد
+
+## khutta merge
+
+merge-aborted = أُلغي الدمج؛ الخطة كما كانت قبله
+merge-finished = تم الدمج: { $commit }
+merge-not-a-side = { $side } ليس طرفًا
+merge-not-a-side-hint = استعمل ours أو theirs أو base
+merge-not-a-number = { $number } ليس رقم تعارض
+merge-not-a-number-hint = التعارضات مرقّمة من 1، كما يسردها `khutta merge`
+merge-left = { $count_form ->
+    [zero] لم يبق أي تعارض
+    [one] بقي تعارض واحد
+    [two] بقي تعارضان
+    [few] بقيت { $count } تعارضات
+    [many] بقي { $count } تعارضًا
+   *[other] بقي { $count } تعارض
+}
+merge-none = لا دمج جاريًا
+merge-none-hint = يبدأ `khutta sync` دمجًا حين تلتقي تغييرات الشركاء بتغييراتك
+
+## khutta merge-driver، على مجرى الأخطاء أثناء دمج git
+
+merge-driver-cannot-write = khutta merge-driver: تعذّرت كتابة { $path }: { $error }
+merge-driver-line-merge = khutta merge-driver: { $error }؛ يُدمج { $path } سطرًا سطرًا
+
+## khutta blame
+
+blame-not-an-id = `{ $id }` ليس معرّف نشاط: { $reason }
+blame-not-an-id-hint = معرّفات الأنشطة كلمات لاتينية صغيرة موصولة بشرطات، مثل `pilot-tunis`
+blame-working-copy-unreadable = تحذير: { $problem }؛ تُنسب الحقول إلى آخر إيداع فقط
+# موضع ملف تعذّرت قراءته كما تقرؤه المحررات، ثم السبب.
+blame-at = { $path }:{ $line }:{ $col }: { $message }
+blame-uncommitted = غير مودَع
+blame-working-tree = (نسخة العمل)
+blame-none = (لا شيء)
+
+## khutta baseline
+
+baseline-recorded = سُجّل خط الأساس { $name } عند { $commit } ({ $summary })؛ قارِن به بالأمر `khutta diff { $name }`
+baseline-name-it = سمِّ خط الأساس
+baseline-name-it-hint = مثلًا `khutta baseline 2026-q1`

@@ -1,1 +1,118 @@
 # The output of the commands: schedule, log, sync, commit, init, git-setup, blame, baseline, fmt, merge.
+#
+# Every message here must also exist in ../ar/cli.ftl with the same variables (a test checks).
+# Ids, dates, paths, git refs and commands in backquotes stay as they are in every language.
+
+## khutta schedule: the table's headings, kinds and flags, then the totals below it
+
+schedule-col-activity = activity
+schedule-col-kind = kind
+schedule-col-start = start
+schedule-col-finish = finish
+schedule-col-late-start = late start
+schedule-col-late-end = late end
+schedule-col-days = days
+schedule-col-slack = slack
+schedule-col-free = free
+schedule-col-flags = flags
+schedule-kind-task = task
+schedule-kind-milestone = milestone
+schedule-kind-group = group
+schedule-flag-critical = critical
+schedule-flag-fixed = fixed
+schedule-flag-cancelled = cancelled
+schedule-flag-late = late
+schedule-unscheduled = unscheduled: on a dependency cycle
+schedule-start = start
+schedule-finish = finish
+schedule-today = today
+schedule-critical = critical
+schedule-conflicts = conflicts
+schedule-cycle = cycle
+schedule-finish-after-window = { $finish } (after the window ends on { $end })
+schedule-finish-none = none: nothing could be scheduled
+schedule-more-paths = (more critical paths than shown)
+schedule-conflicts-count = { $count ->
+    [one] 1 fixed date cannot hold; `khutta check` names them
+   *[other] { $count } fixed dates cannot hold; `khutta check` names them
+}
+schedule-unreadable = { $count ->
+    [one] note: 1 problem reading the plan; the schedule covers what could be read (run `khutta check`)
+   *[other] note: { $count } problems reading the plan; the schedule covers what could be read (run `khutta check`)
+}
+
+## Today's date (schedule, gantt, init)
+
+today-not-a-date = KHUTTA_TODAY is { $value }, which is not a date: { $error }
+today-not-a-date-hint = write it as YYYY-MM-DD, or unset it to use the system clock
+
+## khutta init and khutta git-setup
+
+init-created = created the plan in { $dir }
+init-drivers = git merges and diffs its .ron files with khutta (see .gitattributes and `git config --local --list`)
+init-next = next: add a remote (git remote add origin URL) and run `khutta sync`
+git-setup-done = git in this clone now merges and diffs the plan with khutta
+setup-own-path = cannot find khutta's own path: { $error }
+
+## khutta commit
+
+commit-done = { $count ->
+    [one] committed { $commit } (1 file)
+   *[other] committed { $commit } ({ $count } files)
+}
+
+## khutta sync: progress on a terminal, then the outcome
+
+sync-receiving = receiving { $bar } { $done }/{ $total } objects, { $kib } KiB
+sync-merging = merging the plan…
+sync-sending = sending   { $bar } { $done }/{ $total } objects, { $kib } KiB
+sync-retrying = a partner pushed first: fetching again (attempt { $attempt })
+sync-up-to-date = up to date with { $remote }
+sync-synced = synced with { $remote }: { $did }
+sync-merged-theirs = merged their changes
+sync-took-theirs = took their changes
+sync-sent-yours = sent yours
+# What came in, then what went out: "merged their changes, sent yours".
+sync-did-both = { $received }, { $sent }
+sync-conflicts = { $count ->
+    [one] the merge stopped on 1 conflict; nothing was pushed
+   *[other] the merge stopped on { $count } conflicts; nothing was pushed
+}
+sync-conflicts-hint = hint: see them with `khutta merge` or in the TUI's Conflicts screen, then `khutta merge --continue` and sync again
+
+## khutta merge
+
+merge-aborted = the merge was aborted; the plan is as before it
+merge-finished = merged: { $commit }
+merge-not-a-side = { $side } is not a side
+merge-not-a-side-hint = use ours, theirs or base
+merge-not-a-number = { $number } is not a conflict number
+merge-not-a-number-hint = conflicts are numbered from 1, as `khutta merge` lists them
+merge-left = { $count ->
+    [one] 1 conflict left
+   *[other] { $count } conflicts left
+}
+merge-none = there is no merge in progress
+merge-none-hint = `khutta sync` starts one when partners' changes meet yours
+
+## khutta merge-driver, on standard error while git merges
+
+merge-driver-cannot-write = khutta merge-driver: cannot write { $path }: { $error }
+merge-driver-line-merge = khutta merge-driver: { $error }; merging { $path } line by line
+
+## khutta blame
+
+blame-not-an-id = `{ $id }` is not an activity id: { $reason }
+blame-not-an-id-hint = activity ids are lowercase slugs such as `pilot-tunis`
+blame-working-copy-unreadable = warning: { $problem }; blaming the last commit only
+# Where a file cannot be read: the location as editors read it, then why.
+blame-at = { $path }:{ $line }:{ $col }: { $message }
+blame-uncommitted = uncommitted
+blame-working-tree = (working tree)
+blame-none = (none)
+
+## khutta baseline
+
+baseline-recorded = recorded baseline { $name } at { $commit } ({ $summary }); compare with `khutta diff { $name }`
+baseline-name-it = name the baseline
+baseline-name-it-hint = for example `khutta baseline 2026-q1`

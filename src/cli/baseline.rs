@@ -1,10 +1,12 @@
 //! `khutta baseline NAME [REV]`: record an approved version of the plan as the annotated tag
 //! `baseline/NAME`; `khutta baseline --list` lists them. `khutta diff NAME` compares with one.
 
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::repo::{Baseline, PlanRepo};
+use khutta::said;
 use khutta::text::escape_controls;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,8 +60,10 @@ fn note(b: &Baseline) -> &str {
 }
 
 /// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
+    let m = &ui.messages;
+    let terminal = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     if args.list {
         let r = PlanRepo::discover(&root)?;
@@ -68,20 +72,21 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
             Format::Text => {
                 for b in &list {
                     let n = note(b);
-                    writeln!(
-                        out,
+                    // Names, people and notes may be Arabic: in display order on a terminal.
+                    let line = format!(
                         "{}  {}  {}  {} <{}>{}",
-                        escape_controls(&b.name),
+                        b.name,
                         short(b),
                         date(b.time),
-                        escape_controls(&b.by),
-                        escape_controls(&b.email),
+                        b.by,
+                        b.email,
                         if n.is_empty() {
                             String::new()
                         } else {
-                            format!("  {}", escape_controls(&n.replace('\n', " ")))
+                            format!("  {}", n.replace('\n', " "))
                         }
-                    )?;
+                    );
+                    writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal))?;
                 }
             }
             Format::Json => {
@@ -110,8 +115,8 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     }
     let Some(name) = args.name else {
         return Err(CommandError::Usage {
-            message: "name the baseline".into(),
-            hint: Some("for example `khutta baseline 2026-q1`".into()),
+            message: said!("baseline-name-it"),
+            hint: Some(said!("baseline-name-it-hint")),
         });
     };
     let r = PlanRepo::open(&root)?;
@@ -123,13 +128,15 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
         .ok()
         .and_then(|c| c.summary().ok().flatten().map(str::to_owned))
         .unwrap_or_default();
-    writeln!(
-        out,
-        "recorded baseline {} at {} ({}); compare with `khutta diff {}`",
-        escape_controls(&b.name),
-        short(&b),
-        escape_controls(&summary),
-        escape_controls(&b.name)
-    )?;
+    let name = escape_controls(&b.name).into_owned();
+    let line = m.get_args(
+        "baseline-recorded",
+        &[
+            ("name", name.into()),
+            ("commit", short(&b).into()),
+            ("summary", escape_controls(&summary).into_owned().into()),
+        ],
+    );
+    writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,14 +4,17 @@
 //! Without `--rev`, fields the working tree changed since HEAD are shown as not committed yet,
 //! as `git blame` does.
 
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::diff::{field_units, render};
+use khutta::i18n::{Messages, Said};
 use khutta::model::{Activity, Entity, EntityKind, Id};
 use khutta::repo::{FieldBlame, PlanRepo, RepoError};
-use khutta::text::escape_controls;
+use khutta::said;
+use khutta::text::{Align, BidiMode, DisplayOptions, display_line, escape_controls, str_width};
 use serde_json::{Value, json};
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,17 +53,25 @@ struct Row {
 }
 
 /// The activity as the working tree has it: `Ok(None)` when its file is gone.
-fn working_copy(root: &Path, id: &Id) -> Result<Option<Vec<(String, Value)>>, String> {
+fn working_copy(root: &Path, id: &Id) -> Result<Option<Vec<(String, Value)>>, Said> {
     let path = root.join(EntityKind::Activity.file_path(id));
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+        // The path and the system's own words.
+        Err(e) => return Err(Said::plain(format!("{}: {e}", path.display()))),
     };
     let rel = EntityKind::Activity.file_path(id);
-    let text = khutta::store::decode(&rel, &bytes).map_err(|d| d.message.to_string())?;
-    let mut a = khutta::store::parse::<Activity>(&rel, text)
-        .map_err(|d| format!("{rel}:{}:{}: {}", d.line, d.col, d.message))?;
+    let text = khutta::store::decode(&rel, &bytes).map_err(|d| d.message)?;
+    let mut a = khutta::store::parse::<Activity>(&rel, text).map_err(|d| {
+        said!(
+            "blame-at",
+            path = &rel,
+            line = &d.line,
+            col = &d.col,
+            message = d.message
+        )
+    })?;
     a.normalize();
     Ok(Some(field_units(&Entity::Activity(a))))
 }
@@ -116,21 +127,22 @@ fn date(time: i64) -> String {
         .unwrap_or_default()
 }
 
-fn shown(v: &Option<Value>) -> String {
+fn shown(v: &Option<Value>, m: &Messages) -> String {
     v.as_ref()
-        .map_or_else(|| "(none)".to_owned(), render::value)
+        .map_or_else(|| m.get("blame-none").into_owned(), render::value)
 }
 
 /// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let id = Id::parse(&args.activity).map_err(|e| CommandError::Usage {
-        message: format!(
-            "`{}` is not an activity id: {e}",
-            escape_controls(&args.activity)
-        )
-        .into(),
-        hint: Some("activity ids are lowercase slugs such as `pilot-tunis`".into()),
+        message: said!(
+            "blame-not-an-id",
+            id = escape_controls(&args.activity).into_owned(),
+            reason = e.said(),
+        ),
+        hint: Some(said!("blame-not-an-id-hint")),
     })?;
+    let m = &ui.messages;
     let root = resolve_plan(args.plan.as_deref())?;
     let r = PlanRepo::discover(&root)?;
     let at = r.commit_of(args.rev.as_deref().unwrap_or("HEAD"))?;
@@ -141,10 +153,13 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
         None => match working_copy(&root, &id) {
             Ok(w) => w,
             Err(e) => {
-                eprintln!(
-                    "warning: {}; blaming the last commit only",
-                    escape_controls(&e)
+                let problem = escape_controls(&e.show(m)).into_owned();
+                let line = m.get_args(
+                    "blame-working-copy-unreadable",
+                    &[("problem", problem.into())],
                 );
+                let terminal = std::io::stderr().is_terminal();
+                eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
                 None
             }
         },
@@ -164,7 +179,10 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     };
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Text => write!(out, "{}", text(&rows))?,
+        Format::Text => {
+            let cells = Cells::new(ui, std::io::stdout().is_terminal());
+            write!(out, "{}", text(&rows, m, &cells))?
+        }
         Format::Json => {
             let fields: Vec<Value> = rows
                 .iter()
@@ -195,9 +213,10 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One aligned line per field: field, commit, author, date, value.
-fn text(rows: &[Row]) -> String {
-    let cells: Vec<[String; 5]> = rows
+/// One aligned line per field: field, commit, author, date, value. Authors and values may be
+/// Arabic; columns are as wide as their widest cell on screen.
+fn text(rows: &[Row], m: &Messages, cells: &Cells) -> String {
+    let table: Vec<[String; 5]> = rows
         .iter()
         .map(|row| match &row.by {
             Some(b) => [
@@ -205,27 +224,89 @@ fn text(rows: &[Row]) -> String {
                 b.commit.to_string().chars().take(10).collect(),
                 escape_controls(&b.author).into_owned(),
                 date(b.time),
-                shown(&row.value),
+                shown(&row.value, m),
             ],
             None => [
                 escape_controls(&row.field).into_owned(),
-                "uncommitted".to_owned(),
-                "(working tree)".to_owned(),
+                m.get("blame-uncommitted").into_owned(),
+                m.get("blame-working-tree").into_owned(),
                 String::new(),
-                shown(&row.value),
+                shown(&row.value, m),
             ],
         })
         .collect();
     let mut widths = [0usize; 4];
-    for c in &cells {
+    for c in &table {
         for (w, x) in widths.iter_mut().zip(c) {
-            *w = (*w).max(x.chars().count());
+            *w = (*w).max(str_width(x));
         }
     }
     let mut s = String::new();
-    for [f, c, a, d, v] in cells {
+    for [f, c, a, d, v] in table {
         let [wf, wc, wa, wd] = widths;
-        s.push_str(&format!("{f:<wf$}  {c:<wc$}  {a:<wa$}  {d:<wd$}  {v}\n"));
+        let line = [
+            cells.pad(&f, wf, Align::Left),
+            cells.pad(&c, wc, Align::Left),
+            cells.pad(&a, wa, Align::Left),
+            cells.pad(&d, wd, Align::Left),
+            cells.last(&v),
+        ]
+        .join("  ");
+        s.push_str(&cells.line(line));
+        s.push('\n');
     }
     s
+}
+
+/// The cells of a column table that may hold Arabic (`schedule`, `blame`). Each is padded
+/// by display width, so that the columns line up in either language. Where khutta reorders
+/// (a terminal with `bidi = app`, as for `Ui::plan_line`) each cell is put in display order
+/// by itself, so that the columns keep their places, and a line holding Arabic is sent in the
+/// terminal's explicit mode; pipes get logical order.
+pub(super) struct Cells {
+    opts: DisplayOptions,
+}
+
+impl Cells {
+    /// The cells for standard output, or another stream that is a `terminal` or not.
+    pub(super) fn new(ui: &Ui, terminal: bool) -> Cells {
+        Cells {
+            opts: DisplayOptions {
+                bidi: if terminal {
+                    ui.bidi
+                } else {
+                    BidiMode::Terminal
+                },
+                ..DisplayOptions::for_lang(ui.messages.lang())
+            },
+        }
+    }
+
+    /// `text`, escaped, in a column `width` cells wide (or as wide as itself, if wider).
+    pub(super) fn pad(&self, text: &str, width: usize, align: Align) -> String {
+        let text = escape_controls(text);
+        let opts = DisplayOptions { align, ..self.opts };
+        display_line(&text, width.max(str_width(&text)), &opts).text
+    }
+
+    /// `text`, escaped, as the last cell of a line, unpadded.
+    pub(super) fn last(&self, text: &str) -> String {
+        self.pad(text, usize::MAX, Align::None)
+    }
+
+    /// A finished line of cells, in the terminal's explicit mode when it holds reordered
+    /// right-to-left text.
+    pub(super) fn line(&self, line: String) -> String {
+        if self.opts.bidi == BidiMode::App && line.chars().any(is_rtl_letter) {
+            let mode = self.opts.bidi;
+            format!("{}{line}{}", mode.enter_sequence(), mode.leave_sequence())
+        } else {
+            line
+        }
+    }
+}
+
+/// Hebrew, Arabic and their presentation forms, as `Ui::plan_line` tests for.
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }

@@ -3,6 +3,7 @@
 
 use super::CommandError;
 use chrono::NaiveDate;
+use khutta::said;
 
 /// The date to treat as today.
 pub fn today(arg: Option<NaiveDate>) -> Result<NaiveDate, CommandError> {
@@ -11,12 +12,12 @@ pub fn today(arg: Option<NaiveDate>) -> Result<NaiveDate, CommandError> {
     }
     match std::env::var("KHUTTA_TODAY") {
         Ok(s) => s.trim().parse().map_err(|e| CommandError::Usage {
-            message: format!(
-                "KHUTTA_TODAY is {:?}, which is not a date: {e}",
-                khutta::text::escape_controls(&s)
-            )
-            .into(),
-            hint: Some("write it as YYYY-MM-DD, or unset it to use the system clock".into()),
+            message: said!(
+                "today-not-a-date",
+                value = format!("{:?}", khutta::text::escape_controls(&s)),
+                error = &e,
+            ),
+            hint: Some(said!("today-not-a-date-hint")),
         }),
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }

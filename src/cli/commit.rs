@@ -1,7 +1,8 @@
 //! `khutta commit -m MESSAGE [PLAN]`: commit the plan's changed files, and only those.
 
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,17 +17,24 @@ pub struct Args {
 }
 
 /// Stages the plan's files and commits them; exit 1 when there is nothing to commit.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let r = khutta::repo::PlanRepo::open(&root)?;
     let c = khutta::repo::commit(&r, &args.message, false)?;
     let short = c.id.to_string();
+    let m = &ui.messages;
+    let line = m.get_args(
+        "commit-done",
+        &[
+            ("commit", short[..short.len().min(10)].into()),
+            ("count", c.files.into()),
+        ],
+    );
+    let terminal = std::io::stdout().is_terminal();
     writeln!(
         std::io::stdout().lock(),
-        "committed {} ({} file{})",
-        &short[..short.len().min(10)],
-        c.files,
-        if c.files == 1 { "" } else { "s" }
+        "{}",
+        ui.plan_line(&line, m.lang(), terminal)
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -30,13 +30,16 @@ pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
     for d in &outcome.unreadable {
         write_diagnostic(&mut out, style, ui, terminal, &root, d)?;
     }
+    let m = &ui.messages;
+    let key = if args.check {
+        "fmt-would-reformat"
+    } else {
+        "fmt-reformatted"
+    };
     for rel in &outcome.changed {
         let path = escape_controls(&root.join(rel).display().to_string()).into_owned();
-        if args.check {
-            writeln!(out, "would reformat {path}")?;
-        } else {
-            writeln!(out, "reformatted {path}")?;
-        }
+        let line = m.get_args(key, &[("path", path.into())]);
+        writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal))?;
     }
     Ok(if !outcome.unreadable.is_empty() {
         ExitCode::from(2)

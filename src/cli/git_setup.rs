@@ -1,7 +1,8 @@
 //! `khutta git-setup [PLAN]`: register khutta's merge and diff drivers in a partner's clone.
 
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,15 +14,16 @@ pub struct Args {
 }
 
 /// Writes the local git config entries (and `.gitattributes` when missing).
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let exe = std::env::current_exe().map_err(|e| {
-        CommandError::Internal(format!("cannot find khutta's own path: {e}").into())
-    })?;
+    let exe = super::init::own_path(ui)?;
     khutta::repo::git_setup(&root, &exe)?;
+    let m = &ui.messages;
+    let terminal = std::io::stdout().is_terminal();
     writeln!(
         std::io::stdout().lock(),
-        "git in this clone now merges and diffs the plan with khutta"
+        "{}",
+        ui.plan_line(&m.get("git-setup-done"), m.lang(), terminal)
     )?;
     Ok(ExitCode::SUCCESS)
 }

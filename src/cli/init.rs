@@ -1,7 +1,9 @@
 //! `khutta init DIR [--from PLAN]`: a new plan repository, set up for khutta's merge and diff.
 
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
-use std::io::Write;
+use khutta::i18n::Arg;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,36 +18,43 @@ pub struct Args {
 }
 
 /// Creates the plan, sets the repository up and makes the first commit.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let from = match &args.from {
         Some(p) => Some(resolve_plan(Some(p))?),
         None => None,
     };
-    let exe = std::env::current_exe().map_err(|e| {
-        CommandError::Internal(format!("cannot find khutta's own path: {e}").into())
-    })?;
     let opts = khutta::repo::InitOptions {
         dir: args.dir.clone(),
         from,
-        exe,
+        exe: own_path(ui)?,
         today: super::clock::today(None)?,
     };
     let r = khutta::repo::init(&opts)?;
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "created the plan in {}",
-        khutta::text::escape_controls(&args.dir.display().to_string())
-    )?;
-    writeln!(
-        out,
-        "git merges and diffs its .ron files with khutta (see .gitattributes and `git config --local --list`)"
-    )?;
+    let m = &ui.messages;
+    let dir = khutta::text::escape_controls(&args.dir.display().to_string()).into_owned();
+    let mut lines = vec![
+        m.get_args("init-created", &[("dir", dir.into())]),
+        m.get("init-drivers").into_owned(),
+    ];
     if r.prefix.is_empty() {
-        writeln!(
-            out,
-            "next: add a remote (git remote add origin URL) and run `khutta sync`"
-        )?;
+        lines.push(m.get("init-next").into_owned());
+    }
+    let terminal = std::io::stdout().is_terminal();
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The running khutta's own path, which git is told to run as the merge and diff driver.
+pub fn own_path(ui: &Ui) -> Result<PathBuf, CommandError> {
+    std::env::current_exe().map_err(|e| {
+        let error = Arg::Text(e.to_string().into());
+        CommandError::Internal(
+            ui.messages
+                .get_args("setup-own-path", &[("error", error)])
+                .into(),
+        )
+    })
 }

@@ -1,9 +1,9 @@
 //! `khutta log [--activity ID]`: the commits that touched the plan, in plan terms.
 
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::model::Id;
-use khutta::text::escape_controls;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,27 +20,25 @@ pub struct Args {
     limit: usize,
 }
 
-/// Prints one block per commit: id, date, author, message, and what changed.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+/// Prints one block per commit: id, date, author, message, and what changed. Authors and
+/// messages may be Arabic: on a terminal they are shown in display order, as plan text is.
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let r = khutta::repo::PlanRepo::discover(&root)?;
     let activity = args.activity.map(Id::new_unchecked);
     let entries = r.log(activity.as_ref(), args.limit)?;
+    let terminal = std::io::stdout().is_terminal();
+    let lang = ui.messages.lang();
     let mut out = std::io::stdout().lock();
     for e in entries {
         let when = chrono::DateTime::from_timestamp(e.time, 0)
             .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
             .unwrap_or_default();
         let id = e.id.to_string();
-        writeln!(
-            out,
-            "{} {when} {} <{}>",
-            &id[..10],
-            escape_controls(&e.author),
-            escape_controls(&e.email)
-        )?;
-        writeln!(out, "    {}", escape_controls(&e.message))?;
-        writeln!(out, "    {}", e.changes)?;
+        let head = format!("{} {when} {} <{}>", &id[..10], e.author, e.email);
+        writeln!(out, "{}", ui.plan_line(&head, lang, terminal))?;
+        writeln!(out, "    {}", ui.plan_line(&e.message, lang, terminal))?;
+        writeln!(out, "    {}", ui.plan_line(&e.changes, lang, terminal))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@ use super::{CommandError, resolve_plan};
 use khutta::diff::lines::{Line, LineKind};
 use khutta::repo::PlanRepo;
 use khutta::repo::merge_state::Pick;
+use khutta::said;
 use khutta::text::escape_controls;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -31,15 +32,23 @@ pub struct Args {
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let r = PlanRepo::open(&root)?;
+    let m = &ui.messages;
+    let terminal = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
+    let shown = |line: &str| ui.plan_line(line, m.lang(), terminal).into_owned();
     if args.abort {
         khutta::repo::abort(&r)?;
-        writeln!(out, "the merge was aborted; the plan is as before it")?;
+        writeln!(out, "{}", shown(&m.get("merge-aborted")))?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.finish {
         let id = khutta::repo::finish(&r)?;
-        writeln!(out, "merged: {}", &id.to_string()[..10])?;
+        let commit = id.to_string()[..10].to_owned();
+        writeln!(
+            out,
+            "{}",
+            shown(&m.get_args("merge-finished", &[("commit", commit.into())]))
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(take) = &args.take {
@@ -49,8 +58,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
             "base" => Pick::Base,
             other => {
                 return Err(CommandError::Usage {
-                    message: format!("{other:?} is not a side").into(),
-                    hint: Some("use ours, theirs or base".into()),
+                    message: said!("merge-not-a-side", side = format!("{other:?}")),
+                    hint: Some(said!("merge-not-a-side-hint")),
                 });
             }
         };
@@ -67,39 +76,31 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                     .ok()
                     .filter(|n| *n > 0)
                     .ok_or_else(|| CommandError::Usage {
-                        message: format!("{:?} is not a conflict number", take[1]).into(),
-                        hint: Some(
-                            "conflicts are numbered from 1, as `khutta merge` lists them".into(),
-                        ),
+                        message: said!("merge-not-a-number", number = format!("{:?}", take[1])),
+                        hint: Some(said!("merge-not-a-number-hint")),
                     })?;
             khutta::repo::resolve(&r, n - 1, pick)?
         };
-        writeln!(
-            out,
-            "{left} conflict{} left",
-            if left == 1 { "" } else { "s" }
-        )?;
+        writeln!(out, "{}", shown(&m.count("merge-left", left)))?;
         return Ok(ExitCode::from(u8::from(left > 0)));
     }
     let (label, n) = in_progress(&r)?;
     let Some((_, result)) = khutta::repo::in_progress(&r)? else {
         return Ok(ExitCode::SUCCESS);
     };
-    let msg = &ui.messages;
-    let terminal = std::io::stdout().is_terminal();
     // Each line on its own, so that Arabic is put in display order line by line on a terminal.
     let line = |text: &str| {
         let line = Line::new(LineKind::Detail, text);
         ui.review_line(&line, terminal).into_owned()
     };
     let label = escape_controls(&label).into_owned();
-    let heading = msg.get_args(
+    let heading = m.get_args(
         "review-merging",
         &[("label", label.into()), ("count", n.into())],
     );
     writeln!(out, "{}", line(&heading))?;
     for (i, c) in result.conflicts.iter().enumerate() {
-        let block = khutta::diff::render::conflict(c, msg);
+        let block = khutta::diff::render::conflict(c, m);
         for (j, text) in block.trim_end().lines().enumerate() {
             if j == 0 {
                 writeln!(out, "\n[{}] {}", i + 1, line(text))?;
@@ -109,7 +110,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         }
     }
     if n == 0 {
-        writeln!(out, "\n{}", line(&msg.get("review-merge-none-left")))?;
+        writeln!(out, "\n{}", line(&m.get("review-merge-none-left")))?;
     }
     Ok(ExitCode::from(u8::from(n > 0)))
 }
@@ -118,8 +119,8 @@ fn in_progress(r: &PlanRepo) -> Result<(String, usize), CommandError> {
     match khutta::repo::in_progress(r)? {
         Some((state, result)) => Ok((state.label, result.conflicts.len())),
         None => Err(CommandError::User {
-            message: "there is no merge in progress".into(),
-            hint: Some("`khutta sync` starts one when partners' changes meet yours".into()),
+            message: said!("merge-none"),
+            hint: Some(said!("merge-none-hint")),
         }),
     }
 }

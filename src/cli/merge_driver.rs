@@ -8,6 +8,7 @@
 use super::CommandError;
 use super::ui::Ui;
 use khutta::diff::lines::{Line, LineKind};
+use khutta::i18n::Arg;
 use khutta::text::escape_controls;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -41,7 +42,7 @@ fn in_plan(path: &str) -> String {
     }
 }
 
-/// Runs the driver.
+/// Runs the driver. What it says goes to standard error, which git shows the person pulling.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let read =
         |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
@@ -49,28 +50,38 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let (Ok(base), Ok(ours), Ok(theirs)) = texts else {
         return text_merge(&args);
     };
+    let m = &ui.messages;
+    let say = |key: &str, args: &[(&str, Arg<'_>)]| {
+        let line = m.get_args(key, args);
+        let terminal = std::io::stderr().is_terminal();
+        eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
+    };
+    let path = || Arg::Text(args.path.as_str().into());
     // An empty ancestor means both sides added the file.
     let base = (!base.is_empty()).then_some(base.as_str());
     match khutta::diff::merge_file(&in_plan(&args.path), base, &ours, &theirs) {
-        Ok(m) => {
-            if let Err(e) = khutta::store::write_atomic(&args.ours, m.text.as_bytes()) {
-                eprintln!(
-                    "khutta merge-driver: cannot write {}: {e}",
-                    args.ours.display()
+        Ok(merged) => {
+            if let Err(e) = khutta::store::write_atomic(&args.ours, merged.text.as_bytes()) {
+                let ours = args.ours.display().to_string();
+                say(
+                    "merge-driver-cannot-write",
+                    &[("path", ours.into()), ("error", e.to_string().into())],
                 );
                 return Ok(ExitCode::from(255));
             }
-            if m.conflicts.is_empty() {
+            if merged.conflicts.is_empty() {
                 return Ok(ExitCode::SUCCESS);
             }
-            let msg = &ui.messages;
             let terminal = std::io::stderr().is_terminal();
-            let path = escape_controls(&args.path).into_owned();
-            let heading = msg.get_args(
+            let shown_path = escape_controls(&args.path).into_owned();
+            let heading = m.get_args(
                 "review-merge-driver",
-                &[("count", m.conflicts.len().into()), ("path", path.into())],
+                &[
+                    ("count", merged.conflicts.len().into()),
+                    ("path", shown_path.into()),
+                ],
             );
-            let report = khutta::diff::render::conflicts(&m.conflicts, msg);
+            let report = khutta::diff::render::conflicts(&merged.conflicts, m);
             // Line by line, so that Arabic is put in display order on a terminal.
             let mut err = std::io::stderr().lock();
             for text in std::iter::once(heading.as_str()).chain(report.lines()) {
@@ -80,9 +91,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
             Ok(ExitCode::from(1))
         }
         Err(e) => {
-            eprintln!(
-                "khutta merge-driver: {e}; merging {} line by line",
-                args.path
+            say(
+                "merge-driver-line-merge",
+                &[("error", e.to_string().into()), ("path", path())],
             );
             text_merge(&args)
         }

@@ -1,12 +1,16 @@
 //! `khutta schedule`: each activity's early and late dates, slack and criticality, and the
 //! plan's finish and critical paths, as a table, JSON or CSV.
 
+use super::blame::Cells;
 use super::output::Style;
+use super::ui::Ui;
 use super::{CommandError, clock, resolve_plan};
+use khutta::i18n::Messages;
 use khutta::model::{Activity, ActivityKind, Plan, Status};
 use khutta::schedule::{Entry, Schedule, Shape};
-use khutta::text::escape_controls;
-use std::io::{BufWriter, Write};
+use khutta::text::{Align, escape_controls, str_width};
+use std::borrow::Cow;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,9 +52,18 @@ fn kind_name(k: ActivityKind) -> &'static str {
     }
 }
 
+/// The kind as the table shows it, in the UI's language.
+fn kind_key(k: ActivityKind) -> &'static str {
+    match k {
+        ActivityKind::Task => "schedule-kind-task",
+        ActivityKind::Milestone => "schedule-kind-milestone",
+        ActivityKind::Group => "schedule-kind-group",
+    }
+}
+
 /// Prints the schedule. Exit 0 even when the plan has conflicts or cycles: they are listed,
 /// and `khutta check` is the command that fails on them.
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let loaded = khutta::store::load(&root)?;
     let today = clock::today(args.today)?;
@@ -58,14 +71,17 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     let schedule = khutta::schedule::schedule(plan);
     let unreadable = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     if unreadable > 0 {
-        eprintln!(
-            "note: {unreadable} problem{} reading the plan; the schedule covers what could be read (run `khutta check`)",
-            if unreadable == 1 { "" } else { "s" }
-        );
+        let m = &ui.messages;
+        let note = m.count("schedule-unreadable", unreadable);
+        let terminal = std::io::stderr().is_terminal();
+        eprintln!("{}", ui.plan_line(&note, m.lang(), terminal));
     }
     let mut out = BufWriter::new(std::io::stdout().lock());
     match args.format {
-        Format::Table => table(&mut out, plan, &schedule, today)?,
+        Format::Table => {
+            let cells = Cells::new(ui, std::io::stdout().is_terminal());
+            table(&mut out, plan, &schedule, today, &ui.messages, &cells)?
+        }
         Format::Json => json(&mut out, plan, &schedule, today)?,
         Format::Csv => csv(&mut out, plan, &schedule, today)?,
     }
@@ -73,115 +89,157 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The table's column headings, but for the last, the flags.
+const HEADINGS: [&str; 9] = [
+    "schedule-col-activity",
+    "schedule-col-kind",
+    "schedule-col-start",
+    "schedule-col-finish",
+    "schedule-col-late-start",
+    "schedule-col-late-end",
+    "schedule-col-days",
+    "schedule-col-slack",
+    "schedule-col-free",
+];
+
+/// The labels of the lines under the table.
+const TOTALS: [&str; 6] = [
+    "schedule-start",
+    "schedule-finish",
+    "schedule-today",
+    "schedule-critical",
+    "schedule-conflicts",
+    "schedule-cycle",
+];
+
 fn table(
     out: &mut impl Write,
     plan: &Plan,
     s: &Schedule,
     today: chrono::NaiveDate,
+    m: &Messages,
+    cells: &Cells,
 ) -> std::io::Result<()> {
     let style = Style::stdout();
-    let ids: Vec<std::borrow::Cow<str>> = plan
+    let ids: Vec<Cow<str>> = plan
         .activities
         .keys()
         .map(|k| escape_controls(k.as_str()))
         .collect();
-    let w = ids
+    let heads = HEADINGS.map(|k| m.get(k));
+    let kinds = [
+        ActivityKind::Task,
+        ActivityKind::Milestone,
+        ActivityKind::Group,
+    ]
+    .map(|k| str_width(&m.get(kind_key(k))));
+    // The widths English has always had (a date is 10 wide), or a heading's when wider.
+    let id_w = ids.iter().map(|i| str_width(i)).max().unwrap_or(0).max(8);
+    let mut widths = [id_w, 9, 10, 10, 10, 10, 5, 5, 5];
+    widths[1] = widths[1].max(kinds.into_iter().max().unwrap_or(0));
+    for (w, h) in widths.iter_mut().zip(&heads) {
+        *w = (*w).max(str_width(h));
+    }
+    // Text on the left of its column, numbers on the right.
+    let align = |k: usize| if k < 6 { Align::Left } else { Align::Right };
+    let mut line: Vec<String> = heads
         .iter()
-        .map(|i| i.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(8);
-    writeln!(
-        out,
-        "{}",
-        style.bold(&format!(
-            "{:w$}  {:9}  {:10}  {:10}  {:10}  {:10}  {:>5}  {:>5}  {:>5}  flags",
-            "activity",
-            "kind",
-            "start",
-            "finish",
-            "late start",
-            "late end",
-            "days",
-            "slack",
-            "free"
-        ))
-    )?;
+        .enumerate()
+        .map(|(k, h)| cells.pad(h, widths[k], align(k)))
+        .collect();
+    line.push(cells.last(&m.get("schedule-col-flags")));
+    writeln!(out, "{}", cells.line(style.bold(&line.join("  "))))?;
     for ((id, a), e) in ids.iter().zip(plan.activities.values()).zip(&s.entries) {
+        let mut line = vec![
+            cells.pad(id, widths[0], Align::Left),
+            cells.pad(&m.get(kind_key(a.kind)), widths[1], Align::Left),
+        ];
         let Some(d) = e.dates else {
-            writeln!(
-                out,
-                "{id:w$}  {:9}  unscheduled: on a dependency cycle",
-                kind_name(a.kind)
-            )?;
+            line.push(cells.last(&m.get("schedule-unscheduled")));
+            writeln!(out, "{}", cells.line(line.join("  ")))?;
             continue;
         };
-        let mut flags = Vec::new();
-        if d.critical {
-            flags.push("critical");
+        let flags: Vec<Cow<str>> = [
+            (d.critical, "schedule-flag-critical"),
+            (e.fixed, "schedule-flag-fixed"),
+            (e.cancelled, "schedule-flag-cancelled"),
+            (is_late(a, e, today), "schedule-flag-late"),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, k)| m.get(k))
+        .collect();
+        let dates = [d.early_start, d.early_finish, d.late_start, d.late_finish];
+        let numbers = [d.duration, d.total_slack, d.free_slack];
+        let values = dates
+            .iter()
+            .map(ToString::to_string)
+            .chain(numbers.iter().map(ToString::to_string));
+        for (k, v) in values.enumerate() {
+            line.push(cells.pad(&v, widths[k + 2], align(k + 2)));
         }
-        if e.fixed {
-            flags.push("fixed");
-        }
-        if e.cancelled {
-            flags.push("cancelled");
-        }
-        if is_late(a, e, today) {
-            flags.push("late");
-        }
-        let line = format!(
-            "{id:w$}  {:9}  {}  {}  {}  {}  {:>5}  {:>5}  {:>5}  {}",
-            kind_name(a.kind),
-            d.early_start,
-            d.early_finish,
-            d.late_start,
-            d.late_finish,
-            d.duration,
-            d.total_slack,
-            d.free_slack,
-            flags.join(" ")
-        );
-        if d.critical {
-            writeln!(out, "{}", style.bold(&line))?;
-        } else {
-            writeln!(out, "{line}")?;
-        }
+        line.push(cells.last(&flags.join(" ")));
+        let line = line.join("  ");
+        let line = if d.critical { style.bold(&line) } else { line };
+        writeln!(out, "{}", cells.line(line))?;
     }
+    totals(out, plan, s, today, m, cells)
+}
+
+/// The plan's start and finish, today, the critical paths, conflicts and cycles, each line
+/// after a label in a column of its own.
+fn totals(
+    out: &mut impl Write,
+    plan: &Plan,
+    s: &Schedule,
+    today: chrono::NaiveDate,
+    m: &Messages,
+    cells: &Cells,
+) -> std::io::Result<()> {
+    let style = Style::stdout();
+    let labels = TOTALS.map(|k| m.get(k));
+    let w = labels
+        .iter()
+        .map(|l| str_width(l))
+        .max()
+        .unwrap_or(0)
+        .max(9);
+    let [start, finish, today_label, critical, conflicts, cycle] =
+        labels.map(|l| cells.pad(&l, w, Align::Left));
+    let blank = " ".repeat(w);
+    let line = |label: &str, value: &str| cells.line(format!("{label} {}", cells.last(value)));
     writeln!(out)?;
-    writeln!(out, "start     {}", s.start)?;
+    writeln!(out, "{}", line(&start, &s.start.to_string()))?;
     let window_end = plan.meta.window.end;
-    match s.finish {
-        Some(f) if f > window_end => {
-            writeln!(out, "finish    {f} (after the window ends on {window_end})")?
-        }
-        Some(f) => writeln!(out, "finish    {f}")?,
-        None => writeln!(out, "finish    none: nothing could be scheduled")?,
-    }
-    writeln!(out, "today     {today}")?;
+    let f = match s.finish {
+        Some(f) if f > window_end => m.get_args(
+            "schedule-finish-after-window",
+            &[
+                ("finish", f.to_string().into()),
+                ("end", window_end.to_string().into()),
+            ],
+        ),
+        Some(f) => f.to_string(),
+        None => m.get("schedule-finish-none").into_owned(),
+    };
+    writeln!(out, "{}", line(&finish, &f))?;
+    writeln!(out, "{}", line(&today_label, &today.to_string()))?;
     for (k, p) in s.critical_paths.iter().enumerate() {
-        let names: Vec<std::borrow::Cow<str>> =
-            p.iter().map(|i| escape_controls(i.as_str())).collect();
-        let head = if k == 0 { "critical" } else { "" };
-        writeln!(out, "{head:9} {}", names.join(" -> "))?;
+        let names: Vec<Cow<str>> = p.iter().map(|i| escape_controls(i.as_str())).collect();
+        let head = if k == 0 { &critical } else { &blank };
+        writeln!(out, "{}", line(head, &names.join(" -> ")))?;
     }
     if s.critical_paths_truncated {
-        writeln!(out, "          (more critical paths than shown)")?;
+        writeln!(out, "{}", line(&blank, &m.get("schedule-more-paths")))?;
     }
     if !s.conflicts.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            style.error(&format!(
-                "conflicts {} fixed date{} cannot hold; `khutta check` names them",
-                s.conflicts.len(),
-                if s.conflicts.len() == 1 { "" } else { "s" }
-            ))
-        )?;
+        let n = m.count("schedule-conflicts-count", s.conflicts.len());
+        writeln!(out, "{}", style.error(&line(&conflicts, &n)))?;
     }
     for c in &s.cycles {
-        let cycle = khutta::check::format_cycle(c);
-        let line = format!("cycle     {}", escape_controls(&cycle));
-        writeln!(out, "{}", style.error(&line))?;
+        let cycle_ids = khutta::check::format_cycle(c);
+        let l = line(&cycle, &escape_controls(&cycle_ids));
+        writeln!(out, "{}", style.error(&l))?;
     }
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! `khutta sync [REMOTE]`: fetch, merge the plan by meaning, push.
 
+use super::ui::Ui;
 use super::{CommandError, resolve_plan};
+use khutta::i18n::{Arg, Messages};
 use khutta::repo::{PlanRepo, SyncEvent, SyncOptions, SyncOutcome};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -18,36 +20,17 @@ pub struct Args {
 }
 
 /// Exit 0 when synced, 1 when conflicts remain to resolve, 2 on failure (nothing lost).
-pub fn run(args: Args) -> Result<ExitCode, CommandError> {
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let r = PlanRepo::open(&root)?;
     let show = std::io::stderr().is_terminal();
+    let m = &ui.messages;
     let mut err = std::io::stderr().lock();
     let mut progress = |e: SyncEvent| {
-        if !show {
-            return;
+        if show {
+            let line = progress_line(m, e);
+            let _ = write!(err, "\r\x1b[2K{}", ui.plan_line(&line, m.lang(), true));
         }
-        let line = match e {
-            SyncEvent::Fetching {
-                received,
-                total,
-                bytes,
-            } => format!(
-                "receiving {} {received}/{total} objects, {} KiB",
-                bar(received, total),
-                bytes / 1024
-            ),
-            SyncEvent::Merging => "merging the plan…".to_owned(),
-            SyncEvent::Pushing { sent, total, bytes } => format!(
-                "sending   {} {sent}/{total} objects, {} KiB",
-                bar(sent, total),
-                bytes / 1024
-            ),
-            SyncEvent::Retrying(n) => {
-                format!("a partner pushed first: fetching again (attempt {n})")
-            }
-        };
-        let _ = write!(err, "\r\x1b[2K{line}");
     };
     let outcome = khutta::repo::sync(
         &r,
@@ -60,10 +43,13 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
     if show {
         eprint!("\r\x1b[2K");
     }
+    let terminal = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
+    let mut say = |line: String| writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal));
+    let remote = || Arg::Text(args.remote.as_str().into());
     match outcome {
         Ok(SyncOutcome::UpToDate) => {
-            writeln!(out, "up to date with {}", args.remote)?;
+            say(m.get_args("sync-up-to-date", &[("remote", remote())]))?;
             Ok(ExitCode::SUCCESS)
         }
         Ok(SyncOutcome::Synced {
@@ -71,30 +57,28 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
             merged,
             pushed,
         }) => {
-            let mut did = Vec::new();
-            if received {
-                did.push(if merged {
-                    "merged their changes"
+            let came = received.then(|| {
+                m.get(if merged {
+                    "sync-merged-theirs"
                 } else {
-                    "took their changes"
-                });
-            }
-            if pushed {
-                did.push("sent yours");
-            }
-            writeln!(out, "synced with {}: {}", args.remote, did.join(", "))?;
+                    "sync-took-theirs"
+                })
+            });
+            let went = pushed.then(|| m.get("sync-sent-yours"));
+            let did = match (came, went) {
+                (Some(c), Some(w)) => m.get_args(
+                    "sync-did-both",
+                    &[("received", c.as_ref().into()), ("sent", w.as_ref().into())],
+                ),
+                (c, w) => c.or(w).map(|x| x.into_owned()).unwrap_or_default(),
+            };
+            say(m.get_args("sync-synced", &[("remote", remote()), ("did", did.into())]))?;
             Ok(ExitCode::SUCCESS)
         }
         Ok(SyncOutcome::Conflicts(n)) => {
-            writeln!(
-                out,
-                "the merge stopped on {n} conflict{}; nothing was pushed",
-                if n == 1 { "" } else { "s" }
-            )?;
-            writeln!(
-                out,
-                "  hint: see them with `khutta merge` or in the TUI's Conflicts screen, then `khutta merge --continue` and sync again"
-            )?;
+            say(m.count("sync-conflicts", n))?;
+            let hint = m.get("sync-conflicts-hint");
+            writeln!(out, "  {}", ui.plan_line(&hint, m.lang(), terminal))?;
             Ok(ExitCode::from(1))
         }
         Err(e) => {
@@ -104,6 +88,31 @@ pub fn run(args: Args) -> Result<ExitCode, CommandError> {
                 other => other,
             })
         }
+    }
+}
+
+/// A line of progress for standard error.
+fn progress_line(m: &Messages, e: SyncEvent) -> String {
+    let count = |key, done: usize, total: usize, bytes: usize| {
+        m.get_args(
+            key,
+            &[
+                ("bar", bar(done, total).into()),
+                ("done", done.into()),
+                ("total", total.into()),
+                ("kib", (bytes / 1024).into()),
+            ],
+        )
+    };
+    match e {
+        SyncEvent::Fetching {
+            received,
+            total,
+            bytes,
+        } => count("sync-receiving", received, total, bytes),
+        SyncEvent::Merging => m.get("sync-merging").into_owned(),
+        SyncEvent::Pushing { sent, total, bytes } => count("sync-sending", sent, total, bytes),
+        SyncEvent::Retrying(n) => m.get_args("sync-retrying", &[("attempt", n.into())]),
     }
 }
 

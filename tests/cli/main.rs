@@ -15,6 +15,7 @@ mod check_cases;
 mod consult;
 mod consult_cases;
 mod gantt;
+mod lang_commands;
 mod lang_errors;
 mod repo;
 mod review;
