@@ -690,3 +690,30 @@ month-9 = سبتمبر
 month-10 = أكتوبر
 month-11 = نوفمبر
 month-12 = ديسمبر
+
+## ما غيّره الإيداع في سطر واحد (khutta log وشاشة السجل)
+list-separator = {"؛ "}
+summary-line = { $parts }
+summary-plan-fields = الخطة ({ $fields })
+summary-added = + { $noun } { $id }
+summary-removed = - { $noun } { $id }
+summary-renamed = { $noun } { $from } -> { $to }
+summary-changed = { $id } ({ $fields })
+summary-no-change = لا تغيير في الخطة
+summary-plan-begins = تبدأ الخطة { $id }
+summary-files = { $count_form ->
+    [one] ملف واحد
+    [two] ملفان
+    [few] { $count } ملفات
+    [many] { $count } ملفًا
+   *[other] { $count } ملف
+}
+summary-round-design = تصميم الجولة
+summary-responses = { $count_form ->
+    [one] ردّ واحد
+    [two] ردّان
+    [few] { $count } ردود
+    [many] { $count } ردًّا
+   *[other] { $count } ردّ
+}
+summary-consultation = جولة التشاور { $round } ({ $what })

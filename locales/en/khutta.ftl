@@ -606,3 +606,21 @@ month-9 = Sep
 month-10 = Oct
 month-11 = Nov
 month-12 = Dec
+
+## What a commit changed, in one line (khutta log, the History screen)
+list-separator = {"; "}
+summary-line = { $parts }
+summary-plan-fields = plan ({ $fields })
+summary-added = + { $noun } { $id }
+summary-removed = - { $noun } { $id }
+summary-renamed = { $noun } { $from } -> { $to }
+summary-changed = { $id } ({ $fields })
+summary-no-change = no change to the plan
+summary-plan-begins = the plan { $id } begins
+summary-files = { $count } files
+summary-round-design = round
+summary-responses = { $count ->
+    [one] { $count } response
+   *[other] { $count } responses
+}
+summary-consultation = consultation { $round } ({ $what })

@@ -38,7 +38,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         let head = format!("{} {when} {} <{}>", &id[..10], e.author, e.email);
         writeln!(out, "{}", ui.plan_line(&head, lang, terminal))?;
         writeln!(out, "    {}", ui.plan_line(&e.message, lang, terminal))?;
-        writeln!(out, "    {}", ui.plan_line(&e.changes, lang, terminal))?;
+        writeln!(
+            out,
+            "    {}",
+            ui.plan_line(&e.changes.show(&ui.messages), lang, terminal)
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,9 @@
 
 use super::path::Seg;
 use super::{FieldChange, PlanDiff};
-use crate::text::escape_controls;
+use crate::check::noun;
+use crate::i18n::Said;
+use crate::said;
 
 /// The top-level fields a list of changes touches, each once, in order.
 fn fields(changes: &[FieldChange]) -> String {
@@ -19,29 +21,40 @@ fn fields(changes: &[FieldChange]) -> String {
     names.join(", ")
 }
 
-/// `pilot-tunis (progress, status); + partner oecd; - activity old-x; plan.ron (window)`.
-pub fn one_line(d: &PlanDiff) -> String {
-    let mut parts: Vec<String> = Vec::new();
+/// `pilot-tunis (progress, status); + partner oecd; - activity old-x; plan.ron (window)`:
+/// the phrases of a diff in one line, each in words any reader's language can show. Ids and
+/// field names stay as written; the line is escaped where it is shown.
+pub fn one_line(d: &PlanDiff) -> Vec<Said> {
+    let mut parts: Vec<Said> = Vec::new();
     if !d.plan.is_empty() {
-        parts.push(format!("plan ({})", fields(&d.plan)));
+        parts.push(said!("summary-plan-fields", fields = &fields(&d.plan)));
     }
     for k in &d.entities {
-        let noun = k.kind.noun();
+        let noun = || noun(k.kind);
         for e in &k.added {
-            parts.push(format!("+ {noun} {}", e.id()));
+            parts.push(said!("summary-added", noun = noun(), id = e.id()));
         }
         for e in &k.removed {
-            parts.push(format!("- {noun} {}", e.id()));
+            parts.push(said!("summary-removed", noun = noun(), id = e.id()));
         }
         for r in &k.renamed {
-            parts.push(format!("{noun} {} -> {}", r.from, r.to));
+            parts.push(said!(
+                "summary-renamed",
+                noun = noun(),
+                from = &r.from,
+                to = &r.to
+            ));
         }
         for c in &k.changed {
-            parts.push(format!("{} ({})", c.id, fields(&c.changes)));
+            parts.push(said!(
+                "summary-changed",
+                id = &c.id,
+                fields = &fields(&c.changes)
+            ));
         }
     }
     if parts.is_empty() {
-        return "no change to the plan".to_owned();
+        parts.push(said!("summary-no-change"));
     }
-    escape_controls(&parts.join("; ")).into_owned()
+    parts
 }

@@ -27,6 +27,9 @@ pub enum Part {
     Number(i64),
     /// A phrase that is itself a message, translated with the one around it.
     Said(Box<Said>),
+    /// Phrases in a row, joined by the separator the message `separator` holds in the
+    /// reader's language (`list-separator` is "; " and "؛ ").
+    List(Vec<Said>, &'static str),
 }
 
 /// `said!("check-key", name = value, ...)`: a [`Said`] whose arguments convert with
@@ -71,6 +74,11 @@ impl Said {
                     Part::Text(s) => Arg::Text(Cow::Borrowed(s)),
                     Part::Number(n) => Arg::Number(*n),
                     Part::Said(s) => Arg::Text(Cow::Owned(s.show(messages))),
+                    Part::List(items, separator) => {
+                        let sep = messages.get(separator);
+                        let shown: Vec<String> = items.iter().map(|s| s.show(messages)).collect();
+                        Arg::Text(Cow::Owned(shown.join(&sep)))
+                    }
                 };
                 (*name, arg)
             })
@@ -123,6 +131,12 @@ impl From<&str> for Said {
 impl From<Said> for Part {
     fn from(s: Said) -> Self {
         Part::Said(Box::new(s))
+    }
+}
+
+impl From<Vec<Said>> for Part {
+    fn from(items: Vec<Said>) -> Self {
+        Part::List(items, "list-separator")
     }
 }
 

@@ -1,7 +1,9 @@
 //! The plan's history: commits that touched it, who made them and what they changed.
 
 use super::{PlanRepo, RepoError};
+use crate::i18n::Said;
 use crate::model::{Entity, EntityKind, Id, PLAN_FILE, Plan};
+use crate::said;
 use crate::store::layout::{PlanPath, classify};
 use git2::{Oid, Sort};
 
@@ -19,7 +21,7 @@ pub struct LogEntry {
     /// The commit message's first line.
     pub message: String,
     /// What changed, in plan terms.
-    pub changes: String,
+    pub changes: Said,
 }
 
 impl PlanRepo {
@@ -87,9 +89,9 @@ impl PlanRepo {
     }
 
     /// What changed between two commits in plan terms, reading only the changed files.
-    fn describe(&self, old: Option<Oid>, new: Oid, paths: &[String]) -> String {
-        let consult = consultation_files(paths);
-        match (
+    fn describe(&self, old: Option<Oid>, new: Oid, paths: &[String]) -> Said {
+        let mut consult = consultation_files(paths);
+        let parts = match (
             self.partial_plan(old, paths),
             self.partial_plan(Some(new), paths),
         ) {
@@ -97,13 +99,18 @@ impl PlanRepo {
                 let d = crate::diff::diff(&a, &b);
                 match (d.is_empty(), consult.is_empty()) {
                     (true, false) => consult,
-                    (false, false) => format!("{}; {consult}", crate::diff::one_line(&d)),
+                    (false, false) => {
+                        let mut parts = crate::diff::one_line(&d);
+                        parts.append(&mut consult);
+                        parts
+                    }
                     _ => crate::diff::one_line(&d),
                 }
             }
-            (None, Some(b)) => format!("the plan {} begins", b.meta.id),
-            _ => format!("{} files", paths.len()),
-        }
+            (None, Some(b)) => vec![said!("summary-plan-begins", id = &b.meta.id)],
+            _ => vec![said!("summary-files", count = paths.len())],
+        };
+        said!("summary-line", parts = parts)
     }
 
     /// `plan.ron` and the entities of `paths` (relative to the plan folder) at `commit`: enough
@@ -140,7 +147,7 @@ impl PlanRepo {
 /// The consultation files among `paths` (relative to the plan folder), by round:
 /// `consultation egm-2021 (round, 12 responses)`. The entity diff does not cover
 /// consultations, and a commit of collected answers must not read as no change at all.
-fn consultation_files(paths: &[String]) -> String {
+fn consultation_files(paths: &[String]) -> Vec<Said> {
     let mut rounds: std::collections::BTreeMap<&str, (bool, usize)> = Default::default();
     for p in paths {
         let parts: Vec<&str> = p.split('/').collect();
@@ -155,17 +162,15 @@ fn consultation_files(paths: &[String]) -> String {
         .map(|(round, (design, responses))| {
             let mut what = Vec::new();
             if design {
-                what.push("round".to_owned());
+                what.push(said!("summary-round-design"));
             }
-            match responses {
-                0 => {}
-                1 => what.push("1 response".to_owned()),
-                n => what.push(format!("{n} responses")),
+            if responses > 0 {
+                what.push(said!("summary-responses", count = responses));
             }
-            format!("consultation {round} ({})", what.join(", "))
+            let what = crate::i18n::Part::List(what, "review-list-separator");
+            said!("summary-consultation", round = round, what = what)
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect()
 }
 
 #[cfg(test)]
@@ -182,10 +187,16 @@ mod consultation_tests {
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
+        let line = crate::said!("summary-line", parts = super::consultation_files(&paths));
         assert_eq!(
-            super::consultation_files(&paths),
+            line.english(),
             "consultation egm (round, 2 responses); consultation q2 (1 response)"
         );
-        assert_eq!(super::consultation_files(&paths[..1]), "");
+        let ar = crate::i18n::Messages::new(crate::model::Lang::Ar);
+        assert_eq!(
+            line.show(&ar),
+            "جولة التشاور egm (تصميم الجولة، ردّان)؛ جولة التشاور q2 (ردّ واحد)"
+        );
+        assert!(super::consultation_files(&paths[..1]).is_empty());
     }
 }

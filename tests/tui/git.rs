@@ -52,7 +52,10 @@ fn commit_from_the_tui_and_see_it_in_history() {
     h.press(&["8"]);
     assert_eq!(h.app.screen, Screen::History);
     assert_eq!(h.app.repo.history[0].message, "Tunis pilot at 80%");
-    assert_eq!(h.app.repo.history[0].changes, "pilot-tunis (progress)");
+    assert_eq!(
+        h.app.repo.history[0].changes.english(),
+        "pilot-tunis (progress)"
+    );
     assert!(h.render(120, 40).contains("Tunis pilot at 80%"));
 }
 

@@ -60,7 +60,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             when,
             e.author.clone(),
             e.message.clone(),
-            e.changes.clone(),
+            e.changes.show(&app.msg),
         ];
         super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
