@@ -615,8 +615,15 @@ tui-results-title = النتائج
 tui-results-who = { $shown } من { $total } مشاركًا · البلد: { $country } · نوع المنظمة: { $kind }
 tui-results-question = { $id } · { $aspect } · أجاب { $answered }
 tui-results-mean = المتوسط { $mean }
-tui-results-borda = عدّ بوردا: من { $count } خيارات، تنال المرتبة الأولى { $points } نقاط والأخيرة 0
-tui-results-points = { $points } نقاط، الأول عند { $first }
+tui-results-borda = عدّ بوردا: عدد الخيارات { $count }، تنال المرتبة الأولى { $points } من النقاط والأخيرة 0
+tui-results-points = { $points_form ->
+    [zero] لا نقاط
+    [one] نقطة واحدة
+    [two] نقطتان
+    [few] { $points } نقاط
+    [many] { $points } نقطةً
+   *[other] { $points } نقطة
+}، { $first } في المرتبة الأولى
 tui-results-help = ↑↓ التمرير · f البلد · o نوع المنظمة · A إخفاء الهوية · L اللغة · Esc رجوع
 tui-results-anonymised = دون ذكر المشاركين
 tui-about-heading = مشاورات تتعلق بهذا العنصر
@@ -717,3 +724,25 @@ summary-responses = { $count_form ->
    *[other] { $count } ردّ
 }
 summary-consultation = جولة التشاور { $round } ({ $what })
+
+## نتائج الجولة نصًّا وMarkdown (khutta consult results)
+results-about = { $aspect }، { $kind }، أجاب { $answered }
+results-countries = البلدان: { $list }
+results-types = أنواع المنظمات: { $list }
+results-respondents = { $count_form ->
+    [zero] لا مشاركين
+    [one] مشارك واحد
+    [two] مشاركان
+    [few] { $count } مشاركين
+    [many] { $count } مشاركًا
+   *[other] { $count } مشارك
+}
+results-respondents-of = { $count } من { $total } مشاركًا ({ $filters })
+results-anonymised = { $who }، دون ذكر المشاركين
+results-count = العدد
+results-share = النسبة
+results-rating = التقييم
+results-rank = المرتبة
+results-points = نقاط بوردا
+results-first = المراتب الأولى
+results-md-mean = المتوسط: { $mean }.

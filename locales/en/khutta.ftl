@@ -624,3 +624,21 @@ summary-responses = { $count ->
    *[other] { $count } responses
 }
 summary-consultation = consultation { $round } ({ $what })
+
+## A round's results as text and Markdown (khutta consult results)
+results-about = { $aspect }, { $kind }, { $answered } answered
+results-countries = countries: { $list }
+results-types = organisation types: { $list }
+results-respondents = { $count ->
+    [one] { $count } respondent
+   *[other] { $count } respondents
+}
+results-respondents-of = { $count } of { $total } respondents ({ $filters })
+results-anonymised = { $who }, anonymised
+results-count = count
+results-share = share
+results-rating = rating
+results-rank = rank
+results-points = Borda points
+results-first = first places
+results-md-mean = Mean: { $mean }.

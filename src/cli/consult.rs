@@ -162,8 +162,8 @@ fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     let r = results(&loaded.plan, c, &options);
     let lang = options.lang;
     let text = match args.format {
-        Format::Text => render::text(&r, lang),
-        Format::Md => render::markdown(&r, lang),
+        Format::Text => render::text(&r, &ui.messages),
+        Format::Md => render::markdown(&r, &ui.messages),
         Format::Csv => {
             render::csv(&r, lang).map_err(|e| CommandError::Internal(e.to_string().into()))?
         }

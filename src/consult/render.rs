@@ -4,6 +4,7 @@
 //! characters are escaped; CSV and JSON are data and keep every character as it is.
 
 use super::results::{QuestionResult, RoundResults, Row, Tally};
+use crate::i18n::Messages;
 use crate::model::{Lang, Text};
 use crate::text::{escape_controls, str_width, truncate};
 use std::fmt::Write as _;
@@ -38,6 +39,18 @@ fn pad(s: &str, width: usize) -> String {
 
 fn kind_name(t: &Tally) -> &'static str {
     match t {
+        Tally::SingleChoice { .. } => "question-kind-singlechoice",
+        Tally::MultipleChoice { .. } => "question-kind-multiplechoice",
+        Tally::Rating { .. } => "question-kind-rating",
+        Tally::Ranking { .. } => "question-kind-ranking",
+        Tally::PlanItems { .. } => "question-kind-planitems",
+        Tally::FreeText { .. } => "question-kind-freetext",
+    }
+}
+
+/// The kind as the CSV's `kind` column names it: data, the same in every language.
+fn kind_in_csv(t: &Tally) -> &'static str {
+    match t {
         Tally::SingleChoice { .. } => "single choice",
         Tally::MultipleChoice { .. } => "multiple choice",
         Tally::Rating { .. } => "rating 1-5",
@@ -47,16 +60,25 @@ fn kind_name(t: &Tally) -> &'static str {
     }
 }
 
-fn aspect(q: &QuestionResult) -> String {
-    format!("{:?}", q.aspect).to_lowercase()
+/// "activities, single choice, 12 answered": what a question is about, in `m`'s language.
+fn about(q: &QuestionResult, m: &Messages) -> String {
+    let aspect = format!("aspect-{}", format!("{:?}", q.aspect).to_lowercase());
+    m.get_args(
+        "results-about",
+        &[
+            ("aspect", m.get(&aspect).into_owned().into()),
+            ("kind", m.get(kind_name(&q.tally)).into_owned().into()),
+            ("answered", q.answered.into()),
+        ],
+    )
 }
 
 /// Who was counted: "12 respondents" or "5 of 12 respondents (countries: EG, MA)".
-fn who(r: &RoundResults) -> String {
+fn who(r: &RoundResults, m: &Messages) -> String {
     let mut parts = Vec::new();
     if !r.filter.countries.is_empty() {
         let c: Vec<&str> = r.filter.countries.iter().map(|c| c.as_str()).collect();
-        parts.push(format!("countries: {}", c.join(", ")));
+        parts.push(m.get_args("results-countries", &[("list", c.join(", ").into())]));
     }
     if !r.filter.organisation_types.is_empty() {
         let k: Vec<String> = r
@@ -65,35 +87,46 @@ fn who(r: &RoundResults) -> String {
             .iter()
             .map(|k| format!("{k:?}"))
             .collect();
-        parts.push(format!("organisation types: {}", k.join(", ")));
+        parts.push(m.get_args("results-types", &[("list", k.join(", ").into())]));
     }
-    let mut s = if parts.is_empty() {
-        format!("{} respondents", r.respondents)
+    let s = if parts.is_empty() {
+        m.count("results-respondents", r.respondents)
     } else {
-        format!(
-            "{} of {} respondents ({})",
-            r.respondents,
-            r.total,
-            parts.join("; ")
+        m.get_args(
+            "results-respondents-of",
+            &[
+                ("count", r.respondents.into()),
+                ("total", r.total.into()),
+                ("filters", parts.join(&m.get("list-separator")).into()),
+            ],
         )
     };
     if r.anonymised {
-        s.push_str(", anonymised");
+        return m.get_args("results-anonymised", &[("who", s.into())]);
     }
     s
 }
 
-/// Plain text with bar charts.
-pub fn text(r: &RoundResults, lang: Lang) -> String {
-    let mut s = format!("{} ({})\n{}\n", show(&r.title, lang), r.round, who(r));
+/// "  9 points, 2 first", the count right-aligned in three cells as the other columns are.
+fn points(row_points: usize, first: usize, m: &Messages) -> String {
+    let text = m.get_args(
+        "tui-results-points",
+        &[("points", row_points.into()), ("first", first.into())],
+    );
+    let digits = row_points.to_string().len();
+    format!("{}{text}", " ".repeat(3usize.saturating_sub(digits)))
+}
+
+/// Plain text with bar charts, in the language of `m` (plan text in it too where written).
+pub fn text(r: &RoundResults, m: &Messages) -> String {
+    let lang = m.lang();
+    let mut s = format!("{} ({})\n{}\n", show(&r.title, lang), r.round, who(r, m));
     for q in &r.questions {
         let _ = write!(
             s,
-            "\n{} [{}, {}, {} answered]\n  {}\n",
+            "\n{} [{}]\n  {}\n",
             q.id,
-            aspect(q),
-            kind_name(&q.tally),
-            q.answered,
+            about(q, m),
             show(&q.text, lang)
         );
         match &q.tally {
@@ -105,29 +138,29 @@ pub fn text(r: &RoundResults, lang: Lang) -> String {
                 for (i, n) in distribution.iter().enumerate() {
                     let _ = writeln!(s, "  {}  {:<BAR$} {n:>3}", i + 1, bar(*n, max));
                 }
-                let _ = match mean {
-                    Some(m) => writeln!(s, "  mean {m:.2}"),
-                    None => writeln!(s, "  mean -"),
-                };
+                let mean = mean.map_or("-".to_owned(), |x| format!("{x:.2}"));
+                let line = m.get_args("tui-results-mean", &[("mean", mean.into())]);
+                let _ = writeln!(s, "  {line}");
             }
             Tally::Ranking { rows } => {
-                let _ = writeln!(
-                    s,
-                    "  Borda count: of {} options, first place earns {} points, last 0",
-                    rows.len(),
-                    rows.len().saturating_sub(1)
+                let borda = m.get_args(
+                    "tui-results-borda",
+                    &[
+                        ("count", rows.len().into()),
+                        ("points", rows.len().saturating_sub(1).into()),
+                    ],
                 );
+                let _ = writeln!(s, "  {borda}");
                 let max = rows.iter().map(|r| r.points).max().unwrap_or(0);
                 let width = label_width(rows.iter().map(|r| show(&r.label, lang)));
                 for row in rows {
                     let _ = writeln!(
                         s,
-                        "  {:>2}. {}  {:<BAR$} {:>3} points, {} first",
+                        "  {:>2}. {}  {:<BAR$} {}",
                         row.rank,
                         pad(&show(&row.label, lang), width),
                         bar(row.points, max),
-                        row.points,
-                        row.first
+                        points(row.points, row.first, m)
                     );
                 }
             }
@@ -174,44 +207,66 @@ fn cell(s: &str) -> String {
     escape_controls(&s.replace('|', "\\|").replace(['\n', '\r'], " ")).into_owned()
 }
 
-/// Markdown, one section and table per question.
-pub fn markdown(r: &RoundResults, lang: Lang) -> String {
+/// Markdown, one section and table per question, in the language of `m`.
+pub fn markdown(r: &RoundResults, m: &Messages) -> String {
+    let lang = m.lang();
     let mut s = format!(
         "# {} (`{}`)\n\n{}.\n",
         cell(r.title.show(lang)),
         r.round,
-        who(r)
+        who(r, m)
     );
+    let head = |keys: &[&str]| -> String {
+        let names: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                if k.is_empty() {
+                    String::new()
+                } else {
+                    cell(&m.get(k))
+                }
+            })
+            .collect();
+        format!("| {} |", names.join(" | ")).replace("|  |", "| |")
+    };
     for q in &r.questions {
         let _ = write!(
             s,
-            "\n## {}. {}\n\n*{}, {}, {} answered*\n\n",
+            "\n## {}. {}\n\n*{}*\n\n",
             q.id,
             cell(q.text.show(lang)),
-            aspect(q),
-            kind_name(&q.tally),
-            q.answered
+            about(q, m)
         );
         match &q.tally {
             Tally::SingleChoice { rows }
             | Tally::MultipleChoice { rows }
             | Tally::PlanItems { rows, .. } => {
-                s.push_str("| | count | share |\n|---|---:|---:|\n");
+                let _ = writeln!(
+                    s,
+                    "{}\n|---|---:|---:|",
+                    head(&["", "results-count", "results-share"])
+                );
                 for row in rows {
                     let label = cell(row.label.show(lang));
                     let _ = writeln!(s, "| {label} | {} | {} |", row.count, percent(row.share));
                 }
             }
             Tally::Rating { distribution, mean } => {
-                s.push_str("| rating | count |\n|---:|---:|\n");
+                let _ = writeln!(
+                    s,
+                    "{}\n|---:|---:|",
+                    head(&["results-rating", "results-count"])
+                );
                 for (i, n) in distribution.iter().enumerate() {
                     let _ = writeln!(s, "| {} | {n} |", i + 1);
                 }
-                let m = mean.map_or("-".to_owned(), |m| format!("{m:.2}"));
-                let _ = writeln!(s, "\nMean: {m}.");
+                let mean = mean.map_or("-".to_owned(), |x| format!("{x:.2}"));
+                let line = m.get_args("results-md-mean", &[("mean", mean.into())]);
+                let _ = writeln!(s, "\n{line}");
             }
             Tally::Ranking { rows } => {
-                s.push_str("| rank | | Borda points | first places |\n|---:|---|---:|---:|\n");
+                let keys = ["results-rank", "", "results-points", "results-first"];
+                let _ = writeln!(s, "{}\n|---:|---|---:|---:|", head(&keys));
                 for row in rows {
                     let label = cell(row.label.show(lang));
                     let _ = writeln!(
@@ -261,8 +316,8 @@ pub fn csv(r: &RoundResults, lang: Lang) -> Result<String, csv::Error> {
     for q in &r.questions {
         let head = [
             q.id.to_string(),
-            aspect(q),
-            kind_name(&q.tally).to_owned(),
+            format!("{:?}", q.aspect).to_lowercase(),
+            kind_in_csv(&q.tally).to_owned(),
             q.answered.to_string(),
         ];
         let mut line = |row: String, label: &str, rest: [String; 6]| {

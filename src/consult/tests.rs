@@ -279,13 +279,13 @@ fn results_for_an_item() {
 fn renderers_agree_on_the_numbers() {
     let plan = sample();
     let r = results(&plan, &plan.consultations["r1"], &ResultsOptions::default());
-    let text = render::text(&r, Lang::En);
+    let text = render::text(&r, &crate::i18n::Messages::new(Lang::En));
     assert!(
         text.contains("X  ████████████████████████   2   66.7%"),
         "{text}"
     );
     assert!(text.contains("mean 3.00"), "{text}");
-    let md = render::markdown(&r, Lang::En);
+    let md = render::markdown(&r, &crate::i18n::Messages::new(Lang::En));
     assert!(md.contains("| X | 2 | 66.7% |"), "{md}");
     let csv = render::csv(&r, Lang::En).unwrap_or_default();
     assert!(

@@ -193,3 +193,63 @@ answers.csv: الصف 3: اللغة \"xx\" ليست `ar` ولا `en`
 "
     );
 }
+
+/// Results read in Arabic: who was counted, what each question is about, the Borda count
+/// and the rating's mean; CSV stays data, the same in both languages.
+#[test]
+fn results_in_arabic() {
+    let dir = plan_copy();
+    let run = |args: &[&str]| {
+        let out = khutta(dir.path()).args(args).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let rounds: Vec<String> = std::fs::read_dir(dir.path().join("consultations"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let round = rounds.first().unwrap().clone();
+    let ar = run(&["--lang", "ar", "consult", "results", &round, "--plan", "."]);
+    // The plan's own text is English here; khutta's words around it are not.
+    for english in [
+        "respondents",
+        "answered",
+        " points, ",
+        " first\n",
+        "mean ",
+        "Borda",
+    ] {
+        assert!(!ar.contains(english), "{english} in {ar}");
+    }
+    for arabic in ["5 مشاركين", "أجاب 4", "المتوسط"] {
+        assert!(ar.contains(arabic), "{arabic} not in {ar}");
+    }
+    // A ranking, from the Borda case.
+    let borda = tempfile::tempdir().unwrap();
+    let from = case_dirs("consult")
+        .into_iter()
+        .find(|p| p.ends_with("borda"))
+        .unwrap();
+    copy_dir(&from.join("plan"), borda.path());
+    let out = khutta(borda.path())
+        .args(["--lang", "ar", "consult", "results", "r1", "--plan", "."])
+        .output()
+        .unwrap();
+    let ranking = String::from_utf8_lossy(&out.stdout);
+    assert!(ranking.contains("عدّ بوردا"), "{ranking}");
+    assert!(ranking.contains("12 نقطةً، 2 في المرتبة الأولى"), "{ranking}");
+    let md = run(&[
+        "--lang", "ar", "consult", "results", &round, "--plan", ".", "--format", "md",
+    ]);
+    assert!(
+        md.contains("\n| | العدد | النسبة |\n|---|---:|---:|\n"),
+        "{md}"
+    );
+    assert!(!md.contains("answered"), "{md}");
+    let csv = |lang: &str| {
+        run(&[
+            "--lang", lang, "consult", "results", &round, "--plan", ".", "--format", "csv",
+        ])
+    };
+    assert_eq!(csv("ar").lines().next(), csv("en").lines().next());
+}

@@ -85,9 +85,15 @@ fn log_shows_arabic_messages_in_display_order_on_a_terminal() {
     // What changed, in Arabic: the field names stay as the files write them.
     assert!(piped.ends_with("\n    pilot-tunis (progress)\n"), "{piped}");
     let first = stdout(&run(&plan, &["--lang", "ar", "log"]));
-    assert!(first.contains("\n    تبدأ الخطة open-government-nua\n"), "{first}");
+    assert!(
+        first.contains("\n    تبدأ الخطة open-government-nua\n"),
+        "{first}"
+    );
     let en = stdout(&run(&plan, &["--lang", "en", "log"]));
-    assert!(en.contains("\n    the plan open-government-nua begins\n"), "{en}");
+    assert!(
+        en.contains("\n    the plan open-government-nua begins\n"),
+        "{en}"
+    );
     let shown = on_terminal(&plan, &["--lang", "ar", "log", "-n", "1"]);
     let visual = visual_line(message, Direction::Rtl);
     assert!(
