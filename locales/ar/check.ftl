@@ -1,9 +1,9 @@
 # تشخيصات `khutta check` وشاشة المشكلات: رسالة وتلميح لكل منها.
 
 ## القيم: المجالات والرموز واستعمال الأنواع كما يُقصد بها.
-check-progress-range = نسبة الإنجاز {$progress}%، وهي تتراوح بين 0 و100
-check-progress-range-hint = اكتب نسبة مئوية صحيحة بين 0 و100
-check-negative-line = بند الميزانية {$amount} سالب
+check-progress-range = نسبة الإنجاز {$progress}%، ومداها من 0 إلى 100
+check-progress-range-hint = اكتب نسبة مئوية بعدد صحيح بين 0 و100
+check-negative-line = بند ميزانية بمبلغ سالب: {$amount}
 check-negative-line-hint = بنود الميزانية تكاليف؛ سجّل الوفر بتخفيض البند
 check-unknown-calendar = يشير `calendar` إلى التقويم `{$calendar}` الذي لا يعرّفه plan.ron
 check-unknown-calendar-hint = أضف التقويم إلى `calendars` في plan.ron، أو احذف الحقل لاستعمال تقويم البلد
@@ -19,7 +19,7 @@ check-milestone-duration = { $days_form ->
     [one] للمعلم `{$id}` مدة يوم عمل واحد
     [two] للمعلم `{$id}` مدة يومَي عمل
     [few] للمعلم `{$id}` مدة {$days} أيام عمل
-    [many] للمعلم `{$id}` مدة {$days} يوم عمل
+    [many] للمعلم `{$id}` مدة {$days} يومَ عمل
     *[other] للمعلم `{$id}` مدة {$days} يوم عمل
 }
 check-milestone-duration-hint = المعلم نقطة في الزمن: استعمل `Duration(days: 0)`، أو اجعله Task
@@ -29,7 +29,7 @@ check-group-dates = للمجموعة `{$id}` تواريخ خاصة بها
 check-group-dates-hint = المجموعة تمتد على أنشطتها الفرعية: اكتب `timing: Span`
 check-span-not-group = `{$id}` ليس مجموعة، فلا يمكن أن يمتد على أنشطة فرعية
 check-span-not-group-hint = أعطه توقيت `Fixed(start: ..., end: ...)` أو `Duration(days: ...)`، أو اجعله Group
-check-parent-not-group = الأصل `{$parent}` من نوع {$kind} وليس مجموعة
+check-parent-not-group = النشاط الأصل `{$parent}` من نوع {$kind}، وليس مجموعة
 check-parent-not-group-hint = اجعل الأصل Group، أو اختر مجموعة أصلًا له
 check-lag-range = للنشاط `{$id}` تأخير يزيد على 10,000 يوم عمل
 check-lag-range-hint = التأخير والتقديم يُعدّان بأيام العمل؛ تحقّق من الرقم
@@ -46,12 +46,12 @@ check-bad-id-hint = المعرّفات كلمات لاتينية صغيرة مو
 check-plan-untitled = ليس للخطة عنوان
 check-bad-sdg-goal = لا يوجد هدف تنمية مستدامة رقمه {$goal}
 check-bad-sdg-goal-hint = الأهداف مرقّمة من 1 إلى 17
-check-calendar-twice = التقويم `{$calendar}` معرّف مرتين
+check-calendar-twice = عُرِّف التقويم `{$calendar}` مرتين
 check-calendar-twice-hint = أعطِ أحدهما معرّفًا آخر
 check-bad-calendar-id = `{$id}` ليس معرّف تقويم صالحًا: {$reason}
 check-no-working-day = ليس في التقويم `{$calendar}` يوم عمل
-check-no-working-day-hint = عطلة الأسبوع ستة أيام على الأكثر؛ الجمعة والسبت تُكتبان `[Fri, Sat]`
-check-unknown-default-calendar = يشير `default_calendar` إلى التقويم `{$calendar}` وهو غير معرّف
+check-no-working-day-hint = عطلة نهاية الأسبوع ستة أيام على الأكثر؛ وتُكتب عطلة الجمعة والسبت `[Fri, Sat]`
+check-unknown-default-calendar = يشير `default_calendar` إلى التقويم `{$calendar}`، ولم يُعرَّف هذا التقويم
 check-unknown-default-calendar-hint = أضفه إلى `calendars`، أو صحّح المعرّف
 
 ## المراجع والتواريخ والمال والحلقات.
@@ -70,7 +70,7 @@ check-activity-reversed = ينتهي `{$id}` في {$end}، قبل أن يبدأ 
 check-activity-reversed-hint = تاريخ النهاية آخر أيام النشاط، ويقع في تاريخ البداية أو بعده
 check-starts-outside = يبدأ `{$id}` في {$date}، خارج فترة التخطيط من {$from} إلى {$to}
 check-ends-outside = ينتهي `{$id}` في {$date}، خارج فترة التخطيط من {$from} إلى {$to}
-check-not-before-outside = لا يبدأ `{$id}` قبل {$date}، وهو خارج فترة التخطيط من {$from} إلى {$to}
+check-not-before-outside = لا يجوز أن يبدأ `{$id}` قبل {$date}، وهذا التاريخ خارج فترة التخطيط من {$from} إلى {$to}
 check-outside-window-hint = انقل التاريخ إلى داخل الفترة، أو وسّع الفترة في plan.ron
 check-availability-reversed = يتاح `{$id}` حتى {$end}، قبل أن يصبح متاحًا في {$start}
 check-no-rate = مبلغ بعملة {$currency}، لكن ليس في plan.ron سعر صرف من {$currency} إلى {$plan_currency}
@@ -79,7 +79,7 @@ check-rate-not-positive = سعر صرف {$currency} هو {$rate}؛ ويجب أن
 check-rate-not-positive-hint = اكتب كم وحدة من عملة الخطة تساوي وحدة واحدة من هذه العملة
 check-earmarked-elsewhere = بند ميزانية يسحب من `{$funding}`، وهو مخصص لأنشطة أخرى
 check-earmarked-elsewhere-hint = موّل هذا البند من مصدر آخر، أو أضف `{$id}` إلى تخصيص `{$funding}`
-check-over-allocated = تسحب بنود الميزانية {$drawn} {$currency} من `{$funding}`، وفيه {$amount} {$currency} (بزيادة {$excess} {$currency})
+check-over-allocated = تسحب بنود الميزانية {$drawn} {$currency} من `{$funding}`، ومبلغه {$amount} {$currency} (بزيادة {$excess} {$currency})
 check-over-allocated-hint = انقل بعض بنود الميزانية إلى مصدر تمويل آخر، أو سجّل مبلغًا أكبر
 check-dependency-cycle = حلقة اعتماديات: {$cycle}
 check-dependency-cycle-hint = لا يمكن لنشاط أن ينتظر نفسه؛ احذف إحدى هذه الاعتماديات أو اعكسها
@@ -87,10 +87,10 @@ check-parent-cycle = حلقة أصول: {$cycle}
 check-parent-cycle-hint = لا يمكن لمجموعة أن تحتوي نفسها؛ أعطِ أحد هذه الأنشطة أصلًا آخر
 
 ## جولات التشاور والردود.
-check-plural-activity = أنشطة
-check-plural-partner = شركاء
-check-plural-beneficiary = فئات مستفيدين
-check-plural-funding = مصادر تمويل
+check-plural-activity = الأنشطة
+check-plural-partner = الشركاء
+check-plural-beneficiary = فئات المستفيدين
+check-plural-funding = مصادر التمويل
 check-refers-missing = {$what} {$noun} `{$id}`، ولا وجود لهذا المعرّف
 check-renamed-near-hint = هل تقصد `{$near}`؟ ربما أُعيدت تسميته أو حُذف
 check-renamed-hint = ربما أُعيدت تسميته أو حُذف؛ صحّح المعرّف، أو أنشئ {$path}
@@ -113,52 +113,60 @@ check-option-twice-hint = أعطِ أحدهما معرّفًا آخر؛ فالإ
 check-too-few-options = { $count_form ->
     [zero] ليس للسؤال `{$question}` ({$kind}) أي خيار، ويحتاج إلى خيارين على الأقل
     [one] للسؤال `{$question}` ({$kind}) خيار واحد، ويحتاج إلى خيارين على الأقل
-    *[other] للسؤال `{$question}` ({$kind}) {$count} خيارات، ويحتاج إلى خيارين على الأقل
+   *[other] عدد خيارات السؤال `{$question}` ({$kind}) {$count}، ويحتاج إلى خيارين على الأقل
 }
 check-too-few-options-hint = أضف خيارات، أو اجعله سؤالًا نصيًّا حرًّا
 check-bad-max-choices = { $max_form ->
-    [zero] لا يسمح السؤال `{$question}` بأي اختيار من بين {$count} خيارات
-    [one] يسمح السؤال `{$question}` باختيار واحد من بين {$count} خيارات
-    [two] يسمح السؤال `{$question}` باختيارين من بين {$count} خيارات
-    *[other] يسمح السؤال `{$question}` بـ{$max} اختيارات من بين {$count} خيارات
+    [zero] لا يسمح السؤال `{$question}` بأي اختيار
+    [one] يسمح السؤال `{$question}` باختيار واحد
+    [two] يسمح السؤال `{$question}` باختيارين
+   *[other] يسمح السؤال `{$question}` باختيار {$max}
+} من بين { $count_form ->
+    [one] خيار واحد
+    [two] خيارين
+    [few] {$count} خيارات
+    [many] {$count} خيارًا
+   *[other] {$count} خيار
 }
 check-bad-max-choices-hint = اجعل `max` بين 1 وعدد الخيارات، أو احذفه ليكون بلا حد
 check-zero-items = لا يسمح السؤال `{$question}` باختيار أي عنصر
 check-zero-items-hint = اجعل `max` عدد العناصر التي يجوز للمشارك اختيارها (1 على الأقل)
 check-no-candidates = يطلب السؤال `{$question}` اختيار {$items}، وليس في الخطة شيء منها
-check-no-candidates-hint = أضفها إلى الخطة، أو سمِّ المرشحين في `refers_to`
+check-no-candidates-hint = أضفها إلى الخطة، أو سمِّ العناصر المرشحة في `refers_to`
 check-organisation-unnamed = ليس للجهة اسم
 check-organisation-unnamed-hint = اكتب اسم الجهة، أو `Partner("id")` لشريك من شركاء الخطة
-check-answered-twice = سبق لهذا المشارك أن أجاب باسم `{$first}`: الاسم والجهة والبلد نفسها
-check-answered-twice-hint = أبقِ أحد الردين، أو صحّح الاسم إن كانا شخصين؛ واحذف الملف الآخر (`{$first}.ron` أو هذا)
+check-answered-twice = سبق لهذا المشارك أن أجاب بالمعرّف `{$first}`: الاسم والجهة والبلد نفسها
+check-answered-twice-hint = أبقِ أحد الردّين واحذف ملف الآخر (`{$first}.ron` أو هذا الملف)، أو صحّح الاسم إن كانا شخصين مختلفين
 check-response-repeats = هذا الرد يكرر `{$first}`: بلا اسم، وبالجهة والبلد والدور والإجابات نفسها
 check-response-repeats-hint = إن أُدخل مرتين فاحذف أحد الملفين؛ وإن أجاب شخصان بالمثل فلا حاجة إلى شيء
 
 ## الإجابات.
-check-unknown-question = إجابة عن `{$question}`، وليس سؤالًا في الجولة `{$round}`
+check-unknown-question = إجابة عن `{$question}`، وهو ليس سؤالًا في الجولة `{$round}`
 check-unknown-question-hint = صحّح معرّف السؤال، أو احذف الإجابة (ربما أُعيدت تسمية السؤال أو حُذف)
 check-several-answers = عدة إجابات عن `{$question}`، وهو سؤال ذو اختيار واحد
-check-wrong-answer-kind = `{$question}` سؤال من نوع {$kind}، أُجيب عنه بـ{$answer}
+check-wrong-answer-kind = `{$question}` سؤال من نوع {$kind}، وأُجيب عنه بإجابة من نوع {$answer}
 check-wrong-answer-kind-hint = أجب عنه بصيغة `{$expected}(...)`، أو غيّر نوع السؤال
 check-unknown-option = `{$option}` ليس خيارًا من خيارات `{$question}`
-check-unknown-option-hint = استعمل أحد هذه: {$options}
+check-unknown-option-hint = استعمل أحد الخيارات التالية: {$options}
 check-too-many-choices = { $count_form ->
-    [two] اختياران لـ`{$question}`، وهو يسمح بـ{$max} على الأكثر
-    [few] {$count} اختيارات لـ`{$question}`، وهو يسمح بـ{$max} على الأكثر
-    [many] {$count} اختيارًا لـ`{$question}`، وهو يسمح بـ{$max} على الأكثر
-    *[other] {$count} اختيار لـ`{$question}`، وهو يسمح بـ{$max} على الأكثر
-}
+    [one] اختيار واحد لـ`{$question}`
+    [two] اختياران لـ`{$question}`
+    [few] {$count} اختيارات لـ`{$question}`
+    [many] {$count} اختيارًا لـ`{$question}`
+   *[other] {$count} اختيار لـ`{$question}`
+}، وهو لا يسمح بأكثر من {$max}
 check-too-many-choices-hint = أبقِ الاختيارات التي ذكرها المشارك أولًا، حتى الحد
 check-rating-range = تقييم {$rating} لـ`{$question}`؛ والتقييمات من {$min} إلى {$max}
 check-rating-range-hint = اكتب عددًا صحيحًا من {$min} إلى {$max}
 check-not-a-candidate = `{$id}` ليس من {$items} التي يعرضها `{$question}`
 check-not-a-candidate-hint = اختر من العناصر التي يسمّيها السؤال في `refers_to`
 check-too-many-items = { $count_form ->
-    [two] عنصران مختاران لـ`{$question}`، وهو يسمح بـ{$max} على الأكثر
-    [few] {$count} عناصر مختارة لـ`{$question}`، وهو يسمح بـ{$max} على الأكثر
-    [many] {$count} عنصرًا مختارًا لـ`{$question}`، وهو يسمح بـ{$max} على الأكثر
-    *[other] {$count} عنصر مختار لـ`{$question}`، وهو يسمح بـ{$max} على الأكثر
-}
+    [one] عنصر واحد مختار لـ`{$question}`
+    [two] عنصران مختاران لـ`{$question}`
+    [few] {$count} عناصر مختارة لـ`{$question}`
+    [many] {$count} عنصرًا مختارًا لـ`{$question}`
+   *[other] {$count} عنصر مختار لـ`{$question}`
+}، وهو لا يسمح بأكثر من {$max}
 check-too-many-items-hint = أبقِ العناصر التي ذكرها المشارك أولًا، حتى الحد
 check-ranking-repeats = ترتيب `{$question}` يكرر {$repeated}
 check-ranking-leaves-out = ترتيب `{$question}` يُغفل {$missing}
@@ -167,23 +175,29 @@ check-ranking-hint = رتّب كل خيار مرة واحدة بالضبط: {$op
 
 ## الملفات والمعرّفات، عند القراءة.
 check-id-empty = لا يجوز أن يكون المعرّف فارغًا
-check-id-too-long = المعرّف {$max} محرفًا على الأكثر، وهذا فيه {$count}
+check-id-too-long = لا يتجاوز طول المعرّف { $max_form ->
+    [one] محرفًا واحدًا
+    [two] محرفين
+    [few] {$max} محارف
+    [many] {$max} محرفًا
+   *[other] {$max} محرف
+}، وطول هذا المعرّف {$count}
 check-id-bad-start = يبدأ المعرّف بحرف لاتيني صغير أو رقم، لا بـ{$char}
 check-id-bad-char = لا يحوي المعرّف إلا a-z و0-9 و'-'، لا {$char}
 check-bad-id = `{$id}` ليس معرّفًا صالحًا: {$reason}
 check-bad-entity-id-hint = المعرّفات كلمات لاتينية صغيرة موصولة بشرطات، مثل `pilot-tunis-2`؛ غيّر اسم الملف والمعرّف معًا
 check-bad-round-id-hint = المعرّفات كلمات لاتينية صغيرة موصولة بشرطات، مثل `egm-2021`؛ غيّر اسم المجلد والمعرّف معًا
-check-bad-participant-id-hint = معرّفات المشاركين كلمات لاتينية صغيرة، مثل `p001`؛ غيّر اسم الملف والمعرّف معًا
+check-bad-participant-id-hint = معرّفات المشاركين كلمات لاتينية صغيرة موصولة بشرطات، مثل `p001`؛ غيّر اسم الملف والمعرّف معًا
 check-file-mismatch = المعرّف `{$id}` يختلف عن اسم الملف `{$stem}.ron`
 check-file-mismatch-hint = يُسمّى ملف كل عنصر بمعرّفه؛ غيّر اسم الملف أو المعرّف ليتطابقا
-check-entity-twice = {$noun} `{$id}` معرّف من قبل في `{$first}`
+check-entity-twice = سبق تعريف {$noun} `{$id}` في `{$first}`
 check-entity-twice-hint = أعطِ أحدهما معرّفًا آخر؛ لم تُقرأ هذه النسخة
 check-stray-file = `{$name}` ليس ملف .ron وليس جزءًا من الخطة
-check-stray-file-hint = انقله خارج `{$dir}/`، أو أعطه الامتداد .ron إن كان {$noun}
+check-stray-file-hint = انقله خارج `{$dir}/`، أو أعطه الامتداد .ron إن كان ملف {$noun}
 check-what-not-round-folder = `{$name}` (ليس مجلد جولة)
 check-what-file = `{$name}`
 check-stray-in-round = {$what} ليس جزءًا من الخطة
-check-stray-in-round-hint = يحوي مجلد الجولة `{$round_file}` ومجلد `{$responses}/` من ملفات .ron؛ انقل كل ما سواهما خارج `{$consultations}/`
+check-stray-in-round-hint = يحوي مجلد الجولة `{$round_file}` ومجلدًا `{$responses}/` فيه ملفات .ron؛ انقل كل ما سواهما خارج `{$consultations}/`
 check-no-round = { $count_form ->
     [one] ملف رد واحد بلا `{$round_file}`: لم يُقرأ
     [two] ملفا رد بلا `{$round_file}`: لم يُقرآ
@@ -194,7 +208,7 @@ check-no-round = { $count_form ->
 check-no-round-hint = استعد `{$round_file}` من git، أو انقل الردود إلى جولتها
 check-round-folder-mismatch = معرّف الجولة `{$id}` يختلف عن اسم مجلدها `{$folder}`
 check-round-folder-mismatch-hint = يُسمّى مجلد الجولة بمعرّفها؛ غيّر اسم المجلد أو المعرّف ليتطابقا
-check-round-twice = جولة التشاور `{$id}` معرّفة من قبل في `{$first}`
+check-round-twice = سبق تعريف جولة التشاور `{$id}` في `{$first}`
 check-round-twice-hint = أعطِ إحداهما معرّفًا آخر؛ لم تُقرأ هذه النسخة ولا ردودها
 check-participant-file-mismatch = معرّف المشارك `{$id}` يختلف عن اسم الملف `{$stem}.ron`
 check-participant-file-mismatch-hint = يُسمّى ملف الرد بمعرّف المشارك؛ غيّر اسم الملف أو المعرّف
@@ -208,7 +222,7 @@ check-not-utf8-hint = احفظ الملف بترميز UTF-8؛ يجب حفظ ا�
 check-in-outer = {" "}في `{$outer}`
 check-unknown-field = حقل غير معروف `{$found}`{$place}؛ الحقول المعروفة: {$expected}
 check-unknown-field-hint = تحقّق من الإملاء؛ وإن كتبت هذا الحقلَ نسخةٌ أحدث من khutta فحدّث khutta بدل تعديل الملف، كي لا يضيع شيء
-check-missing-field = الحقل `{$field}` ناقص{$place}
+check-missing-field = الحقل `{$field}` مفقود{$place}
 check-missing-field-hint = أضف `{$field}: ...`؛ يعرض `khutta check --help` صيغة الملفات
 check-field-twice = الحقل `{$field}` مكرر{$place}
 check-field-twice-hint = أبقِ أحدهما
@@ -227,7 +241,7 @@ check-format-newer = تستعمل هذه الخطة الصيغة {$format}؛ و�
 check-format-newer-hint = حدّث khutta لفتح هذه الخطة؛ لم يُقرأ شيء، فلن يضيع شيء
 check-unreadable = تعذّرت قراءة الملف: {$detail}
 check-unreadable-hint = تحقّق من وجود الملف ومن أن لك إذنًا بقراءته
-check-too-large = حجم الملف {$size} بايت؛ وملفات الخطة {$max} بايت على الأكثر
+check-too-large = حجم الملف {$size} بايت، والحد الأقصى لحجم ملف الخطة {$max} بايت
 check-too-large-hint = يحوي ملف الخطة عنصرًا واحدًا؛ قسّم المحتوى أو احذف الملف إن لم يكن من ملفات الخطة
 
 ## الجدولة.
@@ -238,37 +252,41 @@ check-conflict-lag = { $days_form ->
     [one] {" "}بتأخير يوم عمل واحد
     [two] {" "}بتأخير يومَي عمل
     [few] {" "}بتأخير {$days} أيام عمل
-    *[other] {" "}بتأخير {$days} يوم عمل
+    [many] {" "}بتأخير {$days} يومَ عمل
+   *[other] {" "}بتأخير {$days} يوم عمل
 }
 check-conflict-lead = { $days_form ->
     [one] {" "}بتقديم يوم عمل واحد
     [two] {" "}بتقديم يومَي عمل
     [few] {" "}بتقديم {$days} أيام عمل
-    *[other] {" "}بتقديم {$days} يوم عمل
+    [many] {" "}بتقديم {$days} يومَ عمل
+   *[other] {" "}بتقديم {$days} يوم عمل
 }
 check-conflict-group-dependency = اعتمادية {$kind} لمجموعته `{$group}`
 check-conflict-own-dependency = اعتماديته {$kind}
-check-date-conflict = { $days_form ->
-    [one] `{$activity}` مثبّت بحيث {$what} في {$fixed}، لكن {$whose} على `{$predecessor}`{$lag} لا تسمح بأبكر من {$earliest}: تعارض يوم واحد
-    [two] `{$activity}` مثبّت بحيث {$what} في {$fixed}، لكن {$whose} على `{$predecessor}`{$lag} لا تسمح بأبكر من {$earliest}: تعارض يومين
-    [few] `{$activity}` مثبّت بحيث {$what} في {$fixed}، لكن {$whose} على `{$predecessor}`{$lag} لا تسمح بأبكر من {$earliest}: تعارض {$days} أيام
-    *[other] `{$activity}` مثبّت بحيث {$what} في {$fixed}، لكن {$whose} على `{$predecessor}`{$lag} لا تسمح بأبكر من {$earliest}: تعارض {$days} يومًا
+check-date-conflict = `{$activity}` مثبّت بحيث {$what} في {$fixed}، لكن {$whose} على `{$predecessor}`{$lag} لا تسمح بأبكر من {$earliest}: تعارض بمقدار { $days_form ->
+    [one] يوم واحد
+    [two] يومين
+    [few] {$days} أيام
+    [many] {$days} يومًا
+   *[other] {$days} يوم
 }
-check-date-conflict-hint = { $days_form ->
-    [one] أخّر التواريخ المثبّتة يومًا واحدًا، أو أنهِ `{$predecessor}` أبكر، أو غيّر الاعتمادية
-    [two] أخّر التواريخ المثبّتة يومين، أو أنهِ `{$predecessor}` أبكر، أو غيّر الاعتمادية
-    [few] أخّر التواريخ المثبّتة {$days} أيام، أو أنهِ `{$predecessor}` أبكر، أو غيّر الاعتمادية
-    *[other] أخّر التواريخ المثبّتة {$days} يومًا، أو أنهِ `{$predecessor}` أبكر، أو غيّر الاعتمادية
-}
+check-date-conflict-hint = أخّر التواريخ المثبّتة { $days_form ->
+    [one] يومًا واحدًا
+    [two] يومين
+    [few] {$days} أيام
+    [many] {$days} يومًا
+   *[other] {$days} يوم
+}، أو أنهِ `{$predecessor}` أبكر، أو غيّر الاعتمادية
 check-group-cycle = حلقة اعتماديات عبر مجموعة: {$cycle}
-check-group-cycle-hint = المجموعة تمتد على أنشطتها الفرعية: لا يعتمد نشاط على مجموعته، ولا مجموعة على أحد أعضائها
+check-group-cycle-hint = المجموعة تمتد على أنشطتها الفرعية: لا يجوز أن يعتمد نشاط على مجموعته، ولا مجموعة على أحد أعضائها
 
 ## طريقة طباعة التشخيص.
 check-hint = تلميح: {$hint}
 
 ## أكثر شكاوى محلّل RON شيوعًا.
 check-ron-integer = المتوقع عدد صحيح
-check-ron-float = المتوقع عدد
+check-ron-float = المتوقع عدد عشري
 check-ron-boolean = المتوقع true أو false
 check-ron-string = المتوقع نص بين علامتي تنصيص
 check-ron-identifier = المتوقع اسم (معرّف)

@@ -26,17 +26,17 @@ repo-already-a-plan-hint = اختر مجلدًا فارغًا أو جديدًا
 repo-no-plan-at = لا خطة في {$rev}
 repo-no-such-revision = `{$rev}` ليس إيداعًا ولا فرعًا ولا وسمًا في هذا المستودع
 repo-revision-unreadable = {$rev}: {$path}:{$line}:{$col}: {$problem}
-repo-merge-in-progress = دمج جارٍ: حُلّ تعارضاته، أو ألغِه
+repo-merge-in-progress = ثمة دمج جارٍ: حُلّ تعارضاته، أو ألغِه
 repo-merge-in-progress-hint = اعرضها بـ`khutta merge`، وحُلّ كلًّا منها بـ`khutta merge --take ours|theirs N` أو في الواجهة، ثم `khutta merge --continue`؛ أو `khutta merge --abort`
-repo-no-merge = لا دمج جاريًا
+repo-no-merge = لا يوجد دمج جارٍ
 repo-conflicts-left = { $count_form ->
     [one] بقي تعارض واحد لم يُحلّ
     [two] بقي تعارضان لم يُحلّا
     [few] بقيت {$count} تعارضات لم تُحلّ
-    [many] بقي {$count} تعارضًا لم تُحلّ
-    *[other] بقي {$count} تعارض لم تُحلّ
+    [many] بقي {$count} تعارضًا لم يُحلّ
+   *[other] بقي {$count} تعارض لم يُحلّ
 }
-repo-cannot-resolve = تعذّر الحل: {$detail}
+repo-cannot-resolve = تعذّر حلّ التعارض: {$detail}
 repo-file-conflicts = تعارض في ملفات خارج الخطة: {$files}
 repo-file-conflicts-hint = ادمج هذه الملفات بـgit نفسه (git merge)، ثم زامن من جديد
 repo-uncommitted = في الخطة تغييرات لم تُودَع
@@ -46,8 +46,8 @@ repo-no-remote = لا يوجد مستودع بعيد باسم `{$remote}`
 repo-no-remote-hint = أضف واحدًا: git remote add origin URL
 repo-network = تعذّر الوصول إلى `{$remote}`: {$detail}
 repo-network-hint = لم يضع شيء: إيداعاتك ما زالت هنا؛ زامن من جديد حين يصبح المستودع البعيد متاحًا
-repo-auth = رفض `{$remote}`: {$detail}
-repo-auth-hint = أضف مفتاحك إلى ssh-agent (ssh-add)، أو اضبط مساعد اعتماد git لهذا المضيف؛ لا يخزّن khutta أي اعتماد
+repo-auth = رفض `{$remote}` الطلب: {$detail}
+repo-auth-hint = أضف مفتاحك إلى ssh-agent (ssh-add)، أو اضبط مساعد بيانات الاعتماد في git لهذا المضيف؛ لا يخزّن khutta أي بيانات اعتماد
 repo-rejected = رفض الخادم تحديث {$refname}: {$detail}
 repo-rejected-hint = لم يضع شيء؛ اسأل القائمين على المستودع عن قاعدة الخادم
 repo-push-raced = تغيّر المستودع البعيد أثناء الدفع
@@ -59,12 +59,12 @@ repo-baseline-exists-hint = اختر اسمًا آخر، أو استبدله ب�
 repo-bad-baseline-name = لا يصلح `{$name}` اسمًا لخط أساس
 repo-bad-baseline-name-hint = استعمل الحروف والأرقام والنقاط والشرطات والخطوط المائلة، مثل `2026-q1` أو `donor/approved`
 repo-no-such-activity = لا يوجد نشاط `{$id}` في {$rev}
-repo-no-such-activity-hint = النشاط الذي أُعيدت تسميته بعدها يُتتبَّع بمعرّفه الجديد؛ ويسرد `khutta log --activity ID` إيداعاته
+repo-no-such-activity-hint = النشاط الذي أُعيدت تسميته منذ ذلك الحين يُتتبَّع بمعرّفه الجديد؛ ويسرد `khutta log --activity ID` إيداعاته
 repo-no-such-field = ليس للأنشطة حقل `{$field}`؛ حقولها: {$known}
 
 ## التعديلات.
 edit-missing = ليس في الخطة {$noun} `{$id}`
-edit-exists = في الخطة من قبل {$noun} بالمعرّف `{$id}`
+edit-exists = يوجد في الخطة {$noun} بالمعرّف `{$id}` من قبل
 edit-stale = تغيّرت الخطة منذ أُجري هذا التعديل
 edit-no-round = لا توجد جولة تشاور `{$round}`
 edit-round-exists = جولة التشاور `{$round}` موجودة من قبل
@@ -75,7 +75,7 @@ edit-no-question = ليس في الجولة سؤال `{$question}`
 ## القيم المكتوبة في نموذج أو في خلية CSV.
 value-not-amount = {$text} ليس مبلغًا عشريًّا (اكتبه مثل 150000 أو 1500.50)
 value-not-currency = {$text} ليس رمز عملة وفق ISO 4217 (ثلاثة أحرف لاتينية كبيرة، مثل USD)
-value-not-country = {$text} ليس رمز بلد وفق ISO 3166-1 (مثل EG أو MA)
+value-not-country = {$text} ليس رمز بلد ثنائي الأحرف وفق ISO 3166-1 alpha-2 (مثل EG أو MA)
 value-not-date = {$text} ليس تاريخًا: اكتبه بصيغة YYYY-MM-DD، يومًا موجودًا في التقويم
 value-not-whole = {$text} ليس عددًا صحيحًا
 value-out-of-range = {$value} خارج المدى: من {$min} إلى {$max}
@@ -90,13 +90,13 @@ form-dates-fixed-only = التواريخ للتوقيت الثابت وحده
 form-days-duration-only = الأيام للمدة وحدها
 form-not-before-duration-only = حد البداية للمدة وحدها
 form-country-first = اختر البلد أولًا
-form-depends-on-itself = لا يعتمد نشاط على نفسه
+form-depends-on-itself = لا يمكن أن يعتمد نشاط على نفسه
 form-already-depends = `{$id}` يعتمد على `{$other}` من قبل
-form-negative-line = بند الميزانية تكلفة فلا يكون سالبًا
+form-negative-line = بند الميزانية تكلفة، فلا يجوز أن يكون سالبًا
 form-rate-not-positive = يجب أن يكون السعر موجبًا
 form-not-an-entity-folder = `{$folder}` ليس واحدًا من activities وpartners وbeneficiaries وfunding
 form-not-a-max = `{$text}` ليس عددًا صحيحًا من 0 إلى 255
-form-no-question-selected = لم يُختر سؤال
+form-no-question-selected = لم يُحدَّد أي سؤال
 form-not-a-question-kind = `{$text}` ليس نوعًا من أنواع الأسئلة
 form-max-needed = اكتب كم عنصرًا يجوز اختياره
 form-no-options = ليس لهذا النوع من الأسئلة خيارات
@@ -108,10 +108,18 @@ import-unknown-column = العمود `{$column}` ليس سؤالًا في الج
 import-column-twice = العمود `{$column}` مكرر
 import-unreadable-row = صف غير مقروء: {$detail}
 import-cell-count = { $cells_form ->
-    [one] خلية واحدة حيث في صف العناوين {$header}
-    [two] خليتان حيث في صف العناوين {$header}
-    [few] {$cells} خلايا حيث في صف العناوين {$header}
-    *[other] {$cells} خلية حيث في صف العناوين {$header}
+    [zero] ليس في الصف أي خلية
+    [one] في الصف خلية واحدة
+    [two] في الصف خليتان
+    [few] في الصف {$cells} خلايا
+    [many] في الصف {$cells} خليةً
+   *[other] في الصف {$cells} خلية
+}، وفي صف العناوين { $header_form ->
+    [one] عمود واحد
+    [two] عمودان
+    [few] {$header} أعمدة
+    [many] {$header} عمودًا
+   *[other] {$header} عمود
 }
 import-earlier-row = المشارك `{$participant}` في صف سابق أيضًا
 import-already-answered = سبق للمشارك `{$participant}` أن أجاب في هذه الجولة (استعمل --replace للاستبدال)
@@ -122,19 +130,32 @@ import-organisation-blank = الجهة فارغة
 import-bad-organisation-type = organisation_type {$text} ليس نوع جهة في IATI (مثل LocalGovernment أو 11)
 import-not-an-option = {$text} ليس خيارًا (الخيارات: {$options})
 import-several-answers = عدة إجابات عن سؤال ذي اختيار واحد
-import-too-many-choices = {$count} اختيارات والحد الأقصى {$max}
+import-too-many-choices = { $count_form ->
+    [one] اختيار واحد
+    [two] اختياران
+    [few] {$count} اختيارات
+    [many] {$count} اختيارًا
+   *[other] {$count} اختيار
+}، والحد الأقصى المسموح {$max}
 import-bad-rating = التقييم {$text} ليس عددًا صحيحًا من {$min} إلى {$max}
 import-bad-ranking = يذكر الترتيب كلًّا من الخيارات ({$count}) مرة واحدة بالضبط، الأفضل أولًا
 import-not-offered = {$text} ليس من {$items} المعروضة
-import-too-many-items = {$count} عناصر مختارة والحد الأقصى {$max}
+import-too-many-items = { $count_form ->
+    [one] عنصر واحد مختار
+    [two] عنصران مختاران
+    [few] {$count} عناصر مختارة
+    [many] {$count} عنصرًا مختارًا
+   *[other] {$count} عنصر مختار
+}، والحد الأقصى المسموح {$max}
 
 ## khutta diff.
-diff-working-tree-unreadable = { $count_form ->
-    [one] لا تُقرأ الخطة في شجرة العمل (مشكلة واحدة أعلاه)
-    [two] لا تُقرأ الخطة في شجرة العمل (مشكلتان أعلاه)
-    [few] لا تُقرأ الخطة في شجرة العمل ({$count} مشكلات أعلاه)
-    *[other] لا تُقرأ الخطة في شجرة العمل ({$count} مشكلة أعلاه)
-}
+diff-working-tree-unreadable = تعذّر تحميل الخطة في شجرة العمل ({ $count_form ->
+    [one] مشكلة واحدة
+    [two] مشكلتان
+    [few] {$count} مشكلات
+    [many] {$count} مشكلةً
+   *[other] {$count} مشكلة
+} أعلاه)
 diff-working-tree-unreadable-hint = أصلح الملف، أو قارن بين إيداعين: `khutta diff A B`
 
 ## khutta gantt.
@@ -143,7 +164,7 @@ gantt-to-before-from-hint = اذكر أول يوم بـ--from وآخر يوم ب
 
 ## ملف الإعدادات.
 config-error = {$path}:{$line}:{$col}: خطأ: {$message}
-config-unknown-language = لغة غير معروفة {$text}؛ يتحدث khutta "en" و"ar"
+config-unknown-language = لغة غير معروفة {$text}؛ يدعم khutta اللغتين "en" و"ar"
 config-unknown-bidi = نمط اتجاه غير معروف {$text}؛ استعمل "app" أو "terminal"
 config-unknown-key = مفتاح غير معروف {$text} (اكتب المفاتيح مثل `ctrl-s` و`q` و`shift-tab` و`f1`)
 config-not-used = تنبيه: لم يُستعمل ملف الإعدادات: {$error}

@@ -83,7 +83,7 @@ fn a_refused_value_says_why_in_arabic() {
     let error = h.app.editor.as_ref().and_then(|e| e.error.clone());
     assert_eq!(
         error.as_deref(),
-        Some("في الخطة من قبل النشاط بالمعرّف `final-report`")
+        Some("يوجد في الخطة النشاط بالمعرّف `final-report` من قبل")
     );
 }
 
