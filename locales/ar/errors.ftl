@@ -181,3 +181,5 @@ open-not-a-terminal-hint = في السكربتات والأنابيب استعم
 open-terminal-failed = تعطّلت الطرفية: {$detail}
 error-plan-after-subcommand = يأتي مجلد الخطة بعد الأمر الفرعي
 error-plan-after-subcommand-hint = مثلًا `khutta check PATH`
+repo-locked = ملف قفل يعترض العملية: {$detail}
+repo-locked-hint = ربما يعمل git أو khutta آخر في هذا المستودع؛ وإن لم يكن فقد انقطع أحدهما وترك القفل: احذف ملف `.lock` المذكور أعلاه وأعد المحاولة (لم يضع شيء غيره)

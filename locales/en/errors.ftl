@@ -147,3 +147,5 @@ open-not-a-terminal-hint = in scripts and pipes use `khutta summary`, `khutta ch
 open-terminal-failed = the terminal failed: {$detail}
 error-plan-after-subcommand = the plan folder goes after the subcommand
 error-plan-after-subcommand-hint = for example `khutta check PATH`
+repo-locked = a lock file is in the way: {$detail}
+repo-locked-hint = another git or khutta may be at work in this repository; if none is, one was interrupted and left the lock: delete the `.lock` file named above and try again (nothing else is lost)

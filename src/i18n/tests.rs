@@ -223,3 +223,18 @@ fn every_enum_value_and_screen_has_a_message() {
         }
     }
 }
+
+#[test]
+fn no_message_hides_a_bidi_control() {
+    // khutta orders a message's runs itself: an invisible mark typed into one would fight that
+    // order, and an embedding or isolate would even show as an escape such as `\u{2066}`.
+    for file in CATALOGUE {
+        for (lang, text) in [("en", file.en), ("ar", file.ar)] {
+            let mark = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}');
+            let bad = text
+                .chars()
+                .find(|c| (crate::text::is_dangerous(*c) && *c != '\n') || mark(*c));
+            assert_eq!(bad, None, "{lang}/{}", file.name);
+        }
+    }
+}

@@ -196,6 +196,8 @@ impl RepoError {
             RepoError::Io { path, source } => {
                 said!("repo-io", path = &path.display(), detail = source)
             }
+            // A lock left by an interrupted git or khutta is not a network or a git failure.
+            RepoError::Git(e) if is_lock(e) => said!("repo-locked", detail = e.message()),
             RepoError::Git(e) => said!("repo-git", detail = e),
             RepoError::BaselineExists(name) => said!("repo-baseline-exists", name = name),
             RepoError::BadBaselineName(name) => said!("repo-bad-baseline-name", name = name),
@@ -231,9 +233,18 @@ impl RepoError {
             RepoError::BaselineExists(name) => said!("repo-baseline-exists-hint", name = name),
             RepoError::BadBaselineName(_) => said!("repo-bad-baseline-name-hint"),
             RepoError::NoSuchActivity { .. } => said!("repo-no-such-activity-hint"),
+            RepoError::Git(e) if is_lock(e) => said!("repo-locked-hint"),
             _ => return None,
         })
     }
+}
+
+/// Whether libgit2 failed on a lock file someone else holds (or an interrupted process left).
+/// A fetch reports it without `ErrorCode::Locked`, as an OS error worded "failed to lock
+/// file", so the wording is the only sign left.
+pub(crate) fn is_lock(e: &git2::Error) -> bool {
+    e.code() == git2::ErrorCode::Locked
+        || (e.class() == git2::ErrorClass::Os && e.message().starts_with("failed to lock file"))
 }
 
 /// An io error with its path.

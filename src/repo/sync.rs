@@ -168,6 +168,10 @@ fn network_error(e: git2::Error, remote: &str, auth: &Auth) -> RepoError {
             message: auth.explain(),
         };
     }
+    if super::is_lock(&e) {
+        // A lock file the fetch could not take is local, whatever the operation.
+        return e.into();
+    }
     match e.class() {
         ErrorClass::Net
         | ErrorClass::Ssl

@@ -390,8 +390,9 @@ fn a_sync_killed_at_any_point_loses_nothing() {
             "after a kill at {delay_ms} ms: {:?}",
             loaded.diagnostics
         );
-        // A stale lock is the one thing a kill can leave; git's own advice is to remove it.
-        let _ = std::fs::remove_file(w.b.join(".git/index.lock"));
+        // A stale lock (the index's, or a ref's being updated) is the one thing a kill can
+        // leave; git's own advice, and khutta's hint, is to remove it.
+        remove_locks(&w.b.join(".git"));
         if khutta::repo::PlanRepo::open(&w.b)
             .ok()
             .and_then(|r| khutta::repo::merge_state::load(&r).ok().flatten())
@@ -425,4 +426,43 @@ fn a_sync_killed_at_any_point_loses_nothing() {
         );
     }
     fsck(&w.origin);
+}
+
+/// Every `*.lock` file under `dir`.
+fn remove_locks(dir: &std::path::Path) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            remove_locks(&p);
+        } else if p.extension().is_some_and(|x| x == "lock") {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}
+
+/// A lock left by an interrupted fetch is named as a local lock, not as an unreachable
+/// remote, with what to do; once it is gone the sync goes through.
+#[test]
+fn a_stale_lock_is_named_with_what_to_do() {
+    let w = world();
+    edit(&w.a, "pilot-tunis", "a", |a| a.tags.push("a".into()));
+    assert!(sync(&w.a).status.success());
+    let lock = w.b.join(".git/refs/remotes/origin/main.lock");
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    std::fs::write(&lock, "").unwrap();
+    let out = sync(&w.b);
+    let text = transcript(&out);
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        text.contains("error: a lock file is in the way: "),
+        "{text}"
+    );
+    assert!(text.contains("main.lock"), "{text}");
+    assert!(
+        text.contains("delete the `.lock` file named above"),
+        "{text}"
+    );
+    assert!(!text.contains("cannot reach"), "{text}");
+    std::fs::remove_file(&lock).unwrap();
+    assert!(sync(&w.b).status.success());
 }
