@@ -109,15 +109,21 @@ mod tests {
     use crate::i18n::Messages;
     use crate::model::{Activity, Id, Lang, Plan, Text};
 
-    /// A field changed differently on each side, and an activity deleted on one side and
-    /// changed on the other.
-    fn conflicts() -> Vec<crate::diff::Conflict> {
+    /// A plan of two activities, `b` and `c`.
+    fn two_activities() -> Plan {
         let mut base: Plan = crate::check::tests_support::empty_plan();
         for name in ["b", "c"] {
             let id = Id::new_unchecked(name);
             let a = Activity::new(id.clone(), Text::new("نشاط", name), 2);
             base.activities.insert(id, a);
         }
+        base
+    }
+
+    /// A field changed differently on each side, and an activity deleted on one side and
+    /// changed on the other.
+    fn conflicts() -> Vec<crate::diff::Conflict> {
+        let base = two_activities();
         let (mut ours, mut theirs) = (base.clone(), base.clone());
         let progress = |p: &mut Plan, name: &str, n: u8| {
             if let Some(a) = p.activities.get_mut(name) {
@@ -168,12 +174,7 @@ delete/modify activities/c.ron
     /// its hint in the reader's language.
     #[test]
     fn a_semantic_conflict_quotes_its_diagnostic_in_arabic() {
-        let mut base: Plan = crate::check::tests_support::empty_plan();
-        for name in ["b", "c"] {
-            let id = Id::new_unchecked(name);
-            let a = Activity::new(id.clone(), Text::new("نشاط", name), 2);
-            base.activities.insert(id, a);
-        }
+        let base = two_activities();
         let (mut ours, mut theirs) = (base.clone(), base.clone());
         let depend = |p: &mut Plan, from: &str, on: &str| {
             if let Some(a) = p.activities.get_mut(from) {
