@@ -167,7 +167,7 @@ config-error = {$path}:{$line}:{$col}: خطأ: {$message}
 config-unknown-language = لغة غير معروفة {$text}؛ يدعم khutta اللغتين "en" و"ar"
 config-unknown-bidi = نمط اتجاه غير معروف {$text}؛ استعمل "app" أو "terminal"
 config-unknown-key = مفتاح غير معروف {$text} (اكتب المفاتيح مثل `ctrl-s` و`q` و`shift-tab` و`f1`)
-config-not-used = تنبيه: لم يُستعمل ملف الإعدادات: {$error}
+config-not-used = تحذير: لم يُستعمل ملف الإعدادات: {$error}
 
 ## المحرر الخارجي.
 editor-temp-file = تعذّر تمرير النص إلى المحرر: {$detail}

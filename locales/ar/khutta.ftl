@@ -650,10 +650,10 @@ consult-country-hint = مثلًا --country EG
 consult-not-org-type = { $text } ليس نوع جهة
 consult-one-of-hint = واحد من: { $allowed }
 consult-results-incomplete = { $count_form ->
-    [one] تنبيه: خطأ واحد في ملفات هذه الجولة؛ لا تُحسب الإجابات التي يخصها (انظر `khutta check`)
-    [two] تنبيه: خطآن في ملفات هذه الجولة؛ لا تُحسب الإجابات التي يخصانها (انظر `khutta check`)
-    [few] تنبيه: { $count } أخطاء في ملفات هذه الجولة؛ لا تُحسب الإجابات التي تخصها (انظر `khutta check`)
-   *[other] تنبيه: { $count } خطأً في ملفات هذه الجولة؛ لا تُحسب الإجابات التي تخصها (انظر `khutta check`)
+    [one] تحذير: خطأ واحد في ملفات هذه الجولة؛ لا تُحسب الإجابات التي يخصها (انظر `khutta check`)
+    [two] تحذير: خطآن في ملفات هذه الجولة؛ لا تُحسب الإجابات التي يخصانها (انظر `khutta check`)
+    [few] تحذير: { $count } أخطاء في ملفات هذه الجولة؛ لا تُحسب الإجابات التي تخصها (انظر `khutta check`)
+   *[other] تحذير: { $count } خطأً في ملفات هذه الجولة؛ لا تُحسب الإجابات التي تخصها (انظر `khutta check`)
 }
 consult-csv-not-utf8 = { $path } ليس بترميز UTF-8
 consult-csv-not-utf8-hint = صدّر ملف CSV بترميز UTF-8 (تعرض الجداول الإلكترونية «CSV UTF-8»)
