@@ -5,10 +5,15 @@ use crate::support::cmd::{case_dirs, copy_dir, khutta, transcript};
 
 /// A copy of the `tallies` results case's plan in a temporary folder.
 fn plan_copy() -> tempfile::TempDir {
+    case_copy("tallies")
+}
+
+/// A copy of the plan of the results case `name` in a temporary folder.
+fn case_copy(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let from = case_dirs("consult")
         .into_iter()
-        .find(|p| p.ends_with("tallies"))
+        .find(|p| p.ends_with(name))
         .unwrap()
         .join("plan");
     copy_dir(&from, dir.path());
@@ -225,12 +230,7 @@ fn results_in_arabic() {
         assert!(ar.contains(arabic), "{arabic} not in {ar}");
     }
     // A ranking, from the Borda case.
-    let borda = tempfile::tempdir().unwrap();
-    let from = case_dirs("consult")
-        .into_iter()
-        .find(|p| p.ends_with("borda"))
-        .unwrap();
-    copy_dir(&from.join("plan"), borda.path());
+    let borda = case_copy("borda");
     let out = khutta(borda.path())
         .args(["--lang", "ar", "consult", "results", "r1", "--plan", "."])
         .output()
