@@ -4,14 +4,14 @@
 //! Without `--rev`, fields the working tree changed since HEAD are shown as not committed yet,
 //! as `git blame` does.
 
-use super::ui::Ui;
+use super::ui::{Cells, Ui};
 use super::{CommandError, resolve_plan};
 use khutta::diff::{field_units, render};
 use khutta::i18n::{Messages, Said};
 use khutta::model::{Activity, Entity, EntityKind, Id};
 use khutta::repo::{FieldBlame, PlanRepo, RepoError};
 use khutta::said;
-use khutta::text::{Align, BidiMode, DisplayOptions, display_line, escape_controls, str_width};
+use khutta::text::{Align, escape_controls, str_width};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -256,57 +256,4 @@ fn text(rows: &[Row], m: &Messages, cells: &Cells) -> String {
         s.push('\n');
     }
     s
-}
-
-/// The cells of a column table that may hold Arabic (`schedule`, `blame`). Each is padded
-/// by display width, so that the columns line up in either language. Where khutta reorders
-/// (a terminal with `bidi = app`, as for `Ui::plan_line`) each cell is put in display order
-/// by itself, so that the columns keep their places, and a line holding Arabic is sent in the
-/// terminal's explicit mode; pipes get logical order.
-pub(super) struct Cells {
-    opts: DisplayOptions,
-}
-
-impl Cells {
-    /// The cells for standard output, or another stream that is a `terminal` or not.
-    pub(super) fn new(ui: &Ui, terminal: bool) -> Cells {
-        Cells {
-            opts: DisplayOptions {
-                bidi: if terminal {
-                    ui.bidi
-                } else {
-                    BidiMode::Terminal
-                },
-                ..DisplayOptions::for_lang(ui.messages.lang())
-            },
-        }
-    }
-
-    /// `text`, escaped, in a column `width` cells wide (or as wide as itself, if wider).
-    pub(super) fn pad(&self, text: &str, width: usize, align: Align) -> String {
-        let text = escape_controls(text);
-        let opts = DisplayOptions { align, ..self.opts };
-        display_line(&text, width.max(str_width(&text)), &opts).text
-    }
-
-    /// `text`, escaped, as the last cell of a line, unpadded.
-    pub(super) fn last(&self, text: &str) -> String {
-        self.pad(text, usize::MAX, Align::None)
-    }
-
-    /// A finished line of cells, in the terminal's explicit mode when it holds reordered
-    /// right-to-left text.
-    pub(super) fn line(&self, line: String) -> String {
-        if self.opts.bidi == BidiMode::App && line.chars().any(is_rtl_letter) {
-            let mode = self.opts.bidi;
-            format!("{}{line}{}", mode.enter_sequence(), mode.leave_sequence())
-        } else {
-            line
-        }
-    }
-}
-
-/// Hebrew, Arabic and their presentation forms, as `Ui::plan_line` tests for.
-fn is_rtl_letter(c: char) -> bool {
-    matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
 }

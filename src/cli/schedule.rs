@@ -1,8 +1,8 @@
 //! `khutta schedule`: each activity's early and late dates, slack and criticality, and the
 //! plan's finish and critical paths, as a table, JSON or CSV.
 
-use super::blame::Cells;
 use super::output::Style;
+use super::ui::Cells;
 use super::ui::Ui;
 use super::{CommandError, clock, resolve_plan};
 use khutta::i18n::Messages;

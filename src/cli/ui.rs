@@ -3,7 +3,10 @@
 use khutta::diff::lines::Line;
 use khutta::i18n::{LocaleEnv, Messages, choose_lang};
 use khutta::model::Lang;
-use khutta::text::{BidiMode, Direction, DisplayOptions, escape_controls, visual_line};
+use khutta::text::{
+    Align, BidiMode, Direction, DisplayOptions, display_line, escape_controls, str_width,
+    visual_line,
+};
 use khutta::tui::config::{Config, config_path, load};
 use std::borrow::Cow;
 
@@ -144,6 +147,54 @@ impl Ui {
 
 fn is_rtl_letter(c: char) -> bool {
     matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}
+
+/// The cells of a column table that may hold Arabic (`schedule`, `blame`). Each is padded
+/// by display width, so that the columns line up in either language. Where khutta reorders
+/// (a terminal with `bidi = app`, as for `Ui::plan_line`) each cell is put in display order
+/// by itself, so that the columns keep their places, and a line holding Arabic is sent in the
+/// terminal's explicit mode; pipes get logical order.
+pub(crate) struct Cells {
+    opts: DisplayOptions,
+}
+
+impl Cells {
+    /// The cells for standard output, or another stream that is a `terminal` or not.
+    pub(crate) fn new(ui: &Ui, terminal: bool) -> Cells {
+        Cells {
+            opts: DisplayOptions {
+                bidi: if terminal {
+                    ui.bidi
+                } else {
+                    BidiMode::Terminal
+                },
+                ..DisplayOptions::for_lang(ui.messages.lang())
+            },
+        }
+    }
+
+    /// `text`, escaped, in a column `width` cells wide (or as wide as itself, if wider).
+    pub(crate) fn pad(&self, text: &str, width: usize, align: Align) -> String {
+        let text = escape_controls(text);
+        let opts = DisplayOptions { align, ..self.opts };
+        display_line(&text, width.max(str_width(&text)), &opts).text
+    }
+
+    /// `text`, escaped, as the last cell of a line, unpadded.
+    pub(crate) fn last(&self, text: &str) -> String {
+        self.pad(text, usize::MAX, Align::None)
+    }
+
+    /// A finished line of cells, in the terminal's explicit mode when it holds reordered
+    /// right-to-left text.
+    pub(crate) fn line(&self, line: String) -> String {
+        if self.opts.bidi == BidiMode::App && line.chars().any(is_rtl_letter) {
+            let mode = self.opts.bidi;
+            format!("{}{line}{}", mode.enter_sequence(), mode.leave_sequence())
+        } else {
+            line
+        }
+    }
 }
 
 #[cfg(test)]
