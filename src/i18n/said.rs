@@ -1,8 +1,9 @@
 //! Words to be shown later: a message of the catalogue and its arguments, kept unformatted
 //! so that each reader gets them in their own language. The core builds diagnostics and
 //! errors this way without knowing who will read them: `khutta --lang ar check`, the Problems
-//! screen of an Arabic UI. English is the language of JSON output, of sorting and of
-//! `Display`, so scripts see the same text whatever the user's locale.
+//! screen of an Arabic UI. English is the language of JSON output and of `Display`, so
+//! scripts and logs see the same text whatever the user's locale; sorting goes by key and
+//! arguments, in no language.
 
 use super::{Arg, Messages};
 use crate::model::Lang;
@@ -97,8 +98,8 @@ impl Said {
     }
 }
 
-/// The English messages, built once: diagnostics are shown in English far more often than
-/// any other language (JSON, sorting, error values).
+/// The English messages, built once: JSON and error values show diagnostics in English
+/// whatever the UI speaks.
 fn english() -> &'static Messages {
     static EN: OnceLock<Messages> = OnceLock::new();
     EN.get_or_init(|| Messages::new(Lang::En))
