@@ -6,7 +6,10 @@
 //! becomes an invertible [`Edit`].
 
 mod activity;
-mod others;
+mod beneficiary;
+mod funding;
+mod partner;
+mod plan_meta;
 pub mod round;
 pub mod spec;
 pub mod value;

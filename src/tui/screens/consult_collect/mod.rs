@@ -1,0 +1,200 @@
+//! Collect mode: a questionnaire for one participant at a time, keyboard only, in the
+//! participant's language. First who they are, then one question per page. Every answer is
+//! written to the participant's file at once (atomically, by the run loop), so closing
+//! midway loses nothing; choosing an existing participant id resumes where they stopped.
+//!
+//! Answers do not go through the edit log: they are the participant's words, saved as given,
+//! and undoing a design edit must never take them back.
+
+mod draw;
+mod participant;
+mod question;
+
+pub use draw::{PageLine, draw, question_lines};
+
+use super::consult::Mode;
+use crate::i18n::Arg;
+use crate::model::{Answer, Id, Lang, OrganisationType, Response};
+use crate::tui::app::{App, Effect};
+use crate::tui::popup::Popup;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use participant::participant_key;
+use question::question_key;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Where the questionnaire is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// Who the participant is.
+    Participant,
+    /// Question `n` of the round (by position).
+    Question(usize),
+    /// Every question was put.
+    Done,
+}
+
+/// The answer being given on a question page, before Enter saves it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pending {
+    /// The highlighted option, item or rating (from 0).
+    pub cursor: usize,
+    /// Chosen options or items; for a ranking, in order of preference.
+    pub picked: Vec<Id>,
+    /// The rating chosen.
+    pub rating: Option<u8>,
+    /// Free text typed.
+    pub text: String,
+    /// The cursor in `text`, in graphemes from its start (logical order).
+    pub caret: usize,
+}
+
+impl Pending {
+    /// The page of `q` showing `answer`, the participant's earlier answer, if any.
+    fn of(answer: Option<&Answer>) -> Pending {
+        let mut p = Pending::default();
+        match answer {
+            Some(Answer::Choice(id)) => p.picked = vec![id.clone()],
+            Some(Answer::Choices(ids) | Answer::Ranking(ids) | Answer::Items(ids)) => {
+                p.picked = ids.clone()
+            }
+            Some(Answer::Rating(n)) => {
+                p.rating = Some(*n);
+                p.cursor = usize::from(n.saturating_sub(1));
+            }
+            Some(Answer::FreeText(t)) => {
+                p.text = t.clone();
+                p.caret = t.graphemes(true).count();
+            }
+            None => {}
+        }
+        p
+    }
+}
+
+/// Collect mode's state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collect {
+    /// The round.
+    pub round: Id,
+    /// The page shown.
+    pub page: Page,
+    /// The participant page's typed values (see [`FIELDS`](participant::FIELDS); the language
+    /// is `language`).
+    pub inputs: [String; 6],
+    /// The participant page's selected field.
+    pub field: usize,
+    /// The participant's language.
+    pub language: Lang,
+    /// The type of an organisation given by name (a partner's is the partner's own), so that
+    /// results can count its answers under an organisation type.
+    pub org_type: Option<OrganisationType>,
+    /// The response as saved so far (none before the participant page is confirmed).
+    pub response: Option<Response>,
+    /// The answer being given.
+    pub pending: Pending,
+    /// Why the page cannot go on.
+    pub error: Option<String>,
+}
+
+impl Collect {
+    /// A new participant for `round`, with a fresh id and the UI's language.
+    pub fn new(app: &App, round: Id) -> Collect {
+        let fresh = app
+            .doc
+            .plan
+            .consultations
+            .get(&round)
+            .map(|c| crate::model::fresh_participant_id(&c.responses))
+            .unwrap_or_else(|| Id::new_unchecked("p001"));
+        let mut inputs: [String; 6] = Default::default();
+        inputs[0] = fresh.to_string();
+        Collect {
+            round,
+            page: Page::Participant,
+            inputs,
+            field: 0,
+            language: app.lang,
+            org_type: None,
+            response: None,
+            pending: Pending::default(),
+            error: None,
+        }
+    }
+}
+
+fn collect_mut(app: &mut App) -> Option<&mut Collect> {
+    match &mut app.consult.mode {
+        Mode::Collect(c) => Some(c),
+        _ => None,
+    }
+}
+
+fn collect_mut_ref(app: &App) -> Option<&Collect> {
+    match &app.consult.mode {
+        Mode::Collect(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// A key in collect mode.
+pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(c) = collect_mut(app) else {
+        return Vec::new();
+    };
+    if key.code == KeyCode::Esc
+        || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
+    {
+        // Every answer is on disk already: leaving loses nothing.
+        app.consult.mode = Mode::Rounds;
+        return Vec::new();
+    }
+    c.error = None;
+    match c.page.clone() {
+        Page::Participant => participant_key(app, key),
+        Page::Question(n) => question_key(app, n, key),
+        Page::Done => {
+            if key.code == KeyCode::Enter {
+                let round = c.round.clone();
+                let next = Collect::new(app, round);
+                app.consult.mode = Mode::Collect(Box::new(next));
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn refuse(app: &mut App, why: String) -> Vec<Effect> {
+    if let Some(c) = collect_mut(app) {
+        c.error = Some(why);
+    }
+    Vec::new()
+}
+
+/// A response was written (or not): the plan in memory follows what is on disk.
+pub fn saved(
+    app: &mut App,
+    round: &Id,
+    response: Response,
+    result: Result<String, String>,
+) -> Vec<Effect> {
+    match result {
+        Ok(path) => {
+            if let Some(c) = app.doc.plan.consultations.get_mut(round) {
+                let mut r = response;
+                r.normalize();
+                c.responses.insert(r.participant.clone(), r);
+            }
+            app.doc.refresh();
+            app.status = app
+                .msg
+                .get_args("tui-collect-saved", &[("path", Arg::Text(path.into()))]);
+        }
+        Err(e) => {
+            app.status = app
+                .msg
+                .get_args("tui-collect-not-saved", &[("error", Arg::Text(e.into()))]);
+            app.popup = Some(Popup::Message(app.status.clone()));
+        }
+    }
+    Vec::new()
+}
