@@ -183,3 +183,16 @@ error-plan-after-subcommand = يأتي مجلد الخطة بعد الأمر ا�
 error-plan-after-subcommand-hint = مثلًا `khutta check PATH`
 repo-locked = ملف قفل يعترض العملية: {$detail}
 repo-locked-hint = ربما يعمل git أو khutta آخر في هذا المستودع؛ وإن لم يكن فقد انقطع أحدهما وترك القفل: احذف ملف `.lock` المذكور أعلاه وأعد المحاولة (لم يضع شيء غيره)
+
+## بيانات الاعتماد، وحل تعارض.
+auth-tried-agent = ssh-agent باسم `{$user}`
+auth-tried-key = ملف المفتاح {$path}
+auth-tried-helper = مساعد بيانات الاعتماد في git
+auth-tried-default = بيانات الاعتماد الافتراضية للنظام
+auth-unsupported = طلب الخادم نوعًا من المصادقة لا يستطيع khutta تقديمه
+auth-failed = فشلت المصادقة؛ جُرِّب: {$tried}
+resolve-no-such-conflict = لا يوجد تعارض رقمه {$number}
+resolve-missing = لم يعد {$noun} `{$id}` في الخطة المدمجة
+resolve-invalid = القيمة المختارة لا تناسب `{$path}` في {$target}: {$detail}
+resolve-id-changed = معرّفه `{$id}`؛ والمعرّفات لا تتغيّر إلا بإعادة التسمية
+resolve-remove-plan = لا يمكن حذف plan.ron

@@ -149,3 +149,16 @@ error-plan-after-subcommand = the plan folder goes after the subcommand
 error-plan-after-subcommand-hint = for example `khutta check PATH`
 repo-locked = a lock file is in the way: {$detail}
 repo-locked-hint = another git or khutta may be at work in this repository; if none is, one was interrupted and left the lock: delete the `.lock` file named above and try again (nothing else is lost)
+
+## Credentials, and settling a conflict.
+auth-tried-agent = ssh-agent as `{$user}`
+auth-tried-key = key file {$path}
+auth-tried-helper = git's credential helper
+auth-tried-default = the system's default credentials
+auth-unsupported = the server asked for a kind of authentication khutta cannot give
+auth-failed = authentication failed; tried {$tried}
+resolve-no-such-conflict = there is no conflict number {$number}
+resolve-missing = {$noun} `{$id}` is no longer in the merged plan
+resolve-invalid = the chosen value does not fit `{$path}` of {$target}: {$detail}
+resolve-id-changed = its id is `{$id}`; ids change only by renaming
+resolve-remove-plan = plan.ron cannot be removed

@@ -178,7 +178,7 @@ pub(crate) fn write_value(
     let invalid = |e: serde_json::Error| super::ResolveError::Invalid {
         target: target.to_string(),
         path: path.to_string(),
-        message: e.to_string(),
+        message: crate::i18n::Said::plain(e.to_string()),
     };
     let op = |value: Option<serde_json::Value>| value.map_or(Write::Remove(None), Write::Replace);
     match target {

@@ -4,7 +4,9 @@ use super::merge::{Conflict, MergeResult, Target};
 use super::nav::{PathError, Write, write};
 use super::path::FieldPath;
 use super::tree::{Root, entity_from_tree, entity_tree, meta_from_tree, meta_tree};
+use crate::i18n::Said;
 use crate::model::{EntityKind, Id, Plan};
+use crate::said;
 use serde_json::Value;
 
 /// The value to settle a conflict with.
@@ -25,27 +27,52 @@ pub enum Choice {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ResolveError {
     /// The index is past the end of the conflict list.
-    #[error("there is no conflict number {0}")]
+    #[error("{}", self.said())]
     NoSuchConflict(usize),
     /// The entity was removed by an earlier resolution.
-    #[error("{noun} `{1}` is no longer in the merged plan", noun = .0.noun())]
+    #[error("{}", self.said())]
     Missing(EntityKind, Id),
     /// The field is no longer where the conflict says (an earlier resolution moved it).
     #[error(transparent)]
     Path(#[from] PathError),
     /// The value does not fit the field.
-    #[error("the chosen value does not fit `{path}` of {target}: {message}")]
+    #[error("{}", self.said())]
     Invalid {
         /// The file.
         target: String,
         /// The field.
         path: String,
-        /// What the reader said.
-        message: String,
+        /// What the reader said, or why the value cannot stand.
+        message: Said,
     },
     /// `plan.ron` is the plan itself and cannot be absent.
-    #[error("plan.ron cannot be removed")]
+    #[error("{}", self.said())]
     RemovePlan,
+}
+
+impl ResolveError {
+    /// Why, in words any reader's language can show (`Display` is the English).
+    pub fn said(&self) -> Said {
+        match self {
+            ResolveError::NoSuchConflict(n) => said!("resolve-no-such-conflict", number = *n),
+            ResolveError::Missing(kind, id) => {
+                said!("resolve-missing", noun = crate::check::noun(*kind), id = id)
+            }
+            // A path that an earlier resolution moved: the navigator's own words.
+            ResolveError::Path(e) => Said::plain(e.to_string()),
+            ResolveError::Invalid {
+                target,
+                path,
+                message,
+            } => said!(
+                "resolve-invalid",
+                path = path,
+                target = target,
+                detail = message.clone()
+            ),
+            ResolveError::RemovePlan => said!("resolve-remove-plan"),
+        }
+    }
 }
 
 /// Settles conflict `index` with `choice`: writes the chosen value into `result.merged` and
@@ -84,7 +111,7 @@ pub(crate) fn write_value(
     let invalid = |e: serde_json::Error| ResolveError::Invalid {
         target: target.to_string(),
         path: path.to_string(),
-        message: e.to_string(),
+        message: Said::plain(e.to_string()),
     };
     let op = |value: Option<Value>| value.map_or(Write::Remove(None), Write::Replace);
     match target {
@@ -120,7 +147,7 @@ pub(crate) fn write_value(
                 return Err(ResolveError::Invalid {
                     target: target.to_string(),
                     path: path.to_string(),
-                    message: format!("its id is `{}`; ids change only by renaming", entity.id()),
+                    message: said!("resolve-id-changed", id = entity.id()),
                 });
             }
             plan.put(entity);
@@ -130,4 +157,24 @@ pub(crate) fn write_value(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod said_tests {
+    use super::*;
+    use crate::i18n::Messages;
+    use crate::model::Lang;
+
+    #[test]
+    fn a_refused_choice_says_why_in_either_language() {
+        let e = ResolveError::Missing(EntityKind::Activity, Id::new_unchecked("x"));
+        assert_eq!(
+            e.to_string(),
+            "activity `x` is no longer in the merged plan"
+        );
+        let ar = Messages::new(Lang::Ar);
+        assert_eq!(e.said().show(&ar), "لم يعد النشاط `x` في الخطة المدمجة");
+        let n = ResolveError::NoSuchConflict(4).said().show(&ar);
+        assert_eq!(n, "لا يوجد تعارض رقمه 4");
+    }
 }

@@ -60,7 +60,7 @@ pub fn compute(r: &PlanRepo, state: &MergeState) -> Result<MergeResult, RepoErro
                 Pick::Base => Choice::Base,
                 Pick::Value(v) => Choice::Value(v.clone()),
             };
-            diff::resolve(&mut result, i, choice).map_err(|e| RepoError::Resolve(e.to_string()))?;
+            diff::resolve(&mut result, i, choice).map_err(|e| RepoError::Resolve(e.said()))?;
         }
     }
     // Choices can settle or create semantic problems: recompute those from the plan as it is.
@@ -183,10 +183,9 @@ pub fn in_progress(r: &PlanRepo) -> Result<Option<(MergeState, MergeResult)>, Re
 /// Settles conflict `index` of the merge in progress with `pick`, and writes the plan.
 pub fn resolve(r: &PlanRepo, index: usize, pick: Pick) -> Result<usize, RepoError> {
     let (mut state, result) = in_progress(r)?.ok_or(RepoError::NoMerge)?;
-    let c = result
-        .conflicts
-        .get(index)
-        .ok_or_else(|| RepoError::Resolve(format!("there is no conflict number {}", index + 1)))?;
+    let c = result.conflicts.get(index).ok_or_else(|| {
+        RepoError::Resolve(crate::said!("resolve-no-such-conflict", number = index + 1))
+    })?;
     state.resolutions.push(Resolution {
         target: c.target.to_string(),
         path: c.path.to_string(),

@@ -74,7 +74,7 @@ pub enum RepoError {
     ConflictsLeft(usize),
     /// A choice could not be applied to the merge.
     #[error("{}", self.said())]
-    Resolve(String),
+    Resolve(Said),
     /// Files outside the plan conflict, and khutta merges only the plan.
     #[error("{}", self.said())]
     FileConflicts(Vec<String>),
@@ -101,7 +101,7 @@ pub enum RepoError {
         /// The remote.
         remote: String,
         /// What was tried.
-        message: String,
+        message: Said,
     },
     /// The server refused the push (a hook, a protected branch).
     #[error("{}", self.said())]
@@ -174,7 +174,7 @@ impl RepoError {
             RepoError::MergeInProgress => said!("repo-merge-in-progress"),
             RepoError::NoMerge => said!("repo-no-merge"),
             RepoError::ConflictsLeft(n) => said!("repo-conflicts-left", count = *n),
-            RepoError::Resolve(why) => said!("repo-cannot-resolve", detail = why),
+            RepoError::Resolve(why) => said!("repo-cannot-resolve", detail = why.clone()),
             RepoError::FileConflicts(files) => {
                 said!("repo-file-conflicts", files = &files.join(", "))
             }
@@ -185,7 +185,7 @@ impl RepoError {
                 said!("repo-network", remote = remote, detail = message)
             }
             RepoError::Auth { remote, message } => {
-                said!("repo-auth", remote = remote, detail = message)
+                said!("repo-auth", remote = remote, detail = message.clone())
             }
             RepoError::Rejected { refname, message } => {
                 said!("repo-rejected", refname = refname, detail = message)
