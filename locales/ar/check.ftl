@@ -188,10 +188,8 @@ check-bad-id = `{$id}` ليس معرّفًا صالحًا: {$reason}
 check-bad-entity-id-hint = المعرّفات كلمات لاتينية صغيرة موصولة بشرطات، مثل `pilot-tunis-2`؛ غيّر اسم الملف والمعرّف معًا
 check-bad-round-id-hint = المعرّفات كلمات لاتينية صغيرة موصولة بشرطات، مثل `egm-2021`؛ غيّر اسم المجلد والمعرّف معًا
 check-bad-participant-id-hint = معرّفات المشاركين كلمات لاتينية صغيرة موصولة بشرطات، مثل `p001`؛ غيّر اسم الملف والمعرّف معًا
-check-file-mismatch = المعرّف `{$id}` يختلف عن اسم الملف `{$stem}.ron`
-check-file-mismatch-hint = يُسمّى ملف كل عنصر بمعرّفه؛ غيّر اسم الملف أو المعرّف ليتطابقا
-check-entity-twice = سبق تعريف {$noun} `{$id}` في `{$first}`
-check-entity-twice-hint = أعطِ أحدهما معرّفًا آخر؛ لم تُقرأ هذه النسخة
+check-file-mismatch = يحوي `{$stem}.ron` {$noun} `{$id}` لا `{$stem}`: لم يُقرأ هذا الملف
+check-file-mismatch-hint = يُقرأ كل عنصر من الملف المسمّى بمعرّفه: غيّر اسم الملف إلى `{$id}.ron`، أو غيّر المعرّف إلى اسم الملف
 check-stray-file = `{$name}` ليس ملف .ron وليس جزءًا من الخطة
 check-stray-file-hint = انقله خارج `{$dir}/`، أو أعطه الامتداد .ron إن كان ملف {$noun}
 check-what-not-round-folder = `{$name}` (ليس مجلد جولة)
@@ -206,14 +204,10 @@ check-no-round = { $count_form ->
     *[other] {$count} ملف ردود بلا `{$round_file}`: لم تُقرأ
 }
 check-no-round-hint = استعد `{$round_file}` من git، أو انقل الردود إلى جولتها
-check-round-folder-mismatch = معرّف الجولة `{$id}` يختلف عن اسم مجلدها `{$folder}`
+check-round-folder-mismatch = معرّف الجولة `{$id}` يختلف عن اسم مجلدها `{$folder}`: لم تُقرأ الجولة ولا ردودها
 check-round-folder-mismatch-hint = يُسمّى مجلد الجولة بمعرّفها؛ غيّر اسم المجلد أو المعرّف ليتطابقا
-check-round-twice = سبق تعريف جولة التشاور `{$id}` في `{$first}`
-check-round-twice-hint = أعطِ إحداهما معرّفًا آخر؛ لم تُقرأ هذه النسخة ولا ردودها
-check-participant-file-mismatch = معرّف المشارك `{$id}` يختلف عن اسم الملف `{$stem}.ron`
+check-participant-file-mismatch = معرّف المشارك `{$id}` يختلف عن اسم الملف `{$stem}.ron`: لم يُقرأ هذا الرد
 check-participant-file-mismatch-hint = يُسمّى ملف الرد بمعرّف المشارك؛ غيّر اسم الملف أو المعرّف
-check-participant-twice = سبق للمشارك `{$id}` أن أجاب في `{$first}`
-check-participant-twice-hint = أعطِ أحدهما معرّف مشارك آخر؛ لم تُقرأ هذه النسخة
 
 ## قراءة ملف.
 check-not-utf8 = الملف ليس بترميز UTF-8 صالح
@@ -301,3 +295,13 @@ check-ron-out-of-bounds = العدد خارج المدى المسموح
 check-ron-trailing = محارف زائدة بعد نهاية القيمة
 check-ron-unexpected-char = محرف غير متوقع {$char}
 check-parser-says = قيمة غير صالحة: {$detail}
+check-what-link = رابطًا رمزيًا
+check-what-folder = مجلدًا
+check-what-special = ملفًا خاصًا (أنبوبًا أو مقبسًا أو جهازًا)
+check-what-regular-file = ملفًا
+check-not-a-regular-file = ليس `plan.ron` ملفًا بل {$what}: لا يفتحه khutta
+check-not-a-regular-file-hint = ضع ملف `plan.ron` الخاص بالخطة مكانه
+check-stray-not-a-file = ليس `{$name}` ملف خطة بل {$what}: لا يفتحه khutta
+check-what-not-a-file = `{$name}` ({$what})
+check-folder-not-a-folder = ليس `{$name}` مجلدًا بل {$what}: لم يُقرأ شيء منه
+check-folder-not-a-folder-hint = ضع مجلدًا من ملفات .ron مكان `{$name}`

@@ -12,6 +12,7 @@ store-io = {$path}: {$detail}
 store-serialize = تعذّرت كتابة {$path} بصيغة RON: {$detail}
 store-meta-unreadable = تعذّرت قراءة plan.ron؛ أصلحه قبل الحفظ كي لا يضيع شيء منه
 store-round-not-saved = جولة التشاور `{$round}` لم تُحفظ بعد (لا يوجد {$path})
+store-changed-on-disk = تغيّر `{$path}` على القرص منذ أن قرأه khutta؛ فتُرك كما هو
 
 ## الخطة في git.
 repo-not-a-repository = `{$path}` ليس داخل مستودع git

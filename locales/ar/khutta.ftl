@@ -281,6 +281,7 @@ window-range = من { $start } إلى { $end }
 summary-contents-line = { $activities } ({ $milestones }، { $groups })، { $partners }، { $beneficiaries }، { $funding }
 error-bug-hint = هذا خلل في khutta؛ يُرجى الإبلاغ عنه
 error-not-a-plan-hint = أعطِ مسار مجلد خطة (مجلد فيه plan.ron)
+error-changed-on-disk-hint = شغّل الأمر مرة أخرى: سيقرأ الملف كما هو الآن
 error-no-plan = لا توجد خطة هنا
 error-no-plan-hint = افتح خطة بالأمر `khutta PATH` أو أنشئ واحدة بالأمر `khutta init DIR`
 error-current-folder = تعذّرت قراءة المجلد الحالي: { $error }

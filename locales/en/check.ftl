@@ -156,10 +156,8 @@ check-bad-id = `{$id}` is not a valid id: {$reason}
 check-bad-entity-id-hint = ids are lowercase slugs such as `pilot-tunis-2`; rename the file and the id together
 check-bad-round-id-hint = ids are lowercase slugs such as `egm-2021`; rename the folder and the id together
 check-bad-participant-id-hint = participant ids are lowercase slugs such as `p001`; rename the file and the id together
-check-file-mismatch = the id `{$id}` differs from the file name `{$stem}.ron`
-check-file-mismatch-hint = an entity's file is named after its id; rename the file or change the id so that they match
-check-entity-twice = {$noun} `{$id}` is already defined in `{$first}`
-check-entity-twice-hint = give one of them another id; this copy was not loaded
+check-file-mismatch = `{$stem}.ron` holds {$noun} `{$id}`, not `{$stem}`: this file was not loaded
+check-file-mismatch-hint = an entity is read from the file named after its id: rename the file to `{$id}.ron`, or change its id to the file's name
 check-stray-file = `{$name}` is not a .ron file and is not part of the plan
 check-stray-file-hint = move it out of `{$dir}/`, or give it the .ron extension if it is a {$noun}
 check-what-not-round-folder = `{$name}` (not a round's folder)
@@ -171,14 +169,10 @@ check-no-round = { $count ->
     *[other] {$count} response files
 } but no `{$round_file}`: they were not read
 check-no-round-hint = restore `{$round_file}` from git, or move the responses to their round
-check-round-folder-mismatch = the round id `{$id}` differs from its folder `{$folder}`
+check-round-folder-mismatch = the round id `{$id}` differs from its folder `{$folder}`: the round and its responses were not loaded
 check-round-folder-mismatch-hint = a round's folder is named after its id; rename the folder or change the id so that they match
-check-round-twice = consultation round `{$id}` is already defined in `{$first}`
-check-round-twice-hint = give one of them another id; this copy and its responses were not loaded
-check-participant-file-mismatch = the participant id `{$id}` differs from the file name `{$stem}.ron`
+check-participant-file-mismatch = the participant id `{$id}` differs from the file name `{$stem}.ron`: this response was not loaded
 check-participant-file-mismatch-hint = a response's file is named after its participant id; rename the file or change the id
-check-participant-twice = participant `{$id}` already answered in `{$first}`
-check-participant-twice-hint = give one of them another participant id; this copy was not loaded
 
 ## Reading a file.
 check-not-utf8 = the file is not valid UTF-8
@@ -254,3 +248,13 @@ check-ron-string-end = Expected end of string
 check-ron-out-of-bounds = Integer is out of bounds
 check-ron-trailing = Non-whitespace trailing characters
 check-ron-unexpected-char = Unexpected char {$char}
+check-what-link = a symbolic link
+check-what-folder = a folder
+check-what-special = a special file (a FIFO, a socket or a device)
+check-what-regular-file = a file
+check-not-a-regular-file = `plan.ron` is {$what}, not a file: khutta does not open it
+check-not-a-regular-file-hint = put the plan's own `plan.ron` in its place
+check-stray-not-a-file = `{$name}` is {$what}, not a plan file: khutta does not open it
+check-what-not-a-file = `{$name}` ({$what})
+check-folder-not-a-folder = `{$name}` is {$what}, not a folder: nothing in it was read
+check-folder-not-a-folder-hint = put a folder of .ron files in the place of `{$name}`

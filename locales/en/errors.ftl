@@ -12,6 +12,7 @@ store-io = {$path}: {$detail}
 store-serialize = cannot write {$path} as RON: {$detail}
 store-meta-unreadable = plan.ron could not be read; fix it before saving so that nothing in it is lost
 store-round-not-saved = consultation round `{$round}` is not saved yet (there is no {$path})
+store-changed-on-disk = `{$path}` was changed on disk since khutta read it; it is left as it is
 
 ## The plan in git.
 repo-not-a-repository = `{$path}` is not inside a git repository

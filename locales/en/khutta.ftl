@@ -240,6 +240,7 @@ window-range = { $start } to { $end }
 summary-contents-line = { $activities } ({ $milestones }, { $groups }), { $partners }, { $beneficiaries }, { $funding }
 error-bug-hint = this is a bug in khutta; please report it
 error-not-a-plan-hint = give the path of a plan folder (one holding plan.ron)
+error-changed-on-disk-hint = run the command again: it reads the file as it is now
 error-no-plan = there is no plan here
 error-no-plan-hint = open one with `khutta PATH`, or create one with `khutta init DIR`
 error-current-folder = cannot read the current folder: { $error }

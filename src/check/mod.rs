@@ -5,6 +5,7 @@ mod consult;
 mod cycles;
 mod dates;
 mod diagnostic;
+mod ids;
 mod money;
 mod refs;
 mod said;
@@ -33,6 +34,7 @@ pub struct Unread {
 pub fn check(plan: &Plan, unread: &Unread) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let activities = ActivityIndex::new(plan);
+    ids::check(plan, &mut out);
     refs::check(plan, &activities, unread, &mut out);
     cycles::check(plan, &activities, &mut out);
     values::check(plan, unread, &mut out);

@@ -113,6 +113,10 @@ impl From<khutta::store::StoreError> for CommandError {
                 message,
                 hint: None,
             },
+            S::ChangedOnDisk { .. } => CommandError::User {
+                message,
+                hint: Some(said!("error-changed-on-disk-hint")),
+            },
             S::Serialize { .. } => CommandError::Internal(message),
         }
     }

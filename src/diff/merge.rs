@@ -9,7 +9,6 @@ use crate::model::{Entity, EntityKind, Id, Plan, PlanMeta};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// What kind of disagreement a conflict is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -62,46 +61,8 @@ pub enum Side {
     Merged,
 }
 
-/// What a conflict is about: `plan.ron` or one entity.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(tag = "file", rename_all = "lowercase")]
-pub enum Target {
-    /// `plan.ron`.
-    Plan,
-    /// An entity file.
-    Entity {
-        /// Its kind.
-        kind: EntityKind,
-        /// Its id.
-        id: Id,
-    },
-    /// A consultation round's `round.ron`.
-    Round {
-        /// The round.
-        round: Id,
-    },
-    /// A participant's response file.
-    Response {
-        /// The round.
-        round: Id,
-        /// The participant.
-        participant: Id,
-    },
-}
-
-impl fmt::Display for Target {
-    /// The file, relative to the plan folder.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Target::Plan => f.write_str(crate::model::PLAN_FILE),
-            Target::Entity { kind, id } => f.write_str(&kind.file_path(id)),
-            Target::Round { round } => f.write_str(&crate::model::round_path(round)),
-            Target::Response { round, participant } => {
-                f.write_str(&crate::model::response_path(round, participant))
-            }
-        }
-    }
-}
+/// What a conflict is about: the file (`plan.ron`, an entity, a round, a response).
+pub use crate::model::Unit as Target;
 
 /// The check error behind a semantic conflict.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

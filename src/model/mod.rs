@@ -18,6 +18,7 @@ mod place;
 mod refs;
 mod response;
 mod text;
+mod unit;
 
 pub use activity::{
     Activity, ActivityKind, ActivityPartner, BudgetCategory, BudgetLine, Dependency,
@@ -40,6 +41,7 @@ pub use place::{CountryCode, Location};
 pub use refs::{Reference, Referrer};
 pub use response::{Answer, Organisation, RESPONSES_DIR, Response, fresh_participant_id};
 pub use text::{Lang, Text};
+pub use unit::{Unit, UnitValue};
 
 use std::collections::BTreeMap;
 

@@ -1,12 +1,13 @@
 //! Reading a plan folder: every file, on every core, with every problem reported.
 
 use super::cache::{self, Key, Parsed};
-use super::layout::{FileKind, PLAN_FILE, TMP_SUFFIX};
+use super::disk::{Place, read_places};
+use super::layout::{FileKind, PLAN_FILE};
 use super::locate::locate;
 use super::parse::parse;
-use super::read::{parallel, placeholder_meta, read_meta, read_text};
+use super::read::{parallel, placeholder_meta, read_text};
 use super::{Sources, StoreError};
-use crate::check::{Code, Diagnostic, Said, noun};
+use crate::check::{Code, Diagnostic};
 use crate::model::{Entity, EntityKind, Plan};
 use crate::said;
 use rustc_hash::FxHashMap as HashMap;
@@ -51,119 +52,48 @@ pub fn load(root: &Path) -> Result<LoadedPlan, StoreError> {
 /// Reads the plan folder at `root`, keeping parsed files in the cache folder `cache_dir` (none:
 /// parse everything).
 pub fn load_with_cache(root: &Path, cache_dir: Option<&Path>) -> Result<LoadedPlan, StoreError> {
-    let plan_file = root.join(PLAN_FILE);
-    if !plan_file.is_file() {
+    if std::fs::symlink_metadata(root.join(PLAN_FILE)).is_err() {
         return Err(StoreError::NotAPlan {
             path: root.to_path_buf(),
         });
     }
-    let mut diagnostics = Vec::new();
-    let meta = read_meta(&plan_file, &mut diagnostics);
-    let meta_readable = meta.is_some();
-    let mut plan = Plan::new(meta.unwrap_or_else(placeholder_meta));
-    plan.meta.normalize();
-
-    let mut found = list_entity_files(root, &mut diagnostics)?;
-    found.extend(super::consult::list_files(root, &mut diagnostics)?);
-    let parsed = parse_all(root, &found, cache_dir);
-
-    let mut sources = Sources::default();
-    // Rounds go in before their responses, which the loader files under them.
-    let (rounds, rest): (Vec<_>, Vec<_>) = found
-        .iter()
-        .zip(parsed)
-        .partition(|(f, _)| f.kind == FileKind::Round);
-    for (f, result) in rounds.into_iter().chain(rest) {
-        match (result.map(|boxed| *boxed), f.kind) {
-            (Ok(Parsed::Entity(e)), _) => insert(&mut plan, &mut sources, &mut diagnostics, f, e),
-            (Ok(Parsed::Round(r)), _) => {
-                super::consult::insert_round(&mut plan, &mut sources, &mut diagnostics, f, r)
-            }
-            (Ok(Parsed::Response(r)), _) => {
-                super::consult::insert_response(&mut plan, &mut sources, &mut diagnostics, f, r)
-            }
-            (Err(d), FileKind::Entity(kind)) => {
-                sources.unreadable.insert((kind, f.stem.clone()));
-                diagnostics.push(d);
-            }
-            (Err(d), _) => {
-                sources.unreadable_consultations.insert(f.rel.clone());
-                diagnostics.push(d);
-            }
-        }
-    }
-    locate_all(root, &mut diagnostics);
-    Ok(LoadedPlan {
-        root: root.to_path_buf(),
-        plan,
-        meta_readable,
-        sources,
-        diagnostics,
-    })
+    let mut loaded = LoadedPlan::empty(root);
+    loaded.fold_all(read_places(root, &Place::all(), cache_dir));
+    Ok(loaded)
 }
 
-/// Lists the `.ron` files of every entity folder, reporting anything else found there.
-fn list_entity_files(
-    root: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Vec<Found>, StoreError> {
-    let mut found = Vec::new();
-    for kind in EntityKind::ALL {
-        let dir = root.join(kind.dir());
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(source) => return Err(StoreError::Io { path: dir, source }),
-        };
-        for entry in entries {
-            let entry = entry.map_err(|source| StoreError::Io {
-                path: dir.clone(),
-                source,
-            })?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || name.ends_with(TMP_SUFFIX) {
-                continue;
-            }
-            let rel = format!("{}/{name}", kind.dir());
-            match name.strip_suffix(".ron") {
-                Some(stem) if entry.file_type().is_ok_and(|t| t.is_file()) => found.push(Found {
-                    kind: FileKind::Entity(kind),
-                    rel,
-                    stem: stem.to_owned(),
-                    round: String::new(),
-                }),
-                _ => diagnostics.push(Diagnostic::file(
-                    Code::StrayFile,
-                    rel,
-                    (1, 1),
-                    said!("check-stray-file", name = &name),
-                    said!("check-stray-file-hint", dir = kind.dir(), noun = noun(kind)),
-                )),
-            }
+impl LoadedPlan {
+    /// A plan folder with nothing read yet: `plan.ron` a placeholder that is never written.
+    pub(super) fn empty(root: &Path) -> LoadedPlan {
+        let mut meta = placeholder_meta();
+        meta.normalize();
+        LoadedPlan {
+            root: root.to_path_buf(),
+            plan: Plan::new(meta),
+            meta_readable: false,
+            sources: Sources::default(),
+            diagnostics: Vec::new(),
         }
     }
-    // Directory order differs between file systems; sorting keeps reports and ids stable.
-    found.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(found)
 }
 
 /// What reading one plan file gave.
 enum Outcome {
     /// The cache held what these bytes parse to.
-    Cached(Key),
+    Cached(u64, Key),
     /// Parsed now.
-    Parsed(Key, Box<Parsed>),
-    /// Unreadable or unparseable.
-    Failed(Diagnostic),
+    Parsed(u64, Key, Box<Parsed>),
+    /// Unreadable or unparseable (with the hash of its bytes, when they could be read).
+    Failed(Option<u64>, Diagnostic),
 }
 
+/// The hash of a file's bytes (when they could be read) and what it parsed to.
+pub(super) type FileResult = (Option<u64>, Result<Box<Parsed>, Diagnostic>);
+
 /// Reads and parses every file, spreading the files over the machine's cores and taking what
-/// the content-addressed cache already knows.
-fn parse_all(
-    root: &Path,
-    found: &[Found],
-    cache_dir: Option<&Path>,
-) -> Vec<Result<Box<Parsed>, Diagnostic>> {
+/// the content-addressed cache already knows. A file whose name is not the id it holds is not
+/// taken: an entity is found by its file's name, never by what another file claims.
+pub(super) fn parse_all(root: &Path, found: &[Found], cache_dir: Option<&Path>) -> Vec<FileResult> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -183,16 +113,16 @@ fn parse_all(
     // Identical files share one cache entry: all but the last of them take a copy.
     let mut uses: HashMap<Key, usize> = HashMap::default();
     for o in &outcomes {
-        if let Outcome::Cached(k) = o {
+        if let Outcome::Cached(_, k) = o {
             *uses.entry(*k).or_default() += 1;
         }
     }
-    let mut keyed: Vec<(Key, Result<Box<Parsed>, Diagnostic>)> = Vec::with_capacity(outcomes.len());
+    let mut keyed: Vec<(Key, FileResult)> = Vec::with_capacity(outcomes.len());
     for o in outcomes {
         match o {
-            Outcome::Parsed(k, e) => keyed.push((k, Ok(e))),
-            Outcome::Failed(d) => keyed.push((0, Err(d))),
-            Outcome::Cached(k) => {
+            Outcome::Parsed(h, k, e) => keyed.push((k, (Some(h), Ok(e)))),
+            Outcome::Failed(h, d) => keyed.push((0, (h, Err(d)))),
+            Outcome::Cached(h, k) => {
                 let left = uses.get_mut(&k).map_or(0, |n| {
                     *n -= 1;
                     *n
@@ -202,20 +132,75 @@ fn parse_all(
                 } else {
                     cached.remove(&k)
                 };
-                if let Some(e) = e {
-                    keyed.push((k, Ok(e)));
-                }
+                // A cache entry cannot vanish between the lookup and here; parse again if so.
+                let e = e.map_or_else(|| parse_now(root, &found[keyed.len()]), Ok);
+                keyed.push((k, (Some(h), e)));
             }
         }
     }
     if let (true, Some(dir)) = (rewrite, cache_dir) {
         let entries: Vec<(Key, &Parsed)> = keyed
             .iter()
-            .filter_map(|(k, r)| r.as_ref().ok().map(|e| (*k, &**e)))
+            .filter_map(|(k, (_, r))| r.as_ref().ok().map(|e| (*k, &**e)))
             .collect();
         cache::write(dir, &entries, threads);
     }
-    keyed.into_iter().map(|(_, r)| r).collect()
+    keyed
+        .into_iter()
+        .zip(found)
+        .map(|((_, (h, r)), f)| (h, r.and_then(|p| named(root, f, p))))
+        .collect()
+}
+
+/// Parses a file without the cache.
+fn parse_now(root: &Path, f: &Found) -> Result<Box<Parsed>, Diagnostic> {
+    match read_one(root, f, &HashMap::default()) {
+        Outcome::Parsed(_, _, p) => Ok(p),
+        Outcome::Failed(_, d) => Err(d),
+        Outcome::Cached(..) => Err(unread(&f.rel)),
+    }
+}
+
+/// `p` when it holds the id its file is named after; otherwise the file is reported and left
+/// alone, so that a misnamed copy can never stand in for the real entity or be written over it.
+fn named(root: &Path, f: &Found, p: Box<Parsed>) -> Result<Box<Parsed>, Diagnostic> {
+    let (id, anchor, message, hint) = match (&*p, f.kind) {
+        (Parsed::Entity(e), FileKind::Entity(kind)) => (
+            e.id().clone(),
+            "id",
+            said!(
+                "check-file-mismatch",
+                id = e.id(),
+                stem = &f.stem,
+                noun = crate::check::noun(kind)
+            ),
+            said!("check-file-mismatch-hint", id = e.id()),
+        ),
+        (Parsed::Round(r), _) => (
+            r.id.clone(),
+            "id",
+            said!("check-round-folder-mismatch", id = &r.id, folder = &f.stem),
+            said!("check-round-folder-mismatch-hint"),
+        ),
+        (Parsed::Response(r), _) => (
+            r.participant.clone(),
+            "participant",
+            said!(
+                "check-participant-file-mismatch",
+                id = &r.participant,
+                stem = &f.stem
+            ),
+            said!("check-participant-file-mismatch-hint"),
+        ),
+        _ => return Ok(p),
+    };
+    if id.as_str() == f.stem {
+        return Ok(p);
+    }
+    let mut d = Diagnostic::file(Code::IdMismatch, f.rel.clone(), (0, 0), message, hint).at(anchor);
+    let text = std::fs::read(root.join(&f.rel)).unwrap_or_default();
+    (d.line, d.col) = locate(&String::from_utf8_lossy(&text), &d.anchor);
+    Err(d)
 }
 
 /// Reads the cache's shards on up to `threads` threads.
@@ -227,13 +212,14 @@ fn read_cache(dir: &Path, threads: usize) -> HashMap<Key, Box<Parsed>> {
 }
 
 fn read_one(root: &Path, f: &Found, cached: &HashMap<Key, Box<Parsed>>) -> Outcome {
-    let text = match read_text(&root.join(&f.rel), &f.rel) {
-        Ok(t) => t,
-        Err(d) => return Outcome::Failed(d),
+    let (hash, text) = match read_text(&root.join(&f.rel), &f.rel) {
+        (Some(h), Ok(t)) => (h, t),
+        (h, Err(d)) => return Outcome::Failed(h, d),
+        (None, Ok(_)) => return Outcome::Failed(None, unread(&f.rel)),
     };
     let k = cache::key(&f.kind, text.as_bytes());
     if cached.contains_key(&k) {
-        return Outcome::Cached(k);
+        return Outcome::Cached(hash, k);
     }
     let rel = f.rel.as_str();
     let entity = |e| Parsed::Entity(e);
@@ -251,9 +237,19 @@ fn read_one(root: &Path, f: &Found, cached: &HashMap<Key, Box<Parsed>>) -> Outco
     };
     match parsed {
         // Normalising here spreads it over the cores, and the cache keeps entities normalised.
-        Ok(p) => Outcome::Parsed(k, Box::new(normalized(p))),
-        Err(d) => Outcome::Failed(d),
+        Ok(p) => Outcome::Parsed(hash, k, Box::new(normalized(p))),
+        Err(d) => Outcome::Failed(Some(hash), d),
     }
+}
+
+fn unread(rel: &str) -> Diagnostic {
+    Diagnostic::file(
+        Code::Unreadable,
+        rel,
+        (1, 1),
+        said!("check-unreadable", detail = "no content"),
+        said!("check-unreadable-hint"),
+    )
 }
 
 /// `p` with its lists in canonical order, as the rest of khutta expects.
@@ -272,66 +268,6 @@ fn normalized(p: Parsed) -> Parsed {
             Parsed::Entity(Entity::Funding(f))
         }
         other => other,
-    }
-}
-
-/// Adds a parsed entity to the plan, checking its id against its file and the others.
-fn insert(
-    plan: &mut Plan,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-    f: &Found,
-    entity: Entity,
-) {
-    let id = entity.id().clone();
-    let kind = entity.kind();
-    let located = |code, message: Said, hint: Said| {
-        let mut d = Diagnostic::entity(code, kind, &id, message, hint).at("id");
-        d.path = f.rel.clone();
-        d
-    };
-    if let Err(e) = id.validate() {
-        diagnostics.push(located(
-            Code::BadId,
-            said!("check-bad-id", id = &id, reason = e.said()),
-            said!("check-bad-entity-id-hint"),
-        ));
-    }
-    if id.as_str() != f.stem {
-        diagnostics.push(located(
-            Code::IdMismatch,
-            said!("check-file-mismatch", id = &id, stem = &f.stem),
-            said!("check-file-mismatch-hint"),
-        ));
-    }
-    if let Some(first) = sources.files.get(&(kind, id.clone())) {
-        diagnostics.push(located(
-            Code::DuplicateId,
-            said!(
-                "check-entity-twice",
-                noun = noun(kind),
-                id = &id,
-                first = first
-            ),
-            said!("check-entity-twice-hint"),
-        ));
-        return;
-    }
-    sources.files.insert((kind, id.clone()), f.rel.clone());
-    match entity {
-        // Entities were normalised when parsed (see `read_one`).
-        Entity::Activity(a) => {
-            plan.activities.insert(id, a);
-        }
-        Entity::Partner(p) => {
-            plan.partners.insert(id, p);
-        }
-        Entity::Beneficiary(b) => {
-            plan.beneficiaries.insert(id, b);
-        }
-        Entity::Funding(s) => {
-            plan.funding.insert(id, s);
-        }
     }
 }
 

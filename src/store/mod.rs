@@ -3,7 +3,9 @@
 mod atomic;
 mod cache;
 mod consult;
+mod disk;
 mod fmt;
+mod fold;
 mod format;
 pub mod layout;
 mod load;
@@ -14,13 +16,18 @@ mod save;
 
 pub use atomic::{sync_dir, write_atomic};
 pub use consult::{canonical_response, canonical_round, save_response};
+pub use disk::{Place, Snapshot, read_places};
 pub use fmt::{FmtOutcome, format_folder};
+pub use fold::Changed;
 pub use format::{from_ron, to_canonical};
 pub use load::{LoadedPlan, load, load_with_cache, locate_all};
 pub use locate::{line_col, locate};
 pub use parse::{MAX_FILE_BYTES, decode, parse};
+pub use read::content_hash;
 pub(crate) use read::parallel;
-pub use save::{SaveReport, canonical_text, save, write_new_plan};
+pub use save::{
+    FileWrite, SaveReport, canonical_text, save, unit_text, write_files, write_new_plan,
+};
 
 use crate::i18n::Said;
 use crate::model::{EntityKind, Id};
@@ -42,6 +49,10 @@ pub struct Sources {
     pub responses: HashMap<(Id, Id), String>,
     /// Consultation files (rounds and responses) that could not be read, relative paths.
     pub unreadable_consultations: HashSet<String>,
+    /// The hash of each plan file's bytes as last read or written ([`content_hash`]), by
+    /// path relative to the plan folder: what tells a change on disk from khutta's own
+    /// write, and what every save checks before it writes over a file.
+    pub hashes: HashMap<String, u64>,
 }
 
 impl Sources {
@@ -89,6 +100,12 @@ pub enum StoreError {
         /// The round.
         round: Id,
     },
+    /// The file was changed on disk since khutta read it, and is left as it is.
+    #[error("{}", self.said())]
+    ChangedOnDisk {
+        /// The file, relative to the plan folder.
+        path: String,
+    },
 }
 
 impl StoreError {
@@ -108,6 +125,7 @@ impl StoreError {
                 round = round,
                 path = &crate::model::round_path(round)
             ),
+            StoreError::ChangedOnDisk { path } => said!("store-changed-on-disk", path = path),
         }
     }
 }

@@ -11,18 +11,23 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Reads `plan.ron`, refusing a format newer than this khutta before looking at any field.
-pub(super) fn read_meta(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<PlanMeta> {
+/// Reads `plan.ron`, refusing a format newer than this khutta before looking at any field;
+/// returns the hash of its bytes (when they could be read) and the plan's own fields.
+pub(super) fn read_meta(
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<u64>, Option<PlanMeta>) {
     #[derive(Deserialize)]
     #[serde(rename = "PlanMeta")]
     struct FormatOnly {
         format: u32,
     }
-    let text = match read_text(path, PLAN_FILE) {
+    let (hash, text) = read_text(path, PLAN_FILE);
+    let text = match text {
         Ok(t) => t,
         Err(d) => {
             diagnostics.push(d);
-            return None;
+            return (hash, None);
         }
     };
     if let Ok(FormatOnly { format }) = super::format::from_ron::<FormatOnly>(&text)
@@ -39,13 +44,13 @@ pub(super) fn read_meta(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Optio
         )
         .at("format");
         diagnostics.push(d);
-        return None;
+        return (hash, None);
     }
     match parse::<PlanMeta>(PLAN_FILE, &text) {
-        Ok(m) => Some(m),
+        Ok(m) => (hash, Some(m)),
         Err(d) => {
             diagnostics.push(d);
-            None
+            (hash, None)
         }
     }
 }
@@ -73,8 +78,16 @@ pub(super) fn placeholder_meta() -> PlanMeta {
     }
 }
 
-/// Reads a file as UTF-8 text within the size limit.
-pub(super) fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
+/// The hash by which khutta knows a file's content: XXH3 of its bytes. It tells a file that
+/// changed on disk from one khutta wrote itself, and guards every save against writing over
+/// content khutta has not read.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// Reads a file as UTF-8 text within the size limit, with the hash of its bytes when they
+/// could be read.
+pub(super) fn read_text(path: &Path, rel: &str) -> (Option<u64>, Result<String, Diagnostic>) {
     let unreadable = |e: std::io::Error| {
         Diagnostic::file(
             Code::Unreadable,
@@ -87,23 +100,27 @@ pub(super) fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
     // Reading at most one byte past the limit tells a too-large file without asking the file
     // system for its size first: at 100,000 files, every system call saved counts.
     let mut bytes = Vec::with_capacity(4096);
-    std::fs::File::open(path)
-        .and_then(|f| {
-            std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
-        })
-        .map_err(unreadable)?;
+    if let Err(e) = std::fs::File::open(path).and_then(|f| {
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
+    }) {
+        return (None, Err(unreadable(e)));
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        return Err(Diagnostic::file(
-            Code::TooLarge,
-            rel,
-            (1, 1),
-            said!("check-too-large", size = size, max = MAX_FILE_BYTES),
-            said!("check-too-large-hint"),
-        ));
+        return (
+            None,
+            Err(Diagnostic::file(
+                Code::TooLarge,
+                rel,
+                (1, 1),
+                said!("check-too-large", size = size, max = MAX_FILE_BYTES),
+                said!("check-too-large-hint"),
+            )),
+        );
     }
+    let hash = Some(content_hash(&bytes));
     // Taking the buffer as it is saves copying every file once more.
-    match String::from_utf8(bytes) {
+    let text = match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
@@ -119,7 +136,8 @@ pub(super) fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
                 said!("check-not-utf8-hint"),
             )
         })),
-    }
+    };
+    (hash, text)
 }
 
 /// Applies `work` to every item on `threads` threads, keeping the items' order.

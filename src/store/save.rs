@@ -1,18 +1,31 @@
-//! Writing a plan back: only the files whose canonical text changed, each atomically.
+//! Writing a plan back: only the files whose content changed, each atomically, and never over
+//! a file whose bytes are not what khutta last read there.
+//!
+//! Every write names the hash of the bytes it expects to replace ([`FileWrite::expected`]).
+//! A file that someone else changed since (a sync in another terminal, an editor, a second
+//! khutta) is left as it is and reported in [`SaveReport::changed_on_disk`], for the caller to
+//! read and merge before saving again.
 
-use super::layout::PLAN_FILE;
-use super::{LoadedPlan, StoreError, to_canonical, write_atomic};
-use crate::model::{EntityKind, Id, Plan};
+use super::read::content_hash;
+use super::{
+    LoadedPlan, StoreError, canonical_response, canonical_round, to_canonical, write_atomic,
+};
+use crate::model::{CONSULTATIONS_DIR, EntityKind, Id, Plan, RESPONSES_DIR, Unit, UnitValue};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::Path;
 
-/// What a save wrote and removed, as paths relative to the plan folder.
+/// What a save wrote, removed and left alone, as paths relative to the plan folder.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SaveReport {
     /// Files written (created or changed).
     pub written: Vec<String>,
     /// Files removed (entities deleted or renamed away).
     pub removed: Vec<String>,
+    /// Files whose bytes on disk were not those khutta last read: not written.
+    pub changed_on_disk: Vec<String>,
+    /// The hash of each file written (`None`: removed), for the next save's check.
+    pub hashes: HashMap<String, Option<u64>>,
 }
 
 impl SaveReport {
@@ -22,113 +35,209 @@ impl SaveReport {
     }
 }
 
-/// The canonical text of one entity of `plan`, or of `plan.ron` when `entity` is `None`.
-pub fn canonical_text(
-    plan: &Plan,
-    entity: Option<(EntityKind, &Id)>,
-) -> Result<Option<String>, StoreError> {
+/// One file a save makes hold a unit's value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileWrite {
+    /// The unit, which names the file.
+    pub unit: Unit,
+    /// What it holds after the save (`None`: the file is removed).
+    pub value: Option<UnitValue>,
+    /// Its canonical text (`None`: the file is removed).
+    pub text: Option<String>,
+    /// The hash of the bytes khutta last read in that file (`None`: no file was there).
+    pub expected: Option<u64>,
+}
+
+impl FileWrite {
+    /// The write that makes `unit`'s file hold what `plan` holds, over the bytes `loaded`
+    /// last read there.
+    pub fn of(loaded: &LoadedPlan, plan: &Plan, unit: &Unit) -> Result<FileWrite, StoreError> {
+        Ok(FileWrite {
+            unit: unit.clone(),
+            value: plan.unit(unit),
+            text: unit_text(plan, unit)?,
+            expected: loaded.sources.hashes.get(&unit.to_string()).copied(),
+        })
+    }
+}
+
+/// The canonical text of what `unit` holds in `plan` (`None`: absent).
+pub fn unit_text(plan: &Plan, unit: &Unit) -> Result<Option<String>, StoreError> {
     fn ser<T: Serialize>(path: String, v: &T) -> Result<Option<String>, StoreError> {
         to_canonical(v)
             .map(Some)
             .map_err(|source| StoreError::Serialize { path, source })
     }
-    let Some((kind, id)) = entity else {
-        return ser(PLAN_FILE.into(), &plan.meta);
-    };
-    let path = kind.file_path(id);
-    match kind {
-        EntityKind::Activity => plan.activities.get(id).map_or(Ok(None), |a| ser(path, a)),
-        EntityKind::Partner => plan.partners.get(id).map_or(Ok(None), |p| ser(path, p)),
-        EntityKind::Beneficiary => plan
-            .beneficiaries
-            .get(id)
-            .map_or(Ok(None), |b| ser(path, b)),
-        EntityKind::Funding => plan.funding.get(id).map_or(Ok(None), |f| ser(path, f)),
+    let path = unit.to_string();
+    match unit {
+        Unit::Plan => ser(path, &plan.meta),
+        Unit::Entity { kind, id } => match kind {
+            EntityKind::Activity => plan.activities.get(id).map_or(Ok(None), |a| ser(path, a)),
+            EntityKind::Partner => plan.partners.get(id).map_or(Ok(None), |p| ser(path, p)),
+            EntityKind::Beneficiary => plan
+                .beneficiaries
+                .get(id)
+                .map_or(Ok(None), |b| ser(path, b)),
+            EntityKind::Funding => plan.funding.get(id).map_or(Ok(None), |f| ser(path, f)),
+        },
+        Unit::Round { round } => plan
+            .consultations
+            .get(round)
+            .map(|c| canonical_round(&c.round))
+            .transpose(),
+        Unit::Response { round, participant } => plan
+            .consultations
+            .get(round)
+            .and_then(|c| c.responses.get(participant))
+            .map(|r| canonical_response(round, r))
+            .transpose(),
     }
 }
 
-/// Saves `plan` over the folder `loaded` was read from, writing only what differs from
-/// `loaded.plan`, and updates `loaded` to the saved state.
-///
-/// Files are written one by one, each atomically; the git commit is what makes a set of
-/// changes one unit. An entity whose file was named differently from its id moves to
-/// `<id>.ron`.
-pub fn save(loaded: &mut LoadedPlan, plan: &Plan) -> Result<SaveReport, StoreError> {
-    let root = loaded.root.clone();
+/// The canonical text of one entity of `plan`, or of `plan.ron` when `entity` is `None`.
+pub fn canonical_text(
+    plan: &Plan,
+    entity: Option<(EntityKind, &Id)>,
+) -> Result<Option<String>, StoreError> {
+    let unit = entity.map_or(Unit::Plan, |(k, id)| Unit::entity(k, id));
+    unit_text(plan, &unit)
+}
+
+/// Writes and removes files under `root`: new and changed files first (`plan.ron`, entities,
+/// rounds, then responses, so that a response's round exists first), then removals in the
+/// other order (responses before their round). Each file is written atomically; a file whose
+/// bytes are not the expected ones is left alone and reported.
+pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, StoreError> {
     let mut report = SaveReport::default();
-    if plan.meta != loaded.plan.meta {
-        if !loaded.meta_readable {
-            return Err(StoreError::MetaUnreadable);
+    let mut order: Vec<&FileWrite> = writes.iter().filter(|w| w.text.is_some()).collect();
+    order.sort_by(|a, b| a.unit.cmp(&b.unit));
+    let mut removals: Vec<&FileWrite> = writes.iter().filter(|w| w.text.is_none()).collect();
+    removals.sort_by(|a, b| b.unit.cmp(&a.unit));
+    for w in order.into_iter().chain(removals) {
+        let rel = w.unit.to_string();
+        let path = root.join(&rel);
+        let (on_disk, bytes) = current(&path);
+        let wanted = w.text.as_deref().map(str::as_bytes);
+        if bytes.as_deref() == wanted {
+            // Already as wanted (by us earlier, or by someone making the same change).
+            report.hashes.insert(rel, on_disk);
+            continue;
         }
-        write(&root, PLAN_FILE, canonical_text(plan, None)?, &mut report)?;
-    }
-    for kind in EntityKind::ALL {
-        let (old_ids, new_ids) = (loaded.plan.ids(kind), plan.ids(kind));
-        for id in &new_ids {
-            let rel = kind.file_path(id);
-            let source = loaded.sources.files.get(&(kind, id.clone())).cloned();
-            // Comparing values first keeps a save of a large plan from serialising every entity.
-            let moved = source.as_deref().is_some_and(|s| s != rel);
-            if !same(&loaded.plan, plan, kind, id) || moved || source.is_none() {
-                write(
-                    &root,
-                    &rel,
-                    canonical_text(plan, Some((kind, id)))?,
-                    &mut report,
-                )?;
-                loaded.sources.files.insert((kind, id.clone()), rel.clone());
-                if let Some(src) = source.filter(|s| *s != rel) {
-                    remove(&root, &src, &mut report)?;
+        if on_disk != w.expected {
+            report.changed_on_disk.push(rel);
+            continue;
+        }
+        match &w.text {
+            Some(text) => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                        path: dir.into(),
+                        source,
+                    })?;
                 }
+                write_atomic(&path, text.as_bytes())
+                    .map_err(|source| StoreError::Io { path, source })?;
+                report
+                    .hashes
+                    .insert(rel.clone(), Some(content_hash(text.as_bytes())));
+                report.written.push(rel);
             }
-        }
-        for id in old_ids
-            .iter()
-            .filter(|id| !plan.contains(kind, id.as_str()))
-        {
-            if let Some(rel) = loaded.sources.files.remove(&(kind, id.clone())) {
-                remove(&root, &rel, &mut report)?;
+            None => {
+                remove(root, &rel)?;
+                if let Unit::Round { round } = &w.unit {
+                    // Empty folders are invisible to git but would be read as a round without a file.
+                    let dir = root.join(CONSULTATIONS_DIR).join(round.as_str());
+                    let _ = std::fs::remove_dir(dir.join(RESPONSES_DIR));
+                    let _ = std::fs::remove_dir(dir);
+                }
+                report.hashes.insert(rel.clone(), None);
+                report.removed.push(rel);
             }
         }
     }
-    super::consult::save_consultations(loaded, plan, &mut report)?;
-    loaded.plan = plan.clone();
     Ok(report)
 }
 
-/// Whether `a` and `b` hold the same entity `kind`/`id`.
-fn same(a: &Plan, b: &Plan, kind: EntityKind, id: &Id) -> bool {
-    match kind {
-        EntityKind::Activity => a.activities.get(id) == b.activities.get(id),
-        EntityKind::Partner => a.partners.get(id) == b.partners.get(id),
-        EntityKind::Beneficiary => a.beneficiaries.get(id) == b.beneficiaries.get(id),
-        EntityKind::Funding => a.funding.get(id) == b.funding.get(id),
+/// The hash of the regular file at `path` and its bytes (`None`: no file). Anything else in its
+/// place (a link, a folder) has no bytes khutta reads, so it never matches an expected hash.
+pub(super) fn current(path: &Path) -> (Option<u64>, Option<Vec<u8>>) {
+    match std::fs::symlink_metadata(path) {
+        Err(_) => (None, None),
+        Ok(m) if !m.file_type().is_file() => (Some(0), None),
+        Ok(_) => match std::fs::read(path) {
+            Ok(b) => (Some(content_hash(&b)), Some(b)),
+            Err(_) => (Some(0), None),
+        },
     }
 }
 
-pub(super) fn write(
-    root: &Path,
-    rel: &str,
-    text: Option<String>,
-    report: &mut SaveReport,
-) -> Result<(), StoreError> {
-    let Some(text) = text else { return Ok(()) };
-    let path = root.join(rel);
-    if std::fs::read(&path).is_ok_and(|b| b == text.as_bytes()) {
-        return Ok(());
+impl LoadedPlan {
+    /// Records what a save wrote: those units now hold the saved values, with the new hashes,
+    /// and the problems once found in their files are gone with the old bytes.
+    pub fn record_saved(&mut self, writes: &[FileWrite], report: &SaveReport) {
+        for w in writes {
+            let rel = w.unit.to_string();
+            let Some(hash) = report.hashes.get(&rel) else {
+                continue;
+            };
+            match hash {
+                Some(h) => self.sources.hashes.insert(rel.clone(), *h),
+                None => self.sources.hashes.remove(&rel),
+            };
+            self.diagnostics.retain(|d| d.path != rel);
+            let src = &mut self.sources;
+            let present = w.value.is_some();
+            match &w.unit {
+                Unit::Plan => self.meta_readable = true,
+                Unit::Entity { kind, id } => {
+                    src.unreadable.remove(&(*kind, id.to_string()));
+                    if present {
+                        src.files.insert((*kind, id.clone()), rel.clone());
+                    } else {
+                        src.files.remove(&(*kind, id.clone()));
+                    }
+                }
+                Unit::Round { round } => {
+                    src.unreadable_consultations.remove(&rel);
+                    if present {
+                        src.rounds.insert(round.clone(), rel.clone());
+                    } else {
+                        src.rounds.remove(round);
+                    }
+                }
+                Unit::Response { round, participant } => {
+                    src.unreadable_consultations.remove(&rel);
+                    let key = (round.clone(), participant.clone());
+                    if present {
+                        src.responses.insert(key, rel.clone());
+                    } else {
+                        src.responses.remove(&key);
+                    }
+                }
+            }
+            self.plan.set_unit(&w.unit, w.value.clone());
+        }
     }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-            path: dir.into(),
-            source,
-        })?;
-    }
-    write_atomic(&path, text.as_bytes()).map_err(|source| StoreError::Io { path, source })?;
-    report.written.push(rel.to_owned());
-    Ok(())
 }
 
-pub(super) fn remove(root: &Path, rel: &str, report: &mut SaveReport) -> Result<(), StoreError> {
+/// Saves `plan` over the folder `loaded` was read from, writing only the files whose units
+/// differ from `loaded.plan`, and updates `loaded` to what was saved. Files changed on disk
+/// since `loaded` was read are left alone and reported.
+pub fn save(loaded: &mut LoadedPlan, plan: &Plan) -> Result<SaveReport, StoreError> {
+    let units = loaded.plan.differing_units(plan);
+    if units.contains(&Unit::Plan) && !loaded.meta_readable {
+        return Err(StoreError::MetaUnreadable);
+    }
+    let writes = units
+        .iter()
+        .map(|u| FileWrite::of(loaded, plan, u))
+        .collect::<Result<Vec<_>, _>>()?;
+    let report = write_files(&loaded.root, &writes)?;
+    loaded.record_saved(&writes, &report);
+    Ok(report)
+}
+
+pub(super) fn remove(root: &Path, rel: &str) -> Result<(), StoreError> {
     let path = root.join(rel);
     match std::fs::remove_file(&path) {
         Ok(()) => {
@@ -138,7 +247,6 @@ pub(super) fn remove(root: &Path, rel: &str, report: &mut SaveReport) -> Result<
                     source,
                 })?;
             }
-            report.removed.push(rel.to_owned());
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
@@ -148,22 +256,22 @@ pub(super) fn remove(root: &Path, rel: &str, report: &mut SaveReport) -> Result<
 
 /// Writes a whole plan into an empty or new folder (for `init` and generated plans).
 pub fn write_new_plan(root: &Path, plan: &Plan) -> Result<SaveReport, StoreError> {
-    let mut report = SaveReport::default();
     std::fs::create_dir_all(root).map_err(|source| StoreError::Io {
         path: root.into(),
         source,
     })?;
-    write(root, PLAN_FILE, canonical_text(plan, None)?, &mut report)?;
-    for kind in EntityKind::ALL {
-        for id in plan.ids(kind) {
-            write(
-                root,
-                &kind.file_path(&id),
-                canonical_text(plan, Some((kind, &id)))?,
-                &mut report,
-            )?;
-        }
-    }
-    super::consult::write_all(root, plan, &mut report)?;
-    Ok(report)
+    let writes = plan
+        .units()
+        .iter()
+        .map(|u| {
+            Ok(FileWrite {
+                unit: u.clone(),
+                value: plan.unit(u),
+                text: unit_text(plan, u)?,
+                // A new plan replaces whatever stood in its place.
+                expected: current(&root.join(u.to_string())).0,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    write_files(root, &writes)
 }

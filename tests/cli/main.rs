@@ -20,6 +20,7 @@ mod lang_errors;
 mod repo;
 mod review;
 mod review_ar;
+mod safety;
 mod schedule;
 mod sync;
 mod terminal;

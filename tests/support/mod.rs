@@ -6,3 +6,4 @@ pub mod cmd;
 pub mod daemon;
 pub mod edits;
 pub mod tmux;
+pub mod world;

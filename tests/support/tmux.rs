@@ -29,7 +29,7 @@ impl Tmux {
             .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
             .collect();
         let env = format!(
-            "env -i PATH=\"$PATH\" HOME='{h}' XDG_CONFIG_HOME='{h}/.config' XDG_CACHE_HOME='{h}/.cache' XDG_STATE_HOME='{h}/.state' TERM=xterm-256color LANG=C.UTF-8 KHUTTA_TODAY={today}",
+            "env -i PATH=\"$PATH\" HOME='{h}' XDG_CONFIG_HOME='{h}/.config' XDG_CACHE_HOME='{h}/.cache' XDG_STATE_HOME='{h}/.state' TERM=xterm-256color LANG=C.UTF-8 KHUTTA_TODAY={today} GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME='Test Author' GIT_AUTHOR_EMAIL=author@khutta.invalid GIT_COMMITTER_NAME='Test Author' GIT_COMMITTER_EMAIL=author@khutta.invalid GIT_AUTHOR_DATE=2026-11-28T12:00:00Z GIT_COMMITTER_DATE=2026-11-28T12:00:00Z",
             h = home.display(),
             today = super::cmd::TODAY
         );

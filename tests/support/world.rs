@@ -1,0 +1,91 @@
+//! Partners' clones of one plan: an origin served by `git daemon` on 127.0.0.1 and two clones
+//! set up for khutta, with helpers to edit, commit, sync and read them back.
+
+use super::cmd::{git, git_ok, khutta};
+use super::daemon::Daemon;
+use std::path::{Path, PathBuf};
+
+/// An origin served by git daemon and two partners' clones, both set up for khutta.
+pub struct World {
+    _dir: tempfile::TempDir,
+    _daemon: Daemon,
+    pub a: PathBuf,
+    pub b: PathBuf,
+    pub origin: PathBuf,
+}
+
+pub fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
+    let out = khutta(dir.path())
+        .args(["init", "seed", "--from"])
+        .arg(&bundled)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let served = dir.path().join("served");
+    std::fs::create_dir_all(&served).unwrap();
+    git_ok(
+        dir.path(),
+        &["clone", "-q", "--bare", "seed", "served/origin.git"],
+    );
+    let daemon = Daemon::start(&served);
+    let url = daemon.url("origin.git");
+    for who in ["a", "b"] {
+        git_ok(dir.path(), &["clone", "-q", &url, who]);
+        let setup = khutta(&dir.path().join(who))
+            .arg("git-setup")
+            .output()
+            .unwrap();
+        assert!(
+            setup.status.success(),
+            "{}",
+            String::from_utf8_lossy(&setup.stderr)
+        );
+    }
+    World {
+        a: dir.path().join("a"),
+        b: dir.path().join("b"),
+        origin: served.join("origin.git"),
+        _daemon: daemon,
+        _dir: dir,
+    }
+}
+
+/// Edits one activity's file with `f` and commits it with khutta.
+pub fn edit(clone: &Path, id: &str, message: &str, f: impl FnOnce(&mut khutta::model::Activity)) {
+    let mut loaded = khutta::store::load_with_cache(clone, None).unwrap();
+    let mut plan = loaded.plan.clone();
+    f(plan.activities.get_mut(id).unwrap());
+    khutta::store::save(&mut loaded, &plan).unwrap();
+    let out = khutta(clone)
+        .args(["commit", "-m", message])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+pub fn sync(clone: &Path) -> std::process::Output {
+    khutta(clone).arg("sync").output().unwrap()
+}
+
+pub fn plan(clone: &Path) -> khutta::model::Plan {
+    khutta::store::load_with_cache(clone, None).unwrap().plan
+}
+
+pub fn fsck(repo: &Path) {
+    let out = git(repo).args(["fsck", "--no-dangling"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "git fsck: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
