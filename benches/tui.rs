@@ -12,10 +12,10 @@
 mod generate;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use khutta::document::Document;
 use khutta::model::Lang;
 use khutta::tui::action::{Action, Command};
 use khutta::tui::app::App;
-use khutta::tui::document::Document;
 use khutta::tui::keymap::Keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

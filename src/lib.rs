@@ -7,6 +7,7 @@
 pub mod check;
 pub mod consult;
 pub mod diff;
+pub mod document;
 pub mod edit;
 pub mod gantt;
 pub mod i18n;

@@ -26,15 +26,13 @@ pub fn check_and_schedule(plan: &Plan, unread: &Unread) -> (Vec<Diagnostic>, Sch
     (found, schedule)
 }
 
-/// Every diagnostic for a loaded plan and its schedule: what reading found plus every rule,
-/// located and sorted.
-pub fn analyse(loaded: &LoadedPlan) -> (Vec<Diagnostic>, Schedule) {
-    let unread = Unread {
-        meta: !loaded.meta_readable,
-        entities: loaded.sources.unreadable.clone(),
-    };
-    let (mut found, schedule) = check_and_schedule(&loaded.plan, &unread);
-    // The checks name files by id; an entity may live in a file named otherwise.
+/// Every problem of `plan` as edited from `loaded`, and its schedule: what reading `loaded`'s
+/// files found, and every rule over `plan`, each named by the file it is about; sorted, not
+/// located (the CLI locates them, reading the files; the TUI shows the file). The CLI and the
+/// TUI both go through here, so they name the same file for the same problem.
+pub fn problems(plan: &Plan, loaded: &LoadedPlan, unread: &Unread) -> (Vec<Diagnostic>, Schedule) {
+    let (mut found, schedule) = check_and_schedule(plan, unread);
+    // The checks name files by id; a unit read from disk is named by the file it came from.
     for d in &mut found {
         let rel = match &d.subject {
             check::Subject::Entity { entity, id } => {
@@ -51,9 +49,21 @@ pub fn analyse(loaded: &LoadedPlan) -> (Vec<Diagnostic>, Schedule) {
             d.path.clone_from(rel);
         }
     }
-    store::locate_all(&loaded.root, &mut found);
     let mut all = loaded.diagnostics.clone();
     all.extend(found);
+    check::sort(&mut all);
+    (all, schedule)
+}
+
+/// Every diagnostic for a loaded plan and its schedule: what reading found plus every rule,
+/// located and sorted.
+pub fn analyse(loaded: &LoadedPlan) -> (Vec<Diagnostic>, Schedule) {
+    let unread = Unread {
+        meta: !loaded.meta_readable,
+        entities: loaded.sources.unreadable.clone(),
+    };
+    let (mut all, schedule) = problems(&loaded.plan, loaded, &unread);
+    store::locate_all(&loaded.root, &mut all);
     check::sort(&mut all);
     (all, schedule)
 }

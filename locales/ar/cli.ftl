@@ -99,6 +99,7 @@ sync-conflicts-hint = تلميح: اعرضها بالأمر `khutta merge` أو 
 
 merge-aborted = أُلغي الدمج؛ الخطة كما كانت قبله
 merge-finished = تم الدمج: { $commit }
+merge-kept = بقيت تعديلاتك أنت على هذه الملفات كما هي: { $files }
 merge-not-a-side = { $side } ليس طرفًا
 merge-not-a-side-hint = استعمل ours أو theirs أو base
 merge-not-a-number = { $number } ليس رقم تعارض

@@ -408,7 +408,7 @@ tui-recovered = { $count_form ->
    *[other] استُعيد { $count } تغيير غير محفوظ؛ احفظ للإبقاء عليها
 }
 tui-recovery-discarded = أُهملت التعديلات المستعادة
-tui-recovery-failed = تعذّرت كتابة ملف الاستعادة { $path }: { $error }
+tui-recovery-failed = تعذّرت كتابة ملف الاستعادة { $error }
 tui-config-error = في ملف الإعدادات مشكلة، ولم تُستخدم إعداداته:
 tui-empty = لا شيء هنا بعد: اضغط n للإضافة
 tui-empty-filter = لا شيء يطابق التصفية (esc يمسحها)
@@ -434,13 +434,12 @@ tui-delete-references = { $count_form ->
 tui-delete-more = … و{ $count } أخرى
 tui-delete-keys = y حذف   esc إبقاء
 tui-recover-question = { $count_form ->
-    [zero] لم تترك جلسة سابقة أي تغيير غير محفوظ.
-    [one] تركت جلسة سابقة تغييرًا واحدًا غير محفوظ.
-    [two] تركت جلسة سابقة تغييرين غير محفوظين.
-    [few] تركت جلسة سابقة { $count } تغييرات غير محفوظة.
-    [many] تركت جلسة سابقة { $count } تغييرًا غير محفوظ.
-   *[other] تركت جلسة سابقة { $count } تغيير غير محفوظ.
+    [one] تركت جلسة سابقة تغييرات غير محفوظة في ملف واحد:
+    [two] تركت جلسة سابقة تغييرات غير محفوظة في ملفين:
+    [few] تركت جلسة سابقة تغييرات غير محفوظة في { $count } ملفات:
+   *[other] تركت جلسة سابقة تغييرات غير محفوظة في { $count } ملفًا:
 }
+tui-recover-when = أُجري آخرها في { $when }.
 tui-recover-keys = r استعادة   d إهمال
 tui-filter-status = s الحالة:  { $value }
 tui-filter-partner = p الشريك: { $value }
@@ -519,6 +518,7 @@ tui-conflicts-left = { $count_form ->
 }
 tui-merged = تم الدمج: أُنشئ إيداع الدمج؛ زامِن لإرساله
 tui-merge-aborted = أُلغي الدمج؛ الخطة كما كانت قبله
+tui-merge-kept = { $message }؛ وبقيت تعديلاتك أنت على { $files }
 tui-sync-receiving = المزامنة: استلام { $done }/{ $total }
 tui-sync-merging = المزامنة: دمج الخطة
 tui-sync-sending = المزامنة: إرسال { $done }/{ $total }
@@ -747,3 +747,41 @@ results-rank = المرتبة
 results-points = نقاط بوردا
 results-first = المراتب الأولى
 results-md-mean = المتوسط: { $mean }.
+tui-save-waits = { $count_form ->
+    [one] لم يُحفظ شيء: ملف واحد ينتظر تسوية تعارضاته (C)
+    [two] لم يُحفظ شيء: ملفان ينتظران تسوية تعارضاتهما (C)
+    [few] لم يُحفظ شيء: { $count } ملفات تنتظر تسوية تعارضاتها (C)
+   *[other] لم يُحفظ شيء: { $count } ملفًا تنتظر تسوية تعارضاتها (C)
+}
+tui-save-changed-on-disk = { $count_form ->
+    [one] تغيّر ملف على القرص منذ قُرئ فلم يُكتب ({ $files }): تجري قراءته لدمجه ثم الحفظ من جديد
+    [two] تغيّر ملفان على القرص منذ قُرئا فلم يُكتبا ({ $files }): تجري قراءتهما لدمجهما ثم الحفظ من جديد
+    [few] تغيّرت { $count } ملفات على القرص منذ قُرئت فلم تُكتب ({ $files }): تجري قراءتها لدمجها ثم الحفظ من جديد
+   *[other] تغيّر { $count } ملفًا على القرص منذ قُرئت فلم تُكتب ({ $files }): تجري قراءتها لدمجها ثم الحفظ من جديد
+}
+tui-changed-on-disk = تغيّر على القرص: { $files }
+tui-merged-from-disk = تغيّر على القرص ودُمج مع تعديلاتك غير المحفوظة: { $files }
+tui-disk-conflicts = { $count_form ->
+    [one] تعارض واحد مع تعديلاتك غير المحفوظة: سوِّه في شاشة التعارضات (C)
+    [two] تعارضان مع تعديلاتك غير المحفوظة: سوِّهما في شاشة التعارضات (C)
+    [few] { $count } تعارضات مع تعديلاتك غير المحفوظة: سوِّها في شاشة التعارضات (C)
+   *[other] { $count } تعارضًا مع تعديلاتك غير المحفوظة: سوِّها في شاشة التعارضات (C)
+}
+tui-and-more = و{ $count } غيرها
+tui-changed-by = (من { $names })
+tui-watch-failed = لا تُراقَب التغييرات على القرص ({ $error }): ومع ذلك لا يكتب الحفظ فوقها أبدًا
+tui-recovery-unreadable = تعذّرت قراءة ملف استعادة التعديلات غير المحفوظة: { $error }
+tui-disk-conflicts-title = { $count_form ->
+    [one] تعديلاتك غير المحفوظة والقرص: تعارض واحد
+    [two] تعديلاتك غير المحفوظة والقرص: تعارضان
+    [few] تعديلاتك غير المحفوظة والقرص: { $count } تعارضات
+   *[other] تعديلاتك غير المحفوظة والقرص: { $count } تعارضًا
+}
+tui-disk-conflicts-left = { $count_form ->
+    [zero] لم يبقَ تعارض مع القرص: احفظ (ctrl-s) لكتابة الملفات
+    [one] بقي تعارض واحد مع القرص
+    [two] بقي تعارضان مع القرص
+    [few] بقيت { $count } تعارضات مع القرص
+   *[other] بقي { $count } تعارضًا مع القرص
+}
+tui-conflict-disk = غير محفوظ/القرص

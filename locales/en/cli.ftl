@@ -84,6 +84,7 @@ sync-conflicts-hint = hint: see them with `khutta merge` or in the TUI's Conflic
 
 merge-aborted = the merge was aborted; the plan is as before it
 merge-finished = merged: { $commit }
+merge-kept = your own changes to these files were kept: { $files }
 merge-not-a-side = { $side } is not a side
 merge-not-a-side-hint = use ours, theirs or base
 merge-not-a-number = { $number } is not a conflict number

@@ -359,7 +359,7 @@ tui-recovered = { $count ->
    *[other] recovered { $count } unsaved changes; save to keep them
 }
 tui-recovery-discarded = the recovered edits were discarded
-tui-recovery-failed = could not write the recovery file { $path }: { $error }
+tui-recovery-failed = could not write the recovery file { $error }
 tui-config-error = The config file has a problem and its settings were not used:
 tui-empty = nothing here yet: press n to add one
 tui-empty-filter = nothing matches the filter (esc clears it)
@@ -381,9 +381,10 @@ tui-delete-references = { $count ->
 tui-delete-more = … and { $count } more
 tui-delete-keys = y delete   esc keep
 tui-recover-question = { $count ->
-    [one] A previous session left 1 unsaved change.
-   *[other] A previous session left { $count } unsaved changes.
+    [one] A previous session left unsaved changes to 1 file:
+   *[other] A previous session left unsaved changes to { $count } files:
 }
+tui-recover-when = The last of them was made on { $when }.
 tui-recover-keys = r recover   d discard
 tui-filter-status = s status:  { $value }
 tui-filter-partner = p partner: { $value }
@@ -447,6 +448,7 @@ tui-conflicts-left = { $count ->
 }
 tui-merged = merged: the merge commit is made; sync to send it
 tui-merge-aborted = the merge was abandoned; the plan is as before it
+tui-merge-kept = { $message }; your own changes to { $files } were kept
 tui-sync-receiving = syncing: receiving { $done }/{ $total }
 tui-sync-merging = syncing: merging the plan
 tui-sync-sending = syncing: sending { $done }/{ $total }
@@ -643,3 +645,31 @@ results-rank = rank
 results-points = Borda points
 results-first = first places
 results-md-mean = Mean: { $mean }.
+tui-save-waits = { $count ->
+    [one] nothing saved: 1 file waits for its conflicts to be settled (C)
+   *[other] nothing saved: { $count } files wait for their conflicts to be settled (C)
+}
+tui-save-changed-on-disk = { $count ->
+    [one] 1 file changed on disk since it was read and was not written ({ $files }): reading it to merge, then saving again
+   *[other] { $count } files changed on disk since they were read and were not written ({ $files }): reading them to merge, then saving again
+}
+tui-changed-on-disk = changed on disk: { $files }
+tui-merged-from-disk = changed on disk and merged with your unsaved edits: { $files }
+tui-disk-conflicts = { $count ->
+    [one] 1 conflict with your unsaved edits: settle it on the Conflicts screen (C)
+   *[other] { $count } conflicts with your unsaved edits: settle them on the Conflicts screen (C)
+}
+tui-and-more = { $count } more
+tui-changed-by = (by { $names })
+tui-watch-failed = changes on disk are not watched ({ $error }): a save still never writes over them
+tui-recovery-unreadable = The recovery file of unsaved edits could not be read: { $error }
+tui-disk-conflicts-title = { $count ->
+    [one] your unsaved edits and the disk: 1 conflict
+   *[other] your unsaved edits and the disk: { $count } conflicts
+}
+tui-disk-conflicts-left = { $count ->
+    [0] no conflict with the disk left: save (ctrl-s) to write the files
+    [one] 1 conflict with the disk left
+   *[other] { $count } conflicts with the disk left
+}
+tui-conflict-disk = unsaved/disk

@@ -36,19 +36,32 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let terminal = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     let shown = |line: &str| ui.plan_line(line, m.lang(), terminal).into_owned();
+    let kept = |out: &mut std::io::StdoutLock, step: &khutta::repo::Stepped| {
+        if step.kept.is_empty() {
+            return Ok(());
+        }
+        let files = escape_controls(&step.kept.join(", ")).into_owned();
+        writeln!(
+            out,
+            "{}",
+            shown(&m.get_args("merge-kept", &[("files", files.into())]))
+        )
+    };
     if args.abort {
-        khutta::repo::abort(&r)?;
+        let step = khutta::repo::abort(&r)?;
         writeln!(out, "{}", shown(&m.get("merge-aborted")))?;
+        kept(&mut out, &step)?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.finish {
-        let id = khutta::repo::finish(&r)?;
+        let (id, step) = khutta::repo::finish(&r)?;
         let commit = id.to_string()[..10].to_owned();
         writeln!(
             out,
             "{}",
             shown(&m.get_args("merge-finished", &[("commit", commit.into())]))
         )?;
+        kept(&mut out, &step)?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(take) = &args.take {
@@ -63,10 +76,17 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                 });
             }
         };
+        let mut step = khutta::repo::Stepped::default();
         let left = if take[1] == "all" {
             let mut left = in_progress(&r)?.1;
             while left > 0 {
-                left = khutta::repo::resolve(&r, 0, pick.clone())?;
+                let now = khutta::repo::resolve(&r, 0, pick.clone())?;
+                left = now.left;
+                for f in now.kept {
+                    if !step.kept.contains(&f) {
+                        step.kept.push(f);
+                    }
+                }
             }
             left
         } else {
@@ -79,9 +99,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                         message: said!("merge-not-a-number", number = format!("{:?}", take[1])),
                         hint: Some(said!("merge-not-a-number-hint")),
                     })?;
-            khutta::repo::resolve(&r, n - 1, pick)?
+            step = khutta::repo::resolve(&r, n - 1, pick)?;
+            step.left
         };
         writeln!(out, "{}", shown(&m.count("merge-left", left)))?;
+        kept(&mut out, &step)?;
         return Ok(ExitCode::from(u8::from(left > 0)));
     }
     let (label, n) = in_progress(&r)?;

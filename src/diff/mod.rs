@@ -18,6 +18,7 @@
 //! conflicts keep the plan loadable, and [`resolve`] settles them.
 
 mod apply;
+mod by_unit;
 mod consult;
 mod delta;
 mod facts;
@@ -43,6 +44,7 @@ mod units;
 pub mod variance;
 
 pub use apply::{ApplyError, apply};
+pub use by_unit::{changed_fields, merge_unit, read_field, write_field};
 pub use facts::{PlanFile, facts, file_changes, file_diff_text, read_plan_file};
 pub use file::{FileMerge, MergeFileError, merge_file};
 pub use merge::{Conflict, ConflictKind, MergeResult, Problem, Side, Target, merge};

@@ -1,73 +1,66 @@
-//! The log of edits since the plan was opened: undo, redo and the unsaved marker.
+//! The log of edits since the plan was opened: undo and redo.
+//!
+//! Whether the plan is saved is not kept here: the document compares what its edits touched
+//! with what the files hold, which stays true when the files change under it.
 
 use super::{Edit, EditError};
 use crate::model::Plan;
 
-/// Every edit since the plan was opened, with the position of the last save.
+/// How an edit that no longer finds what it expects is made to fit the plan as it is now (a
+/// change on disk came in since): given the edit and the plan, the edit to apply instead.
+pub type Fit<'a> = &'a dyn Fn(&Edit, &Plan) -> Result<Edit, EditError>;
+
+/// Every edit since the plan was opened.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    done: Vec<(u64, Edit)>,
-    undone: Vec<(u64, Edit)>,
-    next_serial: u64,
-    /// The serial of the last edit applied when the plan was saved (0: none).
-    saved: u64,
+    done: Vec<Edit>,
+    undone: Vec<Edit>,
 }
 
 impl History {
     /// Applies `edit` to `plan` and records it; the redo list is dropped.
     pub fn apply(&mut self, plan: &mut Plan, edit: Edit) -> Result<(), EditError> {
         edit.apply(plan)?;
-        self.next_serial += 1;
-        self.done.push((self.next_serial, edit));
+        self.done.push(edit);
         self.undone.clear();
         Ok(())
     }
 
-    /// Undoes the last edit; returns it, or `None` when there is nothing to undo.
-    pub fn undo(&mut self, plan: &mut Plan) -> Result<Option<&Edit>, EditError> {
-        let Some((serial, edit)) = self.done.pop() else {
+    /// Undoes the last edit; returns what was applied to undo it, or `None` when there is
+    /// nothing to undo. An undo that no longer finds what the edit left is made to fit by
+    /// `fit`; when that fails too, nothing changes.
+    pub fn undo(&mut self, plan: &mut Plan, fit: Fit) -> Result<Option<Edit>, EditError> {
+        let Some(edit) = self.done.pop() else {
             return Ok(None);
         };
-        if let Err(e) = edit.inverse().apply(plan) {
-            self.done.push((serial, edit));
-            return Err(e);
+        match apply_fitted(plan, &edit.inverse(), fit) {
+            Ok(applied) => {
+                self.undone.push(applied.inverse());
+                Ok(Some(applied))
+            }
+            Err(e) => {
+                self.done.push(edit);
+                Err(e)
+            }
         }
-        self.undone.push((serial, edit));
-        Ok(self.undone.last().map(|(_, e)| e))
     }
 
-    /// Redoes the last undone edit; returns it, or `None` when there is nothing to redo.
-    pub fn redo(&mut self, plan: &mut Plan) -> Result<Option<&Edit>, EditError> {
-        let Some((serial, edit)) = self.undone.pop() else {
+    /// Redoes the last undone edit; returns what was applied, or `None` when there is
+    /// nothing to redo.
+    pub fn redo(&mut self, plan: &mut Plan, fit: Fit) -> Result<Option<Edit>, EditError> {
+        let Some(edit) = self.undone.pop() else {
             return Ok(None);
         };
-        if let Err(e) = edit.apply(plan) {
-            self.undone.push((serial, edit));
-            return Err(e);
+        match apply_fitted(plan, &edit, fit) {
+            Ok(applied) => {
+                self.done.push(applied.clone());
+                Ok(Some(applied))
+            }
+            Err(e) => {
+                self.undone.push(edit);
+                Err(e)
+            }
         }
-        self.done.push((serial, edit));
-        Ok(self.done.last().map(|(_, e)| e))
-    }
-
-    /// Whether the plan differs from what was last saved (or opened).
-    pub fn is_dirty(&self) -> bool {
-        self.done.last().map_or(0, |(s, _)| *s) != self.saved
-    }
-
-    /// Records that the plan as it now stands was saved.
-    pub fn mark_saved(&mut self) {
-        self.saved = self.done.last().map_or(0, |(s, _)| *s);
-    }
-
-    /// A marker of the plan's current state, to pass to [`History::mark_saved_at`] once a
-    /// save that started now has finished.
-    pub fn position(&self) -> u64 {
-        self.done.last().map_or(0, |(s, _)| *s)
-    }
-
-    /// Records that the state at `position` was saved (edits made since stay unsaved).
-    pub fn mark_saved_at(&mut self, position: u64) {
-        self.saved = position;
     }
 
     /// How many edits can be undone.
@@ -82,6 +75,24 @@ impl History {
 
     /// The edits that can be undone, oldest first.
     pub fn done(&self) -> impl Iterator<Item = &Edit> {
-        self.done.iter().map(|(_, e)| e)
+        self.done.iter()
+    }
+
+    /// Forgets every edit (the plan was replaced as a whole).
+    pub fn clear(&mut self) {
+        self.done.clear();
+        self.undone.clear();
+    }
+}
+
+fn apply_fitted(plan: &mut Plan, edit: &Edit, fit: Fit) -> Result<Edit, EditError> {
+    match edit.apply(plan) {
+        Ok(()) => Ok(edit.clone()),
+        Err(EditError::Stale) => {
+            let fitted = fit(edit, plan)?;
+            fitted.apply(plan)?;
+            Ok(fitted)
+        }
+        Err(e) => Err(e),
     }
 }

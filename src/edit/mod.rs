@@ -4,9 +4,9 @@
 mod consult;
 mod history;
 
-pub use history::History;
+pub use history::{Fit, History};
 
-use crate::model::{Entity, EntityKind, Id, Plan, PlanMeta, Response, Round};
+use crate::model::{Entity, EntityKind, Id, Plan, PlanMeta, Response, Round, Unit, UnitValue};
 
 /// One change of one entity (or of `plan.ron`): what it was and what it becomes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,6 +111,15 @@ pub enum EditError {
     /// A change to the round's design was refused.
     #[error(transparent)]
     Round(#[from] crate::model::RoundError),
+    /// The file changed on disk since the edit was made, in the same field: undoing or redoing
+    /// it would write over that change.
+    #[error("{}", self.said())]
+    Outdated {
+        /// The file.
+        path: String,
+        /// The fields changed both ways.
+        fields: Vec<String>,
+    },
 }
 
 impl EditError {
@@ -127,11 +136,122 @@ impl EditError {
             EditError::RoundExists(r) => said!("edit-round-exists", round = r),
             EditError::NoResponse(r, p) => said!("edit-no-response", round = r, participant = p),
             EditError::Round(e) => e.said(),
+            EditError::Outdated { path, fields } => {
+                said!("edit-outdated", path = path, fields = &fields.join(", "))
+            }
         }
     }
 }
 
+impl Change {
+    /// The unit (the file) this change is about.
+    pub fn unit(&self) -> Unit {
+        match self {
+            Change::Meta { .. } => Unit::Plan,
+            Change::Entity { kind, id, .. } => Unit::entity(*kind, id),
+            Change::Round { id, .. } => Unit::Round { round: id.clone() },
+            Change::Response {
+                round, participant, ..
+            } => Unit::Response {
+                round: round.clone(),
+                participant: participant.clone(),
+            },
+        }
+    }
+
+    /// What the unit holds before and after the change.
+    pub fn values(&self) -> (Option<UnitValue>, Option<UnitValue>) {
+        match self {
+            Change::Meta { before, after } => (
+                Some(UnitValue::Meta(before.clone())),
+                Some(UnitValue::Meta(after.clone())),
+            ),
+            Change::Entity { before, after, .. } => (
+                before.clone().map(UnitValue::Entity),
+                after.clone().map(UnitValue::Entity),
+            ),
+            Change::Round { before, after, .. } => (
+                before.clone().map(UnitValue::Round),
+                after.clone().map(UnitValue::Round),
+            ),
+            Change::Response { before, after, .. } => (
+                before.clone().map(UnitValue::Response),
+                after.clone().map(UnitValue::Response),
+            ),
+        }
+    }
+
+    /// The change of `unit` from `before` to `after`; `None` when the values do not fit the
+    /// unit (`plan.ron` cannot be absent).
+    pub fn between(
+        unit: &Unit,
+        before: Option<UnitValue>,
+        after: Option<UnitValue>,
+    ) -> Option<Change> {
+        Some(match unit {
+            Unit::Plan => match (before, after) {
+                (Some(UnitValue::Meta(before)), Some(UnitValue::Meta(after))) => {
+                    Change::Meta { before, after }
+                }
+                _ => return None,
+            },
+            Unit::Entity { kind, id } => Change::Entity {
+                kind: *kind,
+                id: id.clone(),
+                before: entity(before)?,
+                after: entity(after)?,
+            },
+            Unit::Round { round } => Change::Round {
+                id: round.clone(),
+                before: value(before, |v| match v {
+                    UnitValue::Round(r) => Some(r),
+                    _ => None,
+                })?,
+                after: value(after, |v| match v {
+                    UnitValue::Round(r) => Some(r),
+                    _ => None,
+                })?,
+            },
+            Unit::Response { round, participant } => Change::Response {
+                round: round.clone(),
+                participant: participant.clone(),
+                before: value(before, |v| match v {
+                    UnitValue::Response(r) => Some(r),
+                    _ => None,
+                })?,
+                after: value(after, |v| match v {
+                    UnitValue::Response(r) => Some(r),
+                    _ => None,
+                })?,
+            },
+        })
+    }
+}
+
+/// `Some(None)` for an absent value, `Some(Some(x))` for one of the right kind, `None` otherwise.
+fn value<T>(
+    v: Option<UnitValue>,
+    pick: impl Fn(UnitValue) -> Option<Box<T>>,
+) -> Option<Option<Box<T>>> {
+    match v {
+        None => Some(None),
+        Some(v) => pick(v).map(Some),
+    }
+}
+
+fn entity(v: Option<UnitValue>) -> Option<Option<Box<Entity>>> {
+    value(v, |v| match v {
+        UnitValue::Entity(e) => Some(e),
+        _ => None,
+    })
+}
+
 impl Edit {
+    /// The units (files) this edit changes, in the order of its changes.
+    pub fn units(&self) -> impl Iterator<Item = Unit> + '_ {
+        self.changes.iter().map(Change::unit)
+    }
+
     /// The edit that undoes this one.
     pub fn inverse(&self) -> Edit {
         let changes = self

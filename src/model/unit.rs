@@ -110,6 +110,40 @@ pub enum UnitValue {
     Response(Box<Response>),
 }
 
+impl UnitValue {
+    /// `plan.ron`'s fields, when this is one.
+    pub fn as_meta(&self) -> Option<&PlanMeta> {
+        match self {
+            UnitValue::Meta(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The entity, when this is one.
+    pub fn as_entity(&self) -> Option<&Entity> {
+        match self {
+            UnitValue::Entity(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The round's design, when this is one.
+    pub fn as_round(&self) -> Option<&Round> {
+        match self {
+            UnitValue::Round(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The response, when this is one.
+    pub fn as_response(&self) -> Option<&Response> {
+        match self {
+            UnitValue::Response(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
 impl Plan {
     /// A copy of what `unit` holds (`None`: absent).
     pub fn unit(&self, unit: &Unit) -> Option<UnitValue> {

@@ -2,6 +2,7 @@
 //! entity and field, the repository's other files by libgit2; conflicts kept in the merge
 //! state, the merge commit made only when none is left.
 
+use super::by_hand::{self, Hands};
 use super::merge_state::{self, MergeState, Pick, Resolution};
 use super::{PlanRepo, RepoError, plan_to_tree};
 use crate::diff::{self, Choice, Conflict, MergeResult};
@@ -171,18 +172,59 @@ fn commit_merge(
     )?)
 }
 
-/// The merge in progress with its current conflicts, if there is one.
+/// The merge in progress with its current conflicts, if there is one. A hand edit of a
+/// conflicting field counts as settling it with the value written (not saved in the merge
+/// state until a step is taken).
 pub fn in_progress(r: &PlanRepo) -> Result<Option<(MergeState, MergeResult)>, RepoError> {
     let Some(state) = merge_state::load(r)? else {
         return Ok(None);
     };
-    let result = compute(r, &state)?;
+    if finished(r, &state)? {
+        merge_state::clear(r)?;
+        return Ok(None);
+    }
+    let (state, _, result, _) = with_hands(r, state)?;
     Ok(Some((state, result)))
 }
 
+/// Whether HEAD is already the merge commit of `state` (a kill between the commit and
+/// forgetting the merge state).
+fn finished(r: &PlanRepo, state: &MergeState) -> Result<bool, RepoError> {
+    let head = r.repo.head()?.peel_to_commit()?;
+    let parents: Vec<String> = head.parent_ids().map(|p| p.to_string()).collect();
+    Ok(parents == [state.ours.clone(), state.theirs.clone()])
+}
+
+/// The state with hand edits of conflicting fields taken as choices, what the merge wrote
+/// before them, the merge with them, and the plan folder as it is.
+fn with_hands(
+    r: &PlanRepo,
+    mut state: MergeState,
+) -> Result<(MergeState, Plan, MergeResult, Hands), RepoError> {
+    let wrote = compute(r, &state)?;
+    let hands = by_hand::hands(r, &wrote.merged)?;
+    let result = if by_hand::absorb(&mut state, &wrote, &hands) {
+        compute(r, &state)?
+    } else {
+        wrote.clone()
+    };
+    Ok((state, wrote.merged, result, hands))
+}
+
+/// What a merge step did besides its own work.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stepped {
+    /// Conflicts left after it.
+    pub left: usize,
+    /// Plan files changed by hand while the merge waited, left as the user made them (with
+    /// the step's own change merged in where it had one).
+    pub kept: Vec<String>,
+}
+
 /// Settles conflict `index` of the merge in progress with `pick`, and writes the plan.
-pub fn resolve(r: &PlanRepo, index: usize, pick: Pick) -> Result<usize, RepoError> {
-    let (mut state, result) = in_progress(r)?.ok_or(RepoError::NoMerge)?;
+pub fn resolve(r: &PlanRepo, index: usize, pick: Pick) -> Result<Stepped, RepoError> {
+    let state = merge_state::load(r)?.ok_or(RepoError::NoMerge)?;
+    let (mut state, wrote, result, hands) = with_hands(r, state)?;
     let c = result.conflicts.get(index).ok_or_else(|| {
         RepoError::Resolve(crate::said!("resolve-no-such-conflict", number = index + 1))
     })?;
@@ -192,42 +234,58 @@ pub fn resolve(r: &PlanRepo, index: usize, pick: Pick) -> Result<usize, RepoErro
         pick,
     });
     let after = compute(r, &state)?;
+    let kept = by_hand::write(r, &hands, &wrote, &after.merged)?;
     let tree = merged_tree(r, oid(&state.ours)?, oid(&state.theirs)?, &after.merged)?;
-    force_plan_checkout(r, &tree)?;
+    // The index holds the merge as it stands, as the merge's first checkout left it.
+    let mut index = r.repo.index()?;
+    index.read_tree(&tree)?;
+    index.write()?;
     merge_state::save(r, &state)?;
-    Ok(after.conflicts.len())
+    Ok(Stepped {
+        left: after.conflicts.len(),
+        kept,
+    })
 }
 
-/// Makes the merge commit once no conflict is left.
-pub fn finish(r: &PlanRepo) -> Result<Oid, RepoError> {
-    let (state, result) = in_progress(r)?.ok_or(RepoError::NoMerge)?;
+/// Makes the merge commit once no conflict is left. Hand edits of other fields stay in the
+/// work tree, as changes to commit next.
+pub fn finish(r: &PlanRepo) -> Result<(Oid, Stepped), RepoError> {
+    let state = merge_state::load(r)?.ok_or(RepoError::NoMerge)?;
+    let (state, wrote, result, hands) = with_hands(r, state)?;
     if !result.conflicts.is_empty() {
         return Err(RepoError::ConflictsLeft(result.conflicts.len()));
     }
     let (ours, theirs) = (oid(&state.ours)?, oid(&state.theirs)?);
     let tree = merged_tree(r, ours, theirs, &result.merged)?;
-    force_plan_checkout(r, &tree)?;
+    let kept = by_hand::write(r, &hands, &wrote, &result.merged)?;
     let id = commit_merge(r, &tree, ours, theirs, &state.label)?;
+    reset_index(r, r.repo.find_commit(id)?.as_object())?;
     merge_state::clear(r)?;
-    Ok(id)
+    Ok((id, Stepped { left: 0, kept }))
 }
 
-/// Returns the plan to our commit and forgets the merge.
-pub fn abort(r: &PlanRepo) -> Result<(), RepoError> {
+/// Returns the plan to our commit and forgets the merge; files changed by hand since keep
+/// those changes.
+pub fn abort(r: &PlanRepo) -> Result<Stepped, RepoError> {
     let state = merge_state::load(r)?.ok_or(RepoError::NoMerge)?;
     let ours = r.repo.find_commit(oid(&state.ours)?)?;
-    force_plan_checkout(r, &ours.tree()?)?;
-    merge_state::clear(r)
+    let wrote = compute(r, &state)?.merged;
+    let hands = by_hand::hands(r, &wrote)?;
+    let target = r.plan_at(ours.id())?;
+    let kept = by_hand::write(r, &hands, &wrote, &target)?;
+    reset_index(r, ours.as_object())?;
+    merge_state::clear(r)?;
+    Ok(Stepped { left: 0, kept })
 }
 
-/// Writes the plan folder of `tree` over the work tree: during a merge the plan files are
-/// khutta's to rewrite (they hold the merge's own, uncommitted result).
-fn force_plan_checkout(r: &PlanRepo, tree: &Tree) -> Result<(), RepoError> {
-    let mut co = git2::build::CheckoutBuilder::new();
-    co.force().remove_untracked(false);
-    if !r.prefix.is_empty() {
-        co.path(&r.prefix);
-    }
-    r.repo.checkout_tree(tree.as_object(), Some(&mut co))?;
+/// Makes the index hold the plan files of the commit `target`, as the files the step wrote
+/// do: a hand edit shows as a change not staged, as after `git reset --merge`.
+fn reset_index(r: &PlanRepo, target: &git2::Object) -> Result<(), RepoError> {
+    let spec = if r.prefix.is_empty() {
+        "*".to_owned()
+    } else {
+        format!("{}/*", r.prefix)
+    };
+    r.repo.reset_default(Some(target), [spec.as_str()])?;
     Ok(())
 }

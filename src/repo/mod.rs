@@ -8,6 +8,7 @@
 
 mod auth;
 mod blame;
+mod by_hand;
 mod commit;
 mod history;
 pub mod merge_state;
@@ -16,15 +17,17 @@ mod review;
 mod revision;
 mod setup;
 mod sync;
+mod who;
 
 pub use blame::{ACTIVITY_FIELDS, FieldBlame};
 pub use commit::{Committed, commit, pending_changes};
 pub use history::LogEntry;
-pub use merging::{MergeStep, abort, finish, in_progress, merge_commits, resolve};
+pub use merging::{MergeStep, Stepped, abort, finish, in_progress, merge_commits, resolve};
 pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, git_setup, init};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, sync};
+pub use who::last_authors;
 
 use crate::i18n::Said;
 use crate::said;
@@ -78,6 +81,9 @@ pub enum RepoError {
     /// Files outside the plan conflict, and khutta merges only the plan.
     #[error("{}", self.said())]
     FileConflicts(Vec<String>),
+    /// Files changed by hand while the merge waited, where the step changes the same field.
+    #[error("{}", self.said())]
+    HandEdits(Vec<String>),
     /// The plan has changes that are not committed.
     #[error("{}", self.said())]
     Uncommitted,
@@ -178,6 +184,7 @@ impl RepoError {
             RepoError::FileConflicts(files) => {
                 said!("repo-file-conflicts", files = &files.join(", "))
             }
+            RepoError::HandEdits(files) => said!("repo-hand-edits", files = &files.join(", ")),
             RepoError::Uncommitted => said!("repo-uncommitted"),
             RepoError::DetachedHead => said!("repo-detached-head"),
             RepoError::NoRemote(r) => said!("repo-no-remote", remote = r),
@@ -229,6 +236,7 @@ impl RepoError {
             RepoError::Auth { .. } => said!("repo-auth-hint"),
             RepoError::Rejected { .. } => said!("repo-rejected-hint"),
             RepoError::FileConflicts(_) => said!("repo-file-conflicts-hint"),
+            RepoError::HandEdits(_) => said!("repo-hand-edits-hint"),
             RepoError::NoRemote(_) => said!("repo-no-remote-hint"),
             RepoError::BaselineExists(name) => said!("repo-baseline-exists-hint", name = name),
             RepoError::BadBaselineName(_) => said!("repo-bad-baseline-name-hint"),
@@ -293,6 +301,17 @@ impl PlanRepo {
             .collect::<Vec<_>>()
             .join("/");
         Ok(PlanRepo { repo, prefix })
+    }
+
+    /// The plan folder in the work tree.
+    pub fn plan_root(&self) -> Result<PathBuf, RepoError> {
+        let workdir = self
+            .repo
+            .workdir()
+            .ok_or_else(|| RepoError::NotARepository {
+                path: self.repo.path().to_path_buf(),
+            })?;
+        Ok(workdir.join(&self.prefix))
     }
 
     /// A path inside the plan as a path in the repository.

@@ -4,7 +4,7 @@
 
 use super::layout::{response_path, round_path};
 use super::save::{FileWrite, write_files};
-use super::{LoadedPlan, StoreError, to_canonical};
+use super::{LoadedPlan, SaveReport, StoreError, to_canonical};
 use crate::model::{Id, Response, Round, Unit, UnitValue};
 use std::path::Path;
 
@@ -39,40 +39,53 @@ pub fn save_response(root: &Path, round: &Id, response: &Response) -> Result<Str
     loaded.save_response(round, response)
 }
 
+/// Writes one participant's response (see [`LoadedPlan::response_write`]): refused when its
+/// round is not saved yet, or when the file changed on disk since it was read.
+pub fn write_response(root: &Path, write: &FileWrite) -> Result<SaveReport, StoreError> {
+    if let crate::model::Unit::Response { round, .. } = &write.unit
+        && !root.join(round_path(round)).is_file()
+    {
+        return Err(StoreError::RoundNotSaved {
+            round: round.clone(),
+        });
+    }
+    let report = write_files(root, std::slice::from_ref(write))?;
+    match report.changed_on_disk.first() {
+        Some(path) => Err(StoreError::ChangedOnDisk { path: path.clone() }),
+        None => Ok(report),
+    }
+}
+
 impl LoadedPlan {
-    /// Saves one response atomically and records it as saved, so that a later save of the
-    /// whole plan does not count it as a change. The round must be saved already, and the
-    /// response's file must hold what this plan last read there (or be absent): someone
-    /// else's change to it is never written over.
-    pub fn save_response(&mut self, round: &Id, response: &Response) -> Result<String, StoreError> {
-        if !self.root.join(round_path(round)).is_file() {
-            return Err(StoreError::RoundNotSaved {
-                round: round.clone(),
-            });
-        }
+    /// The write that saves one participant's response as given, over what this plan last
+    /// read in its file.
+    pub fn response_write(&self, round: &Id, response: &Response) -> Result<FileWrite, StoreError> {
         let mut canonical = response.clone();
         canonical.normalize();
         let unit = Unit::Response {
             round: round.clone(),
             participant: canonical.participant.clone(),
         };
-        let rel = unit.to_string();
-        let write = FileWrite {
+        let expected = self.sources.hashes.get(&unit.to_string()).copied();
+        Ok(FileWrite {
             unit,
             text: Some(canonical_response(round, &canonical)?),
             value: Some(UnitValue::Response(Box::new(canonical))),
-            expected: self.sources.hashes.get(&rel).copied(),
-        };
-        let report = write_files(&self.root, std::slice::from_ref(&write))?;
-        if !report.changed_on_disk.is_empty() {
-            return Err(StoreError::ChangedOnDisk { path: rel });
+            expected,
+        })
+    }
+
+    /// Saves one response atomically and records it as saved, so that a later save of the
+    /// whole plan does not count it as a change. The round must be saved already, and the
+    /// response's file must hold what this plan last read there (or be absent): someone
+    /// else's change to it is never written over.
+    pub fn save_response(&mut self, round: &Id, response: &Response) -> Result<String, StoreError> {
+        let write = self.response_write(round, response)?;
+        let report = write_response(&self.root, &write)?;
+        if self.plan.consultations.contains_key(round) {
+            self.record_saved(std::slice::from_ref(&write), &report);
         }
-        if !self.plan.consultations.contains_key(round) {
-            // A round this plan has not read: only the file is written.
-            return Ok(rel);
-        }
-        self.record_saved(std::slice::from_ref(&write), &report);
-        Ok(rel)
+        Ok(write.unit.to_string())
     }
 }
 

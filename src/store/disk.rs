@@ -79,6 +79,7 @@ impl Place {
 }
 
 /// What the places read hold now.
+#[derive(Clone, Debug)]
 pub struct Snapshot {
     /// The places read; everything the plan held in them is replaced.
     pub(super) places: Vec<Place>,
@@ -138,10 +139,7 @@ pub fn read_places(root: &Path, places: &[Place], cache_dir: Option<&Path>) -> S
     Snapshot {
         places,
         meta,
-        files: found
-            .into_iter()
-            .zip(parsed)
-            .collect(),
+        files: found.into_iter().zip(parsed).collect(),
         diagnostics,
     }
 }
@@ -376,6 +374,54 @@ fn list_round(root: &Path, round: &str, found: &mut Vec<Found>, diagnostics: &mu
             said!("check-no-round-hint", round_file = ROUND_FILE),
         ));
     }
+}
+
+/// The plan files under `root` whose bytes differ from `known` (hashes by relative path, as
+/// [`super::Sources::hashes`] keeps them), including files that appeared and files that are
+/// gone: what a git job or another program changed while khutta was not looking. Reads every
+/// file, so it is for after a job, not for every key.
+pub fn changed_paths(root: &Path, known: &std::collections::HashMap<String, u64>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut changed = Vec::new();
+    let mut look = |rel: String| {
+        let now = std::fs::symlink_metadata(root.join(&rel))
+            .ok()
+            .filter(|m| m.file_type().is_file())
+            .and_then(|_| std::fs::read(root.join(&rel)).ok())
+            .map(|b| super::content_hash(&b));
+        if now != known.get(&rel).copied() {
+            changed.push(rel.clone());
+        }
+        seen.insert(rel);
+    };
+    look(PLAN_FILE.to_owned());
+    for kind in EntityKind::ALL {
+        if let Ok(Some(names)) = folder_entries(&root.join(kind.dir())) {
+            for name in names.into_iter().filter(|n| n.ends_with(".ron")) {
+                look(format!("{}/{name}", kind.dir()));
+            }
+        }
+    }
+    if let Ok(Some(rounds)) = folder_entries(&root.join(CONSULTATIONS_DIR)) {
+        for round in rounds {
+            let dir = format!("{CONSULTATIONS_DIR}/{round}");
+            look(format!("{dir}/{ROUND_FILE}"));
+            if let Ok(Some(files)) = folder_entries(&root.join(&dir).join(RESPONSES_DIR)) {
+                for f in files.into_iter().filter(|n| n.ends_with(".ron")) {
+                    look(format!("{dir}/{RESPONSES_DIR}/{f}"));
+                }
+            }
+        }
+    }
+    let mut gone: Vec<String> = known
+        .keys()
+        .filter(|rel| !seen.contains(*rel))
+        .cloned()
+        .collect();
+    gone.sort();
+    changed.extend(gone);
+    changed.retain(|rel| known.contains_key(rel) || root.join(rel).exists());
+    changed
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub struct LoadedPlan {
 }
 
 /// A plan file found in an entity folder or a consultation round's folder.
+#[derive(Clone, Debug)]
 pub(super) struct Found {
     /// What it holds.
     pub(super) kind: FileKind,

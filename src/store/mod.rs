@@ -15,8 +15,8 @@ mod read;
 mod save;
 
 pub use atomic::{sync_dir, write_atomic};
-pub use consult::{canonical_response, canonical_round, save_response};
-pub use disk::{Place, Snapshot, read_places};
+pub use consult::{canonical_response, canonical_round, save_response, write_response};
+pub use disk::{Place, Snapshot, changed_paths, read_places};
 pub use fmt::{FmtOutcome, format_folder};
 pub use fold::Changed;
 pub use format::{from_ron, to_canonical};

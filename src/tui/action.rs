@@ -184,8 +184,8 @@ pub enum Action {
     Scroll(bool),
     /// The terminal changed size.
     Resize(u16, u16),
-    /// A save finished on the worker thread.
-    Saved(Result<crate::store::SaveReport, String>),
+    /// A save finished on the worker thread: what it was asked to write and what it did.
+    Saved(Result<(Vec<crate::store::FileWrite>, crate::store::SaveReport), String>),
     /// A long text came back from the external editor.
     EditorClosed(Result<String, crate::i18n::Said>),
     /// The process was asked to stop (SIGTERM, SIGHUP).
@@ -196,17 +196,23 @@ pub enum Action {
     SyncProgress(crate::repo::SyncEvent),
     /// A repository job finished: a message for the status line, or what went wrong.
     RepoDone(Result<String, String>),
-    /// The plan was read again from disk (after a sync or a merge step).
-    Reloaded(Box<crate::store::LoadedPlan>),
-    /// A participant's response was written (collect mode), or why it could not be.
-    ResponseSaved {
-        /// The round.
-        round: crate::model::Id,
-        /// The response as written.
-        response: Box<crate::model::Response>,
-        /// The file written, or what went wrong.
-        result: Result<String, String>,
+    /// Files of the plan changed on disk (seen by the watcher), as paths relative to it.
+    FilesChanged(Vec<String>),
+    /// Something may have written plan files: compare every file with what the document
+    /// last read. `own` when it was a git job of this TUI, whose changes the status line does
+    /// not announce again (it said what the job did).
+    Rescan {
+        /// Whether the writes were this TUI's own.
+        own: bool,
     },
+    /// What places of the plan folder hold now, read from disk.
+    DiskRead(Box<crate::store::Snapshot>),
+    /// Who made the commits that brought files as they are now (file, author), when git knows.
+    ChangedBy(Vec<(String, String)>),
+    /// The recovery file could not be written (where, and why).
+    RecoveryFailed(String),
+    /// A participant's response was written (collect mode), or why it could not be.
+    ResponseSaved(Result<(Box<crate::store::FileWrite>, crate::store::SaveReport), String>),
     /// Plans at commits the Review screen asked for, or why each could not be read.
     Revisions(Box<Vec<(git2::Oid, Result<crate::model::Plan, String>)>>),
 }

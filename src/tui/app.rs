@@ -3,24 +3,25 @@
 
 use super::Screen;
 use super::action::{Action, Command};
-use super::document::Document;
 use super::editor::EditorState;
 use super::form::FormState;
 use super::keymap::{Context, Keymap};
 use super::lists::{Cursor, TreeRow, TreeView};
 use super::paint::Pen;
 use super::popup::Popup;
+use crate::document::Document;
 use crate::i18n::{Arg, Messages};
 use crate::model::{EntityKind, Id, Lang};
 use crate::text::{BidiMode, Shaping};
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
-/// Work that `update` asks the run loop to do: IO, never done inside `update` itself.
+/// Work that `update` asks for: IO, never done inside `update` itself, carried out by
+/// [`super::effects::Runner`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Save the changed files (on a worker thread).
-    Save,
+    /// Write these files (on a worker thread), each only over what was last read there.
+    Save(Vec<crate::store::FileWrite>),
     /// Leave the TUI.
     Quit,
     /// Edit `text` in `$VISUAL`/`$EDITOR`; the result comes back as [`Action::EditorClosed`].
@@ -29,11 +30,13 @@ pub enum Effect {
     WriteRecovery,
     /// Write one participant's response now, atomically (collect mode, after every answer);
     /// the result comes back as [`Action::ResponseSaved`].
-    SaveResponse(crate::model::Id, Box<crate::model::Response>),
+    SaveResponse(Box<crate::store::FileWrite>),
     /// Run a git job on the repository worker.
     Repo(super::repo_view::RepoJob),
-    /// Read the plan again from disk.
-    Reload,
+    /// Read these places of the plan folder as they are on disk now.
+    ReadPlaces(Vec<crate::store::Place>),
+    /// Compare every plan file with what the document last read (after a git job).
+    Rescan,
     /// Remove the recovery file: the user chose to discard the unsaved edits.
     ClearRecovery,
 }
@@ -81,7 +84,16 @@ pub struct App {
     /// The Gantt's scale and scroll.
     pub gantt: super::screens::gantt::GanttView,
     /// Unsaved edits a previous session left, waiting for the user's answer.
-    pub recovered: Option<crate::edit::Edit>,
+    pub recovered: Option<super::recovery::Found>,
+    /// Files seen changed on disk while a save ran, read once it is done.
+    pub disk_pending: Vec<String>,
+    /// Save again once the files a save found changed on disk have been read and merged.
+    pub resave: bool,
+    /// A git job of this TUI wrote plan files: the next change read from disk is its own,
+    /// and the status line keeps saying what the job did.
+    pub own_writes: bool,
+    /// What the status line said about the last change read from disk.
+    pub disk_note: Option<String>,
     /// What the git repository holds: history, pending files, a merge in progress.
     pub repo: super::repo_view::RepoView,
     /// The Consultations screen: which round, and designing, collecting or results.
@@ -138,6 +150,10 @@ impl App {
             quit_after_save: false,
             gantt: Default::default(),
             recovered: None,
+            disk_pending: Vec::new(),
+            resave: false,
+            own_writes: false,
+            disk_note: None,
             repo: Default::default(),
             consult: Default::default(),
             review: Default::default(),
@@ -226,7 +242,7 @@ impl App {
                 super::screens::gantt::relayout(self);
                 Vec::new()
             }
-            Action::Saved(result) => self.saved(result),
+            Action::Saved(result) => super::disk_view::saved(self, result),
             Action::EditorClosed(result) => super::editing::external_closed(self, result),
             Action::Terminate => {
                 self.quit = true;
@@ -257,12 +273,20 @@ impl App {
                 Vec::new()
             }
             Action::RepoDone(result) => super::repo_view::done(self, result),
-            Action::Reloaded(loaded) => super::repo_view::reloaded(self, *loaded),
-            Action::ResponseSaved {
-                round,
-                response,
-                result,
-            } => super::screens::consult_collect::saved(self, &round, *response, result),
+            Action::FilesChanged(paths) => super::disk_view::files_changed(self, paths),
+            Action::Rescan { own } => {
+                self.own_writes |= own;
+                vec![Effect::Rescan]
+            }
+            Action::DiskRead(snapshot) => super::disk_view::arrived(self, *snapshot),
+            Action::ChangedBy(authors) => super::disk_view::changed_by(self, &authors),
+            Action::RecoveryFailed(why) => {
+                self.status = self
+                    .msg
+                    .get_args("tui-recovery-failed", &[("error", Arg::Text(why.into()))]);
+                Vec::new()
+            }
+            Action::ResponseSaved(result) => super::screens::consult_collect::saved(self, result),
             Action::Revisions(plans) => super::screens::review::arrived(self, *plans),
         }
     }
@@ -346,33 +370,24 @@ impl App {
             self.status = self.msg.get("tui-nothing-to-save").into_owned();
             return Vec::new();
         }
-        self.saving = true;
-        self.status = self.msg.get("tui-saving").into_owned();
-        vec![Effect::Save]
-    }
-
-    fn saved(&mut self, result: Result<crate::store::SaveReport, String>) -> Vec<Effect> {
-        self.saving = false;
-        match result {
-            Ok(report) => {
-                let n = report.written.len() + report.removed.len();
-                self.status = self.msg.count("tui-saved-files", n);
-                if self.quit_after_save {
-                    self.quit = true;
-                    return vec![Effect::Quit];
-                }
-                vec![
-                    Effect::WriteRecovery,
-                    Effect::Repo(super::repo_view::RepoJob::State),
-                ]
+        match self.doc.save_writes() {
+            Ok(writes) if writes.is_empty() => {
+                self.quit_after_save = false;
+                self.status = self.msg.count("tui-save-waits", self.doc.waiting().len());
+                Vec::new()
+            }
+            Ok(writes) => {
+                self.saving = true;
+                self.status = self.msg.get("tui-saving").into_owned();
+                vec![Effect::Save(writes)]
             }
             Err(e) => {
                 self.quit_after_save = false;
-                self.status = self
-                    .msg
-                    .get_args("tui-save-failed", &[("error", Arg::Text(e.into()))]);
-                self.popup = Some(Popup::Message(self.status.clone()));
-                vec![Effect::WriteRecovery]
+                self.status = self.msg.get_args(
+                    "tui-save-failed",
+                    &[("error", Arg::Text(e.said().show(&self.msg).into()))],
+                );
+                Vec::new()
             }
         }
     }
@@ -384,13 +399,14 @@ impl App {
             self.doc.redo()
         };
         self.status = match result {
-            Ok(true) if undo => self.msg.get("tui-undone").into_owned(),
-            Ok(true) => self.msg.get("tui-redone").into_owned(),
-            Ok(false) if undo => self.msg.get("tui-nothing-to-undo").into_owned(),
-            Ok(false) => self.msg.get("tui-nothing-to-redo").into_owned(),
-            Err(e) => self
-                .msg
-                .get_args("tui-cannot", &[("error", Arg::Text(e.to_string().into()))]),
+            Ok(Some(_)) if undo => self.msg.get("tui-undone").into_owned(),
+            Ok(Some(_)) => self.msg.get("tui-redone").into_owned(),
+            Ok(None) if undo => self.msg.get("tui-nothing-to-undo").into_owned(),
+            Ok(None) => self.msg.get("tui-nothing-to-redo").into_owned(),
+            Err(e) => self.msg.get_args(
+                "tui-cannot",
+                &[("error", Arg::Text(e.said().show(&self.msg).into()))],
+            ),
         };
         self.refresh_tree();
         vec![Effect::WriteRecovery]

@@ -352,11 +352,8 @@ fn commit(app: &mut App) -> Vec<Effect> {
                 value.trim().to_owned(),
             ))]
         }
-        Purpose::ConflictValue(i) => match serde_json::from_str(&value) {
-            Ok(v) => super::repo_view::merge_job(
-                app,
-                super::repo_view::RepoJob::Resolve(i, crate::repo::merge_state::Pick::Value(v)),
-            ),
+        Purpose::ConflictValue(row) => match serde_json::from_str(&value) {
+            Ok(v) => super::screens::conflicts::settle(app, row, crate::diff::Choice::Value(v)),
             Err(_) => Vec::new(),
         },
         Purpose::Design(target) => {

@@ -104,7 +104,7 @@ impl Filter {
     fn matches(&self, a: &Activity) -> bool {
         let text_ok = self.text.is_empty() || {
             let needle = self.text.to_lowercase();
-            a.id.as_str().contains(&needle)
+            a.id.as_str().to_lowercase().contains(&needle)
                 || [Lang::Ar, Lang::En].iter().any(|l| {
                     a.title
                         .get(*l)
@@ -260,6 +260,19 @@ impl TreeView {
 /// Groups after tasks that start the same day, so that a phase reads before its neighbours' work.
 fn group_last(a: &Activity) -> bool {
     a.kind != ActivityKind::Group
+}
+
+impl Timeline for crate::document::Document {
+    fn start_and_slack(&self, id: &Id) -> (Option<i64>, Option<i64>) {
+        use chrono::Datelike;
+        match self.dates(id) {
+            Some(d) => (
+                Some(i64::from(d.early_start.num_days_from_ce())),
+                Some(d.total_slack),
+            ),
+            None => (None, None),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The terminal UI: key -> Action -> update -> view, over a [`document::Document`].
+//! The terminal UI: key -> Action -> update -> view, over a [`crate::document::Document`].
 //!
 //! `update` is the only place state changes; `view` draws from the state and never does IO;
 //! IO (saving, the external editor, the recovery file) is asked for as an [`app::Effect`] and
@@ -7,9 +7,10 @@
 pub mod action;
 pub mod app;
 pub mod config;
-pub mod document;
+pub mod disk_view;
 pub mod editing;
 pub mod editor;
+pub mod effects;
 pub mod form;
 mod input;
 pub mod keymap;
@@ -23,6 +24,7 @@ pub mod run;
 pub mod screens;
 pub mod theme;
 pub mod view;
+mod watch;
 pub mod words;
 
 /// The screens of the TUI, in tab order.

@@ -33,6 +33,7 @@ pub fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
         return Vec::new();
     }
     let body = usize::from(app.size.1.saturating_sub(3));
+    let conflicts = super::screens::conflicts::rows(app).len();
     let (cursor, len) = match app.screen {
         Screen::Activities | Screen::Gantt => (&mut app.cursors.activities, app.tree_rows.len()),
         Screen::Partners => (&mut app.cursors.partners, app.doc.plan.partners.len()),
@@ -43,10 +44,7 @@ pub fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
         Screen::Funding => (&mut app.cursors.funding, app.doc.plan.funding.len()),
         Screen::Problems => (&mut app.cursors.problems, app.doc.diagnostics.len()),
         Screen::History => (&mut app.cursors.history, app.repo.history.len()),
-        Screen::Conflicts => (
-            &mut app.cursors.conflicts,
-            app.repo.merge.as_ref().map_or(0, |m| m.conflicts.len()),
-        ),
+        Screen::Conflicts => (&mut app.cursors.conflicts, conflicts),
         Screen::Overview | Screen::Consultations | Screen::Review => return Vec::new(),
     };
     let offset = cursor.scrolled(body);

@@ -17,8 +17,8 @@ pub enum Popup {
         /// Who refers to it, one line each.
         references: Vec<String>,
     },
-    /// Recover the unsaved edits a previous session left.
-    Recover(usize),
+    /// Recover the unsaved edits a previous session left (see [`super::app::App::recovered`]).
+    Recover,
     /// Filter the activities by status, partner or country.
     FilterMenu,
     /// A message; any key closes it.
@@ -58,8 +58,9 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         (Popup::ConfirmDelete { kind, id, .. }, Some('y' | '\n')) => {
             super::editing::delete_now(app, kind, &id)
         }
-        (Popup::Recover(_), Some('r' | 'y' | '\n')) => super::recovery::restore(app),
-        (Popup::Recover(_), Some('d' | 'n')) => {
+        (Popup::Recover, Some('r' | 'y' | '\n')) => super::recovery::restore(app),
+        (Popup::Recover, Some('d' | 'n')) => {
+            app.recovered = None;
             app.status = app.msg.get("tui-recovery-discarded").into_owned();
             vec![Effect::ClearRecovery]
         }
@@ -67,10 +68,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             super::screens::activities::filter_menu(app, c)
         }
         (
-            Popup::ConfirmQuit
-            | Popup::ConfirmDelete { .. }
-            | Popup::Recover(_)
-            | Popup::FilterMenu,
+            Popup::ConfirmQuit | Popup::ConfirmDelete { .. } | Popup::Recover | Popup::FilterMenu,
             Some('\u{1b}' | 'c' | 'n'),
         ) => Vec::new(),
         (Popup::Message(_) | Popup::Help, _) => Vec::new(),

@@ -1,24 +1,55 @@
 //! Unsaved edits survive a crash, a killed terminal or a closed laptop: after every edit the
-//! entities that differ from the files are written to a recovery file, and the next session
-//! offers them back.
+//! files that differ from the disk (entities, `plan.ron`, rounds, responses) are written to a
+//! recovery file, each with what it held when the edits began, and the next session offers
+//! them back, naming what and when. Bringing them back merges each with what its file holds
+//! by then (see [`crate::document::Document::recover`]).
 
 use super::app::{App, Effect};
-use super::document::Document;
-use crate::edit::{Change, Edit, Label};
-use crate::model::{Entity, EntityKind, Id, PlanMeta};
+use crate::document::{Document, Unsaved};
+use crate::i18n::Arg;
+use crate::model::{Entity, EntityKind, Id, PlanMeta, Unit, UnitValue};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// What the recovery file holds: each changed entity's new value (`None`: deleted).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Recovery {
+/// The recovery file's format version; a file of an older version is read as that version.
+const VERSION: u32 = 2;
+
+/// What the recovery file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct File {
+    version: u32,
     /// The plan folder the edits belong to.
-    pub plan: String,
-    /// `plan.ron`, when it changed.
-    pub meta: Option<PlanMeta>,
-    /// Changed entities.
-    pub entities: Vec<(EntityKind, Id, Option<Entity>)>,
+    plan: String,
+    /// When the last edit was made, in local time, for the person deciding.
+    when: String,
+    /// Every file with unsaved edits.
+    units: Vec<Unsaved>,
+}
+
+/// The first format: changed entities and `plan.ron`, without their bases.
+#[derive(Deserialize)]
+struct FileV1 {
+    meta: Option<PlanMeta>,
+    entities: Vec<(EntityKind, Id, Option<Entity>)>,
+}
+
+/// Unsaved edits found at start-up, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// The files and their edits.
+    pub unsaved: Vec<Unsaved>,
+    /// When the last of them was made.
+    pub when: String,
+}
+
+impl Found {
+    /// The files, as the status line names them.
+    pub fn names(&self) -> Vec<String> {
+        self.unsaved
+            .iter()
+            .map(|u| super::disk_view::unit_name(&u.unit))
+            .collect()
+    }
 }
 
 /// Where the recovery file of the plan at `root` lives: the user's state folder.
@@ -36,46 +67,22 @@ pub fn location(root: &Path, xdg_state_home: Option<&str>, home: Option<&str>) -
     )
 }
 
-/// The unsaved changes of `doc`: only what its edits touched is compared.
-pub fn unsaved(doc: &Document) -> Recovery {
-    let mut touched: BTreeSet<(EntityKind, Id)> = BTreeSet::new();
-    let mut meta_touched = false;
-    for edit in doc.history.done() {
-        for t in edit.touched() {
-            match t {
-                Some((k, id)) => {
-                    touched.insert((k, id.clone()));
-                }
-                None => meta_touched = true,
-            }
-        }
-    }
-    let entities = touched
-        .into_iter()
-        .filter_map(|(k, id)| {
-            let now = doc.plan.get(k, id.as_str());
-            (now != doc.loaded.plan.get(k, id.as_str())).then_some((k, id, now))
-        })
-        .collect();
-    let meta =
-        (meta_touched && doc.plan.meta != doc.loaded.plan.meta).then(|| doc.plan.meta.clone());
-    Recovery {
-        plan: doc.loaded.root.display().to_string(),
-        meta,
-        entities,
-    }
-}
-
 /// Writes the recovery file for `doc`, or removes it when nothing is unsaved.
 pub fn write(path: &Path, doc: &Document) -> std::io::Result<()> {
-    let r = unsaved(doc);
-    if r.meta.is_none() && r.entities.is_empty() {
+    let units = doc.unsaved_edits();
+    if units.is_empty() {
         return clear(path);
     }
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let json = serde_json::to_vec(&r).map_err(std::io::Error::other)?;
+    let file = File {
+        version: VERSION,
+        plan: doc.loaded.root.display().to_string(),
+        when: chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(),
+        units,
+    };
+    let json = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
     crate::store::write_atomic(path, &json)
 }
 
@@ -87,42 +94,85 @@ pub fn clear(path: &Path) -> std::io::Result<()> {
     }
 }
 
-/// The edit that brings the recovered changes back onto `doc`'s plan, if they still differ.
-pub fn read(path: &Path, doc: &Document) -> Option<Edit> {
-    let bytes = std::fs::read(path).ok()?;
-    let r: Recovery = serde_json::from_slice(&bytes).ok()?;
-    let plan = &doc.plan;
-    let mut changes = Vec::new();
-    if let Some(m) = r.meta.filter(|m| *m != plan.meta) {
-        changes.push(Change::Meta {
-            before: Box::new(plan.meta.clone()),
-            after: Box::new(m),
-        });
-    }
-    for (kind, id, value) in r.entities {
-        let now = plan.get(kind, id.as_str());
-        if now != value {
-            changes.push(Change::Entity {
-                kind,
-                id,
-                before: now.map(Box::new),
-                after: value.map(Box::new),
-            });
-        }
-    }
-    (!changes.is_empty()).then(|| Edit {
-        label: Label::Batch("recovered edits".into()),
-        changes,
-    })
+/// The unsaved edits the recovery file keeps, if any still differ from the plan. A file that
+/// cannot be read is moved aside (never deleted: it may be someone's work) and the error
+/// names where it went.
+pub fn read(path: &Path, doc: &Document) -> Result<Option<Found>, String> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(None);
+    };
+    let found = match serde_json::from_slice::<File>(&bytes) {
+        Ok(f) => Found {
+            unsaved: f.units,
+            when: f.when,
+        },
+        Err(e) => match serde_json::from_slice::<FileV1>(&bytes) {
+            Ok(v1) => from_v1(v1, doc),
+            Err(_) => {
+                let aside = path.with_extension("json.unreadable");
+                let moved = std::fs::rename(path, &aside);
+                return Err(match moved {
+                    Ok(()) => format!("{e}; kept as {}", aside.display()),
+                    Err(m) => format!("{e}; {m}"),
+                });
+            }
+        },
+    };
+    let unsaved: Vec<Unsaved> = found
+        .unsaved
+        .into_iter()
+        .filter(|u| doc.plan.unit(&u.unit) != u.mine)
+        .collect();
+    Ok((!unsaved.is_empty()).then_some(Found {
+        unsaved,
+        when: found.when,
+    }))
 }
 
-/// Applies the recovered edit the user accepted.
+/// The first format kept no bases: the edited values are taken over what the files hold.
+fn from_v1(v1: FileV1, doc: &Document) -> Found {
+    let mut unsaved = Vec::new();
+    if let Some(m) = v1.meta {
+        unsaved.push(Unsaved {
+            unit: Unit::Plan,
+            base: doc.plan.unit(&Unit::Plan),
+            mine: Some(UnitValue::Meta(Box::new(m))),
+        });
+    }
+    for (kind, id, value) in v1.entities {
+        let unit = Unit::entity(kind, &id);
+        unsaved.push(Unsaved {
+            base: doc.plan.unit(&unit),
+            mine: value.map(|e| UnitValue::Entity(Box::new(e))),
+            unit,
+        });
+    }
+    Found {
+        unsaved,
+        when: String::new(),
+    }
+}
+
+/// Brings back the recovered edits the user accepted.
 pub fn restore(app: &mut App) -> Vec<Effect> {
-    let Some(edit) = app.recovered.take() else {
+    let Some(found) = app.recovered.take() else {
         return Vec::new();
     };
-    let n = edit.changes.len();
-    super::editing::apply(app, Ok(edit));
-    app.status = app.msg.count("tui-recovered", n);
+    match app.doc.recover(found.unsaved) {
+        Ok(r) => {
+            app.status = app.msg.count("tui-recovered", r.units.len());
+            if r.conflicts > 0 {
+                let more = app.msg.count("tui-disk-conflicts", r.conflicts);
+                app.status = format!("{}; {more}", app.status);
+            }
+        }
+        Err(e) => {
+            app.status = app.msg.get_args(
+                "tui-not-changed",
+                &[("error", Arg::Text(e.said().show(&app.msg).into()))],
+            );
+        }
+    }
+    app.refresh_tree();
     vec![Effect::WriteRecovery]
 }

@@ -4,7 +4,6 @@
 use super::Screen;
 use super::action::Action;
 use super::app::{App, Effect};
-use super::document::Document;
 use super::editor::Purpose;
 use super::form::spec::EditorKind;
 use crate::diff::Conflict;
@@ -58,6 +57,8 @@ pub enum RepoJob {
     Abort,
     /// Read the plans at these commits, for the Review screen.
     Revisions(Vec<git2::Oid>),
+    /// Find who made the commits that brought these plan files as they are.
+    ChangedBy(Vec<String>),
 }
 
 /// The repository's state arrived.
@@ -68,10 +69,10 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
         busy,
         ..view
     };
-    if app.repo.merge.is_none() && app.screen == Screen::Conflicts {
+    if app.repo.merge.is_none() && app.doc.conflicts.is_empty() && app.screen == Screen::Conflicts {
         app.screen = Screen::History;
     }
-    let n = app.repo.merge.as_ref().map_or(0, |m| m.conflicts.len());
+    let n = super::screens::conflicts::rows(app).len();
     app.cursors.conflicts.step(0, n);
     super::screens::review::repo_changed(app)
 }
@@ -85,15 +86,6 @@ pub fn done(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
         Err(e) => e,
     };
     Vec::new()
-}
-
-/// The plan was read again after git changed its files: the edit log starts afresh (every edit
-/// was saved and committed before the job, so nothing is lost).
-pub fn reloaded(app: &mut App, loaded: crate::store::LoadedPlan) -> Vec<Effect> {
-    app.doc = Document::new(loaded);
-    app.form = None;
-    app.refresh_tree();
-    vec![Effect::WriteRecovery]
 }
 
 fn refuse_unsaved(app: &mut App) -> bool {
@@ -203,6 +195,15 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
         send(super::screens::review::read(root, commits));
         return;
     }
+    if let RepoJob::ChangedBy(files) = &job {
+        if let Ok(r) = PlanRepo::discover(root) {
+            let authors = crate::repo::last_authors(&r, files);
+            if !authors.is_empty() {
+                send(Action::ChangedBy(authors));
+            }
+        }
+        return;
+    }
     let r = match PlanRepo::open(root) {
         Ok(r) => r,
         Err(e) => {
@@ -212,7 +213,7 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
     };
     let fail = |e: crate::repo::RepoError| explain(&e, msg);
     let (result, changed_files) = match job {
-        RepoJob::State | RepoJob::Revisions(_) => return,
+        RepoJob::State | RepoJob::Revisions(_) | RepoJob::ChangedBy(_) => return,
         RepoJob::Commit(message) => match crate::repo::commit(&r, &message, false) {
             Ok(c) => (Ok(msg.count("tui-committed", c.files)), false),
             Err(e) => (Err(fail(e)), false),
@@ -234,23 +235,48 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
             }
         }
         RepoJob::Resolve(i, pick) => match crate::repo::resolve(&r, i, pick) {
-            Ok(left) => (Ok(msg.count("tui-conflicts-left", left)), true),
+            Ok(step) => (
+                Ok(kept(msg, msg.count("tui-conflicts-left", step.left), &step)),
+                true,
+            ),
             Err(e) => (Err(fail(e)), true),
         },
         RepoJob::Finish => match crate::repo::finish(&r) {
-            Ok(_) => (Ok(msg.get("tui-merged").into_owned()), true),
+            Ok((_, step)) => (
+                Ok(kept(msg, msg.get("tui-merged").into_owned(), &step)),
+                true,
+            ),
             Err(e) => (Err(fail(e)), true),
         },
         RepoJob::Abort => match crate::repo::abort(&r) {
-            Ok(()) => (Ok(msg.get("tui-merge-aborted").into_owned()), true),
+            Ok(step) => (
+                Ok(kept(msg, msg.get("tui-merge-aborted").into_owned(), &step)),
+                true,
+            ),
             Err(e) => (Err(fail(e)), true),
         },
     };
-    if changed_files && let Ok(loaded) = crate::store::load(root) {
-        send(Action::Reloaded(Box::new(loaded)));
-    }
     send(Action::Repo(Box::new(read_state(root, msg))));
     send(Action::RepoDone(result));
+    if changed_files {
+        // The document compares every file with what it last read, and takes in (merging
+        // with unsaved edits) what the job changed.
+        send(Action::Rescan { own: true });
+    }
+}
+
+/// A merge step's message, with the files whose hand edits it kept.
+fn kept(msg: &crate::i18n::Messages, message: String, step: &crate::repo::Stepped) -> String {
+    if step.kept.is_empty() {
+        return message;
+    }
+    msg.get_args(
+        "tui-merge-kept",
+        &[
+            ("message", Arg::Text(message.into())),
+            ("files", Arg::Text(step.kept.join(", ").into())),
+        ],
+    )
 }
 
 /// The status line's note while a sync runs.

@@ -2,11 +2,11 @@
 //! the session ends (quit, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
 use super::action::Action;
-use super::app::{App, Effect};
-use super::document::Document;
+use super::app::App;
+use super::effects::{Host, Runner};
 use super::popup::Popup;
 use super::{recovery, view};
-use crate::i18n::Arg;
+use crate::document::Document;
 use crate::i18n::Said;
 use crate::said;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
@@ -49,10 +49,6 @@ pub enum RunError {
 
 /// What comes back from worker threads.
 enum Done {
-    Saved(
-        Result<(crate::store::SaveReport, Box<crate::store::LoadedPlan>), String>,
-        u64,
-    ),
     Action(Action),
     /// From the terminal (see [`super::input`]).
     Input(super::input::Input),
@@ -68,11 +64,20 @@ pub fn run(opts: Options) -> Result<(), RunError> {
     } else {
         crate::text::BidiMode::Terminal
     };
-    if let Some(path) = &opts.recovery
-        && let Some(edit) = recovery::read(path, &app.doc)
-    {
-        app.popup = Some(Popup::Recover(edit.changes.len()));
-        app.recovered = Some(edit);
+    if let Some(path) = &opts.recovery {
+        match recovery::read(path, &app.doc) {
+            Ok(Some(found)) => {
+                app.popup = Some(Popup::Recover);
+                app.recovered = Some(found);
+            }
+            Ok(None) => {}
+            Err(why) => {
+                app.popup = Some(Popup::Message(app.msg.get_args(
+                    "tui-recovery-unreadable",
+                    &[("error", crate::i18n::Arg::Text(why.into()))],
+                )));
+            }
+        }
     }
     if let Some(e) = opts.config_error {
         app.popup = Some(Popup::Message(format!(
@@ -130,6 +135,22 @@ fn leave(explicit_bidi: bool) {
     let _ = ratatui::try_restore();
 }
 
+/// The terminal side of the effects: leaving the UI for an external editor.
+struct Terminal<'t> {
+    terminal: &'t mut ratatui::DefaultTerminal,
+    input: &'t super::input::Reader,
+    explicit_bidi: bool,
+}
+
+impl Host for Terminal<'_> {
+    fn external_editor(&mut self, text: &str) -> Result<String, Said> {
+        self.input.pause();
+        let result = external_editor(self.terminal, text, self.explicit_bidi);
+        self.input.resume();
+        result
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -139,14 +160,39 @@ fn event_loop(
 ) -> Result<(), RunError> {
     let (tx, rx) = mpsc::channel::<Done>();
     let input = super::input::Reader::spawn(tx.clone(), Done::Input);
-    let jobs = repo_worker(app.doc.loaded.root.clone(), app.lang, tx.clone());
-    let _ = jobs.send(super::repo_view::RepoJob::State);
-    let size = terminal.size()?;
+    let to_loop = tx.clone();
+    let send: super::effects::Send = Arc::new(move |a| {
+        let _ = to_loop.send(Done::Action(a));
+    });
+    let root = app.doc.loaded.root.clone();
+    let runner = Runner::background(&root, recovery_path.clone(), app.lang, Arc::clone(&send));
+    // Without a watcher the save's hash check still guards the files; say why it is missing.
+    let _watch = match super::watch::start(&root, send) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            app.status = app.msg.get_args(
+                "tui-watch-failed",
+                &[("error", crate::i18n::Arg::Text(e.to_string().into()))],
+            );
+            None
+        }
+    };
+    let mut host = Terminal {
+        terminal,
+        input: &input,
+        explicit_bidi,
+    };
+    runner.run(
+        app,
+        vec![super::app::Effect::Repo(super::repo_view::RepoJob::State)],
+        &mut host,
+    );
+    let size = host.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.draw(|f| view::draw(app, f))?;
+            host.terminal.draw(|f| view::draw(app, f))?;
             redraw = false;
         }
         let mut actions: Vec<Step> = Vec::new();
@@ -163,12 +209,6 @@ fn event_loop(
         arrived.extend(rx.try_iter());
         for done in arrived {
             match done {
-                Done::Saved(Ok((report, loaded)), position) => {
-                    app.doc.loaded = *loaded;
-                    app.doc.history.mark_saved_at(position);
-                    actions.push(Step::Do(Action::Saved(Ok(report))));
-                }
-                Done::Saved(Err(e), _) => actions.push(Step::Do(Action::Saved(Err(e)))),
                 Done::Action(a) => actions.push(Step::Do(a)),
                 Done::Input(super::input::Input::Event(e)) => actions.push(Step::Event(e)),
                 // Nobody can answer a question any more: keep the edits for next time and go.
@@ -188,64 +228,8 @@ fn event_loop(
             };
             for action in now {
                 redraw = true;
-                for effect in app.update(action) {
-                    match effect {
-                        Effect::Quit => {}
-                        Effect::Save => spawn_save(app, tx.clone()),
-                        Effect::SaveResponse(round, response) => {
-                            // One small file, written atomically here and now: the answer is on
-                            // disk before the next key is read.
-                            let result = app
-                                .doc
-                                .loaded
-                                .save_response(&round, &response)
-                                .map_err(|e| e.to_string());
-                            app.update(Action::ResponseSaved {
-                                round,
-                                response,
-                                result,
-                            });
-                        }
-                        Effect::Repo(job) => {
-                            let _ = jobs.send(job);
-                        }
-                        Effect::Reload => match crate::store::load(&app.doc.loaded.root) {
-                            Ok(loaded) => {
-                                app.update(Action::Reloaded(Box::new(loaded)));
-                            }
-                            Err(e) => app.status = e.to_string(),
-                        },
-                        Effect::WriteRecovery => {
-                            if let Some(p) = recovery_path
-                                && let Err(e) = recovery::write(p, &app.doc)
-                            {
-                                app.status = app.msg.get_args(
-                                    "tui-recovery-failed",
-                                    &[
-                                        ("path", Arg::Text(p.display().to_string().into())),
-                                        ("error", Arg::Text(e.to_string().into())),
-                                    ],
-                                );
-                            }
-                        }
-                        Effect::ClearRecovery => {
-                            if let Some(p) = recovery_path {
-                                let _ = recovery::clear(p);
-                            }
-                        }
-                        Effect::ExternalEditor(text) => {
-                            input.pause();
-                            let result = external_editor(terminal, &text, explicit_bidi);
-                            input.resume();
-                            let effects = app.update(Action::EditorClosed(result));
-                            if effects.contains(&Effect::WriteRecovery)
-                                && let Some(p) = recovery_path
-                            {
-                                let _ = recovery::write(p, &app.doc);
-                            }
-                        }
-                    }
-                }
+                let effects = app.update(action);
+                runner.run(app, effects, &mut host);
             }
         }
         if app.quit {
@@ -279,37 +263,6 @@ fn event_actions(app: &App, e: Event) -> Vec<Action> {
         },
         _ => Vec::new(),
     }
-}
-
-/// The worker that runs git jobs one at a time (libgit2 and the index lock want no
-/// concurrency), reporting back through `tx`.
-fn repo_worker(
-    root: PathBuf,
-    lang: crate::model::Lang,
-    tx: mpsc::Sender<Done>,
-) -> mpsc::Sender<super::repo_view::RepoJob> {
-    let (jobs, rx) = mpsc::channel::<super::repo_view::RepoJob>();
-    std::thread::spawn(move || {
-        let msg = crate::i18n::Messages::new(lang);
-        for job in rx {
-            super::repo_view::run_job(&root, job, &msg, &|a| {
-                let _ = tx.send(Done::Action(a));
-            });
-        }
-    });
-    jobs
-}
-
-fn spawn_save(app: &App, tx: mpsc::Sender<Done>) {
-    let mut loaded = app.doc.loaded.clone();
-    let plan = app.doc.plan.clone();
-    let position = app.doc.history.position();
-    std::thread::spawn(move || {
-        let result = crate::store::save(&mut loaded, &plan)
-            .map(|r| (r, Box::new(loaded)))
-            .map_err(|e| e.to_string());
-        let _ = tx.send(Done::Saved(result, position));
-    });
 }
 
 /// Leaves the TUI, edits `text` in `$VISUAL` or `$EDITOR` (or `vi`), and comes back.

@@ -80,7 +80,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 /// The tab labels, in reading order, with their widths; shared with the mouse. The
-/// Conflicts tab shows only while a merge waits. When the labels do not fit in `width`, they
+/// Conflicts tab shows only while conflicts wait (of a merge, or of unsaved edits and the disk). When the labels do not fit in `width`, they
 /// lose their leading space, so that every tab still shows on a 120-column terminal.
 pub fn tab_labels(app: &App, width: u16) -> Vec<(Screen, String, u16)> {
     let spaced = labels(app, true);
@@ -96,7 +96,10 @@ fn labels(app: &App, spaced: bool) -> Vec<(Screen, String, u16)> {
         .iter()
         .enumerate()
         .filter(|(_, s)| {
-            **s != Screen::Conflicts || app.repo.merge.is_some() || app.screen == Screen::Conflicts
+            **s != Screen::Conflicts
+                || app.repo.merge.is_some()
+                || !app.doc.conflicts.is_empty()
+                || app.screen == Screen::Conflicts
         })
         .map(|(i, s)| {
             // Numbered screens are numbered as if Conflicts were not among them.
@@ -390,11 +393,24 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             l.push(m.get("tui-delete-keys").into_owned());
             l
         }
-        Popup::Recover(n) => vec![
-            m.count("tui-recover-question", *n),
-            String::new(),
-            m.get("tui-recover-keys").into_owned(),
-        ],
+        Popup::Recover => {
+            let (names, when) = app
+                .recovered
+                .as_ref()
+                .map(|f| (f.names(), f.when.clone()))
+                .unwrap_or_default();
+            let mut l = vec![m.count("tui-recover-question", names.len())];
+            l.extend(names.iter().take(8).map(|n| format!("  {n}")));
+            if names.len() > 8 {
+                l.push(m.get_args("tui-delete-more", &[("count", (names.len() - 8).into())]));
+            }
+            if !when.is_empty() {
+                l.push(m.get_args("tui-recover-when", &[("when", Arg::Text(when.into()))]));
+            }
+            l.push(String::new());
+            l.push(m.get("tui-recover-keys").into_owned());
+            l
+        }
         Popup::FilterMenu => {
             let f = &app.tree.filter;
             let any = m.get("tui-filter-any").into_owned();

@@ -192,7 +192,7 @@ fn unsaved_rounds_and_questions_survive_sigterm_and_kill() {
     t.keys(&["r"]);
     t.wait_for("recovered");
     t.keys(&["C-s"]);
-    t.wait_for("saved");
+    t.wait_for("written");
     t.keys(&["q"]);
     assert!(matches!(t.wait_exit(), Some(0) | None));
     let round = read(dir.path(), "consultations/inception-2027/round.ron");
@@ -302,7 +302,7 @@ fn problems_found_while_reading_refresh_after_a_fix() {
     let screen = t.screen();
     assert!(!screen.contains("E010"), "{screen}");
     t.keys(&["C-s"]);
-    t.wait_for("saved");
+    t.wait_for("written");
     assert!(dir.path().join("activities/pilot-rabat.ron").is_file());
     assert!(!dir.path().join("activities/Pilot-Rabat.ron").exists());
 

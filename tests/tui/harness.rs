@@ -1,12 +1,15 @@
 //! A TUI on a copy of the bundled plan, fed keys and drawn in memory. Effects are carried out
-//! in the test's own thread so that every step is deterministic.
+//! by the run loop's own runner, inline in the test's thread so that every step is
+//! deterministic: saving, the recovery file, reading changes on disk and git jobs go through
+//! the code users run.
 
 pub use crate::support::cmd::copy_dir;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use khutta::document::Document;
 use khutta::model::Lang;
 use khutta::tui::action::Action;
 use khutta::tui::app::{App, Effect};
-use khutta::tui::document::Document;
+use khutta::tui::effects::{Host, Runner};
 use khutta::tui::keymap::Keymap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -27,6 +30,26 @@ pub struct Harness {
     pub dir: tempfile::TempDir,
     /// What the external editor returns when asked.
     pub editor_reply: Option<String>,
+    /// Carries out effects as the run loop does.
+    pub runner: Runner,
+    /// Where this TUI keeps its recovery file (in a folder of the test's own).
+    pub recovery: std::path::PathBuf,
+    _state: tempfile::TempDir,
+}
+
+/// The test's side of the terminal: the external editor answers what the test set.
+struct Editor<'r>(&'r mut Option<String>);
+
+impl Host for Editor<'_> {
+    fn external_editor(&mut self, _text: &str) -> Result<String, khutta::i18n::Said> {
+        self.0.take().ok_or_else(|| {
+            khutta::said!(
+                "editor-cannot-run",
+                editor = "vi",
+                detail = "no editor in this test"
+            )
+        })
+    }
 }
 
 impl Harness {
@@ -44,11 +67,22 @@ impl Harness {
         let loaded = khutta::store::load_with_cache(root, None).unwrap();
         let mut app = App::new(Document::new(loaded), lang, today(), Keymap::default());
         app.update(Action::Resize(120, 40));
+        let state = tempfile::tempdir().unwrap();
+        let recovery = state.path().join("recovery.json");
         Harness {
             app,
             dir: tempfile::tempdir().unwrap(),
             editor_reply: None,
+            runner: Runner::inline(root, Some(recovery.clone())),
+            recovery,
+            _state: state,
         }
+    }
+
+    /// Another program changed files of the plan (a sync, an editor): what the watcher would
+    /// report, found by comparing every file with what the document last read.
+    pub fn disk_changed(&mut self) {
+        self.act(Action::Rescan { own: false });
     }
 
     /// Carries out an effect as the run loop would (for starting jobs a test needs).
@@ -83,61 +117,8 @@ impl Harness {
     }
 
     fn carry_out(&mut self, effects: Vec<Effect>) {
-        for e in effects {
-            match e {
-                Effect::Save => {
-                    let position = self.app.doc.history.position();
-                    let plan = self.app.doc.plan.clone();
-                    let result = khutta::store::save(&mut self.app.doc.loaded, &plan)
-                        .map_err(|e| e.to_string());
-                    if result.is_ok() {
-                        self.app.doc.history.mark_saved_at(position);
-                    }
-                    self.act(Action::Saved(result));
-                }
-                Effect::ExternalEditor(_) => {
-                    let reply = self.editor_reply.take().ok_or_else(|| {
-                        khutta::said!(
-                            "editor-cannot-run",
-                            editor = "vi",
-                            detail = "no editor in this test"
-                        )
-                    });
-                    self.act(Action::EditorClosed(reply));
-                }
-                Effect::Repo(job) => {
-                    // The worker's job, run here and now so that tests see its results in order.
-                    let root = self.app.doc.loaded.root.clone();
-                    let msg = khutta::i18n::Messages::new(self.app.lang);
-                    let queued = std::cell::RefCell::new(Vec::new());
-                    khutta::tui::repo_view::run_job(&root, job, &msg, &|a| {
-                        queued.borrow_mut().push(a)
-                    });
-                    for a in queued.into_inner() {
-                        self.act(a);
-                    }
-                }
-                Effect::Reload => {
-                    let loaded =
-                        khutta::store::load_with_cache(&self.app.doc.loaded.root, None).unwrap();
-                    self.act(Action::Reloaded(Box::new(loaded)));
-                }
-                Effect::SaveResponse(round, response) => {
-                    let result = self
-                        .app
-                        .doc
-                        .loaded
-                        .save_response(&round, &response)
-                        .map_err(|e| e.to_string());
-                    self.act(khutta::tui::action::Action::ResponseSaved {
-                        round,
-                        response,
-                        result,
-                    });
-                }
-                Effect::Quit | Effect::WriteRecovery | Effect::ClearRecovery => {}
-            }
-        }
+        let mut editor = Editor(&mut self.editor_reply);
+        self.runner.run(&mut self.app, effects, &mut editor);
     }
 
     /// Moves the Activities cursor to `id` with the text filter, then clears the filter.

@@ -11,6 +11,7 @@
 mod support;
 
 mod consult;
+mod disk;
 mod git;
 mod harness;
 mod keys;

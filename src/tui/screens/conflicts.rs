@@ -1,7 +1,10 @@
-//! The Conflicts screen of a merge in progress: base, ours and theirs side by side for each
-//! conflict; pick one, or write a value; the merge commit is made only when none is left.
+//! The Conflicts screen: base, ours and theirs side by side for each conflict; pick one, or
+//! write a value. Two kinds of conflict meet here: unsaved edits that met a change on disk
+//! in the same field (settled in the document, as edits that undo takes back; the file is
+//! saved once none of its conflicts is left), and those of a git merge in progress (settled
+//! in the merge state; the merge commit is made only when none is left).
 
-use crate::diff::{Side, render};
+use crate::diff::{Choice, Conflict, Side, render};
 use crate::repo::merge_state::Pick;
 use crate::text::Align;
 use crate::tui::action::Command;
@@ -15,23 +18,98 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+/// One row of the screen: a conflict of the document's (unsaved edits against the disk) or
+/// of the merge in progress, with its index in its own list.
+pub enum Row<'a> {
+    /// Unsaved edits against a change on disk.
+    Disk(usize, &'a Conflict),
+    /// The git merge in progress.
+    Merge(usize, &'a Conflict),
+}
+
+impl Row<'_> {
+    fn conflict(&self) -> &Conflict {
+        match self {
+            Row::Disk(_, c) | Row::Merge(_, c) => c,
+        }
+    }
+}
+
+/// Every conflict shown, the document's first.
+pub fn rows(app: &App) -> Vec<Row<'_>> {
+    let disk = app
+        .doc
+        .conflicts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Row::Disk(i, c));
+    let merge = app.repo.merge.iter().flat_map(|m| {
+        m.conflicts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Row::Merge(i, c))
+    });
+    disk.chain(merge).collect()
+}
+
+/// Settles the conflict in row `row` with `choice`.
+pub fn settle(app: &mut App, row: usize, choice: Choice) -> Vec<Effect> {
+    let target = match rows(app).get(row) {
+        Some(Row::Disk(i, _)) => Ok(*i),
+        Some(Row::Merge(i, _)) => Err(*i),
+        None => return Vec::new(),
+    };
+    match target {
+        Ok(i) => {
+            match app.doc.settle(i, choice) {
+                Ok(()) => {
+                    app.status = app
+                        .msg
+                        .count("tui-disk-conflicts-left", app.doc.conflicts.len());
+                }
+                Err(e) => {
+                    app.status = app.msg.get_args(
+                        "tui-not-changed",
+                        &[(
+                            "error",
+                            crate::i18n::Arg::Text(e.said().show(&app.msg).into()),
+                        )],
+                    );
+                }
+            }
+            app.refresh_tree();
+            let n = rows(app).len();
+            app.cursors.conflicts.step(0, n);
+            vec![Effect::WriteRecovery]
+        }
+        Err(i) => {
+            let pick = match choice {
+                Choice::Ours => Pick::Ours,
+                Choice::Theirs => Pick::Theirs,
+                Choice::Base => Pick::Base,
+                Choice::Value(v) => Pick::Value(v),
+            };
+            merge_job(app, RepoJob::Resolve(i, pick))
+        }
+    }
+}
+
 /// A command on the Conflicts screen.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let Some(merge) = &app.repo.merge else {
-        return Vec::new();
-    };
-    let n = merge.conflicts.len();
+    let n = rows(app).len();
     let row = app.cursors.conflicts.row;
     let page = super::page(app);
     if super::move_cursor(&mut app.cursors.conflicts, c, n, page) {
         return Vec::new();
     }
+    let merge_left = app.repo.merge.as_ref().map(|m| m.conflicts.len());
     match c {
-        Command::TakeOurs if row < n => merge_job(app, RepoJob::Resolve(row, Pick::Ours)),
-        Command::TakeTheirs if row < n => merge_job(app, RepoJob::Resolve(row, Pick::Theirs)),
-        Command::TakeBase if row < n => merge_job(app, RepoJob::Resolve(row, Pick::Base)),
+        Command::TakeOurs if row < n => settle(app, row, Choice::Ours),
+        Command::TakeTheirs if row < n => settle(app, row, Choice::Theirs),
+        Command::TakeBase if row < n => settle(app, row, Choice::Base),
         Command::Select if row < n => {
-            let current = merge.conflicts[row]
+            let current = rows(app)[row]
+                .conflict()
                 .ours
                 .as_ref()
                 .map(|v| v.to_string())
@@ -45,9 +123,11 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
             );
             Vec::new()
         }
-        Command::FinishMerge if n == 0 => merge_job(app, RepoJob::Finish),
+        Command::FinishMerge if merge_left == Some(0) => merge_job(app, RepoJob::Finish),
         Command::FinishMerge => {
-            app.status = app.msg.count("tui-conflicts-left", n);
+            if let Some(left) = merge_left {
+                app.status = app.msg.count("tui-conflicts-left", left);
+            }
             Vec::new()
         }
         Command::AbortMerge => merge_job(app, RepoJob::Abort),
@@ -59,7 +139,8 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let pen = &app.pen;
     let m = &app.msg;
-    let Some(merge) = &app.repo.merge else {
+    let rows = rows(app);
+    if rows.is_empty() && app.repo.merge.is_none() {
         pen.ui(
             buf,
             area.x + 1,
@@ -69,14 +150,21 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             theme::dim(),
         );
         return;
-    };
-    let title = m.get_args(
-        "tui-merge-title",
-        &[
-            ("label", crate::i18n::Arg::Text(merge.label.clone().into())),
-            ("count", merge.conflicts.len().into()),
-        ],
-    );
+    }
+    let mut titles = Vec::new();
+    if !app.doc.conflicts.is_empty() {
+        titles.push(m.count("tui-disk-conflicts-title", app.doc.conflicts.len()));
+    }
+    if let Some(merge) = &app.repo.merge {
+        titles.push(m.get_args(
+            "tui-merge-title",
+            &[
+                ("label", crate::i18n::Arg::Text(merge.label.clone().into())),
+                ("count", merge.conflicts.len().into()),
+            ],
+        ));
+    }
+    let title = titles.join(" · ");
     pen.ui(
         buf,
         area.x + 1,
@@ -88,13 +176,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let list_h = area.height.saturating_sub(8).max(3);
     let cols = pen.columns(Rect::new(area.x, area.y, area.width, 1), &[4, 14, 30, 0]);
     let offset = app.cursors.conflicts.scrolled(usize::from(list_h));
-    for (i, c) in merge
-        .conflicts
+    for (i, row) in rows
         .iter()
         .enumerate()
         .skip(offset)
         .take(usize::from(list_h))
     {
+        let c = row.conflict();
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
         let style = if i == app.cursors.conflicts.row {
             theme::selected()
@@ -104,16 +192,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if i == app.cursors.conflicts.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
+        let kind = match row {
+            Row::Disk(..) => m.get("tui-conflict-disk").into_owned(),
+            Row::Merge(..) => m.get(c.kind.key()).into_owned(),
+        };
         let cells = [
             format!("{}", i + 1),
-            m.get(c.kind.key()).into_owned(),
+            kind,
             c.target.to_string(),
             c.path.to_string(),
         ];
         super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
     let detail_y = area.y + 2 + list_h;
-    if let Some(c) = merge.conflicts.get(app.cursors.conflicts.row) {
+    if let Some(c) = rows.get(app.cursors.conflicts.row).map(Row::conflict) {
         let show = |v: &Option<serde_json::Value>| {
             v.as_ref()
                 .map_or_else(|| m.get("tui-value-absent").into_owned(), render::value)

@@ -170,21 +170,23 @@ fn refuse(app: &mut App, why: String) -> Vec<Effect> {
     Vec::new()
 }
 
-/// A response was written (or not): the plan in memory follows what is on disk.
+/// Writes a participant's response as it stands, at once (see [`Effect::SaveResponse`]).
+pub(super) fn save(app: &mut App, round: &Id, response: &Response) -> Vec<Effect> {
+    match app.doc.loaded.response_write(round, response) {
+        Ok(write) => vec![Effect::SaveResponse(Box::new(write))],
+        Err(e) => saved(app, Err(e.said().show(&app.msg))),
+    }
+}
+
+/// A response was written (or not): the document records it as the file's and the plan's.
 pub fn saved(
     app: &mut App,
-    round: &Id,
-    response: Response,
-    result: Result<String, String>,
+    result: Result<(Box<crate::store::FileWrite>, crate::store::SaveReport), String>,
 ) -> Vec<Effect> {
     match result {
-        Ok(path) => {
-            if let Some(c) = app.doc.plan.consultations.get_mut(round) {
-                let mut r = response;
-                r.normalize();
-                c.responses.insert(r.participant.clone(), r);
-            }
-            app.doc.refresh();
+        Ok((write, report)) => {
+            app.doc.response_saved(&write, &report);
+            let path = write.unit.to_string();
             app.status = app
                 .msg
                 .get_args("tui-collect-saved", &[("path", Arg::Text(path.into()))]);

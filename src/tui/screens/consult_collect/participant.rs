@@ -146,5 +146,5 @@ fn start(app: &mut App) -> Vec<Effect> {
         c.page = first;
         c.pending = Pending::default();
     }
-    vec![Effect::SaveResponse(round_id, Box::new(response))]
+    super::save(app, &round_id, &response)
 }

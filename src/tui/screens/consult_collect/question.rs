@@ -175,7 +175,8 @@ fn answer(app: &mut App, n: usize, q: &Question) -> Vec<Effect> {
     let mut effects = Vec::new();
     if let (Some(a), Some(r)) = (given, c.response.as_mut()) {
         r.answers.insert(q.id.clone(), a);
-        effects.push(Effect::SaveResponse(round, Box::new(r.clone())));
+        let r = r.clone();
+        effects.extend(super::save(app, &round, &r));
     }
     effects.extend(go_to(app, Some(n + 1)));
     effects

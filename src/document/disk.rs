@@ -1,0 +1,193 @@
+//! What arrives from disk meets what is unsaved: a three-way merge per file, with the file's
+//! previous content as the base. Also the same merge for undo and redo once a file changed
+//! under them, and settling what could not be merged.
+
+use super::Document;
+use crate::diff::{self, Choice, Conflict, ConflictKind, Side};
+use crate::edit::{Change, Edit, EditError, Label};
+use crate::model::{Plan, Unit, UnitValue};
+use crate::store::Snapshot;
+
+/// What a change on disk did to the document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Arrived {
+    /// Files changed on disk where nothing was unsaved: taken as they are, with the fields
+    /// that changed.
+    pub taken: Vec<(Unit, Vec<String>)>,
+    /// Files changed on disk that also had unsaved edits: merged with them.
+    pub merged: Vec<(Unit, Vec<String>)>,
+    /// How many new conflicts the merges left.
+    pub conflicts: usize,
+}
+
+impl Arrived {
+    /// Whether the change on disk changed nothing in the document.
+    pub fn is_empty(&self) -> bool {
+        self.taken.is_empty() && self.merged.is_empty()
+    }
+}
+
+impl Document {
+    /// Takes in what the places read on disk hold now. A file with no unsaved edit takes the
+    /// new content; one with unsaved edits is merged with it field by field, and a field both
+    /// changed keeps the unsaved value, as a conflict to settle. Problems found while reading
+    /// are replaced by those of the files as they are now.
+    pub fn ingest(&mut self, snapshot: Snapshot) -> Arrived {
+        let changed = self.loaded.fold(snapshot);
+        let mut arrived = Arrived::default();
+        for (unit, base) in changed {
+            let theirs = self.loaded.plan.unit(&unit);
+            let ours = self.plan.unit(&unit);
+            let fields = diff::changed_fields(base.as_ref(), theirs.as_ref());
+            if ours == base {
+                if ours != theirs {
+                    self.take_theirs(&unit, theirs, base);
+                    arrived.taken.push((unit, fields));
+                }
+                continue;
+            }
+            if ours == theirs {
+                continue;
+            }
+            let (merged, found) =
+                diff::merge_unit(&unit, base.as_ref(), ours.as_ref(), theirs.as_ref());
+            self.plan.set_unit(&unit, merged);
+            if !found.is_empty() {
+                arrived.conflicts += found.len();
+                self.note_conflicts(&unit, base, found);
+            }
+            self.touched.insert(unit.clone());
+            arrived.merged.push((unit, fields));
+        }
+        self.read_only = !self.loaded.meta_readable;
+        self.refresh();
+        arrived
+    }
+
+    /// Takes the disk's value of a file with no unsaved edit. A round deleted on disk whose
+    /// responses have unsaved edits stays, as a conflict, so that no answer is lost.
+    fn take_theirs(&mut self, unit: &Unit, theirs: Option<UnitValue>, base: Option<UnitValue>) {
+        if let (Unit::Round { round }, None) = (unit, &theirs) {
+            let answered = self.plan.consultations.get(round).is_some_and(|c| {
+                c.responses.keys().any(|p| {
+                    let u = Unit::Response {
+                        round: round.clone(),
+                        participant: p.clone(),
+                    };
+                    !self.plan.same_unit(&self.loaded.plan, &u)
+                })
+            });
+            if answered {
+                let tree = |v: Option<&UnitValue>| diff::read_field(v, &diff::FieldPath::root());
+                let ours = self.plan.unit(unit);
+                let found = vec![Conflict {
+                    kind: ConflictKind::DeleteModify,
+                    target: unit.clone(),
+                    path: diff::FieldPath::root(),
+                    base: tree(base.as_ref()),
+                    ours: tree(ours.as_ref()),
+                    theirs: None,
+                    kept: Side::Ours,
+                    problem: None,
+                }];
+                self.touched.insert(unit.clone());
+                self.note_conflicts(unit, base, found);
+                return;
+            }
+        }
+        self.plan.set_unit(unit, theirs);
+    }
+
+    pub(super) fn note_conflicts(
+        &mut self,
+        unit: &Unit,
+        base: Option<UnitValue>,
+        found: Vec<Conflict>,
+    ) {
+        self.conflict_base.entry(unit.clone()).or_insert(base);
+        for c in found {
+            self.conflicts
+                .retain(|o| !(o.target == c.target && o.path == c.path));
+            self.conflicts.push(c);
+        }
+    }
+
+    /// Settles conflict `index` with `choice`, as an edit (so it can be undone). Keeping ours
+    /// changes nothing in the plan; the file can be saved once none of its conflicts is left.
+    pub fn settle(&mut self, index: usize, choice: Choice) -> Result<(), diff::ResolveError> {
+        let c = self
+            .conflicts
+            .get(index)
+            .ok_or(diff::ResolveError::NoSuchConflict(index + 1))?
+            .clone();
+        let value = match choice {
+            Choice::Ours => None,
+            Choice::Theirs => Some(c.theirs.clone()),
+            Choice::Base => Some(c.base.clone()),
+            Choice::Value(v) => Some(Some(v)),
+        };
+        if let Some(value) = value {
+            let before = self.plan.unit(&c.target);
+            let after = diff::write_field(&c.target, before.as_ref(), &c.path, value)?;
+            if after != before
+                && let Some(change) = Change::between(&c.target, before, after)
+            {
+                let edit = Edit {
+                    label: Label::Batch("conflict settled".into()),
+                    changes: vec![change],
+                };
+                self.apply(edit).map_err(|e| diff::ResolveError::Invalid {
+                    target: c.target.to_string(),
+                    path: c.path.to_string(),
+                    message: e.said(),
+                })?;
+            }
+        }
+        self.conflicts.remove(index);
+        if !self.conflicts.iter().any(|o| o.target == c.target) {
+            self.conflict_base.remove(&c.target);
+        }
+        self.refresh();
+        Ok(())
+    }
+
+    /// The value each file with open conflicts started from, for the recovery file.
+    pub(super) fn conflict_base(&self, unit: &Unit) -> Option<&Option<UnitValue>> {
+        self.conflict_base.get(unit)
+    }
+}
+
+/// Makes an edit that no longer finds what it expects fit the plan as it is: each file it
+/// changes is merged three ways (what the edit expected, what the plan holds, what the edit
+/// makes), so a change that arrived in other fields stays. A field changed both ways refuses
+/// the whole edit.
+pub(super) fn fit(edit: &Edit, plan: &Plan) -> Result<Edit, EditError> {
+    let mut now: std::collections::BTreeMap<Unit, Option<UnitValue>> = Default::default();
+    let mut changes = Vec::new();
+    for c in &edit.changes {
+        let unit = c.unit();
+        let current = now.get(&unit).cloned().unwrap_or_else(|| plan.unit(&unit));
+        let (before, after) = c.values();
+        let target = if current == before {
+            after
+        } else {
+            let (merged, found) =
+                diff::merge_unit(&unit, before.as_ref(), current.as_ref(), after.as_ref());
+            if !found.is_empty() {
+                return Err(EditError::Outdated {
+                    path: unit.to_string(),
+                    fields: found.iter().map(|f| f.path.to_string()).collect(),
+                });
+            }
+            merged
+        };
+        if target != current {
+            changes.extend(Change::between(&unit, current.clone(), target.clone()));
+        }
+        now.insert(unit, target);
+    }
+    Ok(Edit {
+        label: edit.label.clone(),
+        changes,
+    })
+}

@@ -1,0 +1,202 @@
+//! The plan open for editing, and the one door every change to it goes through.
+//!
+//! A document holds the plan as its files last held it ([`Document::loaded`], the base) and
+//! as edited ([`Document::plan`]). Whatever changes either goes through here: the user's
+//! edits, undo and redo ([`Document::apply`]); a save ([`Document::saved`]); what another
+//! program wrote on disk, a git job included ([`Document::ingest`]); a conflict settled
+//! ([`Document::settle`]); edits recovered after a crash ([`Document::recover`]); an answer
+//! collected ([`Document::response_saved`]). So the document always knows what is unsaved,
+//! and never drops it: an outside change meets the unsaved edits of the same file in a
+//! three-way merge, and what both changed becomes a conflict to settle, not a loss.
+//!
+//! Whether the plan is saved is a comparison, not a counter: a unit is unsaved when the
+//! plan holds something else there than its file. That stays true whatever arrives from disk.
+//! Pure: the reading and writing happen elsewhere, and come in as values.
+
+mod disk;
+mod recovery;
+
+pub use disk::Arrived;
+pub use recovery::{Recovered, Unsaved};
+
+use crate::check::{Diagnostic, Unread};
+use crate::diff::Conflict;
+use crate::edit::{Edit, EditError, History};
+use crate::model::{Id, Plan, Unit, UnitValue};
+use crate::schedule::{Dates, Schedule};
+use crate::store::{FileWrite, LoadedPlan, SaveReport, StoreError};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A plan open for editing.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The plan as its files hold it, as last read or written.
+    pub loaded: LoadedPlan,
+    /// The plan as edited.
+    pub plan: Plan,
+    /// Every edit since the plan was opened.
+    pub history: History,
+    /// Unsaved edits that met a change on disk in the same field: the plan holds ours until
+    /// each is settled, and those files are not saved before.
+    pub conflicts: Vec<Conflict>,
+    /// For each file with open conflicts, the value both sides started from.
+    conflict_base: BTreeMap<Unit, Option<UnitValue>>,
+    /// Every unit an edit, an undo or a merge ever changed in `plan`: where unsaved edits
+    /// can be.
+    touched: BTreeSet<Unit>,
+    /// What the checks say about `plan`, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether saving is refused (plan.ron could not be read, so writing it could lose data).
+    pub read_only: bool,
+    /// The plan's computed dates, slack and critical path.
+    pub schedule: Schedule,
+    /// Each activity's position in `plan.activities` (and so in `schedule.entries`).
+    pub position: HashMap<Id, usize>,
+}
+
+impl Document {
+    /// Opens a loaded plan.
+    pub fn new(loaded: LoadedPlan) -> Document {
+        let read_only = !loaded.meta_readable;
+        let mut doc = Document {
+            plan: loaded.plan.clone(),
+            loaded,
+            history: History::default(),
+            conflicts: Vec::new(),
+            conflict_base: BTreeMap::new(),
+            touched: BTreeSet::new(),
+            diagnostics: Vec::new(),
+            read_only,
+            schedule: Schedule::default(),
+            position: HashMap::new(),
+        };
+        doc.refresh();
+        doc
+    }
+
+    /// Applies an edit and refreshes the checks.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.touched.extend(edit.units());
+        self.history.apply(&mut self.plan, edit)?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Undoes the last edit, if any; returns what was undone. An edit whose file changed on
+    /// disk since is undone field by field around that change.
+    pub fn undo(&mut self) -> Result<Option<Edit>, EditError> {
+        let done = self.history.undo(&mut self.plan, &disk::fit)?;
+        self.after(done.as_ref());
+        Ok(done)
+    }
+
+    /// Redoes the last undone edit, if any; returns what was redone.
+    pub fn redo(&mut self) -> Result<Option<Edit>, EditError> {
+        let done = self.history.redo(&mut self.plan, &disk::fit)?;
+        self.after(done.as_ref());
+        Ok(done)
+    }
+
+    fn after(&mut self, done: Option<&Edit>) {
+        if let Some(e) = done {
+            self.touched.extend(e.units());
+        }
+        self.refresh();
+    }
+
+    /// The units whose edited value differs from their file's: what a save would write.
+    pub fn unsaved(&self) -> Vec<Unit> {
+        self.touched
+            .iter()
+            .filter(|u| !self.plan.same_unit(&self.loaded.plan, u))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether there are edits not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.touched
+            .iter()
+            .any(|u| !self.plan.same_unit(&self.loaded.plan, u))
+    }
+
+    /// What a save writes now: every unsaved file but those with open conflicts, each
+    /// expected over the bytes last read there.
+    pub fn save_writes(&self) -> Result<Vec<FileWrite>, StoreError> {
+        let waiting = self.waiting();
+        let units: Vec<Unit> = self
+            .unsaved()
+            .into_iter()
+            .filter(|u| !waiting.contains(u))
+            .collect();
+        if units.contains(&Unit::Plan) && !self.loaded.meta_readable {
+            return Err(StoreError::MetaUnreadable);
+        }
+        units
+            .iter()
+            .map(|u| FileWrite::of(&self.loaded, &self.plan, u))
+            .collect()
+    }
+
+    /// The files that wait for their conflicts to be settled before they are saved.
+    pub fn waiting(&self) -> BTreeSet<Unit> {
+        self.conflicts.iter().map(|c| c.target.clone()).collect()
+    }
+
+    /// Records what a save wrote. Files found changed on disk were not written; the caller
+    /// reads them (see [`Document::ingest`]) and saves again.
+    pub fn saved(&mut self, writes: &[FileWrite], report: &SaveReport) {
+        self.loaded.record_saved(writes, report);
+        self.read_only = !self.loaded.meta_readable;
+        self.refresh();
+    }
+
+    /// Records a participant's response written at once (collect mode), as the plan's and
+    /// its file's value. Answers are not edits: undo never takes a participant's words back.
+    pub fn response_saved(&mut self, write: &FileWrite, report: &SaveReport) {
+        self.loaded
+            .record_saved(std::slice::from_ref(write), report);
+        if report.hashes.contains_key(&write.unit.to_string()) {
+            self.plan.set_unit(&write.unit, write.value.clone());
+        }
+        self.refresh();
+    }
+
+    /// Reruns the checks over the plan as edited, with the problems of its files as last read.
+    pub fn refresh(&mut self) {
+        let unread = Unread {
+            meta: !self.loaded.meta_readable,
+            entities: self.loaded.sources.unreadable.clone(),
+        };
+        let (mut diagnostics, schedule) =
+            crate::workspace::problems(&self.plan, &self.loaded, &unread);
+        // Errors first on the Problems screen, then by file as everywhere.
+        diagnostics.sort_by(|a, b| (a.severity, a.sort_key()).cmp(&(b.severity, b.sort_key())));
+        self.diagnostics = diagnostics;
+        self.schedule = schedule;
+        self.position = self
+            .plan
+            .activities
+            .keys()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+    }
+
+    /// The computed dates of an activity, when it could be scheduled.
+    pub fn dates(&self, id: &Id) -> Option<&Dates> {
+        self.position
+            .get(id)
+            .and_then(|i| self.schedule.entries.get(*i))
+            .and_then(|e| e.dates.as_ref())
+    }
+
+    /// How many errors and warnings the checks report.
+    pub fn problem_counts(&self) -> (usize, usize) {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        (errors, self.diagnostics.len() - errors)
+    }
+}
+
+#[cfg(test)]
+mod tests;

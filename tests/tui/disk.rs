@@ -1,0 +1,129 @@
+//! The TUI and changes on disk: what another program wrote is taken in, merged with unsaved
+//! edits, never written over; conflicts wait on the Conflicts screen; the recovery file
+//! follows every edit.
+
+use crate::harness::Harness;
+use khutta::model::Lang;
+use khutta::tui::Screen;
+use std::path::Path;
+
+/// Another program changes pilot-tunis's file.
+fn outside(root: &Path, f: impl FnOnce(&mut khutta::model::Activity)) {
+    let mut loaded = khutta::store::load_with_cache(root, None).unwrap();
+    let mut plan = loaded.plan.clone();
+    f(plan.activities.get_mut("pilot-tunis").unwrap());
+    khutta::store::save(&mut loaded, &plan).unwrap();
+}
+
+fn on_disk(root: &Path) -> khutta::model::Activity {
+    khutta::store::load_with_cache(root, None)
+        .unwrap()
+        .plan
+        .activities["pilot-tunis"]
+        .clone()
+}
+
+/// Sets pilot-tunis's field `row` in its form to `value`, as a coordinator types it.
+fn set(h: &mut Harness, row: &str, value: &str) {
+    h.select_activity("pilot-tunis");
+    h.press(&["enter"]);
+    h.form_row(row);
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text(value);
+    h.press(&["enter", "esc"]);
+}
+
+#[test]
+fn a_change_on_disk_merges_with_unsaved_edits_and_both_are_saved() {
+    let mut h = Harness::bundled(Lang::En);
+    let root = h.dir.path().to_path_buf();
+    set(&mut h, "title.en", "Tunis pilot");
+    outside(&root, |a| a.progress = 90);
+    h.disk_changed();
+    assert!(
+        h.app
+            .status
+            .contains("merged with your unsaved edits: pilot-tunis (progress)"),
+        "{}",
+        h.app.status
+    );
+    assert_eq!(h.app.doc.plan.activities["pilot-tunis"].progress, 90);
+    h.press(&["ctrl-s"]);
+    assert!(!h.app.doc.is_dirty(), "{}", h.app.status);
+    let a = on_disk(&root);
+    assert_eq!(
+        (a.progress, a.title.en.as_deref()),
+        (90, Some("Tunis pilot"))
+    );
+}
+
+#[test]
+fn a_save_that_meets_an_unread_change_merges_it_and_saves_again() {
+    let mut h = Harness::bundled(Lang::En);
+    let root = h.dir.path().to_path_buf();
+    set(&mut h, "title.en", "Tunis pilot");
+    // Written while no watcher saw it: the save's own check catches it.
+    outside(&root, |a| a.progress = 90);
+    h.press(&["ctrl-s"]);
+    let a = on_disk(&root);
+    assert_eq!(
+        (a.progress, a.title.en.as_deref()),
+        (90, Some("Tunis pilot"))
+    );
+    assert!(!h.app.doc.is_dirty(), "{}", h.app.status);
+}
+
+#[test]
+fn a_field_changed_both_ways_waits_on_the_conflicts_screen() {
+    let mut h = Harness::bundled(Lang::En);
+    let root = h.dir.path().to_path_buf();
+    set(&mut h, "progress", "70");
+    outside(&root, |a| a.progress = 80);
+    h.disk_changed();
+    assert!(
+        h.app.status.contains("1 conflict with your unsaved edits"),
+        "{}",
+        h.app.status
+    );
+    assert!(h.render(120, 40).contains(" C Conflicts"));
+    // The file waits: nothing is written over the other side's value.
+    h.press(&["ctrl-s"]);
+    assert_eq!(on_disk(&root).progress, 80);
+    assert!(
+        h.app.status.contains("waits for its conflicts"),
+        "{}",
+        h.app.status
+    );
+    h.press(&["C"]);
+    assert_eq!(h.app.screen, Screen::Conflicts);
+    let screen = h.render(120, 40);
+    assert!(
+        screen.contains("your unsaved edits and the disk: 1 conflict")
+            && screen.contains("progress"),
+        "{screen}"
+    );
+    h.press(&["o"]);
+    assert!(h.app.doc.conflicts.is_empty());
+    h.press(&["ctrl-s"]);
+    assert_eq!(on_disk(&root).progress, 70, "ours was chosen");
+}
+
+#[test]
+fn the_recovery_file_follows_every_edit_and_goes_with_the_save() {
+    let mut h = Harness::bundled(Lang::En);
+    assert!(!h.recovery.exists());
+    set(&mut h, "title.en", "Tunis pilot");
+    let kept = std::fs::read_to_string(&h.recovery).expect("a recovery file");
+    assert!(
+        kept.contains("Tunis pilot") && kept.contains("pilot-tunis"),
+        "{kept}"
+    );
+    // A new round, never saved, is kept too.
+    h.press(&["9", "n"]);
+    h.type_text("inception-2027");
+    h.press(&["enter"]);
+    let kept = std::fs::read_to_string(&h.recovery).unwrap();
+    assert!(kept.contains("inception-2027"), "{kept}");
+    h.press(&["ctrl-s"]);
+    assert!(!h.recovery.exists(), "saved: nothing left to recover");
+}
