@@ -136,3 +136,13 @@ blame-none = (لا شيء)
 baseline-recorded = سُجّل خط الأساس { $name } عند { $commit } ({ $summary })؛ قارِن به بالأمر `khutta diff { $name }`
 baseline-name-it = سمِّ خط الأساس
 baseline-name-it-hint = مثلًا `khutta baseline 2026-q1`
+op-none = لم تُسجَّل أي عملية بعد
+op-undone = { $count_form ->
+    [one] ملفات الخطة كما كانت قبل العملية { $number }: أُعيد ملف واحد ({ $files })؛ وسُجّل ذلك عملية { $op }
+    [two] ملفات الخطة كما كانت قبل العملية { $number }: أُعيد ملفان ({ $files })؛ وسُجّل ذلك عملية { $op }
+    [few] ملفات الخطة كما كانت قبل العملية { $number }: أُعيدت { $count } ملفات ({ $files })؛ وسُجّل ذلك عملية { $op }
+   *[other] ملفات الخطة كما كانت قبل العملية { $number }: أُعيد { $count } ملفًا ({ $files })؛ وسُجّل ذلك عملية { $op }
+}
+op-undone-nothing = كانت ملفات الخطة أصلًا كما كانت قبل العملية { $number }؛ وسُجّل ذلك عملية { $op }
+op-merge-waits-again = عاد الدمج ينتظر، بالاختيارات التي كانت قبل تلك العملية
+op-not-recorded = تحذير: تعذّر تسجيل هذا في سجل العمليات: { $error }

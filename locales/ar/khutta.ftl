@@ -785,3 +785,20 @@ tui-disk-conflicts-left = { $count_form ->
    *[other] بقي { $count } تعارضًا مع القرص
 }
 tui-conflict-disk = غير محفوظ/القرص
+tui-oplog-failed = حُفظ، لكن تعذّر تسجيله في سجل العمليات: { $error }
+col-operation = رقم
+col-operation-what = العملية
+col-files = الملفات
+tui-no-operations = لم تُسجَّل أي عملية بعد · O الإيداعات
+tui-operations-help = U إعادة الملفات كما كانت قبل العملية المحددة · O الإيداعات
+tui-undo-operation-question = أتعيد ملفات الخطة كما كانت قبل العملية { $number } ({ $what })؟ تُلغى معها التغييرات اللاحقة على تلك الملفات؛ وتبقى التعديلات غير المحفوظة.
+tui-undo-operation-keys = y إعادة   esc الإبقاء كما هي
+tui-operation-undone = { $count_form ->
+    [zero] الملفات كما كانت قبل العملية { $number }: لم يلزم إعادة أي ملف
+    [one] الملفات كما كانت قبل العملية { $number }: أُعيد ملف واحد
+    [two] الملفات كما كانت قبل العملية { $number }: أُعيد ملفان
+    [few] الملفات كما كانت قبل العملية { $number }: أُعيدت { $count } ملفات
+   *[other] الملفات كما كانت قبل العملية { $number }: أُعيد { $count } ملفًا
+}
+cmd-operations = العمليات / الإيداعات
+cmd-undo-operation = إعادة الملفات كما كانت قبل العملية

@@ -117,3 +117,11 @@ blame-none = (none)
 baseline-recorded = recorded baseline { $name } at { $commit } ({ $summary }); compare with `khutta diff { $name }`
 baseline-name-it = name the baseline
 baseline-name-it-hint = for example `khutta baseline 2026-q1`
+op-none = no operation is recorded yet
+op-undone = { $count ->
+    [one] the plan's files are as before operation { $number }: 1 file put back ({ $files }); recorded as operation { $op }
+   *[other] the plan's files are as before operation { $number }: { $count } files put back ({ $files }); recorded as operation { $op }
+}
+op-undone-nothing = the plan's files were already as before operation { $number }; recorded as operation { $op }
+op-merge-waits-again = the merge waits again, with the choices made before that operation
+op-not-recorded = warning: the operation log could not record this: { $error }

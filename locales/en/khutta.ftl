@@ -673,3 +673,17 @@ tui-disk-conflicts-left = { $count ->
    *[other] { $count } conflicts with the disk left
 }
 tui-conflict-disk = unsaved/disk
+tui-oplog-failed = saved, but the operation log could not record it: { $error }
+col-operation = op
+col-operation-what = what
+col-files = files
+tui-no-operations = no operation is recorded yet · O commits
+tui-operations-help = U put the files back as before the selected operation · O commits
+tui-undo-operation-question = Put the plan's files back as they were before operation { $number } ({ $what })? Later changes to those files are taken back too; unsaved edits are kept.
+tui-undo-operation-keys = y put back   esc keep as it is
+tui-operation-undone = { $count ->
+    [one] the files are as before operation { $number }: 1 file put back
+   *[other] the files are as before operation { $number }: { $count } files put back
+}
+cmd-operations = operations / commits
+cmd-undo-operation = put the files back as before the operation

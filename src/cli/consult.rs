@@ -225,6 +225,22 @@ fn run_import(args: ImportArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     }
     let mut written = 0;
     if !args.dry_run {
+        let files: Vec<String> = outcome
+            .responses
+            .iter()
+            .map(|(_, r)| khutta::model::response_path(&round_id, &r.participant))
+            .collect();
+        let kind = khutta::repo::oplog::OpKind::Import {
+            round: round_id.to_string(),
+        };
+        if let Some(why) =
+            khutta::repo::oplog::record(&root, super::state_home().as_deref(), kind, &files)
+        {
+            eprintln!(
+                "{}",
+                m.get_args("op-not-recorded", &[("error", why.into())])
+            );
+        }
         for (_, r) in &outcome.responses {
             // Each response is its own file, written atomically: a failure part-way keeps
             // every response written before it.

@@ -23,7 +23,26 @@ pub struct Args {
 pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let loaded = khutta::store::load(&root)?;
-    let outcome = khutta::store::format_folder(&loaded, args.check)?;
+    // A plan whose plan.ron cannot be read (a newer format, a syntax error) is left as it is
+    // whole: rewriting its other files could drop what a newer khutta wrote in them.
+    let check_only = args.check || !loaded.meta_readable;
+    let mut outcome = khutta::store::format_folder(&loaded, true)?;
+    if !check_only && !outcome.changed.is_empty() {
+        let kind = khutta::repo::oplog::OpKind::Fmt;
+        if let Some(why) = khutta::repo::oplog::record(
+            &root,
+            super::state_home().as_deref(),
+            kind,
+            &outcome.changed,
+        ) {
+            eprintln!(
+                "{}",
+                ui.messages
+                    .get_args("op-not-recorded", &[("error", why.into())])
+            );
+        }
+        outcome = khutta::store::format_folder(&loaded, false)?;
+    }
     let mut out = std::io::stdout().lock();
     let style = Style::stdout();
     let terminal = std::io::stdout().is_terminal();

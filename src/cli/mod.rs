@@ -11,6 +11,7 @@ mod init;
 mod log;
 mod merge;
 mod merge_driver;
+mod op;
 mod open;
 mod output;
 mod schedule;
@@ -64,6 +65,8 @@ enum Command {
     Merge(merge::Args),
     /// git's merge driver for plan files (registered by `init` and `git-setup`).
     MergeDriver(merge_driver::Args),
+    /// The operation log: every save, commit, sync and merge step; take any of them back.
+    Op(op::Args),
     /// Consultation rounds: results, and answers imported from CSV.
     Consult(consult::Args),
     /// What changed between two revisions (default: the last commit and the working tree).
@@ -97,6 +100,12 @@ impl CommandError {
             CommandError::Internal(_) => 255,
         }
     }
+}
+
+/// khutta's state folder, from the environment (see [`khutta::store::state_home`]).
+pub fn state_home() -> Option<PathBuf> {
+    let env = |k: &str| std::env::var(k).ok();
+    khutta::store::state_home(env("XDG_STATE_HOME").as_deref(), env("HOME").as_deref())
 }
 
 impl From<khutta::store::StoreError> for CommandError {
@@ -168,6 +177,7 @@ pub fn main() -> ExitCode {
         Some(Command::Log(args)) => log::run(args, &ui),
         Some(Command::Merge(args)) => merge::run(args, &ui),
         Some(Command::MergeDriver(args)) => merge_driver::run(args, &ui),
+        Some(Command::Op(args)) => op::run(args, &ui),
         Some(Command::Consult(args)) => consult::run(args, &ui),
         Some(Command::Diff(args)) => diff::run(args, &ui),
         Some(Command::Blame(args)) => blame::run(args, &ui),

@@ -3,7 +3,7 @@
 use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::text::BidiMode;
-use khutta::tui::{recovery, run};
+use khutta::tui::run;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -17,13 +17,8 @@ pub fn run(plan: Option<&Path>, ui: &Ui) -> Result<ExitCode, CommandError> {
         });
     }
     let root = resolve_plan(plan)?;
-    let env = |k: &str| std::env::var(k).ok();
     let opts = run::Options {
-        recovery: recovery::location(
-            &root,
-            env("XDG_STATE_HOME").as_deref(),
-            env("HOME").as_deref(),
-        ),
+        state: super::state_home(),
         root,
         lang: ui.messages.lang(),
         explicit_bidi: ui.bidi == BidiMode::App,

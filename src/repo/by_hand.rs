@@ -99,6 +99,7 @@ fn readable(hands: &Hands, unit: &Unit) -> bool {
 /// by hand no longer reads and the step would change it).
 pub(super) fn write(
     r: &PlanRepo,
+    kind: super::oplog::OpKind,
     hands: &Hands,
     written: &Plan,
     target: &Plan,
@@ -154,7 +155,10 @@ pub(super) fn write(
     if !clash.is_empty() {
         return Err(RepoError::HandEdits(clash));
     }
-    let report = crate::store::write_files(&r.plan_root()?, &writes)?;
+    let root = r.plan_root()?;
+    let files: Vec<String> = writes.iter().map(|w| w.unit.to_string()).collect();
+    super::oplog::OpLog::of(PlanRepo::open(&root)?)?.record(kind, &files)?;
+    let report = crate::store::write_files(&root, &writes)?;
     if !report.changed_on_disk.is_empty() {
         // Someone wrote the folder while this step ran: nothing of theirs was written over.
         return Err(RepoError::HandEdits(report.changed_on_disk));

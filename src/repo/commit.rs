@@ -79,6 +79,10 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
     let (author, committer) = r.signatures()?;
     let tree = repo.find_tree(tree_id)?;
     let parents: Vec<&git2::Commit> = head.iter().collect();
+    // A commit changes no file, but the log lists it with the rest of what happened.
+    let first = message.lines().next().unwrap_or("").to_owned();
+    super::oplog::OpLog::of(super::PlanRepo::open(&r.plan_root()?)?)?
+        .record(super::oplog::OpKind::Commit { message: first }, &[])?;
     let id = repo.commit(Some("HEAD"), &author, &committer, message, &tree, &parents)?;
     Ok(Committed { id, files })
 }

@@ -34,6 +34,10 @@ pub fn merge_commits(
     };
     let result = compute(r, &state)?;
     let tree = merged_tree(r, ours, theirs, &result.merged)?;
+    let kind = super::oplog::OpKind::Sync {
+        remote: label.split('/').next().unwrap_or(label).to_owned(),
+    };
+    super::oplog::record_checkout(r, kind, &r.repo.find_commit(ours)?.tree()?, &tree)?;
     checkout(r, &tree)?;
     if result.conflicts.is_empty() {
         return commit_merge(r, &tree, ours, theirs, label).map(MergeStep::Committed);
@@ -234,7 +238,9 @@ pub fn resolve(r: &PlanRepo, index: usize, pick: Pick) -> Result<Stepped, RepoEr
         pick,
     });
     let after = compute(r, &state)?;
-    let kept = by_hand::write(r, &hands, &wrote, &after.merged)?;
+    let conflict = format!("{} {}", c.target, c.path);
+    let kind = super::oplog::OpKind::Resolve { conflict };
+    let kept = by_hand::write(r, kind, &hands, &wrote, &after.merged)?;
     let tree = merged_tree(r, oid(&state.ours)?, oid(&state.theirs)?, &after.merged)?;
     // The index holds the merge as it stands, as the merge's first checkout left it.
     let mut index = r.repo.index()?;
@@ -257,7 +263,8 @@ pub fn finish(r: &PlanRepo) -> Result<(Oid, Stepped), RepoError> {
     }
     let (ours, theirs) = (oid(&state.ours)?, oid(&state.theirs)?);
     let tree = merged_tree(r, ours, theirs, &result.merged)?;
-    let kept = by_hand::write(r, &hands, &wrote, &result.merged)?;
+    let kind = super::oplog::OpKind::MergeCommit;
+    let kept = by_hand::write(r, kind, &hands, &wrote, &result.merged)?;
     let id = commit_merge(r, &tree, ours, theirs, &state.label)?;
     reset_index(r, r.repo.find_commit(id)?.as_object())?;
     merge_state::clear(r)?;
@@ -272,7 +279,7 @@ pub fn abort(r: &PlanRepo) -> Result<Stepped, RepoError> {
     let wrote = compute(r, &state)?.merged;
     let hands = by_hand::hands(r, &wrote)?;
     let target = r.plan_at(ours.id())?;
-    let kept = by_hand::write(r, &hands, &wrote, &target)?;
+    let kept = by_hand::write(r, super::oplog::OpKind::MergeAbort, &hands, &wrote, &target)?;
     reset_index(r, ours.as_object())?;
     merge_state::clear(r)?;
     Ok(Stepped { left: 0, kept })

@@ -13,6 +13,7 @@ mod commit;
 mod history;
 pub mod merge_state;
 mod merging;
+pub mod oplog;
 mod review;
 mod revision;
 mod setup;
@@ -84,6 +85,9 @@ pub enum RepoError {
     /// Files changed by hand while the merge waited, where the step changes the same field.
     #[error("{}", self.said())]
     HandEdits(Vec<String>),
+    /// The operation log has no operation of that number.
+    #[error("{}", self.said())]
+    NoSuchOperation(u64),
     /// The plan has changes that are not committed.
     #[error("{}", self.said())]
     Uncommitted,
@@ -185,6 +189,7 @@ impl RepoError {
                 said!("repo-file-conflicts", files = &files.join(", "))
             }
             RepoError::HandEdits(files) => said!("repo-hand-edits", files = &files.join(", ")),
+            RepoError::NoSuchOperation(n) => said!("repo-no-such-operation", number = *n),
             RepoError::Uncommitted => said!("repo-uncommitted"),
             RepoError::DetachedHead => said!("repo-detached-head"),
             RepoError::NoRemote(r) => said!("repo-no-remote", remote = r),
@@ -237,6 +242,7 @@ impl RepoError {
             RepoError::Rejected { .. } => said!("repo-rejected-hint"),
             RepoError::FileConflicts(_) => said!("repo-file-conflicts-hint"),
             RepoError::HandEdits(_) => said!("repo-hand-edits-hint"),
+            RepoError::NoSuchOperation(_) => said!("repo-no-such-operation-hint"),
             RepoError::NoRemote(_) => said!("repo-no-remote-hint"),
             RepoError::BaselineExists(name) => said!("repo-baseline-exists-hint", name = name),
             RepoError::BadBaselineName(_) => said!("repo-bad-baseline-name-hint"),

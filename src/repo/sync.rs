@@ -110,7 +110,7 @@ pub fn sync(
         {
             received = true;
             if r.repo.graph_descendant_of(theirs, ours)? {
-                fast_forward(r, &local, theirs)?;
+                fast_forward(r, &local, theirs, &opts.remote)?;
             } else {
                 progress(SyncEvent::Merging);
                 let label = format!("{}/{branch}", opts.remote);
@@ -149,8 +149,13 @@ pub fn sync(
 
 /// Moves the branch to `theirs`: the work tree first (refusing to overwrite local edits), then
 /// the ref, so that an interruption never leaves a branch pointing past its files.
-fn fast_forward(r: &PlanRepo, local: &str, theirs: Oid) -> Result<(), RepoError> {
+fn fast_forward(r: &PlanRepo, local: &str, theirs: Oid, remote: &str) -> Result<(), RepoError> {
     let target = r.repo.find_commit(theirs)?;
+    let head = r.repo.head()?.peel_to_tree()?;
+    let kind = super::oplog::OpKind::Sync {
+        remote: remote.to_owned(),
+    };
+    super::oplog::record_checkout(r, kind, &head, &target.tree()?)?;
     r.repo.checkout_tree(
         target.as_object(),
         Some(git2::build::CheckoutBuilder::new().safe()),

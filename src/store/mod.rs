@@ -35,6 +35,27 @@ use crate::said;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
+/// khutta's state folder: `$XDG_STATE_HOME/khutta`, else `$HOME/.local/state/khutta` (the
+/// recovery files of unsaved edits, the operation logs of plans outside git). The caller
+/// passes the variables, so that tests and the library never read the environment.
+pub fn state_home(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
+    let base = match xdg_state_home.filter(|s| !s.is_empty()) {
+        Some(x) => PathBuf::from(x),
+        None => PathBuf::from(home.filter(|h| !h.is_empty())?)
+            .join(".local")
+            .join("state"),
+    };
+    Some(base.join("khutta"))
+}
+
+/// The key by which khutta's own folders name what belongs to the plan folder at `root`: the
+/// XXH3 hash of its absolute path.
+pub fn path_key(root: &std::path::Path) -> Option<String> {
+    let abs = std::fs::canonicalize(root).ok()?;
+    let key = xxhash_rust::xxh3::xxh3_128(abs.as_os_str().as_encoded_bytes());
+    Some(format!("{key:032x}"))
+}
+
 /// Where the entities of a loaded plan came from.
 #[derive(Clone, Debug, Default)]
 pub struct Sources {

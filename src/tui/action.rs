@@ -123,6 +123,10 @@ pub enum Command {
     Today,
     /// Show the other language of plan texts.
     SwitchLanguage,
+    /// On the History screen, show the operation log instead of the commits, or back.
+    Operations,
+    /// Put the plan's files back as they were before the selected operation (asks first).
+    UndoOperation,
 }
 
 impl Command {
@@ -211,8 +215,12 @@ pub enum Action {
     ChangedBy(Vec<(String, String)>),
     /// The recovery file could not be written (where, and why).
     RecoveryFailed(String),
+    /// The operation log could not record a save (which still happened), and why.
+    OpLogFailed(String),
     /// A participant's response was written (collect mode), or why it could not be.
     ResponseSaved(Result<(Box<crate::store::FileWrite>, crate::store::SaveReport), String>),
+    /// The operation log, newest first, or why it could not be read.
+    Operations(Result<Vec<crate::repo::oplog::Op>, String>),
     /// Plans at commits the Review screen asked for, or why each could not be read.
     Revisions(Box<Vec<(git2::Oid, Result<crate::model::Plan, String>)>>),
 }

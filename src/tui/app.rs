@@ -117,6 +117,8 @@ pub struct Cursors {
     pub problems: Cursor,
     /// History.
     pub history: Cursor,
+    /// The operation log (on the History screen).
+    pub operations: Cursor,
     /// Conflicts.
     pub conflicts: Cursor,
 }
@@ -185,6 +187,8 @@ impl App {
             Context::Consult
         } else if self.screen == Screen::Review {
             Context::Review
+        } else if self.screen == Screen::History {
+            Context::History
         } else {
             Context::List
         }
@@ -280,6 +284,12 @@ impl App {
             }
             Action::DiskRead(snapshot) => super::disk_view::arrived(self, *snapshot),
             Action::ChangedBy(authors) => super::disk_view::changed_by(self, &authors),
+            Action::OpLogFailed(why) => {
+                self.status = self
+                    .msg
+                    .get_args("tui-oplog-failed", &[("error", Arg::Text(why.into()))]);
+                Vec::new()
+            }
             Action::RecoveryFailed(why) => {
                 self.status = self
                     .msg
@@ -288,6 +298,7 @@ impl App {
             }
             Action::ResponseSaved(result) => super::screens::consult_collect::saved(self, result),
             Action::Revisions(plans) => super::screens::review::arrived(self, *plans),
+            Action::Operations(ops) => super::screens::history::operations(self, ops),
         }
     }
 

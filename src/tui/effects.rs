@@ -29,18 +29,26 @@ pub type Send = Arc<dyn Fn(Action) + std::marker::Send + Sync>;
 /// Carries out effects.
 pub struct Runner {
     root: PathBuf,
+    /// khutta's state folder: the recovery file, the operation log of a plan outside git.
+    state: Option<PathBuf>,
     recovery: Option<PathBuf>,
     background: Option<(Send, mpsc::Sender<RepoJob>)>,
 }
 
 impl Runner {
     /// A runner that does everything in the calling thread, in order (for tests).
-    pub fn inline(root: &Path, recovery: Option<PathBuf>) -> Runner {
+    pub fn inline(root: &Path, state: Option<PathBuf>) -> Runner {
         Runner {
             root: root.to_path_buf(),
-            recovery,
+            recovery: state.as_deref().and_then(|s| recovery::location(root, s)),
+            state,
             background: None,
         }
+    }
+
+    /// Where this runner keeps the recovery file of unsaved edits.
+    pub fn recovery(&self) -> Option<&Path> {
+        self.recovery.as_deref()
     }
 
     /// A runner that does slow work off the calling thread, reporting through `send`, with a
@@ -48,22 +56,26 @@ impl Runner {
     /// concurrency).
     pub fn background(
         root: &Path,
-        recovery: Option<PathBuf>,
+        state: Option<PathBuf>,
         lang: crate::model::Lang,
         send: Send,
     ) -> Runner {
         let (jobs, rx) = mpsc::channel::<RepoJob>();
         let worker_root = root.to_path_buf();
+        let worker_state = state.clone();
         let to_loop = Arc::clone(&send);
         std::thread::spawn(move || {
             let msg = crate::i18n::Messages::new(lang);
             for job in rx {
-                super::repo_view::run_job(&worker_root, job, &msg, &|a| to_loop(a));
+                super::repo_view::run_job(&worker_root, worker_state.as_deref(), job, &msg, &|a| {
+                    to_loop(a)
+                });
             }
         });
         Runner {
+            recovery: state.as_deref().and_then(|s| recovery::location(root, s)),
             root: root.to_path_buf(),
-            recovery,
+            state,
             background: Some((send, jobs)),
         }
     }
@@ -83,7 +95,10 @@ impl Runner {
         let root = self.root.clone();
         match effect {
             Effect::Quit => Vec::new(),
-            Effect::Save(writes) => self.off_thread(move || vec![save(&root, writes)]),
+            Effect::Save(writes) => {
+                let state = self.state.clone();
+                self.off_thread(move || save(&root, state.as_deref(), writes))
+            }
             Effect::SaveResponse(write) => {
                 // One small file, written here and now: the answer is on disk before the next
                 // key is read.
@@ -112,7 +127,9 @@ impl Runner {
                 None => {
                     let msg = crate::i18n::Messages::new(app.lang);
                     let queued = std::cell::RefCell::new(Vec::new());
-                    super::repo_view::run_job(&root, job, &msg, &|a| queued.borrow_mut().push(a));
+                    super::repo_view::run_job(&root, self.state.as_deref(), job, &msg, &|a| {
+                        queued.borrow_mut().push(a)
+                    });
                     queued.into_inner()
                 }
             },
@@ -154,12 +171,17 @@ impl Runner {
 }
 
 /// Writes the files of a save, each atomically and only over what was last read there, after
-/// recording the plan's state before it in the operation log.
-fn save(root: &Path, writes: Vec<FileWrite>) -> Action {
+/// recording what they hold before it in the operation log.
+fn save(root: &Path, state: Option<&Path>, writes: Vec<FileWrite>) -> Vec<Action> {
+    let files: Vec<String> = writes.iter().map(|w| w.unit.to_string()).collect();
+    let kind = crate::repo::oplog::OpKind::Save;
+    let trouble = crate::repo::oplog::record(root, state, kind, &files);
     let result = crate::store::write_files(root, &writes)
         .map(|report| (writes, report))
         .map_err(|e| e.to_string());
-    Action::Saved(result)
+    let mut out = vec![Action::Saved(result)];
+    out.extend(trouble.map(Action::OpLogFailed));
+    out
 }
 
 fn read(root: &Path, places: &[Place]) -> Action {

@@ -24,6 +24,8 @@ pub enum Context {
     Consult,
     /// The Review screen's revisions.
     Review,
+    /// The History screen: commits, and the operation log.
+    History,
 }
 
 /// A key with its modifiers, as written in config files: `ctrl-s`, `q`, `shift-tab`, `f1`.
@@ -231,6 +233,8 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Conflicts, "A", C::AbortMerge),
         (Review, "o", C::ReviewOld),
         (Review, "n", C::ReviewNew),
+        (History, "O", C::Operations),
+        (History, "U", C::UndoOperation),
     ]
 };
 

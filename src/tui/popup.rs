@@ -19,6 +19,8 @@ pub enum Popup {
     },
     /// Recover the unsaved edits a previous session left (see [`super::app::App::recovered`]).
     Recover,
+    /// Put the plan's files back as they were before an operation.
+    ConfirmUndoOperation(u64, String),
     /// Filter the activities by status, partner or country.
     FilterMenu,
     /// A message; any key closes it.
@@ -63,6 +65,9 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.recovered = None;
             app.status = app.msg.get("tui-recovery-discarded").into_owned();
             vec![Effect::ClearRecovery]
+        }
+        (Popup::ConfirmUndoOperation(n, _), Some('y' | '\n')) => {
+            super::repo_view::undo_operation(app, n)
         }
         (Popup::FilterMenu, Some(c)) if c != '\u{1b}' => {
             super::screens::activities::filter_menu(app, c)

@@ -52,19 +52,10 @@ impl Found {
     }
 }
 
-/// Where the recovery file of the plan at `root` lives: the user's state folder.
-pub fn location(root: &Path, xdg_state_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
-    let base = match xdg_state_home.filter(|s| !s.is_empty()) {
-        Some(x) => PathBuf::from(x),
-        None => PathBuf::from(home?).join(".local").join("state"),
-    };
-    let abs = std::fs::canonicalize(root).ok()?;
-    let key = xxhash_rust::xxh3::xxh3_128(abs.as_os_str().as_encoded_bytes());
-    Some(
-        base.join("khutta")
-            .join("recovery")
-            .join(format!("{key:032x}.json")),
-    )
+/// Where the recovery file of the plan at `root` lives in khutta's state folder `state`.
+pub fn location(root: &Path, state: &Path) -> Option<PathBuf> {
+    let key = crate::store::path_key(root)?;
+    Some(state.join("recovery").join(format!("{key}.json")))
 }
 
 /// Writes the recovery file for `doc`, or removes it when nothing is unsaved.

@@ -38,6 +38,8 @@ pub struct RepoView {
     pub progress: Option<SyncEvent>,
     /// Whether a job is running.
     pub busy: bool,
+    /// The operation log, while the History screen shows it instead of the commits.
+    pub ops: Option<Result<Vec<crate::repo::oplog::Op>, String>>,
 }
 
 /// Work for the repository worker.
@@ -59,14 +61,21 @@ pub enum RepoJob {
     Revisions(Vec<git2::Oid>),
     /// Find who made the commits that brought these plan files as they are.
     ChangedBy(Vec<String>),
+    /// Read the operation log.
+    Operations,
+    /// Put the plan's files back as before this operation.
+    UndoOperation(u64),
 }
 
 /// The repository's state arrived.
 pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
     let (progress, busy) = (app.repo.progress, app.repo.busy);
+    let ops = app.repo.ops.take();
+    let reread = ops.is_some();
     app.repo = RepoView {
         progress,
         busy,
+        ops,
         ..view
     };
     if app.repo.merge.is_none() && app.doc.conflicts.is_empty() && app.screen == Screen::Conflicts {
@@ -74,7 +83,12 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
     }
     let n = super::screens::conflicts::rows(app).len();
     app.cursors.conflicts.step(0, n);
-    super::screens::review::repo_changed(app)
+    let mut effects = super::screens::review::repo_changed(app);
+    if reread {
+        // The operations shown follow what was just done.
+        effects.push(Effect::Repo(RepoJob::Operations));
+    }
+    effects
 }
 
 /// A job finished.
@@ -181,11 +195,18 @@ pub fn read_state(root: &Path, msg: &crate::i18n::Messages) -> RepoView {
         merge,
         progress: None,
         busy: false,
+        ops: None,
     }
 }
 
 /// Runs a job (on the worker), sending what happens as actions.
-pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dyn Fn(Action)) {
+pub fn run_job(
+    root: &Path,
+    state: Option<&Path>,
+    job: RepoJob,
+    msg: &crate::i18n::Messages,
+    send: &dyn Fn(Action),
+) {
     if job == RepoJob::State {
         // Reading the state never fails: an unusable repository is part of the state.
         send(Action::Repo(Box::new(read_state(root, msg))));
@@ -193,6 +214,27 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
     }
     if let RepoJob::Revisions(commits) = &job {
         send(super::screens::review::read(root, commits));
+        return;
+    }
+    if job == RepoJob::Operations {
+        let ops = crate::repo::oplog::OpLog::open(root, state)
+            .and_then(|log| log.list(1000))
+            .map_err(|e| explain(&e, msg));
+        send(Action::Operations(ops));
+        return;
+    }
+    if let RepoJob::UndoOperation(n) = job {
+        let result = crate::repo::oplog::OpLog::open(root, state).and_then(|log| log.undo(n));
+        let said = match result {
+            Ok(u) => Ok(msg.get_args(
+                "tui-operation-undone",
+                &[("number", n.into()), ("count", u.files.len().into())],
+            )),
+            Err(e) => Err(explain(&e, msg)),
+        };
+        send(Action::Repo(Box::new(read_state(root, msg))));
+        send(Action::RepoDone(said));
+        send(Action::Rescan { own: true });
         return;
     }
     if let RepoJob::ChangedBy(files) = &job {
@@ -213,7 +255,11 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
     };
     let fail = |e: crate::repo::RepoError| explain(&e, msg);
     let (result, changed_files) = match job {
-        RepoJob::State | RepoJob::Revisions(_) | RepoJob::ChangedBy(_) => return,
+        RepoJob::State
+        | RepoJob::Revisions(_)
+        | RepoJob::ChangedBy(_)
+        | RepoJob::Operations
+        | RepoJob::UndoOperation(_) => return,
         RepoJob::Commit(message) => match crate::repo::commit(&r, &message, false) {
             Ok(c) => (Ok(msg.count("tui-committed", c.files)), false),
             Err(e) => (Err(fail(e)), false),
@@ -263,6 +309,15 @@ pub fn run_job(root: &Path, job: RepoJob, msg: &crate::i18n::Messages, send: &dy
         // with unsaved edits) what the job changed.
         send(Action::Rescan { own: true });
     }
+}
+
+/// Asks the repository worker to put the files back as before operation `n`.
+pub fn undo_operation(app: &mut App, n: u64) -> Vec<Effect> {
+    if app.repo.busy {
+        return Vec::new();
+    }
+    app.repo.busy = true;
+    vec![Effect::Repo(RepoJob::UndoOperation(n))]
 }
 
 /// A merge step's message, with the files whose hand edits it kept.

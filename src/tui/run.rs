@@ -32,8 +32,9 @@ pub struct Options {
     pub keymap: super::keymap::Keymap,
     /// A problem with the config file, shown once the UI is up.
     pub config_error: Option<String>,
-    /// Where unsaved edits are kept between sessions.
-    pub recovery: Option<PathBuf>,
+    /// khutta's state folder (see [`crate::store::state_home`]): unsaved edits between
+    /// sessions, the operation log of a plan outside git.
+    pub state: Option<PathBuf>,
 }
 
 /// Why the TUI could not run.
@@ -64,7 +65,11 @@ pub fn run(opts: Options) -> Result<(), RunError> {
     } else {
         crate::text::BidiMode::Terminal
     };
-    if let Some(path) = &opts.recovery {
+    let recovery_path = opts
+        .state
+        .as_deref()
+        .and_then(|s| recovery::location(&opts.root, s));
+    if let Some(path) = &recovery_path {
         match recovery::read(path, &app.doc) {
             Ok(Some(found)) => {
                 app.popup = Some(Popup::Recover);
@@ -93,7 +98,7 @@ pub fn run(opts: Options) -> Result<(), RunError> {
     let result = event_loop(
         &mut terminal,
         &mut app,
-        &opts.recovery,
+        &opts.state,
         opts.explicit_bidi,
         &stop,
     );
@@ -154,7 +159,7 @@ impl Host for Terminal<'_> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    recovery_path: &Option<PathBuf>,
+    state: &Option<PathBuf>,
     explicit_bidi: bool,
     stop: &AtomicBool,
 ) -> Result<(), RunError> {
@@ -165,7 +170,7 @@ fn event_loop(
         let _ = to_loop.send(Done::Action(a));
     });
     let root = app.doc.loaded.root.clone();
-    let runner = Runner::background(&root, recovery_path.clone(), app.lang, Arc::clone(&send));
+    let runner = Runner::background(&root, state.clone(), app.lang, Arc::clone(&send));
     // Without a watcher the save's hash check still guards the files; say why it is missing.
     let _watch = match super::watch::start(&root, send) {
         Ok(w) => Some(w),

@@ -364,6 +364,14 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             String::new(),
             m.get("tui-quit-keys").into_owned(),
         ],
+        Popup::ConfirmUndoOperation(n, what) => vec![
+            m.get_args(
+                "tui-undo-operation-question",
+                &[("number", (*n).into()), ("what", Arg::Text(what.into()))],
+            ),
+            String::new(),
+            m.get("tui-undo-operation-keys").into_owned(),
+        ],
         Popup::ConfirmDelete {
             kind,
             id,

@@ -17,6 +17,7 @@ mod consult_cases;
 mod gantt;
 mod lang_commands;
 mod lang_errors;
+mod ops;
 mod repo;
 mod review;
 mod review_ar;

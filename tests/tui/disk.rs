@@ -127,3 +127,27 @@ fn the_recovery_file_follows_every_edit_and_goes_with_the_save() {
     h.press(&["ctrl-s"]);
     assert!(!h.recovery.exists(), "saved: nothing left to recover");
 }
+
+#[test]
+fn a_save_is_an_operation_the_history_screen_takes_back() {
+    let mut h = Harness::bundled(Lang::En);
+    let root = h.dir.path().to_path_buf();
+    set(&mut h, "progress", "70");
+    h.press(&["ctrl-s"]);
+    assert_eq!(on_disk(&root).progress, 70);
+    h.press(&["8", "O"]);
+    let screen = h.render(120, 40);
+    assert!(
+        screen.contains("save") && screen.contains("activities/pilot-tunis.ron"),
+        "{screen}"
+    );
+    h.press(&["U"]);
+    assert!(h.render(120, 40).contains("Put the plan's files back"));
+    h.press(&["y"]);
+    assert_eq!(on_disk(&root).progress, 75, "{}", h.app.status);
+    assert_eq!(h.app.doc.plan.activities["pilot-tunis"].progress, 75);
+    assert!(!h.app.doc.is_dirty());
+    assert!(h.app.status.contains("1 file put back"), "{}", h.app.status);
+    // The plan outside git keeps its log in the state folder, not in the plan.
+    assert!(h.state.path().join("ops").is_dir());
+}

@@ -32,9 +32,10 @@ pub struct Harness {
     pub editor_reply: Option<String>,
     /// Carries out effects as the run loop does.
     pub runner: Runner,
-    /// Where this TUI keeps its recovery file (in a folder of the test's own).
+    /// Where this TUI keeps its recovery file (in a state folder of the test's own).
     pub recovery: std::path::PathBuf,
-    _state: tempfile::TempDir,
+    /// khutta's state folder for this TUI: the recovery file, the log of a plan outside git.
+    pub state: tempfile::TempDir,
 }
 
 /// The test's side of the terminal: the external editor answers what the test set.
@@ -68,14 +69,14 @@ impl Harness {
         let mut app = App::new(Document::new(loaded), lang, today(), Keymap::default());
         app.update(Action::Resize(120, 40));
         let state = tempfile::tempdir().unwrap();
-        let recovery = state.path().join("recovery.json");
+        let runner = Runner::inline(root, Some(state.path().to_path_buf()));
         Harness {
             app,
             dir: tempfile::tempdir().unwrap(),
             editor_reply: None,
-            runner: Runner::inline(root, Some(recovery.clone())),
-            recovery,
-            _state: state,
+            recovery: runner.recovery().unwrap().to_path_buf(),
+            runner,
+            state,
         }
     }
 

@@ -1,8 +1,13 @@
-//! The History screen: the commits that touched the plan, with what they changed.
+//! The History screen: the commits that touched the plan, with what they changed; `O` shows
+//! the operation log instead (every save, commit, sync and merge step), where `U` puts the
+//! plan's files back as they were before the selected operation.
 
+use crate::repo::oplog::Op;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
 use crate::tui::paint::fill;
+use crate::tui::popup::Popup;
+use crate::tui::repo_view::RepoJob;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,15 +15,61 @@ use ratatui::style::Style;
 
 /// A command on the History screen.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let n = app.repo.history.len();
-    let page = super::page(app);
-    super::move_cursor(&mut app.cursors.history, c, n, page);
+    if let Some(ops) = &app.repo.ops {
+        let n = ops.as_ref().map_or(0, Vec::len);
+        let page = super::page(app);
+        if super::move_cursor(&mut app.cursors.operations, c, n, page) {
+            return Vec::new();
+        }
+    } else {
+        let n = app.repo.history.len();
+        let page = super::page(app);
+        if super::move_cursor(&mut app.cursors.history, c, n, page) {
+            return Vec::new();
+        }
+    }
+    match c {
+        Command::Operations if app.repo.ops.is_some() => {
+            app.repo.ops = None;
+            Vec::new()
+        }
+        Command::Operations => {
+            app.repo.ops = Some(Ok(Vec::new()));
+            vec![Effect::Repo(RepoJob::Operations)]
+        }
+        Command::UndoOperation => {
+            let selected = app
+                .repo
+                .ops
+                .as_ref()
+                .and_then(|o| o.as_ref().ok())
+                .and_then(|o| o.get(app.cursors.operations.row));
+            if let Some(op) = selected {
+                let what = op.kind.said().show(&app.msg);
+                app.popup = Some(Popup::ConfirmUndoOperation(op.n, what));
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The operation log arrived.
+pub fn operations(app: &mut App, ops: Result<Vec<Op>, String>) -> Vec<Effect> {
+    if app.repo.ops.is_some() {
+        let n = ops.as_ref().map_or(0, Vec::len);
+        app.repo.ops = Some(ops);
+        app.cursors.operations.step(0, n);
+    }
     Vec::new()
 }
 
-/// Draws the commits.
+/// Draws the commits, or the operations.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let pen = &app.pen;
+    if let Some(ops) = &app.repo.ops {
+        return draw_operations(app, ops, area, buf);
+    }
     if super::say_unavailable(app, area, buf) {
         return;
     }
@@ -74,4 +125,71 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             theme::dim(),
         );
     }
+}
+
+fn draw_operations(app: &App, ops: &Result<Vec<Op>, String>, area: Rect, buf: &mut Buffer) {
+    let pen = &app.pen;
+    let ops = match ops {
+        Ok(ops) => ops,
+        Err(why) => {
+            pen.ui(
+                buf,
+                area.x + 1,
+                area.y,
+                area.width.saturating_sub(2),
+                why,
+                theme::error(),
+            );
+            return;
+        }
+    };
+    let heads = [
+        ("col-operation", 5u16),
+        ("col-date", 16),
+        ("col-author", 18),
+        ("col-operation-what", 30),
+        ("col-files", 0),
+    ];
+    let cols = pen.columns(area, &heads.iter().map(|h| h.1).collect::<Vec<_>>());
+    for ((key, _), (x, w)) in heads.iter().zip(&cols) {
+        pen.ui(buf, *x, area.y, *w, &app.msg.get(key), theme::heading());
+    }
+    let height = usize::from(area.height.saturating_sub(2));
+    let offset = app.cursors.operations.scrolled(height);
+    for (i, op) in ops.iter().enumerate().skip(offset).take(height) {
+        let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
+        let style = if i == app.cursors.operations.row {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        if i == app.cursors.operations.row {
+            fill(buf, Rect::new(area.x, y, area.width, 1), style);
+        }
+        let when = chrono::DateTime::from_timestamp(op.when, 0)
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        let files: Vec<&str> = op.files.iter().map(|f| f.path.as_str()).collect();
+        let cells = [
+            op.n.to_string(),
+            when,
+            op.who.clone(),
+            op.kind.said().show(&app.msg),
+            files.join(", "),
+        ];
+        super::draw_cells(pen, buf, &cols, y, &cells, style);
+    }
+    let hint = if ops.is_empty() {
+        app.msg.get("tui-no-operations")
+    } else {
+        app.msg.get("tui-operations-help")
+    };
+    pen.ui(
+        buf,
+        area.x + 1,
+        area.bottom().saturating_sub(1),
+        area.width.saturating_sub(2),
+        &hint,
+        theme::dim(),
+    );
 }
