@@ -8,6 +8,21 @@ use std::path::Path;
 /// Writes `bytes` to `path` through a temporary file in the same folder: write, fsync,
 /// rename over the target, fsync the folder so that the rename itself survives a crash.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes)?;
+    sync_dir(folder(path))
+}
+
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// [`write_atomic`] without the folder's fsync, for writing many files of one folder: the
+/// caller syncs each folder once, after the last rename into it. A crash before then leaves
+/// each file old or new, never half written.
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -24,7 +39,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     set_permissions(tmp.as_file(), path)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    Ok(())
 }
 
 /// Keeps the permissions of the file being replaced; a new file gets rw-r--r--, as git would

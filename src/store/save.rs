@@ -7,9 +7,7 @@
 //! read and merge before saving again.
 
 use super::read::content_hash;
-use super::{
-    LoadedPlan, StoreError, canonical_response, canonical_round, to_canonical, write_atomic,
-};
+use super::{LoadedPlan, StoreError, canonical_response, canonical_round, to_canonical};
 use crate::model::{CONSULTATIONS_DIR, EntityKind, Id, Plan, RESPONSES_DIR, Unit, UnitValue};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -113,6 +111,9 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
     order.sort_by(|a, b| a.unit.cmp(&b.unit));
     let mut removals: Vec<&FileWrite> = writes.iter().filter(|w| w.text.is_none()).collect();
     removals.sort_by(|a, b| b.unit.cmp(&a.unit));
+    // Each folder is synced once, after the last file renamed into or out of it: one journal
+    // commit per folder instead of one per file.
+    let mut folders: std::collections::BTreeSet<std::path::PathBuf> = Default::default();
     for w in order.into_iter().chain(removals) {
         let rel = w.unit.to_string();
         let path = root.join(&rel);
@@ -135,8 +136,13 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
                         source,
                     })?;
                 }
-                write_atomic(&path, text.as_bytes())
-                    .map_err(|source| StoreError::Io { path, source })?;
+                super::atomic::replace(&path, text.as_bytes()).map_err(|source| {
+                    StoreError::Io {
+                        path: path.clone(),
+                        source,
+                    }
+                })?;
+                folders.extend(path.parent().map(std::path::Path::to_path_buf));
                 report
                     .hashes
                     .insert(rel.clone(), Some(content_hash(text.as_bytes())));
@@ -144,6 +150,7 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
             }
             None => {
                 remove(root, &rel)?;
+                folders.extend(path.parent().map(std::path::Path::to_path_buf));
                 if let Unit::Round { round } = &w.unit {
                     // Empty folders are invisible to git but would be read as a round without a file.
                     let dir = root.join(CONSULTATIONS_DIR).join(round.as_str());
@@ -154,6 +161,12 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
                 report.removed.push(rel);
             }
         }
+    }
+    for dir in folders.iter().filter(|d| d.is_dir()) {
+        super::sync_dir(dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
     }
     Ok(report)
 }
@@ -237,18 +250,11 @@ pub fn save(loaded: &mut LoadedPlan, plan: &Plan) -> Result<SaveReport, StoreErr
     Ok(report)
 }
 
-pub(super) fn remove(root: &Path, rel: &str) -> Result<(), StoreError> {
+/// Removes a file; the caller syncs its folder.
+fn remove(root: &Path, rel: &str) -> Result<(), StoreError> {
     let path = root.join(rel);
     match std::fs::remove_file(&path) {
-        Ok(()) => {
-            if let Some(dir) = path.parent() {
-                super::sync_dir(dir).map_err(|source| StoreError::Io {
-                    path: dir.into(),
-                    source,
-                })?;
-            }
-            Ok(())
-        }
+        Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(source) => Err(StoreError::Io { path, source }),
     }

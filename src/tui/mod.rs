@@ -24,7 +24,7 @@ pub mod run;
 pub mod screens;
 pub mod theme;
 pub mod view;
-mod watch;
+pub mod watch;
 pub mod words;
 
 /// The screens of the TUI, in tab order.

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 /// How long the folder must be quiet before the paths seen are reported: a sync writes many
 /// files in a burst, and one read of all of them is cheaper than one per file.
-const QUIET: Duration = Duration::from_millis(30);
+const QUIET: Duration = Duration::from_millis(10);
 
 /// The longest a busy folder keeps its changes back.
 const AT_MOST: Duration = Duration::from_millis(250);

@@ -14,6 +14,7 @@ mod bundled;
 mod check_cases;
 mod consult;
 mod consult_cases;
+mod crash;
 mod gantt;
 mod lang_commands;
 mod lang_errors;

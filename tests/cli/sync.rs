@@ -1,7 +1,7 @@
 //! `khutta sync` between partners through a real `git daemon` on 127.0.0.1.
 
 use crate::support::cmd::{git, git_ok, khutta, transcript};
-use crate::support::world::{edit, fsck, plan, sync, world};
+use crate::support::world::{edit, fsck, plan, remove_locks, sync, world};
 use khutta::model::Status;
 
 #[test]
@@ -340,18 +340,6 @@ fn a_sync_killed_at_any_point_loses_nothing() {
         );
     }
     fsck(&w.origin);
-}
-
-/// Every `*.lock` file under `dir`.
-fn remove_locks(dir: &std::path::Path) {
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            remove_locks(&p);
-        } else if p.extension().is_some_and(|x| x == "lock") {
-            let _ = std::fs::remove_file(&p);
-        }
-    }
 }
 
 /// A lock left by an interrupted fetch is named as a local lock, not as an unreachable

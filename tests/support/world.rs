@@ -89,3 +89,16 @@ pub fn fsck(repo: &Path) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Removes every `*.lock` file under `dir`: what a killed git or khutta can leave, and what
+/// git's own advice (and khutta's hint) says to do about it.
+pub fn remove_locks(dir: &Path) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            remove_locks(&p);
+        } else if p.extension().is_some_and(|x| x == "lock") {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}

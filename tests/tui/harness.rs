@@ -91,6 +91,11 @@ impl Harness {
         self.carry_out(vec![effect]);
     }
 
+    /// Carries out effects as the run loop would.
+    pub fn run_effects(&mut self, effects: Vec<Effect>) {
+        self.carry_out(effects);
+    }
+
     /// Presses keys, each written like `j`, `enter`, `ctrl-s`, `shift-tab`, `esc`.
     pub fn press(&mut self, keys: &[&str]) {
         for k in keys {

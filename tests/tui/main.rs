@@ -15,6 +15,7 @@ mod disk;
 mod git;
 mod harness;
 mod keys;
+mod model;
 mod problems;
 mod review;
 mod snapshots;
