@@ -65,8 +65,10 @@ fn a_sync_beside_the_open_tui_is_kept_when_the_tui_saves() {
     });
     assert!(sync(&w.a).status.success());
     assert!(sync(&w.b).status.success());
-    let screen = t.wait_for("changed on disk");
-    assert!(screen.contains("pilot-tunis"), "{screen}");
+    let screen = t.wait_for("changed on disk: pilot-tunis (timing)");
+    assert!(!screen.contains("unsaved"), "{screen}");
+    // git knows who brought it.
+    t.wait_for("(by Test Author)");
     open_activity(&t, "pilot-tunis");
     t.wait_for("400");
     // The third row is the English title.

@@ -215,6 +215,11 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                     "ctrl-r"
                 }]);
                 user_wrote(&h, &before, &mut live);
+                // Undone back to what the file holds: no intent of the coordinator's is left
+                // there (a change arriving later is simply taken).
+                let loaded = &h.app.doc.loaded.plan;
+                live.user
+                    .retain(|(a, f), v| f.read(&loaded.activities[ACTIVITIES[*a]]) != *v);
             }
             Step::Settle(ours) => {
                 if let Some(c) = h.app.doc.conflicts.first().cloned() {
