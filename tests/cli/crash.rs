@@ -2,9 +2,9 @@
 //! merge step, at least 50 of each. Afterwards every plan file reads, `git fsck` is clean, and
 //! every edit is on disk, in git, or brought back by the recovery file.
 
-use crate::support::cmd::{copy_dir, git_ok, khutta, transcript};
+use crate::support::cmd::{bundled_copy, git_ok, khutta, transcript};
 use crate::support::tmux::Tmux;
-use crate::support::world::{World, edit, fsck, plan, remove_locks, sync, world};
+use crate::support::world::{conflicted, edit, fsck, plan, remove_locks, sync, world};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -52,11 +52,7 @@ fn tag(i: usize) -> String {
 /// recovery file, which the next session offers back.
 #[test]
 fn a_save_killed_at_any_moment_loses_no_edit() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua"),
-        dir.path(),
-    );
+    let dir = bundled_copy();
     let root = dir.path();
     let state = crate::support::cmd::test_home().join(".state/khutta");
     let recovery = khutta::tui::recovery::location(root, &state).unwrap();
@@ -214,16 +210,6 @@ fn a_sync_killed_at_any_moment_loses_no_edit() {
     assert!(sync(&w.a).status.success());
     assert_eq!(plan(&w.a), plan(&w.b));
     fsck(&w.origin);
-}
-
-/// B's sync stopped on a conflict and B edited another file by hand.
-fn conflicted() -> World {
-    let w = world();
-    edit(&w.a, "pilot-tunis", "80", |a| a.progress = 80);
-    edit(&w.b, "pilot-tunis", "70", |a| a.progress = 70);
-    assert!(sync(&w.a).status.success());
-    assert_eq!(sync(&w.b).status.code(), Some(1));
-    w
 }
 
 /// Settling the conflict and making the merge commit, each killed at random after a hand

@@ -1,18 +1,11 @@
 //! Nothing a person typed is lost: the TUI in a real terminal beside a sync, a merge waiting for
 //! its conflicts, a kill, and hand edits of the plan's files.
 
-use crate::support::cmd::{copy_dir, git_ok, khutta, transcript};
+use crate::support::cmd::{bundled_copy, git_ok, khutta, transcript};
 use crate::support::tmux::Tmux;
-use crate::support::world::{World, edit, plan, sync, world};
+use crate::support::world::{conflicted, edit, plan, sync, world};
 use khutta::model::Timing;
 use std::path::Path;
-
-fn bundled_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    copy_dir(&src, dir.path());
-    dir
-}
 
 /// Opens the form of activity `id` from the Activities screen, through the text filter.
 fn open_activity(t: &Tmux, id: &str) {
@@ -97,21 +90,6 @@ fn a_sync_beside_the_open_tui_is_kept_when_the_tui_saves() {
     assert!(matches!(a.timing, Timing::Duration { days: 400, .. }));
     t.keys(&["q"]);
     assert!(matches!(t.wait_exit(), Some(0) | None));
-}
-
-/// A world where B's sync stopped on one conflict: pilot-tunis's progress, 80 on A, 70 on B.
-fn conflicted() -> World {
-    let w = world();
-    edit(&w.a, "pilot-tunis", "Progress from Tunis", |a| {
-        a.progress = 80
-    });
-    edit(&w.b, "pilot-tunis", "Progress from ESCWA", |a| {
-        a.progress = 70
-    });
-    assert!(sync(&w.a).status.success());
-    let out = sync(&w.b);
-    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
-    w
 }
 
 /// Unsaved edits, then the conflict settled and the merge committed from the Conflicts screen:
@@ -298,10 +276,12 @@ fn problems_found_while_reading_refresh_after_a_fix() {
     t.type_text("pilot-rabat");
     t.keys(&["Enter"]);
     t.wait_for("Activity pilot-rabat");
-    t.keys(&["Escape", "7"]);
-    t.wait_for("Problems");
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let screen = t.screen();
+    // Escape and the next key sent together read as Alt+key: wait for the form to close.
+    t.keys(&["Escape"]);
+    t.wait_gone("Activity pilot-rabat");
+    t.keys(&["7"]);
+    // The Problems screen's heading names its columns.
+    let screen = t.wait_for("code");
     assert!(!screen.contains("E010"), "{screen}");
     t.keys(&["C-s"]);
     t.wait_for("written");

@@ -1,15 +1,8 @@
 //! The TUI in a real terminal (tmux): what a coordinator does, end to end.
 
-use crate::support::cmd::{copy_dir, khutta};
+use crate::support::cmd::{bundled_copy, khutta};
 use crate::support::tmux::Tmux;
 use std::path::Path;
-
-fn bundled_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    copy_dir(&src, dir.path());
-    dir
-}
 
 #[test]
 fn add_an_activity_save_and_quit() {

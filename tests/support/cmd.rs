@@ -126,3 +126,13 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A fresh copy of the bundled plan in a temporary folder of the test's own.
+pub fn bundled_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua"),
+        dir.path(),
+    );
+    dir
+}

@@ -102,3 +102,23 @@ pub fn remove_locks(dir: &Path) {
         }
     }
 }
+
+/// A world where B's sync stopped on one conflict: pilot-tunis's progress, 80 on A, 70 on B.
+pub fn conflicted() -> World {
+    let w = world();
+    edit(&w.a, "pilot-tunis", "Progress from Tunis", |a| {
+        a.progress = 80
+    });
+    edit(&w.b, "pilot-tunis", "Progress from ESCWA", |a| {
+        a.progress = 70
+    });
+    assert!(sync(&w.a).status.success());
+    let out = sync(&w.b);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        super::cmd::transcript(&out)
+    );
+    w
+}
