@@ -73,33 +73,42 @@ impl LoadedPlan {
             }
         };
         self.diagnostics.retain(|d| !place.covers(&d.path));
-        self.sources.hashes.retain(|rel, _| !place.covers(rel));
         let src = &mut self.sources;
+        if let Place::EntityFile(kind, name) = place {
+            // One file: found by its name, without a walk over a large plan's every file.
+            let rel = format!("{}/{name}", kind.dir());
+            src.hashes.remove(&rel);
+            if let Some(stem) = name.strip_suffix(".ron") {
+                let key = (*kind, Id::new_unchecked(stem));
+                if src.files.get(&key) == Some(&rel) {
+                    note(&self.plan, Unit::entity(*kind, &key.1));
+                    self.plan.take(*kind, stem);
+                    src.files.remove(&key);
+                }
+                src.unreadable.remove(&(*kind, stem.to_owned()));
+            }
+            return;
+        }
+        src.hashes.retain(|rel, _| !place.covers(rel));
         match place {
             Place::Meta => {
                 note(&self.plan, Unit::Plan);
                 self.meta_readable = false;
             }
-            Place::EntityFile(..) | Place::EntityDir(_) => {
-                let kinds: Vec<EntityKind> = match place {
-                    Place::EntityFile(k, _) | Place::EntityDir(k) => vec![*k],
-                    _ => Vec::new(),
-                };
+            Place::EntityFile(..) => {}
+            Place::EntityDir(kind) => {
                 let gone: Vec<(EntityKind, Id)> = src
                     .files
-                    .iter()
-                    .filter(|((k, _), rel)| kinds.contains(k) && place.covers(rel))
-                    .map(|(key, _)| key.clone())
+                    .keys()
+                    .filter(|(k, _)| k == kind)
+                    .cloned()
                     .collect();
                 for (kind, id) in gone {
                     note(&self.plan, Unit::entity(kind, &id));
                     self.plan.take(kind, id.as_str());
                     src.files.remove(&(kind, id));
                 }
-                src.unreadable.retain(|(k, stem)| {
-                    !(kinds.contains(k)
-                        && place.covers(&k.file_path(&Id::new_unchecked(stem.as_str()))))
-                });
+                src.unreadable.retain(|(k, _)| k != kind);
             }
             Place::Round(_) | Place::Consultations => {
                 let gone: Vec<Id> = src
