@@ -305,3 +305,7 @@ check-stray-not-a-file = ليس `{$name}` ملف خطة بل {$what}: لا يف�
 check-what-not-a-file = `{$name}` ({$what})
 check-folder-not-a-folder = ليس `{$name}` مجلدًا بل {$what}: لم يُقرأ شيء منه
 check-folder-not-a-folder-hint = ضع مجلدًا من ملفات .ron مكان `{$name}`
+check-comment = تعليق: لا تحمل ملفات الخطة تعليقات، إذ يُسقطها الحفظ أو الدمج التالي
+check-comment-hint = انقل الملاحظة إلى حقل نصي (وصف أو ملاحظة) واحذف التعليق
+check-conflict-markers = علامات تعارض من دمج سطري: دمج git هذا الملف سطرًا سطرًا
+check-conflict-markers-hint = أبقِ أحد الجانبين بين `<<<<<<<` و`>>>>>>>` واحذف العلامات؛ ولكي يدمج khutta ملفات الخطة حقلًا حقلًا من الآن، شغّل `khutta git-setup` في هذه النسخة

@@ -5,6 +5,7 @@ said-plain = {$text}
 # كيف يبلّغ الأمر عن خطأ، على مجرى الأخطاء.
 error-line = خطأ: {$message}
 error-hint = تلميح: {$hint}
+warning-line = تحذير: {$message}
 
 ## مجلد الخطة.
 store-not-a-plan = `{$path}` ليس خطة khutta: ليس فيه plan.ron
@@ -212,3 +213,8 @@ op-resolve = تسوية تعارض: { $conflict }
 op-merge-commit = إيداع الدمج
 op-merge-abort = إلغاء الدمج
 op-undo = تراجع عن العملية { $number }
+repo-driver-missing = لا يوجد في هذه النسخة مُدمِج khutta: سيدمج git ملفات الخطة سطرًا سطرًا، أو يُبقي جانبًا واحدًا، دون أن يقول شيئًا
+repo-driver-gone = مُدمِج khutta في هذه النسخة هو { $path }، ولم يعد موجودًا: سيفشل git أو يدمج ملفات الخطة سطرًا سطرًا
+repo-driver-other = مُدمِج khutta في هذه النسخة نسخة أخرى من khutta ({ $path })
+repo-driver-hint = شغّل `khutta git-setup` في هذه النسخة (ومن جديد بعد نقل khutta)
+repo-left-out = هذه الملفات في مجلد الخطة ليست ملفات خطة، ولا يودعها khutta أبدًا: {$files}

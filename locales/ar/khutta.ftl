@@ -802,3 +802,9 @@ tui-operation-undone = { $count_form ->
 }
 cmd-operations = العمليات / الإيداعات
 cmd-undo-operation = إعادة الملفات كما كانت قبل العملية
+tui-new-errors = { $count_form ->
+    [one] جاء معه خطأ جديد (7 المشكلات)
+    [two] جاء معه خطآن جديدان (7 المشكلات)
+    [few] جاءت معه { $count } أخطاء جديدة (7 المشكلات)
+   *[other] جاء معه { $count } خطأً جديدًا (7 المشكلات)
+}

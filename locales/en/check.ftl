@@ -258,3 +258,7 @@ check-stray-not-a-file = `{$name}` is {$what}, not a plan file: khutta does not 
 check-what-not-a-file = `{$name}` ({$what})
 check-folder-not-a-folder = `{$name}` is {$what}, not a folder: nothing in it was read
 check-folder-not-a-folder-hint = put a folder of .ron files in the place of `{$name}`
+check-comment = a comment: plan files hold no comments, since the next save or merge would drop them
+check-comment-hint = move the note into a text field (a description, a note) and delete the comment
+check-conflict-markers = conflict markers from a line merge: git merged this file line by line
+check-conflict-markers-hint = keep one side between `<<<<<<<` and `>>>>>>>` and delete the markers; to let khutta merge plan files by field from now on, run `khutta git-setup` in this clone

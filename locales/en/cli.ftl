@@ -125,3 +125,8 @@ op-undone = { $count ->
 op-undone-nothing = the plan's files were already as before operation { $number }; recorded as operation { $op }
 op-merge-waits-again = the merge waits again, with the choices made before that operation
 op-not-recorded = warning: the operation log could not record this: { $error }
+commit-left-out = left out (not plan files): { $files }
+sync-new-errors = { $count ->
+    [one] the plan now has 1 error it did not have before the sync:
+   *[other] the plan now has { $count } errors it did not have before the sync:
+}

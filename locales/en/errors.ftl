@@ -5,6 +5,7 @@ said-plain = {$text}
 # How a command reports an error, on standard error.
 error-line = error: {$message}
 error-hint = hint: {$hint}
+warning-line = warning: {$message}
 
 ## The plan folder.
 store-not-a-plan = `{$path}` is not a khutta plan: it has no plan.ron
@@ -178,3 +179,8 @@ op-resolve = conflict settled: { $conflict }
 op-merge-commit = merge commit
 op-merge-abort = merge abandoned
 op-undo = undo of operation { $number }
+repo-driver-missing = this clone has no khutta merge driver: git would merge plan files line by line, or keep one side, without a word
+repo-driver-gone = this clone's khutta merge driver is { $path }, which is gone: git would fail or merge plan files line by line
+repo-driver-other = this clone's khutta merge driver is another khutta ({ $path })
+repo-driver-hint = run `khutta git-setup` in this clone (again after moving khutta)
+repo-left-out = these files of the plan folder are not plan files and are never committed by khutta: {$files}

@@ -687,3 +687,7 @@ tui-operation-undone = { $count ->
 }
 cmd-operations = operations / commits
 cmd-undo-operation = put the files back as before the operation
+tui-new-errors = { $count ->
+    [one] 1 new error came with it (7 Problems)
+   *[other] { $count } new errors came with it (7 Problems)
+}

@@ -34,6 +34,8 @@ pub enum Code {
     FormatVersion,
     /// The file could not be read.
     Unreadable,
+    /// A comment, which no canonical write or merge would keep.
+    Comment,
     /// An id that is not a lowercase slug.
     BadId,
     /// An id that differs from its file's name.
@@ -85,6 +87,8 @@ pub enum Code {
     /// Two responses from one organisation and country with the same answers and no name:
     /// probably one response entered twice.
     PossibleDuplicate,
+    /// Conflict markers that a line merge left in the file.
+    ConflictMarkers,
 }
 
 impl Code {
@@ -99,6 +103,7 @@ impl Code {
             Code::TooLarge => "E006",
             Code::FormatVersion => "E007",
             Code::Unreadable => "E008",
+            Code::Comment => "E009",
             Code::BadId => "E010",
             Code::IdMismatch => "E011",
             Code::DuplicateId => "E012",
@@ -124,6 +129,7 @@ impl Code {
             Code::QuestionDesign => "E046",
             Code::NoRound => "E047",
             Code::PossibleDuplicate => "W004",
+            Code::ConflictMarkers => "E048",
         }
     }
 

@@ -30,6 +30,7 @@ enum Format {
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let (loaded, diagnostics) = khutta::workspace::check_folder(&root)?;
+    super::warn_about_drivers(&root, ui);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let mut out = std::io::stdout().lock();
@@ -121,4 +122,45 @@ pub fn write_diagnostic(
         "  {}",
         style.dim(&ui.plan_line(&hint, m.lang(), terminal))
     )
+}
+
+/// The errors of the plan at `root`, as keys that survive a re-read: what a sync compares
+/// before and after, to say which problems arrived with it.
+pub fn error_keys(root: &Path) -> std::collections::BTreeSet<(String, String, String)> {
+    khutta::workspace::check_folder(root)
+        .map(|(_, ds)| {
+            ds.iter()
+                .filter(|d| d.is_error())
+                .map(|d| (d.code.to_string(), d.path.clone(), d.message.english()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Prints the errors of the plan at `root` that are not in `before`; returns how many.
+pub fn report_new_errors(
+    root: &Path,
+    before: &std::collections::BTreeSet<(String, String, String)>,
+    ui: &Ui,
+) -> Result<usize, CommandError> {
+    let Ok((_, diagnostics)) = khutta::workspace::check_folder(root) else {
+        return Ok(0);
+    };
+    let new: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .filter(|d| !before.contains(&(d.code.to_string(), d.path.clone(), d.message.english())))
+        .collect();
+    if new.is_empty() {
+        return Ok(0);
+    }
+    let m = &ui.messages;
+    let mut out = std::io::stdout().lock();
+    let terminal = std::io::stdout().is_terminal();
+    let heading = m.count("sync-new-errors", new.len());
+    writeln!(out, "{}", ui.plan_line(&heading, m.lang(), terminal))?;
+    for d in &new {
+        write_diagnostic(&mut out, Style::stdout(), ui, terminal, root, d)?;
+    }
+    Ok(new.len())
 }

@@ -31,10 +31,12 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         ],
     );
     let terminal = std::io::stdout().is_terminal();
-    writeln!(
-        std::io::stdout().lock(),
-        "{}",
-        ui.plan_line(&line, m.lang(), terminal)
-    )?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal))?;
+    if !c.left.is_empty() {
+        let files = khutta::text::escape_controls(&c.left.join(", ")).into_owned();
+        let line = m.get_args("commit-left-out", &[("files", files.into())]);
+        writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal))?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -102,6 +102,23 @@ impl CommandError {
     }
 }
 
+/// Warns on standard error when this clone cannot run khutta's merge driver for the plan at
+/// `root` (see [`khutta::repo::drivers_problem`]).
+pub fn warn_about_drivers(root: &Path, ui: &ui::Ui) {
+    let exe = std::env::current_exe().unwrap_or_default();
+    if let Some(problem) = khutta::repo::drivers_problem(root, &exe) {
+        let m = &ui.messages;
+        let terminal = std::io::stderr().is_terminal();
+        let line = m.get_args("warning-line", &[("message", problem.show(m).into())]);
+        eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
+        let hint = m.get_args(
+            "error-hint",
+            &[("hint", m.get("repo-driver-hint").as_ref().into())],
+        );
+        eprintln!("  {}", ui.plan_line(&hint, m.lang(), terminal));
+    }
+}
+
 /// khutta's state folder, from the environment (see [`khutta::store::state_home`]).
 pub fn state_home() -> Option<PathBuf> {
     let env = |k: &str| std::env::var(k).ok();

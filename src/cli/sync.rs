@@ -23,6 +23,9 @@ pub struct Args {
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let r = PlanRepo::open(&root)?;
+    super::warn_about_drivers(&root, ui);
+    // What arrives with the partners' changes is checked as a whole, as a merge is.
+    let errors_before = super::check::error_keys(&root);
     let show = std::io::stderr().is_terminal();
     let m = &ui.messages;
     let mut err = std::io::stderr().lock();
@@ -73,7 +76,14 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                 (c, w) => c.or(w).map(|x| x.into_owned()).unwrap_or_default(),
             };
             say(m.get_args("sync-synced", &[("remote", remote()), ("did", did.into())]))?;
-            Ok(ExitCode::SUCCESS)
+            drop(say);
+            drop(out);
+            let new = if received {
+                super::check::report_new_errors(&root, &errors_before, ui)?
+            } else {
+                0
+            };
+            Ok(ExitCode::from(u8::from(new > 0)))
         }
         Ok(SyncOutcome::Conflicts(n)) => {
             say(m.count("sync-conflicts", n))?;

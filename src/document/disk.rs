@@ -151,6 +151,37 @@ impl Document {
         Ok(())
     }
 
+    /// Keeps the conflicts of `units` true to the plan after an edit, an undo or a redo: our
+    /// side of each shows what the plan holds now; and a conflict whose field our side put
+    /// back as it was before both changes (an undo of the edit that clashed) has only the
+    /// other side's change left, so that value is taken and the conflict goes, as a merge
+    /// would have done.
+    pub(super) fn reconcile(&mut self, units: &[Unit]) {
+        let mut i = 0;
+        while i < self.conflicts.len() {
+            let c = &self.conflicts[i];
+            if !units.contains(&c.target) {
+                i += 1;
+                continue;
+            }
+            let current = self.plan.unit(&c.target);
+            let now = diff::read_field(current.as_ref(), &c.path);
+            if now != c.base {
+                self.conflicts[i].ours = now;
+                i += 1;
+                continue;
+            }
+            let (target, path, theirs) = (c.target.clone(), c.path.clone(), c.theirs.clone());
+            if let Ok(v) = diff::write_field(&target, current.as_ref(), &path, theirs) {
+                self.plan.set_unit(&target, v);
+            }
+            self.conflicts.remove(i);
+            if !self.conflicts.iter().any(|o| o.target == target) {
+                self.conflict_base.remove(&target);
+            }
+        }
+    }
+
     /// The value each file with open conflicts started from, for the recovery file.
     pub(super) fn conflict_base(&self, unit: &Unit) -> Option<&Option<UnitValue>> {
         self.conflict_base.get(unit)

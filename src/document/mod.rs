@@ -76,8 +76,10 @@ impl Document {
 
     /// Applies an edit and refreshes the checks.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        self.touched.extend(edit.units());
+        let units: Vec<Unit> = edit.units().collect();
+        self.touched.extend(units.iter().cloned());
         self.history.apply(&mut self.plan, edit)?;
+        self.reconcile(&units);
         self.refresh();
         Ok(())
     }
@@ -99,7 +101,9 @@ impl Document {
 
     fn after(&mut self, done: Option<&Edit>) {
         if let Some(e) = done {
-            self.touched.extend(e.units());
+            let units: Vec<Unit> = e.units().collect();
+            self.touched.extend(units.iter().cloned());
+            self.reconcile(&units);
         }
         self.refresh();
     }

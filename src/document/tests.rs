@@ -254,3 +254,21 @@ fn problems_of_reading_follow_the_files_and_the_edits() {
     b.sort();
     assert_eq!(a, b);
 }
+
+#[test]
+fn undoing_the_edit_that_clashed_takes_the_other_side() {
+    let (dir, mut doc) = open();
+    edit(&mut doc, |a| a.progress = 70);
+    edit(&mut doc, |a| a.progress = 60);
+    outside(dir.path(), |a| a.progress = 80);
+    arrive(&mut doc, dir.path());
+    assert_eq!(doc.conflicts.len(), 1);
+    // Back to our first value: the conflict shows what the plan holds now.
+    doc.undo().unwrap();
+    assert_eq!(doc.conflicts[0].ours, Some(serde_json::json!(70)));
+    // Back to the value both started from: only theirs changed it; it is taken.
+    doc.undo().unwrap();
+    assert!(doc.conflicts.is_empty());
+    assert_eq!(doc.plan.activities["pilot-tunis"].progress, 80);
+    assert!(!doc.is_dirty());
+}

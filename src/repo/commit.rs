@@ -10,10 +10,20 @@ pub struct Committed {
     pub id: Oid,
     /// How many plan files it changed.
     pub files: usize,
+    /// Files of the plan folder that changed but are not plan files (notes, an editor's swap
+    /// files and backups), left out of the commit.
+    pub left: Vec<String>,
 }
 
-/// The plan's files that differ from the last commit, with git's status of each.
-pub fn pending_changes(r: &PlanRepo) -> Result<Vec<(String, git2::Status)>, RepoError> {
+/// Whether a path in the plan folder is a file khutta commits: a plan file, or the folder's
+/// `.gitattributes` and `.gitignore`, which `init` and `git-setup` keep.
+fn is_plan_file(rel: &str) -> bool {
+    crate::model::Unit::from_path(rel).is_some() || rel == ".gitattributes" || rel == ".gitignore"
+}
+
+/// Every file of the plan folder that differs from the last commit, as a path in the
+/// repository, with git's status of each (khutta's own temporary files left out).
+fn changes(r: &PlanRepo) -> Result<Vec<(String, git2::Status)>, RepoError> {
     let mut opts = git2::StatusOptions::new();
     opts.include_untracked(true)
         .recurse_untracked_dirs(true)
@@ -29,6 +39,35 @@ pub fn pending_changes(r: &PlanRepo) -> Result<Vec<(String, git2::Status)>, Repo
         .collect())
 }
 
+/// The plan's path of a path in the repository.
+fn in_plan<'p>(r: &PlanRepo, path: &'p str) -> &'p str {
+    if r.prefix.is_empty() {
+        path
+    } else {
+        path.strip_prefix(&r.prefix)
+            .and_then(|p| p.strip_prefix('/'))
+            .unwrap_or(path)
+    }
+}
+
+/// The plan's files that differ from the last commit, with git's status of each. Other files
+/// in the plan folder (notes, backups) are not the plan's and are left out.
+pub fn pending_changes(r: &PlanRepo) -> Result<Vec<(String, git2::Status)>, RepoError> {
+    Ok(changes(r)?
+        .into_iter()
+        .filter(|(p, _)| is_plan_file(in_plan(r, p)))
+        .collect())
+}
+
+/// Files of the plan folder that changed and are not plan files.
+pub fn stray_changes(r: &PlanRepo) -> Result<Vec<String>, RepoError> {
+    Ok(changes(r)?
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| !is_plan_file(in_plan(r, p)))
+        .collect())
+}
+
 /// Stages the plan's files and commits them with `message`. Fails with
 /// [`RepoError::NothingToCommit`] when the plan is as in the last commit (unless this is the
 /// repository's first commit and `allow_first` is set).
@@ -39,19 +78,15 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
     } else {
         format!("{}/*", r.prefix)
     };
+    let left = stray_changes(r)?;
     let mut index = repo.index()?;
-    index.add_all(
-        [&spec],
-        IndexAddOption::DEFAULT,
-        Some(&mut |p: &std::path::Path, _: &[u8]| {
-            // Temporary files of an interrupted save never enter history.
-            i32::from(
-                p.to_string_lossy()
-                    .ends_with(crate::store::layout::TMP_SUFFIX),
-            )
-        }),
-    )?;
-    index.update_all([&spec], None)?;
+    // Only plan files enter the commit: notes, swap files and backups stay where they are.
+    let mut skip = |p: &std::path::Path, _: &[u8]| {
+        let p = p.to_string_lossy();
+        i32::from(!is_plan_file(in_plan(r, &p)))
+    };
+    index.add_all([&spec], IndexAddOption::DEFAULT, Some(&mut skip))?;
+    index.update_all([&spec], Some(&mut skip))?;
     index.write()?;
     let staged = repo.find_tree(index.write_tree()?)?;
     let head = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
@@ -68,7 +103,7 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
     if head_tree.as_ref().map(Tree::id) == Some(tree_id)
         || (head.is_none() && !allow_first && staged.is_empty())
     {
-        return Err(RepoError::NothingToCommit);
+        return Err(RepoError::NothingToCommit(left));
     }
     let files = changed_files(
         repo,
@@ -84,7 +119,7 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
     super::oplog::OpLog::of(super::PlanRepo::open(&r.plan_root()?)?)?
         .record(super::oplog::OpKind::Commit { message: first }, &[])?;
     let id = repo.commit(Some("HEAD"), &author, &committer, message, &tree, &parents)?;
-    Ok(Committed { id, files })
+    Ok(Committed { id, files, left })
 }
 
 /// `base` with the subtree at `path` replaced by `subtree`.

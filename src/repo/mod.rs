@@ -21,12 +21,12 @@ mod sync;
 mod who;
 
 pub use blame::{ACTIVITY_FIELDS, FieldBlame};
-pub use commit::{Committed, commit, pending_changes};
+pub use commit::{Committed, commit, pending_changes, stray_changes};
 pub use history::LogEntry;
 pub use merging::{MergeStep, Stepped, abort, finish, in_progress, merge_commits, resolve};
 pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
-pub use setup::{InitOptions, git_setup, init};
+pub use setup::{InitOptions, drivers_problem, git_setup, init};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, sync};
 pub use who::last_authors;
 
@@ -49,9 +49,10 @@ pub enum RepoError {
     /// git has no author identity.
     #[error("{}", self.said())]
     NoIdentity,
-    /// There is nothing to commit.
+    /// There is nothing to commit (the files of the plan folder that are not plan files, which
+    /// a commit leaves out, are named).
     #[error("{}", self.said())]
-    NothingToCommit,
+    NothingToCommit(Vec<String>),
     /// The folder to create a plan in is not empty.
     #[error("{}", self.said())]
     AlreadyAPlan {
@@ -174,7 +175,7 @@ impl RepoError {
             }
             RepoError::NotSetUp => said!("repo-not-set-up"),
             RepoError::NoIdentity => said!("repo-no-identity"),
-            RepoError::NothingToCommit => said!("repo-nothing-to-commit"),
+            RepoError::NothingToCommit(_) => said!("repo-nothing-to-commit"),
             RepoError::AlreadyAPlan { path } => {
                 said!("repo-already-a-plan", path = &path.display())
             }
@@ -244,6 +245,9 @@ impl RepoError {
             RepoError::HandEdits(_) => said!("repo-hand-edits-hint"),
             RepoError::NoSuchOperation(_) => said!("repo-no-such-operation-hint"),
             RepoError::NoRemote(_) => said!("repo-no-remote-hint"),
+            RepoError::NothingToCommit(left) if !left.is_empty() => {
+                said!("repo-left-out", files = &left.join(", "))
+            }
             RepoError::BaselineExists(name) => said!("repo-baseline-exists-hint", name = name),
             RepoError::BadBaselineName(_) => said!("repo-bad-baseline-name-hint"),
             RepoError::NoSuchActivity { .. } => said!("repo-no-such-activity-hint"),

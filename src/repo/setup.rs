@@ -151,3 +151,75 @@ fn shell_quote(s: &str) -> String {
         format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
+
+/// What is wrong with the drivers of the clone holding the plan at `root`, when its plan files
+/// are routed to khutta's merge driver (`.gitattributes`, committed with the plan) but this
+/// clone cannot run it: never registered (`git-setup` not run here), or registered with a
+/// khutta that is gone or is not `exe`. git then merges plan files line by line, or keeps one
+/// side, without a word.
+pub fn drivers_problem(root: &Path, exe: &Path) -> Option<crate::i18n::Said> {
+    use crate::said;
+    let r = PlanRepo::discover(root).ok()?;
+    let probe = std::path::Path::new(&r.in_repo(crate::model::PLAN_FILE)).to_path_buf();
+    let routed = r
+        .repo
+        .get_attr(&probe, "merge", git2::AttrCheckFlags::FILE_THEN_INDEX)
+        .ok()
+        .flatten()
+        == Some("khutta");
+    if !routed {
+        return None;
+    }
+    let cfg = r.repo.config().ok()?;
+    let Ok(driver) = cfg.get_string("merge.khutta.driver") else {
+        return Some(said!("repo-driver-missing"));
+    };
+    let registered = unquote_first(&driver);
+    let path = Path::new(&registered);
+    if !path.is_file() {
+        return Some(said!("repo-driver-gone", path = &registered));
+    }
+    let same = match (std::fs::canonicalize(path), std::fs::canonicalize(exe)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => true,
+    };
+    (!same).then(|| said!("repo-driver-other", path = &registered))
+}
+
+/// The first word of a shell command line, unquoted as [`shell_quote`] quotes it.
+fn unquote_first(line: &str) -> String {
+    let line = line.trim_start();
+    if let Some(rest) = line.strip_prefix('\'') {
+        let mut out = String::new();
+        let mut rest = rest;
+        loop {
+            match rest.find('\'') {
+                Some(i) => {
+                    out.push_str(&rest[..i]);
+                    rest = &rest[i + 1..];
+                    // `'\''` closes, adds a quote, and opens again.
+                    match rest.strip_prefix("\\''") {
+                        Some(r) => {
+                            out.push('\'');
+                            rest = r;
+                        }
+                        None => return out,
+                    }
+                }
+                None => return out + rest,
+            }
+        }
+    }
+    line.split_whitespace().next().unwrap_or("").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_driver_s_program_is_read_back_as_it_was_quoted() {
+        for path in ["/usr/bin/khutta", "/home/a b/khutta", "/tmp/it's/khutta"] {
+            let line = format!("{} merge-driver %O %A %B %P", super::shell_quote(path));
+            assert_eq!(super::unquote_first(&line), path);
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod fmt;
 mod fold;
 mod format;
 pub mod layout;
+mod lexical;
 mod load;
 mod locate;
 mod parse;

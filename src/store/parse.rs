@@ -31,8 +31,12 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     })
 }
 
-/// Parses RON text into a value, turning a parse error into a diagnostic.
+/// Parses RON text into a value, turning a parse error into a diagnostic. Conflict markers
+/// and comments are refused first (see `lexical`).
 pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnostic> {
+    if let Some(d) = super::lexical::refuse(path, text) {
+        return Err(d);
+    }
     from_ron(text).map_err(|e| {
         let (code, message, hint) = explain(&e.code);
         let pos = (clamp(e.span.start.line), clamp(e.span.start.col));

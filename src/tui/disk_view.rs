@@ -80,6 +80,7 @@ fn read_pending(app: &mut App) -> Vec<Effect> {
 /// What changed places hold now arrived: the document takes it in, merging it with unsaved
 /// edits, and the status line says what changed.
 pub fn arrived(app: &mut App, snapshot: Snapshot) -> Vec<Effect> {
+    let errors_before = app.doc.problem_counts().0;
     let arrived = app.doc.ingest(snapshot);
     app.refresh_tree();
     let mut effects = Vec::new();
@@ -89,7 +90,6 @@ pub fn arrived(app: &mut App, snapshot: Snapshot) -> Vec<Effect> {
         let own = std::mem::take(&mut app.own_writes) || app.repo.busy;
         if !own || !arrived.merged.is_empty() {
             app.status = describe(app, &arrived);
-            app.disk_note = Some(app.status.clone());
         }
         let files: Vec<String> = arrived
             .taken
@@ -99,6 +99,17 @@ pub fn arrived(app: &mut App, snapshot: Snapshot) -> Vec<Effect> {
             .collect();
         effects.push(Effect::WriteRecovery);
         effects.push(Effect::Repo(RepoJob::ChangedBy(files)));
+        // What arrived is checked as a whole: a partner's merge can bring a cycle along.
+        let errors = app.doc.problem_counts().0;
+        if errors > errors_before {
+            let more = app.msg.count("tui-new-errors", errors - errors_before);
+            app.status = if app.status.is_empty() {
+                more
+            } else {
+                format!("{}; {more}", app.status)
+            };
+        }
+        app.disk_note = Some(app.status.clone());
     }
     if app.resave {
         app.resave = false;

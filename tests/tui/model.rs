@@ -224,17 +224,28 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
             Step::Settle(ours) => {
                 if let Some(c) = h.app.doc.conflicts.first().cloned() {
                     let choice = if ours { Choice::Ours } else { Choice::Theirs };
+                    let shown = |a: usize, f: Field| {
+                        let conflict = in_conflicts(&h, a, f);
+                        (conflict.first().cloned(), conflict.get(1).cloned())
+                    };
+                    let seen: Vec<_> = (0..2)
+                        .filter(|a| c.target == unit(*a))
+                        .flat_map(|a| [(a, Field::Progress), (a, Field::Title)])
+                        .filter(|(_, f)| c.path.to_string() == f.path() || c.path.is_root())
+                        .map(|(a, f)| ((a, f), shown(a, f)))
+                        .collect();
                     h.app.doc.settle(0, choice).unwrap();
                     h.run_effects(vec![Effect::WriteRecovery]);
-                    // A decision: both sides were seen.
-                    for a in 0..2 {
-                        if c.target == unit(a) {
-                            for f in [Field::Progress, Field::Title] {
-                                if c.path.to_string() == f.path() || c.path.is_root() {
-                                    live.outside.remove(&(a, f));
-                                    live.user.insert((a, f), in_doc(&h, a, f));
-                                }
+                    // A decision about the two values shown: the one given up goes; a value
+                    // that arrived since and was not shown stays alive.
+                    for ((a, f), (ours_shown, theirs_shown)) in seen {
+                        if ours {
+                            if live.outside.get(&(a, f)) == theirs_shown.as_ref() {
+                                live.outside.remove(&(a, f));
                             }
+                            live.user.insert((a, f), in_doc(&h, a, f));
+                        } else if live.user.get(&(a, f)) == ours_shown.as_ref() {
+                            live.user.remove(&(a, f));
                         }
                     }
                 }

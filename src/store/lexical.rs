@@ -1,0 +1,138 @@
+//! What a plan file must not hold before it is parsed: conflict markers that a line merge left
+//! (git's own merge, where khutta's driver is not set up), and comments, which RON allows but
+//! no canonical write or merge keeps (the next save would drop them without a word).
+
+use crate::check::{Code, Diagnostic};
+use crate::said;
+
+/// The first conflict marker or comment in `text`, as a located diagnostic.
+pub(super) fn refuse(path: &str, text: &str) -> Option<Diagnostic> {
+    markers(path, text).or_else(|| comment(path, text))
+}
+
+fn markers(path: &str, text: &str) -> Option<Diagnostic> {
+    let (line, _) = text.lines().enumerate().find(|(_, l)| {
+        ["<<<<<<<", ">>>>>>>", "|||||||"]
+            .iter()
+            .any(|m| l.starts_with(m))
+            || l.trim_end() == "======="
+    })?;
+    Some(Diagnostic::file(
+        Code::ConflictMarkers,
+        path,
+        (u32::try_from(line + 1).unwrap_or(u32::MAX), 1),
+        said!("check-conflict-markers"),
+        said!("check-conflict-markers-hint"),
+    ))
+}
+
+/// The first `//` or `/*` outside a string, with its line and column (in characters).
+fn comment(path: &str, text: &str) -> Option<Diagnostic> {
+    let (mut line, mut col) = (1u32, 1u32);
+    let mut chars = text.chars().peekable();
+    // Inside a string: `None`, or the number of `#` that close a raw string (plus one; `Some(0)`
+    // for an ordinary string, whose escapes count).
+    let mut string: Option<usize> = None;
+    let mut prev = '\0';
+    while let Some(c) = chars.next() {
+        let here = (line, col);
+        match string {
+            None => match c {
+                '"' => {
+                    // `r"..."` or `r#"..."#`: count the hashes before the quote.
+                    string = Some(if prev == 'r' || prev == '#' {
+                        raw_hashes(text, here) + 1
+                    } else {
+                        0
+                    });
+                }
+                '/' if matches!(chars.peek(), Some('/' | '*')) => {
+                    return Some(Diagnostic::file(
+                        Code::Comment,
+                        path,
+                        here,
+                        said!("check-comment"),
+                        said!("check-comment-hint"),
+                    ));
+                }
+                _ => {}
+            },
+            Some(0) => match c {
+                '\\' => {
+                    if let Some(n) = chars.next() {
+                        advance(n, &mut line, &mut col);
+                    }
+                }
+                '"' => string = None,
+                _ => {}
+            },
+            Some(n) => {
+                if c == '"' {
+                    let closing: String = chars.clone().take(n - 1).collect();
+                    if closing.len() == n - 1 && closing.chars().all(|h| h == '#') {
+                        for _ in 0..n - 1 {
+                            chars.next();
+                            col += 1;
+                        }
+                        string = None;
+                    }
+                }
+            }
+        }
+        prev = c;
+        advance(c, &mut line, &mut col);
+    }
+    None
+}
+
+fn advance(c: char, line: &mut u32, col: &mut u32) {
+    if c == '\n' {
+        *line += 1;
+        *col = 1;
+    } else {
+        *col += 1;
+    }
+}
+
+/// How many `#` stand right before the quote at (`line`, `col`) after an `r`.
+fn raw_hashes(text: &str, (line, col): (u32, u32)) -> usize {
+    let Some(l) = text.lines().nth((line - 1) as usize) else {
+        return 0;
+    };
+    let before: Vec<char> = l.chars().take((col - 1) as usize).collect();
+    let hashes = before.iter().rev().take_while(|c| **c == '#').count();
+    if before.len() > hashes && before[before.len() - hashes - 1] == 'r' {
+        hashes
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Option<(Code, u32, u32)> {
+        refuse("x.ron", text).map(|d| (d.code, d.line, d.col))
+    }
+
+    #[test]
+    fn comments_outside_strings_are_found_where_they_are() {
+        assert_eq!(at("(\n  a: 1, // note\n)"), Some((Code::Comment, 2, 9)));
+        assert_eq!(at("(a: /* x */ 1)"), Some((Code::Comment, 1, 5)));
+        assert_eq!(at("(a: \"http://x\", b: \"a\\\" // b\")"), None);
+        assert_eq!(at("(a: r#\"x \" // y\"#, b: 1)"), None);
+        assert_eq!(at("(a: r\"//\", b: 2) // c"), Some((Code::Comment, 1, 18)));
+        assert_eq!(
+            at("(t: \"مرحبا\", // تعليق\n)"),
+            Some((Code::Comment, 1, 14))
+        );
+    }
+
+    #[test]
+    fn conflict_markers_are_found_on_their_line() {
+        let text = "(\n<<<<<<< HEAD\n a: 1,\n=======\n a: 2,\n>>>>>>> theirs\n)";
+        assert_eq!(at(text), Some((Code::ConflictMarkers, 2, 1)));
+        assert_eq!(at("(a: \"=======\")"), None);
+    }
+}
