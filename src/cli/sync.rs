@@ -76,7 +76,6 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                 (c, w) => c.or(w).map(|x| x.into_owned()).unwrap_or_default(),
             };
             say(m.get_args("sync-synced", &[("remote", remote()), ("did", did.into())]))?;
-            drop(say);
             drop(out);
             let new = if received {
                 super::check::report_new_errors(&root, &errors_before, ui)?
