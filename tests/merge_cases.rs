@@ -93,6 +93,14 @@ fn driver_agrees(
     theirs: &Plan,
     r: &khutta::diff::MergeResult,
 ) {
+    // git reports a rename/rename itself and never hands those files to the driver; the
+    // references that moved two ways are the plan merge's to settle.
+    if r.conflicts
+        .iter()
+        .any(|c| c.kind == ConflictKind::RenameRename)
+    {
+        return;
+    }
     let flagged = |target: &Target| {
         r.conflicts
             .iter()

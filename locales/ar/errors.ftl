@@ -218,3 +218,5 @@ repo-driver-gone = مُدمِج khutta في هذه النسخة هو { $path }،
 repo-driver-other = مُدمِج khutta في هذه النسخة نسخة أخرى من khutta ({ $path })
 repo-driver-hint = شغّل `khutta git-setup` في هذه النسخة (ومن جديد بعد نقل khutta)
 repo-left-out = هذه الملفات في مجلد الخطة ليست ملفات خطة، ولا يودعها khutta أبدًا: {$files}
+resolve-rename-needs-id = اكتب المعرّف الذي تريد إبقاءه نصًّا: "pilot-tunis"
+resolve-id-taken = المعرّف `{$id}` لكيان آخر

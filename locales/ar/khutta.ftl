@@ -533,7 +533,7 @@ tui-value-absent = (غير موجود)
 tui-side-base = الأصل
 tui-side-ours = قيمتنا
 tui-side-theirs = قيمتهم
-tui-conflicts-help = o قيمتنا   t قيمتهم   b الأصل   enter قيمتك   M إيداع الدمج   A تخلٍّ
+tui-conflicts-help = o قيمتنا   t قيمتهم   b الأصل   enter نموذجه   v قيمة (JSON)   M إيداع الدمج   A تخلٍّ
 tui-help-move = ↑ ↓ j k  pgup pgdn ctrl-b ctrl-f  g G home end: التنقل
 tui-gantt-scale = عمود واحد لكل { $scale }
 tui-scale-day = يوم
@@ -808,3 +808,4 @@ tui-new-errors = { $count_form ->
     [few] جاءت معه { $count } أخطاء جديدة (7 المشكلات)
    *[other] جاء معه { $count } خطأً جديدًا (7 المشكلات)
 }
+cmd-edit-value = اكتب قيمة من عندك (JSON)

@@ -139,6 +139,7 @@ review-conflict-field = حقل
 review-conflict-delete-modify = حذف/تعديل
 review-conflict-add-add = إضافة/إضافة
 review-conflict-semantic = دلالي
+review-conflict-rename-rename = إعادة تسمية/إعادة تسمية
 review-conflict-present = موجود
 review-conflict-absent = غير موجود
 review-conflict-deleted = محذوف
@@ -163,5 +164,21 @@ review-merge-driver = khutta: { $count_form ->
     [many] { $count } تعارضًا
    *[other] { $count } تعارض
 } في { $path } (يُبقي الملف قيمك في مواضعها):
+review-merge-driver-replayed = khutta: { $count_form ->
+    [zero] لا تعارضات
+    [one] تعارض واحد
+    [two] تعارضان
+    [few] { $count } تعارضات
+    [many] { $count } تعارضًا
+   *[other] { $count } تعارض
+} في { $path } أثناء إعادة تطبيق إيداعك (يُبقي الملف قيم الإيداع الذي يُعاد تطبيقه، أي قيمك؛ و«theirs» أدناه ما تُعيد التأسيس عليه):
+review-merge-driver-stashed = khutta: { $count_form ->
+    [zero] لا تعارضات
+    [one] تعارض واحد
+    [two] تعارضان
+    [few] { $count } تعارضات
+    [many] { $count } تعارضًا
+   *[other] { $count } تعارض
+} في { $path } (يُبقي الملف قيمك المخبّأة؛ و«theirs» أدناه ما أُودع في الأثناء):
 # ما العمل في تعارض دلالي.
 review-conflict-hint = تلميح: { $hint }

@@ -184,3 +184,5 @@ repo-driver-gone = this clone's khutta merge driver is { $path }, which is gone:
 repo-driver-other = this clone's khutta merge driver is another khutta ({ $path })
 repo-driver-hint = run `khutta git-setup` in this clone (again after moving khutta)
 repo-left-out = these files of the plan folder are not plan files and are never committed by khutta: {$files}
+resolve-rename-needs-id = write the id to keep, as a string: "pilot-tunis"
+resolve-id-taken = the id `{$id}` is taken by another entity

@@ -463,7 +463,7 @@ tui-value-absent = (absent)
 tui-side-base = base
 tui-side-ours = ours
 tui-side-theirs = theirs
-tui-conflicts-help = o ours   t theirs   b base   enter your value   M merge commit   A abandon
+tui-conflicts-help = o ours   t theirs   b base   enter its form   v a value (JSON)   M merge commit   A abandon
 tui-help-move = ↑ ↓ j k  pgup pgdn ctrl-b ctrl-f  g G home end: move
 tui-gantt-scale = one column per { $scale }
 tui-scale-day = day
@@ -691,3 +691,4 @@ tui-new-errors = { $count ->
     [one] 1 new error came with it (7 Problems)
    *[other] { $count } new errors came with it (7 Problems)
 }
+cmd-edit-value = write a value of your own (JSON)

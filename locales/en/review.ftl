@@ -105,6 +105,7 @@ review-conflict-field = field
 review-conflict-delete-modify = delete/modify
 review-conflict-add-add = add/add
 review-conflict-semantic = semantic
+review-conflict-rename-rename = rename/rename
 # A whole entity on one side, next to the base.
 review-conflict-present = present
 review-conflict-absent = absent
@@ -125,5 +126,13 @@ review-merge-driver = khutta: { $count ->
     [one] 1 conflict
    *[other] { $count } conflicts
 } in { $path } (the file keeps your values there):
+review-merge-driver-replayed = khutta: { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicts
+} in { $path } while your commit is replayed (the file keeps the values of the commit being replayed, yours; "theirs" below is what you are rebasing onto):
+review-merge-driver-stashed = khutta: { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicts
+} in { $path } (the file keeps your stashed values; "theirs" below is what was committed meanwhile):
 # What to do about a semantic conflict; the spaces line the hint up under the values.
 review-conflict-hint = hint:    { $hint }

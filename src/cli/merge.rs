@@ -26,6 +26,10 @@ pub struct Args {
     /// Return the plan to the state before the merge.
     #[arg(long, conflicts_with = "take")]
     abort: bool,
+    /// With `--continue`: make the merge commit although problems that only the combination
+    /// has (semantic conflicts) are left; the commit message lists them.
+    #[arg(long, requires = "finish")]
+    force: bool,
 }
 
 /// Exit 0 when the requested step is done (or nothing is left), 1 while conflicts remain.
@@ -54,7 +58,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         return Ok(ExitCode::SUCCESS);
     }
     if args.finish {
-        let (id, step) = khutta::repo::finish(&r)?;
+        let (id, step) = khutta::repo::finish(&r, args.force)?;
         let commit = id.to_string()[..10].to_owned();
         writeln!(
             out,
@@ -78,9 +82,15 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         };
         let mut step = khutta::repo::Stepped::default();
         let left = if take[1] == "all" {
+            // Each conflict once: one whose problem a choice does not remove stays open, and
+            // the next one is taken.
             let mut left = in_progress(&r)?.1;
-            while left > 0 {
-                let now = khutta::repo::resolve(&r, 0, pick.clone())?;
+            let mut i = 0;
+            while i < left {
+                let now = khutta::repo::resolve(&r, i, pick.clone())?;
+                if now.left >= left {
+                    i += 1;
+                }
                 left = now.left;
                 for f in now.kept {
                     if !step.kept.contains(&f) {

@@ -1,4 +1,5 @@
-//! `khutta merge-driver %O %A %B %P`: git's merge driver, for partners who run plain `git pull`.
+//! `khutta merge-driver %O %A %B %P %S %X %Y`: git's merge driver, for partners who run plain
+//! `git pull`, `git pull --rebase` or `git stash pop`.
 //!
 //! Writes the merged file over %A in canonical RON (our values in conflicting fields, so the
 //! file stays parseable), prints a conflict report, and exits 0 when clean, 1 with conflicts,
@@ -25,6 +26,41 @@ pub struct Args {
     theirs: PathBuf,
     /// %P: the file's path in the repository.
     path: String,
+    /// %S %X %Y: the labels of the base, ours and theirs (git 2.44 and newer pass them).
+    labels: Vec<String>,
+}
+
+/// Whose the file's own values are: git's "ours" is not always the person's own work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mine {
+    /// A merge, a cherry-pick, a revert: ours is the branch the person is on.
+    Ours,
+    /// A rebase or `git am`: theirs is the person's own commit, replayed on top of ours.
+    Replayed,
+    /// `git stash pop` or `apply`: theirs is the person's stashed, uncommitted work.
+    Stashed,
+}
+
+/// Which side is the person's own, from the repository's state and git's labels.
+fn mine(labels: &[String]) -> Mine {
+    use git2::RepositoryState as S;
+    if let Ok(repo) = git2::Repository::open_from_env()
+        && matches!(
+            repo.state(),
+            S::Rebase
+                | S::RebaseInteractive
+                | S::RebaseMerge
+                | S::ApplyMailbox
+                | S::ApplyMailboxOrRebase
+        )
+    {
+        return Mine::Replayed;
+    }
+    // git's own label for the stash's side when it applies one.
+    if labels.get(2).is_some_and(|y| y == "Stashed changes") {
+        return Mine::Stashed;
+    }
+    Mine::Ours
 }
 
 /// The plan-relative path of a repository path (`plans/nua/activities/x.ron` -> `activities/x.ron`).
@@ -59,7 +95,14 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let path = || Arg::Text(args.path.as_str().into());
     // An empty ancestor means both sides added the file.
     let base = (!base.is_empty()).then_some(base.as_str());
-    match khutta::diff::merge_file(&in_plan(&args.path), base, &ours, &theirs) {
+    // The file keeps the person's own values where both sides changed a field: during a
+    // rebase or a stash pop those are git's "theirs", so the two sides swap places.
+    let mine = mine(&args.labels);
+    let (first, second) = match mine {
+        Mine::Ours => (&ours, &theirs),
+        Mine::Replayed | Mine::Stashed => (&theirs, &ours),
+    };
+    match khutta::diff::merge_file(&in_plan(&args.path), base, first, second) {
         Ok(merged) => {
             if let Err(e) = khutta::store::write_atomic(&args.ours, merged.text.as_bytes()) {
                 let ours = args.ours.display().to_string();
@@ -75,7 +118,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
             let terminal = std::io::stderr().is_terminal();
             let shown_path = escape_controls(&args.path).into_owned();
             let heading = m.get_args(
-                "review-merge-driver",
+                match mine {
+                    Mine::Ours => "review-merge-driver",
+                    Mine::Replayed => "review-merge-driver-replayed",
+                    Mine::Stashed => "review-merge-driver-stashed",
+                },
                 &[
                     ("count", merged.conflicts.len().into()),
                     ("path", shown_path.into()),

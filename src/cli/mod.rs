@@ -106,7 +106,7 @@ impl CommandError {
 /// `root` (see [`khutta::repo::drivers_problem`]).
 pub fn warn_about_drivers(root: &Path, ui: &ui::Ui) {
     let exe = std::env::current_exe().unwrap_or_default();
-    if let Some(problem) = khutta::repo::drivers_problem(root, &exe) {
+    if let Some(problem) = khutta::repo::drivers_problem(root, Some(&exe)) {
         let m = &ui.messages;
         let terminal = std::io::stderr().is_terminal();
         let line = m.get_args("warning-line", &[("message", problem.show(m).into())]);

@@ -23,6 +23,8 @@ pub enum ConflictKind {
     /// No field clashed, but the merged plan has an error neither side had: a dependency
     /// cycle, a dangling reference, an over-allocated funding source.
     Semantic,
+    /// Both sides renamed one entity, to different ids: its values are the three ids.
+    RenameRename,
 }
 
 impl ConflictKind {
@@ -33,6 +35,7 @@ impl ConflictKind {
             ConflictKind::DeleteModify => "delete/modify",
             ConflictKind::AddAdd => "add/add",
             ConflictKind::Semantic => "semantic",
+            ConflictKind::RenameRename => "rename/rename",
         }
     }
 
@@ -43,6 +46,7 @@ impl ConflictKind {
             ConflictKind::DeleteModify => "review-conflict-delete-modify",
             ConflictKind::AddAdd => "review-conflict-add-add",
             ConflictKind::Semantic => "review-conflict-semantic",
+            ConflictKind::RenameRename => "review-conflict-rename-rename",
         }
     }
 }
@@ -124,7 +128,7 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> MergeResult {
     let replayed = replay(base, ours, theirs);
     let (base, ours, theirs) = (&*replayed.base, &*replayed.ours, &*replayed.theirs);
     let mut merged = ours.clone();
-    let mut conflicts = Vec::new();
+    let mut conflicts = replayed.clashes.clone();
     if theirs.meta != base.meta && theirs.meta != ours.meta {
         let (meta, found) = merge_meta(Some(&base.meta), &ours.meta, &theirs.meta);
         merged.meta = meta;

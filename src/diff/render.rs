@@ -16,7 +16,7 @@ use crate::text::escape_controls;
 use serde_json::Value;
 use std::fmt::Write as _;
 
-pub use super::report::{conflict, conflicts};
+pub use super::report::{conflict, conflicts, side_shown};
 
 /// A value on one line, written as RON would write it (`Fixed(start: "2026-01-01", ...)`),
 /// escaped for a terminal.

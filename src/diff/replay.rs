@@ -5,8 +5,10 @@
 //! delete/modify conflict and its new references to the old id would dangle. Instead, a
 //! rename detected on one side (by the rule in `rename`) is replayed on the base and on the
 //! other side before merging: the entity moves to its new id there too, with every reference.
-//! Both sides renaming it the same way replays it on the base only; renaming it to two
-//! different ids replays neither, and the clash shows as conflicts on the referring fields.
+//! Both sides renaming it the same way replays it on the base only. Renaming it to two
+//! different ids is a rename/rename conflict, as git's own: our rename is replayed on the
+//! base and on theirs (their edits follow the entity under our id, so the plan holds one
+//! copy), and the conflict offers the three ids to choose from.
 
 use super::rename::{self, Detected};
 use super::tree::pairs;
@@ -19,6 +21,8 @@ pub(crate) struct Replayed<'p> {
     pub base: Cow<'p, Plan>,
     pub ours: Cow<'p, Plan>,
     pub theirs: Cow<'p, Plan>,
+    /// Entities both sides renamed, to different ids.
+    pub clashes: Vec<super::merge::Conflict>,
 }
 
 /// The renames from `a` to `b`.
@@ -67,6 +71,21 @@ fn carry(plan: &mut Cow<Plan>, r: &Detected) {
     }
 }
 
+/// The rename/rename conflict of `ours` (from `r.from` to `r.to`) and theirs (to `theirs`).
+fn clash(r: &Detected, theirs: &Id) -> super::merge::Conflict {
+    let id = |i: &Id| Some(serde_json::Value::from(i.as_str()));
+    super::merge::Conflict {
+        kind: super::merge::ConflictKind::RenameRename,
+        target: crate::model::Unit::entity(r.kind, &r.to),
+        path: super::FieldPath::new(vec![super::Seg::Field("id".into())]),
+        base: id(&r.from),
+        ours: id(&r.to),
+        theirs: id(theirs),
+        kept: super::merge::Side::Ours,
+        problem: None,
+    }
+}
+
 /// `base`, `ours` and `theirs` with the renames of each side carried over to the others.
 pub(crate) fn replay<'p>(base: &'p Plan, ours: &'p Plan, theirs: &'p Plan) -> Replayed<'p> {
     let (ro, rt) = (renames(base, ours), renames(base, theirs));
@@ -74,6 +93,7 @@ pub(crate) fn replay<'p>(base: &'p Plan, ours: &'p Plan, theirs: &'p Plan) -> Re
         base: Cow::Borrowed(base),
         ours: Cow::Borrowed(ours),
         theirs: Cow::Borrowed(theirs),
+        clashes: Vec::new(),
     };
     let twin = |list: &[Detected], r: &Detected| {
         list.iter()
@@ -83,7 +103,21 @@ pub(crate) fn replay<'p>(base: &'p Plan, ours: &'p Plan, theirs: &'p Plan) -> Re
     for r in &ro {
         match twin(&rt, r) {
             Some(true) => carry(&mut out.base, r),
-            Some(false) => {}
+            Some(false) => {
+                let Some(t) = rt.iter().find(|x| x.kind == r.kind && x.from == r.from) else {
+                    continue;
+                };
+                // Theirs is moved to our id: one entity, both sides' edits, our id kept.
+                carry(&mut out.base, r);
+                let theirs_to_ours = Detected {
+                    kind: r.kind,
+                    from: t.to.clone(),
+                    to: r.to.clone(),
+                    referrers: Vec::new(),
+                };
+                carry(&mut out.theirs, &theirs_to_ours);
+                out.clashes.push(clash(r, &t.to));
+            }
             None => {
                 carry(&mut out.base, r);
                 carry(&mut out.theirs, r);

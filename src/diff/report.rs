@@ -29,6 +29,37 @@ fn summary(root: Root, base: Option<&Value>, side: Option<&Value>, m: &Messages)
     m.get(key).into_owned()
 }
 
+/// What one side of a conflict holds, as a person reads it: the value of a field; for a whole
+/// entity, whether the base had it and, on each side, what changed next to the base (the
+/// fields, not the whole entity again), so that three versions of one entity never read alike.
+pub fn side_shown(c: &Conflict, side: Side, m: &Messages) -> String {
+    let v = match side {
+        Side::Base => &c.base,
+        Side::Ours => &c.ours,
+        Side::Theirs => &c.theirs,
+        Side::Merged => return String::new(),
+    };
+    let root = match c.target {
+        Target::Plan => Root::Meta,
+        Target::Entity { kind, .. } => Root::Entity(kind),
+        Target::Round { .. } => Root::Round,
+        Target::Response { .. } => Root::Response,
+    };
+    if c.path.is_root() && side == Side::Base {
+        let key = if v.is_some() {
+            "review-conflict-present"
+        } else {
+            "review-conflict-absent"
+        };
+        m.get(key).into_owned()
+    } else if c.path.is_root() {
+        summary(root, c.base.as_ref(), v.as_ref(), m)
+    } else {
+        v.as_ref()
+            .map_or_else(|| m.get("review-none").into_owned(), value)
+    }
+}
+
 /// The conflicts as a report: one block per conflict, the file and field first, then the
 /// three values, the one the merged plan holds marked `(kept)`. This is also the format of
 /// `conflicts.txt` in the merge test cases.
@@ -58,36 +89,18 @@ pub fn conflict(c: &Conflict, m: &Messages) -> String {
         (None, true) => writeln!(s, "{} {}", kind, esc(&c.target)),
         (None, false) => writeln!(s, "{} {} {}", kind, esc(&c.target), esc(&c.path)),
     };
-    let root = match c.target {
-        Target::Plan => Root::Meta,
-        Target::Entity { kind, .. } => Root::Entity(kind),
-        Target::Round { .. } => Root::Round,
-        Target::Response { .. } => Root::Response,
-    };
     // The names of the sides end with a colon and are padded to one width, so that the
     // values line up in either language.
     let sides = [
-        ("tui-side-base", Side::Base, &c.base),
-        ("tui-side-ours", Side::Ours, &c.ours),
-        ("tui-side-theirs", Side::Theirs, &c.theirs),
+        ("tui-side-base", Side::Base),
+        ("tui-side-ours", Side::Ours),
+        ("tui-side-theirs", Side::Theirs),
     ]
-    .map(|(key, side, v)| (format!("{}:", m.get(key)), side, v));
-    let width = sides.iter().map(|(n, ..)| str_width(n)).max().unwrap_or(0);
+    .map(|(key, side)| (format!("{}:", m.get(key)), side));
+    let width = sides.iter().map(|(n, _)| str_width(n)).max().unwrap_or(0);
     let kept_word = m.get("review-conflict-kept");
-    for (name, side, v) in sides {
-        let shown = if c.path.is_root() && side == Side::Base {
-            let key = if v.is_some() {
-                "review-conflict-present"
-            } else {
-                "review-conflict-absent"
-            };
-            m.get(key).into_owned()
-        } else if c.path.is_root() {
-            summary(root, c.base.as_ref(), v.as_ref(), m)
-        } else {
-            v.as_ref()
-                .map_or_else(|| m.get("review-none").into_owned(), value)
-        };
+    for (name, side) in sides {
+        let shown = side_shown(c, side, m);
         let kept = if c.kept == side && c.kind != ConflictKind::Semantic {
             format!(" {kept_word}")
         } else {

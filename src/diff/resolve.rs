@@ -97,8 +97,44 @@ pub fn resolve(
         Choice::Base => c.base.clone(),
         Choice::Value(v) => Some(v),
     };
-    write_value(&mut result.merged, &c.target, &c.path, value)?;
+    if c.kind == super::ConflictKind::RenameRename {
+        rename_to(&mut result.merged, &c.target, value)?;
+    } else {
+        write_value(&mut result.merged, &c.target, &c.path, value)?;
+    }
     Ok(result.conflicts.remove(index))
+}
+
+/// Settles a rename/rename conflict: the entity (under our id in the merged plan) moves to
+/// the chosen id, with every reference to it.
+fn rename_to(plan: &mut Plan, target: &Target, value: Option<Value>) -> Result<(), ResolveError> {
+    let Target::Entity { kind, id } = target else {
+        return Ok(());
+    };
+    let invalid = |message: Said| ResolveError::Invalid {
+        target: target.to_string(),
+        path: "id".into(),
+        message,
+    };
+    let new = value
+        .as_ref()
+        .and_then(Value::as_str)
+        .ok_or_else(|| invalid(said!("resolve-rename-needs-id")))?;
+    let new = Id::parse(new).map_err(|e| invalid(e.said()))?;
+    if &new == id {
+        return Ok(());
+    }
+    if plan.contains(*kind, new.as_str()) {
+        return Err(invalid(said!("resolve-id-taken", id = &new)));
+    }
+    let mut e = plan
+        .take(*kind, id.as_str())
+        .ok_or_else(|| ResolveError::Missing(*kind, id.clone()))?;
+    plan.rewrite_references(*kind, id, &new);
+    e.set_id(new);
+    e.normalize();
+    plan.put(e);
+    Ok(())
 }
 
 /// Writes `value` (`None`: absent) at `path` of `target` in `plan`.

@@ -4,7 +4,7 @@ use super::merge::{Conflict, ConflictKind, Problem, Side, Target};
 use super::path::FieldPath;
 use super::tree::{entity_tree, meta_tree};
 use crate::check::{self, Code, Diagnostic, Subject, Unread};
-use crate::model::Plan;
+use crate::model::{EntityKind, Id, Plan};
 use std::collections::HashSet;
 
 /// What makes two diagnostics the same problem: the message is left out because it carries
@@ -60,8 +60,60 @@ pub fn semantic_conflicts(base: &Plan, ours: &Plan, theirs: &Plan, merged: &Plan
     found
         .into_iter()
         .filter(|d| !mine.contains(&key(d)) && seen.insert(key(d)))
-        .map(|d| conflict(base, ours, theirs, d))
+        .flat_map(|d| match drawers(base, ours, theirs, &d) {
+            Some(ids) => ids
+                .into_iter()
+                .map(|id| conflict(base, ours, theirs, on(&d, EntityKind::Activity, id)))
+                .collect(),
+            None => vec![conflict(base, ours, theirs, d)],
+        })
         .collect()
+}
+
+/// For an over-allocated funding source, the activities whose budget lines draw on it and
+/// that either side changed: the funding file itself is the same on all three sides, so a
+/// choice there could not undo the clash; taking an activity's other version can.
+fn drawers(base: &Plan, ours: &Plan, theirs: &Plan, d: &Diagnostic) -> Option<Vec<Id>> {
+    let Subject::Entity {
+        entity: EntityKind::Funding,
+        id: source,
+    } = &d.subject
+    else {
+        return None;
+    };
+    if d.code != Code::OverAllocated {
+        return None;
+    }
+    let draws = |p: &Plan, id: &Id| {
+        p.activities
+            .get(id)
+            .is_some_and(|a| a.funding_sources().any(|f| f == source))
+    };
+    let ids: std::collections::BTreeSet<&Id> = ours
+        .activities
+        .keys()
+        .chain(theirs.activities.keys())
+        .collect();
+    let changed: Vec<Id> = ids
+        .into_iter()
+        .filter(|id| {
+            let (b, o, t) = (
+                base.activities.get(*id),
+                ours.activities.get(*id),
+                theirs.activities.get(*id),
+            );
+            (b != o || b != t) && (draws(ours, id) || draws(theirs, id))
+        })
+        .cloned()
+        .collect();
+    (!changed.is_empty()).then_some(changed)
+}
+
+/// The diagnostic `d` about the activity `id` instead of what it names.
+fn on(d: &Diagnostic, entity: EntityKind, id: Id) -> Diagnostic {
+    let mut d = d.clone();
+    d.subject = Subject::Entity { entity, id };
+    d
 }
 
 fn conflict(base: &Plan, ours: &Plan, theirs: &Plan, d: Diagnostic) -> Conflict {

@@ -48,7 +48,9 @@ pub(super) fn hands(r: &PlanRepo, written: &Plan) -> Result<Hands, RepoError> {
 pub(super) fn absorb(state: &mut MergeState, result: &MergeResult, hands: &Hands) -> bool {
     let mut added = false;
     for c in &result.conflicts {
-        if c.kind == ConflictKind::Semantic || !hands.changed.contains(&c.target) {
+        if matches!(c.kind, ConflictKind::Semantic | ConflictKind::RenameRename)
+            || !hands.changed.contains(&c.target)
+        {
             continue;
         }
         if !readable(hands, &c.target) {

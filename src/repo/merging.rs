@@ -69,15 +69,14 @@ pub fn compute(r: &PlanRepo, state: &MergeState) -> Result<MergeResult, RepoErro
         }
     }
     // Choices can settle or create semantic problems: recompute those from the plan as it is.
+    // A problem that is still there stays a conflict, whatever was chosen: only a plan
+    // without it (or `--force`) ends the merge.
     result
         .conflicts
         .retain(|c| c.kind != diff::ConflictKind::Semantic);
-    let semantic = diff::semantic_conflicts(&b, &o, &t, &result.merged);
-    result.conflicts.extend(
-        semantic
-            .into_iter()
-            .filter(|c| !state.resolutions.iter().any(|r| same(c, r))),
-    );
+    result
+        .conflicts
+        .extend(diff::semantic_conflicts(&b, &o, &t, &result.merged));
     Ok(result)
 }
 
@@ -253,19 +252,40 @@ pub fn resolve(r: &PlanRepo, index: usize, pick: Pick) -> Result<Stepped, RepoEr
     })
 }
 
-/// Makes the merge commit once no conflict is left. Hand edits of other fields stay in the
-/// work tree, as changes to commit next.
-pub fn finish(r: &PlanRepo) -> Result<(Oid, Stepped), RepoError> {
+/// Makes the merge commit once no conflict is left; with `force`, also while problems that
+/// only the combination has are left (semantic conflicts), which the commit message then
+/// lists. Hand edits of other fields stay in the work tree, as changes to commit next.
+pub fn finish(r: &PlanRepo, force: bool) -> Result<(Oid, Stepped), RepoError> {
     let state = merge_state::load(r)?.ok_or(RepoError::NoMerge)?;
     let (state, wrote, result, hands) = with_hands(r, state)?;
-    if !result.conflicts.is_empty() {
-        return Err(RepoError::ConflictsLeft(result.conflicts.len()));
+    let semantic = |c: &Conflict| c.kind == diff::ConflictKind::Semantic;
+    let blocking = result
+        .conflicts
+        .iter()
+        .filter(|c| !(force && semantic(c)))
+        .count();
+    if blocking > 0 {
+        return Err(RepoError::ConflictsLeft(blocking));
     }
     let (ours, theirs) = (oid(&state.ours)?, oid(&state.theirs)?);
     let tree = merged_tree(r, ours, theirs, &result.merged)?;
     let kind = super::oplog::OpKind::MergeCommit;
     let kept = by_hand::write(r, kind, &hands, &wrote, &result.merged)?;
-    let id = commit_merge(r, &tree, ours, theirs, &state.label)?;
+    let mut label = state.label.clone();
+    let known: Vec<String> = result
+        .conflicts
+        .iter()
+        .filter_map(|c| c.problem.as_ref().map(|p| (c, p)))
+        .map(|(c, p)| format!("- {} {}: {}", p.code, c.target, p.message.english()))
+        .collect();
+    if !known.is_empty() {
+        // Recorded in the history, so that reviewers see the merge knew.
+        label = format!(
+            "{label}\n\nMerged with problems left, by choice:\n{}",
+            known.join("\n")
+        );
+    }
+    let id = commit_merge(r, &tree, ours, theirs, &label)?;
     reset_index(r, r.repo.find_commit(id)?.as_object())?;
     merge_state::clear(r)?;
     Ok((id, Stepped { left: 0, kept }))

@@ -131,7 +131,7 @@ fn git_setup_repo(r: &PlanRepo, exe: &Path) -> Result<(), RepoError> {
     )?;
     cfg.set_str(
         "merge.khutta.driver",
-        &format!("{exe} merge-driver %O %A %B %P"),
+        &format!("{exe} merge-driver %O %A %B %P %S %X %Y"),
     )?;
     cfg.set_str("diff.khutta.textconv", &format!("{exe} diff --textconv"))?;
     cfg.set_str(
@@ -155,9 +155,9 @@ fn shell_quote(s: &str) -> String {
 /// What is wrong with the drivers of the clone holding the plan at `root`, when its plan files
 /// are routed to khutta's merge driver (`.gitattributes`, committed with the plan) but this
 /// clone cannot run it: never registered (`git-setup` not run here), or registered with a
-/// khutta that is gone or is not `exe`. git then merges plan files line by line, or keeps one
-/// side, without a word.
-pub fn drivers_problem(root: &Path, exe: &Path) -> Option<crate::i18n::Said> {
+/// khutta that is gone or is not `exe` (when given). git then merges plan files line by line,
+/// or keeps one side, without a word.
+pub fn drivers_problem(root: &Path, exe: Option<&Path>) -> Option<crate::i18n::Said> {
     use crate::said;
     let r = PlanRepo::discover(root).ok()?;
     let probe = std::path::Path::new(&r.in_repo(crate::model::PLAN_FILE)).to_path_buf();
@@ -179,8 +179,8 @@ pub fn drivers_problem(root: &Path, exe: &Path) -> Option<crate::i18n::Said> {
     if !path.is_file() {
         return Some(said!("repo-driver-gone", path = &registered));
     }
-    let same = match (std::fs::canonicalize(path), std::fs::canonicalize(exe)) {
-        (Ok(a), Ok(b)) => a == b,
+    let same = match (std::fs::canonicalize(path), exe.map(std::fs::canonicalize)) {
+        (Ok(a), Some(Ok(b))) => a == b,
         _ => true,
     };
     (!same).then(|| said!("repo-driver-other", path = &registered))

@@ -71,6 +71,8 @@ pub enum Command {
     TakeTheirs,
     /// Settle the selected conflict with the common ancestor's value.
     TakeBase,
+    /// Write a value of one's own for the selected conflict (as JSON).
+    EditValue,
     /// Make the merge commit once no conflict is left.
     FinishMerge,
     /// Abandon the merge in progress.

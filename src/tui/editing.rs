@@ -287,9 +287,10 @@ pub fn revalidate(app: &mut App) {
         }
         Purpose::Commit => value.trim().is_empty().then(|| said!("tui-commit-empty")),
         // The JSON parser's own words: a conflict value is written as JSON by those who know it.
-        Purpose::ConflictValue(_) => serde_json::from_str::<serde_json::Value>(&value)
-            .err()
-            .map(|e| Said::plain(e.to_string())),
+        Purpose::ConflictValue(row) => match serde_json::from_str::<serde_json::Value>(&value) {
+            Ok(v) => super::screens::conflicts::refused(app, *row, &v),
+            Err(e) => Some(Said::plain(e.to_string())),
+        },
         Purpose::Design(target) => super::form::round::edit(&app.doc.plan, target, &value).err(),
         Purpose::NewRound => super::screens::consult::new_round(&app.doc.plan, &value).err(),
     };

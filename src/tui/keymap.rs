@@ -229,6 +229,7 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Conflicts, "o", C::TakeOurs),
         (Conflicts, "t", C::TakeTheirs),
         (Conflicts, "b", C::TakeBase),
+        (Conflicts, "v", C::EditValue),
         (Conflicts, "M", C::FinishMerge),
         (Conflicts, "A", C::AbortMerge),
         (Review, "o", C::ReviewOld),

@@ -40,6 +40,8 @@ pub struct RepoView {
     pub busy: bool,
     /// The operation log, while the History screen shows it instead of the commits.
     pub ops: Option<Result<Vec<crate::repo::oplog::Op>, String>>,
+    /// Why this clone cannot run khutta's merge driver, with what to do.
+    pub drivers: Option<String>,
 }
 
 /// Work for the repository worker.
@@ -72,6 +74,10 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
     let (progress, busy) = (app.repo.progress, app.repo.busy);
     let ops = app.repo.ops.take();
     let reread = ops.is_some();
+    // Said once, when first seen: a clone that merges plan files line by line.
+    if let (Some(why), None) = (&view.drivers, &app.repo.drivers) {
+        app.status.clone_from(why);
+    }
     app.repo = RepoView {
         progress,
         busy,
@@ -187,6 +193,10 @@ pub fn read_state(root: &Path, msg: &crate::i18n::Messages) -> RepoView {
         }),
         _ => None,
     };
+    // Whether the driver is this very khutta is the command line's question; here, whether
+    // there is one that runs.
+    let drivers = crate::repo::drivers_problem(root, None)
+        .map(|p| format!("{} ({})", p.show(msg), msg.get("repo-driver-hint")));
     RepoView {
         unavailable: None,
         pending,
@@ -196,6 +206,7 @@ pub fn read_state(root: &Path, msg: &crate::i18n::Messages) -> RepoView {
         progress: None,
         busy: false,
         ops: None,
+        drivers,
     }
 }
 
@@ -287,7 +298,7 @@ pub fn run_job(
             ),
             Err(e) => (Err(fail(e)), true),
         },
-        RepoJob::Finish => match crate::repo::finish(&r) {
+        RepoJob::Finish => match crate::repo::finish(&r, false) {
             Ok((_, step)) => (
                 Ok(kept(msg, msg.get("tui-merged").into_owned(), &step)),
                 true,

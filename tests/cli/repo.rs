@@ -28,7 +28,9 @@ fn init_from_the_bundled_plan() {
     assert_eq!(git_ok(&plan, &["status", "--porcelain"]), "");
     let driver = git_ok(&plan, &["config", "--local", "merge.khutta.driver"]);
     assert!(
-        driver.trim_end().ends_with("merge-driver %O %A %B %P"),
+        driver
+            .trim_end()
+            .ends_with("merge-driver %O %A %B %P %S %X %Y"),
         "{driver}"
     );
     assert!(

@@ -13,7 +13,7 @@ fn repository() -> (tempfile::TempDir, std::path::PathBuf) {
     let opts = khutta::repo::InitOptions {
         dir: plan.clone(),
         from: Some(bundled()),
-        exe: std::path::PathBuf::from("khutta"),
+        exe: std::path::PathBuf::from(env!("CARGO_BIN_EXE_khutta")),
         today: crate::harness::today(),
     };
     khutta::repo::init(&opts).unwrap();
@@ -141,4 +141,120 @@ fn outside_a_repository_history_says_why_in_arabic() {
         let screen = h.render(200, 20);
         assert!(screen.contains(why), "{screen}");
     }
+}
+
+/// A progress conflict between our commit (90) and theirs (60), waiting.
+fn waiting_merge() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, plan) = repository();
+    let r = khutta::repo::PlanRepo::open(&plan).unwrap();
+    let base = r.repo.head().unwrap().peel_to_commit().unwrap().id();
+    set_progress(&plan, "pilot-tunis", 60);
+    let theirs = khutta::repo::commit(&r, "theirs", false).unwrap().id;
+    let base_commit = r.repo.find_commit(base).unwrap();
+    r.repo
+        .reset(base_commit.as_object(), git2::ResetType::Hard, None)
+        .unwrap();
+    set_progress(&plan, "pilot-tunis", 90);
+    let ours = khutta::repo::commit(&r, "ours", false).unwrap().id;
+    khutta::repo::merge_commits(&r, ours, theirs, "partner/main").unwrap();
+    (dir, plan)
+}
+
+/// A value of one's own is checked as a form checks it; Enter opens the activity's form at
+/// the field, and a value saved there settles the conflict as a hand edit.
+#[test]
+fn a_conflict_is_settled_in_the_entity_s_form_with_its_checks() {
+    let (_dir, plan) = waiting_merge();
+    let mut h = Harness::open(&plan, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    h.press(&["C", "v", "ctrl-u"]);
+    h.type_text("150");
+    let refused = h.app.editor.as_ref().and_then(|e| e.error.clone());
+    assert!(
+        refused.as_deref().is_some_and(|e| e.contains("150")),
+        "{refused:?}"
+    );
+    h.press(&["esc", "enter"]);
+    let form = h.app.form.as_ref().expect("the activity's form");
+    let row = form.current(&h.app.doc.plan).unwrap();
+    assert_eq!(row.name, "progress");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("75");
+    h.press(&["enter", "esc", "ctrl-s"]);
+    assert_eq!(
+        h.app.repo.merge.as_ref().map(|m| m.conflicts.len()),
+        Some(0),
+        "{}",
+        h.app.status
+    );
+    h.press(&["C", "M"]);
+    assert!(h.app.status.starts_with("merged"), "{}", h.app.status);
+    let r = khutta::repo::PlanRepo::open(&plan).unwrap();
+    let head = r.repo.head().unwrap().peel_to_commit().unwrap().id();
+    assert_eq!(
+        r.plan_at(head).unwrap().activities["pilot-tunis"].progress,
+        75
+    );
+}
+
+/// A semantic conflict shows what each side changed, and what to do, not three copies of
+/// the whole entity.
+#[test]
+fn a_semantic_conflict_shows_what_each_side_changed() {
+    let (_dir, plan) = repository();
+    let r = khutta::repo::PlanRepo::open(&plan).unwrap();
+    let base = r.repo.head().unwrap().peel_to_commit().unwrap().id();
+    let depend = |from: &str, to: &str| {
+        let mut loaded = khutta::store::load_with_cache(&plan, None).unwrap();
+        let mut p = loaded.plan.clone();
+        p.activities
+            .get_mut(from)
+            .unwrap()
+            .dependencies
+            .push(khutta::model::Dependency {
+                activity: khutta::model::Id::new_unchecked(to),
+                kind: khutta::model::DependencyKind::FinishToStart,
+                lag: 0,
+            });
+        khutta::store::save(&mut loaded, &p).unwrap();
+    };
+    depend("pilot-tunis", "pilot-amman");
+    let theirs = khutta::repo::commit(&r, "theirs", false).unwrap().id;
+    let base_commit = r.repo.find_commit(base).unwrap();
+    r.repo
+        .reset(base_commit.as_object(), git2::ResetType::Hard, None)
+        .unwrap();
+    depend("pilot-amman", "pilot-tunis");
+    let ours = khutta::repo::commit(&r, "ours", false).unwrap().id;
+    khutta::repo::merge_commits(&r, ours, theirs, "partner/main").unwrap();
+    let mut h = Harness::open(&plan, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    h.press(&["C"]);
+    let screen = h.render(160, 40);
+    assert!(
+        screen.contains("changed dependencies[pilot-") && screen.contains("E021"),
+        "{screen}"
+    );
+    assert!(screen.contains("hint:"), "{screen}");
+}
+
+/// A clone where the merge driver is not registered says so in the status line.
+#[test]
+fn a_clone_without_the_merge_driver_is_warned_about() {
+    let (_dir, plan) = repository();
+    let r = khutta::repo::PlanRepo::open(&plan).unwrap();
+    r.repo
+        .config()
+        .unwrap()
+        .open_level(git2::ConfigLevel::Local)
+        .unwrap()
+        .remove("merge.khutta.driver")
+        .unwrap();
+    let mut h = Harness::open(&plan, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    assert!(
+        h.app.status.contains("no khutta merge driver") && h.app.status.contains("git-setup"),
+        "{}",
+        h.app.status
+    );
 }

@@ -130,7 +130,7 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf, Harness) {
     khutta::repo::init(&khutta::repo::InitOptions {
         dir: root.clone(),
         from: Some(bundled()),
-        exe: std::path::PathBuf::from("khutta"),
+        exe: std::path::PathBuf::from(env!("CARGO_BIN_EXE_khutta")),
         today: today(),
     })
     .unwrap();

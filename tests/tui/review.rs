@@ -22,7 +22,7 @@ fn repository() -> Repository {
     let opts = khutta::repo::InitOptions {
         dir: plan.clone(),
         from: Some(bundled()),
-        exe: std::path::PathBuf::from("khutta"),
+        exe: std::path::PathBuf::from(env!("CARGO_BIN_EXE_khutta")),
         today: crate::harness::today(),
     };
     khutta::repo::init(&opts).unwrap();

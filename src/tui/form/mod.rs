@@ -193,6 +193,26 @@ impl FormState {
         *c = c.saturating_add_signed(delta).min(n.saturating_sub(1));
     }
 
+    /// Puts the cursor on the row of `field` (a field path as a merge names it: `progress`,
+    /// `title.en`, `dependencies[launch].lag`): the field itself, else the list or field it
+    /// lies in, else the first row.
+    pub fn go_to_field(&mut self, plan: &Plan, field: &str) {
+        let rows = self.rows(plan);
+        let within = |name: &str| {
+            field == name
+                || field
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        };
+        // The longest name that holds the field is the most precise row.
+        self.cursor = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.depth == 0 && within(r.name))
+            .max_by_key(|(_, r)| r.name.len())
+            .map_or(0, |(i, _)| i);
+    }
+
     /// Checks `text` for the row `key` without changing anything: the reason it is refused.
     pub fn validate(&self, plan: &Plan, key: RowKey, text: &str) -> Result<(), Said> {
         self.commit(plan, key, text).map(|_| ())

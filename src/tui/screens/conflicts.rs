@@ -11,6 +11,7 @@ use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
 use crate::tui::editor::Purpose;
 use crate::tui::form::spec::EditorKind;
+use crate::tui::form::{FormState, Target};
 use crate::tui::paint::fill;
 use crate::tui::repo_view::{RepoJob, merge_job};
 use crate::tui::{editing, theme};
@@ -94,6 +95,50 @@ pub fn settle(app: &mut App, row: usize, choice: Choice) -> Vec<Effect> {
     }
 }
 
+/// Why a value of one's own for the conflict in row `row` is refused: it does not fit the
+/// field, or the checks refuse it as they do in a form (a progress of 150, an end before its
+/// start, a text in neither language).
+pub fn refused(app: &App, row: usize, value: &serde_json::Value) -> Option<crate::i18n::Said> {
+    use crate::check::Code;
+    let c = rows(app).get(row)?.conflict().clone();
+    let current = app.doc.plan.unit(&c.target);
+    let after =
+        match crate::diff::write_field(&c.target, current.as_ref(), &c.path, Some(value.clone())) {
+            Ok(v) => v,
+            Err(e) => return Some(e.said()),
+        };
+    // The unit alone, checked by the rules of values that forms also apply.
+    let mut alone = crate::model::Plan::new(app.doc.plan.meta.clone());
+    alone.set_unit(&c.target, after);
+    crate::check::check(&alone, &crate::check::Unread::default())
+        .into_iter()
+        .find(|d| {
+            matches!(
+                d.code,
+                Code::BadValue | Code::EndBeforeStart | Code::Structure | Code::EmptyText
+            )
+        })
+        .map(|d| d.message)
+}
+
+/// Asks for a value of one's own for the conflict in row `row`, as JSON, starting from ours.
+fn value_editor(app: &mut App, row: usize) -> Vec<Effect> {
+    let current = rows(app)[row]
+        .conflict()
+        .ours
+        .as_ref()
+        .map(|v| v.to_string())
+        .unwrap_or_else(|| "null".into());
+    editing::open_editor(
+        app,
+        Purpose::ConflictValue(row),
+        "tui-conflict-value",
+        EditorKind::Text,
+        &current,
+    );
+    Vec::new()
+}
+
 /// A command on the Conflicts screen.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
     let n = rows(app).len();
@@ -108,21 +153,26 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Command::TakeTheirs if row < n => settle(app, row, Choice::Theirs),
         Command::TakeBase if row < n => settle(app, row, Choice::Base),
         Command::Select if row < n => {
-            let current = rows(app)[row]
-                .conflict()
-                .ours
-                .as_ref()
-                .map(|v| v.to_string())
-                .unwrap_or_else(|| "null".into());
-            editing::open_editor(
-                app,
-                Purpose::ConflictValue(row),
-                "tui-conflict-value",
-                EditorKind::Text,
-                &current,
-            );
+            // The entity's own form, with its checks: a value changed there and saved settles
+            // a merge's conflict as a hand edit does; the merge waits meanwhile.
+            let target = rows(app)[row].conflict().target.clone();
+            match target {
+                crate::model::Unit::Entity { kind, id }
+                    if app.doc.plan.contains(kind, id.as_str()) =>
+                {
+                    let mut form = FormState::new(Target::Entity(kind, id));
+                    let field = rows(app)[row].conflict().path.to_string();
+                    form.go_to_field(&app.doc.plan, &field);
+                    app.form = Some(form);
+                }
+                crate::model::Unit::Plan if !app.doc.read_only => {
+                    app.form = Some(FormState::new(Target::Plan));
+                }
+                _ => return value_editor(app, row),
+            }
             Vec::new()
         }
+        Command::EditValue if row < n => value_editor(app, row),
         Command::FinishMerge if merge_left == Some(0) => merge_job(app, RepoJob::Finish),
         Command::FinishMerge => {
             if let Some(left) = merge_left {
@@ -206,20 +256,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let detail_y = area.y + 2 + list_h;
     if let Some(c) = rows.get(app.cursors.conflicts.row).map(Row::conflict) {
-        let show = |v: &Option<serde_json::Value>| {
-            v.as_ref()
-                .map_or_else(|| m.get("tui-value-absent").into_owned(), render::value)
-        };
         let rows = [
-            ("tui-side-base", &c.base, Side::Base),
-            ("tui-side-ours", &c.ours, Side::Ours),
-            ("tui-side-theirs", &c.theirs, Side::Theirs),
+            ("tui-side-base", Side::Base),
+            ("tui-side-ours", Side::Ours),
+            ("tui-side-theirs", Side::Theirs),
         ];
         let vcols = pen.columns(
             Rect::new(area.x + 1, detail_y, area.width.saturating_sub(2), 1),
             &[14, 0],
         );
-        for (j, (key, value, side)) in rows.iter().enumerate() {
+        for (j, (key, side)) in rows.iter().enumerate() {
             let y = detail_y + u16::try_from(j).unwrap_or(0);
             let kept = if *side == c.kept { " ✓" } else { "" };
             pen.ui(
@@ -233,7 +279,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             pen.text(
                 buf,
                 Rect::new(vcols[1].0, y, vcols[1].1, 1),
-                &show(value),
+                &render::side_shown(c, *side, m),
                 Style::new(),
                 app.content_lang,
                 Align::Natural,
@@ -247,6 +293,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 area.width.saturating_sub(2),
                 &format!("{}: {}", p.code, p.message.show(&app.msg)),
                 theme::error(),
+            );
+            let hint = m.get_args("check-hint", &[("hint", p.hint.show(m).into())]);
+            pen.ui(
+                buf,
+                area.x + 1,
+                detail_y + 4,
+                area.width.saturating_sub(2),
+                &hint,
+                theme::dim(),
             );
         }
     }
