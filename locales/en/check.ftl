@@ -262,3 +262,5 @@ check-comment = a comment: plan files hold no comments, since the next save or m
 check-comment-hint = move the note into a text field (a description, a note) and delete the comment
 check-conflict-markers = conflict markers from a line merge: git merged this file line by line
 check-conflict-markers-hint = keep one side between `<<<<<<<` and `>>>>>>>` and delete the markers; to let khutta merge plan files by field from now on, run `khutta git-setup` in this clone
+check-renamed-two-ways = `{$from}` was renamed two ways by a line merge: `{$ours}` here and `{$theirs}` on the other side; it is one entity under two ids
+check-renamed-two-ways-hint = abandon this merge (`git merge --abort`) and sync with `khutta sync`, which offers both ids to choose from; or delete `{$theirs}` and move its references to the id you keep

@@ -42,6 +42,8 @@ pub enum Code {
     IdMismatch,
     /// Two entities with the same id.
     DuplicateId,
+    /// One entity that git left under two ids (both sides renamed it, to different ids).
+    RenamedTwoWays,
     /// A reference to something that does not exist.
     Dangling,
     /// A dependency (or parent) cycle.
@@ -107,6 +109,7 @@ impl Code {
             Code::BadId => "E010",
             Code::IdMismatch => "E011",
             Code::DuplicateId => "E012",
+            Code::RenamedTwoWays => "E013",
             Code::Dangling => "E020",
             Code::Cycle => "E021",
             Code::EndBeforeStart => "E022",

@@ -29,8 +29,10 @@ enum Format {
 /// Exit 0 without errors (warnings allowed), 1 with errors, 2 when the plan cannot be read.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let (loaded, diagnostics) = khutta::workspace::check_folder(&root)?;
+    let (loaded, mut diagnostics) = khutta::workspace::check_folder(&root)?;
     super::warn_about_drivers(&root, ui);
+    diagnostics.extend(renamed_two_ways(&root));
+    khutta::check::sort(&mut diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let mut out = std::io::stdout().lock();
@@ -163,4 +165,36 @@ pub fn report_new_errors(
         write_diagnostic(&mut out, Style::stdout(), ui, terminal, root, d)?;
     }
     Ok(new.len())
+}
+
+/// What git's index says about entities renamed two ways by a plain `git` merge, as errors
+/// located on our file.
+fn renamed_two_ways(root: &Path) -> Vec<Diagnostic> {
+    let Ok(r) = khutta::repo::PlanRepo::discover(root) else {
+        return Vec::new();
+    };
+    let stem = |p: &str| {
+        p.rsplit('/')
+            .next()
+            .and_then(|f| f.strip_suffix(".ron"))
+            .unwrap_or(p)
+            .to_owned()
+    };
+    khutta::repo::renamed_two_ways(&r)
+        .into_iter()
+        .map(|(from, ours, theirs)| {
+            Diagnostic::file(
+                khutta::check::Code::RenamedTwoWays,
+                ours.clone(),
+                (1, 1),
+                khutta::said!(
+                    "check-renamed-two-ways",
+                    from = &stem(&from),
+                    ours = &stem(&ours),
+                    theirs = &stem(&theirs)
+                ),
+                khutta::said!("check-renamed-two-ways-hint", theirs = &theirs),
+            )
+        })
+        .collect()
 }

@@ -316,3 +316,54 @@ fn reset_index(r: &PlanRepo, target: &git2::Object) -> Result<(), RepoError> {
     r.repo.reset_default(Some(target), [spec.as_str()])?;
     Ok(())
 }
+
+/// Entities that git left renamed two ways in the index (stock git's rename/rename, in a clone
+/// whose partner merged with plain `git`): each with the path both sides started from and the
+/// paths ours and theirs gave it, relative to the plan folder.
+pub fn renamed_two_ways(r: &PlanRepo) -> Vec<(String, String, String)> {
+    let Ok(index) = r.repo.index() else {
+        return Vec::new();
+    };
+    let Ok(conflicts) = index.conflicts() else {
+        return Vec::new();
+    };
+    let path = |e: &git2::IndexEntry| String::from_utf8_lossy(&e.path).into_owned();
+    let (mut gone, mut ours, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
+    for c in conflicts.flatten() {
+        match (&c.ancestor, &c.our, &c.their) {
+            (Some(a), None, None) => gone.push(path(a)),
+            (None, Some(o), None) => ours.push(path(o)),
+            (None, None, Some(t)) => theirs.push(path(t)),
+            _ => {}
+        }
+    }
+    let folder = |p: &str| {
+        p.rsplit_once('/')
+            .map(|(d, _)| d.to_owned())
+            .unwrap_or_default()
+    };
+    let in_plan = |p: &str| -> Option<String> {
+        let rel = if r.prefix.is_empty() {
+            p
+        } else {
+            p.strip_prefix(&r.prefix)?.strip_prefix('/')?
+        };
+        matches!(
+            crate::model::Unit::from_path(rel),
+            Some(crate::model::Unit::Entity { .. })
+        )
+        .then(|| rel.to_owned())
+    };
+    let mut out = Vec::new();
+    for g in gone {
+        let o = ours.iter().position(|x| folder(x) == folder(&g));
+        let t = theirs.iter().position(|x| folder(x) == folder(&g));
+        if let (Some(o), Some(t)) = (o, t) {
+            let (o, t) = (ours.remove(o), theirs.remove(t));
+            if let (Some(g), Some(o), Some(t)) = (in_plan(&g), in_plan(&o), in_plan(&t)) {
+                out.push((g, o, t));
+            }
+        }
+    }
+    out
+}

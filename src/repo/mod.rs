@@ -23,7 +23,9 @@ mod who;
 pub use blame::{ACTIVITY_FIELDS, FieldBlame};
 pub use commit::{Committed, commit, pending_changes, stray_changes};
 pub use history::LogEntry;
-pub use merging::{MergeStep, Stepped, abort, finish, in_progress, merge_commits, resolve};
+pub use merging::{
+    MergeStep, Stepped, abort, finish, in_progress, merge_commits, renamed_two_ways, resolve,
+};
 pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, drivers_problem, git_setup, init};

@@ -314,3 +314,39 @@ fn comments_are_refused_with_their_place() {
         "{text}"
     );
 }
+
+/// A rename/rename that stock git leaves in the index: `check` names both files as one
+/// activity renamed two ways.
+#[test]
+fn check_names_a_rename_rename_that_git_left() {
+    let w = world();
+    let stock_rename = |clone: &Path, to: &str| {
+        let from = clone.join("activities/pilot-tunis.ron");
+        let text = std::fs::read_to_string(&from).unwrap();
+        std::fs::remove_file(&from).unwrap();
+        std::fs::write(
+            clone.join(format!("activities/{to}.ron")),
+            text.replace("id: \"pilot-tunis\"", &format!("id: \"{to}\"")),
+        )
+        .unwrap();
+        git_ok(clone, &["add", "-A", "activities"]);
+        git_ok(clone, &["commit", "-qm", "rename"]);
+    };
+    stock_rename(&w.a, "pilot-tunis-city");
+    git_ok(&w.a, &["push", "-q", "origin", "main"]);
+    stock_rename(&w.b, "tunis-budget");
+    let pull = git(&w.b)
+        .args(["pull", "--no-rebase", "origin", "main"])
+        .output()
+        .unwrap();
+    assert!(!pull.status.success());
+    assert!(String::from_utf8_lossy(&pull.stdout).contains("rename/rename"));
+    let check = khutta(&w.b).args(["check", "."]).output().unwrap();
+    let text = transcript(&check);
+    assert!(
+        text.contains("error[E013]")
+            && text.contains("pilot-tunis-city")
+            && text.contains("tunis-budget"),
+        "{text}"
+    );
+}
