@@ -311,3 +311,7 @@ check-conflict-markers = علامات تعارض من دمج سطري: دمج gi
 check-conflict-markers-hint = أبقِ أحد الجانبين بين `<<<<<<<` و`>>>>>>>` واحذف العلامات؛ ولكي يدمج khutta ملفات الخطة حقلًا حقلًا من الآن، شغّل `khutta git-setup` في هذه النسخة
 check-renamed-two-ways = أُعيدت تسمية `{$from}` بطريقتين في دمج سطري: `{$ours}` هنا و`{$theirs}` في الجانب الآخر؛ فهو كيان واحد بمعرّفين
 check-renamed-two-ways-hint = تخلَّ عن هذا الدمج (`git merge --abort`) وزامن بـ`khutta sync` الذي يعرض المعرّفين لتختار أحدهما؛ أو احذف `{$theirs}` وانقل الإشارات إليه إلى المعرّف الذي تبقيه
+check-amount-range = المبلغ {$amount} يتجاوز ما تحمله خطة (ألف تريليون على الأكثر، موجبًا أو سالبًا)
+check-amount-range-hint = صحّح المبلغ: زلّة في لوحة المفاتيح تزيد الأرقام
+check-days-range = مدة {$days} يوم عمل تتجاوز أطول ما تحمله خطة ({$max})
+check-days-range-hint = صحّح عدد أيام العمل

@@ -119,6 +119,9 @@ merge-none-hint = يبدأ `khutta sync` دمجًا حين تلتقي تغيير
 
 merge-driver-cannot-write = khutta merge-driver: تعذّرت كتابة { $path }: { $error }
 merge-driver-line-merge = khutta merge-driver: { $error }؛ يُدمج { $path } سطرًا سطرًا
+merge-driver-not-text = { $path } ليس نصًّا بترميز UTF-8
+merge-driver-crashed = تعطّل دمج khutta ({ $error })
+merge-driver-kept-ours = khutta merge-driver: لا يستطيع git دمج { $path } أيضًا ({ $error })؛ بقيت نسختك وتُرك الملف في حالة تعارض
 
 ## khutta blame
 

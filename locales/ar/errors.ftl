@@ -220,3 +220,4 @@ repo-driver-hint = شغّل `khutta git-setup` في هذه النسخة (ومن 
 repo-left-out = هذه الملفات في مجلد الخطة ليست ملفات خطة، ولا يودعها khutta أبدًا: {$files}
 resolve-rename-needs-id = اكتب المعرّف الذي تريد إبقاءه نصًّا: "pilot-tunis"
 resolve-id-taken = المعرّف `{$id}` لكيان آخر
+store-not-a-folder = ليس `{$path}` مجلدًا (بل رابطًا أو ملفًا): لا يكتب khutta عبره أبدًا

@@ -809,3 +809,4 @@ tui-new-errors = { $count_form ->
    *[other] جاء معه { $count } خطأً جديدًا (7 المشكلات)
 }
 cmd-edit-value = اكتب قيمة من عندك (JSON)
+error-not-a-folder-hint = ضع مكانه مجلدًا حقيقيًا من ملفات الخطة

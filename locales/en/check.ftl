@@ -264,3 +264,7 @@ check-conflict-markers = conflict markers from a line merge: git merged this fil
 check-conflict-markers-hint = keep one side between `<<<<<<<` and `>>>>>>>` and delete the markers; to let khutta merge plan files by field from now on, run `khutta git-setup` in this clone
 check-renamed-two-ways = `{$from}` was renamed two ways by a line merge: `{$ours}` here and `{$theirs}` on the other side; it is one entity under two ids
 check-renamed-two-ways-hint = abandon this merge (`git merge --abort`) and sync with `khutta sync`, which offers both ids to choose from; or delete `{$theirs}` and move its references to the id you keep
+check-amount-range = the amount {$amount} is beyond what a plan holds (at most a thousand trillion either way)
+check-amount-range-hint = correct the amount: a slip of the keyboard adds digits
+check-days-range = a duration of {$days} working days is beyond the longest a plan holds ({$max})
+check-days-range-hint = correct the number of working days

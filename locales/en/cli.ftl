@@ -100,6 +100,9 @@ merge-none-hint = `khutta sync` starts one when partners' changes meet yours
 
 merge-driver-cannot-write = khutta merge-driver: cannot write { $path }: { $error }
 merge-driver-line-merge = khutta merge-driver: { $error }; merging { $path } line by line
+merge-driver-not-text = { $path } is not UTF-8 text
+merge-driver-crashed = khutta's merge failed ({ $error })
+merge-driver-kept-ours = khutta merge-driver: git cannot merge { $path } either ({ $error }); your version is kept and the file is left conflicted
 
 ## khutta blame
 

@@ -186,3 +186,4 @@ repo-driver-hint = run `khutta git-setup` in this clone (again after moving khut
 repo-left-out = these files of the plan folder are not plan files and are never committed by khutta: {$files}
 resolve-rename-needs-id = write the id to keep, as a string: "pilot-tunis"
 resolve-id-taken = the id `{$id}` is taken by another entity
+store-not-a-folder = `{$path}` is not a folder (a link, or a file): khutta never writes through it

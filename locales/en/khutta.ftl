@@ -692,3 +692,4 @@ tui-new-errors = { $count ->
    *[other] { $count } new errors came with it (7 Problems)
 }
 cmd-edit-value = write a value of your own (JSON)
+error-not-a-folder-hint = put a real folder of plan files in its place

@@ -30,9 +30,30 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
         if let Some(loc) = &a.location {
             e.country("country", &loc.country);
         }
+        if let Timing::Duration { days, .. } = a.timing
+            && days > crate::model::limits::MAX_DAYS
+        {
+            e.push(
+                Code::BadValue,
+                "timing",
+                said!(
+                    "check-days-range",
+                    days = days,
+                    max = crate::model::limits::MAX_DAYS
+                ),
+                said!("check-days-range-hint"),
+            );
+        }
         for line in &a.budget {
             e.currency(&line.currency);
-            if line.amount.0.is_sign_negative() {
+            if !crate::model::limits::amount_in_range(line.amount.0) {
+                e.push(
+                    Code::BadValue,
+                    "amount",
+                    said!("check-amount-range", amount = &line.money()),
+                    said!("check-amount-range-hint"),
+                );
+            } else if line.amount.0.is_sign_negative() {
                 e.push(
                     Code::BadValue,
                     "amount",
@@ -113,7 +134,14 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
         };
         e.text("title", &f.title);
         e.currency(&f.currency);
-        if f.amount.0.is_sign_negative() {
+        if !crate::model::limits::amount_in_range(f.amount.0) {
+            e.push(
+                Code::BadValue,
+                "amount",
+                said!("check-amount-range", amount = &f.money()),
+                said!("check-amount-range-hint"),
+            );
+        } else if f.amount.0.is_sign_negative() {
             e.push(
                 Code::BadValue,
                 "amount",
@@ -176,7 +204,10 @@ fn structure(plan: &Plan, a: &crate::model::Activity, e: &mut Entity) {
             .at_value("parent", parent.id.as_str()),
         );
     }
-    if a.dependencies.iter().any(|d| d.lag.unsigned_abs() > 10_000) {
+    if a.dependencies
+        .iter()
+        .any(|d| i64::from(d.lag).unsigned_abs() > crate::model::limits::MAX_LAG.unsigned_abs())
+    {
         e.push(
             Code::BadValue,
             "lag",

@@ -91,7 +91,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         Action::Template(a) => {
             let loaded = khutta::store::load(&resolve_plan(a.plan.as_deref())?)?;
             let c = round(&loaded.plan, &a.round)?;
-            writeln!(std::io::stdout().lock(), "{}", csv_header(c))?;
+            // Ids come from a partner's file: shown, never sent raw.
+            let header = khutta::text::escape_controls(&csv_header(c)).into_owned();
+            writeln!(std::io::stdout().lock(), "{header}")?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -161,9 +163,16 @@ fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     };
     let r = results(&loaded.plan, c, &options);
     let lang = options.lang;
+    // Text for people goes out line by line through the one escaping door: question ids,
+    // option ids and participant ids come from partners' files as much as their words do.
+    let for_people = |s: String| -> String {
+        s.lines()
+            .map(|l| khutta::text::escape_controls(l).into_owned() + "\n")
+            .collect()
+    };
     let text = match args.format {
-        Format::Text => render::text(&r, &ui.messages),
-        Format::Md => render::markdown(&r, &ui.messages),
+        Format::Text => for_people(render::text(&r, &ui.messages)),
+        Format::Md => for_people(render::markdown(&r, &ui.messages)),
         Format::Csv => {
             render::csv(&r, lang).map_err(|e| CommandError::Internal(e.to_string().into()))?
         }

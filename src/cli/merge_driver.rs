@@ -2,9 +2,9 @@
 //! `git pull`, `git pull --rebase` or `git stash pop`.
 //!
 //! Writes the merged file over %A in canonical RON (our values in conflicting fields, so the
-//! file stays parseable), prints a conflict report, and exits 0 when clean, 1 with conflicts,
-//! and 255 on an internal failure. A file that is not a readable plan file falls back to
-//! git's own line merge.
+//! file stays parseable), prints a conflict report, and exits 0 when clean and 1 with
+//! conflicts or on any failure, never above 128 (git would abandon the whole merge). A file
+//! that is not a readable plan file falls back to git's own line merge.
 
 use super::CommandError;
 use super::ui::Ui;
@@ -79,20 +79,73 @@ fn in_plan(path: &str) -> String {
 }
 
 /// Runs the driver. What it says goes to standard error, which git shows the person pulling.
+///
+/// It never exits above 128: git takes that as a crashed driver and abandons the whole merge,
+/// clean files included. Whatever goes wrong, the file falls back to git's own line merge, or
+/// stays as ours and is left conflicted, with the reason said.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
-    let read =
-        |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
-    let (Ok(base), Ok(ours), Ok(theirs)) = texts else {
-        return text_merge(&args);
-    };
-    let m = &ui.messages;
-    let say = |key: &str, args: &[(&str, Arg<'_>)]| {
-        let line = m.get_args(key, args);
+    let say = |key: &str, a: &[(&str, Arg<'_>)]| {
+        let line = ui.messages.get_args(key, a);
         let terminal = std::io::stderr().is_terminal();
-        eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
+        eprintln!("{}", ui.plan_line(&line, ui.messages.lang(), terminal));
     };
-    let path = || Arg::Text(args.path.as_str().into());
+    let path = || Arg::Text(escape_controls(&args.path).into_owned().into());
+    // A panic inside khutta's merge is reported as a reason, not a crash: git then still gets
+    // a line merge of this file and goes on with the others.
+    std::panic::set_hook(Box::new(|_| {}));
+    let merged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| semantic(&args, ui)));
+    let _ = std::panic::take_hook();
+    let reason = match merged {
+        Ok(Ok(code)) => return Ok(code),
+        Ok(Err(reason)) => reason,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            ui.messages
+                .get_args("merge-driver-crashed", &[("error", what.into())])
+        }
+    };
+    say(
+        "merge-driver-line-merge",
+        &[
+            ("error", escape_controls(&reason).into_owned().into()),
+            ("path", path()),
+        ],
+    );
+    Ok(match text_merge(&args) {
+        Ok(code) => code,
+        Err(reason) => {
+            say(
+                "merge-driver-kept-ours",
+                &[("error", reason.into()), ("path", path())],
+            );
+            ExitCode::from(1)
+        }
+    })
+}
+
+/// khutta's own merge: Err with the reason when the file cannot be merged as a plan file.
+fn semantic(args: &Args, ui: &Ui) -> Result<ExitCode, String> {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("KHUTTA_TEST_DRIVER_PANIC").is_some() {
+        // Lets the tests show that a crash of the merge still leaves git a line merge.
+        panic!("a fault injected by the tests");
+    }
+    let read = |p: &PathBuf| {
+        let bytes = khutta::store::read_bounded(p, khutta::store::MAX_FILE_BYTES)
+            .map_err(|e| format!("{}: {e}", p.display()))?;
+        String::from_utf8(bytes).map_err(|_| {
+            ui.messages.get_args(
+                "merge-driver-not-text",
+                &[("path", p.display().to_string().into())],
+            )
+        })
+    };
+    let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
+    let m = &ui.messages;
     // An empty ancestor means both sides added the file.
     let base = (!base.is_empty()).then_some(base.as_str());
     // The file keeps the person's own values where both sides changed a field: during a
@@ -102,64 +155,68 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         Mine::Ours => (&ours, &theirs),
         Mine::Replayed | Mine::Stashed => (&theirs, &ours),
     };
-    match khutta::diff::merge_file(&in_plan(&args.path), base, first, second) {
-        Ok(merged) => {
-            if let Err(e) = khutta::store::write_atomic(&args.ours, merged.text.as_bytes()) {
-                let ours = args.ours.display().to_string();
-                say(
-                    "merge-driver-cannot-write",
-                    &[("path", ours.into()), ("error", e.to_string().into())],
-                );
-                return Ok(ExitCode::from(255));
-            }
-            if merged.conflicts.is_empty() {
-                return Ok(ExitCode::SUCCESS);
-            }
-            let terminal = std::io::stderr().is_terminal();
-            let shown_path = escape_controls(&args.path).into_owned();
-            let heading = m.get_args(
-                match mine {
-                    Mine::Ours => "review-merge-driver",
-                    Mine::Replayed => "review-merge-driver-replayed",
-                    Mine::Stashed => "review-merge-driver-stashed",
-                },
-                &[
-                    ("count", merged.conflicts.len().into()),
-                    ("path", shown_path.into()),
-                ],
-            );
-            let report = khutta::diff::render::conflicts(&merged.conflicts, m);
-            // Line by line, so that Arabic is put in display order on a terminal.
-            let mut err = std::io::stderr().lock();
-            for text in std::iter::once(heading.as_str()).chain(report.lines()) {
-                let line = Line::new(LineKind::Detail, text);
-                writeln!(err, "{}", ui.review_line(&line, terminal))?;
-            }
-            Ok(ExitCode::from(1))
-        }
-        Err(e) => {
-            say(
-                "merge-driver-line-merge",
-                &[("error", e.to_string().into()), ("path", path())],
-            );
-            text_merge(&args)
-        }
+    let merged = khutta::diff::merge_file(&in_plan(&args.path), base, first, second)
+        .map_err(|e| e.to_string())?;
+    khutta::store::write_atomic(&args.ours, merged.text.as_bytes()).map_err(|e| {
+        m.get_args(
+            "merge-driver-cannot-write",
+            &[
+                ("path", args.ours.display().to_string().into()),
+                ("error", e.to_string().into()),
+            ],
+        )
+    })?;
+    if merged.conflicts.is_empty() {
+        return Ok(ExitCode::SUCCESS);
     }
+    let terminal = std::io::stderr().is_terminal();
+    let shown_path = escape_controls(&args.path).into_owned();
+    let heading = m.get_args(
+        match mine {
+            Mine::Ours => "review-merge-driver",
+            Mine::Replayed => "review-merge-driver-replayed",
+            Mine::Stashed => "review-merge-driver-stashed",
+        },
+        &[
+            ("count", merged.conflicts.len().into()),
+            ("path", shown_path.into()),
+        ],
+    );
+    let report = khutta::diff::render::conflicts(&merged.conflicts, m);
+    // Line by line, so that Arabic is put in display order on a terminal.
+    let mut err = std::io::stderr().lock();
+    for text in std::iter::once(heading.as_str()).chain(report.lines()) {
+        let line = Line::new(LineKind::Detail, text);
+        let _ = writeln!(err, "{}", ui.review_line(&line, terminal));
+    }
+    Ok(ExitCode::from(1))
 }
 
-/// git's own three-way text merge, for files khutta cannot read as plan files.
-fn text_merge(args: &Args) -> Result<ExitCode, CommandError> {
+/// git's own three-way text merge, for files khutta cannot read as plan files. Err with the
+/// reason when git cannot merge them either (binary or missing inputs): %A then stays ours.
+fn text_merge(args: &Args) -> Result<ExitCode, String> {
     let status = std::process::Command::new("git")
-        .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
+        .args([
+            "merge-file",
+            "-q",
+            "-L",
+            "ours",
+            "-L",
+            "base",
+            "-L",
+            "theirs",
+        ])
         .arg(&args.ours)
         .arg(&args.base)
         .arg(&args.theirs)
-        .status();
-    Ok(match status {
-        Ok(s) if s.success() => ExitCode::SUCCESS,
-        Ok(s) if s.code().is_some_and(|c| c > 0 && c < 128) => ExitCode::from(1),
-        _ => ExitCode::from(255),
-    })
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .map_err(|e| format!("git merge-file: {e}"))?;
+    match status.status.code() {
+        Some(0) => Ok(ExitCode::SUCCESS),
+        Some(1..=127) => Ok(ExitCode::from(1)),
+        _ => Err(String::from_utf8_lossy(&status.stderr).trim().to_owned()),
+    }
 }
 
 #[cfg(test)]

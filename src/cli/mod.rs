@@ -139,6 +139,10 @@ impl From<khutta::store::StoreError> for CommandError {
                 message,
                 hint: None,
             },
+            S::NotAFolder { .. } => CommandError::User {
+                message,
+                hint: Some(said!("error-not-a-folder-hint")),
+            },
             S::ChangedOnDisk { .. } => CommandError::User {
                 message,
                 hint: Some(said!("error-changed-on-disk-hint")),

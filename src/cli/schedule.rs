@@ -371,12 +371,14 @@ fn json(
     writeln!(out)
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180), and never
+/// a spreadsheet formula (see [`khutta::text::csv_cell`]).
 fn field(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = khutta::text::csv_cell(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\"")).into()
     } else {
-        s.into()
+        s.into_owned().into()
     }
 }
 

@@ -313,6 +313,7 @@ pub const CSV_COLUMNS: [&str; 12] = [
 pub fn csv(r: &RoundResults, lang: Lang) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_COLUMNS)?;
+    // (The header is khutta's own words.)
     for q in &r.questions {
         let head = [
             q.id.to_string(),
@@ -325,7 +326,12 @@ pub fn csv(r: &RoundResults, lang: Lang) -> Result<String, csv::Error> {
             rec.push(row);
             rec.push(label.to_owned());
             rec.extend(rest);
-            w.write_record(&rec)
+            // Every cell comes from a partner's file or a participant's words.
+            let safe: Vec<String> = rec
+                .iter()
+                .map(|c| crate::text::csv_cell(c).into_owned())
+                .collect();
+            w.write_record(&safe)
         };
         let e = String::new;
         match &q.tally {

@@ -482,12 +482,17 @@ impl Edit {
             .get(kind, old.as_str())
             .ok_or_else(|| EditError::Missing(kind, old.clone()))?;
         let mut changes = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for r in plan.references_to(kind, old) {
             let Some((from_kind, from)) = r.from.entity() else {
                 continue;
             };
             // The entity itself may refer to itself (a self-dependency); it moves below.
             if from_kind == kind && from == old {
+                continue;
+            }
+            // An entity that refers twice (the lead and a partner of one activity) changes once.
+            if !seen.insert((from_kind, from.clone())) {
                 continue;
             }
             if let Some(b) = plan.get(from_kind, from.as_str()) {

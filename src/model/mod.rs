@@ -11,6 +11,7 @@ mod consultation;
 mod entity;
 mod funding;
 mod id;
+pub mod limits;
 mod meta;
 mod money;
 mod partner;

@@ -53,6 +53,7 @@ pub fn format_folder(loaded: &LoadedPlan, check_only: bool) -> Result<FmtOutcome
     files.sort();
     for (rel, canonical) in files {
         let Some(canonical) = canonical else { continue };
+        super::save::real_folders(&loaded.root, &rel)?;
         let path = loaded.root.join(&rel);
         let on_disk = std::fs::read(&path).map_err(|source| StoreError::Io {
             path: path.clone(),

@@ -1,6 +1,7 @@
 //! The plan on disk: folder layout, canonical RON, atomic writes, located diagnostics.
 
 mod atomic;
+mod bounded;
 mod cache;
 mod consult;
 mod disk;
@@ -16,6 +17,7 @@ mod read;
 mod save;
 
 pub use atomic::{sync_dir, write_atomic};
+pub use bounded::{open_plain, read_bounded};
 pub use consult::{canonical_response, canonical_round, save_response, write_response};
 pub use disk::{Place, Snapshot, changed_paths, read_places};
 pub use fmt::{FmtOutcome, format_folder};
@@ -122,6 +124,13 @@ pub enum StoreError {
         /// The round.
         round: Id,
     },
+    /// Something other than a folder (a link, a file) stands where a plan folder belongs: khutta
+    /// never writes through it.
+    #[error("{}", self.said())]
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+    },
     /// The file was changed on disk since khutta read it, and is left as it is.
     #[error("{}", self.said())]
     ChangedOnDisk {
@@ -148,6 +157,9 @@ impl StoreError {
                 path = &crate::model::round_path(round)
             ),
             StoreError::ChangedOnDisk { path } => said!("store-changed-on-disk", path = path),
+            StoreError::NotAFolder { path } => {
+                said!("store-not-a-folder", path = &path.display())
+            }
         }
     }
 }

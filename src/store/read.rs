@@ -100,7 +100,7 @@ pub(super) fn read_text(path: &Path, rel: &str) -> (Option<u64>, Result<String, 
     // Reading at most one byte past the limit tells a too-large file without asking the file
     // system for its size first: at 100,000 files, every system call saved counts.
     let mut bytes = Vec::with_capacity(4096);
-    if let Err(e) = std::fs::File::open(path).and_then(|f| {
+    if let Err(e) = super::open_plain(path).and_then(|f| {
         std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
     }) {
         return (None, Err(unreadable(e)));

@@ -116,6 +116,7 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
     let mut folders: std::collections::BTreeSet<std::path::PathBuf> = Default::default();
     for w in order.into_iter().chain(removals) {
         let rel = w.unit.to_string();
+        real_folders(root, &rel)?;
         let path = root.join(&rel);
         let (on_disk, bytes) = current(&path);
         let wanted = w.text.as_deref().map(str::as_bytes);
@@ -169,6 +170,26 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
         })?;
     }
     Ok(report)
+}
+
+/// Refuses a path whose folders under `root` are not real folders (a link, a file): a
+/// partner's commit that turns `activities/` into a link must never make khutta write
+/// outside the plan folder. Missing folders are fine: they are created as real ones.
+pub(super) fn real_folders(root: &Path, rel: &str) -> Result<(), StoreError> {
+    let mut path = root.to_path_buf();
+    let mut parts: Vec<&str> = rel.split('/').collect();
+    parts.pop();
+    for part in parts {
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if !m.file_type().is_dir() => {
+                return Err(StoreError::NotAFolder { path });
+            }
+            Ok(_) => {}
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
 }
 
 /// The hash of the regular file at `path` and its bytes (`None`: no file). Anything else in its

@@ -1,8 +1,11 @@
-//! Control characters, escape sequences and bidi overrides are shown, never sent raw.
+//! Control characters, escape sequences, bidi overrides and invisible characters are shown,
+//! never sent raw.
 //!
 //! A title holding `ESC [ 2 J` would clear a reviewer's screen; one holding U+202E would make
-//! the rest of a line read backwards and could disguise an id. Each such character is replaced
-//! by a visible escape such as `\u{1b}`.
+//! the rest of a line read backwards and could disguise an id; one holding U+200B (or a
+//! direction mark, a byte-order mark, a tag character) looks exactly like another title that
+//! does not. Each such character is replaced by a visible escape such as `\u{1b}`. The
+//! joiners U+200C and U+200D are left alone: Persian and Arabic text uses them.
 
 /// Whether `c` must not reach a terminal as-is.
 pub fn is_dangerous(c: char) -> bool {
@@ -11,7 +14,11 @@ pub fn is_dangerous(c: char) -> bool {
         // Bidi embeddings, overrides and isolates: they change how the rest of the line is shown.
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
         // Line and paragraph separators break a one-line field.
-        | '\u{2028}' | '\u{2029}')
+        | '\u{2028}' | '\u{2029}'
+        // Invisible: a zero-width space, direction marks, word joiners and invisible
+        // operators, a byte-order mark, the soft hyphen, the Mongolian vowel separator, tags.
+        | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2060}'..='\u{2064}'
+        | '\u{feff}' | '\u{ad}' | '\u{180e}' | '\u{e0000}'..='\u{e007f}')
 }
 
 /// `s` with every dangerous character (and tab and newline) replaced by a visible escape.
@@ -35,6 +42,18 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A cell of a CSV file khutta writes, made safe for spreadsheets: text starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return would be read as a formula (`=HYPERLINK(...)`
+/// in a participant's answer becomes a live link), so it gets a leading `'`, which
+/// spreadsheets show as text. Numbers such as `-3` are left as they are.
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if !risky || s.parse::<f64>().is_ok() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(format!("'{s}"))
+}
+
 /// Appends the visible escape of `c` (`\u{1b}`) to `out`.
 pub(crate) fn push_escape(c: char, out: &mut String) {
     use std::fmt::Write;
@@ -52,5 +71,16 @@ mod tests {
         assert_eq!(escape_controls("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(escape_controls("خطة (plan)"), "خطة (plan)");
         assert_eq!(escape_controls("a\nb"), "a\\nb");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("\t=1"), "'\t=1");
+        assert_eq!(csv_cell("-3"), "-3");
+        assert_eq!(csv_cell("-0.25"), "-0.25");
+        assert_eq!(csv_cell("-x"), "'-x");
+        assert_eq!(csv_cell("نص"), "نص");
+        assert_eq!(escape_controls("Tunis\u{200b}"), "Tunis\\u{200b}");
+        assert_eq!(escape_controls("a\u{e0041}"), "a\\u{e0041}");
+        // Joiners belong to Persian and Arabic text.
+        assert_eq!(escape_controls("می\u{200c}خواهم"), "می\u{200c}خواهم");
     }
 }

@@ -16,6 +16,7 @@ mod consult;
 mod consult_cases;
 mod crash;
 mod gantt;
+mod hostile;
 mod lang_commands;
 mod lang_errors;
 mod ops;

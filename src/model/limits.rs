@@ -1,0 +1,30 @@
+//! The ranges of the values a plan may hold: one table for `check`, the forms and the
+//! importers, so that what a form refuses `check` reports, and no view ever meets a value its
+//! arithmetic cannot carry (a funding amount of 10^27 overflowed the Overview's percentages).
+
+use rust_decimal::Decimal;
+
+/// The largest amount of money, in absolute value: a thousand trillion, far above any plan's
+/// budget and far below what exact decimals overflow at.
+pub fn max_amount() -> Decimal {
+    Decimal::from(1_000_000_000_000_000_i64)
+}
+
+/// The largest exchange rate (units of the plan currency for one unit of another).
+pub fn max_rate() -> Decimal {
+    Decimal::from(1_000_000_000_i64)
+}
+
+/// The longest duration, in working days: some forty years.
+pub const MAX_DAYS: u32 = 10_000;
+
+/// The longest lag or lead of a dependency, in working days.
+pub const MAX_LAG: i64 = 10_000;
+
+/// The largest beneficiary group.
+pub const MAX_SIZE: u64 = 10_000_000_000;
+
+/// Whether `amount` is within range.
+pub fn amount_in_range(amount: Decimal) -> bool {
+    amount.abs() <= max_amount()
+}

@@ -1,0 +1,304 @@
+//! A partner's commit can never hang, crash or trick khutta: links where files belong, text
+//! with escapes and invisible characters, spreadsheet formulas, values that views overflow on.
+
+use crate::support::cmd::{bundled_copy, khutta, transcript};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs `khutta ARGS` in `root` with its standard input on a pipe nobody writes to; fails the
+/// test when it has not ended within a generous bound (a hang, not a measure of speed).
+fn ends(root: &Path, args: &[&str]) -> Output {
+    let mut child = khutta(root)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("khutta {args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn links_where_plan_files_belong_are_never_followed() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let responses = root.join("consultations/egm-2021/responses");
+    std::os::unix::fs::symlink("/dev/stdin", responses.join("p013.ron")).unwrap();
+    for args in [
+        &["check", "."][..],
+        &["summary", "."],
+        &["schedule", "."],
+        &["gantt", ".", "--width", "80"],
+        &["fmt", "--check", "."],
+        &["consult", "results", "egm-2021", "--plan", "."],
+    ] {
+        let out = ends(root, args);
+        assert!(
+            out.status.code().is_some(),
+            "{args:?}: {}",
+            transcript(&out)
+        );
+    }
+    let check = ends(root, &["check", "."]);
+    let text = transcript(&check);
+    assert!(
+        text.contains("p013.ron") && text.contains("symbolic link"),
+        "{text}"
+    );
+    // A round whose round.ron points elsewhere is not read.
+    let other = bundled_copy();
+    let round = other.path().join("consultations/egm-2021/round.ron");
+    std::fs::remove_file(&round).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", &round).unwrap();
+    let text = transcript(&ends(other.path(), &["check", "."]));
+    assert!(!text.contains("root"), "{text}");
+    assert!(text.contains("symbolic link"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_folder_is_never_written_through() {
+    let dir = bundled_copy();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::rename(root.join("partners"), elsewhere.path().join("partners")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("partners"), root.join("partners")).unwrap();
+    let outside = elsewhere.path().join("partners/escwa.ron");
+    let before = std::fs::read_to_string(&outside).unwrap();
+    std::fs::write(&outside, before.replace("    ", "  ")).unwrap();
+    let fmt = ends(root, &["fmt", "."]);
+    assert_eq!(
+        std::fs::read_to_string(&outside).unwrap(),
+        before.replace("    ", "  "),
+        "{}",
+        transcript(&fmt)
+    );
+    let check = transcript(&ends(root, &["check", "."]));
+    assert!(check.contains("`partners` is a symbolic link"), "{check}");
+    // Nor does a save from a plan read before the folder became a link.
+    let loaded = khutta::store::load_with_cache(root, None).unwrap();
+    let mut p = loaded.plan.clone();
+    let mut loaded = loaded;
+    p.partners.insert(
+        khutta::model::Id::new_unchecked("new-partner"),
+        khutta::model::Partner {
+            id: khutta::model::Id::new_unchecked("new-partner"),
+            name: khutta::model::Text::en("New"),
+            acronym: None,
+            kind: khutta::model::OrganisationType::Other,
+            roles: Vec::new(),
+            country: None,
+            website: None,
+            iati_ref: None,
+            contact: None,
+        },
+    );
+    let saved = khutta::store::save(&mut loaded, &p);
+    assert!(saved.is_err(), "{saved:?}");
+    assert!(!elsewhere.path().join("partners/new-partner.ron").exists());
+}
+
+#[test]
+fn escapes_and_invisible_characters_never_reach_the_terminal() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let round = root.join("consultations/egm-2021/round.ron");
+    let text = std::fs::read_to_string(&round).unwrap();
+    std::fs::write(
+        &round,
+        text.replace(
+            "id: \"duration\"",
+            "id: \"dur\\u{1b}]52;c;ZXZpbA==\\u{7}\\u{9b}2J\\u{202e}\"",
+        ),
+    )
+    .unwrap();
+    let a = root.join("activities/pilot-tunis.ron");
+    let t = std::fs::read_to_string(&a).unwrap();
+    std::fs::write(
+        &a,
+        t.replace("en: \"Tunis pilot", "en: \"Tunis\\u{200b} pilot"),
+    )
+    .unwrap();
+    for args in [
+        &["consult", "results", "egm-2021", "--plan", "."][..],
+        &[
+            "consult", "results", "egm-2021", "--plan", ".", "--format", "md",
+        ],
+        &["consult", "template", "egm-2021", "--plan", "."],
+        &["schedule", "."],
+        &["gantt", ".", "--width", "100"],
+        &["check", "."],
+    ] {
+        let out = ends(root, args);
+        let all = [out.stdout.clone(), out.stderr.clone()].concat();
+        let text = String::from_utf8_lossy(&all);
+        for bad in ['\u{1b}', '\u{9b}', '\u{7}', '\u{202e}', '\u{200b}'] {
+            assert!(!text.contains(bad), "{args:?} let {bad:?} through:\n{text}");
+        }
+    }
+    let gantt =
+        String::from_utf8_lossy(&ends(root, &["gantt", ".", "--width", "120"]).stdout).into_owned();
+    assert!(gantt.contains("\\u{200b}"), "{gantt}");
+}
+
+#[test]
+fn free_text_never_becomes_a_spreadsheet_formula() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let p = root.join("consultations/egm-2021/responses/p001.ron");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let start =
+        text.find("\"local-needs\": FreeText(\"").unwrap() + "\"local-needs\": FreeText(\"".len();
+    let end = start + text[start..].find("\")").unwrap();
+    let evil = "=HYPERLINK(\\\"http://127.0.0.1/x\\\",\\\"details\\\")";
+    std::fs::write(&p, format!("{}{evil}{}", &text[..start], &text[end..])).unwrap();
+    let out = ends(
+        root,
+        &[
+            "consult", "results", "egm-2021", "--plan", ".", "--format", "csv",
+        ],
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"),
+        "{csv}"
+    );
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+}
+
+#[test]
+fn huge_amounts_never_crash_a_view() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let f = root.join("funding/escwa-rptc.ron");
+    let text = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(
+        &f,
+        text.replace(
+            "amount: \"600000\"",
+            "amount: \"1000000000000000000000000000\"",
+        ),
+    )
+    .unwrap();
+    for args in [&["summary", "."][..], &["check", "."], &["schedule", "."]] {
+        let out = ends(root, args);
+        assert!(
+            matches!(out.status.code(), Some(0..=2)),
+            "{args:?}: {}",
+            transcript(&out)
+        );
+    }
+    let check = transcript(&ends(root, &["check", "."]));
+    assert!(
+        check.contains("error[E027]") && check.contains("escwa-rptc"),
+        "{check}"
+    );
+}
+
+/// git's merge driver given an input it cannot read falls back to git's own line merge, and
+/// never makes git abort the whole merge.
+#[test]
+fn the_merge_driver_never_makes_git_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let (base, ours, theirs) = (
+        dir.path().join("base"),
+        dir.path().join("ours"),
+        dir.path().join("theirs"),
+    );
+    std::fs::write(&base, b"\x00\x01binary").unwrap();
+    std::fs::write(&ours, b"\x00\x02binary").unwrap();
+    std::fs::write(&theirs, b"\x00\x03binary").unwrap();
+    let out = khutta(dir.path())
+        .arg("merge-driver")
+        .args([&base, &ours, &theirs])
+        .arg("activities/x.ron")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let missing = khutta(dir.path())
+        .arg("merge-driver")
+        .arg(dir.path().join("nowhere"))
+        .args([&ours, &theirs])
+        .arg("activities/x.ron")
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1), "{}", transcript(&missing));
+    // A crash of khutta's own merge still leaves git a line merge.
+    std::fs::write(&base, "a\nb\nc\n").unwrap();
+    std::fs::write(&ours, "A\nb\nc\n").unwrap();
+    std::fs::write(&theirs, "a\nb\nC\n").unwrap();
+    let crashed = khutta(dir.path())
+        .env("KHUTTA_TEST_DRIVER_PANIC", "1")
+        .arg("merge-driver")
+        .args([&base, &ours, &theirs])
+        .arg("activities/x.ron")
+        .output()
+        .unwrap();
+    assert_eq!(crashed.status.code(), Some(0), "{}", transcript(&crashed));
+    assert!(transcript(&crashed).contains("line by line"));
+    assert_eq!(std::fs::read_to_string(&ours).unwrap(), "A\nb\nC\n");
+}
+
+/// In a real `git pull`, a binary file both partners changed is left conflicted while the
+/// other files of the merge are merged: git does not abandon the merge.
+#[test]
+fn a_binary_clash_leaves_the_rest_of_the_pull_merged() {
+    use crate::support::cmd::{git, git_ok};
+    let w = crate::support::world::world();
+    let set = |clone: &Path, file: &str, bytes: &[u8]| {
+        std::fs::write(clone.join("activities").join(file), bytes).unwrap();
+    };
+    set(&w.a, "pilot-tunis.ron", b"\x00\x01 partner a");
+    let concept = std::fs::read_to_string(w.a.join("activities/concept-note.ron")).unwrap();
+    let changed = concept.replacen("progress: ", "progress: 1", 1);
+    assert_ne!(changed, concept);
+    std::fs::write(w.a.join("activities/concept-note.ron"), &changed).unwrap();
+    git_ok(&w.a, &["commit", "-qam", "A"]);
+    git_ok(&w.a, &["push", "-q", "origin", "HEAD"]);
+    set(&w.b, "pilot-tunis.ron", b"\x00\x02 partner b");
+    git_ok(&w.b, &["commit", "-qam", "B"]);
+    let pull = git(&w.b)
+        .args(["pull", "--no-rebase", "origin", "main"])
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&pull.stdout),
+        String::from_utf8_lossy(&pull.stderr)
+    );
+    assert!(!pull.status.success(), "{said}");
+    assert!(!said.contains("Failed to execute internal merge"), "{said}");
+    let unmerged = git_ok(&w.b, &["diff", "--name-only", "--diff-filter=U"]);
+    assert_eq!(unmerged.trim(), "activities/pilot-tunis.ron", "{said}");
+    let merged = std::fs::read_to_string(w.b.join("activities/concept-note.ron")).unwrap();
+    assert_eq!(merged, changed, "{said}");
+    assert!(w.b.join(".git/MERGE_HEAD").exists(), "{said}");
+}
+
+/// A partner that is both the lead and a partner of one activity can be renamed.
+#[test]
+fn a_partner_named_twice_by_one_activity_can_be_renamed() {
+    let dir = bundled_copy();
+    let loaded = khutta::store::load_with_cache(dir.path(), None).unwrap();
+    let mut p = loaded.plan.clone();
+    let edit = khutta::edit::Edit::rename(
+        &p,
+        khutta::model::EntityKind::Partner,
+        &khutta::model::Id::new_unchecked("escwa"),
+        "un-escwa",
+    )
+    .unwrap();
+    edit.apply(&mut p).unwrap();
+    assert!(p.partners.contains_key("un-escwa"));
+    let _ = Command::new("true").status();
+}
