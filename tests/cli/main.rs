@@ -19,6 +19,7 @@ mod gantt;
 mod lang_commands;
 mod lang_errors;
 mod ops;
+mod renames;
 mod repo;
 mod review;
 mod review_ar;
