@@ -1,4 +1,5 @@
-//! `khutta log [--activity ID]`: the commits that touched the plan, in plan terms.
+//! `khutta log [--activity ID]`: the commits that touched the plan, in plan terms; with
+//! `--activity`, those of one activity, followed back across its renames.
 
 use super::ui::Ui;
 use super::{CommandError, resolve_plan};
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// The plan folder (default: the current folder).
     plan: Option<PathBuf>,
-    /// Only commits that changed this activity.
+    /// Only commits that changed this activity, under this id or any it had before.
     #[arg(long, value_name = "ID")]
     activity: Option<String>,
     /// At most this many commits.

@@ -2,25 +2,24 @@
 //!
 //! Each field (as [`field_units`] cuts an activity) is followed back from the starting commit
 //! the way `git blame` follows a line: at each commit, a field whose value a parent shares is
-//! handed to that parent (the first such parent of a merge, so a change made on a merged
-//! branch is found there); a field no parent shares was changed by that commit. Only the
-//! activity's own file is read, one blob per commit where it changed, so the walk costs a
-//! tree lookup per commit of history.
+//! handed to that parent (the first that shares it, those holding the file at the same path
+//! asked first); a field no parent shares was changed by that commit. So a change made on
+//! either side of a merge is credited to the commit that made it, never to the merge that
+//! only brought it. Only the activity's own file is read, one blob per commit where it
+//! changed, so the walk costs a tree lookup per commit of history.
 //!
-//! Renames: where the file first appears, the commit is checked for a rename by the semantic
-//! diff of the files it changed; when the activity was renamed there, the walk goes on under
-//! the old id (its `id` field is then blamed on the rename). The check reads only the changed
-//! files, so an unchanged entity that still referred to the old id does not veto the rename
-//! as it would in a full diff; a commit that renames an id leaves no such reference in practice.
+//! Renames: where a parent lacks the file, `follow.rs` says where it held the activity
+//! instead: under the id a commit renamed it from, or, for a merge whose other side brought a
+//! rename, under the id it had where the sides parted. The walk goes on there; the `id` field
+//! is then blamed on the rename.
 
+use super::follow::Memo;
 use super::{PlanRepo, RepoError};
 use crate::diff::field_units;
 use crate::model::{Activity, Entity, EntityKind, Id};
-use crate::store::layout::{PlanPath, classify};
 use git2::{Commit, Oid, Sort};
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::Path;
 
 /// The top-level fields of an activity, in file order.
 pub const ACTIVITY_FIELDS: [&str; 18] = [
@@ -79,44 +78,6 @@ fn selects(field: &str, name: &str) -> bool {
 }
 
 impl PlanRepo {
-    fn blob_at(&self, commit: &Commit, path: &str) -> Result<Option<Oid>, RepoError> {
-        self.blob_in(&mut HashMap::new(), commit, path)
-    }
-
-    /// The blob at `path` in `commit`. The folder holding it is looked up by id in `memo`
-    /// first: a plan's `activities` tree is large (libgit2 does not cache trees over 4 KiB),
-    /// and consecutive commits often share it, or share the file in it.
-    fn blob_in(
-        &self,
-        memo: &mut HashMap<(Oid, String), Option<Oid>>,
-        commit: &Commit,
-        path: &str,
-    ) -> Result<Option<Oid>, RepoError> {
-        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
-        let root = commit.tree()?;
-        let dir_id = if dir.is_empty() {
-            root.id()
-        } else {
-            match root.get_path(Path::new(dir)) {
-                Ok(e) => e.id(),
-                Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
-                Err(e) => return Err(e.into()),
-            }
-        };
-        let key = (dir_id, file.to_owned());
-        if let Some(b) = memo.get(&key) {
-            return Ok(*b);
-        }
-        let found = match self.repo.find_tree(dir_id) {
-            Ok(t) => t.get_name(file).map(|e| e.id()),
-            // A file where the folder should be: the activity is not there.
-            Err(e) if e.code() == git2::ErrorCode::NotFound => None,
-            Err(e) => return Err(e.into()),
-        };
-        memo.insert(key, found);
-        Ok(found)
-    }
-
     /// The units of an activity file's blob, in field order; an unreadable version has none,
     /// so every field differs from it and the commit that repaired the file is the one blamed.
     fn units_in(&self, blob: Oid) -> Vec<(String, Value)> {
@@ -159,7 +120,7 @@ impl PlanRepo {
         }
         let start = self.repo.find_commit(at)?;
         let path = self.in_repo(&EntityKind::Activity.file_path(activity));
-        let Some(blob) = self.blob_at(&start, &path)? else {
+        let Some(blob) = self.blob_in(&mut Memo::new(), &start, &path)? else {
             return Err(RepoError::NoSuchActivity {
                 id: activity.to_string(),
                 rev: short,
@@ -211,7 +172,7 @@ impl PlanRepo {
             }],
         );
         let mut parsed: HashMap<Oid, HashMap<String, Value>> = HashMap::new();
-        let mut memo = HashMap::new();
+        let mut memo = Memo::new();
         let mut walk = self.repo.revwalk()?;
         walk.push(at)?;
         // Children before parents: everything handed to a commit arrives before it is visited.
@@ -232,13 +193,30 @@ impl PlanRepo {
             } in work
             {
                 let here = self.blob_in(&mut memo, &commit, &path)?;
+                // Parents holding the file where it is cost a tree lookup; a rename is looked
+                // for only in the others, and only for what the first leave unexplained.
+                let mut order = Vec::with_capacity(parents.len());
+                for (n, p) in parents.iter().enumerate() {
+                    order.push((self.blob_in(&mut memo, p, &path)?.is_none(), n));
+                }
+                order.sort();
                 let mut handed: Vec<(Oid, String, Vec<usize>)> = Vec::new();
-                let mut any_parent_has_it = false;
-                for p in &parents {
-                    let Some(theirs) = self.blob_in(&mut memo, p, &path)? else {
+                for (moved, n) in order {
+                    if left.is_empty() {
+                        break;
+                    }
+                    let there = if !moved {
+                        path.clone()
+                    } else if let Some(t) =
+                        self.path_in_parent(&mut memo, &commit, &parents, n, &path, 0)?
+                    {
+                        t
+                    } else {
                         continue;
                     };
-                    any_parent_has_it = true;
+                    let Some(theirs) = self.blob_in(&mut memo, &parents[n], &there)? else {
+                        continue;
+                    };
                     let (same, differ): (Vec<usize>, Vec<usize>) = if Some(theirs) == here {
                         (std::mem::take(&mut left), Vec::new())
                     } else {
@@ -249,25 +227,7 @@ impl PlanRepo {
                             .partition(|&u| values.get(&units[u].0) == units[u].1.as_ref())
                     };
                     left = differ;
-                    handed.push((p.id(), path.clone(), same));
-                    if left.is_empty() {
-                        break;
-                    }
-                }
-                if !any_parent_has_it
-                    && !left.is_empty()
-                    && let Some(p) = parents.first()
-                    && let Some(old) = self.renamed_from(p.id(), oid, &path)?
-                    && let Some(theirs) = self.blob_in(&mut memo, p, &old)?
-                {
-                    let values = parsed
-                        .entry(theirs)
-                        .or_insert_with(|| self.units_of(theirs));
-                    let (same, differ): (Vec<usize>, Vec<usize>) = left
-                        .into_iter()
-                        .partition(|&u| values.get(&units[u].0) == units[u].1.as_ref());
-                    left = differ;
-                    handed.push((p.id(), old, same));
+                    handed.push((parents[n].id(), there, same));
                 }
                 for u in left {
                     found[u] = Some(oid);
@@ -283,39 +243,6 @@ impl PlanRepo {
         }
         // Every unit ends at some commit: the walk reaches the file's first commit at worst.
         Ok(found.into_iter().map(|f| f.unwrap_or(at)).collect())
-    }
-
-    /// The repository path the activity at `path` had in `parent`, when commit `child`
-    /// renamed it.
-    fn renamed_from(
-        &self,
-        parent: Oid,
-        child: Oid,
-        path: &str,
-    ) -> Result<Option<String>, RepoError> {
-        let rel = path
-            .strip_prefix(&self.prefix)
-            .map_or(path, |r| r.trim_start_matches('/'));
-        let Some(PlanPath::Entity(EntityKind::Activity, id)) = classify(rel) else {
-            return Ok(None);
-        };
-        let changed = self.changed_paths(Some(parent), child)?;
-        let removed_activity = changed.iter().any(|p| {
-            matches!(classify(p), Some(PlanPath::Entity(EntityKind::Activity, _))) && p != rel
-        });
-        if !removed_activity {
-            return Ok(None);
-        }
-        let (Some(a), Some(b)) = (
-            self.partial_plan(Some(parent), &changed),
-            self.partial_plan(Some(child), &changed),
-        ) else {
-            return Ok(None);
-        };
-        let d = crate::diff::diff(&a, &b);
-        Ok(d.kind(EntityKind::Activity)
-            .and_then(|k| k.renamed.iter().find(|r| r.to.as_str() == id))
-            .map(|r| self.in_repo(&EntityKind::Activity.file_path(&r.from))))
     }
 }
 

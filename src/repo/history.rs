@@ -1,11 +1,12 @@
 //! The plan's history: commits that touched it, who made them and what they changed.
 
+use super::follow::Memo;
 use super::{PlanRepo, RepoError};
 use crate::i18n::Said;
 use crate::model::{Entity, EntityKind, Id, PLAN_FILE, Plan};
 use crate::said;
 use crate::store::layout::{PlanPath, classify};
-use git2::{Oid, Sort};
+use git2::{Commit, Oid, Sort};
 
 /// One commit that touched the plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,42 +26,65 @@ pub struct LogEntry {
 }
 
 impl PlanRepo {
-    /// Commits reachable from HEAD that changed the plan (or, with `activity`, that activity's
-    /// file), newest first, at most `limit`.
+    /// Commits reachable from HEAD that changed the plan (or, with `activity`, that
+    /// activity's file, under its id or any id it had before: see `follow.rs`), newest
+    /// first, at most `limit`.
     pub fn log(&self, activity: Option<&Id>, limit: usize) -> Result<Vec<LogEntry>, RepoError> {
-        let mut walk = self.repo.revwalk()?;
-        if walk.push_head().is_err() {
+        let Ok(head) = self.repo.head().and_then(|h| h.peel_to_commit()) else {
             return Ok(Vec::new());
-        }
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
-        let only = activity.map(|id| EntityKind::Activity.file_path(id));
+        };
         let mut out = Vec::new();
-        for oid in walk {
-            let commit = self.repo.find_commit(oid?)?;
+        if limit == 0 {
+            return Ok(out);
+        }
+        let mut each = |commit: &Commit, only: Option<&[String]>| {
             let parent = commit.parents().next();
             let (old, new) = (parent.as_ref().map(|p| p.id()), commit.id());
             let paths = self.changed_paths(old, new)?;
-            let relevant = match &only {
-                Some(p) => paths.iter().any(|x| x == p),
+            let relevant = match only {
+                Some(only) => paths
+                    .iter()
+                    .any(|x| only.iter().any(|p| self.in_plan(p) == x)),
                 None => !paths.is_empty(),
             };
-            if !relevant {
-                continue;
+            if relevant {
+                out.push(self.entry(commit, old, &paths));
             }
-            let author = commit.author();
-            out.push(LogEntry {
-                id: commit.id(),
-                author: author.name().unwrap_or("?").to_owned(),
-                email: author.email().unwrap_or("").to_owned(),
-                time: author.when().seconds(),
-                message: commit.summary().ok().flatten().unwrap_or("").to_owned(),
-                changes: self.describe(old, new, &paths),
-            });
-            if out.len() >= limit {
-                break;
+            Ok(out.len() < limit)
+        };
+        match activity {
+            Some(id) => {
+                let path = self.in_repo(&EntityKind::Activity.file_path(id));
+                let mut memo = Memo::new();
+                self.follow(&mut memo, head.id(), &path, None, 0, |c, paths| {
+                    each(c, Some(paths))
+                })?;
+            }
+            None => {
+                let mut walk = self.repo.revwalk()?;
+                walk.push(head.id())?;
+                walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+                for oid in walk {
+                    if !each(&self.repo.find_commit(oid?)?, None)? {
+                        break;
+                    }
+                }
             }
         }
         Ok(out)
+    }
+
+    /// The log's entry for `commit`, which changed `paths` since `old`.
+    fn entry(&self, commit: &Commit, old: Option<Oid>, paths: &[String]) -> LogEntry {
+        let author = commit.author();
+        LogEntry {
+            id: commit.id(),
+            author: author.name().unwrap_or("?").to_owned(),
+            email: author.email().unwrap_or("").to_owned(),
+            time: author.when().seconds(),
+            message: commit.summary().ok().flatten().unwrap_or("").to_owned(),
+            changes: self.describe(old, commit.id(), paths),
+        }
     }
 
     /// The plan files (relative to the plan folder) that differ between two commits.

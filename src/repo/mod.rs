@@ -10,6 +10,7 @@ mod auth;
 mod blame;
 mod by_hand;
 mod commit;
+mod follow;
 mod history;
 pub mod merge_state;
 mod merging;

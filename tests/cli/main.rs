@@ -21,6 +21,7 @@ mod lang_commands;
 mod lang_errors;
 mod ops;
 mod partners;
+mod renames;
 mod repo;
 mod review;
 mod review_ar;
