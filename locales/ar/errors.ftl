@@ -86,6 +86,7 @@ value-not-country = {$text} ليس رمز بلد ثنائي الأحرف وفق 
 value-not-date = {$text} ليس تاريخًا: اكتبه بصيغة YYYY-MM-DD، يومًا موجودًا في التقويم
 value-not-whole = {$text} ليس عددًا صحيحًا
 value-out-of-range = {$value} خارج المدى: من {$min} إلى {$max}
+value-amount-range = لا يتجاوز المبلغ { $max }، موجبًا أو سالبًا
 value-not-one-of = {$text} ليس واحدًا من: {$allowed}
 value-not-email = {$text} ليس عنوان بريد إلكتروني
 
@@ -100,7 +101,7 @@ form-country-first = اختر البلد أولًا
 form-depends-on-itself = لا يمكن أن يعتمد نشاط على نفسه
 form-already-depends = `{$id}` يعتمد على `{$other}` من قبل
 form-negative-line = بند الميزانية تكلفة، فلا يجوز أن يكون سالبًا
-form-rate-not-positive = يجب أن يكون السعر موجبًا
+form-rate-range = يجب أن يكون السعر أكبر من صفر وألّا يتجاوز { $max }
 form-not-an-entity-folder = `{$folder}` ليس واحدًا من activities وpartners وbeneficiaries وfunding
 form-not-a-max = `{$text}` ليس عددًا صحيحًا من 0 إلى 255
 form-no-question-selected = لم يُحدَّد أي سؤال

@@ -80,6 +80,7 @@ value-not-country = {$text} is not an ISO 3166-1 alpha-2 country code (such as E
 value-not-date = {$text} is not a date: write it as YYYY-MM-DD, a real calendar day
 value-not-whole = {$text} is not a whole number
 value-out-of-range = {$value} is out of range: {$min} to {$max}
+value-amount-range = an amount is at most { $max }, either way
 value-not-one-of = {$text} is not one of: {$allowed}
 value-not-email = {$text} is not an e-mail address
 
@@ -94,7 +95,7 @@ form-country-first = set the country first
 form-depends-on-itself = an activity cannot depend on itself
 form-already-depends = `{$id}` already depends on `{$other}`
 form-negative-line = a budget line is a cost and cannot be negative
-form-rate-not-positive = a rate must be positive
+form-rate-range = a rate must be above zero and at most { $max }
 form-not-an-entity-folder = `{$folder}` is not one of activities, partners, beneficiaries, funding
 form-not-a-max = `{$text}` is not a whole number from 0 to 255
 form-no-question-selected = no question is selected

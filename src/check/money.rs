@@ -1,45 +1,43 @@
 //! Money: every amount convertible, no funding source spent twice.
 
 use super::{Code, Diagnostic};
-use crate::model::{Currency, EntityKind, FundingSource, Id, Money, Plan, PlanMeta, format_amount};
+use crate::model::{
+    Amount, Currency, EntityKind, FundingSource, Id, Money, Plan, PlanMeta, format_amount,
+};
 use crate::said;
-use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 
 /// `money` in the plan's currency, or `None` when there is no rate for its currency.
-pub fn to_plan_currency(meta: &PlanMeta, money: &Money) -> Option<Decimal> {
+pub fn to_plan_currency(meta: &PlanMeta, money: &Money) -> Option<Amount> {
     if money.currency == meta.currency {
-        return Some(money.amount.0);
+        return Some(money.amount);
     }
     meta.rate(&money.currency)
-        .and_then(|r| money.amount.0.checked_mul(r.rate.0))
+        .and_then(|r| money.amount.checked_mul(r.rate))
 }
 
 /// Converts `money` into `to`, through the plan's currency when needed.
-fn convert(meta: &PlanMeta, money: &Money, to: &Currency) -> Option<Decimal> {
+fn convert(meta: &PlanMeta, money: &Money, to: &Currency) -> Option<Amount> {
     if &money.currency == to {
-        return Some(money.amount.0);
+        return Some(money.amount);
     }
     let in_plan = to_plan_currency(meta, money)?;
     if to == &meta.currency {
         return Some(in_plan);
     }
-    let rate = meta.rate(to)?.rate.0;
-    (!rate.is_zero())
-        .then(|| in_plan.checked_div(rate))
-        .flatten()
+    in_plan.checked_div(meta.rate(to)?.rate)
 }
 
 /// How much of `source` the plan's budget lines draw, in the source's currency, and the lines
 /// that could not be converted.
-pub fn allocated(plan: &Plan, source: &FundingSource) -> (Decimal, usize) {
+pub fn allocated(plan: &Plan, source: &FundingSource) -> (Amount, usize) {
     allocations(plan).remove(&source.id).unwrap_or_default()
 }
 
 /// Total drawn on every funding source, in each source's currency, and the number of lines
 /// that could not be converted, in one pass over the plan.
-pub fn allocations(plan: &Plan) -> HashMap<Id, (Decimal, usize)> {
-    let mut totals: HashMap<Id, (Decimal, usize)> = HashMap::new();
+pub fn allocations(plan: &Plan) -> HashMap<Id, (Amount, usize)> {
+    let mut totals: HashMap<Id, (Amount, usize)> = HashMap::new();
     for a in plan.activities.values() {
         for line in &a.budget {
             let Some(fid) = &line.funding else { continue };
@@ -60,32 +58,28 @@ pub fn allocations(plan: &Plan) -> HashMap<Id, (Decimal, usize)> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Coverage {
     /// Budgeted cost by currency.
-    pub budget: BTreeMap<Currency, Decimal>,
+    pub budget: BTreeMap<Currency, Amount>,
     /// Committed and disbursed funding by currency.
-    pub secured: BTreeMap<Currency, Decimal>,
+    pub secured: BTreeMap<Currency, Amount>,
     /// Pipeline and pledged funding by currency.
-    pub expected: BTreeMap<Currency, Decimal>,
+    pub expected: BTreeMap<Currency, Amount>,
     /// The three totals in the plan's currency; `None` where some amount has no exchange rate.
-    pub budget_total: Option<Decimal>,
+    pub budget_total: Option<Amount>,
     /// See `budget_total`.
-    pub secured_total: Option<Decimal>,
+    pub secured_total: Option<Amount>,
     /// See `budget_total`.
-    pub expected_total: Option<Decimal>,
+    pub expected_total: Option<Amount>,
 }
 
 /// What the plan costs and how much of it is funded.
 pub fn coverage(plan: &Plan) -> Coverage {
     let mut c = Coverage::default();
-    let add = |map: &mut BTreeMap<Currency, Decimal>, total: &mut Option<Decimal>, m: Money| {
+    let add = |map: &mut BTreeMap<Currency, Amount>, total: &mut Option<Amount>, m: Money| {
         let e = map.entry(m.currency.clone()).or_default();
-        *e = e.saturating_add(m.amount.0);
+        *e = e.saturating_add(m.amount);
         *total = total.and_then(|t| to_plan_currency(&plan.meta, &m).map(|v| t.saturating_add(v)));
     };
-    let (mut b, mut s, mut x) = (
-        Some(Decimal::ZERO),
-        Some(Decimal::ZERO),
-        Some(Decimal::ZERO),
-    );
+    let (mut b, mut s, mut x) = (Some(Amount::ZERO), Some(Amount::ZERO), Some(Amount::ZERO));
     for a in plan.activities.values() {
         for line in &a.budget {
             add(&mut c.budget, &mut b, line.money());
@@ -120,7 +114,21 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         .at_value("currency", c.as_str())
     };
     for r in &meta.exchange_rates {
-        if r.rate.0 <= Decimal::ZERO {
+        if !r.rate.is_negative() && !r.rate.is_zero() && r.rate > crate::model::limits::max_rate() {
+            out.push(
+                Diagnostic::plan(
+                    Code::BadValue,
+                    said!(
+                        "check-rate-range",
+                        currency = &r.currency,
+                        rate = &r.rate,
+                        max = &crate::model::limits::max_rate()
+                    ),
+                    said!("check-rate-range-hint"),
+                )
+                .at_value("currency", r.currency.as_str()),
+            );
+        } else if r.rate.is_negative() || r.rate.is_zero() {
             out.push(
                 Diagnostic::plan(
                     Code::BadValue,
@@ -174,7 +182,7 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let Some((drawn, _)) = totals.get(&f.id) else {
             continue;
         };
-        if *drawn > f.amount.0 {
+        if *drawn > f.amount {
             out.push(
                 Diagnostic::entity(
                     Code::OverAllocated,
@@ -184,8 +192,10 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                         "check-over-allocated",
                         drawn = &format_amount(*drawn),
                         funding = &f.id,
-                        amount = &format_amount(f.amount.0),
-                        excess = &format_amount(*drawn - f.amount.0),
+                        amount = &format_amount(f.amount),
+                        excess = &drawn
+                            .checked_sub(f.amount)
+                            .map_or_else(|| "—".to_owned(), format_amount),
                         currency = &f.currency
                     ),
                     said!("check-over-allocated-hint"),

@@ -46,14 +46,14 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
         }
         for line in &a.budget {
             e.currency(&line.currency);
-            if !crate::model::limits::amount_in_range(line.amount.0) {
+            if !crate::model::limits::amount_in_range(line.amount) {
                 e.push(
                     Code::BadValue,
                     "amount",
                     said!("check-amount-range", amount = &line.money()),
                     said!("check-amount-range-hint"),
                 );
-            } else if line.amount.0.is_sign_negative() {
+            } else if line.amount.is_negative() {
                 e.push(
                     Code::BadValue,
                     "amount",
@@ -134,14 +134,14 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
         };
         e.text("title", &f.title);
         e.currency(&f.currency);
-        if !crate::model::limits::amount_in_range(f.amount.0) {
+        if !crate::model::limits::amount_in_range(f.amount) {
             e.push(
                 Code::BadValue,
                 "amount",
                 said!("check-amount-range", amount = &f.money()),
                 said!("check-amount-range-hint"),
             );
-        } else if f.amount.0.is_sign_negative() {
+        } else if f.amount.is_negative() {
             e.push(
                 Code::BadValue,
                 "amount",

@@ -4,8 +4,9 @@
 use super::rename::Detected;
 use super::tree::pairs;
 use crate::check::to_plan_currency;
-use crate::model::{Activity, Currency, EntityKind, FundingSource, Id, Money, Plan, PlanMeta};
-use rust_decimal::Decimal;
+use crate::model::{
+    Activity, Amount, Currency, EntityKind, FundingSource, Id, Money, Plan, PlanMeta,
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,15 +20,15 @@ pub struct MoneyRow {
     /// After, one amount per currency.
     pub after: Vec<Money>,
     /// Before, in the plan currency of the old revision; `None` when a rate is missing.
-    pub before_converted: Option<Decimal>,
+    pub before_converted: Option<Amount>,
     /// After, in the plan currency of the new revision; `None` when a rate is missing.
-    pub after_converted: Option<Decimal>,
+    pub after_converted: Option<Amount>,
 }
 
 impl MoneyRow {
     /// After minus before in the plan currency, when both convert.
-    pub fn change(&self) -> Option<Decimal> {
-        Some(self.after_converted? - self.before_converted?)
+    pub fn change(&self) -> Option<Amount> {
+        self.after_converted?.checked_sub(self.before_converted?)
     }
 }
 
@@ -58,15 +59,15 @@ impl MoneyChanges {
 }
 
 /// Sums per currency.
-type Sums = BTreeMap<Currency, Decimal>;
+type Sums = BTreeMap<Currency, Amount>;
 
 fn add(sums: &mut Sums, m: &Money) {
     let slot = sums.entry(m.currency.clone()).or_default();
-    *slot = slot.saturating_add(m.amount.0);
+    *slot = slot.saturating_add(m.amount);
 }
 
-fn converted(meta: &PlanMeta, sums: &Sums) -> Option<Decimal> {
-    let total = sums.iter().try_fold(Decimal::ZERO, |acc, (c, a)| {
+fn converted(meta: &PlanMeta, sums: &Sums) -> Option<Amount> {
+    let total = sums.iter().try_fold(Amount::ZERO, |acc, (c, a)| {
         let m = Money::new(*a, c);
         Some(acc.saturating_add(to_plan_currency(meta, &m)?))
     })?;

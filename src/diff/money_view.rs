@@ -5,8 +5,7 @@ use super::lines::{self, Column, Line, LineKind};
 use super::money::{MoneyChanges, MoneyRow};
 use super::render::md;
 use crate::i18n::Messages;
-use crate::model::{Currency, Id, Money, format_amount};
-use rust_decimal::Decimal;
+use crate::model::{Amount, Currency, Id, Money, format_amount};
 use std::fmt::Write as _;
 
 fn amounts(list: &[Money]) -> String {
@@ -23,9 +22,9 @@ fn amounts(list: &[Money]) -> String {
 fn tables(m: &MoneyChanges, msg: &Messages) -> Vec<(String, Vec<Vec<String>>)> {
     let same = m.before_currency == m.after_currency;
     let unknown = msg.get("review-money-unknown");
-    let converted = |d: Option<Decimal>| d.map_or_else(|| unknown.to_string(), format_amount);
-    let signed = |d: Option<Decimal>| match d {
-        Some(d) if d > Decimal::ZERO => format!("+{}", format_amount(d)),
+    let converted = |d: Option<Amount>| d.map_or_else(|| unknown.to_string(), format_amount);
+    let signed = |d: Option<Amount>| match d {
+        Some(d) if d > Amount::ZERO => format!("+{}", format_amount(d)),
         d => converted(d),
     };
     let in_currency =

@@ -2,17 +2,18 @@
 //! importers, so that what a form refuses `check` reports, and no view ever meets a value its
 //! arithmetic cannot carry (a funding amount of 10^27 overflowed the Overview's percentages).
 
-use rust_decimal::Decimal;
+use super::Amount;
 
 /// The largest amount of money, in absolute value: a thousand trillion, far above any plan's
-/// budget and far below what exact decimals overflow at.
-pub fn max_amount() -> Decimal {
-    Decimal::from(1_000_000_000_000_000_i64)
+/// budget and far below what exact decimals overflow at, even summed over 100,000 lines and
+/// multiplied by the largest rate.
+pub fn max_amount() -> Amount {
+    Amount::from(1_000_000_000_000_000_i64)
 }
 
 /// The largest exchange rate (units of the plan currency for one unit of another).
-pub fn max_rate() -> Decimal {
-    Decimal::from(1_000_000_000_i64)
+pub fn max_rate() -> Amount {
+    Amount::from(1_000_000_000_i64)
 }
 
 /// The longest duration, in working days: some forty years.
@@ -25,6 +26,11 @@ pub const MAX_LAG: i64 = 10_000;
 pub const MAX_SIZE: u64 = 10_000_000_000;
 
 /// Whether `amount` is within range.
-pub fn amount_in_range(amount: Decimal) -> bool {
+pub fn amount_in_range(amount: Amount) -> bool {
     amount.abs() <= max_amount()
+}
+
+/// Whether `rate` is a usable exchange rate: above zero and within range.
+pub fn rate_in_range(rate: Amount) -> bool {
+    !rate.is_negative() && !rate.is_zero() && rate <= max_rate()
 }

@@ -1,5 +1,8 @@
 //! Exact money: a decimal amount with an ISO 4217 currency code. Never floating point.
 
+// The one module allowed to hold the decimal type: see `Amount`.
+#![allow(clippy::disallowed_types)]
+
 use crate::i18n::Said;
 use crate::said;
 use rust_decimal::Decimal;
@@ -10,12 +13,25 @@ use std::fmt;
 /// An exact decimal amount, written in files as a string (`"150000.00"`).
 ///
 /// A RON float such as `1500.5` is refused: parsing it would go through `f64` and could round.
+///
+/// The decimal inside is private and its arithmetic is offered only as checked (or
+/// saturating) operations: a plan is written by others, and an amount near the decimal's
+/// limit must become a diagnostic or a "—", never a panic in a view. Clippy refuses the
+/// decimal type anywhere else in khutta (`clippy.toml`), so no operator can bypass this.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Amount(pub Decimal);
+pub struct Amount(Decimal);
 
 impl Amount {
     /// Zero.
     pub const ZERO: Amount = Amount(Decimal::ZERO);
+    /// One.
+    pub const ONE: Amount = Amount(Decimal::ONE);
+
+    /// `mantissa` × 10^-`scale` (`Amount::new(150050, 2)` is 1500.50); a scale past 28 is
+    /// taken as 28.
+    pub fn new(mantissa: i64, scale: u32) -> Amount {
+        Amount(Decimal::new(mantissa, scale.min(28)))
+    }
 
     /// Parses a decimal written by a person (`1500`, `1500.50`, `-20`).
     pub fn parse(s: &str) -> Result<Amount, Said> {
@@ -23,6 +39,82 @@ impl Amount {
         t.parse::<Decimal>()
             .map(Amount)
             .map_err(|_| said!("value-not-amount", text = &format!("{s:?}")))
+    }
+
+    /// `self + other`, or `None` past the decimal's range.
+    pub fn checked_add(self, other: Amount) -> Option<Amount> {
+        self.0.checked_add(other.0).map(Amount)
+    }
+
+    /// `self - other`, or `None` past the decimal's range.
+    pub fn checked_sub(self, other: Amount) -> Option<Amount> {
+        self.0.checked_sub(other.0).map(Amount)
+    }
+
+    /// `self × other`, or `None` past the decimal's range.
+    pub fn checked_mul(self, other: Amount) -> Option<Amount> {
+        self.0.checked_mul(other.0).map(Amount)
+    }
+
+    /// `self ÷ other`, or `None` for a zero divisor or past the decimal's range.
+    pub fn checked_div(self, other: Amount) -> Option<Amount> {
+        self.0.checked_div(other.0).map(Amount)
+    }
+
+    /// `self + other`, held at the decimal's limit: for running totals, where a total past
+    /// any real budget is already reported by `check` (E027).
+    pub fn saturating_add(self, other: Amount) -> Amount {
+        Amount(self.0.saturating_add(other.0))
+    }
+
+    /// What share of `whole` this is, in whole percent; `None` for a zero whole or overflow.
+    pub fn percent_of(self, whole: Amount) -> Option<Amount> {
+        if whole.0.is_zero() {
+            return None;
+        }
+        let share = self
+            .0
+            .checked_div(whole.0)?
+            .checked_mul(Decimal::ONE_HUNDRED)?;
+        Some(Amount(share.round()))
+    }
+
+    /// Whether it is below zero.
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// Whether it is zero.
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// Its absolute value (never overflows: the decimal's range is symmetric).
+    pub fn abs(self) -> Amount {
+        Amount(self.0.abs())
+    }
+
+    /// The same amount without trailing zeros (`7080.00` -> `7080`).
+    pub fn normalize(self) -> Amount {
+        Amount(self.0.normalize())
+    }
+
+    /// Its value as a float, for drawing bars and charts only, never for money.
+    pub fn to_f64_lossy(self) -> f64 {
+        use rust_decimal::prelude::ToPrimitive;
+        self.0.to_f64().unwrap_or(0.0)
+    }
+}
+
+impl From<i64> for Amount {
+    fn from(v: i64) -> Amount {
+        Amount(Decimal::from(v))
+    }
+}
+
+impl From<u64> for Amount {
+    fn from(v: u64) -> Amount {
+        Amount(Decimal::from(v))
     }
 }
 
@@ -117,9 +209,9 @@ pub struct Money {
 
 impl Money {
     /// Money from an amount and a currency.
-    pub fn new(amount: Decimal, currency: &Currency) -> Money {
+    pub fn new(amount: Amount, currency: &Currency) -> Money {
         Money {
-            amount: Amount(amount),
+            amount,
             currency: currency.clone(),
         }
     }
@@ -127,13 +219,13 @@ impl Money {
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", format_amount(self.amount.0), self.currency)
+        write!(f, "{} {}", format_amount(self.amount), self.currency)
     }
 }
 
 /// Formats an amount with thousands separators and two decimals when it has cents.
-pub fn format_amount(d: Decimal) -> String {
-    let rounded = d.round_dp(2);
+pub fn format_amount(a: Amount) -> String {
+    let rounded = a.0.round_dp(2);
     let s = if rounded.fract().is_zero() {
         rounded.trunc().to_string()
     } else {
@@ -162,9 +254,31 @@ mod tests {
 
     #[test]
     fn formatting() {
-        assert_eq!(format_amount(Decimal::new(150000000, 2)), "1,500,000");
-        assert_eq!(format_amount(Decimal::new(-123456, 2)), "-1,234.56");
-        assert_eq!(format_amount(Decimal::new(999, 0)), "999");
+        assert_eq!(format_amount(Amount::new(150000000, 2)), "1,500,000");
+        assert_eq!(format_amount(Amount::new(-123456, 2)), "-1,234.56");
+        assert_eq!(format_amount(Amount::new(999, 0)), "999");
+    }
+
+    #[test]
+    fn arithmetic_at_the_limit_is_none_never_a_panic() {
+        let max = Amount(Decimal::MAX);
+        assert_eq!(max.checked_add(Amount::ONE), None);
+        assert_eq!(Amount(Decimal::MIN).checked_sub(max), None);
+        assert_eq!(max.checked_mul(Amount::from(2_i64)), None);
+        assert_eq!(max.checked_div(Amount::ZERO), None);
+        assert_eq!(max.saturating_add(max), max);
+        assert_eq!(Amount::from(1_i64).percent_of(Amount::ZERO), None);
+        assert_eq!(
+            Amount::parse("1000000000000000000000000000")
+                .ok()
+                .and_then(|a| a.percent_of(Amount::ONE)),
+            None
+        );
+        assert_eq!(
+            Amount::from(1_i64).percent_of(Amount::from(3_i64)),
+            Some(Amount::from(33_i64))
+        );
+        assert!(!format_amount(max).is_empty());
     }
 
     #[test]

@@ -202,8 +202,11 @@ fn an_over_allocation_can_be_settled_by_a_choice() {
     let p = plan(&w.a);
     let source = &p.funding["escwa-rptc"];
     let (used, _) = khutta::check::allocated(&p, source);
-    let half = (source.amount.0 - used) / rust_decimal::Decimal::from(2)
-        + rust_decimal::Decimal::from(1000);
+    let amount = khutta::model::Amount::from;
+    let half = (source.amount.checked_sub(used))
+        .and_then(|left| left.checked_div(amount(2_i64)))
+        .and_then(|h| h.checked_add(amount(1000_i64)))
+        .unwrap();
     let (h1, h2) = (half.to_string(), half.to_string());
     edit(&w.a, "pilot-tunis", "A", move |a| a.budget.push(line(&h1)));
     edit(&w.b, "pilot-amman", "B", move |a| a.budget.push(line(&h2)));

@@ -39,7 +39,7 @@ pub fn date() -> impl Strategy<Value = NaiveDate> {
 }
 
 pub fn amount() -> impl Strategy<Value = Amount> {
-    (0i64..10_000_000_000, 0u32..4).prop_map(|(m, s)| Amount(rust_decimal::Decimal::new(m, s)))
+    (0i64..10_000_000_000, 0u32..4).prop_map(|(m, s)| Amount::new(m, s))
 }
 
 pub fn currency() -> impl Strategy<Value = Currency> {

@@ -170,8 +170,11 @@ static RATE_FIELDS: &[ItemField<PlanMeta>] = &[
         },
         set: |m, i, s| {
             let x = v::amount(s)?;
-            if x.0 <= rust_decimal::Decimal::ZERO {
-                return Err(said!("form-rate-not-positive"));
+            if !crate::model::limits::rate_in_range(x) {
+                return Err(said!(
+                    "form-rate-range",
+                    max = &crate::model::limits::max_rate()
+                ));
             }
             if let Some(r) = m.exchange_rates.get_mut(i) {
                 r.rate = x;
@@ -229,7 +232,7 @@ static PLAN_LISTS: &[List<PlanMeta>] = &[List {
         let date = m.window.start;
         m.exchange_rates.push(ExchangeRate {
             currency,
-            rate: crate::model::Amount(rust_decimal::Decimal::ONE),
+            rate: crate::model::Amount::ONE,
             date,
             source: None,
         });

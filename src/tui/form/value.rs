@@ -34,9 +34,14 @@ pub fn int<T: TryFrom<i64>>(s: &str, min: i64, max: i64) -> Result<T, Said> {
     T::try_from(n).map_err(|_| out_of_range())
 }
 
-/// An exact amount.
+/// An exact amount, within the range `check` accepts.
 pub fn amount(s: &str) -> Result<Amount, Said> {
-    Amount::parse(s)
+    let a = Amount::parse(s)?;
+    let max = crate::model::limits::max_amount();
+    if !crate::model::limits::amount_in_range(a) {
+        return Err(said!("value-amount-range", max = &max));
+    }
+    Ok(a)
 }
 
 /// A currency code.

@@ -106,7 +106,9 @@ fn table(app: &App, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Cell
                         (b.name.show(lang).to_owned(), lang),
                         (m.get(beneficiary_kind(b.kind)).into_owned(), ui),
                         en(place),
-                        en(b.size.map(|s| format_amount(s.into())).unwrap_or_default()),
+                        en(b.size
+                            .map(|s| format_amount(crate::model::Amount::from(s)))
+                            .unwrap_or_default()),
                     ]
                 })
                 .collect(),
@@ -136,9 +138,11 @@ fn table(app: &App, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Cell
                             (f.title.show(lang).to_owned(), lang),
                             (funder, lang),
                             (m.get(funding_status(f.status)).into_owned(), ui),
-                            en(format!("{} {}", format_amount(f.amount.0), f.currency)),
+                            en(format!("{} {}", format_amount(f.amount), f.currency)),
                             en(format_amount(used)),
-                            en(format_amount(f.amount.0 - used)),
+                            en(f.amount
+                                .checked_sub(used)
+                                .map_or_else(|| "—".to_owned(), format_amount)),
                         ]
                     })
                     .collect(),

@@ -2,7 +2,7 @@
 
 use crate::check::coverage;
 use crate::i18n::Arg;
-use crate::model::{ActivityKind, Currency, Lang, format_amount};
+use crate::model::{ActivityKind, Amount, Currency, Lang, format_amount};
 use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Effect};
@@ -11,7 +11,6 @@ use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// A command on the Overview: Enter edits the plan itself.
@@ -22,7 +21,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-fn money_line(map: &BTreeMap<Currency, Decimal>) -> String {
+fn money_line(map: &BTreeMap<Currency, Amount>) -> String {
     if map.is_empty() {
         return "0".into();
     }
@@ -39,15 +38,15 @@ fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
     let count = |k| plan.activities.values().filter(|a| a.kind == k).count();
     let (errors, warnings) = app.doc.problem_counts();
     let cov = coverage(plan);
-    let total = |t: Option<Decimal>| {
+    let total = |t: Option<Amount>| {
         t.map_or("—".to_owned(), |v| {
             format!("{} {}", format_amount(v), meta.currency)
         })
     };
     let share = match (cov.secured_total, cov.budget_total) {
-        (Some(s), Some(b)) if !b.is_zero() => {
-            format!(" ({}%)", (s * Decimal::from(100) / b).round())
-        }
+        (Some(s), Some(b)) => s
+            .percent_of(b)
+            .map_or_else(String::new, |p| format!(" ({p}%)")),
         _ => String::new(),
     };
     let check = match (errors, warnings) {

@@ -58,7 +58,8 @@ static DEPENDENCY_FIELDS: &[ItemField<Activity>] = &[
                 .unwrap_or_default()
         },
         set: |a, i, s| {
-            let lag = v::int(s, -10_000, 10_000)?;
+            let max = crate::model::limits::MAX_LAG;
+            let lag = v::int(s, -max, max)?;
             if let Some(d) = a.dependencies.get_mut(i) {
                 d.lag = lag;
             }
@@ -133,7 +134,7 @@ static BUDGET_FIELDS: &[ItemField<Activity>] = &[
         },
         set: |a, i, s| {
             let x = v::amount(s)?;
-            if x.0.is_sign_negative() {
+            if x.is_negative() {
                 return Err(said!("form-negative-line"));
             }
             if let Some(b) = a.budget.get_mut(i) {

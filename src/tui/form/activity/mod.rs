@@ -48,10 +48,15 @@ fn set_timing(a: &mut Activity, s: &str) -> Result<(), Said> {
         | ("Span", Timing::Span) => return Ok(()),
         ("Fixed", Timing::Duration { days, not_before }) => {
             let start = not_before.unwrap_or(fallback);
-            Timing::Fixed {
-                start,
-                end: start + chrono::Days::new(u64::from(days.saturating_sub(1))),
-            }
+            // A duration from someone else's file may be far past what the calendar holds.
+            let max = crate::model::limits::MAX_DAYS;
+            let end = (*days <= max)
+                .then(|| {
+                    start.checked_add_days(chrono::Days::new(u64::from(days.saturating_sub(1))))
+                })
+                .flatten()
+                .ok_or_else(|| said!("value-out-of-range", value = *days, min = 0, max = max))?;
+            Timing::Fixed { start, end }
         }
         ("Fixed", Timing::Span) => Timing::Fixed {
             start: fallback,
@@ -190,7 +195,7 @@ static FIELDS: &[Field<Activity>] = &[
         },
         set: |a, s| match &mut a.timing {
             Timing::Duration { days, .. } => {
-                *days = v::int(s, 0, 10_000)?;
+                *days = v::int(s, 0, i64::from(crate::model::limits::MAX_DAYS))?;
                 Ok(())
             }
             _ => Err(said!("form-days-duration-only")),
