@@ -10,11 +10,13 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod baseline_sync;
 mod bundled;
 mod check_cases;
 mod consult;
 mod consult_cases;
 mod crash;
+mod credentials;
 mod gantt;
 mod lang_commands;
 mod lang_errors;
@@ -24,5 +26,7 @@ mod review;
 mod review_ar;
 mod safety;
 mod schedule;
+mod server;
+mod ssh;
 mod sync;
 mod terminal;
