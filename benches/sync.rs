@@ -118,7 +118,10 @@ fn bench(c: &mut Criterion) {
                         khutta::repo::sync(&pr, &SyncOptions::default(), &mut |_| {}).unwrap();
                     total += start.elapsed();
                     assert!(
-                        matches!(out, khutta::repo::SyncOutcome::Synced { pushed: true, .. }),
+                        matches!(
+                            out.outcome,
+                            khutta::repo::SyncOutcome::Synced { pushed: true, .. }
+                        ),
                         "{out:?}"
                     );
                 }

@@ -94,6 +94,16 @@ sync-conflicts = { $count_form ->
    *[other] توقف الدمج عند { $count } تعارض؛ لم يُرسَل شيء
 }
 sync-conflicts-hint = تلميح: اعرضها بالأمر `khutta merge` أو في شاشة التعارضات في الواجهة، ثم `khutta merge --continue` وزامِن من جديد
+# سطر أرسله الخادم (رسالة خطّاف)، كما يعرضه git.
+sync-remote = الخادم: { $line }
+sync-baselines-received = خطوط الأساس المأخوذة من { $remote }: { $names }
+sync-baselines-sent = خطوط الأساس المرسلة إلى { $remote }: { $names }
+sync-baseline-differs = تحذير: خط الأساس `{ $name }` يسجّل { $here } هنا و{ $there } في { $remote }؛ لم يُغيَّر أيٌّ منهما
+sync-baseline-differs-hint = تلميح: قارن بينهما بـ`khutta diff { $here } { $there }` واتفق مع شركائك على الصحيح منهما؛ لأخذ ما لديهم: `git fetch { $remote } +refs/tags/baseline/{ $name }:refs/tags/baseline/{ $name }`؛ ولإرسال ما لديك: `git push --force { $remote } refs/tags/baseline/{ $name }`
+# يُسأل عنها مرة في الطرفية حين لا تُقبل بيانات اعتماد مخزّنة؛ لا يظهر ما يُكتب.
+prompt-passphrase = عبارة المرور لـ{ $what }:
+prompt-username = اسم المستخدم لـ{ $what }:
+prompt-password = كلمة المرور لـ{ $what }:
 
 ## khutta merge
 

@@ -476,6 +476,7 @@ cmd-screen-history = شاشة السجل
 cmd-screen-conflicts = شاشة التعارضات
 cmd-commit = إيداع الخطة المحفوظة
 cmd-sync = المزامنة مع الشركاء (جلب، دمج، إرسال)
+cmd-cancel-sync = إلغاء المزامنة الجارية
 cmd-take-ours = الإبقاء على قيمتنا
 cmd-take-theirs = أخذ قيمتهم
 cmd-take-base = العودة إلى القيمة المشتركة
@@ -489,7 +490,8 @@ col-changes = ما تغيّر
 tui-save-first = احفظ أولًا (ctrl-s): يعمل git على الخطة المحفوظة
 tui-nothing-to-commit = لا شيء للإيداع: الخطة المحفوظة كما في آخر إيداع
 tui-merge-first = دمج بانتظار الحل: سوِّ تعارضاته أولًا (الشاشة C)
-tui-syncing = جارٍ المزامنة…
+tui-syncing = جارٍ المزامنة… (esc للإلغاء)
+tui-sync-cancelling = تُلغى المزامنة عند خطوتها التالية…
 tui-committed = { $count_form ->
     [zero] لم يُودَع أي ملف
     [one] أُودِع ملف واحد
@@ -523,6 +525,12 @@ tui-sync-receiving = المزامنة: استلام { $done }/{ $total }
 tui-sync-merging = المزامنة: دمج الخطة
 tui-sync-sending = المزامنة: إرسال { $done }/{ $total }
 tui-sync-retrying = المزامنة: أرسل شريك قبلنا، محاولة جديدة ({ $attempt })
+tui-sync-server = المزامنة: الخادم: { $line }
+# نتيجة المزامنة، ثم آخر ما قاله الخادم لشخص (رسالة خطّاف).
+tui-sync-server-said = { $status } — الخادم: { $line }
+tui-sync-baselines-received = خطوط الأساس المأخوذة: { $names }
+tui-sync-baselines-sent = خطوط الأساس المرسلة: { $names }
+tui-sync-baseline-differs = خط الأساس { $name } مختلف على الخادم؛ لم يُغيَّر أيٌّ منهما (انظر khutta sync)
 tui-commit-title = رسالة الإيداع: ما الذي تغيّر ولماذا
 tui-commit-empty = اكتب ما الذي تغيّر
 tui-conflict-value = قيمتك (JSON)

@@ -79,6 +79,16 @@ sync-conflicts = { $count ->
    *[other] the merge stopped on { $count } conflicts; nothing was pushed
 }
 sync-conflicts-hint = hint: see them with `khutta merge` or in the TUI's Conflicts screen, then `khutta merge --continue` and sync again
+# A line the server sent (a hook's message), as git shows it.
+sync-remote = remote: { $line }
+sync-baselines-received = baselines taken from { $remote }: { $names }
+sync-baselines-sent = baselines sent to { $remote }: { $names }
+sync-baseline-differs = warning: baseline `{ $name }` records { $here } here and { $there } on { $remote }; neither was changed
+sync-baseline-differs-hint = hint: compare them with `khutta diff { $here } { $there }` and agree with your partners which is right; to take theirs, `git fetch { $remote } +refs/tags/baseline/{ $name }:refs/tags/baseline/{ $name }`; to send yours, `git push --force { $remote } refs/tags/baseline/{ $name }`
+# Asked once on the terminal when no stored credential was accepted; what is typed is not shown.
+prompt-passphrase = passphrase for { $what }:
+prompt-username = user name for { $what }:
+prompt-password = password for { $what }:
 
 ## khutta merge
 

@@ -417,6 +417,7 @@ cmd-screen-history = History screen
 cmd-screen-conflicts = Conflicts screen
 cmd-commit = commit the saved plan
 cmd-sync = sync with partners (fetch, merge, send)
+cmd-cancel-sync = cancel the running sync
 cmd-take-ours = keep our value
 cmd-take-theirs = take their value
 cmd-take-base = go back to the common value
@@ -430,7 +431,8 @@ col-changes = what changed
 tui-save-first = save first (ctrl-s): git works on the saved plan
 tui-nothing-to-commit = nothing to commit: the saved plan is as in the last commit
 tui-merge-first = a merge is waiting: settle its conflicts first (screen C)
-tui-syncing = syncing…
+tui-syncing = syncing… (esc cancels)
+tui-sync-cancelling = cancelling the sync at its next step…
 tui-committed = { $count ->
     [one] committed 1 file
    *[other] committed { $count } files
@@ -453,6 +455,12 @@ tui-sync-receiving = syncing: receiving { $done }/{ $total }
 tui-sync-merging = syncing: merging the plan
 tui-sync-sending = syncing: sending { $done }/{ $total }
 tui-sync-retrying = syncing: a partner sent first, trying again ({ $attempt })
+tui-sync-server = syncing: remote: { $line }
+# The outcome of a sync, then the last thing the server said to a person (a hook's message).
+tui-sync-server-said = { $status } — remote: { $line }
+tui-sync-baselines-received = baselines taken: { $names }
+tui-sync-baselines-sent = baselines sent: { $names }
+tui-sync-baseline-differs = baseline { $name } differs on the server; neither was changed (see khutta sync)
 tui-commit-title = commit message: what changed and why
 tui-commit-empty = write what changed
 tui-conflict-value = your value (JSON)

@@ -14,6 +14,7 @@ mod merge_driver;
 mod op;
 mod open;
 mod output;
+mod prompt;
 mod schedule;
 mod summary;
 mod sync;

@@ -7,30 +7,37 @@
 //! own source, which carries the bundled plan).
 
 mod auth;
+mod baseline_sync;
 mod blame;
 mod by_hand;
 mod commit;
 mod follow;
 mod history;
+mod keys;
 pub mod merge_state;
 mod merging;
+pub mod net;
 pub mod oplog;
 mod review;
 mod revision;
 mod setup;
 mod sync;
+mod transfer;
 mod who;
 
+pub use auth::Prompter;
+pub use baseline_sync::{BaselineDiffers, BaselineNews};
 pub use blame::{ACTIVITY_FIELDS, FieldBlame};
 pub use commit::{Committed, commit, pending_changes, stray_changes};
 pub use history::LogEntry;
 pub use merging::{
     MergeStep, Stepped, abort, finish, in_progress, merge_commits, renamed_two_ways, resolve,
 };
+pub use net::{Cancel, ServerLine};
 pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, drivers_problem, git_setup, init};
-pub use sync::{SyncEvent, SyncOptions, SyncOutcome, sync};
+pub use sync::{SyncEvent, SyncOptions, SyncOutcome, SyncReport, sync};
 pub use who::last_authors;
 
 use crate::i18n::Said;
@@ -131,6 +138,25 @@ pub enum RepoError {
     /// The remote moved on every attempt.
     #[error("{}", self.said())]
     RemoteKeepsMoving(String),
+    /// The sync was cancelled (a key, Ctrl-C) before it finished.
+    #[error("{}", self.said())]
+    Cancelled,
+    /// The server said nothing for the whole wait.
+    #[error("{}", self.said())]
+    TimedOut {
+        /// The remote.
+        remote: String,
+        /// How long khutta waited, in seconds.
+        seconds: u64,
+    },
+    /// The server's SSH host key is not one `~/.ssh/known_hosts` trusts.
+    #[error("{}", self.said())]
+    HostKey {
+        /// The remote.
+        remote: String,
+        /// What libgit2 said.
+        message: String,
+    },
     /// Reading or writing the plan failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
@@ -208,6 +234,13 @@ impl RepoError {
             }
             RepoError::PushRaced => said!("repo-push-raced"),
             RepoError::RemoteKeepsMoving(r) => said!("repo-remote-keeps-moving", remote = r),
+            RepoError::Cancelled => said!("repo-cancelled"),
+            RepoError::TimedOut { remote, seconds } => {
+                said!("repo-timed-out", remote = remote, seconds = *seconds)
+            }
+            RepoError::HostKey { remote, message } => {
+                said!("repo-host-key", remote = remote, detail = message)
+            }
             RepoError::Store(e) => e.said(),
             RepoError::Io { path, source } => {
                 said!("repo-io", path = &path.display(), detail = source)
@@ -230,7 +263,7 @@ impl RepoError {
         }
     }
 
-    /// What to do about it.
+    /// What to do about it. Every error a sync can end in has one.
     pub fn hint(&self) -> Option<Said> {
         Some(match self {
             RepoError::NotARepository { .. } => said!("repo-not-a-repository-hint"),
@@ -255,6 +288,17 @@ impl RepoError {
             RepoError::BadBaselineName(_) => said!("repo-bad-baseline-name-hint"),
             RepoError::NoSuchActivity { .. } => said!("repo-no-such-activity-hint"),
             RepoError::Git(e) if is_lock(e) => said!("repo-locked-hint"),
+            RepoError::DetachedHead => said!("repo-detached-head-hint"),
+            RepoError::RemoteKeepsMoving(_) | RepoError::PushRaced => {
+                said!("repo-remote-keeps-moving-hint")
+            }
+            RepoError::Cancelled => said!("repo-cancelled-hint"),
+            RepoError::TimedOut { .. } => said!("repo-timed-out-hint"),
+            RepoError::HostKey { .. } => said!("repo-host-key-hint"),
+            RepoError::Revision(_) => said!("repo-revision-hint"),
+            RepoError::Store(_) | RepoError::Io { .. } | RepoError::Git(_) => {
+                said!("repo-local-failure-hint")
+            }
             _ => return None,
         })
     }

@@ -134,6 +134,9 @@ fn git_setup_repo(r: &PlanRepo, exe: &Path) -> Result<(), RepoError> {
         &format!("{exe} merge-driver %O %A %B %P %S %X %Y"),
     )?;
     cfg.set_str("diff.khutta.textconv", &format!("{exe} diff --textconv"))?;
+    // git keeps each converted blob in `refs/notes/textconv/khutta`, so `git log -p` runs
+    // khutta once per blob ever, not once per blob per command.
+    cfg.set_bool("diff.khutta.cachetextconv", true)?;
     cfg.set_str(
         "khutta.plan",
         if r.prefix.is_empty() { "." } else { &r.prefix },

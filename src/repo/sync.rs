@@ -1,14 +1,20 @@
 //! `khutta sync`: fetch, then fast-forward or merge the plan by meaning, then push; a push
-//! refused because a partner pushed first fetches, merges and tries again.
+//! refused because a partner pushed first fetches, merges and tries again. Baselines travel
+//! too (`baseline_sync`). A cancel stops the sync at the next callback of a transfer or
+//! between steps, each of which is whole: a fetch, a merge commit, a push.
 
-use super::auth::Auth;
+use super::auth::{AskOnce, Prompter};
+use super::baseline_sync::{self, BaselineNews};
 use super::merging::{MergeStep, merge_commits};
+use super::net::{Cancel, ServerLine};
+use super::transfer::{fetch, push};
 use super::{PlanRepo, RepoError};
-use git2::{ErrorClass, ErrorCode, FetchOptions, Oid, PushOptions, RemoteCallbacks};
-use std::cell::RefCell;
+use git2::{ErrorCode, Oid};
+use std::sync::Arc;
+use std::time::Duration;
 
-/// Where a sync stands, for a progress bar or a gauge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where a sync stands, for a progress bar or a gauge, and what the server says.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyncEvent {
     /// Receiving objects.
     Fetching {
@@ -32,6 +38,8 @@ pub enum SyncEvent {
     },
     /// A partner pushed first: fetching again (attempt number).
     Retrying(usize),
+    /// A line from the server: a hook's message, or the server's own progress.
+    Server(ServerLine),
 }
 
 /// How to sync.
@@ -41,13 +49,24 @@ pub struct SyncOptions {
     pub remote: String,
     /// How many times to fetch, merge and push before giving up on a remote that keeps moving.
     pub attempts: usize,
+    /// Raised to stop the sync.
+    pub cancel: Cancel,
+    /// Someone to ask for a passphrase or password, once, when nothing stored works.
+    pub prompt: Option<Arc<dyn Prompter>>,
+    /// How long to wait for a server that says nothing (the first sync of the process sets
+    /// it for the process: libgit2 keeps it globally).
+    pub timeout: Duration,
 }
 
 impl Default for SyncOptions {
+    /// `origin`, three attempts, and the wait of `KHUTTA_NET_TIMEOUT` (60 s without it).
     fn default() -> Self {
         SyncOptions {
             remote: "origin".into(),
             attempts: 3,
+            cancel: Cancel::default(),
+            prompt: None,
+            timeout: super::net::timeout_from_env(),
         }
     }
 }
@@ -70,12 +89,21 @@ pub enum SyncOutcome {
     Conflicts(usize),
 }
 
+/// What a sync did: with the branch, and with the baselines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyncReport {
+    /// What became of the branch.
+    pub outcome: SyncOutcome,
+    /// Baselines received, sent, and those that differ.
+    pub baselines: BaselineNews,
+}
+
 /// Syncs the plan's branch with `opts.remote`, reporting progress to `progress`.
 pub fn sync(
     r: &PlanRepo,
     opts: &SyncOptions,
     progress: &mut dyn FnMut(SyncEvent),
-) -> Result<SyncOutcome, RepoError> {
+) -> Result<SyncReport, RepoError> {
     if super::merge_state::load(r)?.is_some() {
         return Err(RepoError::MergeInProgress);
     }
@@ -90,14 +118,37 @@ pub fn sync(
         .shorthand()
         .map_err(|_| RepoError::DetachedHead)?
         .to_owned();
+    // One question to a person per sync, though its fetch and push each connect.
+    let asking = SyncOptions {
+        prompt: opts
+            .prompt
+            .clone()
+            .map(|p| Arc::new(AskOnce::new(p)) as Arc<dyn Prompter>),
+        ..opts.clone()
+    };
+    let opts = &asking;
     let local = format!("refs/heads/{branch}");
     let upstream = format!("refs/remotes/{}/{branch}", opts.remote);
     let (mut received, mut merged) = (false, false);
+    let mut baselines = BaselineNews::default();
+    let report = |outcome, baselines| Ok(SyncReport { outcome, baselines });
+    let stop = || {
+        if opts.cancel.is_cancelled() {
+            Err(RepoError::Cancelled)
+        } else {
+            Ok(())
+        }
+    };
     for attempt in 1..=opts.attempts.max(1) {
         if attempt > 1 {
             progress(SyncEvent::Retrying(attempt));
         }
-        fetch(r, &opts.remote, progress)?;
+        stop()?;
+        let had = baseline_sync::ours(r)?;
+        baseline_sync::forget_theirs(r, &opts.remote)?;
+        fetch(r, opts, progress)?;
+        let to_send = baseline_sync::settle(r, &opts.remote, &had, &mut baselines)?;
+        stop()?;
         let ours = r.repo.refname_to_id(&local)?;
         let theirs = match r.repo.refname_to_id(&upstream) {
             Ok(id) => Some(id),
@@ -116,33 +167,33 @@ pub fn sync(
                 let label = format!("{}/{branch}", opts.remote);
                 match merge_commits(r, ours, theirs, &label)? {
                     MergeStep::Committed(_) => merged = true,
-                    MergeStep::Conflicts(n) => return Ok(SyncOutcome::Conflicts(n)),
+                    MergeStep::Conflicts(n) => {
+                        return report(SyncOutcome::Conflicts(n), baselines);
+                    }
                 }
             }
         }
         let now = r.repo.refname_to_id(&local)?;
-        if Some(now) == theirs {
-            return Ok(if received {
-                SyncOutcome::Synced {
-                    received,
-                    merged,
-                    pushed: false,
-                }
-            } else {
-                SyncOutcome::UpToDate
-            });
-        }
-        match push(r, &opts.remote, &local, progress) {
-            Ok(()) => {
-                return Ok(SyncOutcome::Synced {
-                    received,
-                    merged,
-                    pushed: true,
-                });
+        let send_branch = (Some(now) != theirs).then_some(local.as_str());
+        if send_branch.is_some() || !to_send.is_empty() {
+            stop()?;
+            match push(r, opts, send_branch, &to_send, progress) {
+                Ok(()) => baselines.sent.extend(to_send),
+                Err(RepoError::PushRaced) => continue,
+                Err(e) => return Err(e),
             }
-            Err(RepoError::PushRaced) => continue,
-            Err(e) => return Err(e),
         }
+        let pushed = send_branch.is_some();
+        let outcome = if received || pushed {
+            SyncOutcome::Synced {
+                received,
+                merged,
+                pushed,
+            }
+        } else {
+            SyncOutcome::UpToDate
+        };
+        return report(outcome, baselines);
     }
     Err(RepoError::RemoteKeepsMoving(opts.remote.clone()))
 }
@@ -165,105 +216,65 @@ fn fast_forward(r: &PlanRepo, local: &str, theirs: Oid, remote: &str) -> Result<
     Ok(())
 }
 
-/// Turns a network-level failure into a message that says what happened and that nothing was lost.
-fn network_error(e: git2::Error, remote: &str, auth: &Auth) -> RepoError {
-    if e.code() == ErrorCode::Auth || (auth.was_asked() && e.class() == ErrorClass::Callback) {
-        return RepoError::Auth {
-            remote: remote.to_owned(),
-            message: auth.explain(),
-        };
-    }
-    if super::is_lock(&e) {
-        // A lock file the fetch could not take is local, whatever the operation.
-        return e.into();
-    }
-    match e.class() {
-        ErrorClass::Net
-        | ErrorClass::Ssl
-        | ErrorClass::Ssh
-        | ErrorClass::Http
-        | ErrorClass::Os
-        | ErrorClass::Callback => RepoError::Network {
-            remote: remote.to_owned(),
-            message: e.message().to_owned(),
-        },
-        _ => e.into(),
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Messages;
+    use crate::model::Lang;
 
-/// Fetches the remote's branches into its remote-tracking refs.
-fn fetch(r: &PlanRepo, remote: &str, progress: &mut dyn FnMut(SyncEvent)) -> Result<(), RepoError> {
-    let mut rem = r
-        .repo
-        .find_remote(remote)
-        .map_err(|_| RepoError::NoRemote(remote.to_owned()))?;
-    let auth = RefCell::new(Auth::default());
-    let result = {
-        let mut cbs = RemoteCallbacks::new();
-        cbs.credentials(|url, user, allowed| auth.borrow_mut().credentials(url, user, allowed));
-        cbs.transfer_progress(|p| {
-            progress(SyncEvent::Fetching {
-                received: p.received_objects(),
-                total: p.total_objects(),
-                bytes: p.received_bytes(),
-            });
-            true
-        });
-        let mut fo = FetchOptions::new();
-        fo.remote_callbacks(cbs);
-        rem.fetch(&[] as &[&str], Some(&mut fo), Some("khutta sync: fetch"))
-    };
-    result.map_err(|e| network_error(e, remote, &auth.borrow()))
-}
-
-/// Pushes the branch; a refusal because the remote moved is [`RepoError::PushRaced`], any other
-/// refusal by the server carries the server's message.
-fn push(
-    r: &PlanRepo,
-    remote: &str,
-    local: &str,
-    progress: &mut dyn FnMut(SyncEvent),
-) -> Result<(), RepoError> {
-    let mut rem = r
-        .repo
-        .find_remote(remote)
-        .map_err(|_| RepoError::NoRemote(remote.to_owned()))?;
-    let auth = RefCell::new(Auth::default());
-    let rejected: RefCell<Option<(String, String)>> = RefCell::new(None);
-    let result = {
-        let mut cbs = RemoteCallbacks::new();
-        cbs.credentials(|url, user, allowed| auth.borrow_mut().credentials(url, user, allowed));
-        cbs.push_transfer_progress(|sent, total, bytes| {
-            progress(SyncEvent::Pushing { sent, total, bytes })
-        });
-        // The server's refusal (a hook, a protected branch, a race) arrives here, not as an error.
-        cbs.push_update_reference(|refname, status| {
-            if let Some(msg) = status {
-                *rejected.borrow_mut() = Some((refname.to_owned(), msg.to_owned()));
-            }
-            Ok(())
-        });
-        let mut po = PushOptions::new();
-        po.remote_callbacks(cbs);
-        rem.push(&[format!("{local}:{local}")], Some(&mut po))
-    };
-    match result {
-        Err(e) if e.code() == ErrorCode::NotFastForward => Err(RepoError::PushRaced),
-        Err(e) => Err(network_error(e, remote, &auth.borrow())),
-        Ok(()) => match rejected.into_inner() {
-            Some((_, msg)) if is_race(&msg) => Err(RepoError::PushRaced),
-            Some((refname, message)) => Err(RepoError::Rejected { refname, message }),
-            // libgit2 moves the remote-tracking ref itself after a successful push.
-            None => Ok(()),
-        },
+    /// Whatever a sync ends in, the person is told what to do next, in either language.
+    #[test]
+    fn every_error_a_sync_can_end_in_has_a_hint() {
+        let io = || std::io::Error::other("disk full");
+        let errors = [
+            RepoError::NotARepository { path: "x".into() },
+            RepoError::NotSetUp,
+            RepoError::NoIdentity,
+            RepoError::MergeInProgress,
+            RepoError::Uncommitted,
+            RepoError::DetachedHead,
+            RepoError::NoRemote("origin".into()),
+            RepoError::Network {
+                remote: "origin".into(),
+                message: "connection refused".into(),
+            },
+            RepoError::Auth {
+                remote: "origin".into(),
+                message: crate::said!("auth-unsupported"),
+            },
+            RepoError::Rejected {
+                refname: "refs/heads/main".into(),
+                message: "pre-receive hook declined".into(),
+            },
+            RepoError::PushRaced,
+            RepoError::RemoteKeepsMoving("origin".into()),
+            RepoError::Cancelled,
+            RepoError::TimedOut {
+                remote: "origin".into(),
+                seconds: 60,
+            },
+            RepoError::HostKey {
+                remote: "origin".into(),
+                message: "unknown host key".into(),
+            },
+            RepoError::FileConflicts(vec!["README.md".into()]),
+            RepoError::HandEdits(vec!["activities/a.ron".into()]),
+            RepoError::Io {
+                path: "x".into(),
+                source: io(),
+            },
+            RepoError::Store(crate::store::StoreError::Io {
+                path: "x".into(),
+                source: io(),
+            }),
+            RepoError::Git(git2::Error::from_str("object not found")),
+        ];
+        let (en, ar) = (Messages::new(Lang::En), Messages::new(Lang::Ar));
+        for e in errors {
+            let hint = e.hint();
+            assert!(hint.is_some(), "no hint for {e:?}");
+            let hint = hint.unwrap_or_else(|| crate::said!("auth-unsupported"));
+            assert_ne!(hint.show(&en), hint.show(&ar), "{e:?}");
+        }
     }
-}
-
-/// Whether a server's refusal means "someone pushed first" (fetch, merge and retry).
-fn is_race(message: &str) -> bool {
-    let m = message.to_lowercase();
-    m.contains("non-fast-forward")
-        || m.contains("fetch first")
-        || m.contains("failed to update ref")
-        || m.contains("stale info")
 }

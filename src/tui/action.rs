@@ -65,6 +65,8 @@ pub enum Command {
     Commit,
     /// Sync with the remote: fetch, merge, push.
     Sync,
+    /// Stop the running sync at its next step.
+    CancelSync,
     /// Settle the selected conflict with our value.
     TakeOurs,
     /// Settle the selected conflict with their value.

@@ -203,6 +203,12 @@ impl App {
         if self.collecting() {
             return Some(Action::Key(key));
         }
+        // While a sync runs its own keys come first (`esc`, `ctrl-c`: cancel it).
+        if self.repo.cancel.is_some()
+            && let Some(c) = self.keymap.lookup_only(Context::Syncing, &key)
+        {
+            return Some(Action::Command(c));
+        }
         self.keymap
             .lookup(self.context(), &key)
             .map(Action::Command)
@@ -272,10 +278,7 @@ impl App {
             Action::Click { col, row } => super::mouse::click(self, col, row),
             Action::Command(c) => self.command(c),
             Action::Repo(view) => super::repo_view::arrived(self, *view),
-            Action::SyncProgress(e) => {
-                self.repo.progress = Some(e);
-                Vec::new()
-            }
+            Action::SyncProgress(e) => super::repo_view::sync_progress(self, e),
             Action::RepoDone(result) => super::repo_view::done(self, result),
             Action::FilesChanged(paths) => super::disk_view::files_changed(self, paths),
             Action::Rescan { own } => {
@@ -324,6 +327,7 @@ impl App {
             Command::Undo | Command::Redo => return self.undo_redo(c == Command::Undo),
             Command::Commit => return super::repo_view::start_commit(self),
             Command::Sync => return super::repo_view::start_sync(self),
+            Command::CancelSync => return super::repo_view::cancel_sync(self),
             Command::Help => {
                 self.popup = Some(Popup::Help);
                 return Vec::new();

@@ -26,6 +26,8 @@ pub enum Context {
     Review,
     /// The History screen: commits, and the operation log.
     History,
+    /// While a sync runs, before any other context.
+    Syncing,
 }
 
 /// A key with its modifiers, as written in config files: `ctrl-s`, `q`, `shift-tab`, `f1`.
@@ -236,6 +238,8 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Review, "n", C::ReviewNew),
         (History, "O", C::Operations),
         (History, "U", C::UndoOperation),
+        (Syncing, "esc", C::CancelSync),
+        (Syncing, "ctrl-c", C::CancelSync),
     ]
 };
 
@@ -259,6 +263,11 @@ impl Keymap {
             .get(&(context, k))
             .or_else(|| self.bindings.get(&(Context::Global, k)))
             .copied()
+    }
+
+    /// The command bound to `key` in `context` itself, without the global bindings.
+    pub fn lookup_only(&self, context: Context, key: &KeyEvent) -> Option<Command> {
+        self.bindings.get(&(context, Key::of(key))).copied()
     }
 
     /// Binds `key` to `command` in `context`, replacing what was there.

@@ -9,7 +9,8 @@ use super::form::spec::EditorKind;
 use crate::diff::Conflict;
 use crate::i18n::Arg;
 use crate::repo::merge_state::Pick;
-use crate::repo::{LogEntry, PlanRepo, SyncEvent, SyncOptions, SyncOutcome};
+use crate::repo::{BaselineNews, Cancel, LogEntry, PlanRepo, SyncEvent, SyncOptions, SyncOutcome};
+use crate::text::escape_controls;
 use std::path::Path;
 
 /// A merge waiting for its conflicts to be settled.
@@ -36,6 +37,11 @@ pub struct RepoView {
     pub merge: Option<MergeView>,
     /// A sync's progress while it runs.
     pub progress: Option<SyncEvent>,
+    /// The running sync's cancel (`esc` or `ctrl-c` raise it).
+    pub cancel: Option<Cancel>,
+    /// The last thing the server said to a person during the sync (a hook's message),
+    /// escaped, kept for the status line when the sync ends.
+    pub server: Option<String>,
     /// Whether a job is running.
     pub busy: bool,
     /// The operation log, while the History screen shows it instead of the commits.
@@ -51,8 +57,8 @@ pub enum RepoJob {
     State,
     /// Commit the plan with a message.
     Commit(String),
-    /// Sync with a remote.
-    Sync(String),
+    /// Sync with a remote; the cancel stops it.
+    Sync(String, Cancel),
     /// Settle conflict `n` of the merge.
     Resolve(usize, Pick),
     /// Make the merge commit.
@@ -71,7 +77,6 @@ pub enum RepoJob {
 
 /// The repository's state arrived.
 pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
-    let (progress, busy) = (app.repo.progress, app.repo.busy);
     let ops = app.repo.ops.take();
     let reread = ops.is_some();
     // Said once, when first seen: a clone that merges plan files line by line.
@@ -79,8 +84,10 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
         app.status.clone_from(why);
     }
     app.repo = RepoView {
-        progress,
-        busy,
+        progress: app.repo.progress.take(),
+        busy: app.repo.busy,
+        cancel: app.repo.cancel.take(),
+        server: app.repo.server.take(),
         ops,
         ..view
     };
@@ -101,10 +108,41 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
 pub fn done(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
     app.repo.busy = false;
     app.repo.progress = None;
-    app.status = match result {
+    app.repo.cancel = None;
+    let status = match result {
         Ok(m) => m,
         Err(e) => e,
     };
+    // What the server said stays beside the outcome: a hook's reason for refusing, or its
+    // note on what it accepted.
+    app.status = match app.repo.server.take() {
+        Some(line) => app.msg.get_args(
+            "tui-sync-server-said",
+            &[("status", status.into()), ("line", line.into())],
+        ),
+        None => status,
+    };
+    Vec::new()
+}
+
+/// What a running sync reported.
+pub fn sync_progress(app: &mut App, e: SyncEvent) -> Vec<Effect> {
+    if let SyncEvent::Server(line) = &e
+        && !line.progress
+    {
+        app.repo.server = Some(escape_controls(&line.text).into_owned());
+    }
+    app.repo.progress = Some(e);
+    Vec::new()
+}
+
+/// Asks the running sync to stop: it does at the next step of the transfer, and the status
+/// line then says so.
+pub fn cancel_sync(app: &mut App) -> Vec<Effect> {
+    if let Some(cancel) = &app.repo.cancel {
+        cancel.cancel();
+        app.status = app.msg.get("tui-sync-cancelling").into_owned();
+    }
     Vec::new()
 }
 
@@ -149,8 +187,11 @@ pub fn start_sync(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     app.repo.busy = true;
+    app.repo.server = None;
+    let cancel = Cancel::default();
+    app.repo.cancel = Some(cancel.clone());
     app.status = app.msg.get("tui-syncing").into_owned();
-    vec![Effect::Repo(RepoJob::Sync("origin".into()))]
+    vec![Effect::Repo(RepoJob::Sync("origin".into(), cancel))]
 }
 
 /// Starts a job on the merge in progress.
@@ -203,10 +244,8 @@ pub fn read_state(root: &Path, msg: &crate::i18n::Messages) -> RepoView {
         history,
         baselines,
         merge,
-        progress: None,
-        busy: false,
-        ops: None,
         drivers,
+        ..RepoView::default()
     }
 }
 
@@ -275,19 +314,25 @@ pub fn run_job(
             Ok(c) => (Ok(msg.count("tui-committed", c.files)), false),
             Err(e) => (Err(fail(e)), false),
         },
-        RepoJob::Sync(remote) => {
+        RepoJob::Sync(remote, cancel) => {
             let opts = SyncOptions {
                 remote,
+                cancel,
                 ..SyncOptions::default()
             };
             match crate::repo::sync(&r, &opts, &mut |e| send(Action::SyncProgress(e))) {
-                Ok(SyncOutcome::UpToDate) => {
-                    (Ok(msg.get("tui-sync-up-to-date").into_owned()), false)
+                Ok(report) => {
+                    let (said, changed) = match report.outcome {
+                        SyncOutcome::UpToDate => {
+                            (msg.get("tui-sync-up-to-date").into_owned(), false)
+                        }
+                        SyncOutcome::Synced { received, .. } => {
+                            (msg.get("tui-synced").into_owned(), received)
+                        }
+                        SyncOutcome::Conflicts(n) => (msg.count("tui-sync-conflicts", n), true),
+                    };
+                    (Ok(with_baselines(msg, said, &report.baselines)), changed)
                 }
-                Ok(SyncOutcome::Synced { received, .. }) => {
-                    (Ok(msg.get("tui-synced").into_owned()), received)
-                }
-                Ok(SyncOutcome::Conflicts(n)) => (Ok(msg.count("tui-sync-conflicts", n)), true),
                 Err(e) => (Err(fail(e)), false),
             }
         }
@@ -345,25 +390,52 @@ fn kept(msg: &crate::i18n::Messages, message: String, step: &crate::repo::Steppe
     )
 }
 
+/// A sync's outcome followed by what became of the baselines.
+fn with_baselines(msg: &crate::i18n::Messages, said: String, news: &BaselineNews) -> String {
+    let mut parts = vec![said];
+    for (key, names) in [
+        ("tui-sync-baselines-received", &news.received),
+        ("tui-sync-baselines-sent", &news.sent),
+    ] {
+        if !names.is_empty() {
+            parts.push(msg.get_args(key, &[("names", Arg::Text(names.join(", ").into()))]));
+        }
+    }
+    for d in &news.differ {
+        parts.push(msg.get_args(
+            "tui-sync-baseline-differs",
+            &[(
+                "name",
+                Arg::Text(escape_controls(&d.name).into_owned().into()),
+            )],
+        ));
+    }
+    parts.join(&msg.get("list-separator"))
+}
+
 /// The status line's note while a sync runs.
 pub fn progress_note(app: &App) -> Option<String> {
-    let e = app.repo.progress?;
+    let e = app.repo.progress.as_ref()?;
     let m = &app.msg;
     Some(match e {
         SyncEvent::Fetching {
             received, total, ..
         } => m.get_args(
             "tui-sync-receiving",
-            &[("done", received.into()), ("total", total.into())],
+            &[("done", (*received).into()), ("total", (*total).into())],
         ),
         SyncEvent::Merging => m.get("tui-sync-merging").into_owned(),
         SyncEvent::Pushing { sent, total, .. } => m.get_args(
             "tui-sync-sending",
-            &[("done", sent.into()), ("total", total.into())],
+            &[("done", (*sent).into()), ("total", (*total).into())],
         ),
         SyncEvent::Retrying(n) => m.get_args(
             "tui-sync-retrying",
-            &[("attempt", Arg::Number(i64::try_from(n).unwrap_or(0)))],
+            &[("attempt", Arg::Number(i64::try_from(*n).unwrap_or(0)))],
+        ),
+        SyncEvent::Server(line) => m.get_args(
+            "tui-sync-server",
+            &[("line", Arg::Text(escape_controls(&line.text)))],
         ),
     })
 }

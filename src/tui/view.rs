@@ -152,10 +152,12 @@ fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         theme::dim()
     };
-    let hint = if app.status.is_empty() {
-        app.msg.get("tui-keys-hint").into_owned()
-    } else {
-        app.status.clone()
+    // While a sync runs its progress speaks, until a cancel is asked for.
+    let cancelling = app.repo.cancel.as_ref().is_some_and(|c| c.is_cancelled());
+    let hint = match super::repo_view::progress_note(app) {
+        Some(note) if app.repo.busy && !cancelling => note,
+        _ if app.status.is_empty() => app.msg.get("tui-keys-hint").into_owned(),
+        _ => app.status.clone(),
     };
     let cols = app.pen.columns(area, &[w, 0]);
     app.pen.ui(buf, cols[0].0, area.y, cols[0].1, &left, style);

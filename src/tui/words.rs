@@ -154,39 +154,25 @@ mod tests {
 
     #[test]
     fn every_command_has_a_name() {
+        use crate::tui::keymap::Context as C;
         for lang in [Lang::En, Lang::Ar] {
             let m = Messages::new(lang);
-            for (c, _) in crate::tui::keymap::Keymap::default()
-                .bindings_for(crate::tui::keymap::Context::Form)
-            {
-                assert!(
-                    m.has(&format!("cmd-{}", c.name().replace('_', "-"))),
-                    "{lang:?}: {c:?}"
-                );
-            }
-            for (c, _) in crate::tui::keymap::Keymap::default()
-                .bindings_for(crate::tui::keymap::Context::Gantt)
-            {
-                assert!(
-                    m.has(&format!("cmd-{}", c.name().replace('_', "-"))),
-                    "{lang:?}: {c:?}"
-                );
-            }
-            for (c, _) in crate::tui::keymap::Keymap::default()
-                .bindings_for(crate::tui::keymap::Context::Consult)
-            {
-                assert!(
-                    m.has(&format!("cmd-{}", c.name().replace('_', "-"))),
-                    "{lang:?}: {c:?}"
-                );
-            }
-            for (c, _) in crate::tui::keymap::Keymap::default()
-                .bindings_for(crate::tui::keymap::Context::List)
-            {
-                assert!(
-                    m.has(&format!("cmd-{}", c.name().replace('_', "-"))),
-                    "{lang:?}: {c:?}"
-                );
+            for context in [
+                C::Form,
+                C::Gantt,
+                C::Consult,
+                C::List,
+                C::Conflicts,
+                C::Review,
+                C::History,
+                C::Syncing,
+            ] {
+                for (c, _) in crate::tui::keymap::Keymap::default().bindings_for(context) {
+                    assert!(
+                        m.has(&format!("cmd-{}", c.name().replace('_', "-"))),
+                        "{lang:?}: {c:?}"
+                    );
+                }
             }
         }
     }

@@ -10,11 +10,13 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod baseline_sync;
 mod bundled;
 mod check_cases;
 mod consult;
 mod consult_cases;
 mod crash;
+mod credentials;
 mod gantt;
 mod hostile;
 mod lang_commands;
@@ -27,5 +29,7 @@ mod review;
 mod review_ar;
 mod safety;
 mod schedule;
+mod server;
+mod ssh;
 mod sync;
 mod terminal;

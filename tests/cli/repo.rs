@@ -36,6 +36,14 @@ fn init_from_the_bundled_plan() {
     assert!(
         git_ok(&plan, &["config", "--local", "diff.khutta.textconv"]).contains("diff --textconv")
     );
+    // git caches what the converter printed, so `git log -p` converts each blob once.
+    assert_eq!(
+        git_ok(
+            &plan,
+            &["config", "--local", "--bool", "diff.khutta.cachetextconv"]
+        ),
+        "true\n"
+    );
     assert_eq!(
         git_ok(
             &plan,
@@ -162,6 +170,13 @@ fn git_setup_registers_the_drivers_in_a_clone() {
     );
     assert!(
         git_ok(&partner, &["config", "--local", "merge.khutta.driver"]).contains("merge-driver")
+    );
+    assert_eq!(
+        git_ok(
+            &partner,
+            &["config", "--local", "--bool", "diff.khutta.cachetextconv"]
+        ),
+        "true\n"
     );
     assert_eq!(
         git_ok(&partner, &["status", "--porcelain"]),

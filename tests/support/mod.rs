@@ -5,5 +5,7 @@ pub mod arb;
 pub mod cmd;
 pub mod daemon;
 pub mod edits;
+pub mod http;
+pub mod sshd;
 pub mod tmux;
 pub mod world;

@@ -12,6 +12,12 @@ pub struct Tmux {
 impl Tmux {
     /// Starts `khutta ARGS` in a `w`×`h` window, with the pinned test environment.
     pub fn start(args: &[&str], cwd: &Path, w: u16, h: u16) -> Tmux {
+        Tmux::start_env(args, cwd, w, h, &[])
+    }
+
+    /// As [`Tmux::start`], with `env` set after the pinned environment (so `HOME` may be
+    /// the test's own).
+    pub fn start_env(args: &[&str], cwd: &Path, w: u16, h: u16, env: &[(&str, &str)]) -> Tmux {
         assert!(
             Command::new("tmux")
                 .arg("-V")
@@ -28,14 +34,22 @@ impl Tmux {
             .iter()
             .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
             .collect();
-        let env = format!(
+        let pinned = format!(
             "env -i PATH=\"$PATH\" HOME='{h}' XDG_CONFIG_HOME='{h}/.config' XDG_CACHE_HOME='{h}/.cache' XDG_STATE_HOME='{h}/.state' TERM=xterm-256color LANG=C.UTF-8 KHUTTA_TODAY={today} GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME='Test Author' GIT_AUTHOR_EMAIL=author@khutta.invalid GIT_COMMITTER_NAME='Test Author' GIT_COMMITTER_EMAIL=author@khutta.invalid GIT_AUTHOR_DATE=2026-11-28T12:00:00Z GIT_COMMITTER_DATE=2026-11-28T12:00:00Z",
             h = home.display(),
             today = super::cmd::TODAY
         );
         // `exec`: the pane's process is khutta itself, so that signals reach it and its exit
         // status is the pane's.
-        let command = format!("exec {env} '{exe}' {}", quoted.join(" "));
+        let extra: Vec<String> = env
+            .iter()
+            .map(|(k, v)| format!("{k}='{}'", v.replace('\'', "'\\''")))
+            .collect();
+        let command = format!(
+            "exec {pinned} {} '{exe}' {}",
+            extra.join(" "),
+            quoted.join(" ")
+        );
         let status = Command::new("tmux")
             .args([
                 "-L",

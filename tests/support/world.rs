@@ -122,3 +122,15 @@ pub fn conflicted() -> World {
     );
     w
 }
+
+/// Installs `script` as the server-side hook `name` (`pre-receive`) of the bare repository
+/// `origin`.
+pub fn hook(origin: &Path, name: &str, script: &str) {
+    let path = origin.join("hooks").join(name);
+    std::fs::write(&path, script).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}

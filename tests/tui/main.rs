@@ -19,3 +19,4 @@ mod model;
 mod problems;
 mod review;
 mod snapshots;
+mod sync;
