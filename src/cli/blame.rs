@@ -55,7 +55,7 @@ struct Row {
 /// The activity as the working tree has it: `Ok(None)` when its file is gone.
 fn working_copy(root: &Path, id: &Id) -> Result<Option<Vec<(String, Value)>>, Said> {
     let path = root.join(EntityKind::Activity.file_path(id));
-    let bytes = match std::fs::read(&path) {
+    let bytes = match khutta::store::read_bounded(&path, khutta::store::MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         // The path and the system's own words.

@@ -200,10 +200,13 @@ fn run_import(args: ImportArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let mut loaded: LoadedPlan = khutta::store::load(&root)?;
     let c = round(&loaded.plan, &args.round)?;
-    let text = std::fs::read(&args.file).map_err(|e| CommandError::User {
-        message: said!("store-io", path = &args.file.display(), detail = &e),
-        hint: None,
-    })?;
+    let text =
+        khutta::store::read_named(&args.file, khutta::store::MAX_STATE_BYTES).map_err(|e| {
+            CommandError::User {
+                message: said!("store-io", path = &args.file.display(), detail = &e),
+                hint: None,
+            }
+        })?;
     let text = String::from_utf8(text).map_err(|_| CommandError::User {
         message: said!("consult-csv-not-utf8", path = &args.file.display()),
         hint: Some(said!("consult-csv-not-utf8-hint")),

@@ -25,7 +25,8 @@ const DEV_NULL: &str = "/dev/null";
 
 /// Reads a plan file, or says on standard error why it cannot be read as one.
 fn read(path: &Path, shown_as: &str) -> Result<PlanFile, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = khutta::store::read_bounded(path, khutta::store::MAX_FILE_BYTES)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     let text = khutta::store::decode(shown_as, &bytes).map_err(|d| d.message.to_string())?;
     read_plan_file(shown_as, text)
         .map_err(|d| format!("{}:{}:{}: {}", shown_as, d.line, d.col, d.message))
@@ -44,7 +45,8 @@ pub fn textconv(file: &Path) -> Result<ExitCode, CommandError> {
             warn(&e);
             // The file as written, so the user still sees a diff; nothing raw reaches the
             // terminal.
-            let bytes = std::fs::read(file).unwrap_or_default();
+            let bytes =
+                khutta::store::read_named(file, khutta::store::MAX_STATE_BYTES).unwrap_or_default();
             for line in String::from_utf8_lossy(&bytes).lines() {
                 writeln!(out, "{}", escape_controls(line))?;
             }

@@ -50,7 +50,8 @@ pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
         write_diagnostic(&mut out, style, ui, terminal, &root, d)?;
     }
     let m = &ui.messages;
-    let key = if args.check {
+    // Said as what would change whenever nothing was written, so the words never claim a write.
+    let key = if check_only {
         "fmt-would-reformat"
     } else {
         "fmt-reformatted"

@@ -279,7 +279,7 @@ pub fn file_diff_text(path: &str, a: Option<&PlanFile>, b: Option<&PlanFile>) ->
 mod tests {
     use super::*;
 
-    const LAUNCH: &str = "// a comment first\nActivity(id: \"launch\", title: Text(ar: \"إطلاق\", \
+    const LAUNCH: &str = "Activity(id: \"launch\", title: Text(ar: \"إطلاق\", \
         en: \"Launch\\u{1b}[2J\"), kind: Milestone, timing: Fixed(start: \"2026-06-30\", \
         end: \"2026-06-30\"), dependencies: [Dependency(activity: \"pilot\", lag: 2)], \
         tags: [\"b\", \"a\"])";

@@ -51,7 +51,7 @@ fn path(r: &PlanRepo) -> PathBuf {
 /// The merge in progress, if any.
 pub fn load(r: &PlanRepo) -> Result<Option<MergeState>, RepoError> {
     let p = path(r);
-    match std::fs::read(&p) {
+    match crate::store::read_bounded(&p, crate::store::MAX_STATE_BYTES) {
         Ok(bytes) => serde_json::from_slice(&bytes)
             .map(Some)
             .map_err(|e| RepoError::Io {

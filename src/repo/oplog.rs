@@ -179,10 +179,7 @@ impl OpLog {
                 continue;
             }
             let full = self.root.join(path);
-            let bytes = std::fs::symlink_metadata(&full)
-                .ok()
-                .filter(|m| m.file_type().is_file())
-                .and_then(|_| std::fs::read(&full).ok());
+            let bytes = crate::store::read_bounded(&full, crate::store::MAX_FILE_BYTES).ok();
             if let Some(b) = &bytes {
                 tree.add(path, self.repo.blob(b)?);
             }
@@ -292,7 +289,7 @@ impl OpLog {
                 .map(|b| self.repo.find_blob(b).map(|b| b.content().to_vec()))
                 .transpose()?;
             let full = self.root.join(path);
-            let now = std::fs::read(&full).ok();
+            let now = crate::store::read_bounded(&full, crate::store::MAX_FILE_BYTES).ok();
             if now == bytes {
                 continue;
             }

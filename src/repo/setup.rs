@@ -99,8 +99,15 @@ fn git_setup_repo(r: &PlanRepo, exe: &Path) -> Result<(), RepoError> {
     } else {
         workdir.join(&r.prefix)
     };
+    // Both files may come from a partner's commit: read through the bounded door, and refuse
+    // (writing nothing) rather than replace a file that could not be read.
+    let read = |p: &Path| match crate::store::read_bounded(p, crate::store::MAX_FILE_BYTES) {
+        Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(io(p)(e)),
+    };
     let attrs = plan_dir.join(".gitattributes");
-    let current = std::fs::read_to_string(&attrs).unwrap_or_default();
+    let current = read(&attrs)?;
     if !current.contains("merge=khutta") {
         let text = if current.is_empty() {
             ATTRIBUTES.to_owned()
@@ -110,7 +117,7 @@ fn git_setup_repo(r: &PlanRepo, exe: &Path) -> Result<(), RepoError> {
         crate::store::write_atomic(&attrs, text.as_bytes()).map_err(io(&attrs))?;
     }
     let ignore = plan_dir.join(".gitignore");
-    let current = std::fs::read_to_string(&ignore).unwrap_or_default();
+    let current = read(&ignore)?;
     if !current.contains(".khutta-tmp") {
         let text = format!(
             "{}*{}\n",

@@ -56,6 +56,17 @@ pub fn read_bounded(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Reads at most `max` bytes of a file the person named on the command line. Unlike a file
+/// found in the plan, it may be a link or `/dev/stdin`: following it is what they asked for.
+pub fn read_named(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    File::open(path)?.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64, max));
+    }
+    Ok(bytes)
+}
+
 fn too_large(size: u64, max: u64) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,

@@ -384,10 +384,8 @@ pub fn changed_paths(root: &Path, known: &std::collections::HashMap<String, u64>
     let mut seen = std::collections::HashSet::new();
     let mut changed = Vec::new();
     let mut look = |rel: String| {
-        let now = std::fs::symlink_metadata(root.join(&rel))
+        let now = super::read_bounded(&root.join(&rel), super::MAX_FILE_BYTES)
             .ok()
-            .filter(|m| m.file_type().is_file())
-            .and_then(|_| std::fs::read(root.join(&rel)).ok())
             .map(|b| super::content_hash(&b));
         if now != known.get(&rel).copied() {
             changed.push(rel.clone());

@@ -55,10 +55,11 @@ pub fn format_folder(loaded: &LoadedPlan, check_only: bool) -> Result<FmtOutcome
         let Some(canonical) = canonical else { continue };
         super::save::real_folders(&loaded.root, &rel)?;
         let path = loaded.root.join(&rel);
-        let on_disk = std::fs::read(&path).map_err(|source| StoreError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let on_disk =
+            super::read_bounded(&path, super::MAX_FILE_BYTES).map_err(|source| StoreError::Io {
+                path: path.clone(),
+                source,
+            })?;
         if on_disk != canonical.as_bytes() {
             if !check_only {
                 write_atomic(&path, canonical.as_bytes())

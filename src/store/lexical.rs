@@ -28,8 +28,41 @@ fn markers(path: &str, text: &str) -> Option<Diagnostic> {
 
 /// The first `//` or `/*` outside a string, with its line and column (in characters).
 fn comment(path: &str, text: &str) -> Option<Diagnostic> {
+    let at = scan(text).comment?;
+    Some(Diagnostic::file(
+        Code::Comment,
+        path,
+        at,
+        said!("check-comment"),
+        said!("check-comment-hint"),
+    ))
+}
+
+/// Where `text` ends, when it ends inside a string or with brackets still open: a file cut
+/// short (a copy interrupted, a partner's half-written commit). The parser's own complaint
+/// about such a file is often a wrong type or a missing field at the cut, which misleads.
+pub(super) fn ends_early(text: &str) -> Option<(u32, u32)> {
+    let s = scan(text);
+    // Nothing, or a struct's name with nothing after it, is a file cut before it began.
+    let t = text.trim();
+    let unbegun = t.chars().all(|c| c.is_alphanumeric() || c == '_');
+    (s.open > 0 || s.in_string || unbegun).then_some(s.end)
+}
+
+/// What one pass over a file's characters finds outside its strings.
+struct Scan {
+    comment: Option<(u32, u32)>,
+    /// Brackets opened and not closed by the end.
+    open: usize,
+    in_string: bool,
+    /// The line and column just past the last character.
+    end: (u32, u32),
+}
+
+fn scan(text: &str) -> Scan {
     let (mut line, mut col) = (1u32, 1u32);
     let mut chars = text.chars().peekable();
+    let (mut comment, mut open) = (None, 0usize);
     // Inside a string: `None`, or the number of `#` that close a raw string (plus one; `Some(0)`
     // for an ordinary string, whose escapes count).
     let mut string: Option<usize> = None;
@@ -46,15 +79,24 @@ fn comment(path: &str, text: &str) -> Option<Diagnostic> {
                         0
                     });
                 }
-                '/' if matches!(chars.peek(), Some('/' | '*')) => {
-                    return Some(Diagnostic::file(
-                        Code::Comment,
-                        path,
-                        here,
-                        said!("check-comment"),
-                        said!("check-comment-hint"),
-                    ));
+                '/' if comment.is_none() && matches!(chars.peek(), Some('/' | '*')) => {
+                    comment = Some(here);
                 }
+                // A character literal such as `'('` holds no bracket.
+                '\'' => {
+                    for _ in 0..2 {
+                        match chars.next() {
+                            Some('\\') => {
+                                chars.next();
+                                col += 2;
+                            }
+                            Some('\'') | None => break,
+                            Some(n) => advance(n, &mut line, &mut col),
+                        }
+                    }
+                }
+                '(' | '[' | '{' => open += 1,
+                ')' | ']' | '}' => open = open.saturating_sub(1),
                 _ => {}
             },
             Some(0) => match c {
@@ -82,7 +124,12 @@ fn comment(path: &str, text: &str) -> Option<Diagnostic> {
         prev = c;
         advance(c, &mut line, &mut col);
     }
-    None
+    Scan {
+        comment,
+        open,
+        in_string: string.is_some(),
+        end: (line, col),
+    }
 }
 
 fn advance(c: char, line: &mut u32, col: &mut u32) {

@@ -4,7 +4,7 @@ use super::cache::{self, Key, Parsed};
 use super::disk::{Place, read_places};
 use super::layout::{FileKind, PLAN_FILE};
 use super::locate::locate;
-use super::parse::parse;
+use super::parse::{MAX_FILE_BYTES, parse};
 use super::read::{parallel, placeholder_meta, read_text};
 use super::{Sources, StoreError};
 use crate::check::{Code, Diagnostic};
@@ -199,7 +199,7 @@ fn named(root: &Path, f: &Found, p: Box<Parsed>) -> Result<Box<Parsed>, Diagnost
         return Ok(p);
     }
     let mut d = Diagnostic::file(Code::IdMismatch, f.rel.clone(), (0, 0), message, hint).at(anchor);
-    let text = std::fs::read(root.join(&f.rel)).unwrap_or_default();
+    let text = super::read_bounded(&root.join(&f.rel), MAX_FILE_BYTES).unwrap_or_default();
     (d.line, d.col) = locate(&String::from_utf8_lossy(&text), &d.anchor);
     Err(d)
 }
@@ -277,7 +277,7 @@ pub fn locate_all(root: &Path, diagnostics: &mut [Diagnostic]) {
     let mut texts: HashMap<String, Option<String>> = HashMap::default();
     for d in diagnostics.iter_mut().filter(|d| d.line == 0) {
         let text = texts.entry(d.path.clone()).or_insert_with(|| {
-            std::fs::read(root.join(&d.path))
+            super::read_bounded(&root.join(&d.path), MAX_FILE_BYTES)
                 .ok()
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
         });

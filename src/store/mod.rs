@@ -17,7 +17,7 @@ mod read;
 mod save;
 
 pub use atomic::{sync_dir, write_atomic};
-pub use bounded::{open_plain, read_bounded};
+pub use bounded::{open_plain, read_bounded, read_named};
 pub use consult::{canonical_response, canonical_round, save_response, write_response};
 pub use disk::{Place, Snapshot, changed_paths, read_places};
 pub use fmt::{FmtOutcome, format_folder};
@@ -25,7 +25,7 @@ pub use fold::Changed;
 pub use format::{from_ron, to_canonical};
 pub use load::{LoadedPlan, load, load_with_cache, locate_all};
 pub use locate::{line_col, locate};
-pub use parse::{MAX_FILE_BYTES, decode, parse};
+pub use parse::{MAX_FILE_BYTES, MAX_STATE_BYTES, decode, parse};
 pub use read::content_hash;
 pub(crate) use read::parallel;
 pub use save::{

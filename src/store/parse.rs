@@ -10,6 +10,10 @@ use serde::de::DeserializeOwned;
 /// against a binary or a runaway generated file being parsed as a plan.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
+/// The largest file of khutta's own state (a recovery file, a merge in progress) it reads:
+/// these hold whole units of a plan, so they may be far larger than one plan file.
+pub const MAX_STATE_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Decodes `bytes` as UTF-8 text, reporting the position of the first bad byte.
 pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -38,6 +42,11 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Diagnosti
         return Err(d);
     }
     from_ron(text).map_err(|e| {
+        // A file cut short is said to be so, where it ends, whatever the parser met first.
+        if let Some(end) = super::lexical::ends_early(text) {
+            let (message, hint) = (said!("check-early-end"), said!("check-early-end-hint"));
+            return Diagnostic::file(Code::Syntax, path, end, message, hint);
+        }
         let (code, message, hint) = explain(&e.code);
         let pos = (clamp(e.span.start.line), clamp(e.span.start.col));
         Diagnostic::file(code, path, pos, message, hint)
@@ -191,6 +200,32 @@ fn in_outer(outer: Option<&str>) -> Part {
 mod tests {
     use super::*;
     use crate::model::Activity;
+
+    /// Every cut of a real file is said to end early (E001), never a wrong type or a missing
+    /// field at the cut.
+    #[test]
+    fn a_file_cut_anywhere_ends_early() {
+        let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/open-government-nua/");
+        fn cuts<T: DeserializeOwned>(text: &str) -> Vec<(usize, Code)> {
+            let whole = text.trim_end();
+            (0..whole.len())
+                .filter(|&n| whole.is_char_boundary(n))
+                .filter_map(|n| parse::<T>("x.ron", &whole[..n]).err().map(|d| (n, d.code)))
+                .filter(|(_, code)| *code != Code::Syntax)
+                .collect()
+        }
+        let read = |rel: &str| std::fs::read_to_string(format!("{plan}{rel}")).unwrap();
+        assert_eq!(cuts::<Activity>(&read("activities/pilot-tunis.ron")), []);
+        assert_eq!(
+            cuts::<crate::model::FundingSource>(&read("funding/escwa-rptc.ron")),
+            []
+        );
+        assert_eq!(
+            cuts::<crate::model::Partner>(&read("partners/escwa.ron")),
+            []
+        );
+        assert_eq!(cuts::<crate::model::PlanMeta>(&read("plan.ron")), []);
+    }
 
     #[test]
     fn invalid_date_is_a_type_error_at_its_position() {

@@ -198,7 +198,7 @@ pub(super) fn current(path: &Path) -> (Option<u64>, Option<Vec<u8>>) {
     match std::fs::symlink_metadata(path) {
         Err(_) => (None, None),
         Ok(m) if !m.file_type().is_file() => (Some(0), None),
-        Ok(_) => match std::fs::read(path) {
+        Ok(_) => match super::read_bounded(path, super::MAX_FILE_BYTES) {
             Ok(b) => (Some(content_hash(&b)), Some(b)),
             Err(_) => (Some(0), None),
         },

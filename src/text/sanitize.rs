@@ -15,17 +15,25 @@ pub fn is_dangerous(c: char) -> bool {
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
         // Line and paragraph separators break a one-line field.
         | '\u{2028}' | '\u{2029}'
-        // Invisible: a zero-width space, direction marks, word joiners and invisible
-        // operators, a byte-order mark, the soft hyphen, the Mongolian vowel separator, tags.
-        | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2060}'..='\u{2064}'
+        // Invisible: a zero-width space, word joiners and invisible operators, a byte-order
+        // mark, the soft hyphen, the Mongolian vowel separator, tags.
+        | '\u{200b}' | '\u{2060}'..='\u{2064}'
         | '\u{feff}' | '\u{ad}' | '\u{180e}' | '\u{e0000}'..='\u{e007f}')
 }
 
-/// `s` with every dangerous character (and tab and newline) replaced by a visible escape.
+/// The left-to-right, right-to-left and Arabic letter marks. The TUI, which lays out mixed
+/// Arabic and English itself, lets them steer the order and shows nothing; in CLI text, which
+/// a terminal lays out, they are shown, since a mark is all that tells two ids apart there.
+pub fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// `s` with every dangerous character, direction mark, tab and newline replaced by a visible
+/// escape: the one door for plan text on its way into CLI output.
 pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
     if !s
         .chars()
-        .any(|c| is_dangerous(c) || c == '\n' || c == '\t' || c == '\r')
+        .any(|c| is_dangerous(c) || is_direction_mark(c) || matches!(c, '\n' | '\t' | '\r'))
     {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -35,7 +43,7 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if is_dangerous(c) => push_escape(c, &mut out),
+            c if is_dangerous(c) || is_direction_mark(c) => push_escape(c, &mut out),
             c => out.push(c),
         }
     }
@@ -80,6 +88,7 @@ mod tests {
         assert_eq!(csv_cell("نص"), "نص");
         assert_eq!(escape_controls("Tunis\u{200b}"), "Tunis\\u{200b}");
         assert_eq!(escape_controls("a\u{e0041}"), "a\\u{e0041}");
+        assert_eq!(escape_controls("a\u{200e}b"), "a\\u{200e}b");
         // Joiners belong to Persian and Arabic text.
         assert_eq!(escape_controls("می\u{200c}خواهم"), "می\u{200c}خواهم");
     }

@@ -75,8 +75,8 @@ pub fn config_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Option<
 /// Reads the config file at `path`; a missing file is the default config.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let shown = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+    let text = match crate::store::read_bounded(path, crate::store::MAX_FILE_BYTES) {
+        Ok(t) => String::from_utf8_lossy(&t).into_owned(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
         Err(e) => {
             return Err(ConfigError {

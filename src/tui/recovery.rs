@@ -89,8 +89,11 @@ pub fn clear(path: &Path) -> std::io::Result<()> {
 /// cannot be read is moved aside (never deleted: it may be someone's work) and the error
 /// names where it went.
 pub fn read(path: &Path, doc: &Document) -> Result<Option<Found>, String> {
-    let Ok(bytes) = std::fs::read(path) else {
-        return Ok(None);
+    let bytes = match crate::store::read_bounded(path, crate::store::MAX_STATE_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        // Left where it is, and said: it may hold someone's work.
+        Err(e) => return Err(format!("{}: {e}", path.display())),
     };
     let found = match serde_json::from_slice::<File>(&bytes) {
         Ok(f) => Found {

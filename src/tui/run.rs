@@ -85,10 +85,19 @@ pub fn run(opts: Options) -> Result<(), RunError> {
         }
     }
     if let Some(e) = opts.config_error {
-        app.popup = Some(Popup::Message(format!(
-            "{}\n{e}",
-            app.msg.get("tui-config-error")
-        )));
+        let said = format!("{}\n{e}", app.msg.get("tui-config-error"));
+        match app.popup.take() {
+            // Said after what reading the recovery file said, never instead of it.
+            Some(Popup::Message(first)) => {
+                app.popup = Some(Popup::Message(format!("{first}\n\n{said}")));
+            }
+            // The recovery question stays open; the config's error waits in the status line.
+            Some(other) => {
+                app.popup = Some(other);
+                app.status = said;
+            }
+            None => app.popup = Some(Popup::Message(said)),
+        }
     }
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {

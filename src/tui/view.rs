@@ -443,7 +443,8 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             ]
         }
         Popup::Message(text) => {
-            let mut l: Vec<String> = text.lines().map(str::to_owned).collect();
+            // Wrapped, not cut: a message may end with where a file was kept.
+            let mut l: Vec<String> = text.lines().flat_map(|t| wrap_words(t, 72)).collect();
             l.push(String::new());
             l.push(m.get("tui-any-key").into_owned());
             l
@@ -504,4 +505,44 @@ fn help_lines(app: &App) -> Vec<String> {
     ));
     out.push(m.get("tui-help-close").into_owned());
     out
+}
+
+/// `line` cut into lines of at most `width` cells, at spaces where it can be and inside a word
+/// (a long path) where it must. The pieces stay in logical order; drawing reorders each.
+fn wrap_words(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = vec![String::new()];
+    for word in line.split(' ') {
+        let cur = out.last_mut().map_or(0, |l| l.width());
+        if cur > 0 && cur + 1 + word.width() > width {
+            out.push(String::new());
+        } else if cur > 0 {
+            out.last_mut().into_iter().for_each(|l| l.push(' '));
+        }
+        for c in word.chars() {
+            let last = out.last().map_or(0, |l| l.width());
+            if last + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > width {
+                out.push(String::new());
+            }
+            out.last_mut().into_iter().for_each(|l| l.push(c));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    #[test]
+    fn long_words_and_sentences_wrap_without_loss() {
+        let text =
+            "kept as /tmp/state/khutta/recovery/0123456789abcdef0123456789abcdef.json.unreadable";
+        let lines = super::wrap_words(text, 20);
+        assert!(
+            lines
+                .iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 20)
+        );
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        assert_eq!(super::wrap_words("a b c", 3), ["a b", "c"]);
+    }
 }

@@ -302,3 +302,245 @@ fn a_partner_named_twice_by_one_activity_can_be_renamed() {
     assert!(p.partners.contains_key("un-escwa"));
     let _ = Command::new("true").status();
 }
+
+/// Commits the plan at `root` (a fresh repository on first use).
+fn commit_all(root: &Path, message: &str) {
+    use crate::support::cmd::git_ok;
+    if !root.join(".git").exists() {
+        git_ok(root, &["init", "-q", "-b", "main"]);
+    }
+    git_ok(root, &["add", "-A"]);
+    git_ok(root, &["commit", "-qm", message]);
+}
+
+/// An amount changed from near the decimal's lowest to near its highest: the change overflows
+/// and is shown as unknown, never a panic.
+#[test]
+fn a_change_past_the_decimals_range_is_shown_not_a_panic() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let f = root.join("funding/escwa-rptc.ron");
+    let text = std::fs::read_to_string(&f).unwrap();
+    let set = |v: &str| {
+        std::fs::write(
+            &f,
+            text.replace("amount: \"600000\"", &format!("amount: \"{v}\"")),
+        )
+        .unwrap();
+    };
+    set("-79000000000000000000000000000");
+    commit_all(root, "low");
+    set("79000000000000000000000000000");
+    for format in ["text", "md", "json"] {
+        let out = ends(root, &["diff", "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", transcript(&out));
+        assert!(
+            transcript(&out).contains("escwa-rptc"),
+            "{}",
+            transcript(&out)
+        );
+    }
+}
+
+/// A file whose name is not its id is reported and left alone: never loaded in place of the
+/// real one, never written over it, never deleted by a save.
+#[test]
+fn a_misnamed_copy_never_replaces_the_real_entity() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let real = root.join("activities/pilot-tunis.ron");
+    let text = std::fs::read_to_string(&real).unwrap();
+    let impostor = text.replace("Tunis pilot:", "Impostor:");
+    for name in ["Pilot-Tunis.ron", "aaa.ron"] {
+        std::fs::write(root.join("activities").join(name), &impostor).unwrap();
+    }
+    let loaded = khutta::store::load_with_cache(root, None).unwrap();
+    let a = &loaded.plan.activities["pilot-tunis"];
+    assert!(
+        a.title
+            .en
+            .as_deref()
+            .is_some_and(|t| t.contains("Tunis pilot:"))
+    );
+    let check = transcript(&ends(root, &["check", "."]));
+    for name in ["Pilot-Tunis.ron", "aaa.ron"] {
+        assert!(
+            check.contains(&format!("activities/{name}:")) && check.contains("E011"),
+            "{check}"
+        );
+    }
+    assert!(!check.contains("activities/pilot-tunis.ron:"), "{check}");
+    // Saving the real activity writes its own file and leaves the copies as they are.
+    let mut loaded = loaded;
+    let mut p = loaded.plan.clone();
+    p.activities.get_mut("pilot-tunis").unwrap().progress = 80;
+    khutta::store::save(&mut loaded, &p).unwrap();
+    let saved = std::fs::read_to_string(&real).unwrap();
+    assert!(
+        saved.contains("Tunis pilot:") && saved.contains("progress: 80,"),
+        "{saved}"
+    );
+    for name in ["Pilot-Tunis.ron", "aaa.ron"] {
+        let kept = std::fs::read_to_string(root.join("activities").join(name)).unwrap();
+        assert_eq!(kept, impostor);
+    }
+}
+
+/// Every snapshot of the plan's files, path and bytes, to show that a refusal wrote nothing.
+fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.file_name().is_some_and(|n| n == ".git") {
+                continue;
+            }
+            if e.file_type().unwrap().is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().display().to_string();
+                out.push((rel, std::fs::read(&p).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A plan of a newer format, or one with a file khutta cannot read, is refused by `fmt`, which
+/// then writes nothing at all.
+#[test]
+fn a_refusal_writes_nothing() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let partner = root.join("partners/escwa.ron");
+    let text = std::fs::read_to_string(&partner).unwrap();
+    // Not canonical: fmt would rewrite it if it went on.
+    std::fs::write(&partner, text.replace("    ", "  ")).unwrap();
+    let meta = root.join("plan.ron");
+    let plan = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(&meta, plan.replace("format: 1,", "format: 2,")).unwrap();
+    let before = files(root);
+    let out = ends(root, &["fmt", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    assert!(transcript(&out).contains("E007"), "{}", transcript(&out));
+    assert!(
+        !transcript(&out).contains("reformatted"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(files(root) == before, "fmt wrote: {}", transcript(&out));
+    // A file that cannot be read is never touched, whatever fmt does with the others.
+    std::fs::write(&meta, &plan).unwrap();
+    let broken = root.join("activities/broken.ron");
+    std::fs::write(&broken, "Activity(id:  \"broken\",").unwrap();
+    let out = ends(root, &["fmt", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    let kept = std::fs::read_to_string(&broken).unwrap();
+    assert_eq!(kept, "Activity(id:  \"broken\",");
+}
+
+/// A folder where the plan expects one, standing as a plain file, is a located diagnostic.
+#[test]
+fn a_file_where_a_folder_belongs_is_reported_where_it_is() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    std::fs::remove_dir_all(root.join("beneficiaries")).unwrap();
+    std::fs::write(root.join("beneficiaries"), "not a folder").unwrap();
+    let out = ends(root, &["check", "."]);
+    let text = transcript(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("beneficiaries:1:1: warning[W002]: `beneficiaries` is a file, not a folder"),
+        "{text}"
+    );
+    assert!(!text.contains("os error"), "{text}");
+}
+
+/// A file cut short is said to end early (E001), where it ends.
+#[test]
+fn a_truncated_file_is_said_to_end_early() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let f = root.join("activities/pilot-tunis.ron");
+    let text = std::fs::read_to_string(&f).unwrap();
+    let cut = text.find("status: InProgress").unwrap() + "status: InPro".len();
+    std::fs::write(&f, &text[..cut]).unwrap();
+    let out = transcript(&ends(root, &["check", "."]));
+    assert!(
+        out.contains("activities/pilot-tunis.ron:") && out.contains("error[E001]"),
+        "{out}"
+    );
+}
+
+/// Commit messages and authors from a partner's history are shown escaped, like plan text.
+#[test]
+fn a_partners_history_never_writes_escapes_to_the_terminal() {
+    use crate::support::cmd::git_ok;
+    let dir = bundled_copy();
+    let root = dir.path();
+    commit_all(root, "first");
+    let f = root.join("activities/pilot-tunis.ron");
+    let text = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(&f, text.replace("progress: 75,", "progress: 80,")).unwrap();
+    git_ok(root, &["add", "-A"]);
+    git_ok(
+        root,
+        &[
+            "-c",
+            "user.name=Eve\u{1b}]52;c;cm0gLXJmIC8=\u{7}\u{202e}",
+            "commit",
+            "-qm",
+            "tidy\u{1b}[2J\u{200b}",
+        ],
+    );
+    for args in [
+        &["log", "."][..],
+        &["log", "--activity", "pilot-tunis", "."],
+        &["blame", "pilot-tunis"],
+        &["diff", "HEAD~1", "HEAD"],
+        &["op", "log"],
+    ] {
+        let out = ends(root, args);
+        let raw = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !raw.contains('\u{1b}') && !raw.contains('\u{202e}') && !raw.contains('\u{200b}'),
+            "{args:?}: {raw:?}"
+        );
+        assert!(out.status.code().is_some_and(|c| c <= 1), "{args:?}: {raw}");
+    }
+}
+
+/// A recovery file that cannot be read is kept aside and said so when the TUI opens.
+#[test]
+fn a_corrupt_recovery_file_is_said_and_kept() {
+    use crate::support::tmux::Tmux;
+    let dir = bundled_copy();
+    let state = tempfile::tempdir().unwrap();
+    let key = khutta::store::path_key(dir.path()).unwrap();
+    let file = state.path().join(format!("khutta/recovery/{key}.json"));
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "{\"units\": [ half written").unwrap();
+    let shown = state.path().display().to_string();
+    let t = Tmux::start_env(&["."], dir.path(), 120, 40, &[("XDG_STATE_HOME", &shown)]);
+    // Said in full (wrapped, never cut): the reason and where the file was kept.
+    let screen = t.wait_for("readable");
+    let joined: String = screen.lines().map(|l| l.trim_matches(['│', ' '])).collect();
+    let aside_shown = format!("{shown}/khutta/recovery/{key}.json.unreadable");
+    assert!(
+        joined.contains("kept as") && joined.contains(&aside_shown),
+        "{screen}"
+    );
+    let aside = file.with_extension("json.unreadable");
+    assert_eq!(
+        std::fs::read_to_string(aside).unwrap(),
+        "{\"units\": [ half written"
+    );
+    t.keys(&["enter", "q"]);
+    t.wait_exit();
+}

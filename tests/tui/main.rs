@@ -14,6 +14,7 @@ mod consult;
 mod disk;
 mod git;
 mod harness;
+mod hostile;
 mod keys;
 mod model;
 mod problems;
