@@ -27,6 +27,9 @@ pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
     // whole: rewriting its other files could drop what a newer khutta wrote in them.
     let check_only = args.check || !loaded.meta_readable;
     let mut outcome = khutta::store::format_folder(&loaded, true)?;
+    if !check_only {
+        khutta::store::sweep_stale_files(&loaded);
+    }
     if !check_only && !outcome.changed.is_empty() {
         let kind = khutta::repo::oplog::OpKind::Fmt;
         if let Some(why) = khutta::repo::oplog::record(

@@ -42,6 +42,37 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// How old a temporary file must be before it is taken as left by a killed writer: a live
+/// writer keeps one for the milliseconds a write takes.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temporary files that writers killed mid-write left in `dir` (`.x.ron.NNNN
+/// .khutta-tmp`): they were never renamed into place, so they hold nothing a plan file does
+/// not. Best effort: a file that cannot be removed stays, and is ignored as before.
+pub(super) fn sweep_stale(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with('.') && name.ends_with(TMP_SUFFIX)) {
+            continue;
+        }
+        let stale = e.metadata().is_ok_and(|m| {
+            m.file_type().is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|t| now.duration_since(t).ok())
+                    .is_some_and(|age| age >= STALE_AFTER)
+        });
+        if stale {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Keeps the permissions of the file being replaced; a new file gets rw-r--r--, as git would
 /// check it out (temporary files start private).
 fn set_permissions(tmp: &File, target: &Path) -> io::Result<()> {

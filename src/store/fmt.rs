@@ -5,6 +5,7 @@ use super::{
     LoadedPlan, StoreError, canonical_response, canonical_round, canonical_text, write_atomic,
 };
 use crate::check::Diagnostic;
+use std::path::Path;
 
 /// What formatting found.
 #[derive(Clone, Debug, Default)]
@@ -69,6 +70,21 @@ pub fn format_folder(loaded: &LoadedPlan, check_only: bool) -> Result<FmtOutcome
         }
     }
     Ok(out)
+}
+
+/// Removes the stale temporary files that writers killed mid-write left in the folders of the
+/// plan's files (never through a link: see `real_folders`). `fmt` tidies them away; a save
+/// does the same in the folders it writes into.
+pub fn sweep_stale_files(loaded: &LoadedPlan) {
+    let rels = std::iter::once(PLAN_FILE)
+        .chain(loaded.sources.files.values().map(String::as_str))
+        .chain(loaded.sources.rounds.values().map(String::as_str))
+        .chain(loaded.sources.responses.values().map(String::as_str));
+    let folders: std::collections::BTreeSet<_> = rels
+        .filter(|rel| super::save::real_folders(&loaded.root, rel).is_ok())
+        .filter_map(|rel| loaded.root.join(rel).parent().map(Path::to_path_buf))
+        .collect();
+    folders.iter().for_each(|d| super::atomic::sweep_stale(d));
 }
 
 /// Whether a diagnostic from loading means its file could not be parsed at all.

@@ -20,7 +20,7 @@ pub use atomic::{sync_dir, write_atomic};
 pub use bounded::{open_plain, read_bounded, read_named};
 pub use consult::{canonical_response, canonical_round, save_response, write_response};
 pub use disk::{Place, Snapshot, changed_paths, read_places};
-pub use fmt::{FmtOutcome, format_folder};
+pub use fmt::{FmtOutcome, format_folder, sweep_stale_files};
 pub use fold::Changed;
 pub use format::{from_ron, to_canonical};
 pub use load::{LoadedPlan, load, load_with_cache, locate_all};

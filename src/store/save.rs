@@ -164,6 +164,7 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
         }
     }
     for dir in folders.iter().filter(|d| d.is_dir()) {
+        super::atomic::sweep_stale(dir);
         super::sync_dir(dir).map_err(|source| StoreError::Io {
             path: dir.clone(),
             source,

@@ -544,3 +544,80 @@ fn a_corrupt_recovery_file_is_said_and_kept() {
     t.keys(&["enter", "q"]);
     t.wait_exit();
 }
+
+/// Temporary files left by a writer killed mid-write are removed by the next save or `fmt`
+/// once they are stale; a fresh one (a writer at work) is left alone.
+#[test]
+fn temporary_files_left_by_kills_are_cleaned() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let old = root.join("activities/.pilot-tunis.ron.Xa81Qz.khutta-tmp");
+    let fresh = root.join("activities/.pilot-amman.ron.Zz93Kq.khutta-tmp");
+    let old_meta = root.join(".plan.ron.Qq11Aa.khutta-tmp");
+    for f in [&old, &fresh, &old_meta] {
+        std::fs::write(f, "Activity(id: \"half").unwrap();
+    }
+    for f in [&old, &old_meta] {
+        let t = std::process::Command::new("touch")
+            .args(["-d", "2026-11-27 10:00"])
+            .arg(f)
+            .status()
+            .unwrap();
+        assert!(t.success());
+    }
+    let check = ends(root, &["fmt", "--check", "."]);
+    assert!(
+        old.exists(),
+        "fmt --check writes nothing: {}",
+        transcript(&check)
+    );
+    let out = ends(root, &["fmt", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert!(!old.exists() && !old_meta.exists(), "{}", transcript(&out));
+    assert!(fresh.exists());
+    // A save sweeps the folders it writes into.
+    std::fs::write(&old, "x").unwrap();
+    let t = std::process::Command::new("touch")
+        .args(["-d", "2026-11-27 10:00"])
+        .arg(&old)
+        .status()
+        .unwrap();
+    assert!(t.success());
+    let mut loaded = khutta::store::load_with_cache(root, None).unwrap();
+    let mut p = loaded.plan.clone();
+    p.activities.get_mut("pilot-tunis").unwrap().progress = 80;
+    khutta::store::save(&mut loaded, &p).unwrap();
+    assert!(!old.exists());
+    assert!(fresh.exists());
+}
+
+/// A FIFO, a folder or a link named like a plan file is reported as what it is, never opened.
+#[cfg(unix)]
+#[test]
+fn things_named_like_plan_files_are_reported_as_what_they_are() {
+    let dir = bundled_copy();
+    let root = dir.path();
+    let made = Command::new("mkfifo")
+        .arg(root.join("activities/fifo.ron"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::fs::create_dir(root.join("partners/folder.ron")).unwrap();
+    std::os::unix::fs::symlink("/dev/tty", root.join("funding/tty.ron")).unwrap();
+    let out = ends(root, &["check", "."]);
+    let text = transcript(&out);
+    for (file, what) in [
+        ("activities/fifo.ron", "special file"),
+        ("partners/folder.ron", "folder"),
+        ("funding/tty.ron", "symbolic link"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file} not reported: {text}"));
+        assert!(
+            line.contains(what) && !line.contains("not a .ron file"),
+            "{line}"
+        );
+    }
+}

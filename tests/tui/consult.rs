@@ -350,3 +350,39 @@ fn results_can_leave_out_who_answered() {
     h.press(&["A"]);
     assert_eq!(h.render(120, 400), named);
 }
+
+/// In collect mode ctrl-u clears the field, as in every other field, and types no `u`.
+#[test]
+fn ctrl_u_clears_a_field_in_collect_mode() {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(&["9", "i", "ctrl-u"]);
+    h.type_text("p099");
+    h.press(&["down", "down"]);
+    h.type_text("greater-amman-municipality");
+    h.press(&["down"]);
+    h.type_text("JX");
+    h.press(&["ctrl-u"]);
+    h.type_text("JO");
+    h.press(&["enter"]);
+    assert_eq!(answers_on_disk(&h, "p099"), vec![]);
+    for _ in 0..8 {
+        h.press(&["pagedown"]);
+    }
+    h.type_text("half a thought");
+    h.press(&["ctrl-u"]);
+    h.type_text("Training");
+    h.press(&["enter"]);
+    let all: std::collections::BTreeMap<_, _> = answers_on_disk(&h, "p099").into_iter().collect();
+    assert_eq!(
+        all["local-needs"],
+        Answer::FreeText("Training".into()),
+        "{all:?}"
+    );
+    let text = std::fs::read_to_string(
+        h.dir
+            .path()
+            .join(format!("consultations/{ROUND}/responses/p099.ron")),
+    )
+    .unwrap();
+    assert!(text.contains("country: \"JO\""), "{text}");
+}

@@ -4,7 +4,7 @@ use super::{Page, Pending, collect_mut, refuse};
 use crate::i18n::Arg;
 use crate::model::{CountryCode, Id, Organisation, OrganisationType, Response};
 use crate::tui::app::{App, Effect};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The participant page's fields, in order. The language (1) and the organisation type
 /// (6) are chosen with ←→, the others typed into `Collect::inputs`.
@@ -39,7 +39,17 @@ pub(super) fn participant_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(c) = collect_mut(app) else {
         return Vec::new();
     };
+    // A key held with ctrl or alt is a command, never a letter typed into a field.
+    let command = key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
+        KeyCode::Char('u') if command && c.field != 1 && c.field != ORG_TYPE => {
+            if let Some(input) = c.inputs.get_mut(c.field) {
+                input.clear();
+            }
+        }
+        KeyCode::Char(_) if command => {}
         KeyCode::Up | KeyCode::BackTab => c.field = c.field.saturating_sub(1),
         KeyCode::Down | KeyCode::Tab => c.field = (c.field + 1).min(FIELDS.len() - 1),
         KeyCode::Left | KeyCode::Right if c.field == 1 => c.language = c.language.other(),

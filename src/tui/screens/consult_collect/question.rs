@@ -5,7 +5,7 @@ use super::{Page, Pending, collect_mut, collect_mut_ref, refuse};
 use crate::model::{Answer, Id, Question, QuestionKind, RATING_MAX};
 use crate::text::{Align, EditBuffer};
 use crate::tui::app::{App, Effect};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// How many rows a question page offers to move among.
 fn choices_len(app: &App, q: &Question) -> usize {
@@ -52,7 +52,15 @@ pub(super) fn question_key(app: &mut App, n: usize, key: KeyEvent) -> Vec<Effect
             // visually in a right-to-left answer.
             let mut field = EditBuffer::new(std::mem::take(&mut p.text), opts);
             field.set_cursor(p.caret);
+            // A key held with ctrl or alt is a command, never a letter typed into the answer.
+            let command = key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             match code {
+                KeyCode::Char('u') if command => {
+                    field = EditBuffer::new(String::new(), opts);
+                }
+                KeyCode::Char(_) if command => {}
                 KeyCode::Char(ch) => field.insert_char(ch),
                 KeyCode::Backspace => {
                     field.backspace();
