@@ -43,16 +43,23 @@ impl Scale {
         }
     }
 
-    /// The first day of the unit that holds `d`.
+    /// The first day of the unit that holds `d`. The week of chrono's first day begins before
+    /// that day, which no date can name: it starts on that day instead.
     pub fn start_of(self, d: NaiveDate) -> NaiveDate {
         let first_of_month = || d.with_day(1).unwrap_or(d);
         match self {
             Scale::Day => d,
-            Scale::Week => d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday())),
+            Scale::Week => d
+                .checked_sub_days(chrono::Days::new(u64::from(
+                    d.weekday().num_days_from_monday(),
+                )))
+                .unwrap_or(NaiveDate::MIN),
             Scale::Month => first_of_month(),
             Scale::Quarter => {
                 let back = d.month0() % 3;
-                first_of_month() - Months::new(back)
+                first_of_month()
+                    .checked_sub_months(Months::new(back))
+                    .unwrap_or(NaiveDate::MIN)
             }
         }
     }
@@ -235,6 +242,21 @@ mod tests {
         );
         assert_eq!(Scale::Quarter.start_of(d("2026-05-20")), d("2026-04-01"));
         assert_eq!(Scale::Month.columns(d("2026-01-31"), d("2026-03-01")), 3);
+    }
+
+    /// A plan window that starts on chrono's first day (a partner's file can say so) lays
+    /// out at every scale; that day is not a Monday, so its week cannot start on one.
+    #[test]
+    fn the_first_day_of_the_calendar_lays_out_at_every_scale() {
+        use chrono::Weekday;
+        assert_ne!(NaiveDate::MIN.weekday(), Weekday::Mon);
+        assert_eq!(Scale::Week.start_of(NaiveDate::MIN), NaiveDate::MIN);
+        for scale in Scale::ALL {
+            for to in [NaiveDate::MIN, d("2026-01-01"), NaiveDate::MAX] {
+                let a = Axis::new(Some(scale), NaiveDate::MIN, to, 80, &english_months());
+                assert_eq!(a.from, NaiveDate::MIN, "{scale:?}");
+            }
+        }
     }
 
     #[test]

@@ -87,7 +87,9 @@ pub fn sweep_stale_files(loaded: &LoadedPlan) {
     folders.iter().for_each(|d| super::atomic::sweep_stale(d));
 }
 
-/// Whether a diagnostic from loading means its file could not be parsed at all.
+/// Whether a diagnostic from loading means its file could not be parsed at all. A file
+/// refused before parsing (conflict markers, a comment) is one too: a `plan.ron` like that
+/// leaves the whole plan unformatted, which must not pass for success.
 fn is_read_failure(d: &Diagnostic) -> bool {
     use crate::check::Code::*;
     matches!(
@@ -100,5 +102,7 @@ fn is_read_failure(d: &Diagnostic) -> bool {
             | TooLarge
             | FormatVersion
             | Unreadable
+            | Comment
+            | ConflictMarkers
     ) && classify(&d.path).is_some()
 }

@@ -12,6 +12,7 @@ mod support;
 
 mod consult;
 mod disk;
+mod extremes;
 mod git;
 mod harness;
 mod hostile;
