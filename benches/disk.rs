@@ -61,10 +61,10 @@ fn change_on_disk(c: &mut Criterion) {
     let rel = loaded
         .sources
         .files
-        .values()
-        .find(|r| r.starts_with("activities/"))
-        .unwrap()
-        .clone();
+        .iter()
+        .find(|(k, _)| *k == khutta::model::EntityKind::Activity)
+        .map(|(k, id)| khutta::store::layout::entity_path(*k, id))
+        .unwrap();
     let mut app = App::new(
         Document::new(loaded),
         Lang::En,
@@ -125,10 +125,10 @@ fn op_log(c: &mut Criterion) {
     let files: Vec<String> = loaded
         .sources
         .files
-        .values()
-        .filter(|r| r.starts_with("activities/"))
+        .iter()
+        .filter(|(k, _)| *k == khutta::model::EntityKind::Activity)
         .take(100)
-        .cloned()
+        .map(|(k, id)| khutta::store::layout::entity_path(*k, id))
         .collect();
     let log = OpLog::open(root, Some(state.path())).unwrap();
     for i in 0..1_000 {

@@ -35,9 +35,8 @@ pub fn problems(plan: &Plan, loaded: &LoadedPlan, unread: &Unread) -> (Vec<Diagn
     // The checks name files by id; a unit read from disk is named by the file it came from.
     for d in &mut found {
         let rel = match &d.subject {
-            check::Subject::Entity { entity, id } => {
-                loaded.sources.files.get(&(*entity, id.clone()))
-            }
+            // An entity's file is always the one its id names, which is what the checks say.
+            check::Subject::Entity { .. } => None,
             check::Subject::Round { round } => loaded.sources.rounds.get(round),
             check::Subject::Response { round, participant } => loaded
                 .sources

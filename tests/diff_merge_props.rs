@@ -15,7 +15,7 @@ use khutta::diff::{
     Choice, Conflict, ConflictKind, MergeResult, Review, Side, apply, diff, merge, render, resolve,
     review,
 };
-use khutta::model::Plan;
+use khutta::model::{Id, Plan, Unit};
 use proptest::prelude::*;
 use support::{arb, edits};
 
@@ -46,9 +46,21 @@ fn swapped(
     Option<String>,
 ) {
     let s = |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string());
+    // A rename/rename conflict is about the entity under the kept side's new id: from the
+    // other side, that is the id the other side gave it.
+    let target = match (
+        &c.kind,
+        &c.target,
+        c.theirs.as_ref().and_then(|v| v.as_str()),
+    ) {
+        (ConflictKind::RenameRename, Unit::Entity { kind, .. }, Some(theirs)) => {
+            Unit::entity(*kind, &Id::new_unchecked(theirs)).to_string()
+        }
+        _ => c.target.to_string(),
+    };
     (
         c.kind,
-        c.target.to_string(),
+        target,
         c.path.to_string(),
         s(&c.base),
         s(&c.theirs),

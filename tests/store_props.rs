@@ -52,6 +52,21 @@ proptest! {
         prop_assert!(report.is_empty(), "{:?}", report);
     }
 
+    /// A new plan is written in canonical form whatever order its lists were in: `fmt` finds
+    /// nothing to change (the plan generator once wrote countries and calendars unsorted).
+    #[test]
+    fn a_new_plan_is_written_canonical(plan in arb::plan()) {
+        let mut shuffled = plan.clone();
+        shuffled.meta.countries.reverse();
+        shuffled.meta.calendars.iter_mut().for_each(|c| c.countries.reverse());
+        shuffled.activities.values_mut().for_each(|a| { a.tags.reverse(); a.dependencies.reverse(); });
+        let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        write_new_plan(dir.path(), &shuffled).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let loaded = khutta::store::load_with_cache(dir.path(), None).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let outcome = khutta::store::format_folder(&loaded, true).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(outcome.changed.is_empty(), "{:?}", outcome.changed);
+    }
+
     #[test]
     fn one_field_changes_only_its_lines(plan in arb::plan(), new_title in "[A-Za-z]{1,20}") {
         let Some(id) = plan.activities.keys().next().cloned() else { return Ok(()) };

@@ -234,6 +234,56 @@ pub fn generate(n: usize, seed: u64) -> Plan {
     plan
 }
 
+/// Fills every activity's description so that its file holds `bytes` bytes, half of them
+/// Arabic and half English, in paragraphs: files near the size limit, for measuring memory.
+pub fn pad_activities(plan: &mut Plan, bytes: usize) {
+    for (n, a) in plan.activities.values_mut().enumerate() {
+        a.description = Text {
+            ar: Some(String::new()),
+            en: Some(String::new()),
+        };
+        let empty = khutta::store::to_canonical(a).map_or(0, |t| t.len());
+        let room = bytes.saturating_sub(empty);
+        let ar = filler(&["خطة", "شركاء", "تدريب", "مياه", "نشاط"], room / 2, n);
+        let en = filler(
+            &["plan", "partners", "training", "water"],
+            room - ar.len(),
+            n,
+        );
+        a.description = Text {
+            ar: Some(ar),
+            en: Some(en),
+        };
+    }
+}
+
+/// Words from `words` in lines of about 80 bytes and paragraphs, exactly `bytes` bytes long.
+fn filler(words: &[&str], bytes: usize, seed: usize) -> String {
+    let mut s = String::with_capacity(bytes);
+    let mut rng = Rng(seed as u64);
+    let mut line = 0;
+    loop {
+        let w = words[rng.below(words.len())];
+        // A word, then at most two bytes of spacing.
+        if s.len() + w.len() + 2 > bytes {
+            break;
+        }
+        s.push_str(w);
+        line += w.len() + 1;
+        if line > 80 {
+            s.push(if rng.chance(10) { '\n' } else { ' ' });
+            s.push('\n');
+            line = 0;
+        } else {
+            s.push(' ');
+        }
+    }
+    while s.len() < bytes {
+        s.push('.');
+    }
+    s
+}
+
 /// Writes a generated plan of `n` activities into `dir`.
 pub fn write(n: usize, seed: u64, dir: &std::path::Path) -> Result<(), khutta::store::StoreError> {
     khutta::store::write_new_plan(dir, &generate(n, seed)).map(|_| ())

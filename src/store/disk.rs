@@ -7,8 +7,9 @@
 //! fresh open. Only regular files are read: a link, a FIFO, a device or a folder where a plan
 //! file belongs is reported for what it is and never opened.
 
+use super::files::{FileRead, read_all};
 use super::layout::{FileKind, PLAN_FILE, TMP_SUFFIX};
-use super::load::{FileResult, Found, parse_all};
+use super::load::Found;
 use super::read::read_meta;
 use crate::check::{Code, Diagnostic, Said, noun};
 use crate::model::{CONSULTATIONS_DIR, EntityKind, PlanMeta, RESPONSES_DIR, ROUND_FILE};
@@ -86,7 +87,7 @@ pub struct Snapshot {
     /// `plan.ron` read (when [`Place::Meta`] was read): its hash and value, or why not.
     pub(super) meta: Option<(Option<u64>, Option<PlanMeta>, Vec<Diagnostic>)>,
     /// The plan files read, rounds before their responses.
-    pub(super) files: Vec<(Found, FileResult)>,
+    pub(super) files: Vec<FileRead>,
     /// What listing the places found that is not a plan file (strays, a round folder without
     /// its `round.ron`).
     pub(super) diagnostics: Vec<Diagnostic>,
@@ -135,11 +136,10 @@ pub fn read_places(root: &Path, places: &[Place], cache_dir: Option<&Path>) -> S
         let rank = |f: &Found| u8::from(f.kind == FileKind::Response);
         (rank(a), &a.rel).cmp(&(rank(b), &b.rel))
     });
-    let parsed = parse_all(root, &found, cache_dir);
     Snapshot {
         places,
         meta,
-        files: found.into_iter().zip(parsed).collect(),
+        files: read_all(root, found, cache_dir),
         diagnostics,
     }
 }

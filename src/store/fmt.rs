@@ -32,9 +32,9 @@ pub fn format_folder(loaded: &LoadedPlan, check_only: bool) -> Result<FmtOutcome
     if loaded.meta_readable {
         files.push((PLAN_FILE.to_owned(), canonical_text(&loaded.plan, None)?));
     }
-    for ((kind, id), rel) in &loaded.sources.files {
+    for (kind, id) in &loaded.sources.files {
         files.push((
-            rel.clone(),
+            super::layout::entity_path(*kind, id),
             canonical_text(&loaded.plan, Some((*kind, id)))?,
         ));
     }
@@ -76,10 +76,21 @@ pub fn format_folder(loaded: &LoadedPlan, check_only: bool) -> Result<FmtOutcome
 /// plan's files (never through a link: see `real_folders`). `fmt` tidies them away; a save
 /// does the same in the folders it writes into.
 pub fn sweep_stale_files(loaded: &LoadedPlan) {
-    let rels = std::iter::once(PLAN_FILE)
-        .chain(loaded.sources.files.values().map(String::as_str))
-        .chain(loaded.sources.rounds.values().map(String::as_str))
-        .chain(loaded.sources.responses.values().map(String::as_str));
+    // One entity of each kind stands for its folder: every entity's file is in its kind's.
+    let mut one_per_kind: Vec<&(crate::model::EntityKind, crate::model::Id)> = Vec::new();
+    for key in &loaded.sources.files {
+        if !one_per_kind.iter().any(|(k, _)| *k == key.0) {
+            one_per_kind.push(key);
+        }
+    }
+    let rels = std::iter::once(PLAN_FILE.to_owned())
+        .chain(
+            one_per_kind
+                .into_iter()
+                .map(|(kind, id)| super::layout::entity_path(*kind, id)),
+        )
+        .chain(loaded.sources.rounds.values().cloned())
+        .chain(loaded.sources.responses.values().cloned());
     let folders: std::collections::BTreeSet<_> = rels
         .filter(|rel| super::save::real_folders(&loaded.root, rel).is_ok())
         .filter_map(|rel| loaded.root.join(rel).parent().map(Path::to_path_buf))

@@ -5,6 +5,7 @@ mod bounded;
 mod cache;
 mod consult;
 mod disk;
+mod files;
 mod fmt;
 mod fold;
 mod format;
@@ -62,8 +63,10 @@ pub fn path_key(root: &std::path::Path) -> Option<String> {
 /// Where the entities of a loaded plan came from.
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
-    /// The file of each loaded entity, relative to the plan folder.
-    pub files: HashMap<(EntityKind, Id), String>,
+    /// The loaded entities, each read from its own file (`layout::entity_path`: an entity is
+    /// found by its file's name, so the path is never stored, which at 100,000 activities
+    /// would be 100,000 more strings held for nothing).
+    pub files: HashSet<(EntityKind, Id)>,
     /// Stems of entity files that could not be read. References to them are not reported as
     /// dangling: the file's own error already says what is wrong.
     pub unreadable: HashSet<(EntityKind, String)>,

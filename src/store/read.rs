@@ -140,6 +140,28 @@ pub(super) fn read_text(path: &Path, rel: &str) -> (Option<u64>, Result<String, 
     (hash, text)
 }
 
+/// Applies `work` to every item in place on `threads` threads. Items are handed out a few at a
+/// time, so that one thread never waits for another with a run of large files; nothing is
+/// collected, moved or sorted afterwards.
+pub(crate) fn parallel_mut<T: Send>(items: &mut [T], threads: usize, work: impl Fn(&mut T) + Sync) {
+    if threads <= 1 {
+        items.iter_mut().for_each(work);
+        return;
+    }
+    let chunks = Mutex::new(items.chunks_mut(16));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let chunk = chunks.lock().ok().and_then(|mut c| c.next());
+                    let Some(chunk) = chunk else { break };
+                    chunk.iter_mut().for_each(&work);
+                }
+            });
+        }
+    });
+}
+
 /// Applies `work` to every item on `threads` threads, keeping the items' order.
 pub(crate) fn parallel<T: Sync, R: Send>(
     items: &[T],

@@ -227,7 +227,7 @@ impl LoadedPlan {
                 Unit::Entity { kind, id } => {
                     src.unreadable.remove(&(*kind, id.to_string()));
                     if present {
-                        src.files.insert((*kind, id.clone()), rel.clone());
+                        src.files.insert((*kind, id.clone()));
                     } else {
                         src.files.remove(&(*kind, id.clone()));
                     }
@@ -288,6 +288,11 @@ pub fn write_new_plan(root: &Path, plan: &Plan) -> Result<SaveReport, StoreError
         path: root.into(),
         source,
     })?;
+    // What is written is the canonical text, whatever order the caller's lists are in, so
+    // that a new plan passes `khutta fmt --check`.
+    let mut plan = plan.clone();
+    plan.normalize();
+    let plan = &plan;
     let writes = plan
         .units()
         .iter()
