@@ -60,6 +60,11 @@ init-drivers = صار git يدمج ملفات .ron فيها ويقارنها ب�
 init-next = التالي: أضِف مستودعًا بعيدًا (git remote add origin URL) ثم شغّل `khutta sync`
 git-setup-done = صار git في هذه النسخة يدمج الخطة ويقارنها بواسطة khutta
 setup-own-path = تعذّر العثور على مسار khutta نفسه: { $error }
+diff-external-args = يأخذ --external الوسائط التي يمرّرها git: 1 أو 7 أو 9، لا {$count}
+diff-external-args-hint = دع git يستدعيه: GIT_EXTERNAL_DIFF="khutta diff --external" git diff
+diff-git-at = {$place}: {$message}
+diff-git-line-by-line = khutta diff: {$why}؛ يُعرض سطرًا سطرًا
+diff-git-no-git = khutta diff: تعذّر تشغيل git diff --no-index: {$error}
 
 ## khutta commit
 

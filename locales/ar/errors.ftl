@@ -1,11 +1,11 @@
 # الأخطاء: أخطاء المستودع والتخزين والتعديلات والقيم المكتوبة في النماذج، مع تلميحاتها.
 
-# نص هو أصلًا بلغة القارئ.
-said-plain = {$text}
 # كيف يبلّغ الأمر عن خطأ، على مجرى الأخطاء.
 error-line = خطأ: {$message}
 error-hint = تلميح: {$hint}
 warning-line = تحذير: {$message}
+# تعذّر إنشاء مخرجات الأمر (تتبعها كلمات أداة التسلسل نفسها).
+output-internal = تعذّر على khutta كتابة مخرجاته: {$reason}
 
 ## مجلد الخطة.
 store-not-a-plan = `{$path}` ليس خطة khutta: ليس فيه plan.ron
@@ -99,10 +99,16 @@ value-out-of-range = {$value} خارج المدى: من {$min} إلى {$max}
 value-amount-range = لا يتجاوز المبلغ { $max }، موجبًا أو سالبًا
 value-not-one-of = {$text} ليس واحدًا من: {$allowed}
 value-not-email = {$text} ليس عنوان بريد إلكتروني
+value-not-json = ليست JSON صالحة: {$reason}
 
 ## نماذج الواجهة.
 form-wrong-kind = نوع العنصر خاطئ
 form-item-gone = لم يعد هذا العنصر موجودًا
+form-no-such-row = لا يمكن تحرير هذا السطر هنا
+form-round-not-status = `{$value}` ليست حالة من حالات الجولة
+form-round-not-aspect = `{$value}` ليس جانبًا من جوانب الخطة
+form-round-kind-id = اكتب `{$word}` على صورة نوع/معرّف، مثل activities/{$word}
+form-round-no-option = ليس في السؤال خيار رقم {$number}
 form-not-edited-directly = لا يُعدَّل هذا السطر مباشرة
 form-dates-fixed-only = التواريخ للتوقيت الثابت وحده
 form-days-duration-only = الأيام للمدة وحدها
@@ -179,6 +185,10 @@ diff-working-tree-unreadable-hint = أصلح الملف، أو قارن بين �
 ## khutta gantt.
 gantt-to-before-from = --to {$to} يسبق --from {$from}
 gantt-to-before-from-hint = اذكر أول يوم بـ--from وآخر يوم بـ--to
+# مفتاح الرموز تحت `khutta gantt`: كل علامة، ثم المقياس.
+gantt-legend = {$task} مهمة  {$critical} حرجة  {$group} مجموعة  {$milestone} معلم  {$critical_milestone} معلم حرج  {$cancelled} ملغاة  {$slack} فسحة  {$dependency} تنتظر غيرها  {$today_mark} اليوم {$today}
+gantt-legend-scale = المقياس: {$scale} لكل عمود، من {$from} إلى {$to}
+gantt-legend-cycle = ? بلا تواريخ: في حلقة اعتماد (انظر `khutta check`)
 
 ## ملف الإعدادات.
 config-error = {$path}:{$line}:{$col}: خطأ: {$message}
@@ -216,6 +226,16 @@ auth-unsupported = طلب الخادم نوعًا من المصادقة لا ي�
 auth-failed = فشلت المصادقة؛ جُرِّب: {$tried}
 resolve-no-such-conflict = لا يوجد تعارض رقمه {$number}
 resolve-missing = لم يعد {$noun} `{$id}` في الخطة المدمجة
+resolve-target-gone = لم يعد في الخطة المدمجة
+nav-whole-entity = `{$path}` هو العنصر كله وليس حقلًا فيه
+nav-not-a-record = `{$path}` يمرّ بشيء ليس سجلًّا
+nav-no-keys = `{$path}` يستعمل مفتاحًا في قائمة لا مفاتيح لعناصرها
+nav-no-such-item = `{$path}` يسمّي عنصرًا غير موجود
+nav-past-the-end = `{$path}` يسمّي موضعًا بعد نهاية القائمة
+nav-through-member = `{$path}` يمرّ بعضو في مجموعة
+nav-already-exists = `{$path}` موجود من قبل
+nav-not-a-list = `{$path}` ليس قائمة
+nav-member-only = `{$path}` يسمّي عضوًا في مجموعة، ولا يكون العضو إلا مضافًا أو محذوفًا
 resolve-invalid = القيمة المختارة لا تناسب `{$path}` في {$target}: {$detail}
 resolve-id-changed = معرّفه `{$id}`؛ والمعرّفات لا تتغيّر إلا بإعادة التسمية
 resolve-unit-gone = لم يعد الملف في الخطة

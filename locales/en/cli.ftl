@@ -53,6 +53,11 @@ init-drivers = git merges and diffs its .ron files with khutta (see .gitattribut
 init-next = next: add a remote (git remote add origin URL) and run `khutta sync`
 git-setup-done = git in this clone now merges and diffs the plan with khutta
 setup-own-path = cannot find khutta's own path: { $error }
+diff-external-args = --external takes the 1, 7 or 9 arguments git passes, not {$count}
+diff-external-args-hint = let git call it: GIT_EXTERNAL_DIFF="khutta diff --external" git diff
+diff-git-at = {$place}: {$message}
+diff-git-line-by-line = khutta diff: {$why}; shown line by line
+diff-git-no-git = khutta diff: cannot run git diff --no-index: {$error}
 
 ## khutta commit
 

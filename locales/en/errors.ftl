@@ -1,11 +1,11 @@
 # Errors: of the repository, of the store, of edits and of values typed into forms, with their hints.
 
-# Text that is already in the reader's language.
-said-plain = {$text}
 # How a command reports an error, on standard error.
 error-line = error: {$message}
 error-hint = hint: {$hint}
 warning-line = warning: {$message}
+# A command's output could not be made (a serialiser's own words follow).
+output-internal = khutta could not write its output: {$reason}
 
 ## The plan folder.
 store-not-a-plan = `{$path}` is not a khutta plan: it has no plan.ron
@@ -93,10 +93,16 @@ value-out-of-range = {$value} is out of range: {$min} to {$max}
 value-amount-range = an amount is at most { $max }, either way
 value-not-one-of = {$text} is not one of: {$allowed}
 value-not-email = {$text} is not an e-mail address
+value-not-json = not valid JSON: {$reason}
 
 ## The TUI's forms.
 form-wrong-kind = wrong kind of entity
 form-item-gone = that item is gone
+form-no-such-row = this row cannot be edited here
+form-round-not-status = `{$value}` is not a status of a round
+form-round-not-aspect = `{$value}` is not an aspect of the plan
+form-round-kind-id = write `{$word}` as kind/id, like activities/{$word}
+form-round-no-option = the question has no option {$number}
 form-not-edited-directly = this row is not edited directly
 form-dates-fixed-only = only fixed timing has dates
 form-days-duration-only = only a duration has days
@@ -145,6 +151,10 @@ diff-working-tree-unreadable-hint = fix the file, or compare two commits: `khutt
 ## khutta gantt.
 gantt-to-before-from = --to {$to} comes before --from {$from}
 gantt-to-before-from-hint = give the first day with --from and the last with --to
+# The legend under `khutta gantt`: each mark, then the scale.
+gantt-legend = {$task} task  {$critical} critical  {$group} group  {$milestone} milestone  {$critical_milestone} critical milestone  {$cancelled} cancelled  {$slack} slack  {$dependency} waits for another  {$today_mark} today {$today}
+gantt-legend-scale = scale: one {$scale} per column, {$from} to {$to}
+gantt-legend-cycle = ? no dates: on a dependency cycle (see `khutta check`)
 
 ## The config file.
 config-error = {$path}:{$line}:{$col}: error: {$message}
@@ -182,6 +192,16 @@ auth-unsupported = the server asked for a kind of authentication khutta cannot g
 auth-failed = authentication failed; tried {$tried}
 resolve-no-such-conflict = there is no conflict number {$number}
 resolve-missing = {$noun} `{$id}` is no longer in the merged plan
+resolve-target-gone = it is no longer in the merged plan
+nav-whole-entity = `{$path}` is the whole entity, not a field
+nav-not-a-record = `{$path}` goes through something that is not a record
+nav-no-keys = `{$path}` uses a key on a list that has none
+nav-no-such-item = `{$path}` names an item that does not exist
+nav-past-the-end = `{$path}` names a position past the end of the list
+nav-through-member = `{$path}` goes through a set member
+nav-already-exists = `{$path}` already exists
+nav-not-a-list = `{$path}` is not a list
+nav-member-only = `{$path}` names a set member, which can only be added or removed
 resolve-invalid = the chosen value does not fit `{$path}` of {$target}: {$detail}
 resolve-id-changed = its id is `{$id}`; ids change only by renaming
 resolve-unit-gone = the file is no longer in the plan

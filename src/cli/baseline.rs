@@ -106,8 +106,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                 writeln!(
                     out,
                     "{}",
-                    serde_json::to_string_pretty(&items)
-                        .map_err(|e| CommandError::Internal(e.to_string().into()))?
+                    serde_json::to_string_pretty(&items).map_err(|e| CommandError::Internal(
+                        khutta::said!("output-internal", reason = &e.to_string())
+                    ))?
                 )?;
             }
         }

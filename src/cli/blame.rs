@@ -59,7 +59,13 @@ fn working_copy(root: &Path, id: &Id) -> Result<Option<Vec<(String, Value)>>, Sa
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         // The path and the system's own words.
-        Err(e) => return Err(Said::plain(format!("{}: {e}", path.display()))),
+        Err(e) => {
+            return Err(khutta::said!(
+                "store-io",
+                path = &path.display().to_string(),
+                detail = &e.to_string()
+            ));
+        }
     };
     let rel = EntityKind::Activity.file_path(id);
     let text = khutta::store::decode(&rel, &bytes).map_err(|d| d.message)?;
@@ -205,8 +211,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
             writeln!(
                 out,
                 "{}",
-                serde_json::to_string_pretty(&doc)
-                    .map_err(|e| CommandError::Internal(e.to_string().into()))?
+                serde_json::to_string_pretty(&doc).map_err(|e| CommandError::Internal(
+                    khutta::said!("output-internal", reason = &e.to_string())
+                ))?
             )?;
         }
     }

@@ -173,12 +173,12 @@ fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     let text = match args.format {
         Format::Text => for_people(render::text(&r, &ui.messages)),
         Format::Md => for_people(render::markdown(&r, &ui.messages)),
-        Format::Csv => {
-            render::csv(&r, lang).map_err(|e| CommandError::Internal(e.to_string().into()))?
-        }
-        Format::Json => {
-            render::json(&r).map_err(|e| CommandError::Internal(e.to_string().into()))?
-        }
+        Format::Csv => render::csv(&r, lang).map_err(|e| {
+            CommandError::Internal(khutta::said!("output-internal", reason = &e.to_string()))
+        })?,
+        Format::Json => render::json(&r).map_err(|e| {
+            CommandError::Internal(khutta::said!("output-internal", reason = &e.to_string()))
+        })?,
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     // Results skip what check reports; say so, rather than let the numbers look complete.
@@ -250,7 +250,7 @@ fn run_import(args: ImportArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
         {
             eprintln!(
                 "{}",
-                m.get_args("op-not-recorded", &[("error", why.into())])
+                m.get_args("op-not-recorded", &[("error", why.show(m).into())])
             );
         }
         for (_, r) in &outcome.responses {

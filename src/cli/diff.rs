@@ -79,10 +79,10 @@ fn unreadable(e: RepoError) -> CommandError {
 /// Runs the command.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     if let Some(file) = &args.textconv {
-        return diff_git::textconv(file);
+        return diff_git::textconv(file, &ui.messages);
     }
     if let Some(git_args) = &args.external {
-        return diff_git::external(git_args);
+        return diff_git::external(git_args, &ui.messages);
     }
     let root = resolve_plan(args.plan.as_deref())?;
     let r = PlanRepo::discover(&root).map_err(unreadable)?;
@@ -119,7 +119,10 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         Format::Json => write!(
             out,
             "{}",
-            review::json(&review).map_err(|e| CommandError::Internal(e.to_string().into()))?
+            review::json(&review).map_err(|e| CommandError::Internal(khutta::said!(
+                "output-internal",
+                reason = &e.to_string()
+            )))?
         )?,
     }
     Ok(ExitCode::from(u8::from(

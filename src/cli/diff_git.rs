@@ -15,6 +15,7 @@
 use super::CommandError;
 use super::output::Style;
 use khutta::diff::{PlanFile, facts, file_diff_text, read_plan_file};
+use khutta::i18n::{Messages, Said};
 use khutta::text::escape_controls;
 use std::io::Write;
 use std::path::Path;
@@ -24,25 +25,40 @@ use std::process::ExitCode;
 const DEV_NULL: &str = "/dev/null";
 
 /// Reads a plan file, or says on standard error why it cannot be read as one.
-fn read(path: &Path, shown_as: &str) -> Result<PlanFile, String> {
-    let bytes = khutta::store::read_bounded(path, khutta::store::MAX_FILE_BYTES)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let text = khutta::store::decode(shown_as, &bytes).map_err(|d| d.message.to_string())?;
-    read_plan_file(shown_as, text)
-        .map_err(|d| format!("{}:{}:{}: {}", shown_as, d.line, d.col, d.message))
+fn read(path: &Path, shown_as: &str) -> Result<PlanFile, Said> {
+    let bytes = khutta::store::read_bounded(path, khutta::store::MAX_FILE_BYTES).map_err(|e| {
+        khutta::said!(
+            "store-io",
+            path = &path.display().to_string(),
+            detail = &e.to_string()
+        )
+    })?;
+    let text = khutta::store::decode(shown_as, &bytes).map_err(|d| d.message)?;
+    read_plan_file(shown_as, text).map_err(|d| {
+        khutta::said!(
+            "diff-git-at",
+            place = &format!("{}:{}:{}", shown_as, d.line, d.col),
+            message = d.message
+        )
+    })
 }
 
-fn warn(what: &str) {
-    eprintln!("khutta diff: {}; shown line by line", escape_controls(what));
+/// Says on standard error, in the user's language, why a file is shown line by line.
+fn warn(why: &Said, msg: &Messages) {
+    let why = escape_controls(&why.show(msg)).into_owned();
+    eprintln!(
+        "{}",
+        msg.get_args("diff-git-line-by-line", &[("why", why.into())])
+    );
 }
 
 /// `khutta diff --textconv FILE`.
-pub fn textconv(file: &Path) -> Result<ExitCode, CommandError> {
+pub fn textconv(file: &Path, msg: &Messages) -> Result<ExitCode, CommandError> {
     let mut out = std::io::stdout().lock();
     match read(file, &file.display().to_string()) {
         Ok(f) => write!(out, "{}", facts(&f))?,
         Err(e) => {
-            warn(&e);
+            warn(&e, msg);
             // The file as written, so the user still sees a diff; nothing raw reaches the
             // terminal.
             let bytes =
@@ -56,7 +72,7 @@ pub fn textconv(file: &Path) -> Result<ExitCode, CommandError> {
 }
 
 /// `khutta diff --external ARGS...`, as git calls it.
-pub fn external(args: &[String]) -> Result<ExitCode, CommandError> {
+pub fn external(args: &[String], msg: &Messages) -> Result<ExitCode, CommandError> {
     let mut out = std::io::stdout().lock();
     let (path, old, new, renamed_to) = match args {
         [path] => {
@@ -67,14 +83,8 @@ pub fn external(args: &[String]) -> Result<ExitCode, CommandError> {
         [path, old, _, _, new, _, _, to, _] => (path, old, new, Some(to)),
         _ => {
             return Err(CommandError::Usage {
-                message: format!(
-                    "--external takes the 1, 7 or 9 arguments git passes, not {}",
-                    args.len()
-                )
-                .into(),
-                hint: Some(
-                    "let git call it: GIT_EXTERNAL_DIFF=\"khutta diff --external\" git diff".into(),
-                ),
+                message: khutta::said!("diff-external-args", count = args.len()),
+                hint: Some(khutta::said!("diff-external-args-hint")),
             });
         }
     };
@@ -82,7 +92,7 @@ pub fn external(args: &[String]) -> Result<ExitCode, CommandError> {
         Some(to) => format!("{path} -> {to}"),
         None => path.clone(),
     };
-    let side = |file: &String| -> Option<Result<PlanFile, String>> {
+    let side = |file: &String| -> Option<Result<PlanFile, Said>> {
         (file != DEV_NULL).then(|| read(Path::new(file), path))
     };
     let (a, b) = (side(old), side(new));
@@ -95,10 +105,10 @@ pub fn external(args: &[String]) -> Result<ExitCode, CommandError> {
             .flatten()
             .filter_map(|r| r.as_ref().err())
         {
-            warn(e);
+            warn(e, msg);
         }
         drop(out);
-        return line_diff(old, new);
+        return line_diff(old, new, msg);
     }
     let (a, b) = (a.and_then(Result::ok), b.and_then(Result::ok));
     let text = file_diff_text(&shown, a.as_ref(), b.as_ref());
@@ -108,14 +118,18 @@ pub fn external(args: &[String]) -> Result<ExitCode, CommandError> {
 
 /// git's own diff of two files, for files that are not plan files; `--no-ext-diff` keeps it
 /// from calling us again.
-fn line_diff(old: &str, new: &str) -> Result<ExitCode, CommandError> {
+fn line_diff(old: &str, new: &str, msg: &Messages) -> Result<ExitCode, CommandError> {
     let status = std::process::Command::new("git")
         .args(["diff", "--no-index", "--no-ext-diff", "--"])
         .arg(old)
         .arg(new)
         .status();
     if let Err(e) = status {
-        eprintln!("khutta diff: cannot run git diff --no-index: {e}");
+        let error = e.to_string();
+        eprintln!(
+            "{}",
+            msg.get_args("diff-git-no-git", &[("error", error.into())])
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -40,8 +40,10 @@ pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
         ) {
             eprintln!(
                 "{}",
-                ui.messages
-                    .get_args("op-not-recorded", &[("error", why.into())])
+                ui.messages.get_args(
+                    "op-not-recorded",
+                    &[("error", why.show(&ui.messages).into())]
+                )
             );
         }
         outcome = khutta::store::format_folder(&loaded, false)?;

@@ -16,7 +16,7 @@ pub struct Args {
 /// Writes the local git config entries (and `.gitattributes` when missing).
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let exe = super::init::own_path(ui)?;
+    let exe = super::init::own_path()?;
     khutta::repo::git_setup(&root, &exe)?;
     let m = &ui.messages;
     let terminal = std::io::stdout().is_terminal();

@@ -2,7 +2,6 @@
 
 use super::ui::Ui;
 use super::{CommandError, resolve_plan};
-use khutta::i18n::Arg;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +25,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let opts = khutta::repo::InitOptions {
         dir: args.dir.clone(),
         from,
-        exe: own_path(ui)?,
+        exe: own_path()?,
         today: super::clock::today(None)?,
     };
     let r = khutta::repo::init(&opts)?;
@@ -48,13 +47,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
 }
 
 /// The running khutta's own path, which git is told to run as the merge and diff driver.
-pub fn own_path(ui: &Ui) -> Result<PathBuf, CommandError> {
+pub fn own_path() -> Result<PathBuf, CommandError> {
     std::env::current_exe().map_err(|e| {
-        let error = Arg::Text(e.to_string().into());
-        CommandError::Internal(
-            ui.messages
-                .get_args("setup-own-path", &[("error", error)])
-                .into(),
-        )
+        CommandError::Internal(khutta::said!("setup-own-path", error = &e.to_string()))
     })
 }

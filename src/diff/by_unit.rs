@@ -8,7 +8,6 @@ use super::nav::{Write, read, write};
 use super::path::FieldPath;
 use super::resolve::ResolveError;
 use super::tree::{Root, entity_from_tree, entity_tree, json, meta_from_tree, meta_tree};
-use crate::i18n::Said;
 use crate::model::{Response, Round, Unit, UnitValue};
 use serde_json::Value;
 
@@ -100,7 +99,7 @@ pub fn write_field(
     let invalid = |e: serde_json::Error| ResolveError::Invalid {
         target: unit.to_string(),
         path: path.to_string(),
-        message: Said::plain(e.to_string()),
+        message: crate::said!("value-not-json", reason = &e.to_string()),
     };
     let root = match unit {
         Unit::Plan => Root::Meta,

@@ -178,7 +178,7 @@ pub(crate) fn write_value(
     let invalid = |e: serde_json::Error| super::ResolveError::Invalid {
         target: target.to_string(),
         path: path.to_string(),
-        message: crate::i18n::Said::plain(e.to_string()),
+        message: crate::said!("value-not-json", reason = &e.to_string()),
     };
     let op = |value: Option<serde_json::Value>| value.map_or(Write::Remove(None), Write::Replace);
     match target {
@@ -237,7 +237,7 @@ fn missing(target: &Target) -> super::ResolveError {
     super::ResolveError::Invalid {
         target: target.to_string(),
         path: String::new(),
-        message: "it is no longer in the merged plan".into(),
+        message: crate::said!("resolve-target-gone"),
     }
 }
 

@@ -18,12 +18,54 @@ pub(crate) enum Write {
 
 /// Why a path does not lead anywhere in a tree.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("`{path}` {reason}")]
+#[error("{}", self.said())]
 pub struct PathError {
     /// The path.
     pub path: String,
     /// What went wrong there.
-    pub reason: &'static str,
+    pub reason: PathProblem,
+}
+
+/// What can be wrong with a path in a tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathProblem {
+    /// It names the whole entity, not a field.
+    WholeEntity,
+    /// It goes through something that is not a record.
+    NotARecord,
+    /// It uses a key on a list whose items have none.
+    NoKeys,
+    /// It names an item that does not exist.
+    NoSuchItem,
+    /// It names a position past the end of the list.
+    PastTheEnd,
+    /// It goes through a set member.
+    ThroughMember,
+    /// What it would add is already there.
+    AlreadyExists,
+    /// It treats as a list what is not one.
+    NotAList,
+    /// It sets a set member, which can only be added or removed.
+    MemberOnly,
+}
+
+impl PathError {
+    /// Why, in words any reader's language can show (`Display` is the English).
+    pub fn said(&self) -> crate::i18n::Said {
+        use crate::said;
+        let path = self.path.as_str();
+        match self.reason {
+            PathProblem::WholeEntity => said!("nav-whole-entity", path = path),
+            PathProblem::NotARecord => said!("nav-not-a-record", path = path),
+            PathProblem::NoKeys => said!("nav-no-keys", path = path),
+            PathProblem::NoSuchItem => said!("nav-no-such-item", path = path),
+            PathProblem::PastTheEnd => said!("nav-past-the-end", path = path),
+            PathProblem::ThroughMember => said!("nav-through-member", path = path),
+            PathProblem::AlreadyExists => said!("nav-already-exists", path = path),
+            PathProblem::NotAList => said!("nav-not-a-list", path = path),
+            PathProblem::MemberOnly => said!("nav-member-only", path = path),
+        }
+    }
 }
 
 struct Nav<'p> {
@@ -33,7 +75,7 @@ struct Nav<'p> {
 }
 
 impl Nav<'_> {
-    fn fail<T>(&self, reason: &'static str) -> Result<T, PathError> {
+    fn fail<T>(&self, reason: PathProblem) -> Result<T, PathError> {
         Err(PathError {
             path: self.path.to_string(),
             reason,
@@ -111,7 +153,7 @@ pub(crate) fn write(
         path,
     };
     let Some((last, init)) = path.segments().split_last() else {
-        return nav.fail("is the whole entity, not a field");
+        return nav.fail(PathProblem::WholeEntity);
     };
     let mut node = tree;
     for (i, seg) in init.iter().enumerate() {
@@ -120,7 +162,7 @@ pub(crate) fn write(
             Seg::Field(name) => {
                 nav.fields.push(name.clone());
                 let Some(obj) = record_mut(node) else {
-                    return nav.fail("goes through something that is not a record");
+                    return nav.fail(PathProblem::NotARecord);
                 };
                 // Absent text and lists are written as empty ones, so a path can go into them.
                 obj.entry(name.clone()).or_insert_with(|| match next {
@@ -130,21 +172,21 @@ pub(crate) fn write(
             }
             Seg::Key(k) => {
                 let Some(key) = nav.key_fn() else {
-                    return nav.fail("uses a key on a list that has none");
+                    return nav.fail(PathProblem::NoKeys);
                 };
                 let found = node
                     .as_array_mut()
                     .and_then(|items| items.iter_mut().find(|it| key(it).as_deref() == Some(k)));
                 match found {
                     Some(item) => item,
-                    None => return nav.fail("names an item that does not exist"),
+                    None => return nav.fail(PathProblem::NoSuchItem),
                 }
             }
             Seg::Index(n) => match node.as_array_mut().and_then(|items| items.get_mut(*n)) {
                 Some(item) => item,
-                None => return nav.fail("names a position past the end of the list"),
+                None => return nav.fail(PathProblem::PastTheEnd),
             },
-            Seg::Member => return nav.fail("goes through a set member"),
+            Seg::Member => return nav.fail(PathProblem::ThroughMember),
         };
     }
     write_last(&nav, node, last, op)
@@ -153,10 +195,12 @@ pub(crate) fn write(
 fn write_last(nav: &Nav, node: &mut Value, last: &Seg, op: Write) -> Result<(), PathError> {
     if let Seg::Field(name) = last {
         let Some(obj) = record_mut(node) else {
-            return nav.fail("goes through something that is not a record");
+            return nav.fail(PathProblem::NotARecord);
         };
         match op {
-            Write::Insert(_) if obj.contains_key(name) => return nav.fail("already exists"),
+            Write::Insert(_) if obj.contains_key(name) => {
+                return nav.fail(PathProblem::AlreadyExists);
+            }
             Write::Replace(v) | Write::Insert(v) => {
                 obj.insert(name.clone(), v);
             }
@@ -168,10 +212,10 @@ fn write_last(nav: &Nav, node: &mut Value, last: &Seg, op: Write) -> Result<(), 
     }
     let key = nav.key_fn();
     if matches!(last, Seg::Key(_)) && key.is_none() {
-        return nav.fail("uses a key on a list that has none");
+        return nav.fail(PathProblem::NoKeys);
     }
     let Some(items) = node.as_array_mut() else {
-        return nav.fail("is not a list");
+        return nav.fail(PathProblem::NotAList);
     };
     match (last, op) {
         (Seg::Key(k), op) => {
@@ -180,8 +224,8 @@ fn write_last(nav: &Nav, node: &mut Value, last: &Seg, op: Write) -> Result<(), 
                 (Write::Remove(_), Some(p)) => {
                     items.remove(p);
                 }
-                (Write::Remove(_), None) => return nav.fail("names an item that does not exist"),
-                (Write::Insert(_), Some(_)) => return nav.fail("already exists"),
+                (Write::Remove(_), None) => return nav.fail(PathProblem::NoSuchItem),
+                (Write::Insert(_), Some(_)) => return nav.fail(PathProblem::AlreadyExists),
                 (Write::Replace(v), Some(p)) => items[p] = v,
                 (Write::Replace(v) | Write::Insert(v), None) => items.push(v),
             }
@@ -191,7 +235,7 @@ fn write_last(nav: &Nav, node: &mut Value, last: &Seg, op: Write) -> Result<(), 
         }
         (Seg::Index(i), Write::Insert(v)) if *i <= items.len() => items.insert(*i, v),
         (Seg::Index(i), Write::Replace(v)) if *i < items.len() => items[*i] = v,
-        (Seg::Index(_), _) => return nav.fail("names a position past the end of the list"),
+        (Seg::Index(_), _) => return nav.fail(PathProblem::PastTheEnd),
         (Seg::Member, Write::Insert(v)) => {
             if !items.contains(&v) {
                 items.push(v);
@@ -199,9 +243,9 @@ fn write_last(nav: &Nav, node: &mut Value, last: &Seg, op: Write) -> Result<(), 
         }
         (Seg::Member, Write::Remove(Some(v))) => items.retain(|it| *it != v),
         (Seg::Member, _) => {
-            return nav.fail("names a set member, which can only be added or removed");
+            return nav.fail(PathProblem::MemberOnly);
         }
-        (Seg::Field(_), _) => return nav.fail("is not a list"),
+        (Seg::Field(_), _) => return nav.fail(PathProblem::NotAList),
     }
     Ok(())
 }

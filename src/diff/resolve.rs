@@ -59,7 +59,7 @@ impl ResolveError {
                 said!("resolve-missing", noun = crate::check::noun(*kind), id = id)
             }
             // A path that an earlier resolution moved: the navigator's own words.
-            ResolveError::Path(e) => Said::plain(e.to_string()),
+            ResolveError::Path(e) => e.said(),
             ResolveError::Invalid {
                 target,
                 path,
@@ -147,7 +147,7 @@ pub(crate) fn write_value(
     let invalid = |e: serde_json::Error| ResolveError::Invalid {
         target: target.to_string(),
         path: path.to_string(),
-        message: Said::plain(e.to_string()),
+        message: said!("value-not-json", reason = &e.to_string()),
     };
     let op = |value: Option<Value>| value.map_or(Write::Remove(None), Write::Replace);
     match target {

@@ -13,6 +13,17 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// A message key with its arguments.
+///
+/// It is made only from a key of the catalogue (`said!`), so that every text a person reads
+/// exists in both languages; no string converts into one:
+///
+/// ```compile_fail
+/// let s: khutta::i18n::Said = String::from("typed by hand").into();
+/// ```
+///
+/// ```compile_fail
+/// let s: khutta::i18n::Said = "typed by hand".into();
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Said {
     key: &'static str,
@@ -49,15 +60,6 @@ impl Said {
     /// The message `key` with `args`.
     pub fn new(key: &'static str, args: Vec<(&'static str, Part)>) -> Said {
         Said { key, args }
-    }
-
-    /// Text that is already in its reader's language (or is the same in every language, such
-    /// as a path), shown as it is.
-    pub fn plain(text: impl Into<String>) -> Said {
-        Said {
-            key: "said-plain",
-            args: vec![("text", Part::Text(text.into()))],
-        }
     }
 
     /// The message's key in the catalogue.
@@ -114,18 +116,6 @@ impl fmt::Display for Said {
 impl Serialize for Said {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.english())
-    }
-}
-
-impl From<String> for Said {
-    fn from(s: String) -> Self {
-        Said::plain(s)
-    }
-}
-
-impl From<&str> for Said {
-    fn from(s: &str) -> Self {
-        Said::plain(s)
     }
 }
 

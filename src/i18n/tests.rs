@@ -238,3 +238,240 @@ fn no_message_hides_a_bidi_control() {
         }
     }
 }
+
+/// Text a person reads is built from catalogue keys, so that it exists in both languages: no
+/// `From<String>` for `Said`, and no sentence of English in a string literal of the code,
+/// outside tests, attributes, logs and panics (which never reach a person as a message), and
+/// the few places below, each with its reason. A new English sentence in the code fails here
+/// with where it is; put it in `locales/` instead.
+#[test]
+fn no_english_sentence_bypasses_the_catalogue() {
+    // (file, the literal's start, why it stays English)
+    const ALLOWED: &[(&str, &str, &str)] = &[
+        (
+            "model/money.rs",
+            "a decimal amount as",
+            "serde's `expecting`: a parser's own words",
+        ),
+        (
+            "model/money.rs",
+            "amount {v} is a floating",
+            "serde's error: a parser's own words",
+        ),
+        (
+            "store/parse.rs",
+            "input ",
+            "chrono's own error words, matched to be replaced",
+        ),
+        (
+            "store/parse.rs",
+            "premature end of",
+            "chrono's own error words, matched to be replaced",
+        ),
+        (
+            "repo/mod.rs",
+            "failed to lock file",
+            "libgit2's words, matched",
+        ),
+        (
+            "repo/transfer.rs",
+            "failed to update ref",
+            "libgit2's words, matched",
+        ),
+        (
+            "repo/oplog.rs",
+            "khutta: record an operation",
+            "a commit message in the operation log's history",
+        ),
+        (
+            "repo/oplog.rs",
+            "no state folder",
+            "an io::Error source, shown through RepoError::said",
+        ),
+        (
+            "repo/setup.rs",
+            "# khutta: plan files merge",
+            "a comment written into .gitattributes",
+        ),
+        (
+            "repo/setup.rs",
+            "Start the plan",
+            "the first commit's message, shared by every partner",
+        ),
+        (
+            "repo/setup.rs",
+            "khutta: merge plan files",
+            "the merge driver's name in git config",
+        ),
+        (
+            "repo/merging.rs",
+            "{label}\\n\\nMerged with problems",
+            "a merge commit's message, shared by every partner",
+        ),
+        (
+            "store/bounded.rs",
+            "a FIFO, socket or device",
+            "an io::Error, shown as the system's words",
+        ),
+        (
+            "store/bounded.rs",
+            "{size} bytes, more than",
+            "an io::Error, shown as the system's words",
+        ),
+        (
+            "store/read.rs",
+            "(plan.ron could not be read)",
+            "the placeholder title of an unreadable plan; its diagnostic says why in the reader's language",
+        ),
+        (
+            "tui/screens/consult_design.rs",
+            "order of questions",
+            "the field name of an edit, for the history",
+        ),
+        (
+            "model/place.rs",
+            "",
+            "country names, each beside its Arabic name",
+        ),
+        (
+            "model/money.rs",
+            "{v:?} is not a decimal",
+            "serde's error: a parser's own words",
+        ),
+        (
+            "edit/consult.rs",
+            "",
+            "an edit's label, kept for the history and never shown",
+        ),
+        (
+            "repo/baseline_sync.rs",
+            "khutta sync: baseline",
+            "a reflog entry",
+        ),
+        ("repo/transfer.rs", "khutta sync: fetch", "a reflog entry"),
+        (
+            "repo/review.rs",
+            "Baseline {name}, recorded by",
+            "a baseline tag's message, shared by every partner",
+        ),
+        (
+            "store/bounded.rs",
+            "a link, not a regular",
+            "an io::Error, shown as the system's words",
+        ),
+        (
+            "store/bounded.rs",
+            "{what}, not a regular",
+            "an io::Error, shown as the system's words",
+        ),
+        (
+            "diff/file.rs",
+            "`{0}` is not a plan file",
+            "the merge driver's error for git's log",
+        ),
+        (
+            "diff/facts.rs",
+            "{path}: same content",
+            "diff text for git, which caches it for every reader",
+        ),
+    ];
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    walk(&src, &mut files);
+    let not_for_people = [
+        "#[",
+        "reason =",
+        "panic!(",
+        "expect(",
+        "unreachable!(",
+        "assert",
+        "trace!(",
+        "debug!(",
+        "info!(",
+        "warn!(",
+        "error!(",
+        "tracing::",
+    ];
+    let mut found = Vec::new();
+    for f in files {
+        let rel = f
+            .strip_prefix(&src)
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name == "tests.rs" || name.ends_with("_tests.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        // A file's unit tests come last, after `#[cfg(test)]`.
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in code.lines().enumerate() {
+            let t = line.trim_start();
+            if t.starts_with("//") || not_for_people.iter().any(|p| t.contains(p)) {
+                continue;
+            }
+            for lit in literals(line) {
+                let words = lit.split(' ').filter(|w| is_word(w)).count();
+                let allowed = ALLOWED
+                    .iter()
+                    .any(|(file, start, _)| rel == *file && lit.starts_with(start));
+                if words >= 3 && !allowed {
+                    found.push(format!("src/{rel}:{}: \"{lit}\"", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English outside the catalogue:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The string literals of one line of code (not raw strings, which khutta's code uses for
+/// RON and JSON samples only).
+fn literals(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\'' && i + 2 < b.len() && (b[i + 2] == b'\'' || b[i + 1] == b'\\') {
+            // A char literal such as '"' or '\n'.
+            i += if b[i + 1] == b'\\' { 4 } else { 3 };
+            continue;
+        }
+        if b[i] == b'"' {
+            let start = i + 1;
+            let mut j = start;
+            while j < b.len() && b[j] != b'"' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            out.push(&line[start..j.min(line.len())]);
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A word of English prose: letters only, at least two, mostly lower case.
+fn is_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| ",.;:()?!".contains(c));
+    w.len() >= 2
+        && w.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
+        && w.chars()
+            .skip(1)
+            .all(|c| c.is_ascii_lowercase() || c == '\'')
+}

@@ -407,10 +407,15 @@ impl TreeDraft {
 /// Records an operation on the plan at `root` when it can; a log that cannot be written never
 /// stops the operation itself (the recovery file and git still guard the work), and the
 /// reason is returned for the caller to show.
-pub fn record(root: &Path, state: Option<&Path>, kind: OpKind, files: &[String]) -> Option<String> {
+pub fn record(
+    root: &Path,
+    state: Option<&Path>,
+    kind: OpKind,
+    files: &[String],
+) -> Option<crate::i18n::Said> {
     match OpLog::open(root, state).and_then(|log| log.record(kind, files)) {
         Ok(_) => None,
-        Err(e) => Some(e.to_string()),
+        Err(e) => Some(e.said()),
     }
 }
 

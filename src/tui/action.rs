@@ -193,7 +193,7 @@ pub enum Action {
     /// The terminal changed size.
     Resize(u16, u16),
     /// A save finished on the worker thread: what it was asked to write and what it did.
-    Saved(Result<(Vec<crate::store::FileWrite>, crate::store::SaveReport), String>),
+    Saved(Result<(Vec<crate::store::FileWrite>, crate::store::SaveReport), crate::i18n::Said>),
     /// A long text came back from the external editor.
     EditorClosed(Result<String, crate::i18n::Said>),
     /// The process was asked to stop (SIGTERM, SIGHUP).
@@ -218,13 +218,15 @@ pub enum Action {
     /// Who made the commits that brought files as they are now (file, author), when git knows.
     ChangedBy(Vec<(String, String)>),
     /// The recovery file could not be written (where, and why).
-    RecoveryFailed(String),
+    RecoveryFailed(crate::i18n::Said),
     /// The operation log could not record a save (which still happened), and why.
-    OpLogFailed(String),
+    OpLogFailed(crate::i18n::Said),
     /// A participant's response was written (collect mode), or why it could not be.
-    ResponseSaved(Result<(Box<crate::store::FileWrite>, crate::store::SaveReport), String>),
+    ResponseSaved(
+        Result<(Box<crate::store::FileWrite>, crate::store::SaveReport), crate::i18n::Said>,
+    ),
     /// The operation log, newest first, or why it could not be read.
     Operations(Result<Vec<crate::repo::oplog::Op>, String>),
     /// Plans at commits the Review screen asked for, or why each could not be read.
-    Revisions(Box<Vec<(git2::Oid, Result<crate::model::Plan, String>)>>),
+    Revisions(Box<Vec<(git2::Oid, Result<crate::model::Plan, crate::i18n::Said>)>>),
 }

@@ -290,13 +290,14 @@ impl App {
             Action::OpLogFailed(why) => {
                 self.status = self
                     .msg
-                    .get_args("tui-oplog-failed", &[("error", Arg::Text(why.into()))]);
+                    .get_args("tui-oplog-failed", &[("error", why.show(&self.msg).into())]);
                 Vec::new()
             }
             Action::RecoveryFailed(why) => {
-                self.status = self
-                    .msg
-                    .get_args("tui-recovery-failed", &[("error", Arg::Text(why.into()))]);
+                self.status = self.msg.get_args(
+                    "tui-recovery-failed",
+                    &[("error", why.show(&self.msg).into())],
+                );
                 Vec::new()
             }
             Action::ResponseSaved(result) => super::screens::consult_collect::saved(self, result),

@@ -96,7 +96,7 @@ pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
         path: path.to_owned(),
         line: u32::try_from(e.span.start.line).unwrap_or(1),
         col: u32::try_from(e.span.start.col).unwrap_or(1),
-        message: Said::plain(e.code.to_string()),
+        message: crate::said!("check-syntax", detail = &e.code.to_string()),
     })?;
     let at = |needle: &str, message: Said| {
         let (line, col) = text

@@ -11,7 +11,10 @@ use crate::store::{FileWrite, Place, SaveReport, Snapshot};
 
 /// A save finished: the written files are the document's new base. Files found changed on
 /// disk were left alone; they are read and merged, and the save runs again once they are.
-pub fn saved(app: &mut App, result: Result<(Vec<FileWrite>, SaveReport), String>) -> Vec<Effect> {
+pub fn saved(
+    app: &mut App,
+    result: Result<(Vec<FileWrite>, SaveReport), crate::i18n::Said>,
+) -> Vec<Effect> {
     app.saving = false;
     let mut effects = Vec::new();
     match result {
@@ -43,7 +46,7 @@ pub fn saved(app: &mut App, result: Result<(Vec<FileWrite>, SaveReport), String>
             app.quit_after_save = false;
             app.status = app
                 .msg
-                .get_args("tui-save-failed", &[("error", Arg::Text(e.into()))]);
+                .get_args("tui-save-failed", &[("error", e.show(&app.msg).into())]);
             app.popup = Some(Popup::Message(app.status.clone()));
             effects.push(Effect::WriteRecovery);
         }

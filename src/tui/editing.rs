@@ -289,7 +289,7 @@ pub fn revalidate(app: &mut App) {
         // The JSON parser's own words: a conflict value is written as JSON by those who know it.
         Purpose::ConflictValue(row) => match serde_json::from_str::<serde_json::Value>(&value) {
             Ok(v) => super::screens::conflicts::refused(app, *row, &v),
-            Err(e) => Some(Said::plain(e.to_string())),
+            Err(e) => Some(said!("value-not-json", reason = &e.to_string())),
         },
         Purpose::Design(target) => super::form::round::edit(&app.doc.plan, target, &value).err(),
         Purpose::NewRound => super::screens::consult::new_round(&app.doc.plan, &value).err(),

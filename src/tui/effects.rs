@@ -104,7 +104,7 @@ impl Runner {
                 // key is read.
                 let result = crate::store::write_response(&root, &write)
                     .map(|report| (write, report))
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| e.said());
                 vec![Action::ResponseSaved(result)]
             }
             Effect::ReadPlaces(places) => self.off_thread(move || vec![read(&root, &places)]),
@@ -136,7 +136,11 @@ impl Runner {
             Effect::WriteRecovery => match &self.recovery {
                 Some(p) => match recovery::write(p, &app.doc) {
                     Ok(()) => Vec::new(),
-                    Err(e) => vec![Action::RecoveryFailed(format!("{}: {e}", p.display()))],
+                    Err(e) => vec![Action::RecoveryFailed(crate::said!(
+                        "store-io",
+                        path = &p.display().to_string(),
+                        detail = &e.to_string()
+                    ))],
                 },
                 None => Vec::new(),
             },
@@ -178,7 +182,7 @@ fn save(root: &Path, state: Option<&Path>, writes: Vec<FileWrite>) -> Vec<Action
     let trouble = crate::repo::oplog::record(root, state, kind, &files);
     let result = crate::store::write_files(root, &writes)
         .map(|report| (writes, report))
-        .map_err(|e| e.to_string());
+        .map_err(|e| e.said());
     let mut out = vec![Action::Saved(result)];
     out.extend(trouble.map(Action::OpLogFailed));
     out

@@ -81,6 +81,7 @@ pub(super) struct Chart<'a> {
     pub label_width: usize,
     pub lang: Lang,
     pub opts: khutta::text::DisplayOptions,
+    pub msg: &'a khutta::i18n::Messages,
 }
 
 impl Chart<'_> {
@@ -317,25 +318,41 @@ impl Chart<'_> {
     fn legend(&self, today: chrono::NaiveDate) -> String {
         let g = self.glyphs;
         let a = &self.gantt.axis;
-        let mut legend = format!(
-            "{} task  {} critical  {} group  {} milestone  {} critical milestone  {} cancelled  {} slack  {} waits for another  {} today {today}\nscale: one {} per column, {} to {}",
-            g.task,
-            g.critical,
-            g.group,
-            g.milestone,
-            g.critical_milestone,
-            g.cancelled,
-            g.slack,
-            g.dependency,
-            g.today,
-            a.scale.name(),
-            a.from,
-            a.to
+        let glyph = |c: char| khutta::i18n::Arg::Text(c.to_string().into());
+        let marks = self.msg.get_args(
+            "gantt-legend",
+            &[
+                ("task", glyph(g.task)),
+                ("critical", glyph(g.critical)),
+                ("group", glyph(g.group)),
+                ("milestone", glyph(g.milestone)),
+                ("critical_milestone", glyph(g.critical_milestone)),
+                ("cancelled", glyph(g.cancelled)),
+                ("slack", glyph(g.slack)),
+                ("dependency", glyph(g.dependency)),
+                ("today_mark", glyph(g.today)),
+                ("today", today.to_string().into()),
+            ],
         );
+        let scale = self.msg.get(&format!("tui-scale-{}", a.scale.name()));
+        let scale = self.msg.get_args(
+            "gantt-legend-scale",
+            &[
+                ("scale", scale.into_owned().into()),
+                ("from", a.from.to_string().into()),
+                ("to", a.to.to_string().into()),
+            ],
+        );
+        let mut lines = vec![marks, scale];
         if self.gantt.rows.iter().any(|r| r.mark == Mark::Unscheduled) {
-            legend.push_str("\n? no dates: on a dependency cycle (see `khutta check`)");
+            lines.push(self.msg.get("gantt-legend-cycle").into_owned());
         }
-        legend
+        // Each line in the order the terminal shows it, as the labels are.
+        let shown: Vec<String> = lines
+            .iter()
+            .map(|l| fit_label(l, khutta::text::str_width(l), g.ellipsis, &self.opts))
+            .collect();
+        shown.join("\n")
     }
 }
 

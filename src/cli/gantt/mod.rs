@@ -109,6 +109,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         label_width,
         lang,
         opts,
+        msg: &ui.messages,
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
     chart.write(&mut out, today)?;

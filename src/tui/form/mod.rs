@@ -103,7 +103,9 @@ macro_rules! stored_entity {
                 field: &str,
                 f: impl FnOnce(&mut Self) -> Result<(), Said>,
             ) -> Result<Edit, Said> {
-                let id = target_id(target).ok_or("not an entity")?.clone();
+                let id = target_id(target)
+                    .ok_or_else(|| said!("form-no-such-row"))?
+                    .clone();
                 let made = Edit::update(plan, EntityKind::$kind, &id, field, |e| match e {
                     Entity::$kind(x) => f(x),
                     _ => Err(said!("form-wrong-kind")),
@@ -303,16 +305,21 @@ fn commit_of<T: Stored>(
 ) -> Result<Edit, Said> {
     match key {
         RowKey::Field(i) => {
-            let f = T::fields().get(i).ok_or("no such field")?;
+            let f = T::fields()
+                .get(i)
+                .ok_or_else(|| said!("form-no-such-row"))?;
             T::edit(plan, target, f.name, |x| (f.set)(x, text))
         }
         RowKey::List(l) => {
-            let list = T::lists().get(l).ok_or("no such list")?;
+            let list = T::lists().get(l).ok_or_else(|| said!("form-no-such-row"))?;
             T::edit(plan, target, list.name, |x| (list.add)(x, text))
         }
         RowKey::ItemField(l, i, f) => {
-            let list = T::lists().get(l).ok_or("no such list")?;
-            let field = list.fields.get(f).ok_or("no such field")?;
+            let list = T::lists().get(l).ok_or_else(|| said!("form-no-such-row"))?;
+            let field = list
+                .fields
+                .get(f)
+                .ok_or_else(|| said!("form-no-such-row"))?;
             T::edit(plan, target, field.name, |x| {
                 if i >= (list.len)(x) {
                     return Err(said!("form-item-gone"));
@@ -325,7 +332,7 @@ fn commit_of<T: Stored>(
 }
 
 fn remove_of<T: Stored>(plan: &Plan, target: &Target, l: usize, i: usize) -> Result<Edit, Said> {
-    let list = T::lists().get(l).ok_or("no such list")?;
+    let list = T::lists().get(l).ok_or_else(|| said!("form-no-such-row"))?;
     T::edit(plan, target, list.name, |x| {
         (list.remove)(x, i);
         Ok(())

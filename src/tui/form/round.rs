@@ -213,7 +213,7 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
             round.status = RoundStatus::ALL
                 .into_iter()
                 .find(|s| format!("{s:?}") == v)
-                .ok_or_else(|| format!("`{v}` is not a status"))?;
+                .ok_or_else(|| said!("form-round-not-status", value = v))?;
             return Ok(());
         }
         Field::Date => {
@@ -265,7 +265,7 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
             q.aspect = Aspect::ALL
                 .into_iter()
                 .find(|a| format!("{a:?}") == v)
-                .ok_or_else(|| format!("`{v}` is not an aspect"))?;
+                .ok_or_else(|| said!("form-round-not-aspect", value = v))?;
         }
         Field::Item => {
             if let QuestionKind::PlanItems { item, .. } = &mut q.kind {
@@ -294,7 +294,7 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
             for word in v.split([',', ' ']).filter(|w| !w.is_empty()) {
                 let (dir, id) = word
                     .split_once('/')
-                    .ok_or_else(|| format!("write `{word}` as kind/id, like activities/{word}"))?;
+                    .ok_or_else(|| said!("form-round-kind-id", word = word))?;
                 let id = Id::parse(id).map_err(|e| e.said())?;
                 refs.ids_mut(entity_kind(dir)?).push(id);
             }
@@ -305,7 +305,7 @@ fn set(round: &mut Round, qid: Option<&Id>, field: Field, v: &str) -> Result<(),
                 .kind
                 .options_mut()
                 .and_then(|o| o.get_mut(i))
-                .ok_or_else(|| format!("the question has no option {}", i + 1))?;
+                .ok_or_else(|| said!("form-round-no-option", number = i + 1))?;
             o.label.set(l, v.trim());
         }
         Field::Title(_) | Field::Status | Field::Date | Field::Id => {}

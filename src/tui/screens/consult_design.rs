@@ -335,7 +335,7 @@ fn field_command(
                         o.remove(i);
                         Ok(())
                     }
-                    _ => Err("no such option"),
+                    _ => Err(crate::said!("form-no-such-row")),
                 }
             });
             let effects = crate::tui::editing::apply(app, flatten(edit));

@@ -98,7 +98,7 @@ pub struct ReviewView {
     /// Whether plans are being read.
     pub loading: bool,
     /// Why a revision could not be read.
-    pub error: Option<String>,
+    pub error: Option<crate::i18n::Said>,
     /// Where the old revision placed each activity, for the Gantt's ghost bars.
     pub ghosts: Option<Spans>,
 }
@@ -167,15 +167,15 @@ pub fn read(root: &Path, commits: &[Oid]) -> Action {
     let plans = match PlanRepo::open(root) {
         Ok(r) => commits
             .iter()
-            .map(|c| (*c, r.plan_at(*c).map_err(|e| e.to_string())))
+            .map(|c| (*c, r.plan_at(*c).map_err(|e| e.said())))
             .collect(),
-        Err(e) => commits.iter().map(|c| (*c, Err(e.to_string()))).collect(),
+        Err(e) => commits.iter().map(|c| (*c, Err(e.said()))).collect(),
     };
     Action::Revisions(Box::new(plans))
 }
 
 /// Plans arrived from the worker.
-pub fn arrived(app: &mut App, plans: Vec<(Oid, Result<Plan, String>)>) -> Vec<Effect> {
+pub fn arrived(app: &mut App, plans: Vec<(Oid, Result<Plan, crate::i18n::Said>)>) -> Vec<Effect> {
     app.review.loading = false;
     app.review.error = None;
     let wanted: Vec<Oid> = [&app.review.old, &app.review.new]
@@ -354,7 +354,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let note = if app.review.loading {
         Some(app.msg.get("tui-review-loading").into_owned())
     } else if app.review.error.is_some() {
-        app.review.error.clone()
+        app.review.error.as_ref().map(|e| e.show(&app.msg))
     } else if app.review.old.is_none() {
         // Nothing committed yet: only the working plan to look at.
         Some(app.msg.get("tui-no-history").into_owned())

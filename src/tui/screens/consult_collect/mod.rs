@@ -174,14 +174,14 @@ fn refuse(app: &mut App, why: String) -> Vec<Effect> {
 pub(super) fn save(app: &mut App, round: &Id, response: &Response) -> Vec<Effect> {
     match app.doc.loaded.response_write(round, response) {
         Ok(write) => vec![Effect::SaveResponse(Box::new(write))],
-        Err(e) => saved(app, Err(e.said().show(&app.msg))),
+        Err(e) => saved(app, Err(e.said())),
     }
 }
 
 /// A response was written (or not): the document records it as the file's and the plan's.
 pub fn saved(
     app: &mut App,
-    result: Result<(Box<crate::store::FileWrite>, crate::store::SaveReport), String>,
+    result: Result<(Box<crate::store::FileWrite>, crate::store::SaveReport), crate::i18n::Said>,
 ) -> Vec<Effect> {
     match result {
         Ok((write, report)) => {
@@ -192,9 +192,10 @@ pub fn saved(
                 .get_args("tui-collect-saved", &[("path", Arg::Text(path.into()))]);
         }
         Err(e) => {
-            app.status = app
-                .msg
-                .get_args("tui-collect-not-saved", &[("error", Arg::Text(e.into()))]);
+            app.status = app.msg.get_args(
+                "tui-collect-not-saved",
+                &[("error", e.show(&app.msg).into())],
+            );
             app.popup = Some(Popup::Message(app.status.clone()));
         }
     }
