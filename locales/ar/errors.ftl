@@ -104,6 +104,9 @@ value-not-json = ليست JSON صالحة: {$reason}
 ## نماذج الواجهة.
 form-wrong-kind = نوع العنصر خاطئ
 form-item-gone = لم يعد هذا العنصر موجودًا
+form-fixed-dates = اكتب التواريخ الثابتة على صورة `Fixed البداية النهاية`، على ألا تسبق النهايةُ البداية
+form-fixed-unscheduled = ليس لهذا النشاط تواريخ تُثبَّت بعد: أعطه مدة وبداية أولًا
+form-rate-needed = اكتب العملة وسعرها بعملة الخطة، مثل `JOD 1.41`
 form-no-such-row = لا يمكن تحرير هذا السطر هنا
 form-round-not-status = `{$value}` ليست حالة من حالات الجولة
 form-round-not-aspect = `{$value}` ليس جانبًا من جوانب الخطة

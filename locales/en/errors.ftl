@@ -98,6 +98,9 @@ value-not-json = not valid JSON: {$reason}
 ## The TUI's forms.
 form-wrong-kind = wrong kind of entity
 form-item-gone = that item is gone
+form-fixed-dates = write fixed dates as `Fixed START END`, the end not before the start
+form-fixed-unscheduled = this activity has no dates to fix yet: give it a duration and a start first
+form-rate-needed = write the currency and its rate in the plan's currency, like `JOD 1.41`
 form-no-such-row = this row cannot be edited here
 form-round-not-status = `{$value}` is not a status of a round
 form-round-not-aspect = `{$value}` is not an aspect of the plan

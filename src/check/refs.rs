@@ -19,7 +19,19 @@ pub(super) fn check(
     };
     let mut dangling =
         |from: EntityKind, from_id: &Id, field: &'static str, kind: EntityKind, id: &Id| {
-            if !exists(kind, id) {
+            if id.as_str().is_empty() {
+                // Not chosen yet (a new funding source has no funder until someone picks one).
+                out.push(
+                    Diagnostic::entity(
+                        Code::Dangling,
+                        from,
+                        from_id,
+                        said!("check-ref-empty", field = field, noun = noun(kind)),
+                        said!("check-ref-empty-hint", field = field, noun = noun(kind)),
+                    )
+                    .at(field),
+                );
+            } else if !exists(kind, id) {
                 out.push(
                     Diagnostic::entity(
                         Code::Dangling,

@@ -272,10 +272,12 @@ pub fn revalidate(app: &mut App) {
         return;
     }
     let error: Option<Said> = match &ed.purpose {
-        Purpose::Row(key) => app
-            .form
-            .as_ref()
-            .and_then(|f| f.validate(&app.doc.plan, *key, &value).err()),
+        Purpose::Row(key) => {
+            let value = in_context(app, *key, value);
+            app.form
+                .as_ref()
+                .and_then(|f| f.validate(&app.doc.plan, *key, &value).err())
+        }
         Purpose::NewEntity(kind) => new_entity(&app.doc.plan, *kind, &value).err(),
         Purpose::Rename(kind, id) => Edit::rename(&app.doc.plan, *kind, id, &value)
             .err()
@@ -318,6 +320,7 @@ fn commit(app: &mut App) -> Vec<Effect> {
     };
     match ed.purpose {
         Purpose::Row(key) => {
+            let value = in_context(app, key, value);
             let result = app
                 .form
                 .as_ref()
@@ -392,6 +395,27 @@ pub fn apply(app: &mut App, edit: Result<Edit, Said>) -> Vec<Effect> {
 }
 
 /// The edit that creates a new entity of `kind` with id `value`, with neutral defaults.
+/// A row's value with what only the TUI knows: an activity switched to fixed dates is fixed
+/// where the schedule has it now, never on a made-up day.
+fn in_context(app: &App, key: super::form::RowKey, value: String) -> String {
+    let Some(form) = app.form.as_ref() else {
+        return value;
+    };
+    if let Target::Entity(EntityKind::Activity, id) = &form.target
+        && value.trim() == "Fixed"
+        && let Some(a) = app.doc.plan.activities.get(id)
+        && !matches!(a.timing, crate::model::Timing::Fixed { .. })
+        && form
+            .rows(&app.doc.plan)
+            .iter()
+            .any(|r| r.key == key && r.name == "timing")
+        && let Some(d) = app.doc.dates(id)
+    {
+        return format!("Fixed {} {}", d.early_start, d.early_finish);
+    }
+    value
+}
+
 fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Result<Edit, Said> {
     let id = Id::parse(value.trim()).map_err(|e| e.said())?;
     let name = Text::en(id.as_str());
@@ -417,13 +441,10 @@ fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Resul
             size: None,
             description: Text::default(),
         }),
+        // No funder until someone chooses one: the first partner would be a plausible wrong
+        // answer; an empty one is a problem `check` names.
         EntityKind::Funding => Entity::Funding(FundingSource {
-            funder: plan
-                .partners
-                .keys()
-                .next()
-                .cloned()
-                .unwrap_or_else(|| Id::new_unchecked("funder")),
+            funder: Id::new_unchecked(""),
             id,
             title: name,
             amount: crate::model::Amount::ZERO,

@@ -69,12 +69,18 @@ fn a_huge_duration_switched_to_fixed_dates_is_refused_with_its_reason() {
         said.contains("4000000000") && said.contains("10000"),
         "{said}"
     );
-    // Within range, the switch gives the dates the duration spans.
+    // Within range, the switch takes the dates it is given (the TUI gives the scheduled ones).
     let fine = plan_with(&[]);
     let h = Harness::open(fine.path(), Lang::En);
     let rows = form.rows(&h.app.doc.plan);
     let timing = rows.iter().find(|r| r.name == "timing").unwrap();
-    assert!(form.commit(&h.app.doc.plan, timing.key, "Fixed").is_ok());
+    let plan = &h.app.doc.plan;
+    assert!(
+        form.commit(plan, timing.key, "Fixed 2026-03-01 2026-12-31")
+            .is_ok()
+    );
+    // Without dates and with no start of its own, no day is made up.
+    assert!(form.commit(plan, timing.key, "Fixed").is_err());
 }
 
 #[test]

@@ -11,6 +11,7 @@
 mod support;
 
 mod consult;
+mod defaults;
 mod disk;
 mod extremes;
 mod git;

@@ -227,13 +227,25 @@ static PLAN_LISTS: &[List<PlanMeta>] = &[List {
             .unwrap_or_default()
     },
     add_editor: E::Text,
+    // A rate is typed with its currency: a made-up `1` would silence the missing-rate error
+    // and turn every amount in that currency into the same number in the plan's.
     add: |m, s| {
-        let currency = v::currency(s)?;
-        let date = m.window.start;
+        let mut words = s.split_whitespace();
+        let (Some(code), Some(rate), None) = (words.next(), words.next(), words.next()) else {
+            return Err(said!("form-rate-needed"));
+        };
+        let currency = v::currency(code)?;
+        let rate = v::amount(rate)?;
+        if !crate::model::limits::rate_in_range(rate) {
+            return Err(said!(
+                "form-rate-range",
+                max = &crate::model::limits::max_rate()
+            ));
+        }
         m.exchange_rates.push(ExchangeRate {
             currency,
-            rate: crate::model::Amount::ONE,
-            date,
+            rate,
+            date: m.window.start,
             source: None,
         });
         Ok(())

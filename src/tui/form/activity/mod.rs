@@ -38,18 +38,41 @@ fn timing_name(a: &Activity) -> String {
 }
 
 /// Switching timing keeps what can be kept: fixed dates become a duration starting no earlier
-/// than the old start; a duration becomes fixed from its `not_before` (or 2026-01-01 when it has
-/// none, for the person to correct) over as many calendar days.
+/// than the old start. `Fixed` may carry the dates to fix (`Fixed 2026-03-02 2026-03-20`): the
+/// TUI passes the activity's scheduled dates, so that fixing an activity keeps it where the
+/// schedule has it. Without them, a duration becomes fixed from its `not_before` over as many
+/// days, and an activity with neither is refused: no plausible date is made up.
 fn set_timing(a: &mut Activity, s: &str) -> Result<(), Said> {
-    let fallback = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
-    a.timing = match (s.trim(), &a.timing) {
+    let mut words = s.split_whitespace();
+    let name = words.next().unwrap_or_default();
+    let dates: Vec<&str> = words.collect();
+    if name == "Fixed" && !dates.is_empty() {
+        let [start, end] = dates[..] else {
+            return Err(said!("form-fixed-dates"));
+        };
+        let (start, end) = (v::date(start)?, v::date(end)?);
+        if end < start {
+            return Err(said!("form-fixed-dates"));
+        }
+        a.timing = Timing::Fixed { start, end };
+        return Ok(());
+    }
+    a.timing = match (name, &a.timing) {
         ("Fixed", Timing::Fixed { .. })
         | ("Duration", Timing::Duration { .. })
         | ("Span", Timing::Span) => return Ok(()),
         ("Fixed", Timing::Duration { days, not_before }) => {
-            let start = not_before.unwrap_or(fallback);
             // A duration from someone else's file may be far past what the calendar holds.
             let max = crate::model::limits::MAX_DAYS;
+            if *days > max {
+                return Err(said!(
+                    "value-out-of-range",
+                    value = *days,
+                    min = 0,
+                    max = max
+                ));
+            }
+            let start = not_before.ok_or_else(|| said!("form-fixed-unscheduled"))?;
             let end = (*days <= max)
                 .then(|| {
                     start.checked_add_days(chrono::Days::new(u64::from(days.saturating_sub(1))))
@@ -58,10 +81,7 @@ fn set_timing(a: &mut Activity, s: &str) -> Result<(), Said> {
                 .ok_or_else(|| said!("value-out-of-range", value = *days, min = 0, max = max))?;
             Timing::Fixed { start, end }
         }
-        ("Fixed", Timing::Span) => Timing::Fixed {
-            start: fallback,
-            end: fallback,
-        },
+        ("Fixed", Timing::Span) => return Err(said!("form-fixed-unscheduled")),
         ("Duration", Timing::Fixed { start, end }) => {
             let days = u32::try_from((*end - *start).num_days() + 1).unwrap_or(1);
             Timing::Duration {
