@@ -47,7 +47,9 @@ fn timing_switch_changes_the_fields_shown() {
     assert!(f.rows(&p).iter().any(|r| r.name == "days"));
     assert!(!f.rows(&p).iter().any(|r| r.name == "start"));
     let timing = key_of(&f, &p, "timing");
-    f.commit(&p, timing, "Fixed")
+    // With no start of its own, no day is made up; the TUI passes the scheduled dates.
+    assert!(f.commit(&p, timing, "Fixed").is_err());
+    f.commit(&p, timing, "Fixed 2026-01-05 2026-01-09")
         .unwrap()
         .apply(&mut p)
         .unwrap();
@@ -116,6 +118,12 @@ fn plan_form_edits_plan_ron() {
         .unwrap();
     assert_eq!(p.meta.window.start.to_string(), "2026-02-01");
     let rates = key_of(&f, &p, "exchange_rates");
-    f.commit(&p, rates, "eur").unwrap().apply(&mut p).unwrap();
+    // A rate is never made up: the currency alone is refused.
+    assert!(f.commit(&p, rates, "eur").is_err());
+    f.commit(&p, rates, "eur 1.08")
+        .unwrap()
+        .apply(&mut p)
+        .unwrap();
     assert_eq!(p.meta.exchange_rates[0].currency.as_str(), "EUR");
+    assert_eq!(p.meta.exchange_rates[0].rate.to_string(), "1.08");
 }
