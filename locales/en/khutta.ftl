@@ -495,7 +495,10 @@ round-status-open = open
 round-status-closed = closed
 tui-new-round = Id of the new round
 tui-no-rounds = No consultation rounds yet. Press n to add one.
-tui-rounds-help = { $count } round(s) · Enter design · i collect answers · R results · n new round · d delete
+tui-rounds-help = { $count ->
+    [one] { $count } round
+   *[other] { $count } rounds
+} · Enter design · i collect answers · R results · n new round · d delete
 design-title = Title
 design-status = Status
 design-date = Date
@@ -521,7 +524,10 @@ aspect-timeline = timeline
 aspect-beneficiaries = beneficiaries
 aspect-partners = partners
 aspect-funding = funding
-tui-design-title = Round { $round } · { $count } question(s)
+tui-design-title = Round { $round } · { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
 tui-design-round-row = Round
 tui-design-preview = Preview ({ $lang })
 tui-design-help = Enter fields · n add · d delete · K/J move · L preview language · i collect · R results · Esc back
@@ -543,7 +549,10 @@ tui-collect-help-ranking = Space ranks the next, or takes it back · Enter answe
 tui-collect-help-text = type the answer · Enter save · PgUp/PgDn previous/next · Esc leave
 tui-collect-help-done = Enter next participant · Esc leave
 tui-collect-progress = Question { $number } of { $count } · { $aspect }
-tui-collect-done = Thank you: { $count } of { $total } question(s) answered, every answer saved.
+tui-collect-done = Thank you: { $count } of { $total ->
+    [one] { $total } question
+   *[other] { $total } questions
+} answered, every answer saved.
 tui-collect-resumed = Resuming { $participant }
 tui-collect-need-organisation = Write the organisation: a partner's id or a name
 tui-collect-at-most = At most { $max } may be chosen
@@ -554,15 +563,24 @@ tui-results-title = Results
 tui-results-who = { $shown } of { $total } respondents · country: { $country } · organisation type: { $kind }
 tui-results-question = { $id } · { $aspect } · { $answered } answered
 tui-results-mean = mean { $mean }
-tui-results-borda = Borda count: of { $count } options, first place earns { $points } points, last 0
-tui-results-points = { $points } points, { $first } first
+tui-results-borda = Borda count: of { $count } options, first place earns { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}, last 0
+tui-results-points = { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}, { $first } first
 tui-results-help = ↑↓ scroll · f country · o organisation type · A anonymise · L language · Esc back
 tui-results-anonymised = anonymised
 tui-about-heading = Consultations about this item
 tui-about-draft = { $round } (draft)
 tui-about-picked = { $round }: picked by { $picks } of { $answered }
 tui-about-answered = { $round }: { $answered } answered
-tui-round-has-answers = Round { $round } holds { $count } response(s): remove its folder with git if it must go
+tui-round-has-answers = Round { $round } holds { $count ->
+    [one] { $count } response
+   *[other] { $count } responses
+}: remove its folder with git if it must go
 
 ## The Review screen
 cmd-screen-review = Review screen

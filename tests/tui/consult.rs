@@ -250,13 +250,13 @@ fn a_new_round_opens_in_the_designer_and_only_an_unanswered_round_is_deleted() {
     assert!(h.app.doc.plan.consultations.contains_key("city-survey"));
     assert!(
         h.render(120, 40)
-            .contains("Round city-survey · 0 question(s)")
+            .contains("Round city-survey · 0 questions")
     );
     h.press(&["esc"]);
     // The rounds are listed by id: city-survey, then egm-2021.
     h.press(&["down", "d"]);
     assert!(
-        h.app.status.contains("holds 12 response(s)"),
+        h.app.status.contains("holds 12 responses"),
         "{}",
         h.app.status
     );
