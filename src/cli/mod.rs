@@ -3,12 +3,14 @@
 mod check;
 mod clock;
 mod commit;
+mod completions;
 mod consult;
 mod fmt;
 mod gantt;
 mod git_setup;
 mod init;
 mod log;
+mod man;
 mod merge;
 mod merge_driver;
 mod op;
@@ -25,7 +27,7 @@ mod blame;
 mod diff;
 mod diff_git;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use khutta::i18n::Said;
 use khutta::said;
 use std::io::IsTerminal;
@@ -80,6 +82,10 @@ enum Command {
     Schedule(schedule::Args),
     /// Draw the plan as a Gantt chart in text.
     Gantt(gantt::Args),
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print khutta's manual page (roff), for `man -l -` or a man folder.
+    Man(man::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -206,6 +212,8 @@ pub fn main() -> ExitCode {
         Some(Command::Baseline(args)) => baseline::run(args, &ui),
         Some(Command::Schedule(args)) => schedule::run(args, &ui),
         Some(Command::Gantt(args)) => gantt::run(args, &ui),
+        Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
+        Some(Command::Man(args)) => man::run(&args, Cli::command()),
         None => open::run(cli.plan.as_deref(), &ui),
     };
     match result {

@@ -13,6 +13,7 @@ mod support;
 mod baseline_sync;
 mod bundled;
 mod check_cases;
+mod completions;
 mod consult;
 mod consult_cases;
 mod crash;

@@ -1,0 +1,95 @@
+//! Shell completions and the man page, generated from khutta's own argument definitions and
+//! checked with the tools that read them: bash completes a command, groff renders the page.
+
+use crate::support::cmd::{khutta, transcript};
+
+#[test]
+fn bash_completes_a_command_and_its_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = khutta(dir.path())
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let script = dir.path().join("khutta.bash");
+    std::fs::write(&script, &out.stdout).unwrap();
+    // Ask bash what it would offer after `khutta sy` and after `khutta sync --`.
+    let ask = |words: &str, cword: usize| {
+        let probe = format!(
+            "source {}; COMP_WORDS=({words}); COMP_CWORD={cword}; COMP_LINE='{words}'; \
+             COMP_POINT=${{#COMP_LINE}}; _khutta khutta \"${{COMP_WORDS[$COMP_CWORD]}}\" \
+             \"${{COMP_WORDS[$COMP_CWORD-1]}}\"; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["--norc", "--noprofile", "-c", &probe])
+            .output()
+            .expect("bash runs (apt-get install bash)");
+        assert!(out.status.success(), "{}", transcript(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let commands = ask("khutta sy", 1);
+    assert_eq!(commands.trim(), "sync", "{commands}");
+    let options = ask("khutta sync --", 2);
+    assert!(options.lines().any(|l| l == "--help"), "{options}");
+}
+
+#[test]
+fn every_shell_gets_a_script() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = khutta(dir.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", transcript(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("sync"),
+            "{shell}"
+        );
+    }
+    let bad = khutta(dir.path())
+        .args(["completions", "tcsh"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2), "{}", transcript(&bad));
+}
+
+#[test]
+fn the_man_page_renders_with_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = khutta(dir.path()).args(["man"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let page = dir.path().join("khutta.1");
+    std::fs::write(&page, &out.stdout).unwrap();
+    let shown = std::process::Command::new("groff")
+        .args(["-man", "-Tascii", "-ww", "-z"])
+        .arg(&page)
+        .output()
+        .expect("groff runs (apt-get install groff-base)");
+    assert!(
+        shown.status.success() && shown.stderr.is_empty(),
+        "groff warns: {}",
+        transcript(&shown)
+    );
+    let text = std::process::Command::new("groff")
+        .args(["-man", "-Tascii", "-P-c", "-P-b", "-P-u"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for command in ["check", "sync", "merge", "diff", "gantt", "completions"] {
+        assert!(text.contains(command), "{command} missing:\n{text}");
+    }
+    // One page per command for packagers.
+    let pages = dir.path().join("pages");
+    let out = khutta(dir.path())
+        .args(["man", "--dir"])
+        .arg(&pages)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    for name in ["khutta.1", "khutta-sync.1", "khutta-merge.1"] {
+        assert!(pages.join(name).is_file(), "{name}");
+    }
+}
