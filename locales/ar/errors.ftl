@@ -212,6 +212,8 @@ open-not-a-terminal-hint = في السكربتات والأنابيب استعم
 open-terminal-failed = تعطّلت الطرفية: {$detail}
 error-plan-after-subcommand = يأتي مجلد الخطة بعد الأمر الفرعي
 error-plan-after-subcommand-hint = مثلًا `khutta check PATH`
+error-not-a-command = `{$word}` ليس أمرًا ولا مجلد خطة
+error-not-a-command-hint = هل تقصد `khutta {$near}`؟ (يسرد `khutta --help` كل الأوامر)
 repo-locked = ملف قفل يعترض العملية: {$detail}
 repo-locked-hint = ربما يعمل git أو khutta آخر في هذا المستودع؛ وإن لم يكن فقد انقطع أحدهما وترك القفل: احذف ملف `.lock` المذكور أعلاه وأعد المحاولة (لم يضع شيء غيره)
 

@@ -178,6 +178,8 @@ open-not-a-terminal-hint = in scripts and pipes use `khutta summary`, `khutta ch
 open-terminal-failed = the terminal failed: {$detail}
 error-plan-after-subcommand = the plan folder goes after the subcommand
 error-plan-after-subcommand-hint = for example `khutta check PATH`
+error-not-a-command = `{$word}` is neither a command nor a plan folder
+error-not-a-command-hint = did you mean `khutta {$near}`? (`khutta --help` lists every command)
 repo-locked = a lock file is in the way: {$detail}
 repo-locked-hint = another git or khutta may be at work in this repository; if none is, one was interrupted and left the lock: delete the `.lock` file named above and try again (nothing else is lost)
 

@@ -179,6 +179,38 @@ impl From<std::io::Error> for CommandError {
     }
 }
 
+/// `plan` when it is no folder at all but a command mistyped (`khutta chekc`): the word and
+/// the command it is nearest to. A plan folder of that name always wins.
+fn mistyped_command(plan: &Path) -> Option<(String, String)> {
+    let word = plan.to_str()?;
+    if plan.exists() || word.contains(['/', '\\', '.']) {
+        return None;
+    }
+    let distance = |a: &str, b: &str| {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let here = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != *cb))
+                    .min(row[j] + 1)
+                    .min(here + 1);
+                prev = here;
+            }
+        }
+        row[b.len()]
+    };
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .map(|name| (distance(word, &name), name))
+        .filter(|(d, name)| *d <= 2 && *d < name.len())
+        .min()
+        .map(|(_, name)| (word.to_owned(), name))
+}
+
 /// Parses the arguments, runs the command and returns its exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -195,6 +227,12 @@ pub fn main() -> ExitCode {
             message: said!("error-plan-after-subcommand"),
             hint: Some(said!("error-plan-after-subcommand-hint")),
         }),
+        None if let Some(word) = cli.plan.as_deref().and_then(mistyped_command) => {
+            Err(CommandError::Usage {
+                message: said!("error-not-a-command", word = &word.0),
+                hint: Some(said!("error-not-a-command-hint", near = &word.1)),
+            })
+        }
         Some(Command::Check(args)) => check::run(args, &ui),
         Some(Command::Fmt(args)) => fmt::run(args, &ui),
         Some(Command::Summary(args)) => summary::run(args, &ui),

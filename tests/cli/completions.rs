@@ -1,5 +1,6 @@
-//! Shell completions and the man page, generated from khutta's own argument definitions and
-//! checked with the tools that read them: bash completes a command, groff renders the page.
+//! How the command line is found: shell completions and the man page, generated from khutta's
+//! own argument definitions and checked with the tools that read them (bash completes a
+//! command, groff renders the page), and a mistyped command named as one.
 
 use crate::support::cmd::{khutta, transcript};
 
@@ -92,4 +93,25 @@ fn the_man_page_renders_with_every_command() {
     for name in ["khutta.1", "khutta-sync.1", "khutta-merge.1"] {
         assert!(pages.join(name).is_file(), "{name}");
     }
+}
+
+#[test]
+fn a_mistyped_command_is_named_not_opened_as_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = khutta(dir.path()).args(["chekc"]).output().unwrap();
+    let text = transcript(&out);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("`chekc` is neither a command nor a plan folder")
+            && text.contains("did you mean `khutta check`?"),
+        "{text}"
+    );
+    // A folder of that name is a plan folder to open, whatever it is called.
+    std::fs::create_dir(dir.path().join("chekc")).unwrap();
+    let out = khutta(dir.path()).args(["chekc"]).output().unwrap();
+    assert!(
+        !transcript(&out).contains("neither a command"),
+        "{}",
+        transcript(&out)
+    );
 }
