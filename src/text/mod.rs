@@ -19,6 +19,6 @@ mod wrap;
 pub use bidi::{BidiMode, Direction, EXPLICIT_MODE, IMPLICIT_MODE, base_direction};
 pub use display::{DisplayLine, DisplayOptions, display_line, display_paragraph, visual_line};
 pub use edit::{EditBuffer, FieldView};
-pub use sanitize::{csv_cell, escape_controls, is_dangerous, is_direction_mark};
+pub use sanitize::{clean_paste, csv_cell, escape_controls, is_dangerous, is_direction_mark};
 pub use shape::{Shaping, shape};
 pub use width::{Align, ELLIPSIS, Segments, grapheme_width, segments, str_width, truncate};

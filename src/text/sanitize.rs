@@ -21,6 +21,31 @@ pub fn is_dangerous(c: char) -> bool {
         | '\u{feff}' | '\u{ad}' | '\u{180e}' | '\u{e0000}'..='\u{e007f}')
 }
 
+/// Text pasted into a one-line field, as it should be kept: line breaks of any platform
+/// (CR LF, CR, LF, U+2028) and tabs become one space each, and what [`is_dangerous`] names is
+/// dropped; a line break at the end is dropped too. A paste from a web page or a spreadsheet brings these along unseen; typed, none of
+/// them could be entered.
+pub fn clean_paste(s: &str) -> String {
+    // A copied line usually brings its line break along: it ends the paste, not the text.
+    let s = s.trim_end_matches(['\r', '\n']);
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            '\n' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if is_dangerous(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The left-to-right, right-to-left and Arabic letter marks. The TUI, which lays out mixed
 /// Arabic and English itself, lets them steer the order and shows nothing; in CLI text, which
 /// a terminal lays out, they are shown, since a mark is all that tells two ids apart there.

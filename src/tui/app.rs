@@ -269,7 +269,7 @@ impl App {
             }
             Action::Paste(text) => {
                 if let Some(ed) = &mut self.editor {
-                    ed.input.insert_str(&text);
+                    ed.input.insert_str(&crate::text::clean_paste(&text));
                     super::editing::revalidate(self);
                 }
                 Vec::new()

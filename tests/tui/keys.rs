@@ -264,3 +264,25 @@ fn a_pick_list_that_matches_nothing_changes_nothing() {
     h.press(&["esc"]);
     assert_eq!(h.app.doc.plan.activities["final-report"].lead, before);
 }
+
+#[test]
+fn pasted_line_breaks_tabs_and_controls_never_reach_the_plan() {
+    let mut h = Harness::bundled(Lang::En);
+    h.select_activity("egm-cairo-2021");
+    h.press(&["enter"]);
+    h.form_row("title.en");
+    h.press(&["enter", "ctrl-u"]);
+    h.act(khutta::tui::action::Action::Paste(
+        "Expert\r\ngroup\tmeeting\r\u{202e}Cairo\u{200b}\n".into(),
+    ));
+    h.press(&["enter"]);
+    assert_eq!(
+        h.app.doc.plan.activities["egm-cairo-2021"]
+            .title
+            .en
+            .as_deref(),
+        Some("Expert group meeting Cairo"),
+        "{}",
+        h.app.status
+    );
+}
