@@ -84,6 +84,18 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     if let Some(git_args) = &args.external {
         return diff_git::external(git_args, &ui.messages);
     }
+    // `khutta diff PLAN_FOLDER` is what people type, as with every other command: a plan
+    // folder there is the plan (its last commit against its working tree), not a revision.
+    let mut args = args;
+    if args.plan.is_none()
+        && args.rev_b.is_none()
+        && let Some(a) = args.rev_a.as_deref()
+        && Path::new(a)
+            .join(khutta::store::layout::PLAN_FILE)
+            .is_file()
+    {
+        args.plan = args.rev_a.take().map(PathBuf::from);
+    }
     let root = resolve_plan(args.plan.as_deref())?;
     let r = PlanRepo::discover(&root).map_err(unreadable)?;
     let (a_rev, b_rev) = match (args.rev_a.as_deref(), args.rev_b.as_deref()) {

@@ -218,6 +218,18 @@ fn diff_against_the_working_tree_and_exit_codes() {
     );
     // Against a baseline by its name, the working tree on the other side.
     assert!(h.run(&["diff", "q1"]).contains("    progress: 0 -> 50\n"));
+    // A plan folder named where a revision could be is the plan, as with every command.
+    let from_outside = tempfile::tempdir().unwrap();
+    let out = khutta(from_outside.path())
+        .arg("diff")
+        .arg(&h.plan)
+        .output()
+        .unwrap();
+    assert_eq!(
+        transcript(&out),
+        format!("{expected}--- exit 0\n"),
+        "`khutta diff PLAN` reads the folder"
+    );
     // A plan file that does not load is refused, with where the problem is.
     let egm = h.plan.join("activities/egm.ron");
     let text = std::fs::read_to_string(&egm).unwrap();
