@@ -395,6 +395,7 @@ tui-cannot = تعذّر: { $error }
 tui-changed = تم التغيير (غير محفوظ)
 tui-not-changed = لم يتغيّر شيء: { $error }
 tui-not-applied = لم يُطبَّق: { $error }
+tui-unchanged = لم يتغيّر شيء: القيمة كما كانت
 tui-sorted-by = مرتّب حسب { $column }
 tui-move-to-list = انتقل إلى قائمة (الارتباطات، الشركاء، الميزانية، المخرجات) للإضافة إليها
 tui-editor-failed = فشل المحرر الخارجي: { $error }

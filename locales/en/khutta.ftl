@@ -350,6 +350,7 @@ tui-cannot = cannot: { $error }
 tui-changed = changed (unsaved)
 tui-not-changed = not changed: { $error }
 tui-not-applied = not applied: { $error }
+tui-unchanged = unchanged: the value is as it was
 tui-sorted-by = sorted by { $column }
 tui-move-to-list = move to a list (dependencies, partners, budget, outputs) to add to it
 tui-editor-failed = the external editor failed: { $error }

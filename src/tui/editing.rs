@@ -320,6 +320,17 @@ fn commit(app: &mut App) -> Vec<Effect> {
     };
     match ed.purpose {
         Purpose::Row(key) => {
+            // Enter on a field left as it was is no edit: nothing to undo, nothing unsaved.
+            let unchanged = matches!(key, RowKey::Field(_) | RowKey::ItemField(..))
+                && app.form.as_ref().is_some_and(|f| {
+                    f.rows(&app.doc.plan)
+                        .iter()
+                        .any(|r| r.key == key && r.value == value)
+                });
+            if unchanged {
+                app.status = app.msg.get("tui-unchanged").into_owned();
+                return Vec::new();
+            }
             let value = in_context(app, key, value);
             let result = app
                 .form

@@ -286,3 +286,17 @@ fn pasted_line_breaks_tabs_and_controls_never_reach_the_plan() {
         h.app.status
     );
 }
+
+#[test]
+fn enter_on_a_field_left_as_it_was_is_no_edit() {
+    let mut h = Harness::bundled(Lang::En);
+    h.select_activity("egm-cairo-2021");
+    h.press(&["enter"]);
+    h.form_row("title.en");
+    h.press(&["enter", "enter"]);
+    assert!(!h.app.doc.is_dirty(), "nothing to save: {}", h.app.status);
+    assert!(h.app.status.starts_with("unchanged"), "{}", h.app.status);
+    // Nothing to undo either: `u` finds no edit of this session.
+    h.press(&["esc", "u"]);
+    assert!(!h.app.doc.is_dirty());
+}
