@@ -408,12 +408,41 @@ impl App {
         }
     }
 
+    /// The open form after an undo or redo: it follows its entity through a rename taken back
+    /// or made again, and closes when the entity is gone (a creation undone), rather than
+    /// stay open on nothing.
+    fn form_follows(&mut self, label: &crate::edit::Label) {
+        use super::form::Target;
+        let Some(Target::Entity(kind, id)) = self.form.as_ref().map(|f| f.target.clone()) else {
+            return;
+        };
+        let mut id = id;
+        // The edit returned is the one just applied (an undo's is the inverse): its rename
+        // goes from the id the form shows to the id the entity has now.
+        if let crate::edit::Label::Rename(k, from, to) = label
+            && *k == kind
+            && id == *from
+        {
+            id = to.clone();
+        }
+        if self.doc.plan.contains(kind, id.as_str()) {
+            if let Some(f) = self.form.as_mut() {
+                f.target = Target::Entity(kind, id);
+            }
+        } else {
+            self.form = None;
+        }
+    }
+
     fn undo_redo(&mut self, undo: bool) -> Vec<Effect> {
         let result = if undo {
             self.doc.undo()
         } else {
             self.doc.redo()
         };
+        if let Ok(Some(edit)) = &result {
+            self.form_follows(&edit.label);
+        }
         self.status = match result {
             Ok(Some(_)) if undo => self.msg.get("tui-undone").into_owned(),
             Ok(Some(_)) => self.msg.get("tui-redone").into_owned(),

@@ -300,3 +300,31 @@ fn enter_on_a_field_left_as_it_was_is_no_edit() {
     h.press(&["esc", "u"]);
     assert!(!h.app.doc.is_dirty());
 }
+
+#[test]
+fn an_open_form_follows_its_entity_through_undo() {
+    use khutta::tui::action::{Action, Command};
+    use khutta::tui::form::Target;
+    let mut h = Harness::bundled(Lang::En);
+    // A creation undone with its form open: the form closes instead of showing nothing.
+    h.press(&["2", "n"]);
+    h.type_text("pilot-rabat");
+    h.press(&["enter"]);
+    assert!(h.app.form.is_some());
+    h.act(Action::Command(Command::Undo));
+    assert!(!h.app.doc.plan.activities.contains_key("pilot-rabat"));
+    assert!(h.app.form.is_none(), "{:?}", h.app.form);
+    // A rename taken back and made again: the form follows the entity's id.
+    h.select_activity("project-launch");
+    h.press(&["enter"]);
+    h.press(&["r", "ctrl-u"]);
+    h.type_text("launch-2025");
+    h.press(&["enter"]);
+    let target = |h: &Harness| h.app.form.as_ref().map(|f| f.target.clone());
+    let entity = |id: &str| Some(Target::Entity(EntityKind::Activity, Id::new_unchecked(id)));
+    assert_eq!(target(&h), entity("launch-2025"));
+    h.act(Action::Command(Command::Undo));
+    assert_eq!(target(&h), entity("project-launch"));
+    h.act(Action::Command(Command::Redo));
+    assert_eq!(target(&h), entity("launch-2025"));
+}
