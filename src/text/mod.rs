@@ -12,6 +12,7 @@ mod cluster;
 mod display;
 mod edit;
 mod sanitize;
+pub mod search;
 mod shape;
 mod width;
 mod wrap;

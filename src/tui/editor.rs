@@ -103,14 +103,13 @@ impl EditorState {
 
     /// The choices the typed text lets through, with their index in `choices`.
     pub fn visible(&self) -> Vec<(usize, &Choice)> {
-        let needle = self.input.text().to_lowercase();
+        let needle = crate::text::search::fold(self.input.text());
         self.choices
             .iter()
             .enumerate()
             .filter(|(_, c)| {
-                needle.is_empty()
-                    || c.value.to_lowercase().contains(&needle)
-                    || c.label.to_lowercase().contains(&needle)
+                crate::text::search::holds(&c.value, &needle)
+                    || crate::text::search::holds(&c.label, &needle)
             })
             .collect()
     }

@@ -103,12 +103,12 @@ impl Filter {
 
     fn matches(&self, a: &Activity) -> bool {
         let text_ok = self.text.is_empty() || {
-            let needle = self.text.to_lowercase();
-            a.id.as_str().to_lowercase().contains(&needle)
+            let needle = crate::text::search::fold(&self.text);
+            crate::text::search::holds(a.id.as_str(), &needle)
                 || [Lang::Ar, Lang::En].iter().any(|l| {
                     a.title
                         .get(*l)
-                        .is_some_and(|t| t.to_lowercase().contains(&needle))
+                        .is_some_and(|t| crate::text::search::holds(t, &needle))
                 })
         };
         text_ok

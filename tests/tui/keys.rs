@@ -328,3 +328,14 @@ fn an_open_form_follows_its_entity_through_undo() {
     h.act(Action::Command(Command::Redo));
     assert_eq!(target(&h), entity("launch-2025"));
 }
+
+#[test]
+fn the_activity_filter_finds_arabic_as_people_type_it() {
+    let mut h = Harness::bundled(Lang::Ar);
+    h.press(&["2", "/"]);
+    // Typed without hamza, as most keyboards leave it: the titles hold `إطلاق`.
+    h.type_text("اطلاق");
+    let shown: Vec<&str> = h.app.tree_rows.iter().map(|r| r.id.as_str()).collect();
+    assert!(shown.contains(&"open-data-portal-launch"), "{shown:?}");
+    assert!(!shown.contains(&"egm-cairo-2021"), "{shown:?}");
+}
