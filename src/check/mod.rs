@@ -5,6 +5,7 @@ mod consult;
 mod cycles;
 mod dates;
 mod diagnostic;
+pub mod explain;
 mod ids;
 mod money;
 mod refs;

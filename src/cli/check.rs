@@ -18,6 +18,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Explain a check code (such as E027) instead of checking: what it means, an example and
+    /// what to do. Without a code, list every code.
+    #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "")]
+    explain: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -28,6 +32,9 @@ enum Format {
 
 /// Exit 0 without errors (warnings allowed), 1 with errors, 2 when the plan cannot be read.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
+    if let Some(code) = &args.explain {
+        return explain(code, ui);
+    }
     let root = resolve_plan(args.plan.as_deref())?;
     let (loaded, mut diagnostics) = khutta::workspace::check_folder(&root)?;
     super::warn_about_drivers(&root, ui);
@@ -75,6 +82,50 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         }
     }
     Ok(ExitCode::from(u8::from(errors > 0)))
+}
+
+/// `khutta check --explain CODE`: the code's title, severity, meaning, example and fix in the
+/// UI's language, from the table of [`khutta::check::explain`]; every code and its title when
+/// `code` is empty. Exit 2 for a code khutta does not have.
+fn explain(code: &str, ui: &Ui) -> Result<ExitCode, CommandError> {
+    use khutta::check::explain::{CODES, explanation, find};
+    let m = &ui.messages;
+    let terminal = std::io::stdout().is_terminal();
+    let style = Style::stdout();
+    let line = |text: &str| ui.plan_line(text, m.lang(), terminal).into_owned();
+    let label = |severity: Severity, code: &str| match severity {
+        Severity::Error => style.error(&format!("error[{code}]")),
+        Severity::Warning => style.warning(&format!("warning[{code}]")),
+    };
+    let mut out = std::io::stdout().lock();
+    if code.trim().is_empty() {
+        writeln!(out, "{}", line(&m.get("explain-list-heading")))?;
+        for c in CODES {
+            let e = explanation(*c);
+            let title = line(&m.get(e.title));
+            writeln!(out, "  {}: {title}", label(e.severity(), c.as_str()))?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(e) = find(code) else {
+        return Err(CommandError::Usage {
+            message: khutta::said!("explain-unknown", code = code.trim()),
+            hint: Some(khutta::said!("explain-unknown-hint")),
+        });
+    };
+    let title = line(&m.get(e.title));
+    writeln!(out, "{}: {title}", label(e.severity(), e.code.as_str()))?;
+    writeln!(out, "  {}", style.dim(&line(&m.get(e.severity_key()))))?;
+    for (heading, key) in [
+        ("explain-meaning", e.meaning),
+        ("explain-example", e.example),
+        ("explain-fix", e.fix),
+    ] {
+        writeln!(out)?;
+        writeln!(out, "{}", style.bold(&line(&m.get(heading))))?;
+        writeln!(out, "  {}", line(&m.get(key)))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// "2 errors, 1 warning", "no problems", in the UI's language.

@@ -49,14 +49,15 @@ macro_rules! catalogue_file {
 }
 
 /// The messages, compiled in, one file per area: the interface, `khutta check`'s diagnostics,
-/// reviews of a change, the other commands' output, and errors. A key lives in exactly one
-/// file.
-pub const CATALOGUE: [CatalogueFile; 5] = [
+/// reviews of a change, the other commands' output, errors, and what each check code means
+/// (`khutta check --explain`). A key lives in exactly one file.
+pub const CATALOGUE: [CatalogueFile; 6] = [
     catalogue_file!("khutta.ftl"),
     catalogue_file!("check.ftl"),
     catalogue_file!("review.ftl"),
     catalogue_file!("cli.ftl"),
     catalogue_file!("errors.ftl"),
+    catalogue_file!("explain.ftl"),
 ];
 
 /// The UI strings of one language.

@@ -18,6 +18,7 @@ mod consult;
 mod consult_cases;
 mod crash;
 mod credentials;
+mod explain;
 mod gantt;
 mod hostile;
 mod lang_commands;

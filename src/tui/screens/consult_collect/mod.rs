@@ -78,7 +78,7 @@ pub struct Collect {
     pub round: Id,
     /// The page shown.
     pub page: Page,
-    /// The participant page's typed values (see [`FIELDS`](participant::FIELDS); the language
+    /// The participant page's typed values (see `participant::FIELDS`; the language
     /// is `language`).
     pub inputs: [String; 6],
     /// The participant page's selected field.
