@@ -99,11 +99,12 @@ fn open(path: &Path) -> Result<std::fs::File, (std::path::PathBuf, std::io::Erro
         // Another khutta may have just done the same; either way the log starts afresh.
         let _ = std::fs::rename(path, old);
     }
-    OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .map_err(fail)
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    // The log names plans, remotes and people: it is the user's alone, like the state folder.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(fail)
 }
 
 /// The time of a line, and the process it came from: several khuttas (a sync and the merge
@@ -155,5 +156,21 @@ mod tests {
             Some(Box::new(E("connection refused".into(), None))),
         );
         assert_eq!(chain(&quoting), "sync failed: connection refused");
+    }
+
+    #[test]
+    fn a_large_log_is_set_aside_and_a_small_one_appended_to() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("log/khutta.log");
+        let opened = |p: &Path| open(p).map_err(|(_, e)| e);
+        std::io::Write::write_all(&mut opened(&path)?, b"first\n")?;
+        std::io::Write::write_all(&mut opened(&path)?, b"second\n")?;
+        assert_eq!(std::fs::read_to_string(&path)?, "first\nsecond\n");
+        std::fs::write(&path, vec![b'x'; ROTATE_AT as usize + 1])?;
+        std::io::Write::write_all(&mut opened(&path)?, b"fresh\n")?;
+        assert_eq!(std::fs::read_to_string(&path)?, "fresh\n");
+        let old = dir.path().join("log/khutta.log.1");
+        assert_eq!(std::fs::metadata(old)?.len(), ROTATE_AT + 1);
+        Ok(())
     }
 }
