@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
         group.bench_function("load + check + schedule", |b| {
             b.iter(|| {
                 let (loaded, diagnostics, schedule) =
-                    khutta::workspace::open_folder(dir.path()).ok()?;
+                    khutta::workspace::open_folder(dir.path(), None).ok()?;
                 Some((loaded.plan.activities.len(), diagnostics.len(), schedule))
             })
         });

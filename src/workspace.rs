@@ -72,16 +72,23 @@ pub fn diagnostics(loaded: &LoadedPlan) -> Vec<Diagnostic> {
     analyse(loaded).0
 }
 
-/// Reads the plan at `root`, checks it and schedules it: what opening a plan costs.
-pub fn open_folder(root: &Path) -> Result<(LoadedPlan, Vec<Diagnostic>, Schedule), StoreError> {
-    let loaded = store::load(root)?;
+/// Reads the plan at `root` (keeping what its files parse to in `cache_dir`, see
+/// [`store::load_with_cache`]), checks it and schedules it: what opening a plan costs.
+pub fn open_folder(
+    root: &Path,
+    cache_dir: Option<&Path>,
+) -> Result<(LoadedPlan, Vec<Diagnostic>, Schedule), StoreError> {
+    let loaded = store::load_with_cache(root, cache_dir)?;
     let (diagnostics, schedule) = analyse(&loaded);
     Ok((loaded, diagnostics, schedule))
 }
 
-/// Reads the plan at `root` and checks it.
-pub fn check_folder(root: &Path) -> Result<(LoadedPlan, Vec<Diagnostic>), StoreError> {
-    let loaded = store::load(root)?;
+/// Reads the plan at `root` (with the parse cache `cache_dir`) and checks it.
+pub fn check_folder(
+    root: &Path,
+    cache_dir: Option<&Path>,
+) -> Result<(LoadedPlan, Vec<Diagnostic>), StoreError> {
+    let loaded = store::load_with_cache(root, cache_dir)?;
     let diagnostics = diagnostics(&loaded);
     Ok((loaded, diagnostics))
 }

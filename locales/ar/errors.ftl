@@ -200,6 +200,9 @@ config-unknown-bidi = نمط اتجاه غير معروف {$text}؛ استعمل
 config-unknown-key = مفتاح غير معروف {$text} (اكتب المفاتيح مثل `ctrl-s` و`q` و`shift-tab` و`f1`)
 config-not-used = تحذير: لم يُستعمل ملف الإعدادات: {$error}
 
+## السجل (KHUTTA_LOG).
+log-filter-invalid = KHUTTA_LOG={$value} ليس مرشِّحًا للسجل ({$error})؛ يُسجَّل على مستوى "info"
+
 ## المحرر الخارجي.
 editor-temp-file = تعذّر تمرير النص إلى المحرر: {$detail}
 editor-terminal = تعذّرت استعادة الطرفية من المحرر: {$detail}

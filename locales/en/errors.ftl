@@ -166,6 +166,9 @@ config-unknown-bidi = unknown bidi mode {$text}; use "app" or "terminal"
 config-unknown-key = unknown key {$text} (write keys like `ctrl-s`, `q`, `shift-tab`, `f1`)
 config-not-used = warning: the config file was not used: {$error}
 
+## The log (KHUTTA_LOG).
+log-filter-invalid = KHUTTA_LOG={$value} is not a log filter ({$error}); logging at "info"
+
 ## The external editor.
 editor-temp-file = cannot pass the text to the editor: {$detail}
 editor-terminal = cannot take the terminal back from the editor: {$detail}

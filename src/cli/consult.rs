@@ -89,7 +89,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         Action::Results(a) => run_results(a, ui),
         Action::Import(a) => run_import(a, ui),
         Action::Template(a) => {
-            let loaded = khutta::store::load(&resolve_plan(a.plan.as_deref())?)?;
+            let root = resolve_plan(a.plan.as_deref())?;
+            let loaded =
+                khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
             let c = round(&loaded.plan, &a.round)?;
             // Ids come from a partner's file: shown, never sent raw.
             let header = khutta::text::escape_controls(&csv_header(c)).into_owned();
@@ -154,7 +156,8 @@ fn filter(args: &ResultsArgs) -> Result<Filter, CommandError> {
 
 fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let (loaded, diagnostics) = khutta::workspace::check_folder(&root)?;
+    let (loaded, diagnostics) =
+        khutta::workspace::check_folder(&root, ui.folders.parse_cache(&root).as_deref())?;
     let c = round(&loaded.plan, &args.round)?;
     let options = ResultsOptions {
         filter: filter(&args)?,
@@ -198,7 +201,8 @@ fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
 
 fn run_import(args: ImportArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let mut loaded: LoadedPlan = khutta::store::load(&root)?;
+    let mut loaded: LoadedPlan =
+        khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
     let c = round(&loaded.plan, &args.round)?;
     let text =
         khutta::store::read_named(&args.file, khutta::store::MAX_STATE_BYTES).map_err(|e| {
@@ -246,7 +250,7 @@ fn run_import(args: ImportArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
             round: round_id.to_string(),
         };
         if let Some(why) =
-            khutta::repo::oplog::record(&root, super::state_home().as_deref(), kind, &files)
+            khutta::repo::oplog::record(&root, ui.folders.state.as_deref(), kind, &files)
         {
             eprintln!(
                 "{}",

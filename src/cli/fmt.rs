@@ -22,7 +22,7 @@ pub struct Args {
 /// some files cannot be read and so cannot be formatted.
 pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let loaded = khutta::store::load(&root)?;
+    let loaded = khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
     // A plan whose plan.ron cannot be read (a newer format, a syntax error) is left as it is
     // whole: rewriting its other files could drop what a newer khutta wrote in them.
     let check_only = args.check || !loaded.meta_readable;
@@ -32,12 +32,9 @@ pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
     }
     if !check_only && !outcome.changed.is_empty() {
         let kind = khutta::repo::oplog::OpKind::Fmt;
-        if let Some(why) = khutta::repo::oplog::record(
-            &root,
-            super::state_home().as_deref(),
-            kind,
-            &outcome.changed,
-        ) {
+        if let Some(why) =
+            khutta::repo::oplog::record(&root, ui.folders.state.as_deref(), kind, &outcome.changed)
+        {
             eprintln!(
                 "{}",
                 ui.messages.get_args(

@@ -96,7 +96,10 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let merged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| semantic(&args, ui)));
     let _ = std::panic::take_hook();
     let reason = match merged {
-        Ok(Ok(code)) => return Ok(code),
+        Ok(Ok(code)) => {
+            tracing::info!(path = %args.path, exit = ?code, "merge driver: merged by meaning");
+            return Ok(code);
+        }
         Ok(Err(reason)) => reason,
         Err(panic) => {
             let what = panic
@@ -108,6 +111,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                 .get_args("merge-driver-crashed", &[("error", what.into())])
         }
     };
+    tracing::warn!(
+        path = %args.path,
+        reason = %reason,
+        "merge driver: not a plan merge; falling back to git's line merge"
+    );
     say(
         "merge-driver-line-merge",
         &[
@@ -118,6 +126,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     Ok(match text_merge(&args) {
         Ok(code) => code,
         Err(reason) => {
+            tracing::error!(
+                path = %args.path,
+                reason = %reason,
+                "merge driver: line merge failed; ours kept, the file left conflicted"
+            );
             say(
                 "merge-driver-kept-ours",
                 &[("error", reason.into()), ("path", path())],

@@ -10,6 +10,7 @@ mod gantt;
 mod git_setup;
 mod init;
 mod log;
+mod logging;
 mod man;
 mod merge;
 mod merge_driver;
@@ -126,12 +127,6 @@ pub fn warn_about_drivers(root: &Path, ui: &ui::Ui) {
     }
 }
 
-/// khutta's state folder, from the environment (see [`khutta::store::state_home`]).
-pub fn state_home() -> Option<PathBuf> {
-    let env = |k: &str| std::env::var(k).ok();
-    khutta::store::state_home(env("XDG_STATE_HOME").as_deref(), env("HOME").as_deref())
-}
-
 impl From<khutta::store::StoreError> for CommandError {
     fn from(e: khutta::store::StoreError) -> Self {
         use khutta::store::StoreError as S;
@@ -162,6 +157,13 @@ impl From<khutta::store::StoreError> for CommandError {
 impl From<khutta::repo::RepoError> for CommandError {
     fn from(e: khutta::repo::RepoError) -> Self {
         use khutta::repo::RepoError as R;
+        // The whole story for the log: the user is shown the message and the hint only.
+        let detail = format!("{e:?}");
+        tracing::error!(
+            error = %logging::chain(&e),
+            detail = %khutta::repo::net::without_userinfo(&detail),
+            "git or network operation failed"
+        );
         let (message, hint) = (e.said(), e.hint());
         match e {
             R::Store(s) => s.into(),
@@ -211,11 +213,62 @@ fn mistyped_command(plan: &Path) -> Option<(String, String)> {
         .map(|(_, name)| (word.to_owned(), name))
 }
 
+/// The subcommand's name as typed, for the log.
+fn command_name(command: &Option<Command>) -> &'static str {
+    match command {
+        None => "open",
+        Some(c) => match c {
+            Command::Check(_) => "check",
+            Command::Fmt(_) => "fmt",
+            Command::Summary(_) => "summary",
+            Command::Init(_) => "init",
+            Command::GitSetup(_) => "git-setup",
+            Command::Commit(_) => "commit",
+            Command::Log(_) => "log",
+            Command::Sync(_) => "sync",
+            Command::Merge(_) => "merge",
+            Command::MergeDriver(_) => "merge-driver",
+            Command::Op(_) => "op",
+            Command::Consult(_) => "consult",
+            Command::Diff(_) => "diff",
+            Command::Blame(_) => "blame",
+            Command::Baseline(_) => "baseline",
+            Command::Schedule(_) => "schedule",
+            Command::Gantt(_) => "gantt",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
+        },
+    }
+}
+
 /// Parses the arguments, runs the command and returns its exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let ui = cli.ui.resolve();
+    // The TUI (no subcommand) owns the terminal: it logs to the file only.
+    let log_problem = logging::init(&ui.folders, cli.command.is_none());
+    if let Some(problem) = log_problem {
+        let m = &ui.messages;
+        let line = m.get_args("warning-line", &[("message", problem.show(m).into())]);
+        let terminal = std::io::stderr().is_terminal();
+        eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
+    }
+    let started = std::time::Instant::now();
+    let name = command_name(&cli.command);
+    tracing::info!(
+        command = name,
+        version = env!("CARGO_PKG_VERSION"),
+        cwd = %std::env::current_dir().unwrap_or_default().display(),
+        "start"
+    );
+    tracing::debug!(
+        args = %khutta::repo::net::without_userinfo(&format!("{:?}", cli.command)),
+        "arguments"
+    );
     // The TUI shows a bad config file in a popup; every other command says so here.
+    if let Some(e) = &ui.config_error {
+        tracing::warn!(error = %e, "config file not used");
+    }
     if let (Some(e), true) = (&ui.config_error, cli.command.is_some()) {
         let m = &ui.messages;
         let line = m.get_args("config-not-used", &[("error", e.as_str().into())]);
@@ -254,6 +307,27 @@ pub fn main() -> ExitCode {
         Some(Command::Man(args)) => man::run(&args, Cli::command()),
         None => open::run(cli.plan.as_deref(), &ui),
     };
+    let ms = started.elapsed().as_millis() as u64;
+    match &result {
+        Ok(code) => tracing::info!(command = name, exit = ?code, ms, "done"),
+        Err(e) => {
+            let en = khutta::i18n::Messages::new(khutta::model::Lang::En);
+            let (message, hint) = match e {
+                CommandError::User { message, hint } | CommandError::Usage { message, hint } => {
+                    (message.show(&en), hint.as_ref().map(|h| h.show(&en)))
+                }
+                CommandError::Internal(text) => (text.show(&en), None),
+            };
+            tracing::error!(
+                command = name,
+                exit = e.exit_code(),
+                ms,
+                error = %khutta::repo::net::without_userinfo(&message),
+                hint = hint.as_deref().unwrap_or(""),
+                "failed"
+            );
+        }
+    }
     match result {
         Ok(code) => code,
         Err(CommandError::Internal(m)) if m.contains("Broken pipe") => ExitCode::SUCCESS,
@@ -286,6 +360,14 @@ const BUNDLED: &str = "plans/open-government-nua";
 /// Finds the plan to work on: the one named, else the current folder if it is a plan, else the
 /// bundled plan when run from khutta's repository.
 pub fn resolve_plan(arg: Option<&Path>) -> Result<PathBuf, CommandError> {
+    let found = find_plan(arg);
+    if let Ok(p) = &found {
+        tracing::info!(plan = %p.display(), "plan folder");
+    }
+    found
+}
+
+fn find_plan(arg: Option<&Path>) -> Result<PathBuf, CommandError> {
     if let Some(p) = arg {
         let p = if p.file_name().is_some_and(|n| n == "plan.ron") {
             p.parent().unwrap_or(p)

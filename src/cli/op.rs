@@ -46,7 +46,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     match args.what {
         What::Log { plan, limit } => {
             let root = resolve_plan(plan.as_deref())?;
-            let ops = OpLog::open(&root, super::state_home().as_deref())?.list(limit)?;
+            let ops = OpLog::open(&root, ui.folders.state.as_deref())?.list(limit)?;
             if ops.is_empty() {
                 writeln!(out, "{}", shown(&m.get("op-none")))?;
             }
@@ -69,7 +69,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         }
         What::Undo { number, plan } => {
             let root = resolve_plan(plan.as_deref())?;
-            let log = OpLog::open(&root, super::state_home().as_deref())?;
+            let log = OpLog::open(&root, ui.folders.state.as_deref())?;
             let n = match number {
                 Some(n) => n,
                 None => log

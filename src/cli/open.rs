@@ -18,7 +18,8 @@ pub fn run(plan: Option<&Path>, ui: &Ui) -> Result<ExitCode, CommandError> {
     }
     let root = resolve_plan(plan)?;
     let opts = run::Options {
-        state: super::state_home(),
+        state: ui.folders.state.clone(),
+        cache: ui.folders.parse_cache(&root),
         root,
         lang: ui.messages.lang(),
         explicit_bidi: ui.bidi == BidiMode::App,

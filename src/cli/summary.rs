@@ -19,7 +19,8 @@ pub struct Args {
 /// Prints the plan's title, window and counts, and its check result.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let (loaded, diagnostics) = khutta::workspace::check_folder(&root)?;
+    let (loaded, diagnostics) =
+        khutta::workspace::check_folder(&root, ui.folders.parse_cache(&root).as_deref())?;
     let plan = &loaded.plan;
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut out = std::io::stdout().lock();

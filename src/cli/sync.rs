@@ -55,7 +55,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let r = PlanRepo::open(&root)?;
     super::warn_about_drivers(&root, ui);
     // What arrives with the partners' changes is checked as a whole, as a merge is.
-    let errors_before = super::check::error_keys(&root);
+    let errors_before = super::check::error_keys(&root, ui);
     let show = std::io::stderr().is_terminal();
     let m = &ui.messages;
     let cancel = Cancel::default();

@@ -1,13 +1,14 @@
 //! The global options `--lang` and `--bidi`, and the settings every command receives.
 
 use khutta::diff::lines::Line;
+use khutta::folders::Folders;
 use khutta::i18n::{LocaleEnv, Messages, choose_lang};
 use khutta::model::Lang;
 use khutta::text::{
     Align, BidiMode, Direction, DisplayOptions, display_line, escape_controls, str_width,
     visual_line,
 };
-use khutta::tui::config::{Config, config_path, load};
+use khutta::tui::config::{Config, load};
 use std::borrow::Cow;
 
 /// Options accepted before or after any subcommand.
@@ -48,20 +49,22 @@ pub struct Ui {
     /// Whether the bidi mode was chosen (on the command line or in the config file) rather
     /// than defaulted.
     pub bidi_chosen: bool,
+    /// khutta's config, state and cache folders.
+    pub folders: Folders,
 }
 
 impl UiArgs {
     /// The settings: the command line first, then the config file, then the environment.
     pub fn resolve(&self) -> Ui {
         let var = |name| std::env::var(name).ok();
-        let (config, config_error) =
-            match config_path(var("XDG_CONFIG_HOME").as_deref(), var("HOME").as_deref()) {
-                Some(path) => match load(&path) {
-                    Ok(c) => (c, None),
-                    Err(e) => (Config::default(), Some(e)),
-                },
-                None => (Config::default(), None),
-            };
+        let folders = Folders::from_env();
+        let (config, config_error) = match folders.config_file() {
+            Some(path) => match load(&path) {
+                Ok(c) => (c, None),
+                Err(e) => (Config::default(), Some(e)),
+            },
+            None => (Config::default(), None),
+        };
         let config_lang = match config.lang.as_deref() {
             Some("ar") => Some(Lang::Ar),
             Some("en") => Some(Lang::En),
@@ -91,6 +94,7 @@ impl UiArgs {
             config,
             config_error,
             bidi_chosen,
+            folders,
         }
     }
 }
@@ -210,6 +214,7 @@ mod tests {
             config: Config::default(),
             config_error: None,
             bidi_chosen: false,
+            folders: Folders::default(),
         }
     }
 

@@ -240,7 +240,7 @@ fn problems_of_reading_follow_the_files_and_the_edits() {
     );
     // The CLI's pipeline names the same file for the same problem.
     save(&mut doc);
-    let (_, cli) = crate::workspace::check_folder(dir.path()).unwrap();
+    let (_, cli) = crate::workspace::check_folder(dir.path(), None).unwrap();
     let mut a: Vec<(String, String)> = cli
         .iter()
         .map(|d| (d.code.to_string(), d.path.clone()))

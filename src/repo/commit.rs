@@ -119,6 +119,7 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
     super::oplog::OpLog::of(super::PlanRepo::open(&r.plan_root()?)?)?
         .record(super::oplog::OpKind::Commit { message: first }, &[])?;
     let id = repo.commit(Some("HEAD"), &author, &committer, message, &tree, &parents)?;
+    tracing::info!(commit = %id, files, left = left.len(), "committed");
     Ok(Committed { id, files, left })
 }
 

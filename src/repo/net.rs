@@ -147,6 +147,34 @@ fn looks_like_progress(text: &str) -> bool {
         && (rest[digits..].starts_with('%') || rest[digits..].starts_with(", done"))
 }
 
+/// `text` with the user information (`user:password@`) taken out of every URL in it, so that
+/// a URL or an error that quotes one can be logged without the password or token a remote's
+/// URL may carry. An scp-like SSH address (`git@host:path`) names a user only and is kept.
+pub fn without_userinfo(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        let end = tail
+            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
+            .unwrap_or(tail.len());
+        rest = match tail[..end].rfind('@') {
+            Some(at) => {
+                changed = true;
+                &tail[at + 1..]
+            }
+            None => tail,
+        };
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +217,28 @@ mod tests {
             "Total 3 (delta 0), reused 0 (delta 0), pack-reused 0",
         ] {
             assert!(looks_like_progress(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn urls_lose_their_user_information_and_nothing_else() {
+        let cases = [
+            ("http://user:secret@127.0.0.1:1/x", "http://127.0.0.1:1/x"),
+            (
+                "https://TOKEN@example.org/plan.git",
+                "https://example.org/plan.git",
+            ),
+            (
+                "failed on https://a:b@h/p, then ssh://me:pw@h2:22/q?x=y@z",
+                "failed on https://h/p, then ssh://h2:22/q?x=y@z",
+            ),
+            ("git@example.org:plan.git", "git@example.org:plan.git"),
+            ("git://127.0.0.1:1/x", "git://127.0.0.1:1/x"),
+            ("/srv/git/plan.git", "/srv/git/plan.git"),
+            ("http://p:w@h", "http://h"),
+        ];
+        for (text, logged) in cases {
+            assert_eq!(without_userinfo(text), logged, "{text}");
         }
     }
 }

@@ -129,7 +129,7 @@ pub struct Undone {
 
 impl OpLog {
     /// The log of the plan at `root`: in its repository when khutta is set up there, else in
-    /// a private one in khutta's state folder `state` (see [`crate::store::state_home`]).
+    /// a private one in khutta's state folder `state` (see [`crate::folders`]).
     pub fn open(root: &Path, state: Option<&Path>) -> Result<OpLog, RepoError> {
         if let Ok(r) = PlanRepo::open(root) {
             return OpLog::of(r);

@@ -104,6 +104,35 @@ pub fn sync(
     opts: &SyncOptions,
     progress: &mut dyn FnMut(SyncEvent),
 ) -> Result<SyncReport, RepoError> {
+    let started = std::time::Instant::now();
+    tracing::info!(remote = %opts.remote, "sync: begin");
+    let result = steps(r, opts, progress);
+    let ms = started.elapsed().as_millis() as u64;
+    match &result {
+        Ok(report) => tracing::info!(
+            remote = %opts.remote,
+            outcome = ?report.outcome,
+            baselines = ?report.baselines,
+            ms,
+            "sync: end"
+        ),
+        Err(e) => tracing::error!(
+            remote = %opts.remote,
+            error = %super::net::without_userinfo(&e.to_string()),
+            detail = %super::net::without_userinfo(&format!("{e:?}")),
+            ms,
+            "sync: failed"
+        ),
+    }
+    result
+}
+
+/// The steps of [`sync`], each of which either finishes or does not start.
+fn steps(
+    r: &PlanRepo,
+    opts: &SyncOptions,
+    progress: &mut dyn FnMut(SyncEvent),
+) -> Result<SyncReport, RepoError> {
     if super::merge_state::load(r)?.is_some() {
         return Err(RepoError::MergeInProgress);
     }
@@ -139,8 +168,10 @@ pub fn sync(
             Ok(())
         }
     };
+    tracing::debug!(branch = %branch, upstream = %upstream, "sync: branch");
     for attempt in 1..=opts.attempts.max(1) {
         if attempt > 1 {
+            tracing::info!(attempt, "sync: a partner pushed first; again");
             progress(SyncEvent::Retrying(attempt));
         }
         stop()?;
@@ -161,13 +192,19 @@ pub fn sync(
         {
             received = true;
             if r.repo.graph_descendant_of(theirs, ours)? {
+                tracing::info!(from = %ours, to = %theirs, "sync: fast-forward");
                 fast_forward(r, &local, theirs, &opts.remote)?;
             } else {
                 progress(SyncEvent::Merging);
                 let label = format!("{}/{branch}", opts.remote);
+                tracing::info!(ours = %ours, theirs = %theirs, "sync: merge: begin");
                 match merge_commits(r, ours, theirs, &label)? {
-                    MergeStep::Committed(_) => merged = true,
+                    MergeStep::Committed(id) => {
+                        tracing::info!(commit = %id, "sync: merge: committed");
+                        merged = true
+                    }
                     MergeStep::Conflicts(n) => {
+                        tracing::warn!(conflicts = n, "sync: merge: stopped on conflicts");
                         return report(SyncOutcome::Conflicts(n), baselines);
                     }
                 }
@@ -179,7 +216,10 @@ pub fn sync(
             stop()?;
             match push(r, opts, send_branch, &to_send, progress) {
                 Ok(()) => baselines.sent.extend(to_send),
-                Err(RepoError::PushRaced) => continue,
+                Err(RepoError::PushRaced) => {
+                    tracing::info!(attempt, "sync: push refused: the remote moved");
+                    continue;
+                }
                 Err(e) => return Err(e),
             }
         }

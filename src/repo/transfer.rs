@@ -40,6 +40,8 @@ pub(super) fn fetch(
         .filter_map(|spec| spec.ok().flatten().map(str::to_owned))
         .collect();
     specs.push(baseline_sync::fetch_refspec(&opts.remote));
+    let url = logged_url(&rem);
+    tracing::info!(remote = %opts.remote, url = %url, "fetch: begin");
     let auth = RefCell::new(auth(r, opts));
     let progress = RefCell::new(progress);
     let lines = RefCell::new(ServerLines::default());
@@ -71,7 +73,31 @@ pub(super) fn fetch(
         fo.download_tags(git2::AutotagOption::None);
         rem.fetch(&specs, Some(&mut fo), Some("khutta sync: fetch"))
     };
+    log_end("fetch", opts, &url, &result);
     result.map_err(|e| network_error(e, opts, &auth.borrow()))
+}
+
+/// The remote's URL as it may be logged: without a password or token.
+fn logged_url(rem: &git2::Remote<'_>) -> String {
+    rem.url()
+        .map(|u| super::net::without_userinfo(u).into_owned())
+        .unwrap_or_default()
+}
+
+/// Logs how a fetch or a push (`step`) ended, with libgit2's own words when it failed.
+fn log_end(step: &str, opts: &SyncOptions, url: &str, result: &Result<(), git2::Error>) {
+    match result {
+        Ok(()) => tracing::info!(remote = %opts.remote, "{step}: end"),
+        Err(e) => tracing::warn!(
+            remote = %opts.remote,
+            url = %url,
+            code = ?e.code(),
+            class = ?e.class(),
+            cancelled = opts.cancel.is_cancelled(),
+            error = %super::net::without_userinfo(e.message()),
+            "{step}: failed"
+        ),
+    }
 }
 
 /// Pushes `branch` (a full ref name) when given and the baselines `tags`; a refusal because
@@ -91,6 +117,8 @@ pub(super) fn push(
         let tag = baseline_sync::tag_ref(name);
         format!("{tag}:{tag}")
     }));
+    let url = logged_url(&rem);
+    tracing::info!(remote = %opts.remote, url = %url, specs = ?specs, "push: begin");
     let auth = RefCell::new(auth(r, opts));
     let rejected: RefCell<Vec<(String, String)>> = RefCell::new(Vec::new());
     let progress = RefCell::new(progress);
@@ -132,6 +160,10 @@ pub(super) fn push(
     };
     if let Some(line) = lines.borrow_mut().finish() {
         (*progress.borrow_mut())(SyncEvent::Server(line));
+    }
+    log_end("push", opts, &url, &result);
+    for (refname, message) in rejected.borrow().iter() {
+        tracing::warn!(remote = %opts.remote, refname, message, "push: refused by the server");
     }
     match result {
         Err(_) if opts.cancel.is_cancelled() => Err(RepoError::Cancelled),

@@ -4,7 +4,8 @@
 //! hash of a file's bytes (and its kind) to what parsing those bytes gave, stored as JSON,
 //! which reads several times faster. Because it is addressed by content, an entry can never be stale: a
 //! changed file has another hash and is parsed again. It lives in the user's cache folder, never
-//! in the plan, and losing it only costs time. Set `KHUTTA_NO_CACHE=1` to bypass it.
+//! in the plan, and losing it only costs time. Where it is, or that there is none
+//! (`KHUTTA_NO_CACHE=1`), the caller decides (`crate::folders`): this module reads no variable.
 //!
 //! Memory stays within what the plan itself needs: the cache is written and read in shards of
 //! about [`SHARD_BYTES`], one entry at a time, so that no step holds the whole cache's text; and
@@ -88,21 +89,11 @@ struct Header {
     version: String,
 }
 
-/// Where the cache of the plan at `root` lives, if there is a cache folder at all.
-pub(super) fn location(root: &Path) -> Option<PathBuf> {
-    if std::env::var_os("KHUTTA_NO_CACHE").is_some() {
-        return None;
-    }
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
-    let abs = std::fs::canonicalize(root).ok()?;
-    let name = format!(
-        "{:032x}",
-        xxhash_rust::xxh3::xxh3_128(abs.as_os_str().as_encoded_bytes())
-    );
-    Some(base.join("khutta").join("parsed").join(name))
+/// The cache folder of the plan folder at `root`: `parsed/<key>` in khutta's cache folder
+/// `cache_home` (see [`super::path_key`]), or `None` when `root` cannot be found. The caller
+/// decides where `cache_home` is (`folders`), or that there is none.
+pub fn parse_cache(cache_home: &Path, root: &Path) -> Option<PathBuf> {
+    Some(cache_home.join("parsed").join(super::path_key(root)?))
 }
 
 /// Whether `name` is a shard's (of this layout or an older one).

@@ -1,6 +1,5 @@
 //! Reading a plan folder: every file, on every core, with every problem reported.
 
-use super::cache;
 use super::disk::{Place, read_places};
 use super::layout::{FileKind, PLAN_FILE};
 use super::locate::locate;
@@ -40,12 +39,13 @@ pub(super) struct Found {
     pub(super) round: String,
 }
 
-/// Reads the plan folder at `root`.
+/// Reads the plan folder at `root`, parsing every file (no parse cache: see
+/// [`load_with_cache`]).
 ///
 /// Fails only when `root` is not a readable plan folder at all; every problem inside a file
 /// becomes a diagnostic and the rest of the plan is still read.
 pub fn load(root: &Path) -> Result<LoadedPlan, StoreError> {
-    load_with_cache(root, cache::location(root).as_deref())
+    load_with_cache(root, None)
 }
 
 /// Reads the plan folder at `root`, keeping parsed files in the cache folder `cache_dir` (none:
@@ -56,8 +56,17 @@ pub fn load_with_cache(root: &Path, cache_dir: Option<&Path>) -> Result<LoadedPl
             path: root.to_path_buf(),
         });
     }
+    let started = std::time::Instant::now();
     let mut loaded = LoadedPlan::empty(root);
     loaded.fold_all(read_places(root, &Place::all(), cache_dir));
+    tracing::info!(
+        plan = %root.display(),
+        activities = loaded.plan.activities.len(),
+        diagnostics = loaded.diagnostics.len(),
+        cached = cache_dir.is_some(),
+        ms = started.elapsed().as_millis() as u64,
+        "plan loaded"
+    );
     Ok(loaded)
 }
 

@@ -19,6 +19,7 @@ mod save;
 
 pub use atomic::{sync_dir, write_atomic};
 pub use bounded::{open_plain, read_bounded, read_named};
+pub use cache::parse_cache;
 pub use consult::{canonical_response, canonical_round, save_response, write_response};
 pub use disk::{Place, Snapshot, changed_paths, read_places};
 pub use fmt::{FmtOutcome, format_folder, sweep_stale_files};
@@ -38,19 +39,6 @@ use crate::model::{EntityKind, Id};
 use crate::said;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-
-/// khutta's state folder: `$XDG_STATE_HOME/khutta`, else `$HOME/.local/state/khutta` (the
-/// recovery files of unsaved edits, the operation logs of plans outside git). The caller
-/// passes the variables, so that tests and the library never read the environment.
-pub fn state_home(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
-    let base = match xdg_state_home.filter(|s| !s.is_empty()) {
-        Some(x) => PathBuf::from(x),
-        None => PathBuf::from(home.filter(|h| !h.is_empty())?)
-            .join(".local")
-            .join("state"),
-    };
-    Some(base.join("khutta"))
-}
 
 /// The key by which khutta's own folders name what belongs to the plan folder at `root`: the
 /// XXH3 hash of its absolute path.

@@ -19,7 +19,7 @@ use crate::i18n::Said;
 use crate::said;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// What the config file says; absent fields keep khutta's defaults.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -61,15 +61,6 @@ impl ConfigError {
             message = self.message.clone()
         )
     }
-}
-
-/// Where the config file is looked for, given the environment's `XDG_CONFIG_HOME` and `HOME`.
-pub fn config_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
-    let base = match xdg_config_home.filter(|s| !s.is_empty()) {
-        Some(x) => PathBuf::from(x),
-        None => PathBuf::from(home?).join(".config"),
-    };
-    Some(base.join("khutta").join("config.ron"))
 }
 
 /// Reads the config file at `path`; a missing file is the default config.
@@ -183,18 +174,5 @@ mod tests {
         let e = parse("c.ron", "Config(keys: {global: {\"hyper-x\": save}})").unwrap_err();
         assert!(e.message.contains("unknown key"), "{e}");
         assert_eq!(parse("c.ron", "Config()"), Ok(Config::default()));
-    }
-
-    #[test]
-    fn location() {
-        assert_eq!(
-            config_path(Some("/x"), Some("/h")),
-            Some(PathBuf::from("/x/khutta/config.ron"))
-        );
-        assert_eq!(
-            config_path(None, Some("/h")),
-            Some(PathBuf::from("/h/.config/khutta/config.ron"))
-        );
-        assert_eq!(config_path(Some(""), None), None);
     }
 }

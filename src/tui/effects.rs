@@ -67,7 +67,7 @@ impl Runner {
         std::thread::spawn(move || {
             let msg = crate::i18n::Messages::new(lang);
             for job in rx {
-                super::repo_view::run_job(&worker_root, worker_state.as_deref(), job, &msg, &|a| {
+                logged_job(&worker_root, worker_state.as_deref(), job, &msg, &|a| {
                     to_loop(a)
                 });
             }
@@ -127,7 +127,7 @@ impl Runner {
                 None => {
                     let msg = crate::i18n::Messages::new(app.lang);
                     let queued = std::cell::RefCell::new(Vec::new());
-                    super::repo_view::run_job(&root, self.state.as_deref(), job, &msg, &|a| {
+                    logged_job(&root, self.state.as_deref(), job, &msg, &|a| {
                         queued.borrow_mut().push(a)
                     });
                     queued.into_inner()
@@ -183,9 +183,57 @@ fn save(root: &Path, state: Option<&Path>, writes: Vec<FileWrite>) -> Vec<Action
     let result = crate::store::write_files(root, &writes)
         .map(|report| (writes, report))
         .map_err(|e| e.said());
+    match &result {
+        Ok(_) => tracing::info!(files = files.len(), "tui: saved"),
+        Err(e) => tracing::error!(files = ?files, error = %e, "tui: save failed"),
+    }
+    if let Some(trouble) = &trouble {
+        tracing::warn!(error = %trouble, "tui: operation log not written");
+    }
     let mut out = vec![Action::Saved(result)];
     out.extend(trouble.map(Action::OpLogFailed));
     out
+}
+
+/// Runs a git job (see [`super::repo_view::run_job`]), logging when it starts and ends and
+/// what went wrong. A sync's own steps are logged by `repo::sync`.
+fn logged_job(
+    root: &Path,
+    state: Option<&Path>,
+    job: RepoJob,
+    msg: &crate::i18n::Messages,
+    send: &dyn Fn(Action),
+) {
+    let name = match &job {
+        RepoJob::State => "state",
+        RepoJob::Commit(_) => "commit",
+        RepoJob::Sync(..) => "sync",
+        RepoJob::Resolve(..) => "resolve",
+        RepoJob::Finish => "finish",
+        RepoJob::Abort => "abort",
+        RepoJob::Revisions(_) => "revisions",
+        RepoJob::ChangedBy(_) => "changed-by",
+        RepoJob::Operations => "operations",
+        RepoJob::UndoOperation(_) => "undo",
+    };
+    let started = std::time::Instant::now();
+    tracing::debug!(job = name, "tui: job: begin");
+    super::repo_view::run_job(root, state, job, msg, &|a| {
+        match &a {
+            Action::RepoDone(Ok(said)) => {
+                tracing::info!(job = name, said = %said, "tui: job: done")
+            }
+            Action::RepoDone(Err(e)) => tracing::error!(
+                job = name,
+                error = %crate::repo::net::without_userinfo(e),
+                "tui: job: failed"
+            ),
+            _ => {}
+        }
+        send(a)
+    });
+    let ms = started.elapsed().as_millis() as u64;
+    tracing::debug!(job = name, ms, "tui: job: end");
 }
 
 fn read(root: &Path, places: &[Place]) -> Action {

@@ -32,9 +32,11 @@ pub struct Options {
     pub keymap: super::keymap::Keymap,
     /// A problem with the config file, shown once the UI is up.
     pub config_error: Option<String>,
-    /// khutta's state folder (see [`crate::store::state_home`]): unsaved edits between
+    /// khutta's state folder (see [`crate::folders`]): unsaved edits between
     /// sessions, the operation log of a plan outside git.
     pub state: Option<PathBuf>,
+    /// The plan's parse cache (see [`crate::folders::Folders::parse_cache`]), if any.
+    pub cache: Option<PathBuf>,
 }
 
 /// Why the TUI could not run.
@@ -57,7 +59,7 @@ enum Done {
 
 /// Opens the plan and runs the TUI until the user quits.
 pub fn run(opts: Options) -> Result<(), RunError> {
-    let loaded = crate::store::load(&opts.root)?;
+    let loaded = crate::store::load_with_cache(&opts.root, opts.cache.as_deref())?;
     let doc = Document::new(loaded);
     let mut app = App::new(doc, opts.lang, opts.today, opts.keymap);
     app.pen.bidi = if opts.explicit_bidi {

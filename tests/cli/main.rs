@@ -23,6 +23,7 @@ mod gantt;
 mod hostile;
 mod lang_commands;
 mod lang_errors;
+mod logging;
 mod ops;
 mod partners;
 mod renames;
