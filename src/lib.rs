@@ -11,6 +11,7 @@ pub mod document;
 pub mod edit;
 pub mod gantt;
 pub mod i18n;
+pub mod lang;
 pub mod model;
 pub mod repo;
 pub mod schedule;

@@ -10,18 +10,13 @@
 //! because in plan data they can disguise text, and a UI string goes through the same display
 //! pipeline, which orders its runs itself.
 
-mod keys;
 mod locale;
 mod said;
 
-pub use keys::{
-    SCREENS, activity_kind, beneficiary_kind, budget_category, dependency_kind, entity_kind,
-    funding_status, org_role, organisation_type, status, timing, weekday,
-};
 pub use locale::{LocaleEnv, choose_lang, lang_of_locale};
 pub use said::{Part, Said};
 
-use crate::model::Lang;
+use crate::lang::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;

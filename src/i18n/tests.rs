@@ -3,10 +3,6 @@
 #![allow(clippy::panic, reason = "a test fails by panicking")]
 
 use super::*;
-use crate::model::{
-    ActivityKind, BeneficiaryKind, BudgetCategory, DependencyKind, EntityKind, FundingStatus,
-    OrgRole, OrganisationType, Status, Timing, Weekday,
-};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -182,46 +178,6 @@ fn no_isolation_marks_and_missing_keys_are_visible() {
     assert!(!text.chars().any(crate::text::is_dangerous));
     assert_eq!(ar.get("no-such-message"), "no-such-message");
     assert_eq!(Messages::new(Lang::En).get("screen-gantt"), "Gantt");
-}
-
-#[test]
-fn every_enum_value_and_screen_has_a_message() {
-    let mut keys: Vec<&str> = SCREENS.to_vec();
-    keys.extend(EntityKind::ALL.map(entity_kind));
-    keys.extend(
-        [
-            ActivityKind::Task,
-            ActivityKind::Milestone,
-            ActivityKind::Group,
-        ]
-        .map(activity_kind),
-    );
-    keys.extend(Status::ALL.map(status));
-    keys.extend(DependencyKind::ALL.map(dependency_kind));
-    keys.extend(OrgRole::ALL.map(org_role));
-    keys.extend(OrganisationType::ALL.map(organisation_type));
-    keys.extend(BeneficiaryKind::ALL.map(beneficiary_kind));
-    keys.extend(FundingStatus::ALL.map(funding_status));
-    keys.extend(BudgetCategory::ALL.map(budget_category));
-    keys.extend(
-        [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ]
-        .map(weekday),
-    );
-    keys.push(timing(&Timing::Span));
-    for lang in [Lang::En, Lang::Ar] {
-        let m = Messages::new(lang);
-        for key in &keys {
-            assert!(m.has(key), "{key} missing in {lang:?}");
-        }
-    }
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod consultation;
 mod entity;
 mod funding;
 mod id;
+pub mod keys;
 pub mod limits;
 mod meta;
 mod money;
@@ -41,7 +42,8 @@ pub use partner::{Contact, OrgRole, OrganisationType, Partner};
 pub use place::{CountryCode, Location};
 pub use refs::{Reference, Referrer};
 pub use response::{Answer, Organisation, RESPONSES_DIR, Response, fresh_participant_id};
-pub use text::{Lang, Text};
+pub use crate::lang::Lang;
+pub use text::Text;
 pub use unit::{Unit, UnitValue};
 
 use std::collections::BTreeMap;

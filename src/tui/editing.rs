@@ -470,7 +470,7 @@ pub fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
         .map(|r| match &r.from {
             crate::model::Referrer::Entity(k, from) => format!(
                 "{} `{}` ({})",
-                app.msg.get(crate::i18n::entity_kind(*k)),
+                app.msg.get(crate::model::keys::entity_kind(*k)),
                 from,
                 r.field
             ),

@@ -170,7 +170,7 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
     let pen = &app.pen;
     let mut title = match &form.target {
         super::form::Target::Entity(k, id) => {
-            format!("{} {id}", app.msg.get(crate::i18n::entity_kind(*k)))
+            format!("{} {id}", app.msg.get(crate::model::keys::entity_kind(*k)))
         }
         super::form::Target::Plan => app.doc.plan.meta.title.show(app.content_lang).to_owned(),
     };
@@ -379,7 +379,7 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             id,
             references,
         } => {
-            let what = m.get(crate::i18n::entity_kind(*kind));
+            let what = m.get(crate::model::keys::entity_kind(*kind));
             let mut l = vec![m.get_args(
                 "tui-delete-question",
                 &[
@@ -426,7 +426,7 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             let any = m.get("tui-filter-any").into_owned();
             let status = f
                 .status
-                .map_or(any.clone(), |s| m.get(crate::i18n::status(s)).into_owned());
+                .map_or(any.clone(), |s| m.get(crate::model::keys::status(s)).into_owned());
             let partner = f.partner.as_ref().map_or(any.clone(), |p| p.to_string());
             let country = f.country.as_ref().map_or(any, |c| c.to_string());
             vec![

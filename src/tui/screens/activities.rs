@@ -279,7 +279,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             (start, Lang::En, Align::Natural, style),
             (finish, Lang::En, Align::Natural, style),
             (
-                m.get(crate::i18n::status(a.status)).into_owned(),
+                m.get(crate::model::keys::status(a.status)).into_owned(),
                 app.lang,
                 Align::Natural,
                 style,

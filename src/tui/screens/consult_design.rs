@@ -114,7 +114,7 @@ fn choices(app: &App, f: Field) -> Vec<Choice> {
             .map(|k| {
                 pair(
                     k.dir().to_owned(),
-                    app.msg.get(crate::i18n::entity_kind(*k)).into_owned(),
+                    app.msg.get(crate::model::keys::entity_kind(*k)).into_owned(),
                 )
             })
             .collect(),

@@ -1,27 +1,12 @@
-//! The message key of every value of the plan's enumerations, and of the TUI's screens.
+//! The message key of every value of the plan's enumerations.
 //!
 //! Exhaustive matches: a new variant in the model does not compile until it has a key, and
 //! the tests then fail until both languages have the message.
 
-use crate::model::{
+use super::{
     ActivityKind, BeneficiaryKind, BudgetCategory, DependencyKind, EntityKind, FundingStatus,
     OrgRole, OrganisationType, Status, Timing, Weekday,
 };
-
-/// The keys of the TUI's screen names, in tab order.
-pub const SCREENS: [&str; 11] = [
-    "screen-overview",
-    "screen-activities",
-    "screen-partners",
-    "screen-beneficiaries",
-    "screen-funding",
-    "screen-gantt",
-    "screen-problems",
-    "screen-consultations",
-    "screen-history",
-    "screen-review",
-    "screen-help",
-];
 
 /// The key of an entity kind's name.
 pub fn entity_kind(k: EntityKind) -> &'static str {
@@ -155,5 +140,51 @@ pub fn weekday(d: Weekday) -> &'static str {
         Weekday::Fri => "weekday-fri",
         Weekday::Sat => "weekday-sat",
         Weekday::Sun => "weekday-sun",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Messages;
+    use crate::lang::Lang;
+
+    #[test]
+    fn every_enum_value_has_a_message() {
+        let mut keys: Vec<&str> = EntityKind::ALL.map(entity_kind).to_vec();
+        keys.extend(
+            [
+                ActivityKind::Task,
+                ActivityKind::Milestone,
+                ActivityKind::Group,
+            ]
+            .map(activity_kind),
+        );
+        keys.extend(Status::ALL.map(status));
+        keys.extend(DependencyKind::ALL.map(dependency_kind));
+        keys.extend(OrgRole::ALL.map(org_role));
+        keys.extend(OrganisationType::ALL.map(organisation_type));
+        keys.extend(BeneficiaryKind::ALL.map(beneficiary_kind));
+        keys.extend(FundingStatus::ALL.map(funding_status));
+        keys.extend(BudgetCategory::ALL.map(budget_category));
+        keys.extend(
+            [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+                Weekday::Sun,
+            ]
+            .map(weekday),
+        );
+        keys.push(timing(&Timing::Span));
+        for lang in [Lang::En, Lang::Ar] {
+            let m = Messages::new(lang);
+            for key in &keys {
+                assert!(m.has(key), "{key} missing in {lang:?}");
+            }
+        }
     }
 }
