@@ -14,7 +14,8 @@
 
 use super::CommandError;
 use super::output::Style;
-use khutta::diff::{PlanFile, facts, file_diff_text, read_plan_file};
+use khutta::diff::{PlanFile, facts, file_diff_text};
+use khutta::repo::read_plan_file;
 use khutta::text::escape_controls;
 use std::io::Write;
 use std::path::Path;

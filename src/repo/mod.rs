@@ -11,6 +11,7 @@ mod baseline_sync;
 mod blame;
 mod by_hand;
 mod commit;
+mod driver;
 mod follow;
 mod history;
 mod keys;
@@ -29,6 +30,7 @@ pub use auth::Prompter;
 pub use baseline_sync::{BaselineDiffers, BaselineNews};
 pub use blame::{ACTIVITY_FIELDS, FieldBlame};
 pub use commit::{Committed, commit, pending_changes, stray_changes};
+pub use driver::{FileMerge, MergeFileError, merge_file, read_plan_file, replaying_commits};
 pub use history::LogEntry;
 pub use merging::{
     MergeStep, Stepped, abort, finish, in_progress, merge_commits, renamed_two_ways, resolve,
