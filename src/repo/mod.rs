@@ -11,6 +11,7 @@ mod baseline_sync;
 mod blame;
 mod by_hand;
 mod commit;
+mod commit_id;
 mod driver;
 mod follow;
 mod history;
@@ -30,6 +31,7 @@ pub use auth::Prompter;
 pub use baseline_sync::{BaselineDiffers, BaselineNews};
 pub use blame::{ACTIVITY_FIELDS, FieldBlame};
 pub use commit::{Committed, commit, pending_changes, stray_changes};
+pub use commit_id::CommitId;
 pub use driver::{FileMerge, MergeFileError, merge_file, read_plan_file, replaying_commits};
 pub use history::LogEntry;
 pub use merging::{

@@ -14,7 +14,7 @@ pub struct Baseline {
     /// The name, without `baseline/`.
     pub name: String,
     /// The commit it records.
-    pub commit: Oid,
+    pub commit: super::CommitId,
     /// Who recorded it (for a plain tag made with git, the commit's committer).
     pub by: String,
     /// Their e-mail address.
@@ -52,7 +52,7 @@ impl PlanRepo {
             let sig = tagger.unwrap_or_else(|| commit.committer());
             out.push(Baseline {
                 name,
-                commit: commit.id(),
+                commit: commit.id().into(),
                 by: sig.name().unwrap_or("?").to_owned(),
                 email: sig.email().unwrap_or("").to_owned(),
                 time: sig.when().seconds(),

@@ -51,7 +51,8 @@ impl PlanRepo {
 
     /// The plan at `commit`. A file that does not parse fails the whole read: a merge or a
     /// diff on a half-read plan would be wrong.
-    pub fn plan_at(&self, commit: Oid) -> Result<Plan, RepoError> {
+    pub fn plan_at(&self, commit: impl Into<super::CommitId>) -> Result<Plan, RepoError> {
+        let commit = commit.into().oid();
         self.plan_at_sharing(commit, &mut HashMap::new())
     }
 

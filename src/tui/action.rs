@@ -226,5 +226,5 @@ pub enum Action {
     /// The operation log, newest first, or why it could not be read.
     Operations(Result<Vec<crate::repo::oplog::Op>, String>),
     /// Plans at commits the Review screen asked for, or why each could not be read.
-    Revisions(Box<Vec<(git2::Oid, Result<crate::model::Plan, String>)>>),
+    Revisions(Box<Vec<(crate::repo::CommitId, Result<crate::model::Plan, String>)>>),
 }

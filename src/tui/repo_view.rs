@@ -66,7 +66,7 @@ pub enum RepoJob {
     /// Abandon the merge.
     Abort,
     /// Read the plans at these commits, for the Review screen.
-    Revisions(Vec<git2::Oid>),
+    Revisions(Vec<crate::repo::CommitId>),
     /// Find who made the commits that brought these plan files as they are.
     ChangedBy(Vec<String>),
     /// Read the operation log.

@@ -13,7 +13,7 @@ struct Repository {
     _dir: tempfile::TempDir,
     plan: std::path::PathBuf,
     /// The first commit (the baseline) and the one after it.
-    commits: [git2::Oid; 2],
+    commits: [khutta::repo::CommitId; 2],
 }
 
 fn repository() -> Repository {
@@ -46,7 +46,7 @@ fn repository() -> Repository {
     Repository {
         _dir: dir,
         plan,
-        commits: [first, second],
+        commits: [first.into(), second.into()],
     }
 }
 
