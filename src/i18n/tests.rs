@@ -194,3 +194,79 @@ fn no_message_hides_a_bidi_control() {
         }
     }
 }
+
+/// Keys made at run time from a prefix and a value (`format!("cmd-{}", ...)`): a message whose
+/// key starts with one of these counts as used. Each must still be built somewhere in `src/`.
+const BUILT_KEYS: [&str; 8] = [
+    "aspect-",
+    "cmd-",
+    "col-",
+    "design-",
+    "field-",
+    "month-",
+    "question-kind-",
+    "tui-scale-",
+];
+
+/// Every `"..."` literal of the Rust files under `dir` that could be a key, and every file's text.
+fn literals_and_texts(dir: &std::path::Path, literals: &mut BTreeSet<String>, texts: &mut String) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            literals_and_texts(&p, literals, texts);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            for (i, piece) in text.split('"').enumerate() {
+                let key_like = !piece.is_empty()
+                    && piece
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if i % 2 == 1 && key_like {
+                    literals.insert(piece.to_owned());
+                }
+            }
+            texts.push_str(&text);
+        }
+    }
+}
+
+#[test]
+fn every_message_is_used_somewhere() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let (mut literals, mut texts) = (BTreeSet::new(), String::new());
+    literals_and_texts(&src, &mut literals, &mut texts);
+    for prefix in BUILT_KEYS {
+        assert!(
+            texts.contains(&format!("\"{prefix}{{")),
+            "no key is built as \"{prefix}{{...}}\" any more: take it out of BUILT_KEYS"
+        );
+    }
+    // A message may also be used by another one (`{ other-message }`).
+    let mut referenced = BTreeSet::new();
+    for file in CATALOGUE {
+        for piece in file.en.split('{').skip(1) {
+            let name = piece.trim_start();
+            let end = name
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(name.len());
+            referenced.insert(name[..end].to_owned());
+        }
+    }
+    let mut unused = Vec::new();
+    for file in CATALOGUE {
+        for key in messages_of(file.en, file.name).into_keys() {
+            let used = key.starts_with('-')
+                || literals.contains(&key)
+                || referenced.contains(&key)
+                || BUILT_KEYS.iter().any(|p| key.starts_with(p));
+            if !used {
+                unused.push(format!("{}: {key}", file.name));
+            }
+        }
+    }
+    assert!(
+        unused.is_empty(),
+        "messages nothing in src/ uses:\n{}",
+        unused.join("\n")
+    );
+}
