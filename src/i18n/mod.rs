@@ -46,7 +46,7 @@ macro_rules! catalogue_file {
 /// The messages, compiled in, one file per area: the interface, `khutta check`'s diagnostics,
 /// reviews of a change, the other commands' output, and errors. A key lives in exactly one
 /// file.
-pub const CATALOGUE: [CatalogueFile; 5] = [
+pub(crate) const CATALOGUE: [CatalogueFile; 5] = [
     catalogue_file!("khutta.ftl"),
     catalogue_file!("check.ftl"),
     catalogue_file!("review.ftl"),
@@ -182,7 +182,7 @@ pub fn month_names(m: &Messages) -> [String; 12] {
 }
 
 /// The CLDR plural category of `n` in Arabic.
-pub fn arabic_plural(n: i64) -> &'static str {
+pub(crate) fn arabic_plural(n: i64) -> &'static str {
     match (n.unsigned_abs(), n.unsigned_abs() % 100) {
         (0, _) => "zero",
         (1, _) => "one",

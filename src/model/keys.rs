@@ -1,15 +1,16 @@
 //! The message key of every value of the plan's enumerations.
 //!
 //! Exhaustive matches: a new variant in the model does not compile until it has a key, and
-//! the tests then fail until both languages have the message.
+//! the tests then fail until both languages have the message. The keys of values that only
+//! forms show (activity kinds, dependency kinds, roles, budget categories) are built from the
+//! value's name by `tui::words`; the tests keep an exhaustive list of them too.
 
 use super::{
-    ActivityKind, BeneficiaryKind, BudgetCategory, DependencyKind, EntityKind, FundingStatus,
-    OrgRole, OrganisationType, Status, Timing, Weekday,
+    BeneficiaryKind, EntityKind, FundingStatus, OrganisationType, Status, Timing, Weekday,
 };
 
 /// The key of an entity kind's name.
-pub fn entity_kind(k: EntityKind) -> &'static str {
+pub(crate) fn entity_kind(k: EntityKind) -> &'static str {
     match k {
         EntityKind::Activity => "entity-activity",
         EntityKind::Partner => "entity-partner",
@@ -27,15 +28,6 @@ pub fn timing(t: &Timing) -> &'static str {
     }
 }
 
-/// The key of an activity kind.
-pub fn activity_kind(k: ActivityKind) -> &'static str {
-    match k {
-        ActivityKind::Task => "activity-kind-task",
-        ActivityKind::Milestone => "activity-kind-milestone",
-        ActivityKind::Group => "activity-kind-group",
-    }
-}
-
 /// The key of an activity status.
 pub fn status(s: Status) -> &'static str {
     match s {
@@ -44,26 +36,6 @@ pub fn status(s: Status) -> &'static str {
         Status::Done => "status-done",
         Status::OnHold => "status-on-hold",
         Status::Cancelled => "status-cancelled",
-    }
-}
-
-/// The key of a dependency type.
-pub fn dependency_kind(k: DependencyKind) -> &'static str {
-    match k {
-        DependencyKind::FinishToStart => "dependency-fs",
-        DependencyKind::StartToStart => "dependency-ss",
-        DependencyKind::FinishToFinish => "dependency-ff",
-        DependencyKind::StartToFinish => "dependency-sf",
-    }
-}
-
-/// The key of an organisation role.
-pub fn org_role(r: OrgRole) -> &'static str {
-    match r {
-        OrgRole::Funding => "role-funding",
-        OrgRole::Accountable => "role-accountable",
-        OrgRole::Extending => "role-extending",
-        OrgRole::Implementing => "role-implementing",
     }
 }
 
@@ -88,7 +60,7 @@ pub fn organisation_type(t: OrganisationType) -> &'static str {
 }
 
 /// The key of a beneficiary kind.
-pub fn beneficiary_kind(k: BeneficiaryKind) -> &'static str {
+pub(crate) fn beneficiary_kind(k: BeneficiaryKind) -> &'static str {
     use BeneficiaryKind as K;
     match k {
         K::CityGovernment => "beneficiary-kind-city-government",
@@ -104,29 +76,12 @@ pub fn beneficiary_kind(k: BeneficiaryKind) -> &'static str {
 }
 
 /// The key of a funding status.
-pub fn funding_status(s: FundingStatus) -> &'static str {
+pub(crate) fn funding_status(s: FundingStatus) -> &'static str {
     match s {
         FundingStatus::Pipeline => "funding-status-pipeline",
         FundingStatus::Pledged => "funding-status-pledged",
         FundingStatus::Committed => "funding-status-committed",
         FundingStatus::Disbursed => "funding-status-disbursed",
-    }
-}
-
-/// The key of a budget category.
-pub fn budget_category(c: BudgetCategory) -> &'static str {
-    use BudgetCategory as C;
-    match c {
-        C::Staff => "budget-category-staff",
-        C::Consultants => "budget-category-consultants",
-        C::Travel => "budget-category-travel",
-        C::Meetings => "budget-category-meetings",
-        C::Training => "budget-category-training",
-        C::Equipment => "budget-category-equipment",
-        C::Communication => "budget-category-communication",
-        C::Grants => "budget-category-grants",
-        C::Evaluation => "budget-category-evaluation",
-        C::Other => "budget-category-other",
     }
 }
 
@@ -148,6 +103,53 @@ mod tests {
     use super::*;
     use crate::i18n::Messages;
     use crate::lang::Lang;
+    use crate::model::{ActivityKind, BudgetCategory, DependencyKind, OrgRole};
+
+    /// The key of an activity kind.
+    fn activity_kind(k: ActivityKind) -> &'static str {
+        match k {
+            ActivityKind::Task => "activity-kind-task",
+            ActivityKind::Milestone => "activity-kind-milestone",
+            ActivityKind::Group => "activity-kind-group",
+        }
+    }
+
+    /// The key of a dependency type.
+    fn dependency_kind(k: DependencyKind) -> &'static str {
+        match k {
+            DependencyKind::FinishToStart => "dependency-fs",
+            DependencyKind::StartToStart => "dependency-ss",
+            DependencyKind::FinishToFinish => "dependency-ff",
+            DependencyKind::StartToFinish => "dependency-sf",
+        }
+    }
+
+    /// The key of an organisation role.
+    fn org_role(r: OrgRole) -> &'static str {
+        match r {
+            OrgRole::Funding => "role-funding",
+            OrgRole::Accountable => "role-accountable",
+            OrgRole::Extending => "role-extending",
+            OrgRole::Implementing => "role-implementing",
+        }
+    }
+
+    /// The key of a budget category.
+    fn budget_category(c: BudgetCategory) -> &'static str {
+        use BudgetCategory as C;
+        match c {
+            C::Staff => "budget-category-staff",
+            C::Consultants => "budget-category-consultants",
+            C::Travel => "budget-category-travel",
+            C::Meetings => "budget-category-meetings",
+            C::Training => "budget-category-training",
+            C::Equipment => "budget-category-equipment",
+            C::Communication => "budget-category-communication",
+            C::Grants => "budget-category-grants",
+            C::Evaluation => "budget-category-evaluation",
+            C::Other => "budget-category-other",
+        }
+    }
 
     #[test]
     fn every_enum_value_has_a_message() {

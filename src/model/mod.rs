@@ -22,6 +22,7 @@ mod response;
 mod text;
 mod unit;
 
+pub use crate::lang::Lang;
 pub use activity::{
     Activity, ActivityKind, ActivityPartner, BudgetCategory, BudgetLine, Dependency,
     DependencyKind, Status, Timing,
@@ -42,7 +43,6 @@ pub use partner::{Contact, OrgRole, OrganisationType, Partner};
 pub use place::{CountryCode, Location};
 pub use refs::{Reference, Referrer};
 pub use response::{Answer, Organisation, RESPONSES_DIR, Response, fresh_participant_id};
-pub use crate::lang::Lang;
 pub use text::Text;
 pub use unit::{Unit, UnitValue};
 

@@ -36,7 +36,7 @@ impl Text {
 
     /// Whether neither language is set at all (blank text still counts as set, so that a
     /// file round-trips exactly).
-    pub fn is_absent(&self) -> bool {
+    pub(crate) fn is_absent(&self) -> bool {
         self.ar.is_none() && self.en.is_none()
     }
 

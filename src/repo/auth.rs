@@ -226,7 +226,7 @@ impl Auth {
     }
 
     /// Whether any credential was asked for.
-    pub fn was_asked(&self) -> bool {
+    pub(crate) fn was_asked(&self) -> bool {
         !self.tried.is_empty()
     }
 }

@@ -47,7 +47,7 @@ pub fn merge_commits(
 }
 
 /// The merge of the state's commits with the recorded choices applied.
-pub fn compute(r: &PlanRepo, state: &MergeState) -> Result<MergeResult, RepoError> {
+pub(crate) fn compute(r: &PlanRepo, state: &MergeState) -> Result<MergeResult, RepoError> {
     let (ours, theirs) = (oid(&state.ours)?, oid(&state.theirs)?);
     let o = r.plan_at(ours)?;
     let t = r.plan_at(theirs)?;

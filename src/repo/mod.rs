@@ -365,7 +365,7 @@ impl PlanRepo {
     }
 
     /// The plan folder in the work tree.
-    pub fn plan_root(&self) -> Result<PathBuf, RepoError> {
+    pub(crate) fn plan_root(&self) -> Result<PathBuf, RepoError> {
         let workdir = self
             .repo
             .workdir()
@@ -376,7 +376,7 @@ impl PlanRepo {
     }
 
     /// A path inside the plan as a path in the repository.
-    pub fn in_repo(&self, rel: &str) -> String {
+    pub(crate) fn in_repo(&self, rel: &str) -> String {
         if self.prefix.is_empty() {
             rel.to_owned()
         } else {
@@ -386,7 +386,7 @@ impl PlanRepo {
 
     /// The author and committer for a commit: git's config and the `GIT_AUTHOR_*` and
     /// `GIT_COMMITTER_*` variables, as git itself reads them.
-    pub fn signatures(
+    pub(crate) fn signatures(
         &self,
     ) -> Result<(git2::Signature<'static>, git2::Signature<'static>), RepoError> {
         let author = self

@@ -37,7 +37,7 @@ impl RevisionError {
 
 impl PlanRepo {
     /// The tree of the plan folder at `commit`, if the plan existed then.
-    pub fn plan_tree(&self, commit: Oid) -> Result<Option<Tree<'_>>, RepoError> {
+    pub(crate) fn plan_tree(&self, commit: Oid) -> Result<Option<Tree<'_>>, RepoError> {
         let tree = self.repo.find_commit(commit)?.tree()?;
         if self.prefix.is_empty() {
             return Ok(Some(tree));

@@ -140,7 +140,7 @@ impl Command {
     }
 
     /// Whether the command only moves the cursor (the help screen shows these on one line).
-    pub fn is_movement(self) -> bool {
+    pub(crate) fn is_movement(self) -> bool {
         matches!(
             self,
             Command::Up

@@ -72,7 +72,7 @@ impl Reader {
     }
 
     /// Reads again after [`Reader::pause`].
-    pub fn resume(&self) {
+    pub(crate) fn resume(&self) {
         self.paused.store(false, Ordering::Release);
     }
 }

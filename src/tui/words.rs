@@ -16,7 +16,7 @@ fn field_key(name: &str) -> String {
 }
 
 /// A field's label: "Title (Arabic)" for `title.ar`.
-pub fn field_label(m: &Messages, name: &str) -> String {
+pub(crate) fn field_label(m: &Messages, name: &str) -> String {
     let label = m.get(&field_key(name)).into_owned();
     match name.rsplit_once('.') {
         Some((_, "ar")) => format!("{label} ({})", m.get("lang-ar")),
@@ -56,7 +56,7 @@ fn choice_key(field: &str, value: &str) -> Option<String> {
 }
 
 /// How a choice value is shown: its name in the UI's language, or the value itself.
-pub fn choice_label(m: &Messages, field: &str, value: &str) -> String {
+pub(crate) fn choice_label(m: &Messages, field: &str, value: &str) -> String {
     match choice_key(field, value) {
         Some(k) if m.has(&k) => m.get(&k).into_owned(),
         _ => value.to_owned(),

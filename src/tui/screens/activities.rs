@@ -110,7 +110,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 }
 
 /// A key in the filter menu: `s` cycles the status, `p` the partner, `c` the country, `x` clears.
-pub fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
+pub(crate) fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
     let f = &mut app.tree.filter;
     match key {
         's' => {

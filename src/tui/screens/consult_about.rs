@@ -75,7 +75,7 @@ pub fn lines(app: &App) -> Vec<AboutLine> {
 }
 
 /// The rows the section takes at the bottom of a form of `height` rows: at most a third.
-pub fn height(lines: &[AboutLine], height: u16) -> u16 {
+pub(crate) fn height(lines: &[AboutLine], height: u16) -> u16 {
     if lines.is_empty() {
         return 0;
     }

@@ -59,7 +59,7 @@ pub fn page(app: &App) -> usize {
 }
 
 /// The usual list movements, keeping the selected row in view; returns whether `c` was one.
-pub fn move_cursor(
+pub(crate) fn move_cursor(
     cursor: &mut super::lists::Cursor,
     c: Command,
     len: usize,

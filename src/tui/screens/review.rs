@@ -122,7 +122,7 @@ fn default_old(app: &App) -> Option<Revision> {
 
 /// The repository's state arrived: with a baseline and nothing chosen yet, the last baseline is
 /// read so that the Gantt can draw it.
-pub fn repo_changed(app: &mut App) -> Vec<Effect> {
+pub(crate) fn repo_changed(app: &mut App) -> Vec<Effect> {
     if app.review.old.is_none() && !app.repo.baselines.is_empty() {
         return request(app);
     }
@@ -131,7 +131,7 @@ pub fn repo_changed(app: &mut App) -> Vec<Effect> {
 
 /// The screen was opened: the defaults are chosen, and the review is brought up to date with
 /// the working plan.
-pub fn entered(app: &mut App) -> Vec<Effect> {
+pub(crate) fn entered(app: &mut App) -> Vec<Effect> {
     request(app)
 }
 
