@@ -88,7 +88,7 @@ pub struct ServerLine {
 /// Cuts what the server sends into lines. A line may arrive in pieces, and git's progress
 /// rewrites one line with `\r`.
 #[derive(Debug, Default)]
-pub struct ServerLines {
+pub(crate) struct ServerLines {
     partial: Vec<u8>,
 }
 

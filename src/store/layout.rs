@@ -56,7 +56,7 @@ pub enum PlanPath {
 
 /// What a plan file other than `plan.ron` holds, for the loader and the parse cache.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// An entity of this kind.
     Entity(EntityKind),
     /// A round's design.

@@ -11,7 +11,7 @@ mod funding;
 mod partner;
 mod plan_meta;
 pub mod round;
-pub mod spec;
+pub(crate) mod spec;
 pub mod value;
 
 use crate::edit::Edit;

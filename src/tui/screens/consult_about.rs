@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 /// One line of the section: text, its language, its style.
-pub type AboutLine = (String, Lang, Style);
+pub(crate) type AboutLine = (String, Lang, Style);
 
 /// The section's lines for the open form's entity; empty when no question refers to it.
 pub fn lines(app: &App) -> Vec<AboutLine> {
