@@ -46,7 +46,7 @@ fn repository() -> Repository {
     Repository {
         _dir: dir,
         plan,
-        commits: [first.into(), second.into()],
+        commits: [first, second],
     }
 }
 
