@@ -12,6 +12,7 @@ pub mod edit;
 pub mod folders;
 pub mod gantt;
 pub mod i18n;
+pub mod lang;
 pub mod model;
 pub mod repo;
 pub mod schedule;

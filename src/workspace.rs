@@ -10,7 +10,7 @@ use std::path::Path;
 /// the other, and together they are most of the time it takes to open a large plan. The
 /// diagnostics come unsorted and unlocated, with the schedule's date conflicts when `plan.ron`
 /// was readable (they need its calendars).
-pub fn check_and_schedule(plan: &Plan, unread: &Unread) -> (Vec<Diagnostic>, Schedule) {
+pub(crate) fn check_and_schedule(plan: &Plan, unread: &Unread) -> (Vec<Diagnostic>, Schedule) {
     let (mut found, schedule) = std::thread::scope(|s| {
         let scheduling = s.spawn(|| crate::schedule::schedule(plan));
         let found = check::check(plan, unread);

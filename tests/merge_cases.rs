@@ -15,8 +15,9 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use khutta::diff::{ConflictKind, Target, diff, merge, merge_file, render};
+use khutta::diff::{ConflictKind, Target, diff, merge, render};
 use khutta::model::{EntityKind, Plan};
+use khutta::repo::merge_file;
 use khutta::store::{canonical_text, load_with_cache, write_new_plan};
 use std::path::Path;
 use support::cmd::{assert_matches_file, case_dirs};

@@ -19,7 +19,6 @@ screen-beneficiaries = المستفيدون
 screen-funding = التمويل
 screen-gantt = مخطط غانت
 screen-problems = المشكلات
-screen-help = المساعدة
 screen-consultations = المشاورات
 screen-history = السجل
 screen-review = المراجعة
@@ -169,9 +168,6 @@ weekday-fri = الجمعة
 weekday-sat = السبت
 weekday-sun = الأحد
 
-severity-error = خطأ
-severity-warning = تحذير
-
 ## Counts
 
 count-activities = { $count_form ->
@@ -257,11 +253,6 @@ saved-files = { $count_form ->
     [many] حُفظ { $count } ملفًا
    *[other] حُفظ { $count } ملف
 }
-unsaved-changes = تغييرات غير محفوظة
-quit-confirm = توجد تغييرات غير محفوظة. هل تريد الخروج دون حفظ؟
-answer-yes = نعم
-answer-no = لا
-save-failed = تعذّر الحفظ: { $error }
 
 ## Command line output
 
@@ -459,7 +450,6 @@ tui-overview-critical = المسار الحرج
 tui-overview-budget = الميزانية
 tui-overview-secured = التمويل المؤمَّن
 tui-overview-expected = التمويل المتوقع
-tui-overview-expected-note = (قيد الإعداد ومتعهَّد به)
 tui-overview-problems = { $errors } أخطاء، { $warnings } تحذيرات (انظر المشكلات، 7)
 tui-overview-warnings = { $warnings_form ->
     [zero] لا تحذيرات
@@ -538,7 +528,6 @@ tui-conflict-value = قيمتك (JSON)
 tui-no-history = لم يمسّ أي إيداع الخطة بعد
 tui-no-merge = لا دمج بانتظار الحل
 tui-merge-title = دمج { $label }: بقي { $count }
-tui-value-absent = (غير موجود)
 tui-side-base = الأصل
 tui-side-ours = قيمتنا
 tui-side-theirs = قيمتهم

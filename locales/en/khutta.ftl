@@ -17,7 +17,6 @@ screen-beneficiaries = Beneficiaries
 screen-funding = Funding
 screen-gantt = Gantt
 screen-problems = Problems
-screen-help = Help
 screen-consultations = Consultations
 screen-history = History
 screen-review = Review
@@ -167,9 +166,6 @@ weekday-fri = Friday
 weekday-sat = Saturday
 weekday-sun = Sunday
 
-severity-error = error
-severity-warning = warning
-
 ## Counts
 
 count-activities = { $count ->
@@ -216,11 +212,6 @@ saved-files = { $count ->
     [one] Saved 1 file
    *[other] Saved { $count } files
 }
-unsaved-changes = Unsaved changes
-quit-confirm = There are unsaved changes. Quit without saving?
-answer-yes = Yes
-answer-no = No
-save-failed = Could not save: { $error }
 
 ## Command line output
 
@@ -404,7 +395,6 @@ tui-overview-critical = critical path
 tui-overview-budget = budget
 tui-overview-secured = secured
 tui-overview-expected = expected
-tui-overview-expected-note = (pipeline and pledged)
 tui-overview-problems = { $errors } errors, { $warnings } warnings (see Problems, 7)
 tui-overview-warnings = { $warnings ->
     [one] 1 warning
@@ -468,7 +458,6 @@ tui-conflict-value = your value (JSON)
 tui-no-history = no commit has touched the plan yet
 tui-no-merge = no merge is waiting
 tui-merge-title = merging { $label }: { $count } left
-tui-value-absent = (absent)
 tui-side-base = base
 tui-side-ours = ours
 tui-side-theirs = theirs

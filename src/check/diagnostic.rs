@@ -309,7 +309,7 @@ impl Diagnostic {
     }
 
     /// Points the diagnostic at a quoted value inside a field of its file.
-    pub fn at_value(mut self, field: &'static str, value: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at_value(mut self, field: &'static str, value: impl Into<String>) -> Diagnostic {
         self.anchor = Anchor {
             field: Some(field),
             value: Some(value.into()),
@@ -323,7 +323,7 @@ impl Diagnostic {
     }
 
     /// The order diagnostics are reported in: by file, then position, then code.
-    pub fn sort_key(&self) -> (&str, u32, u32, Code, &Said) {
+    pub(crate) fn sort_key(&self) -> (&str, u32, u32, Code, &Said) {
         (&self.path, self.line, self.col, self.code, &self.message)
     }
 }

@@ -49,7 +49,7 @@ fn date(time: i64) -> String {
 }
 
 fn short(b: &Baseline) -> String {
-    b.commit.to_string().chars().take(10).collect()
+    b.commit.abbreviated(10)
 }
 
 /// The note under the tag message's first line, if any.
@@ -123,12 +123,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let r = PlanRepo::open(&root)?;
     let commit = r.commit_of(args.rev.as_deref().unwrap_or("HEAD"))?;
     let b = r.record_baseline(&name, commit, args.message.as_deref(), args.force)?;
-    let summary = r
-        .repo
-        .find_commit(b.commit)
-        .ok()
-        .and_then(|c| c.summary().ok().flatten().map(str::to_owned))
-        .unwrap_or_default();
+    let summary = r.summary(b.commit);
     let name = escape_controls(&b.name).into_owned();
     let line = m.get_args(
         "baseline-recorded",

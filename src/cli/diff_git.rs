@@ -14,8 +14,9 @@
 
 use super::CommandError;
 use super::output::Style;
-use khutta::diff::{PlanFile, facts, file_diff_text, read_plan_file};
+use khutta::diff::{PlanFile, facts, file_diff_text};
 use khutta::i18n::{Messages, Said};
+use khutta::repo::read_plan_file;
 use khutta::text::escape_controls;
 use std::io::Write;
 use std::path::Path;

@@ -43,17 +43,7 @@ enum Mine {
 
 /// Which side is the person's own, from the repository's state and git's labels.
 fn mine(labels: &[String]) -> Mine {
-    use git2::RepositoryState as S;
-    if let Ok(repo) = git2::Repository::open_from_env()
-        && matches!(
-            repo.state(),
-            S::Rebase
-                | S::RebaseInteractive
-                | S::RebaseMerge
-                | S::ApplyMailbox
-                | S::ApplyMailboxOrRebase
-        )
-    {
+    if khutta::repo::replaying_commits() {
         return Mine::Replayed;
     }
     // git's own label for the stash's side when it applies one.
@@ -171,7 +161,7 @@ fn semantic(args: &Args, ui: &Ui) -> Result<ExitCode, String> {
         Mine::Ours => (&ours, &theirs),
         Mine::Replayed | Mine::Stashed => (&theirs, &ours),
     };
-    let merged = khutta::diff::merge_file(&in_plan(&args.path), base, first, second)
+    let merged = khutta::repo::merge_file(&in_plan(&args.path), base, first, second)
         .map_err(|e| e.to_string())?;
     khutta::store::write_atomic(&args.ours, merged.text.as_bytes()).map_err(|e| {
         m.get_args(

@@ -171,8 +171,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     Ok(code)
 }
 
-fn short(id: git2::Oid) -> String {
-    id.to_string().chars().take(10).collect()
+fn short(id: khutta::repo::CommitId) -> String {
+    id.abbreviated(10)
 }
 
 /// The baselines received and sent, a line each.

@@ -26,7 +26,7 @@ impl Filter {
     }
 
     /// Whether response `r` is counted.
-    pub fn admits(&self, plan: &Plan, r: &Response) -> bool {
+    pub(crate) fn admits(&self, plan: &Plan, r: &Response) -> bool {
         let country = self.countries.is_empty() || self.countries.contains(&r.country);
         let kind = self.organisation_types.is_empty()
             || r.organisation

@@ -292,7 +292,7 @@ pub fn markdown(r: &RoundResults, m: &Messages) -> String {
 }
 
 /// The columns of the CSV form.
-pub const CSV_COLUMNS: [&str; 12] = [
+pub(crate) const CSV_COLUMNS: [&str; 12] = [
     "question",
     "aspect",
     "kind",

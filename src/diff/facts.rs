@@ -1,15 +1,10 @@
-//! One plan file on its own, as git sees it: read without knowing its path, written as one
-//! fact per line for git's textconv, and compared with another version for an external diff.
-//!
-//! git hands a textconv program a temporary file named after nothing, so the kind of entity
-//! is read from the content: the RON struct name that starts every canonical file, or, for a
-//! hand-written file without one, the first type that accepts it.
+//! One plan file on its own, as git sees it: written as one fact per line for git's textconv,
+//! and compared with another version for an external diff (`repo::read_plan_file` reads it).
 
 use super::path::{FieldPath, Seg};
 use super::render::{change_text, esc, value};
 use super::tree::{ListRule, Root, entity_tree, list_rule, meta_tree, unique_keys, variant};
 use super::{FieldChange, delta};
-use crate::check::Diagnostic;
 use crate::i18n::Messages;
 use crate::model::{Entity, Lang, PlanMeta};
 use serde_json::Value;
@@ -42,80 +37,6 @@ impl PlanFile {
         match self {
             PlanFile::Meta(m) => format!("plan {}", esc(&m.id)),
             PlanFile::Entity(e) => format!("{} {}", e.kind().noun(), esc(e.id())),
-        }
-    }
-}
-
-/// The struct name a RON text starts with, after a byte-order mark, blank space, comments and
-/// `#![enable(..)]` attributes.
-fn struct_name(text: &str) -> Option<&str> {
-    let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
-    loop {
-        rest = rest.trim_start();
-        if let Some(r) = rest.strip_prefix("//") {
-            rest = r.split_once('\n').map_or("", |(_, after)| after);
-        } else if let Some(r) = rest.strip_prefix("/*") {
-            rest = r.split_once("*/").map_or("", |(_, after)| after);
-        } else if let Some(r) = rest.strip_prefix("#!") {
-            rest = r.split_once(']').map_or("", |(_, after)| after);
-        } else {
-            break;
-        }
-    }
-    let end = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .unwrap_or(rest.len());
-    (end > 0).then(|| &rest[..end])
-}
-
-fn parse_as(name: &str, path: &str, text: &str) -> Result<PlanFile, Diagnostic> {
-    use crate::store::parse;
-    let mut f = match name {
-        "PlanMeta" => PlanFile::Meta(Box::new(parse(path, text)?)),
-        "Partner" => PlanFile::Entity(Entity::Partner(parse(path, text)?)),
-        "Beneficiary" => PlanFile::Entity(Entity::Beneficiary(parse(path, text)?)),
-        "FundingSource" => PlanFile::Entity(Entity::Funding(parse(path, text)?)),
-        _ => PlanFile::Entity(Entity::Activity(parse(path, text)?)),
-    };
-    match &mut f {
-        PlanFile::Meta(m) => m.normalize(),
-        PlanFile::Entity(e) => e.normalize(),
-    }
-    Ok(f)
-}
-
-/// Reads a plan file whose kind its path does not tell; `path` only names it in the error,
-/// which is the one for the kind the file most likely is.
-pub fn read_plan_file(path: &str, text: &str) -> Result<PlanFile, Diagnostic> {
-    const NAMES: [&str; 5] = [
-        "Activity",
-        "PlanMeta",
-        "Partner",
-        "Beneficiary",
-        "FundingSource",
-    ];
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match struct_name(text).filter(|n| NAMES.contains(n)) {
-        Some(name) => parse_as(name, path, text),
-        None => {
-            // Unnamed: every type denies unknown fields, so at most one accepts the text.
-            let mut first_error = None;
-            for name in NAMES {
-                match parse_as(name, path, text) {
-                    Ok(f) => return Ok(f),
-                    Err(d) => {
-                        first_error.get_or_insert(d);
-                    }
-                }
-            }
-            // NAMES is not empty, so an error was kept; the fallback only satisfies the types.
-            Err(first_error.unwrap_or_else(|| {
-                Diagnostic::plan(
-                    crate::check::Code::Syntax,
-                    crate::said!("check-not-plan-file"),
-                    crate::said!("check-syntax-hint"),
-                )
-            }))
         }
     }
 }
@@ -273,75 +194,4 @@ pub fn file_diff_text(path: &str, a: Option<&PlanFile>, b: Option<&PlanFile>) ->
         }
     }
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const LAUNCH: &str = "Activity(id: \"launch\", title: Text(ar: \"إطلاق\", \
-        en: \"Launch\\u{1b}[2J\"), kind: Milestone, timing: Fixed(start: \"2026-06-30\", \
-        end: \"2026-06-30\"), dependencies: [Dependency(activity: \"pilot\", lag: 2)], \
-        tags: [\"b\", \"a\"])";
-
-    fn launch() -> PlanFile {
-        read_plan_file("x.ron", LAUNCH).unwrap_or_else(|d| panic!("{d:?}"))
-    }
-
-    #[test]
-    fn one_fact_per_line_in_field_order() {
-        assert_eq!(
-            facts(&launch()),
-            "id = \"launch\"
-title.ar = \"إطلاق\"
-title.en = \"Launch\\u{1b}[2J\"
-kind = \"Milestone\"
-timing = Fixed
-timing.start = \"2026-06-30\"
-timing.end = \"2026-06-30\"
-dependencies[pilot].kind = \"FS\"
-dependencies[pilot].lag = 2
-status = \"Planned\"
-progress = 0
-tags[] = \"a\"
-tags[] = \"b\"
-"
-        );
-    }
-
-    #[test]
-    fn the_kind_comes_from_the_content() {
-        assert_eq!(
-            struct_name("\u{feff} /* x */ #![enable(implicit_some)]\nPartner("),
-            Some("Partner")
-        );
-        assert_eq!(struct_name("(id: \"x\")"), None);
-        let unnamed = "(id: \"escwa\", name: (en: \"ESCWA\"), kind: Multilateral)";
-        match read_plan_file("x.ron", unnamed) {
-            Ok(PlanFile::Entity(Entity::Partner(p))) => assert_eq!(p.id.as_str(), "escwa"),
-            other => panic!("{other:?}"),
-        }
-        let bad = read_plan_file("x.ron", "Activity(id: \"x\", bogus: 1)");
-        assert!(bad.is_err_and(|d| d.message.contains("bogus")));
-    }
-
-    #[test]
-    fn the_change_to_one_file() {
-        let a = launch();
-        let moved = LAUNCH.replace("2026-06-30", "2026-07-15");
-        let b = read_plan_file("x.ron", &moved).unwrap_or_else(|d| panic!("{d:?}"));
-        assert_eq!(
-            file_diff_text("activities/launch.ron", Some(&a), Some(&b)),
-            "activities/launch.ron: changed activity launch
-  timing.start: \"2026-06-30\" -> \"2026-07-15\"
-  timing.end: \"2026-06-30\" -> \"2026-07-15\"
-"
-        );
-        let added = file_diff_text("activities/launch.ron", None, Some(&a));
-        assert!(added.starts_with("activities/launch.ron: added activity launch: Launch\\u{1b}[2J\n  + id = \"launch\"\n"), "{added}");
-        assert_eq!(
-            file_diff_text("p.ron", Some(&a), Some(&a)),
-            "p.ron: same content, written differently\n"
-        );
-    }
 }

@@ -50,7 +50,7 @@ impl Line {
     }
 
     /// Whether the line is a row of a table.
-    pub fn is_row(&self) -> bool {
+    pub(crate) fn is_row(&self) -> bool {
         !self.cells.is_empty()
     }
 

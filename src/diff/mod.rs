@@ -22,7 +22,6 @@ mod by_unit;
 mod consult;
 mod delta;
 mod facts;
-mod file;
 pub mod lines;
 mod merge;
 mod money;
@@ -45,8 +44,7 @@ pub mod variance;
 
 pub use apply::{ApplyError, apply};
 pub use by_unit::{changed_fields, merge_unit, read_field, write_field};
-pub use facts::{PlanFile, facts, file_changes, file_diff_text, read_plan_file};
-pub use file::{FileMerge, MergeFileError, merge_file};
+pub use facts::{PlanFile, facts, file_changes, file_diff_text};
 pub use merge::{Conflict, ConflictKind, MergeResult, Problem, Side, Target, merge};
 pub use money::{MoneyChanges, MoneyRow};
 pub use nav::PathError;
@@ -59,12 +57,17 @@ pub use summary::one_line;
 pub use units::field_units;
 pub use variance::{Timeline, Variance};
 
+// For git's merge driver (`repo::merge_file`), which merges one file's three versions.
+pub(crate) use consult::merge_value;
+pub(crate) use merge::{merge_entity, merge_meta};
+pub(crate) use tree::Root;
+
 use crate::model::{Entity, EntityKind, Id, Plan};
 use rename::Detected;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
-use tree::{Root, entity_tree, meta_tree};
+use tree::{entity_tree, meta_tree};
 
 /// One value that changed inside an entity or `plan.ron`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -342,4 +345,4 @@ impl Scan {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -53,7 +53,7 @@ impl FieldPath {
     }
 
     /// Whether the last step names a set member.
-    pub fn is_member(&self) -> bool {
+    pub(crate) fn is_member(&self) -> bool {
         matches!(self.0.last(), Some(Seg::Member))
     }
 

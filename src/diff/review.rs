@@ -37,7 +37,11 @@ impl Review {
     }
 
     /// The review from `a` to `b` with the given timelines (`None`: no schedule section).
-    pub fn with_timelines(a: &Plan, b: &Plan, timelines: Option<(&Timeline, &Timeline)>) -> Review {
+    pub(crate) fn with_timelines(
+        a: &Plan,
+        b: &Plan,
+        timelines: Option<(&Timeline, &Timeline)>,
+    ) -> Review {
         let d = diff(a, b);
         let variance = timelines.map(|(ta, tb)| variance::variance(ta, tb, &d));
         Review { diff: d, variance }
@@ -200,7 +204,7 @@ fn ids(list: &[crate::model::Id], each: impl Fn(&str) -> String, m: &Messages) -
 }
 
 /// The schedule section as lines, in the language of `m`.
-pub fn variance_lines(v: &Variance, m: &Messages) -> Vec<Line> {
+pub(crate) fn variance_lines(v: &Variance, m: &Messages) -> Vec<Line> {
     let unscheduled = m.get("review-unscheduled");
     let w = Words {
         arrow: "->",
@@ -259,12 +263,13 @@ pub fn variance_lines(v: &Variance, m: &Messages) -> Vec<Line> {
 }
 
 /// The schedule section as text, in the language of `m`.
-pub fn variance_text(v: &Variance, m: &Messages) -> String {
+#[cfg(test)]
+pub(crate) fn variance_text(v: &Variance, m: &Messages) -> String {
     lines::join(&variance_lines(v, m))
 }
 
 /// The schedule section as Markdown, in the language of `m`.
-pub fn variance_markdown(v: &Variance, m: &Messages) -> String {
+pub(crate) fn variance_markdown(v: &Variance, m: &Messages) -> String {
     let unscheduled = m.get("review-unscheduled");
     let cell = Words {
         arrow: "→",

@@ -21,7 +21,7 @@ pub(crate) struct Hunk {
 
 impl Hunk {
     /// Whether the hunk only inserts.
-    pub fn is_insertion(&self) -> bool {
+    pub(crate) fn is_insertion(&self) -> bool {
         self.start == self.end
     }
 }

@@ -8,7 +8,7 @@ use crate::model::{
 };
 
 /// The English messages, in which the expected texts are written.
-fn en() -> crate::i18n::Messages {
+pub(crate) fn en() -> crate::i18n::Messages {
     crate::i18n::Messages::new(crate::model::Lang::En)
 }
 
@@ -35,7 +35,7 @@ fn line(amount: &str, funding: Option<&str>) -> BudgetLine {
 }
 
 /// Three activities in a chain, a lead partner and a grant.
-fn plan() -> Plan {
+pub(crate) fn plan() -> Plan {
     let mut p = crate::check::tests_support::empty_plan();
     p.partners.insert(
         id("escwa"),
@@ -76,7 +76,7 @@ fn plan() -> Plan {
     p
 }
 
-fn act<'p>(p: &'p mut Plan, name: &str) -> &'p mut Activity {
+pub(crate) fn act<'p>(p: &'p mut Plan, name: &str) -> &'p mut Activity {
     p.activities.get_mut(name).unwrap()
 }
 
@@ -252,40 +252,6 @@ fn budget_lines_merge_by_position() {
 }
 
 #[test]
-fn one_file_merges_like_the_plan() {
-    let base = plan();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
-    act(&mut ours, "b").title.ar = Some("باء".into());
-    act(&mut theirs, "b").title.en = Some("Bee".into());
-    act(&mut theirs, "b").progress = 5;
-    act(&mut ours, "b").progress = 7;
-    let text = |p: &Plan| crate::store::to_canonical(&p.activities["b"]).unwrap();
-    let m = merge_file(
-        "activities/b.ron",
-        Some(&text(&base)),
-        &text(&ours),
-        &text(&theirs),
-    )
-    .unwrap();
-    let whole = merge(&base, &ours, &theirs);
-    assert_eq!(m.text, text(&whole.merged));
-    assert_eq!(m.conflicts, whole.conflicts);
-    assert_eq!(m.conflicts.len(), 1);
-    assert!(render::conflicts(&m.conflicts, &en()).contains("field activities/b.ron progress\n"));
-    assert!(matches!(
-        merge_file("notes/x.ron", None, "", ""),
-        Err(MergeFileError::NotAPlanFile(_))
-    ));
-    assert!(matches!(
-        merge_file("activities/b.ron", None, "Activity(", &text(&theirs)),
-        Err(MergeFileError::Parse {
-            side: Side::Ours,
-            ..
-        })
-    ));
-}
-
-#[test]
 fn values_read_as_ron() {
     let v = serde_json::json!({"Fixed": {"start": "2026-01-01", "end": "2026-01-02"}});
     assert_eq!(
@@ -379,21 +345,4 @@ fn a_semantic_conflict_is_settled_by_choosing_a_version() {
     // Their `a` does not wait for `b`: taking it breaks the loop.
     resolve(&mut r, 0, Choice::Theirs).unwrap();
     assert!(semantic_conflicts(&base, &ours, &theirs, &r.merged).is_empty());
-}
-
-#[test]
-fn plan_ron_created_on_both_sides_conflicts_field_by_field() {
-    let (mut ours, mut theirs) = (plan().meta, plan().meta);
-    ours.title.en = Some("Ours".into());
-    theirs.title.en = Some("Theirs".into());
-    theirs.summary = Text::en("Only theirs");
-    let text = |m: &crate::model::PlanMeta| crate::store::to_canonical(m).unwrap();
-    let m = merge_file("plan.ron", None, &text(&ours), &text(&theirs)).unwrap();
-    let kinds: Vec<_> = m
-        .conflicts
-        .iter()
-        .map(|c| (c.kind, c.path.to_string()))
-        .collect();
-    assert_eq!(kinds, [(ConflictKind::AddAdd, "title.en".to_owned())]);
-    assert!(m.text.contains("\"Ours\"") && m.text.contains("Only theirs"));
 }

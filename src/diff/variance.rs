@@ -45,7 +45,7 @@ pub fn timeline(plan: &Plan) -> Timeline {
 }
 
 /// The timeline of `plan` from its `schedule` (computed already, as the TUI keeps one).
-pub fn timeline_of(plan: &Plan, s: &Schedule) -> Timeline {
+pub(crate) fn timeline_of(plan: &Plan, s: &Schedule) -> Timeline {
     // `entries` is indexed like `plan.activities` (id order); a schedule of another plan
     // gives every activity no dates rather than someone else's.
     let same = s.entries.len() == plan.activities.len();
@@ -107,7 +107,7 @@ pub struct FinishShift {
 
 impl FinishShift {
     /// Whether the plan finish stayed where it was.
-    pub fn is_unchanged(&self) -> bool {
+    pub(crate) fn is_unchanged(&self) -> bool {
         self.before == self.after
     }
 }

@@ -32,7 +32,7 @@ impl Document {
     /// new content; one with unsaved edits is merged with it field by field, and a field both
     /// changed keeps the unsaved value, as a conflict to settle. Problems found while reading
     /// are replaced by those of the files as they are now.
-    pub fn ingest(&mut self, snapshot: Snapshot) -> Arrived {
+    pub(crate) fn ingest(&mut self, snapshot: Snapshot) -> Arrived {
         let changed = self.loaded.fold(snapshot);
         let mut arrived = Arrived::default();
         for (unit, base) in changed {

@@ -93,7 +93,7 @@ impl Document {
     }
 
     /// Redoes the last undone edit, if any; returns what was redone.
-    pub fn redo(&mut self) -> Result<Option<Edit>, EditError> {
+    pub(crate) fn redo(&mut self) -> Result<Option<Edit>, EditError> {
         let done = self.history.redo(&mut self.plan, &disk::fit)?;
         self.after(done.as_ref());
         Ok(done)
@@ -126,7 +126,7 @@ impl Document {
 
     /// What a save writes now: every unsaved file but those with open conflicts, each
     /// expected over the bytes last read there.
-    pub fn save_writes(&self) -> Result<Vec<FileWrite>, StoreError> {
+    pub(crate) fn save_writes(&self) -> Result<Vec<FileWrite>, StoreError> {
         let waiting = self.waiting();
         let units: Vec<Unit> = self
             .unsaved()
@@ -157,7 +157,7 @@ impl Document {
 
     /// Records a participant's response written at once (collect mode), as the plan's and
     /// its file's value. Answers are not edits: undo never takes a participant's words back.
-    pub fn response_saved(&mut self, write: &FileWrite, report: &SaveReport) {
+    pub(crate) fn response_saved(&mut self, write: &FileWrite, report: &SaveReport) {
         self.loaded
             .record_saved(std::slice::from_ref(write), report);
         if report.hashes.contains_key(&write.unit.to_string()) {
@@ -167,7 +167,7 @@ impl Document {
     }
 
     /// Reruns the checks over the plan as edited, with the problems of its files as last read.
-    pub fn refresh(&mut self) {
+    pub(crate) fn refresh(&mut self) {
         let unread = Unread {
             meta: !self.loaded.meta_readable,
             entities: self.loaded.sources.unreadable.clone(),
@@ -196,7 +196,7 @@ impl Document {
     }
 
     /// How many errors and warnings the checks report.
-    pub fn problem_counts(&self) -> (usize, usize) {
+    pub(crate) fn problem_counts(&self) -> (usize, usize) {
         let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
         (errors, self.diagnostics.len() - errors)
     }

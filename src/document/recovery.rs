@@ -33,7 +33,7 @@ impl Document {
     /// Every file with unsaved edits, with its base and its edited value. A file with open
     /// conflicts keeps the base both sides started from, so that recovering it brings the
     /// conflict back instead of writing over the other side.
-    pub fn unsaved_edits(&self) -> Vec<Unsaved> {
+    pub(crate) fn unsaved_edits(&self) -> Vec<Unsaved> {
         self.unsaved()
             .into_iter()
             .map(|unit| {

@@ -110,7 +110,7 @@ fn label(round: &Id, what: impl Into<String>) -> Label {
 
 impl Edit {
     /// Creates a round (with no responses).
-    pub fn add_round(plan: &Plan, mut round: Round) -> Result<Edit, EditError> {
+    pub(crate) fn add_round(plan: &Plan, mut round: Round) -> Result<Edit, EditError> {
         let id = round.id.clone();
         id.validate()
             .map_err(|e| EditError::BadId(id.to_string(), e))?;
@@ -126,7 +126,7 @@ impl Edit {
 
     /// Changes round `id`'s design with `f` (`field` names what changed, for the history).
     /// `f` may refuse with a reason; the round's id stays as it is.
-    pub fn update_round<E>(
+    pub(crate) fn update_round<E>(
         plan: &Plan,
         id: &Id,
         field: &str,
@@ -146,7 +146,7 @@ impl Edit {
     }
 
     /// Deletes round `id` with every response collected for it.
-    pub fn remove_round(plan: &Plan, id: &Id) -> Result<Edit, EditError> {
+    pub(crate) fn remove_round(plan: &Plan, id: &Id) -> Result<Edit, EditError> {
         let c = consultation(plan, id)?;
         let mut changes: Vec<Change> = c
             .responses
@@ -161,7 +161,8 @@ impl Edit {
     }
 
     /// Records a participant's response, new or replacing theirs.
-    pub fn put_response(
+    #[cfg(test)]
+    pub(crate) fn put_response(
         plan: &Plan,
         round: &Id,
         mut response: Response,
@@ -177,20 +178,12 @@ impl Edit {
         })
     }
 
-    /// Deletes a participant's response.
-    pub fn remove_response(plan: &Plan, round: &Id, participant: &Id) -> Result<Edit, EditError> {
-        let r = consultation(plan, round)?
-            .responses
-            .get(participant)
-            .ok_or_else(|| EditError::NoResponse(round.clone(), participant.clone()))?;
-        Ok(Edit {
-            label: label(round, format!("remove response {participant}")),
-            changes: vec![response_change(round, Some(r), None)],
-        })
-    }
-
     /// Removes a question and every answer to it, as one edit (undo brings both back).
-    pub fn remove_question(plan: &Plan, round: &Id, question: &Id) -> Result<Edit, EditError> {
+    pub(crate) fn remove_question(
+        plan: &Plan,
+        round: &Id,
+        question: &Id,
+    ) -> Result<Edit, EditError> {
         let c = consultation(plan, round)?;
         let mut after = c.round.clone();
         after.remove_question(question.as_str())?;
@@ -203,7 +196,7 @@ impl Edit {
     }
 
     /// Gives a question another id, moving every answer to it along.
-    pub fn rename_question(
+    pub(crate) fn rename_question(
         plan: &Plan,
         round: &Id,
         old: &Id,

@@ -47,7 +47,7 @@ impl History {
 
     /// Redoes the last undone edit; returns what was applied, or `None` when there is
     /// nothing to redo.
-    pub fn redo(&mut self, plan: &mut Plan, fit: Fit) -> Result<Option<Edit>, EditError> {
+    pub(crate) fn redo(&mut self, plan: &mut Plan, fit: Fit) -> Result<Option<Edit>, EditError> {
         let Some(edit) = self.undone.pop() else {
             return Ok(None);
         };
@@ -61,16 +61,6 @@ impl History {
                 Err(e)
             }
         }
-    }
-
-    /// How many edits can be undone.
-    pub fn undo_depth(&self) -> usize {
-        self.done.len()
-    }
-
-    /// How many edits can be redone.
-    pub fn redo_depth(&self) -> usize {
-        self.undone.len()
     }
 
     /// The edits that can be undone, oldest first.

@@ -253,7 +253,7 @@ impl Edit {
     }
 
     /// The edit that undoes this one.
-    pub fn inverse(&self) -> Edit {
+    pub(crate) fn inverse(&self) -> Edit {
         let changes = self
             .changes
             .iter()
@@ -364,23 +364,12 @@ impl Edit {
 
     /// The entities this edit touches (both ids of a rename), and whether it touches `plan.ron`.
     ///
-    /// Consultation changes are left out; see [`Edit::touched_consultations`].
+    /// Consultation changes are left out.
     pub fn touched(&self) -> impl Iterator<Item = Option<(EntityKind, &Id)>> {
         self.changes.iter().filter_map(|c| match c {
             Change::Meta { .. } => Some(None),
             Change::Entity { kind, id, .. } => Some(Some((*kind, id))),
             Change::Round { .. } | Change::Response { .. } => None,
-        })
-    }
-
-    /// The consultation files this edit touches: a round (`None`) or a participant's response.
-    pub fn touched_consultations(&self) -> impl Iterator<Item = (&Id, Option<&Id>)> {
-        self.changes.iter().filter_map(|c| match c {
-            Change::Round { id, .. } => Some((id, None)),
-            Change::Response {
-                round, participant, ..
-            } => Some((round, Some(participant))),
-            _ => None,
         })
     }
 
@@ -419,7 +408,7 @@ impl Edit {
     }
 
     /// Changes `plan.ron` with `f`.
-    pub fn update_meta(plan: &Plan, field: &str, f: impl FnOnce(&mut PlanMeta)) -> Edit {
+    pub(crate) fn update_meta(plan: &Plan, field: &str, f: impl FnOnce(&mut PlanMeta)) -> Edit {
         let mut after = plan.meta.clone();
         f(&mut after);
         after.normalize();

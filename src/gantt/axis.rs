@@ -45,7 +45,7 @@ impl Scale {
 
     /// The first day of the unit that holds `d`. The week of chrono's first day begins before
     /// that day, which no date can name: it starts on that day instead.
-    pub fn start_of(self, d: NaiveDate) -> NaiveDate {
+    pub(crate) fn start_of(self, d: NaiveDate) -> NaiveDate {
         let first_of_month = || d.with_day(1).unwrap_or(d);
         match self {
             Scale::Day => d,
@@ -165,7 +165,7 @@ impl Axis {
     }
 
     /// The column that holds `d`, if it is on the chart.
-    pub fn visible(&self, d: NaiveDate) -> Option<u16> {
+    pub(crate) fn visible(&self, d: NaiveDate) -> Option<u16> {
         let c = self.column(d);
         u16::try_from(c).ok().filter(|c| *c < self.columns)
     }

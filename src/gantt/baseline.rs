@@ -19,7 +19,7 @@ pub struct Span {
 
 /// The baseline's spans by activity id. An activity the baseline did not have, or could not
 /// schedule, has no span and so no ghost.
-pub type Spans = HashMap<Id, Span>;
+pub(crate) type Spans = HashMap<Id, Span>;
 
 /// The mark of `span` on `axis`, as [`super::layout`] places a current bar (without slack).
 pub fn mark(axis: &Axis, span: &Span) -> Mark {

@@ -1,7 +1,7 @@
 //! Which language the UI speaks: `--lang`, then the config file, then the environment's
 //! locale, then English.
 
-use crate::model::Lang;
+use crate::lang::Lang;
 
 /// The locale variables of the environment, read by the caller (this module does no IO).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -10,18 +10,13 @@
 //! because in plan data they can disguise text, and a UI string goes through the same display
 //! pipeline, which orders its runs itself.
 
-mod keys;
 mod locale;
 mod said;
 
-pub use keys::{
-    SCREENS, activity_kind, beneficiary_kind, budget_category, dependency_kind, entity_kind,
-    funding_status, org_role, organisation_type, status, timing, weekday,
-};
 pub use locale::{LocaleEnv, choose_lang, lang_of_locale};
 pub use said::{Part, Said};
 
-use crate::model::Lang;
+use crate::lang::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
@@ -51,7 +46,7 @@ macro_rules! catalogue_file {
 /// The messages, compiled in, one file per area: the interface, `khutta check`'s diagnostics,
 /// reviews of a change, the other commands' output, errors, and what each check code means
 /// (`khutta check --explain`). A key lives in exactly one file.
-pub const CATALOGUE: [CatalogueFile; 6] = [
+pub(crate) const CATALOGUE: [CatalogueFile; 6] = [
     catalogue_file!("khutta.ftl"),
     catalogue_file!("check.ftl"),
     catalogue_file!("review.ftl"),
@@ -188,7 +183,7 @@ pub fn month_names(m: &Messages) -> [String; 12] {
 }
 
 /// The CLDR plural category of `n` in Arabic.
-pub fn arabic_plural(n: i64) -> &'static str {
+pub(crate) fn arabic_plural(n: i64) -> &'static str {
     match (n.unsigned_abs(), n.unsigned_abs() % 100) {
         (0, _) => "zero",
         (1, _) => "one",

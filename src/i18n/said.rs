@@ -6,7 +6,7 @@
 //! arguments, in no language.
 
 use super::{Arg, Messages};
-use crate::model::Lang;
+use crate::lang::Lang;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;

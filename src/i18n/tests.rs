@@ -3,10 +3,6 @@
 #![allow(clippy::panic, reason = "a test fails by panicking")]
 
 use super::*;
-use crate::model::{
-    ActivityKind, BeneficiaryKind, BudgetCategory, DependencyKind, EntityKind, FundingStatus,
-    OrgRole, OrganisationType, Status, Timing, Weekday,
-};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -182,46 +178,6 @@ fn no_isolation_marks_and_missing_keys_are_visible() {
     assert!(!text.chars().any(crate::text::is_dangerous));
     assert_eq!(ar.get("no-such-message"), "no-such-message");
     assert_eq!(Messages::new(Lang::En).get("screen-gantt"), "Gantt");
-}
-
-#[test]
-fn every_enum_value_and_screen_has_a_message() {
-    let mut keys: Vec<&str> = SCREENS.to_vec();
-    keys.extend(EntityKind::ALL.map(entity_kind));
-    keys.extend(
-        [
-            ActivityKind::Task,
-            ActivityKind::Milestone,
-            ActivityKind::Group,
-        ]
-        .map(activity_kind),
-    );
-    keys.extend(Status::ALL.map(status));
-    keys.extend(DependencyKind::ALL.map(dependency_kind));
-    keys.extend(OrgRole::ALL.map(org_role));
-    keys.extend(OrganisationType::ALL.map(organisation_type));
-    keys.extend(BeneficiaryKind::ALL.map(beneficiary_kind));
-    keys.extend(FundingStatus::ALL.map(funding_status));
-    keys.extend(BudgetCategory::ALL.map(budget_category));
-    keys.extend(
-        [
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ]
-        .map(weekday),
-    );
-    keys.push(timing(&Timing::Span));
-    for lang in [Lang::En, Lang::Ar] {
-        let m = Messages::new(lang);
-        for key in &keys {
-            assert!(m.has(key), "{key} missing in {lang:?}");
-        }
-    }
 }
 
 #[test]
@@ -486,4 +442,80 @@ fn is_word(w: &str) -> bool {
         && w.chars()
             .skip(1)
             .all(|c| c.is_ascii_lowercase() || c == '\'')
+}
+
+/// Keys made at run time from a prefix and a value (`format!("cmd-{}", ...)`): a message whose
+/// key starts with one of these counts as used. Each must still be built somewhere in `src/`.
+const BUILT_KEYS: [&str; 8] = [
+    "aspect-",
+    "cmd-",
+    "col-",
+    "design-",
+    "field-",
+    "month-",
+    "question-kind-",
+    "tui-scale-",
+];
+
+/// Every `"..."` literal of the Rust files under `dir` that could be a key, and every file's text.
+fn literals_and_texts(dir: &std::path::Path, literals: &mut BTreeSet<String>, texts: &mut String) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            literals_and_texts(&p, literals, texts);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            for (i, piece) in text.split('"').enumerate() {
+                let key_like = !piece.is_empty()
+                    && piece
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if i % 2 == 1 && key_like {
+                    literals.insert(piece.to_owned());
+                }
+            }
+            texts.push_str(&text);
+        }
+    }
+}
+
+#[test]
+fn every_message_is_used_somewhere() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let (mut literals, mut texts) = (BTreeSet::new(), String::new());
+    literals_and_texts(&src, &mut literals, &mut texts);
+    for prefix in BUILT_KEYS {
+        assert!(
+            texts.contains(&format!("\"{prefix}{{")),
+            "no key is built as \"{prefix}{{...}}\" any more: take it out of BUILT_KEYS"
+        );
+    }
+    // A message may also be used by another one (`{ other-message }`).
+    let mut referenced = BTreeSet::new();
+    for file in CATALOGUE {
+        for piece in file.en.split('{').skip(1) {
+            let name = piece.trim_start();
+            let end = name
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(name.len());
+            referenced.insert(name[..end].to_owned());
+        }
+    }
+    let mut unused = Vec::new();
+    for file in CATALOGUE {
+        for key in messages_of(file.en, file.name).into_keys() {
+            let used = key.starts_with('-')
+                || literals.contains(&key)
+                || referenced.contains(&key)
+                || BUILT_KEYS.iter().any(|p| key.starts_with(p));
+            if !used {
+                unused.push(format!("{}: {key}", file.name));
+            }
+        }
+    }
+    assert!(
+        unused.is_empty(),
+        "messages nothing in src/ uses:\n{}",
+        unused.join("\n")
+    );
 }

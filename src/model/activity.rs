@@ -291,7 +291,7 @@ impl Activity {
     }
 
     /// Every funding source this activity's budget draws on.
-    pub fn funding_sources(&self) -> impl Iterator<Item = &Id> {
+    pub(crate) fn funding_sources(&self) -> impl Iterator<Item = &Id> {
         self.budget.iter().filter_map(|b| b.funding.as_ref())
     }
 }

@@ -17,20 +17,7 @@ pub enum Weekday {
     Sun,
 }
 
-impl Weekday {
-    /// The chrono weekday.
-    pub fn to_chrono(self) -> chrono::Weekday {
-        match self {
-            Weekday::Mon => chrono::Weekday::Mon,
-            Weekday::Tue => chrono::Weekday::Tue,
-            Weekday::Wed => chrono::Weekday::Wed,
-            Weekday::Thu => chrono::Weekday::Thu,
-            Weekday::Fri => chrono::Weekday::Fri,
-            Weekday::Sat => chrono::Weekday::Sat,
-            Weekday::Sun => chrono::Weekday::Sun,
-        }
-    }
-}
+impl Weekday {}
 
 /// A named working calendar: which days are the weekend and which dates are holidays.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -90,11 +90,6 @@ impl Venue {
             }),
         }
     }
-
-    /// Whether participants can take part online.
-    pub fn is_online(&self) -> bool {
-        matches!(self, Venue::Online | Venue::Hybrid { .. })
-    }
 }
 
 /// Where a round stands.
@@ -216,7 +211,7 @@ impl QuestionKind {
     }
 
     /// The options to edit, for the kinds that have them.
-    pub fn options_mut(&mut self) -> Option<&mut Vec<AnswerOption>> {
+    pub(crate) fn options_mut(&mut self) -> Option<&mut Vec<AnswerOption>> {
         match self {
             QuestionKind::SingleChoice { options }
             | QuestionKind::MultipleChoice { options, .. }
@@ -244,7 +239,7 @@ impl QuestionKind {
 
     /// The same question as another kind, carrying the options over where both kinds have
     /// them, so that switching a choice question to a ranking in the designer loses nothing.
-    pub fn converted(&self, to: &QuestionKind) -> QuestionKind {
+    pub(crate) fn converted(&self, to: &QuestionKind) -> QuestionKind {
         let mut out = to.clone();
         if let Some(options) = out.options_mut()
             && options.is_empty()
@@ -300,7 +295,7 @@ impl ItemRefs {
     }
 
     /// The items of `kind`, to edit.
-    pub fn ids_mut(&mut self, kind: EntityKind) -> &mut Vec<Id> {
+    pub(crate) fn ids_mut(&mut self, kind: EntityKind) -> &mut Vec<Id> {
         match kind {
             EntityKind::Activity => &mut self.activities,
             EntityKind::Partner => &mut self.partners,
@@ -344,7 +339,7 @@ impl Question {
 
     /// For a plan-item question, the items a participant may pick among (see
     /// [`QuestionKind::PlanItems`]); empty for the other kinds.
-    pub fn candidates(&self, plan: &super::Plan) -> Vec<Id> {
+    pub(crate) fn candidates(&self, plan: &super::Plan) -> Vec<Id> {
         let QuestionKind::PlanItems { item, .. } = self.kind else {
             return Vec::new();
         };
@@ -355,7 +350,7 @@ impl Question {
     }
 
     /// Whether the question names `kind`/`id`, in `refers_to` or as a pickable item kind.
-    pub fn is_about(&self, kind: EntityKind, id: &str) -> bool {
+    pub(crate) fn is_about(&self, kind: EntityKind, id: &str) -> bool {
         self.refers_to.contains(kind, id)
     }
 }
@@ -412,7 +407,7 @@ impl Round {
     }
 
     /// The question `id`, to edit.
-    pub fn question_mut(&mut self, id: &str) -> Option<&mut Question> {
+    pub(crate) fn question_mut(&mut self, id: &str) -> Option<&mut Question> {
         self.questions.iter_mut().find(|q| q.id.as_str() == id)
     }
 
@@ -422,7 +417,7 @@ impl Round {
     }
 
     /// Adds a question at `at` (clamped to the end).
-    pub fn insert_question(&mut self, at: usize, q: Question) -> Result<(), RoundError> {
+    pub(crate) fn insert_question(&mut self, at: usize, q: Question) -> Result<(), RoundError> {
         q.id.validate()
             .map_err(|e| RoundError::BadId(q.id.to_string(), e))?;
         if self.question(q.id.as_str()).is_some() {
@@ -434,7 +429,7 @@ impl Round {
     }
 
     /// Removes question `id` and returns it.
-    pub fn remove_question(&mut self, id: &str) -> Result<Question, RoundError> {
+    pub(crate) fn remove_question(&mut self, id: &str) -> Result<Question, RoundError> {
         let at = self
             .position(id)
             .ok_or_else(|| RoundError::NoQuestion(Id::new_unchecked(id)))?;
@@ -443,7 +438,7 @@ impl Round {
 
     /// Moves question `id` by `delta` places (negative: earlier), stopping at either end;
     /// returns its new position.
-    pub fn move_question(&mut self, id: &str, delta: isize) -> Result<usize, RoundError> {
+    pub(crate) fn move_question(&mut self, id: &str, delta: isize) -> Result<usize, RoundError> {
         let from = self
             .position(id)
             .ok_or_else(|| RoundError::NoQuestion(Id::new_unchecked(id)))?;
@@ -455,7 +450,7 @@ impl Round {
     }
 
     /// The first id of the form `q<n>` that no question has yet, for a new question.
-    pub fn fresh_question_id(&self) -> Id {
+    pub(crate) fn fresh_question_id(&self) -> Id {
         let n = (1..)
             .find(|n| self.question(&format!("q{n}")).is_none())
             .unwrap_or(1);
@@ -463,7 +458,7 @@ impl Round {
     }
 
     /// The first question `response` has not answered, in order: where collect mode resumes.
-    pub fn next_unanswered(&self, response: &Response) -> Option<&Question> {
+    pub(crate) fn next_unanswered(&self, response: &Response) -> Option<&Question> {
         self.questions
             .iter()
             .find(|q| !response.answers.contains_key(&q.id))

@@ -35,7 +35,7 @@ impl Entity {
     }
 
     /// Changes its own id.
-    pub fn set_id(&mut self, id: Id) {
+    pub(crate) fn set_id(&mut self, id: Id) {
         match self {
             Entity::Activity(a) => a.id = id,
             Entity::Partner(p) => p.id = id,
@@ -55,7 +55,7 @@ impl Entity {
     }
 
     /// Changes its references to `kind`/`old` into references to `new`; whether any changed.
-    pub fn rewrite_references(&mut self, kind: EntityKind, old: &Id, new: &Id) -> bool {
+    pub(crate) fn rewrite_references(&mut self, kind: EntityKind, old: &Id, new: &Id) -> bool {
         let mut changed = false;
         let mut swap = |x: &mut Id| {
             if x == old {

@@ -53,7 +53,7 @@ impl FundingStatus {
     ];
 
     /// Whether the money is signed for (committed or disbursed).
-    pub fn is_secured(self) -> bool {
+    pub(crate) fn is_secured(self) -> bool {
         self >= FundingStatus::Committed
     }
 }

@@ -67,13 +67,8 @@ impl Id {
         &self.0
     }
 
-    /// Whether the id is a valid slug.
-    pub fn is_valid(&self) -> bool {
-        validate(&self.0).is_ok()
-    }
-
     /// Why the id is not a valid slug, if it is not.
-    pub fn validate(&self) -> Result<(), IdError> {
+    pub(crate) fn validate(&self) -> Result<(), IdError> {
         validate(&self.0)
     }
 }

@@ -11,6 +11,7 @@ mod consultation;
 mod entity;
 mod funding;
 mod id;
+pub mod keys;
 pub mod limits;
 mod meta;
 mod money;
@@ -21,6 +22,7 @@ mod response;
 mod text;
 mod unit;
 
+pub use crate::lang::Lang;
 pub use activity::{
     Activity, ActivityKind, ActivityPartner, BudgetCategory, BudgetLine, Dependency,
     DependencyKind, Status, Timing,
@@ -41,7 +43,7 @@ pub use partner::{Contact, OrgRole, OrganisationType, Partner};
 pub use place::{CountryCode, Location};
 pub use refs::{Reference, Referrer};
 pub use response::{Answer, Organisation, RESPONSES_DIR, Response, fresh_participant_id};
-pub use text::{Lang, Text};
+pub use text::Text;
 pub use unit::{Unit, UnitValue};
 
 use std::collections::BTreeMap;

@@ -24,8 +24,9 @@ pub struct Amount(Decimal);
 impl Amount {
     /// Zero.
     pub const ZERO: Amount = Amount(Decimal::ZERO);
-    /// One.
-    pub const ONE: Amount = Amount(Decimal::ONE);
+    /// One (used by the tests of the checked arithmetic).
+    #[cfg(test)]
+    pub(crate) const ONE: Amount = Amount(Decimal::ONE);
 
     /// `mantissa` × 10^-`scale` (`Amount::new(150050, 2)` is 1500.50); a scale past 28 is
     /// taken as 28.
@@ -52,7 +53,7 @@ impl Amount {
     }
 
     /// `self × other`, or `None` past the decimal's range.
-    pub fn checked_mul(self, other: Amount) -> Option<Amount> {
+    pub(crate) fn checked_mul(self, other: Amount) -> Option<Amount> {
         self.0.checked_mul(other.0).map(Amount)
     }
 
@@ -63,12 +64,12 @@ impl Amount {
 
     /// `self + other`, held at the decimal's limit: for running totals, where a total past
     /// any real budget is already reported by `check` (E027).
-    pub fn saturating_add(self, other: Amount) -> Amount {
+    pub(crate) fn saturating_add(self, other: Amount) -> Amount {
         Amount(self.0.saturating_add(other.0))
     }
 
     /// What share of `whole` this is, in whole percent; `None` for a zero whole or overflow.
-    pub fn percent_of(self, whole: Amount) -> Option<Amount> {
+    pub(crate) fn percent_of(self, whole: Amount) -> Option<Amount> {
         if whole.0.is_zero() {
             return None;
         }
@@ -80,29 +81,23 @@ impl Amount {
     }
 
     /// Whether it is below zero.
-    pub fn is_negative(self) -> bool {
+    pub(crate) fn is_negative(self) -> bool {
         self.0.is_sign_negative() && !self.0.is_zero()
     }
 
     /// Whether it is zero.
-    pub fn is_zero(self) -> bool {
+    pub(crate) fn is_zero(self) -> bool {
         self.0.is_zero()
     }
 
     /// Its absolute value (never overflows: the decimal's range is symmetric).
-    pub fn abs(self) -> Amount {
+    pub(crate) fn abs(self) -> Amount {
         Amount(self.0.abs())
     }
 
     /// The same amount without trailing zeros (`7080.00` -> `7080`).
     pub fn normalize(self) -> Amount {
         Amount(self.0.normalize())
-    }
-
-    /// Its value as a float, for drawing bars and charts only, never for money.
-    pub fn to_f64_lossy(self) -> f64 {
-        use rust_decimal::prelude::ToPrimitive;
-        self.0.to_f64().unwrap_or(0.0)
     }
 }
 
@@ -181,7 +176,7 @@ impl Currency {
     }
 
     /// Whether the code is three ASCII capital letters.
-    pub fn is_well_formed(&self) -> bool {
+    pub(crate) fn is_well_formed(&self) -> bool {
         self.0.len() == 3 && self.0.bytes().all(|b| b.is_ascii_uppercase())
     }
 

@@ -68,16 +68,6 @@ impl OrgRole {
         OrgRole::Extending,
         OrgRole::Implementing,
     ];
-
-    /// The IATI code.
-    pub fn iati_code(self) -> u8 {
-        match self {
-            OrgRole::Funding => 1,
-            OrgRole::Accountable => 2,
-            OrgRole::Extending => 3,
-            OrgRole::Implementing => 4,
-        }
-    }
 }
 
 /// The IATI organisation types (codelist OrganisationType).
@@ -118,7 +108,7 @@ impl OrganisationType {
     ];
 
     /// The IATI code.
-    pub fn iati_code(self) -> u8 {
+    pub(crate) fn iati_code(self) -> u8 {
         match self {
             OrganisationType::Government => 10,
             OrganisationType::LocalGovernment => 11,

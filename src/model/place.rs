@@ -57,7 +57,7 @@ impl CountryCode {
     }
 
     /// Whether the code is an officially assigned alpha-2 code.
-    pub fn is_assigned(&self) -> bool {
+    pub(crate) fn is_assigned(&self) -> bool {
         self.0.len() == 2
             && self.0.bytes().all(|b| b.is_ascii_uppercase())
             && is_listed(self.0.as_bytes())

@@ -139,7 +139,7 @@ impl Plan {
     /// Changes every reference to `kind`/`old` into a reference to `new`.
     ///
     /// Does not rename the entity itself; see the edit log for the full, invertible rename.
-    pub fn rewrite_references(&mut self, kind: EntityKind, old: &Id, new: &Id) {
+    pub(crate) fn rewrite_references(&mut self, kind: EntityKind, old: &Id, new: &Id) {
         for r in self.references_to(kind, old) {
             let Some((from_kind, from)) = r.from.entity() else {
                 continue;
@@ -176,7 +176,7 @@ fn response_field(round: &Round, r: &Response, kind: EntityKind, id: &Id) -> Opt
 
 impl Round {
     /// Changes the questions' references to `kind`/`old` into `new`; whether any changed.
-    pub fn rewrite_references(&mut self, kind: EntityKind, old: &Id, new: &Id) -> bool {
+    pub(crate) fn rewrite_references(&mut self, kind: EntityKind, old: &Id, new: &Id) -> bool {
         let mut changed = false;
         for q in &mut self.questions {
             for x in q.refers_to.ids_mut(kind).iter_mut().filter(|x| *x == old) {
@@ -192,7 +192,7 @@ impl Round {
 impl Response {
     /// Changes this response's references to `kind`/`old` into `new` (its organisation, and
     /// the items it picked for `round`'s plan-item questions of that kind); whether any changed.
-    pub fn rewrite_references(
+    pub(crate) fn rewrite_references(
         &mut self,
         round: &Round,
         kind: EntityKind,

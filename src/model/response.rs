@@ -112,7 +112,7 @@ impl Answer {
     }
 
     /// The option ids an answer names (choices and rankings), in order.
-    pub fn option_ids(&self) -> &[Id] {
+    pub(crate) fn option_ids(&self) -> &[Id] {
         match self {
             Answer::Choice(id) => std::slice::from_ref(id),
             Answer::Choices(ids) | Answer::Ranking(ids) => ids,
@@ -121,7 +121,7 @@ impl Answer {
     }
 
     /// The answer's kind name for a question kind: what an answer to it is written as.
-    pub fn expected_for(kind: &QuestionKind) -> &'static str {
+    pub(crate) fn expected_for(kind: &QuestionKind) -> &'static str {
         match kind {
             QuestionKind::SingleChoice { .. } => "Choice",
             QuestionKind::MultipleChoice { .. } => "Choices",

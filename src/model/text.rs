@@ -1,5 +1,6 @@
 //! Bilingual text: every title, name and description carries Arabic and English.
 
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A piece of text in Arabic and English; at least one of the two is present.
@@ -14,34 +15,6 @@ pub struct Text {
     /// The English text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
-}
-
-/// A UI or content language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Arabic.
-    Ar,
-}
-
-impl Lang {
-    /// The other language.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Ar,
-            Lang::Ar => Lang::En,
-        }
-    }
-
-    /// The BCP 47 tag.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ar => "ar",
-        }
-    }
 }
 
 impl Text {
@@ -63,7 +36,7 @@ impl Text {
 
     /// Whether neither language is set at all (blank text still counts as set, so that a
     /// file round-trips exactly).
-    pub fn is_absent(&self) -> bool {
+    pub(crate) fn is_absent(&self) -> bool {
         self.ar.is_none() && self.en.is_none()
     }
 

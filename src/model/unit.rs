@@ -62,7 +62,7 @@ impl Unit {
     /// The unit a path relative to the plan folder holds, when it names one by its place
     /// (`activities/x.ron`, `consultations/r/round.ron`); the ids are the file's and folders'
     /// names, whether or not they are valid slugs.
-    pub fn from_path(rel: &str) -> Option<Unit> {
+    pub(crate) fn from_path(rel: &str) -> Option<Unit> {
         if rel == PLAN_FILE {
             return Some(Unit::Plan);
         }
@@ -112,7 +112,7 @@ pub enum UnitValue {
 
 impl UnitValue {
     /// `plan.ron`'s fields, when this is one.
-    pub fn as_meta(&self) -> Option<&PlanMeta> {
+    pub(crate) fn as_meta(&self) -> Option<&PlanMeta> {
         match self {
             UnitValue::Meta(m) => Some(m),
             _ => None,
@@ -120,7 +120,7 @@ impl UnitValue {
     }
 
     /// The entity, when this is one.
-    pub fn as_entity(&self) -> Option<&Entity> {
+    pub(crate) fn as_entity(&self) -> Option<&Entity> {
         match self {
             UnitValue::Entity(e) => Some(e),
             _ => None,
@@ -128,7 +128,7 @@ impl UnitValue {
     }
 
     /// The round's design, when this is one.
-    pub fn as_round(&self) -> Option<&Round> {
+    pub(crate) fn as_round(&self) -> Option<&Round> {
         match self {
             UnitValue::Round(r) => Some(r),
             _ => None,
@@ -136,7 +136,7 @@ impl UnitValue {
     }
 
     /// The response, when this is one.
-    pub fn as_response(&self) -> Option<&Response> {
+    pub(crate) fn as_response(&self) -> Option<&Response> {
         match self {
             UnitValue::Response(r) => Some(r),
             _ => None,
@@ -165,7 +165,7 @@ impl Plan {
     }
 
     /// Whether `unit` holds the same in `self` and in `other`, without copying either.
-    pub fn same_unit(&self, other: &Plan, unit: &Unit) -> bool {
+    pub(crate) fn same_unit(&self, other: &Plan, unit: &Unit) -> bool {
         match unit {
             Unit::Plan => self.meta == other.meta,
             Unit::Entity { kind, id } => match kind {
@@ -194,7 +194,7 @@ impl Plan {
 
     /// Makes `unit` hold `value` (`None`: removes it). A round removed takes its responses
     /// with it; a response whose round is absent creates nothing and returns `false`.
-    pub fn set_unit(&mut self, unit: &Unit, value: Option<UnitValue>) -> bool {
+    pub(crate) fn set_unit(&mut self, unit: &Unit, value: Option<UnitValue>) -> bool {
         match (unit, value) {
             (Unit::Plan, Some(UnitValue::Meta(m))) => self.meta = *m,
             (Unit::Plan, _) => return false,
@@ -242,7 +242,7 @@ impl Plan {
     }
 
     /// The units whose values differ between `self` and `other`, in file order.
-    pub fn differing_units(&self, other: &Plan) -> Vec<Unit> {
+    pub(crate) fn differing_units(&self, other: &Plan) -> Vec<Unit> {
         fn kind<T: PartialEq>(
             kind: EntityKind,
             a: &std::collections::BTreeMap<Id, T>,

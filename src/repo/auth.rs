@@ -29,7 +29,7 @@ pub trait Prompter: Send + Sync + std::fmt::Debug {
 /// Asks a person at most once per question for the whole of a sync, whose fetch and push
 /// are separate connections: the second hears the first answer (or the refusal to answer).
 #[derive(Debug)]
-pub struct AskOnce {
+pub(crate) struct AskOnce {
     person: Arc<dyn Prompter>,
     passphrases: Mutex<HashMap<PathBuf, Option<String>>>,
     passwords: Mutex<HashMap<String, Option<(String, String)>>>,
@@ -66,7 +66,7 @@ impl Prompter for AskOnce {
 
 /// What has been tried for one remote operation.
 #[derive(Default)]
-pub struct Auth {
+pub(crate) struct Auth {
     config: Option<git2::Config>,
     prompt: Option<Arc<dyn Prompter>>,
     cancel: Cancel,
@@ -226,7 +226,7 @@ impl Auth {
     }
 
     /// Whether any credential was asked for.
-    pub fn was_asked(&self) -> bool {
+    pub(crate) fn was_asked(&self) -> bool {
         !self.tried.is_empty()
     }
 }

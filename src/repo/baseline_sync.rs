@@ -32,9 +32,9 @@ pub struct BaselineDiffers {
     /// The name, without `baseline/`.
     pub name: String,
     /// The commit it records here.
-    pub here: Oid,
+    pub here: super::CommitId,
     /// The commit it records on the server.
-    pub there: Oid,
+    pub there: super::CommitId,
     /// Where the server's version is kept, to compare the two (`khutta diff`).
     pub theirs_ref: String,
 }
@@ -129,8 +129,8 @@ pub(super) fn settle(
             }
             Some((_, here)) => news.differ.push(BaselineDiffers {
                 name: name.clone(),
-                here: *here,
-                there: *commit,
+                here: (*here).into(),
+                there: (*commit).into(),
                 theirs_ref: format!("{}{name}", staging(remote)),
             }),
         }

@@ -51,7 +51,7 @@ pub struct FieldBlame {
     /// Its value at the starting commit (`None`: absent).
     pub value: Option<Value>,
     /// The commit that gave it that value.
-    pub commit: Oid,
+    pub commit: super::CommitId,
     /// That commit's author.
     pub author: String,
     /// The author's e-mail address.
@@ -104,10 +104,11 @@ impl PlanRepo {
     /// `dependencies[launch]`, also when it is absent now: then the commit that removed it).
     pub fn blame(
         &self,
-        at: Oid,
+        at: impl Into<super::CommitId>,
         activity: &Id,
         field: Option<&str>,
     ) -> Result<Vec<FieldBlame>, RepoError> {
+        let at = at.into().oid();
         let short = at.to_string().chars().take(10).collect::<String>();
         if let Some(f) = field {
             let top = f.split(['.', '[']).next().unwrap_or(f);
@@ -145,7 +146,7 @@ impl PlanRepo {
             out.push(FieldBlame {
                 field: name,
                 value,
-                commit,
+                commit: commit.into(),
                 author: author.name().unwrap_or("?").to_owned(),
                 email: author.email().unwrap_or("").to_owned(),
                 time: author.when().seconds(),

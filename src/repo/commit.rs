@@ -7,7 +7,7 @@ use git2::{IndexAddOption, Oid, Repository, Tree};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Committed {
     /// Its id.
-    pub id: Oid,
+    pub id: super::CommitId,
     /// How many plan files it changed.
     pub files: usize,
     /// Files of the plan folder that changed but are not plan files (notes, an editor's swap
@@ -120,7 +120,11 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
         .record(super::oplog::OpKind::Commit { message: first }, &[])?;
     let id = repo.commit(Some("HEAD"), &author, &committer, message, &tree, &parents)?;
     tracing::info!(commit = %id, files, left = left.len(), "committed");
-    Ok(Committed { id, files, left })
+    Ok(Committed {
+        id: id.into(),
+        files,
+        left,
+    })
 }
 
 /// `base` with the subtree at `path` replaced by `subtree`.

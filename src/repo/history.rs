@@ -12,7 +12,7 @@ use git2::{Commit, Oid, Sort};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogEntry {
     /// The commit.
-    pub id: Oid,
+    pub id: super::CommitId,
     /// The author's name.
     pub author: String,
     /// The author's e-mail address.
@@ -74,11 +74,20 @@ impl PlanRepo {
         Ok(out)
     }
 
+    /// The first line of `commit`'s message; empty when there is none or no such commit.
+    pub fn summary(&self, commit: impl Into<super::CommitId>) -> String {
+        self.repo
+            .find_commit(commit.into().oid())
+            .ok()
+            .and_then(|c| c.summary().ok().flatten().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// The log's entry for `commit`, which changed `paths` since `old`.
     fn entry(&self, commit: &Commit, old: Option<Oid>, paths: &[String]) -> LogEntry {
         let author = commit.author();
         LogEntry {
-            id: commit.id(),
+            id: commit.id().into(),
             author: author.name().unwrap_or("?").to_owned(),
             email: author.email().unwrap_or("").to_owned(),
             time: author.when().seconds(),

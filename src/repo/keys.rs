@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// The usual private key files under `~/.ssh` of `home`, in the order they are tried.
-pub fn key_files(home: Option<&Path>) -> Vec<PathBuf> {
+pub(crate) fn key_files(home: Option<&Path>) -> Vec<PathBuf> {
     let Some(home) = home else {
         return Vec::new();
     };
@@ -19,7 +19,7 @@ pub fn key_files(home: Option<&Path>) -> Vec<PathBuf> {
 
 /// The public half beside a private key file (`id_ed25519.pub`), when there is one: with it
 /// the server says whether it knows the key before the private file is read.
-pub fn public_half(key: &Path) -> Option<PathBuf> {
+pub(crate) fn public_half(key: &Path) -> Option<PathBuf> {
     let mut name = key.file_name()?.to_os_string();
     name.push(".pub");
     let public = key.with_file_name(name);
@@ -27,7 +27,7 @@ pub fn public_half(key: &Path) -> Option<PathBuf> {
 }
 
 /// Whether the private key file `key` needs a passphrase.
-pub fn is_locked(key: &Path) -> std::io::Result<bool> {
+pub(crate) fn is_locked(key: &Path) -> std::io::Result<bool> {
     let text = std::fs::read_to_string(key)?;
     Ok(locked_text(&text))
 }

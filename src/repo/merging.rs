@@ -22,10 +22,11 @@ pub enum MergeStep {
 /// tree first and then committing, so that an interruption leaves at worst uncommitted files.
 pub fn merge_commits(
     r: &PlanRepo,
-    ours: Oid,
-    theirs: Oid,
+    ours: impl Into<super::CommitId>,
+    theirs: impl Into<super::CommitId>,
     label: &str,
 ) -> Result<MergeStep, RepoError> {
+    let (ours, theirs) = (ours.into().oid(), theirs.into().oid());
     let state = MergeState {
         ours: ours.to_string(),
         theirs: theirs.to_string(),
@@ -47,7 +48,7 @@ pub fn merge_commits(
 }
 
 /// The merge of the state's commits with the recorded choices applied.
-pub fn compute(r: &PlanRepo, state: &MergeState) -> Result<MergeResult, RepoError> {
+pub(crate) fn compute(r: &PlanRepo, state: &MergeState) -> Result<MergeResult, RepoError> {
     let (ours, theirs) = (oid(&state.ours)?, oid(&state.theirs)?);
     let o = r.plan_at(ours)?;
     let t = r.plan_at(theirs)?;
@@ -255,7 +256,7 @@ pub fn resolve(r: &PlanRepo, index: usize, pick: Pick) -> Result<Stepped, RepoEr
 /// Makes the merge commit once no conflict is left; with `force`, also while problems that
 /// only the combination has are left (semantic conflicts), which the commit message then
 /// lists. Hand edits of other fields stay in the work tree, as changes to commit next.
-pub fn finish(r: &PlanRepo, force: bool) -> Result<(Oid, Stepped), RepoError> {
+pub fn finish(r: &PlanRepo, force: bool) -> Result<(super::CommitId, Stepped), RepoError> {
     let state = merge_state::load(r)?.ok_or(RepoError::NoMerge)?;
     let (state, wrote, result, hands) = with_hands(r, state)?;
     let semantic = |c: &Conflict| c.kind == diff::ConflictKind::Semantic;
@@ -288,7 +289,7 @@ pub fn finish(r: &PlanRepo, force: bool) -> Result<(Oid, Stepped), RepoError> {
     let id = commit_merge(r, &tree, ours, theirs, &label)?;
     reset_index(r, r.repo.find_commit(id)?.as_object())?;
     merge_state::clear(r)?;
-    Ok((id, Stepped { left: 0, kept }))
+    Ok((id.into(), Stepped { left: 0, kept }))
 }
 
 /// Returns the plan to our commit and forgets the merge; files changed by hand since keep

@@ -11,6 +11,8 @@ mod baseline_sync;
 mod blame;
 mod by_hand;
 mod commit;
+mod commit_id;
+mod driver;
 mod follow;
 mod history;
 mod keys;
@@ -29,6 +31,8 @@ pub use auth::Prompter;
 pub use baseline_sync::{BaselineDiffers, BaselineNews};
 pub use blame::{ACTIVITY_FIELDS, FieldBlame};
 pub use commit::{Committed, commit, pending_changes, stray_changes};
+pub use commit_id::CommitId;
+pub use driver::{FileMerge, MergeFileError, merge_file, read_plan_file, replaying_commits};
 pub use history::LogEntry;
 pub use merging::{
     MergeStep, Stepped, abort, finish, in_progress, merge_commits, renamed_two_ways, resolve,
@@ -361,7 +365,7 @@ impl PlanRepo {
     }
 
     /// The plan folder in the work tree.
-    pub fn plan_root(&self) -> Result<PathBuf, RepoError> {
+    pub(crate) fn plan_root(&self) -> Result<PathBuf, RepoError> {
         let workdir = self
             .repo
             .workdir()
@@ -372,7 +376,7 @@ impl PlanRepo {
     }
 
     /// A path inside the plan as a path in the repository.
-    pub fn in_repo(&self, rel: &str) -> String {
+    pub(crate) fn in_repo(&self, rel: &str) -> String {
         if self.prefix.is_empty() {
             rel.to_owned()
         } else {
@@ -382,7 +386,7 @@ impl PlanRepo {
 
     /// The author and committer for a commit: git's config and the `GIT_AUTHOR_*` and
     /// `GIT_COMMITTER_*` variables, as git itself reads them.
-    pub fn signatures(
+    pub(crate) fn signatures(
         &self,
     ) -> Result<(git2::Signature<'static>, git2::Signature<'static>), RepoError> {
         let author = self

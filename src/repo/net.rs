@@ -7,14 +7,14 @@ use std::time::Duration;
 
 /// How long khutta waits for a server that says nothing, unless `KHUTTA_NET_TIMEOUT` says
 /// otherwise (in seconds).
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Opening a connection waits at most this long (or the timeout, when shorter).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The wait for a silent server: `KHUTTA_NET_TIMEOUT` (whole seconds, at least 1) or
 /// [`DEFAULT_TIMEOUT`].
-pub fn timeout_from_env() -> Duration {
+pub(crate) fn timeout_from_env() -> Duration {
     std::env::var("KHUTTA_NET_TIMEOUT")
         .ok()
         .and_then(|s| s.trim().parse::<u64>().ok())
@@ -25,7 +25,7 @@ pub fn timeout_from_env() -> Duration {
 /// Makes libgit2 give up on a server that accepts a connection and then says nothing for
 /// `wait`, on every transport (git://, http(s), and ssh through libssh2's session timeout).
 /// The setting is the process's: the first call wins, later ones change nothing.
-pub fn bound_waits(wait: Duration) {
+pub(crate) fn bound_waits(wait: Duration) {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| set_libgit2_timeouts(wait));
 }
@@ -53,11 +53,6 @@ fn set_libgit2_timeouts(wait: Duration) {
 pub struct Cancel(Arc<AtomicBool>);
 
 impl Cancel {
-    /// A cancel that is raised when `flag` is (such as by a signal handler).
-    pub fn from_flag(flag: Arc<AtomicBool>) -> Cancel {
-        Cancel(flag)
-    }
-
     /// The flag itself, for a signal handler to raise.
     pub fn flag(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.0)
@@ -69,7 +64,7 @@ impl Cancel {
     }
 
     /// Whether stopping was asked for.
-    pub fn is_cancelled(&self) -> bool {
+    pub(crate) fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::SeqCst)
     }
 }
@@ -93,13 +88,13 @@ pub struct ServerLine {
 /// Cuts what the server sends into lines. A line may arrive in pieces, and git's progress
 /// rewrites one line with `\r`.
 #[derive(Debug, Default)]
-pub struct ServerLines {
+pub(crate) struct ServerLines {
     partial: Vec<u8>,
 }
 
 impl ServerLines {
     /// The complete lines in `data`, keeping an unfinished one for later.
-    pub fn feed(&mut self, data: &[u8]) -> Vec<ServerLine> {
+    pub(crate) fn feed(&mut self, data: &[u8]) -> Vec<ServerLine> {
         let mut out = Vec::new();
         for &b in data {
             if b == b'\n' || b == b'\r' {

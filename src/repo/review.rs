@@ -3,7 +3,7 @@
 
 use super::{PlanRepo, RepoError};
 use crate::diff::Review;
-use git2::{ErrorCode, Oid};
+use git2::ErrorCode;
 
 /// Where baselines live among the tags: `baseline/NAME`.
 pub const BASELINE_TAG_PREFIX: &str = "baseline/";
@@ -14,7 +14,7 @@ pub struct Baseline {
     /// The name, without `baseline/`.
     pub name: String,
     /// The commit it records.
-    pub commit: Oid,
+    pub commit: super::CommitId,
     /// Who recorded it (for a plain tag made with git, the commit's committer).
     pub by: String,
     /// Their e-mail address.
@@ -52,7 +52,7 @@ impl PlanRepo {
             let sig = tagger.unwrap_or_else(|| commit.committer());
             out.push(Baseline {
                 name,
-                commit: commit.id(),
+                commit: commit.id().into(),
                 by: sig.name().unwrap_or("?").to_owned(),
                 email: sig.email().unwrap_or("").to_owned(),
                 time: sig.when().seconds(),
@@ -74,10 +74,11 @@ impl PlanRepo {
     pub fn record_baseline(
         &self,
         name: &str,
-        commit: Oid,
+        commit: impl Into<super::CommitId>,
         note: Option<&str>,
         force: bool,
     ) -> Result<Baseline, RepoError> {
+        let commit = commit.into().oid();
         let tag_name = format!("{BASELINE_TAG_PREFIX}{name}");
         if name.is_empty() || !git2::Reference::is_valid_name(&format!("refs/tags/{tag_name}")) {
             return Err(RepoError::BadBaselineName(name.to_owned()));
@@ -112,7 +113,12 @@ impl PlanRepo {
 
     /// The review from revision `a` to revision `b`: the semantic diff, the money tables and
     /// the schedule variance.
-    pub fn review(&self, a: Oid, b: Oid) -> Result<Review, RepoError> {
+    pub fn review(
+        &self,
+        a: impl Into<super::CommitId>,
+        b: impl Into<super::CommitId>,
+    ) -> Result<Review, RepoError> {
+        let (a, b) = (a.into().oid(), b.into().oid());
         let (pa, pb) = self.plans_at(a, b)?;
         Ok(Review::new(&pa, &pb))
     }

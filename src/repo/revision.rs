@@ -37,7 +37,7 @@ impl RevisionError {
 
 impl PlanRepo {
     /// The tree of the plan folder at `commit`, if the plan existed then.
-    pub fn plan_tree(&self, commit: Oid) -> Result<Option<Tree<'_>>, RepoError> {
+    pub(crate) fn plan_tree(&self, commit: Oid) -> Result<Option<Tree<'_>>, RepoError> {
         let tree = self.repo.find_commit(commit)?.tree()?;
         if self.prefix.is_empty() {
             return Ok(Some(tree));
@@ -51,13 +51,19 @@ impl PlanRepo {
 
     /// The plan at `commit`. A file that does not parse fails the whole read: a merge or a
     /// diff on a half-read plan would be wrong.
-    pub fn plan_at(&self, commit: Oid) -> Result<Plan, RepoError> {
+    pub fn plan_at(&self, commit: impl Into<super::CommitId>) -> Result<Plan, RepoError> {
+        let commit = commit.into().oid();
         self.plan_at_sharing(commit, &mut HashMap::new())
     }
 
     /// The plans at two commits, each file that both hold unchanged parsed once: what a
     /// review of two nearby revisions costs is then about one plan's reading.
-    pub fn plans_at(&self, a: Oid, b: Oid) -> Result<(Plan, Plan), RepoError> {
+    pub fn plans_at(
+        &self,
+        a: impl Into<super::CommitId>,
+        b: impl Into<super::CommitId>,
+    ) -> Result<(Plan, Plan), RepoError> {
+        let (a, b) = (a.into().oid(), b.into().oid());
         let mut parsed = HashMap::new();
         Ok((
             self.plan_at_sharing(a, &mut parsed)?,
@@ -203,7 +209,7 @@ impl PlanRepo {
 
     /// The commit a revision name (`HEAD`, a branch, a tag, an id) stands for; a name that is
     /// none of these but a baseline's stands for the baseline (`q1` for `baseline/q1`).
-    pub fn commit_of(&self, rev: &str) -> Result<Oid, RepoError> {
+    pub fn commit_of(&self, rev: &str) -> Result<super::CommitId, RepoError> {
         let baseline = format!("refs/tags/{}{rev}", super::BASELINE_TAG_PREFIX);
         let obj = self
             .repo
@@ -213,7 +219,8 @@ impl PlanRepo {
         Ok(obj
             .peel_to_commit()
             .map_err(|_| RepoError::NoSuchRevision(rev.to_owned()))?
-            .id())
+            .id()
+            .into())
     }
 }
 

@@ -72,7 +72,7 @@ use chrono::NaiveDate;
 /// The most critical paths listed; when there are more,
 /// [`Schedule::critical_paths_truncated`] says so. Parallel ties can make their number grow
 /// exponentially, so the list is bounded.
-pub const MAX_CRITICAL_PATHS: usize = 16;
+pub(crate) const MAX_CRITICAL_PATHS: usize = 16;
 
 /// The schedule of a plan.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

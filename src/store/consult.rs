@@ -59,7 +59,11 @@ pub fn write_response(root: &Path, write: &FileWrite) -> Result<SaveReport, Stor
 impl LoadedPlan {
     /// The write that saves one participant's response as given, over what this plan last
     /// read in its file.
-    pub fn response_write(&self, round: &Id, response: &Response) -> Result<FileWrite, StoreError> {
+    pub(crate) fn response_write(
+        &self,
+        round: &Id,
+        response: &Response,
+    ) -> Result<FileWrite, StoreError> {
         let mut canonical = response.clone();
         canonical.normalize();
         let unit = Unit::Response {

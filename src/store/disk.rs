@@ -94,11 +94,6 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Whether the snapshot covers `plan.ron`.
-    pub fn has_meta(&self) -> bool {
-        self.meta.is_some()
-    }
-
     /// The places read.
     pub fn places(&self) -> &[Place] {
         &self.places

@@ -4,11 +4,8 @@ use crate::model::{CONSULTATIONS_DIR, EntityKind, Id, RESPONSES_DIR, ROUND_FILE}
 
 pub use crate::model::PLAN_FILE;
 
-/// The extension of every plan file.
-pub const EXT: &str = "ron";
-
 /// The suffix of khutta's temporary files; a crash can leave one behind, and git ignores them.
-pub const TMP_SUFFIX: &str = ".khutta-tmp";
+pub(crate) const TMP_SUFFIX: &str = ".khutta-tmp";
 
 /// The path of an entity's file, relative to the plan folder.
 pub fn entity_path(kind: EntityKind, id: &Id) -> String {
@@ -59,7 +56,7 @@ pub enum PlanPath {
 
 /// What a plan file other than `plan.ron` holds, for the loader and the parse cache.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// An entity of this kind.
     Entity(EntityKind),
     /// A round's design.

@@ -209,7 +209,7 @@ pub(super) fn current(path: &Path) -> (Option<u64>, Option<Vec<u8>>) {
 impl LoadedPlan {
     /// Records what a save wrote: those units now hold the saved values, with the new hashes,
     /// and the problems once found in their files are gone with the old bytes.
-    pub fn record_saved(&mut self, writes: &[FileWrite], report: &SaveReport) {
+    pub(crate) fn record_saved(&mut self, writes: &[FileWrite], report: &SaveReport) {
         for w in writes {
             let rel = w.unit.to_string();
             let Some(hash) = report.hashes.get(&rel) else {

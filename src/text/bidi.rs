@@ -8,7 +8,7 @@
 
 use super::cluster::{Cluster, ClusterKind};
 use super::sanitize::is_dangerous;
-use crate::model::Lang;
+use crate::lang::Lang;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
 
 /// The direction of a paragraph.

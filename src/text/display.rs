@@ -18,7 +18,7 @@ use super::cluster::{ClusterKind, Clusters, clusters};
 use super::shape::Shaping;
 use super::width::{Align, ELLIPSIS, Segments, fit, padding, segments};
 use super::wrap::wrap;
-use crate::model::Lang;
+use crate::lang::Lang;
 use unicode_bidi::Level;
 
 /// How text is turned into display lines; part of a display cache's key.

@@ -74,7 +74,7 @@ impl EditBuffer {
     }
 
     /// The logical text, giving up the buffer.
-    pub fn into_text(self) -> String {
+    pub(crate) fn into_text(self) -> String {
         self.text
     }
 

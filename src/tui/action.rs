@@ -140,7 +140,7 @@ impl Command {
     }
 
     /// Whether the command only moves the cursor (the help screen shows these on one line).
-    pub fn is_movement(self) -> bool {
+    pub(crate) fn is_movement(self) -> bool {
         matches!(
             self,
             Command::Up
@@ -228,5 +228,12 @@ pub enum Action {
     /// The operation log, newest first, or why it could not be read.
     Operations(Result<Vec<crate::repo::oplog::Op>, String>),
     /// Plans at commits the Review screen asked for, or why each could not be read.
-    Revisions(Box<Vec<(git2::Oid, Result<crate::model::Plan, crate::i18n::Said>)>>),
+    Revisions(
+        Box<
+            Vec<(
+                crate::repo::CommitId,
+                Result<crate::model::Plan, crate::i18n::Said>,
+            )>,
+        >,
+    ),
 }

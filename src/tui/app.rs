@@ -168,7 +168,7 @@ impl App {
     }
 
     /// Recomputes the activity tree's rows after the plan or the tree view changed.
-    pub fn refresh_tree(&mut self) {
+    pub(crate) fn refresh_tree(&mut self) {
         self.tree_rows = self.tree.rows(&self.doc.plan, self.content_lang, &self.doc);
         let n = self.tree_rows.len();
         self.cursors.activities.step(0, n);

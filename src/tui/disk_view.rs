@@ -57,7 +57,7 @@ pub fn saved(
 
 /// Files changed on disk: read the places they lie in, unless a save is running (its own
 /// writes are among them; they are read once it is done).
-pub fn files_changed(app: &mut App, paths: Vec<String>) -> Vec<Effect> {
+pub(crate) fn files_changed(app: &mut App, paths: Vec<String>) -> Vec<Effect> {
     app.disk_pending.extend(paths);
     if app.saving {
         return Vec::new();
@@ -164,7 +164,7 @@ fn describe(app: &App, a: &Arrived) -> String {
 }
 
 /// A unit as the status line names it: an entity by its id, a response as round/participant.
-pub fn unit_name(u: &Unit) -> String {
+pub(crate) fn unit_name(u: &Unit) -> String {
     match u {
         Unit::Plan => crate::model::PLAN_FILE.to_owned(),
         Unit::Entity { id, .. } => id.to_string(),
@@ -174,7 +174,7 @@ pub fn unit_name(u: &Unit) -> String {
 }
 
 /// git named who brought the changed files: add it to the status line.
-pub fn changed_by(app: &mut App, authors: &[(String, String)]) -> Vec<Effect> {
+pub(crate) fn changed_by(app: &mut App, authors: &[(String, String)]) -> Vec<Effect> {
     let mut names: Vec<&str> = authors.iter().map(|(_, a)| a.as_str()).collect();
     names.sort_unstable();
     names.dedup();

@@ -19,7 +19,7 @@ use crate::text::Align;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A command while a form is open.
-pub fn form_command(app: &mut App, c: Command) -> Vec<Effect> {
+pub(crate) fn form_command(app: &mut App, c: Command) -> Vec<Effect> {
     let Some(form) = app.form.as_mut() else {
         return Vec::new();
     };
@@ -122,7 +122,13 @@ fn choices_for(app: &App, name: &str, kind: EditorKind) -> Vec<Choice> {
 }
 
 /// Opens an editor for the field `name` (or the prompt whose message key is `name`).
-pub fn open_editor(app: &mut App, purpose: Purpose, name: &str, kind: EditorKind, current: &str) {
+pub(crate) fn open_editor(
+    app: &mut App,
+    purpose: Purpose,
+    name: &str,
+    kind: EditorKind,
+    current: &str,
+) {
     let title = if name.starts_with("tui-") {
         app.msg.get(name).into_owned()
     } else {
@@ -205,7 +211,7 @@ fn remove_item(app: &mut App) {
 }
 
 /// A key typed into the open editor.
-pub fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub(crate) fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(ed) = app.editor.as_mut() else {
         return Vec::new();
     };
@@ -254,7 +260,7 @@ pub fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// Checks the editor's current value and keeps the reason it would be refused.
-pub fn revalidate(app: &mut App) {
+pub(crate) fn revalidate(app: &mut App) {
     let Some(ed) = app.editor.as_ref() else {
         return;
     };
@@ -470,7 +476,7 @@ fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Resul
 }
 
 /// Asks for the id of a new entity of `kind`.
-pub fn start_new(app: &mut App, kind: EntityKind) {
+pub(crate) fn start_new(app: &mut App, kind: EntityKind) {
     open_editor(
         app,
         Purpose::NewEntity(kind),
@@ -481,7 +487,7 @@ pub fn start_new(app: &mut App, kind: EntityKind) {
 }
 
 /// Asks for a new id for `kind`/`id`.
-pub fn start_rename(app: &mut App, kind: EntityKind, id: Id) {
+pub(crate) fn start_rename(app: &mut App, kind: EntityKind, id: Id) {
     let current = id.to_string();
     open_editor(
         app,
@@ -493,7 +499,7 @@ pub fn start_rename(app: &mut App, kind: EntityKind, id: Id) {
 }
 
 /// Asks before deleting `kind`/`id`, listing what refers to it.
-pub fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
+pub(crate) fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
     let references = app
         .doc
         .plan
@@ -502,7 +508,7 @@ pub fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
         .map(|r| match &r.from {
             crate::model::Referrer::Entity(k, from) => format!(
                 "{} `{}` ({})",
-                app.msg.get(crate::i18n::entity_kind(*k)),
+                app.msg.get(crate::model::keys::entity_kind(*k)),
                 from,
                 r.field
             ),
@@ -518,7 +524,7 @@ pub fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
 }
 
 /// Deletes `kind`/`id` (after the question was answered).
-pub fn delete_now(app: &mut App, kind: EntityKind, id: &Id) -> Vec<Effect> {
+pub(crate) fn delete_now(app: &mut App, kind: EntityKind, id: &Id) -> Vec<Effect> {
     let result = Edit::remove(&app.doc.plan, kind, id).map_err(|e| e.said());
     let effects = apply(app, result);
     if app
@@ -532,7 +538,7 @@ pub fn delete_now(app: &mut App, kind: EntityKind, id: &Id) -> Vec<Effect> {
 }
 
 /// The external editor closed: apply its text to the row being edited.
-pub fn external_closed(app: &mut App, result: Result<String, Said>) -> Vec<Effect> {
+pub(crate) fn external_closed(app: &mut App, result: Result<String, Said>) -> Vec<Effect> {
     let Some(ed) = app.editor.take() else {
         return Vec::new();
     };

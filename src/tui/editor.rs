@@ -97,12 +97,12 @@ impl EditorState {
     }
 
     /// Whether this is a pick list.
-    pub fn is_pick(&self) -> bool {
+    pub(crate) fn is_pick(&self) -> bool {
         !self.choices.is_empty()
     }
 
     /// The choices the typed text lets through, with their index in `choices`.
-    pub fn visible(&self) -> Vec<(usize, &Choice)> {
+    pub(crate) fn visible(&self) -> Vec<(usize, &Choice)> {
         let needle = crate::text::search::fold(self.input.text());
         self.choices
             .iter()
@@ -124,7 +124,7 @@ impl EditorState {
     }
 
     /// Ticks or unticks the highlighted choice of a multiple pick.
-    pub fn toggle(&mut self) {
+    pub(crate) fn toggle(&mut self) {
         let Some(value) = self
             .visible()
             .get(self.selected)

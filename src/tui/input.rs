@@ -14,7 +14,7 @@ use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 /// What the input thread reports.
-pub enum Input {
+pub(crate) enum Input {
     /// A key, mouse, paste or resize event.
     Event(Event),
     /// The terminal cannot be read any more.
@@ -22,7 +22,7 @@ pub enum Input {
 }
 
 /// The input thread, and a way to stop it reading while another program uses the terminal.
-pub struct Reader {
+pub(crate) struct Reader {
     paused: Arc<AtomicBool>,
     idle: Arc<AtomicBool>,
 }
@@ -72,7 +72,7 @@ impl Reader {
     }
 
     /// Reads again after [`Reader::pause`].
-    pub fn resume(&self) {
+    pub(crate) fn resume(&self) {
         self.paused.store(false, Ordering::Release);
     }
 }

@@ -266,7 +266,7 @@ impl Keymap {
     }
 
     /// The command bound to `key` in `context` itself, without the global bindings.
-    pub fn lookup_only(&self, context: Context, key: &KeyEvent) -> Option<Command> {
+    pub(crate) fn lookup_only(&self, context: Context, key: &KeyEvent) -> Option<Command> {
         self.bindings.get(&(context, Key::of(key))).copied()
     }
 
@@ -276,7 +276,7 @@ impl Keymap {
     }
 
     /// Every binding of `context` (and the global ones), for the help screen, sorted by command.
-    pub fn bindings_for(&self, context: Context) -> Vec<(Command, Vec<String>)> {
+    pub(crate) fn bindings_for(&self, context: Context) -> Vec<(Command, Vec<String>)> {
         let mut by_command: HashMap<Command, Vec<String>> = HashMap::new();
         for ((ctx, key), cmd) in &self.bindings {
             if *ctx == context || *ctx == Context::Global {

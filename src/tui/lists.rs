@@ -23,7 +23,7 @@ impl Cursor {
     }
 
     /// Keeps the selected row visible in a window of `height` rows, and returns the offset.
-    pub fn scrolled(&self, height: usize) -> usize {
+    pub(crate) fn scrolled(&self, height: usize) -> usize {
         let h = height.max(1);
         if self.row < self.offset {
             self.row

@@ -4,7 +4,7 @@ use super::Screen;
 use super::app::{App, Effect};
 
 /// A click at (`col`, `row`).
-pub fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
+pub(crate) fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
     if app.editor.is_some() || app.popup.is_some() {
         return Vec::new();
     }

@@ -103,7 +103,7 @@ impl Pen {
 
 impl Pen {
     /// Lays out items of `widths` side by side with no gap, from the reading side (tabs).
-    pub fn columns_tight(&self, area: Rect, widths: &[u16]) -> Vec<(u16, u16)> {
+    pub(crate) fn columns_tight(&self, area: Rect, widths: &[u16]) -> Vec<(u16, u16)> {
         let mut x = 0u16;
         widths
             .iter()
@@ -122,7 +122,7 @@ impl Pen {
 }
 
 /// Fills a rectangle with a style (for selected rows and backgrounds).
-pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     buf.set_style(area.intersection(buf.area), style);
 }
 

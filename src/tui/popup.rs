@@ -31,7 +31,7 @@ pub enum Popup {
 
 impl Popup {
     /// Whether the popup reads keys itself (answers), rather than through the keymap.
-    pub fn takes_keys(&self) -> bool {
+    pub(crate) fn takes_keys(&self) -> bool {
         !matches!(self, Popup::Help)
     }
 }

@@ -66,7 +66,7 @@ pub enum RepoJob {
     /// Abandon the merge.
     Abort,
     /// Read the plans at these commits, for the Review screen.
-    Revisions(Vec<git2::Oid>),
+    Revisions(Vec<crate::repo::CommitId>),
     /// Find who made the commits that brought these plan files as they are.
     ChangedBy(Vec<String>),
     /// Read the operation log.
@@ -126,7 +126,7 @@ pub fn done(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
 }
 
 /// What a running sync reported.
-pub fn sync_progress(app: &mut App, e: SyncEvent) -> Vec<Effect> {
+pub(crate) fn sync_progress(app: &mut App, e: SyncEvent) -> Vec<Effect> {
     if let SyncEvent::Server(line) = &e
         && !line.progress
     {
@@ -138,7 +138,7 @@ pub fn sync_progress(app: &mut App, e: SyncEvent) -> Vec<Effect> {
 
 /// Asks the running sync to stop: it does at the next step of the transfer, and the status
 /// line then says so.
-pub fn cancel_sync(app: &mut App) -> Vec<Effect> {
+pub(crate) fn cancel_sync(app: &mut App) -> Vec<Effect> {
     if let Some(cancel) = &app.repo.cancel {
         cancel.cancel();
         app.status = app.msg.get("tui-sync-cancelling").into_owned();
@@ -159,7 +159,7 @@ fn refuse_unsaved(app: &mut App) -> bool {
 }
 
 /// Asks for a commit message.
-pub fn start_commit(app: &mut App) -> Vec<Effect> {
+pub(crate) fn start_commit(app: &mut App) -> Vec<Effect> {
     if refuse_unsaved(app) {
         return Vec::new();
     }
@@ -178,7 +178,7 @@ pub fn start_commit(app: &mut App) -> Vec<Effect> {
 }
 
 /// Starts a sync with `origin`.
-pub fn start_sync(app: &mut App) -> Vec<Effect> {
+pub(crate) fn start_sync(app: &mut App) -> Vec<Effect> {
     if refuse_unsaved(app) {
         return Vec::new();
     }
@@ -195,7 +195,7 @@ pub fn start_sync(app: &mut App) -> Vec<Effect> {
 }
 
 /// Starts a job on the merge in progress.
-pub fn merge_job(app: &mut App, job: RepoJob) -> Vec<Effect> {
+pub(crate) fn merge_job(app: &mut App, job: RepoJob) -> Vec<Effect> {
     if app.repo.busy || app.repo.merge.is_none() {
         return Vec::new();
     }
@@ -212,7 +212,7 @@ fn explain(e: &crate::repo::RepoError, msg: &crate::i18n::Messages) -> String {
 }
 
 /// Reads the repository's state (on the worker).
-pub fn read_state(root: &Path, msg: &crate::i18n::Messages) -> RepoView {
+pub(crate) fn read_state(root: &Path, msg: &crate::i18n::Messages) -> RepoView {
     let r = match PlanRepo::open(root) {
         Ok(r) => r,
         Err(e) => {
@@ -250,7 +250,7 @@ pub fn read_state(root: &Path, msg: &crate::i18n::Messages) -> RepoView {
 }
 
 /// Runs a job (on the worker), sending what happens as actions.
-pub fn run_job(
+pub(crate) fn run_job(
     root: &Path,
     state: Option<&Path>,
     job: RepoJob,
@@ -368,7 +368,7 @@ pub fn run_job(
 }
 
 /// Asks the repository worker to put the files back as before operation `n`.
-pub fn undo_operation(app: &mut App, n: u64) -> Vec<Effect> {
+pub(crate) fn undo_operation(app: &mut App, n: u64) -> Vec<Effect> {
     if app.repo.busy {
         return Vec::new();
     }
@@ -414,7 +414,7 @@ fn with_baselines(msg: &crate::i18n::Messages, said: String, news: &BaselineNews
 }
 
 /// The status line's note while a sync runs.
-pub fn progress_note(app: &App) -> Option<String> {
+pub(crate) fn progress_note(app: &App) -> Option<String> {
     let e = app.repo.progress.as_ref()?;
     let m = &app.msg;
     Some(match e {

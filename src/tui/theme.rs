@@ -41,7 +41,7 @@ pub fn critical() -> Style {
 }
 
 /// The active tab.
-pub fn tab_active() -> Style {
+pub(crate) fn tab_active() -> Style {
     Style::new()
         .bg(Color::White)
         .fg(Color::Black)

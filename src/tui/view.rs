@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 /// The smallest terminal khutta draws in.
-pub const MIN_SIZE: (u16, u16) = (60, 15);
+pub(crate) const MIN_SIZE: (u16, u16) = (60, 15);
 
 /// Draws the whole TUI.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -82,7 +82,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// The tab labels, in reading order, with their widths; shared with the mouse. The
 /// Conflicts tab shows only while conflicts wait (of a merge, or of unsaved edits and the disk). When the labels do not fit in `width`, they
 /// lose their leading space, so that every tab still shows on a 120-column terminal.
-pub fn tab_labels(app: &App, width: u16) -> Vec<(Screen, String, u16)> {
+pub(crate) fn tab_labels(app: &App, width: u16) -> Vec<(Screen, String, u16)> {
     let spaced = labels(app, true);
     if spaced.iter().map(|l| u32::from(l.2)).sum::<u32>() <= u32::from(width) {
         return spaced;
@@ -170,7 +170,7 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
     let pen = &app.pen;
     let mut title = match &form.target {
         super::form::Target::Entity(k, id) => {
-            format!("{} {id}", app.msg.get(crate::i18n::entity_kind(*k)))
+            format!("{} {id}", app.msg.get(crate::model::keys::entity_kind(*k)))
         }
         super::form::Target::Plan => app.doc.plan.meta.title.show(app.content_lang).to_owned(),
     };
@@ -379,7 +379,7 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             id,
             references,
         } => {
-            let what = m.get(crate::i18n::entity_kind(*kind));
+            let what = m.get(crate::model::keys::entity_kind(*kind));
             let mut l = vec![m.get_args(
                 "tui-delete-question",
                 &[
@@ -424,9 +424,9 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
         Popup::FilterMenu => {
             let f = &app.tree.filter;
             let any = m.get("tui-filter-any").into_owned();
-            let status = f
-                .status
-                .map_or(any.clone(), |s| m.get(crate::i18n::status(s)).into_owned());
+            let status = f.status.map_or(any.clone(), |s| {
+                m.get(crate::model::keys::status(s)).into_owned()
+            });
             let partner = f.partner.as_ref().map_or(any.clone(), |p| p.to_string());
             let country = f.country.as_ref().map_or(any, |c| c.to_string());
             vec![

@@ -16,7 +16,7 @@ fn field_key(name: &str) -> String {
 }
 
 /// A field's label: "Title (Arabic)" for `title.ar`.
-pub fn field_label(m: &Messages, name: &str) -> String {
+pub(crate) fn field_label(m: &Messages, name: &str) -> String {
     let label = m.get(&field_key(name)).into_owned();
     match name.rsplit_once('.') {
         Some((_, "ar")) => format!("{label} ({})", m.get("lang-ar")),
@@ -56,7 +56,7 @@ fn choice_key(field: &str, value: &str) -> Option<String> {
 }
 
 /// How a choice value is shown: its name in the UI's language, or the value itself.
-pub fn choice_label(m: &Messages, field: &str, value: &str) -> String {
+pub(crate) fn choice_label(m: &Messages, field: &str, value: &str) -> String {
     match choice_key(field, value) {
         Some(k) if m.has(&k) => m.get(&k).into_owned(),
         _ => value.to_owned(),
@@ -65,7 +65,12 @@ pub fn choice_label(m: &Messages, field: &str, value: &str) -> String {
 
 /// A screen's name.
 pub fn screen(m: &Messages, s: Screen) -> String {
-    let key = match s {
+    m.get(screen_key(s)).into_owned()
+}
+
+/// The message key of a screen's name.
+fn screen_key(s: Screen) -> &'static str {
+    match s {
         Screen::Overview => "screen-overview",
         Screen::Activities => "screen-activities",
         Screen::Partners => "screen-partners",
@@ -77,8 +82,7 @@ pub fn screen(m: &Messages, s: Screen) -> String {
         Screen::Consultations => "screen-consultations",
         Screen::Review => "screen-review",
         Screen::Conflicts => "screen-conflicts",
-    };
-    m.get(key).into_owned()
+    }
 }
 
 /// A command's name, for the help screen.
@@ -91,6 +95,16 @@ pub fn command(m: &Messages, c: Command) -> String {
 mod tests {
     use super::*;
     use crate::model::Lang;
+
+    #[test]
+    fn every_screen_has_a_name_in_both_languages() {
+        for lang in [Lang::En, Lang::Ar] {
+            let m = Messages::new(lang);
+            for s in Screen::ALL {
+                assert!(m.has(screen_key(s)), "{s:?} has no name in {lang:?}");
+            }
+        }
+    }
     use crate::tui::form::spec::Subject;
 
     fn names<T: Subject>() -> Vec<&'static str> {

@@ -106,3 +106,65 @@ fn a_failed_editor_says_why_in_arabic() {
     );
     assert_eq!(h.app.doc.plan, before);
 }
+
+/// The CLI's `khutta check` and the TUI's Problems screen go through one analysis, so they
+/// name the same file for the same problem: a response file inside a round's folder, and a
+/// copy of an activity under another name (E011), which is never loaded as the activity.
+#[test]
+fn check_and_the_problems_screen_name_the_same_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/check/consult-answers/plan");
+    copy_dir(&case, dir.path());
+    std::fs::copy(
+        dir.path().join("activities/a.ron"),
+        dir.path().join("activities/a-copy.ron"),
+    )
+    .unwrap();
+    let out = crate::support::cmd::khutta(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The CLI names each file from the plan folder as it was given (here `.`), absolute or not.
+    let roots = [
+        dir.path().to_path_buf(),
+        dir.path().canonicalize().unwrap(),
+        std::path::PathBuf::from("."),
+    ];
+    let mut cli: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let path = Path::new(d["path"].as_str().unwrap());
+            let rel = roots
+                .iter()
+                .find_map(|r| path.strip_prefix(r).ok())
+                .unwrap_or(path);
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                rel.display().to_string(),
+            )
+        })
+        .collect();
+    let mut h = Harness::open(dir.path(), Lang::En);
+    h.press(&["7"]);
+    let mut tui: Vec<(String, String)> = h
+        .app
+        .doc
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.to_string(), d.path.clone()))
+        .collect();
+    cli.sort();
+    tui.sort();
+    assert_eq!(cli, tui);
+    let files: Vec<&str> = tui.iter().map(|(_, p)| p.as_str()).collect();
+    assert!(files.contains(&"activities/a-copy.ron"), "{files:?}");
+    assert!(
+        files.contains(&"consultations/r1/responses/p1.ron"),
+        "{files:?}"
+    );
+    let screen = h.render(160, 40);
+    assert!(screen.contains("activities/a-copy.ron"), "{screen}");
+}

@@ -13,7 +13,7 @@ struct Repository {
     _dir: tempfile::TempDir,
     plan: std::path::PathBuf,
     /// The first commit (the baseline) and the one after it.
-    commits: [git2::Oid; 2],
+    commits: [khutta::repo::CommitId; 2],
 }
 
 fn repository() -> Repository {

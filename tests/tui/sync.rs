@@ -5,6 +5,7 @@ use crate::harness::Harness;
 use crate::support::cmd::git_ok;
 use crate::support::world::{edit, hook, world};
 use khutta::model::Lang;
+use khutta::repo::SyncEvent;
 use khutta::tui::action::{Action, Command};
 use khutta::tui::app::Effect;
 use khutta::tui::repo_view::RepoJob;
@@ -39,6 +40,35 @@ fn the_server_s_words_reach_the_status_line() {
         status.ends_with("— remote: main is protected: send a pull request"),
         "{status}"
     );
+}
+
+#[test]
+fn a_running_sync_s_progress_shows_in_the_status_line() {
+    let w = world();
+    edit(&w.a, "pilot-tunis", "a", |a| a.progress = 64);
+    let mut h = Harness::open(&w.a, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    // The sync is asked for and runs on the worker, which reports as it goes.
+    let job = h.app.update(Action::Command(Command::Sync));
+    h.act(Action::SyncProgress(SyncEvent::Fetching {
+        received: 3,
+        total: 10,
+        bytes: 2048,
+    }));
+    let screen = h.render(120, 40);
+    assert!(screen.contains("syncing: receiving 3/10"), "{screen}");
+    h.act(Action::SyncProgress(SyncEvent::Pushing {
+        sent: 1,
+        total: 4,
+        bytes: 512,
+    }));
+    let screen = h.render(120, 40);
+    assert!(screen.contains("syncing: sending 1/4"), "{screen}");
+    // Once the sync is over, its outcome speaks instead.
+    h.run_effects(job);
+    let screen = h.render(120, 40);
+    assert!(!screen.contains("syncing:"), "{screen}");
+    assert!(screen.contains("synced with partners"), "{screen}");
 }
 
 #[test]

@@ -11,7 +11,7 @@ mod funding;
 mod partner;
 mod plan_meta;
 pub mod round;
-pub mod spec;
+pub(crate) mod spec;
 pub mod value;
 
 use crate::edit::Edit;
@@ -185,7 +185,7 @@ impl FormState {
     }
 
     /// Moves the cursor by `delta` rows, staying inside the form.
-    pub fn move_cursor(&mut self, plan: &Plan, delta: isize) {
+    pub(crate) fn move_cursor(&mut self, plan: &Plan, delta: isize) {
         let n = self.rows(plan).len();
         let c = if self.item.is_some() {
             &mut self.item_cursor
@@ -198,7 +198,7 @@ impl FormState {
     /// Puts the cursor on the row of `field` (a field path as a merge names it: `progress`,
     /// `title.en`, `dependencies[launch].lag`): the field itself, else the list or field it
     /// lies in, else the first row.
-    pub fn go_to_field(&mut self, plan: &Plan, field: &str) {
+    pub(crate) fn go_to_field(&mut self, plan: &Plan, field: &str) {
         let rows = self.rows(plan);
         let within = |name: &str| {
             field == name
@@ -216,7 +216,7 @@ impl FormState {
     }
 
     /// Checks `text` for the row `key` without changing anything: the reason it is refused.
-    pub fn validate(&self, plan: &Plan, key: RowKey, text: &str) -> Result<(), Said> {
+    pub(crate) fn validate(&self, plan: &Plan, key: RowKey, text: &str) -> Result<(), Said> {
         self.commit(plan, key, text).map(|_| ())
     }
 
@@ -226,7 +226,7 @@ impl FormState {
     }
 
     /// The edit that removes item `index` of list `list`.
-    pub fn remove_item(&self, plan: &Plan, list: usize, index: usize) -> Result<Edit, Said> {
+    pub(crate) fn remove_item(&self, plan: &Plan, list: usize, index: usize) -> Result<Edit, Said> {
         with_subject!(&self.target, remove_of(plan, &self.target, list, index))
     }
 }

@@ -326,7 +326,7 @@ pub fn edit(plan: &Plan, target: &Target, value: &str) -> Result<Edit, Said> {
 }
 
 /// Whether questions of this kind have options to add and remove.
-pub fn has_options(kind: &QuestionKind) -> bool {
+pub(crate) fn has_options(kind: &QuestionKind) -> bool {
     matches!(
         kind,
         QuestionKind::SingleChoice { .. }
@@ -336,7 +336,7 @@ pub fn has_options(kind: &QuestionKind) -> bool {
 }
 
 /// The first id of the form `o<n>` that no option of `q` has yet, for a new option.
-pub fn fresh_option_id(q: &Question) -> Id {
+pub(crate) fn fresh_option_id(q: &Question) -> Id {
     let n = (1..)
         .find(|n| q.kind.option(&format!("o{n}")).is_none())
         .unwrap_or(1);

@@ -48,7 +48,7 @@ pub struct Field<T> {
 }
 
 /// One field of an item of a list of `T`.
-pub struct ItemField<T> {
+pub(crate) struct ItemField<T> {
     /// Stable name (`lag`).
     pub name: &'static str,
     /// How it is edited.

@@ -13,7 +13,7 @@ pub fn date(s: &str) -> Result<NaiveDate, Said> {
 }
 
 /// A date, or nothing when the text is blank.
-pub fn opt_date(s: &str) -> Result<Option<NaiveDate>, Said> {
+pub(crate) fn opt_date(s: &str) -> Result<Option<NaiveDate>, Said> {
     if s.trim().is_empty() {
         Ok(None)
     } else {
@@ -22,7 +22,7 @@ pub fn opt_date(s: &str) -> Result<Option<NaiveDate>, Said> {
 }
 
 /// A whole number in `min..=max`.
-pub fn int<T: TryFrom<i64>>(s: &str, min: i64, max: i64) -> Result<T, Said> {
+pub(crate) fn int<T: TryFrom<i64>>(s: &str, min: i64, max: i64) -> Result<T, Said> {
     let n: i64 = s
         .trim()
         .parse()
@@ -50,7 +50,7 @@ pub fn currency(s: &str) -> Result<Currency, Said> {
 }
 
 /// A country code, or nothing when blank.
-pub fn opt_country(s: &str) -> Result<Option<CountryCode>, Said> {
+pub(crate) fn opt_country(s: &str) -> Result<Option<CountryCode>, Said> {
     let t = s.trim().to_uppercase();
     if t.is_empty() {
         Ok(None)
@@ -60,7 +60,7 @@ pub fn opt_country(s: &str) -> Result<Option<CountryCode>, Said> {
 }
 
 /// An id, or nothing when blank.
-pub fn opt_id(s: &str) -> Result<Option<Id>, Said> {
+pub(crate) fn opt_id(s: &str) -> Result<Option<Id>, Said> {
     let t = s.trim();
     if t.is_empty() {
         Ok(None)
@@ -89,7 +89,7 @@ pub fn words(s: &str) -> Vec<String> {
 }
 
 /// Text, or nothing when blank.
-pub fn opt_text(s: &str) -> Option<String> {
+pub(crate) fn opt_text(s: &str) -> Option<String> {
     (!s.trim().is_empty()).then(|| s.to_owned())
 }
 
@@ -106,12 +106,12 @@ pub fn choice<T: DeserializeOwned>(s: &str, allowed: &[&str]) -> Result<T, Said>
 }
 
 /// An enum value as written in plan files.
-pub fn name_of<T: serde::Serialize>(v: &T) -> String {
+pub(crate) fn name_of<T: serde::Serialize>(v: &T) -> String {
     ron::to_string(v).unwrap_or_default()
 }
 
 /// Ids joined for display and editing.
-pub fn join_ids(ids: &[Id]) -> String {
+pub(crate) fn join_ids(ids: &[Id]) -> String {
     ids.iter().map(Id::as_str).collect::<Vec<_>>().join(", ")
 }
 

@@ -110,7 +110,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 }
 
 /// A key in the filter menu: `s` cycles the status, `p` the partner, `c` the country, `x` clears.
-pub fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
+pub(crate) fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
     let f = &mut app.tree.filter;
     match key {
         's' => {
@@ -279,7 +279,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             (start, Lang::En, Align::Natural, style),
             (finish, Lang::En, Align::Natural, style),
             (
-                m.get(crate::i18n::status(a.status)).into_owned(),
+                m.get(crate::model::keys::status(a.status)).into_owned(),
                 app.lang,
                 Align::Natural,
                 style,

@@ -44,7 +44,7 @@ pub enum Mode {
 }
 
 /// The round selected in the rounds list.
-pub fn selected_round(app: &App) -> Option<Id> {
+pub(crate) fn selected_round(app: &App) -> Option<Id> {
     app.doc
         .plan
         .consultations
@@ -119,7 +119,7 @@ fn rounds_command(app: &mut App, c: Command) -> Vec<Effect> {
 }
 
 /// Collect mode or results for `round`, from the rounds list or the designer.
-pub fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Effect> {
+pub(crate) fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Effect> {
     match c {
         Command::Collect => {
             // Answers are still taken (a late form, a paper copy typed in afterwards), but the
@@ -151,14 +151,14 @@ pub fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Effect> {
 }
 
 /// The edit that adds an empty draft round `value`, held online until a place is set.
-pub fn new_round(plan: &crate::model::Plan, value: &str) -> Result<Edit, crate::i18n::Said> {
+pub(crate) fn new_round(plan: &crate::model::Plan, value: &str) -> Result<Edit, crate::i18n::Said> {
     let id = Id::parse(value.trim()).map_err(|e| e.said())?;
     let title = Text::en(id.as_str());
     Edit::add_round(plan, Round::new(id, title, Venue::Online)).map_err(|e| e.said())
 }
 
 /// After a round was added: select it and open its designer.
-pub fn after_new_round(app: &mut App, value: &str) {
+pub(crate) fn after_new_round(app: &mut App, value: &str) {
     let Ok(id) = Id::parse(value.trim()) else {
         return;
     };
@@ -169,7 +169,7 @@ pub fn after_new_round(app: &mut App, value: &str) {
 }
 
 /// The name of a round's status in the UI's language.
-pub fn status_label(app: &App, s: RoundStatus) -> String {
+pub(crate) fn status_label(app: &App, s: RoundStatus) -> String {
     let key = match s {
         RoundStatus::Draft => "round-status-draft",
         RoundStatus::Open => "round-status-open",

@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 /// One line of the section: text, its language, its style.
-pub type AboutLine = (String, Lang, Style);
+pub(crate) type AboutLine = (String, Lang, Style);
 
 /// The section's lines for the open form's entity; empty when no question refers to it.
 pub fn lines(app: &App) -> Vec<AboutLine> {
@@ -75,7 +75,7 @@ pub fn lines(app: &App) -> Vec<AboutLine> {
 }
 
 /// The rows the section takes at the bottom of a form of `height` rows: at most a third.
-pub fn height(lines: &[AboutLine], height: u16) -> u16 {
+pub(crate) fn height(lines: &[AboutLine], height: u16) -> u16 {
     if lines.is_empty() {
         return 0;
     }

@@ -68,7 +68,7 @@ fn lang_key(l: Lang) -> &'static str {
 }
 
 /// The name of a question kind in the UI's language.
-pub fn kind_label(app: &App, name: &str) -> String {
+pub(crate) fn kind_label(app: &App, name: &str) -> String {
     let key = format!("question-kind-{}", name.to_lowercase());
     if app.msg.has(&key) {
         app.msg.get(&key).into_owned()
@@ -78,7 +78,7 @@ pub fn kind_label(app: &App, name: &str) -> String {
 }
 
 /// The name of a plan aspect in the UI's language.
-pub fn aspect_label(app: &App, a: Aspect) -> String {
+pub(crate) fn aspect_label(app: &App, a: Aspect) -> String {
     app.msg
         .get(&format!("aspect-{}", format!("{a:?}").to_lowercase()))
         .into_owned()
@@ -114,7 +114,9 @@ fn choices(app: &App, f: Field) -> Vec<Choice> {
             .map(|k| {
                 pair(
                     k.dir().to_owned(),
-                    app.msg.get(crate::i18n::entity_kind(*k)).into_owned(),
+                    app.msg
+                        .get(crate::model::keys::entity_kind(*k))
+                        .into_owned(),
                 )
             })
             .collect(),

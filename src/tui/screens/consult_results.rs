@@ -126,7 +126,7 @@ fn rows_lines(out: &mut Vec<ResultLine>, rows: &[Row], lang: Lang) {
 }
 
 /// The lines of one question's results, in the UI's language with plan texts in `lang`.
-pub fn question_result_lines(app: &App, q: &QuestionResult, lang: Lang) -> Vec<ResultLine> {
+pub(crate) fn question_result_lines(app: &App, q: &QuestionResult, lang: Lang) -> Vec<ResultLine> {
     let m = &app.msg;
     let ui = app.lang;
     let mut out: Vec<ResultLine> = Vec::new();

@@ -1,7 +1,7 @@
 //! The Partners, Beneficiaries and Funding screens: a list each, with the form on Enter.
 
 use crate::check::allocations;
-use crate::i18n::{beneficiary_kind, funding_status, organisation_type};
+use crate::model::keys::{beneficiary_kind, funding_status, organisation_type};
 use crate::model::{EntityKind, Lang, Plan, format_amount};
 use crate::text::Align;
 use crate::tui::Screen;

@@ -50,7 +50,7 @@ fn end_of(from: NaiveDate, scale: Scale, columns: u16) -> NaiveDate {
 }
 
 /// Recomputes the layout (after the plan, the view or the terminal size changed).
-pub fn relayout(app: &mut App) {
+pub(crate) fn relayout(app: &mut App) {
     let columns = app.size.0.saturating_sub(LABEL + 1).max(10);
     let from = app.gantt.from.unwrap_or(app.doc.schedule.start);
     let sc = scale(app);

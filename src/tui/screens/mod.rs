@@ -3,10 +3,10 @@
 pub mod activities;
 pub mod conflicts;
 pub mod consult;
-pub mod consult_about;
-pub mod consult_collect;
-pub mod consult_design;
-pub mod consult_results;
+pub(crate) mod consult_about;
+pub(crate) mod consult_collect;
+pub(crate) mod consult_design;
+pub(crate) mod consult_results;
 pub mod entities;
 pub mod gantt;
 pub mod history;
@@ -59,7 +59,7 @@ pub fn page(app: &App) -> usize {
 }
 
 /// The usual list movements, keeping the selected row in view; returns whether `c` was one.
-pub fn move_cursor(
+pub(crate) fn move_cursor(
     cursor: &mut super::lists::Cursor,
     c: Command,
     len: usize,

@@ -10,7 +10,7 @@ use crate::diff::lines::{Line, LineKind};
 use crate::diff::{Review, review, variance};
 use crate::gantt::baseline::{Span, Spans};
 use crate::model::{EntityKind, Id, Lang, Plan};
-use crate::repo::PlanRepo;
+use crate::repo::{CommitId, PlanRepo};
 use crate::text::{Align, BidiMode, Direction};
 use crate::tui::action::{Action, Command};
 use crate::tui::app::{App, Effect};
@@ -18,7 +18,6 @@ use crate::tui::lists::Cursor;
 use crate::tui::paint::{Pen, fill};
 use crate::tui::repo_view::RepoJob;
 use crate::tui::theme;
-use git2::Oid;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -41,12 +40,12 @@ pub enum Revision {
         /// Its name.
         name: String,
         /// The commit it records.
-        commit: Oid,
+        commit: CommitId,
     },
     /// A commit of the history.
     Commit {
         /// The commit.
-        commit: Oid,
+        commit: CommitId,
         /// Its message's first line.
         message: String,
     },
@@ -54,7 +53,7 @@ pub enum Revision {
 
 impl Revision {
     /// The commit, unless it is the working plan.
-    pub fn commit(&self) -> Option<Oid> {
+    pub fn commit(&self) -> Option<CommitId> {
         match self {
             Revision::Working => None,
             Revision::Baseline { commit, .. } | Revision::Commit { commit, .. } => Some(*commit),
@@ -62,7 +61,6 @@ impl Revision {
     }
 
     fn label(&self, app: &App) -> String {
-        let short = |c: &Oid| c.to_string().chars().take(7).collect::<String>();
         match self {
             Revision::Working => app.msg.get("tui-review-working").into_owned(),
             Revision::Baseline { name, commit } => format!(
@@ -71,9 +69,9 @@ impl Revision {
                     "tui-review-baseline",
                     &[("name", crate::i18n::Arg::Text(name.clone().into()))]
                 ),
-                short(commit)
+                commit.short()
             ),
-            Revision::Commit { commit, message } => format!("{} {message}", short(commit)),
+            Revision::Commit { commit, message } => format!("{} {message}", commit.short()),
         }
     }
 }
@@ -88,7 +86,7 @@ pub struct ReviewView {
     /// The new side.
     pub new: Option<Revision>,
     /// Plans read from git for the chosen commits.
-    pub plans: Vec<(Oid, Plan)>,
+    pub plans: Vec<(CommitId, Plan)>,
     /// The review as lines of text, in the UI's language.
     pub lines: Vec<Line>,
     /// The first line shown.
@@ -124,7 +122,7 @@ fn default_old(app: &App) -> Option<Revision> {
 
 /// The repository's state arrived: with a baseline and nothing chosen yet, the last baseline is
 /// read so that the Gantt can draw it.
-pub fn repo_changed(app: &mut App) -> Vec<Effect> {
+pub(crate) fn repo_changed(app: &mut App) -> Vec<Effect> {
     if app.review.old.is_none() && !app.repo.baselines.is_empty() {
         return request(app);
     }
@@ -133,7 +131,7 @@ pub fn repo_changed(app: &mut App) -> Vec<Effect> {
 
 /// The screen was opened: the defaults are chosen, and the review is brought up to date with
 /// the working plan.
-pub fn entered(app: &mut App) -> Vec<Effect> {
+pub(crate) fn entered(app: &mut App) -> Vec<Effect> {
     request(app)
 }
 
@@ -145,7 +143,7 @@ fn request(app: &mut App) -> Vec<Effect> {
     if app.review.new.is_none() {
         app.review.new = Some(Revision::Working);
     }
-    let missing: Vec<Oid> = [&app.review.old, &app.review.new]
+    let missing: Vec<CommitId> = [&app.review.old, &app.review.new]
         .into_iter()
         .flatten()
         .filter_map(Revision::commit)
@@ -163,7 +161,7 @@ fn request(app: &mut App) -> Vec<Effect> {
 }
 
 /// Reads the plans at `commits` (on the worker).
-pub fn read(root: &Path, commits: &[Oid]) -> Action {
+pub fn read(root: &Path, commits: &[CommitId]) -> Action {
     let plans = match PlanRepo::open(root) {
         Ok(r) => commits
             .iter()
@@ -175,10 +173,13 @@ pub fn read(root: &Path, commits: &[Oid]) -> Action {
 }
 
 /// Plans arrived from the worker.
-pub fn arrived(app: &mut App, plans: Vec<(Oid, Result<Plan, crate::i18n::Said>)>) -> Vec<Effect> {
+pub fn arrived(
+    app: &mut App,
+    plans: Vec<(CommitId, Result<Plan, crate::i18n::Said>)>,
+) -> Vec<Effect> {
     app.review.loading = false;
     app.review.error = None;
-    let wanted: Vec<Oid> = [&app.review.old, &app.review.new]
+    let wanted: Vec<CommitId> = [&app.review.old, &app.review.new]
         .into_iter()
         .flatten()
         .filter_map(Revision::commit)

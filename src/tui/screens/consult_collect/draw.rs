@@ -157,7 +157,10 @@ pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
                         .into_owned()
                 } else if i == ORG_TYPE {
                     match c.org_type {
-                        Some(t) => app.msg.get(crate::i18n::organisation_type(t)).into_owned(),
+                        Some(t) => app
+                            .msg
+                            .get(crate::model::keys::organisation_type(t))
+                            .into_owned(),
                         None => app.msg.get("collect-org-type-none").into_owned(),
                     }
                 } else {

@@ -10,7 +10,7 @@ mod draw;
 mod participant;
 mod question;
 
-pub use draw::{PageLine, draw, question_lines};
+pub use draw::{draw, question_lines};
 
 use super::consult::Mode;
 use crate::i18n::Arg;
