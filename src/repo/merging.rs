@@ -143,17 +143,11 @@ fn merged_tree<'r>(
     Ok(repo.find_tree(id)?)
 }
 
-/// Makes the work tree and index hold `tree`, refusing to overwrite local edits.
+/// Makes the work tree and index hold `tree`, refusing to overwrite local edits; every file
+/// is replaced whole (see `checkout`), so a kill never leaves one cut short.
 fn checkout(r: &PlanRepo, tree: &Tree) -> Result<(), RepoError> {
-    r.repo.checkout_tree(
-        tree.as_object(),
-        Some(
-            git2::build::CheckoutBuilder::new()
-                .safe()
-                .recreate_missing(true),
-        ),
-    )?;
-    Ok(())
+    let head = r.repo.head()?.peel_to_tree()?;
+    super::checkout::checkout(r, &head, tree)
 }
 
 fn commit_merge(

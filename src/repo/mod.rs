@@ -10,6 +10,7 @@ mod auth;
 mod baseline_sync;
 mod blame;
 mod by_hand;
+mod checkout;
 mod commit;
 mod commit_id;
 mod driver;

@@ -246,11 +246,9 @@ fn fast_forward(r: &PlanRepo, local: &str, theirs: Oid, remote: &str) -> Result<
     let kind = super::oplog::OpKind::Sync {
         remote: remote.to_owned(),
     };
-    super::oplog::record_checkout(r, kind, &head, &target.tree()?)?;
-    r.repo.checkout_tree(
-        target.as_object(),
-        Some(git2::build::CheckoutBuilder::new().safe()),
-    )?;
+    let to = target.tree()?;
+    super::oplog::record_checkout(r, kind, &head, &to)?;
+    super::checkout::checkout(r, &head, &to)?;
     r.repo
         .reference(local, theirs, true, "khutta sync: fast-forward")?;
     Ok(())
