@@ -307,7 +307,7 @@ pub(crate) const CSV_COLUMNS: [&str; 12] = [
     "text",
 ];
 
-/// CSV, one line per option, rating, item or free-text answer (see [`CSV_COLUMNS`]): `row`
+/// CSV, one line per option, rating, item or free-text answer (see `CSV_COLUMNS`): `row`
 /// is the option or item id, the rating, or the participant; `label` the option's label,
 /// or the organisation of a free-text answer.
 pub fn csv(r: &RoundResults, lang: Lang) -> Result<String, csv::Error> {

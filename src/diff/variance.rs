@@ -4,7 +4,7 @@
 //!
 //! The scheduler is not an input type of this module: each side is a [`Timeline`], the few
 //! numbers per activity a review compares, so that the variance is tested with hand-made
-//! timelines and the scheduler can change inside without touching reviews. [`timeline_of`] is
+//! timelines and the scheduler can change inside without touching reviews. `timeline_of` is
 //! the one place that turns the scheduler's output into a timeline.
 
 use super::PlanDiff;

@@ -3,9 +3,9 @@
 //! A document holds the plan as its files last held it ([`Document::loaded`], the base) and
 //! as edited ([`Document::plan`]). Whatever changes either goes through here: the user's
 //! edits, undo and redo ([`Document::apply`]); a save ([`Document::saved`]); what another
-//! program wrote on disk, a git job included ([`Document::ingest`]); a conflict settled
+//! program wrote on disk, a git job included (`Document::ingest`); a conflict settled
 //! ([`Document::settle`]); edits recovered after a crash ([`Document::recover`]); an answer
-//! collected ([`Document::response_saved`]). So the document always knows what is unsaved,
+//! collected (`Document::response_saved`). So the document always knows what is unsaved,
 //! and never drops it: an outside change meets the unsaved edits of the same file in a
 //! three-way merge, and what both changed becomes a conflict to settle, not a loss.
 //!
@@ -148,7 +148,7 @@ impl Document {
     }
 
     /// Records what a save wrote. Files found changed on disk were not written; the caller
-    /// reads them (see [`Document::ingest`]) and saves again.
+    /// reads them (see `Document::ingest`) and saves again.
     pub fn saved(&mut self, writes: &[FileWrite], report: &SaveReport) {
         self.loaded.record_saved(writes, report);
         self.read_only = !self.loaded.meta_readable;

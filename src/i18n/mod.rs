@@ -1,8 +1,8 @@
 //! The user interface's strings in English and Arabic, with Fluent.
 //!
-//! Messages live in `locales/{en,ar}/*.ftl` (see [`CATALOGUE`]), compiled into the binary. English plural
+//! Messages live in `locales/{en,ar}/*.ftl` (see `CATALOGUE`), compiled into the binary. English plural
 //! forms come from Fluent; Arabic's six (zero, one, two, few, many, other) come from
-//! [`arabic_plural`], because the plural rules Fluent uses answer "other" for every count from
+//! `arabic_plural`, because the plural rules Fluent uses answer "other" for every count from
 //! 100 on, where CLDR goes by the count modulo 100 ("103 ملفات", not "103 ملف"). Arabic
 //! messages therefore select on `$count_form`, which khutta sets beside each number `$count`.
 //! Messages come out

@@ -39,7 +39,7 @@ pub fn save_response(root: &Path, round: &Id, response: &Response) -> Result<Str
     loaded.save_response(round, response)
 }
 
-/// Writes one participant's response (see [`LoadedPlan::response_write`]): refused when its
+/// Writes one participant's response (see `LoadedPlan::response_write`): refused when its
 /// round is not saved yet, or when the file changed on disk since it was read.
 pub fn write_response(root: &Path, write: &FileWrite) -> Result<SaveReport, StoreError> {
     if let crate::model::Unit::Response { round, .. } = &write.unit
