@@ -413,10 +413,57 @@ pub fn record(
     kind: OpKind,
     files: &[String],
 ) -> Option<crate::i18n::Said> {
-    match OpLog::open(root, state).and_then(|log| log.record(kind, files)) {
+    let attempt = || OpLog::open(root, state).and_then(|log| log.record(kind.clone(), files));
+    match attempt() {
         Ok(_) => None,
+        // A khutta killed while recording leaves its lock behind, and every later operation
+        // would go unrecorded. The journal outside git is khutta's alone and a record takes
+        // milliseconds: a lock still there a second after it was made was left by a process
+        // that died. (This runs on a worker thread; the wait never holds a screen.)
+        Err(RepoError::Git(e)) if super::is_lock(&e) && PlanRepo::open(root).is_err() => {
+            let swept = state.and_then(|s| journal_dir(s, root)).is_some_and(|dir| {
+                sweep_stale_locks(&dir) || {
+                    std::thread::sleep(STALE_LOCK);
+                    sweep_stale_locks(&dir)
+                }
+            });
+            match swept.then(attempt) {
+                Some(Ok(_)) => None,
+                Some(Err(e)) => Some(e.said()),
+                None => Some(RepoError::Git(e).said()),
+            }
+        }
         Err(e) => Some(e.said()),
     }
+}
+
+/// How old a lock of the journal must be to be taken for a dead process's.
+const STALE_LOCK: std::time::Duration = std::time::Duration::from_millis(1100);
+
+/// Removes the `.lock` files under the journal `dir` older than [`STALE_LOCK`]; whether any
+/// went.
+fn sweep_stale_locks(dir: &Path) -> bool {
+    let mut swept = false;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let (p, Ok(meta)) = (e.path(), e.metadata()) else {
+                continue;
+            };
+            if meta.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "lock")
+                && meta
+                    .modified()
+                    .ok()
+                    .and_then(|m| m.elapsed().ok())
+                    .is_some_and(|age| age >= STALE_LOCK)
+            {
+                swept |= std::fs::remove_file(&p).is_ok();
+            }
+        }
+    }
+    swept
 }
 
 /// The plan files (paths in the plan folder) that differ between two trees of the repository:
@@ -464,4 +511,48 @@ pub(super) fn record_checkout(
     let files = plan_paths_between(r, from, to)?;
     OpLog::of(PlanRepo::open(&r.plan_root()?)?)?.record(kind, &files)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A khutta killed while recording leaves the journal's lock behind: the next record takes
+    /// it for a dead process's and goes on, instead of leaving every later operation
+    /// unrecorded.
+    #[test]
+    fn a_lock_left_by_a_killed_khutta_does_not_stop_the_journal() {
+        let plan = tempfile::tempdir().unwrap();
+        let state = tempfile::tempdir().unwrap();
+        std::fs::write(plan.path().join("plan.ron"), "PlanMeta()\n").unwrap();
+        assert_eq!(
+            record(plan.path(), Some(state.path()), OpKind::Save, &[]),
+            None
+        );
+        let dir = journal_dir(state.path(), plan.path()).unwrap();
+        // Every ref and the HEAD of the journal locked, as a kill mid-record leaves them.
+        let mut locks = vec![dir.join("HEAD.lock")];
+        let mut stack = vec![dir.join("refs")];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                if e.path().is_dir() {
+                    stack.push(e.path());
+                } else {
+                    let mut name = e.path().into_os_string();
+                    name.push(".lock");
+                    locks.push(name.into());
+                }
+            }
+        }
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(5);
+        for l in &locks {
+            let f = std::fs::File::create(l).unwrap();
+            f.set_modified(old).unwrap();
+        }
+        assert_eq!(
+            record(plan.path(), Some(state.path()), OpKind::Save, &[]),
+            None
+        );
+        assert!(locks.iter().all(|l| !l.exists()));
+    }
 }
