@@ -17,9 +17,7 @@ fn fixing_an_activity_s_dates_keeps_it_where_the_schedule_has_it() {
             ..
         }
     ));
-    h.select_activity("pilot-tunis");
-    h.press(&["enter"]);
-    h.form_row("timing");
+    h.open_activity_row("pilot-tunis", "timing");
     h.press(&["enter"]);
     h.type_text("Fixed");
     h.press(&["enter"]);

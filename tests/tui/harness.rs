@@ -139,6 +139,13 @@ impl Harness {
         self.app.cursors.activities.row = row;
     }
 
+    /// Opens the form of activity `id` with its cursor on the row named `row`.
+    pub fn open_activity_row(&mut self, id: &str, row: &str) {
+        self.select_activity(id);
+        self.press(&["enter"]);
+        self.form_row(row);
+    }
+
     /// Moves the open form's cursor to the row named `name`.
     pub fn form_row(&mut self, name: &str) {
         let form = self.app.form.as_ref().expect("a form is open");

@@ -7,9 +7,7 @@ use khutta::tui::popup::Popup;
 #[test]
 fn edit_a_title_then_save_writes_only_that_file() {
     let mut h = Harness::bundled(Lang::En);
-    h.select_activity("egm-cairo-2021");
-    h.press(&["enter"]);
-    h.form_row("title.en");
+    h.open_activity_row("egm-cairo-2021", "title.en");
     h.press(&["enter", "ctrl-u"]);
     h.type_text("Expert group meeting, Cairo");
     h.press(&["enter"]);
@@ -36,9 +34,7 @@ fn edit_a_title_then_save_writes_only_that_file() {
 #[test]
 fn a_bad_value_is_refused_with_its_reason_and_never_applied() {
     let mut h = Harness::bundled(Lang::En);
-    h.select_activity("egm-cairo-2021");
-    h.press(&["enter"]);
-    h.form_row("start");
+    h.open_activity_row("egm-cairo-2021", "start");
     h.press(&["enter", "ctrl-u"]);
     h.type_text("2021-02-30");
     let ed = h.app.editor.as_ref().unwrap();
@@ -87,9 +83,7 @@ fn rename_carries_references_and_undo_restores_everything() {
             .is_empty()
     );
     // A second edit, then undo everything.
-    h.select_activity("launch-2025");
-    h.press(&["enter"]);
-    h.form_row("progress");
+    h.open_activity_row("launch-2025", "progress");
     h.press(&["enter", "ctrl-u"]);
     h.type_text("50");
     h.press(&["enter", "esc"]);
@@ -104,9 +98,7 @@ fn rename_carries_references_and_undo_restores_everything() {
 #[test]
 fn add_a_dependency_from_the_picker() {
     let mut h = Harness::bundled(Lang::En);
-    h.select_activity("final-report");
-    h.press(&["enter"]);
-    h.form_row("dependencies");
+    h.open_activity_row("final-report", "dependencies");
     let before = h.app.doc.plan.activities["final-report"].dependencies.len();
     h.press(&["a"]);
     h.type_text("midterm");
@@ -183,9 +175,7 @@ fn quitting_with_unsaved_changes_asks() {
 #[test]
 fn long_text_goes_through_the_external_editor() {
     let mut h = Harness::bundled(Lang::En);
-    h.select_activity("egm-cairo-2021");
-    h.press(&["enter"]);
-    h.form_row("description.en");
+    h.open_activity_row("egm-cairo-2021", "description.en");
     h.editor_reply = Some("A longer description,\nwritten in an editor.\n".into());
     h.press(&["e"]);
     assert_eq!(
@@ -210,9 +200,7 @@ fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
         }
     };
     let before = bar_start(&h);
-    h.select_activity("final-report");
-    h.press(&["enter"]);
-    h.form_row("dependencies");
+    h.open_activity_row("final-report", "dependencies");
     h.press(&["a"]);
     h.type_text("study-visit");
     h.press(&["enter"]);
@@ -248,9 +236,7 @@ fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
 #[test]
 fn a_pick_list_that_matches_nothing_changes_nothing() {
     let mut h = Harness::bundled(Lang::En);
-    h.select_activity("final-report");
-    h.press(&["enter"]);
-    h.form_row("lead");
+    h.open_activity_row("final-report", "lead");
     let before = h.app.doc.plan.activities["final-report"].lead.clone();
     assert!(before.is_some());
     h.press(&["enter"]);
@@ -268,9 +254,7 @@ fn a_pick_list_that_matches_nothing_changes_nothing() {
 #[test]
 fn pasted_line_breaks_tabs_and_controls_never_reach_the_plan() {
     let mut h = Harness::bundled(Lang::En);
-    h.select_activity("egm-cairo-2021");
-    h.press(&["enter"]);
-    h.form_row("title.en");
+    h.open_activity_row("egm-cairo-2021", "title.en");
     h.press(&["enter", "ctrl-u"]);
     h.act(khutta::tui::action::Action::Paste(
         "Expert\r\ngroup\tmeeting\r\u{202e}Cairo\u{200b}\n".into(),
@@ -290,9 +274,7 @@ fn pasted_line_breaks_tabs_and_controls_never_reach_the_plan() {
 #[test]
 fn enter_on_a_field_left_as_it_was_is_no_edit() {
     let mut h = Harness::bundled(Lang::En);
-    h.select_activity("egm-cairo-2021");
-    h.press(&["enter"]);
-    h.form_row("title.en");
+    h.open_activity_row("egm-cairo-2021", "title.en");
     h.press(&["enter", "enter"]);
     assert!(!h.app.doc.is_dirty(), "nothing to save: {}", h.app.status);
     assert!(h.app.status.starts_with("unchanged"), "{}", h.app.status);
