@@ -19,17 +19,17 @@ pub fn saved(
     let mut effects = Vec::new();
     match result {
         Ok((writes, report)) => {
-            app.doc.saved(&writes, &report);
+            app.shared.doc.saved(&writes, &report);
             app.refresh_tree();
             let n = report.written.len() + report.removed.len();
             if report.changed_on_disk.is_empty() {
-                app.status = app.msg.count("tui-saved-files", n);
-                if app.quit_after_save && !app.doc.is_dirty() {
+                app.shared.status = app.shared.msg.count("tui-saved-files", n);
+                if app.quit_after_save && !app.shared.doc.is_dirty() {
                     app.quit = true;
                     return vec![Effect::ClearRecovery, Effect::Quit];
                 }
             } else {
-                app.status = app.msg.get_args(
+                app.shared.status = app.shared.msg.get_args(
                     "tui-save-changed-on-disk",
                     &[
                         ("count", report.changed_on_disk.len().into()),
@@ -44,10 +44,11 @@ pub fn saved(
         }
         Err(e) => {
             app.quit_after_save = false;
-            app.status = app
-                .msg
-                .get_args("tui-save-failed", &[("error", e.show(&app.msg).into())]);
-            app.popup = Some(Popup::Message(app.status.clone()));
+            app.shared.status = app.shared.msg.get_args(
+                "tui-save-failed",
+                &[("error", e.show(&app.shared.msg).into())],
+            );
+            app.shared.popup = Some(Popup::Message(app.shared.status.clone()));
             effects.push(Effect::WriteRecovery);
         }
     }
@@ -83,16 +84,16 @@ fn read_pending(app: &mut App) -> Vec<Effect> {
 /// What changed places hold now arrived: the document takes it in, merging it with unsaved
 /// edits, and the status line says what changed.
 pub fn arrived(app: &mut App, snapshot: Snapshot) -> Vec<Effect> {
-    let errors_before = app.doc.problem_counts().0;
-    let arrived = app.doc.ingest(snapshot);
+    let errors_before = app.shared.doc.problem_counts().0;
+    let arrived = app.shared.doc.ingest(snapshot);
     app.refresh_tree();
     let mut effects = Vec::new();
     if !arrived.is_empty() {
         // What a job of ours wrote is what its message already said, unless it met unsaved
         // edits: that is news.
-        let own = std::mem::take(&mut app.own_writes) || app.repo.busy;
+        let own = std::mem::take(&mut app.own_writes) || app.shared.repo.busy;
         if !own || !arrived.merged.is_empty() {
-            app.status = describe(app, &arrived);
+            app.shared.status = describe(app, &arrived);
         }
         let files: Vec<String> = arrived
             .taken
@@ -103,16 +104,19 @@ pub fn arrived(app: &mut App, snapshot: Snapshot) -> Vec<Effect> {
         effects.push(Effect::WriteRecovery);
         effects.push(Effect::Repo(RepoJob::ChangedBy(files)));
         // What arrived is checked as a whole: a partner's merge can bring a cycle along.
-        let errors = app.doc.problem_counts().0;
+        let errors = app.shared.doc.problem_counts().0;
         if errors > errors_before {
-            let more = app.msg.count("tui-new-errors", errors - errors_before);
-            app.status = if app.status.is_empty() {
+            let more = app
+                .shared
+                .msg
+                .count("tui-new-errors", errors - errors_before);
+            app.shared.status = if app.shared.status.is_empty() {
                 more
             } else {
-                format!("{}; {more}", app.status)
+                format!("{}; {more}", app.shared.status)
             };
         }
-        app.disk_note = Some(app.status.clone());
+        app.disk_note = Some(app.shared.status.clone());
     }
     if app.resave {
         app.resave = false;
@@ -125,7 +129,7 @@ pub fn arrived(app: &mut App, snapshot: Snapshot) -> Vec<Effect> {
 
 /// "changed on disk: pilot-tunis (timing), partners/x (new)", in the UI's language.
 fn describe(app: &App, a: &Arrived) -> String {
-    let m = &app.msg;
+    let m = &app.shared.msg;
     let list = |units: &[(Unit, Vec<String>)]| {
         let mut parts: Vec<String> = units
             .iter()
@@ -179,12 +183,12 @@ pub(crate) fn changed_by(app: &mut App, authors: &[(String, String)]) -> Vec<Eff
     names.sort_unstable();
     names.dedup();
     // Only while the status line still says what arrived.
-    if !names.is_empty() && app.disk_note.as_ref() == Some(&app.status) {
-        let by = app.msg.get_args(
+    if !names.is_empty() && app.disk_note.as_ref() == Some(&app.shared.status) {
+        let by = app.shared.msg.get_args(
             "tui-changed-by",
             &[("names", Arg::Text(names.join(", ").into()))],
         );
-        app.status = format!("{} {by}", app.status);
+        app.shared.status = format!("{} {by}", app.shared.status);
     }
     Vec::new()
 }

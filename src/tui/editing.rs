@@ -20,30 +20,32 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A command while a form is open.
 pub(crate) fn form_command(app: &mut App, c: Command) -> Vec<Effect> {
-    let Some(form) = app.form.as_mut() else {
+    let Some(form) = app.shared.form.as_mut() else {
         return Vec::new();
     };
-    let page = isize::try_from(app.size.1.saturating_sub(6))
+    let page = isize::try_from(app.shared.size.1.saturating_sub(6))
         .unwrap_or(1)
         .max(1);
     match c {
-        Command::Up => form.move_cursor(&app.doc.plan, -1),
-        Command::Down => form.move_cursor(&app.doc.plan, 1),
-        Command::PageUp => form.move_cursor(&app.doc.plan, -page),
-        Command::PageDown => form.move_cursor(&app.doc.plan, page),
-        Command::Top => form.move_cursor(&app.doc.plan, isize::MIN / 2),
-        Command::Bottom => form.move_cursor(&app.doc.plan, isize::MAX / 2),
-        Command::Back if form.item.take().is_none() => app.form = None,
+        Command::Up => form.move_cursor(&app.shared.doc.plan, -1),
+        Command::Down => form.move_cursor(&app.shared.doc.plan, 1),
+        Command::PageUp => form.move_cursor(&app.shared.doc.plan, -page),
+        Command::PageDown => form.move_cursor(&app.shared.doc.plan, page),
+        Command::Top => form.move_cursor(&app.shared.doc.plan, isize::MIN / 2),
+        Command::Bottom => form.move_cursor(&app.shared.doc.plan, isize::MAX / 2),
+        Command::Back if form.item.take().is_none() => app.shared.form = None,
         Command::Select => open_row(app),
         Command::New => add_item(app),
         Command::Delete => remove_item(app),
         Command::Rename => {
-            if let Some(Target::Entity(kind, id)) = app.form.as_ref().map(|f| f.target.clone()) {
+            if let Some(Target::Entity(kind, id)) =
+                app.shared.form.as_ref().map(|f| f.target.clone())
+            {
                 start_rename(app, kind, id);
             }
         }
         Command::ExternalEditor => {
-            let row = form.current(&app.doc.plan);
+            let row = form.current(&app.shared.doc.plan);
             if let Some(row) =
                 row.filter(|r| matches!(r.editor, Some(EditorKind::Long | EditorKind::Text)))
             {
@@ -70,15 +72,15 @@ fn field_lang(app: &App, name: &str) -> Lang {
     } else if name.ends_with(".en") {
         Lang::En
     } else {
-        app.lang
+        app.shared.lang
     }
 }
 
 /// The pick list of an editor: fixed values with their names in the UI's language, or the
 /// plan's entities and calendars with their titles.
 fn choices_for(app: &App, name: &str, kind: EditorKind) -> Vec<Choice> {
-    let plan = &app.doc.plan;
-    let lang = app.content_lang;
+    let plan = &app.shared.doc.plan;
+    let lang = app.shared.content_lang;
     let entities = |k: EntityKind| -> Vec<Choice> {
         plan.ids(k)
             .into_iter()
@@ -99,14 +101,14 @@ fn choices_for(app: &App, name: &str, kind: EditorKind) -> Vec<Choice> {
     };
     let none = || Choice {
         value: String::new(),
-        label: app.msg.get("tui-editor-none").into_owned(),
+        label: app.shared.msg.get("tui-editor-none").into_owned(),
     };
     match kind {
         EditorKind::Choice(values) => values
             .iter()
             .map(|v| Choice {
                 value: (*v).into(),
-                label: words::choice_label(&app.msg, name, v),
+                label: words::choice_label(&app.shared.msg, name, v),
             })
             .collect(),
         EditorKind::Ref(k) | EditorKind::Refs(k) => entities(k),
@@ -130,13 +132,16 @@ pub(crate) fn open_editor(
     current: &str,
 ) {
     let title = if name.starts_with("tui-") {
-        app.msg.get(name).into_owned()
+        app.shared.msg.get(name).into_owned()
     } else {
-        words::field_label(&app.msg, name)
+        words::field_label(&app.shared.msg, name)
     };
     let choices = choices_for(app, name, kind);
-    let opts = app.pen.options(field_lang(app, name), Align::Natural);
-    app.editor = Some(EditorState::new(
+    let opts = app
+        .shared
+        .pen
+        .options(field_lang(app, name), Align::Natural);
+    app.shared.editor = Some(EditorState::new(
         purpose, title, kind, current, choices, opts,
     ));
     revalidate(app);
@@ -144,10 +149,10 @@ pub(crate) fn open_editor(
 
 /// Enter on a form row: edit the value, open a list item, or add to a list.
 fn open_row(app: &mut App) {
-    let Some(form) = app.form.as_mut() else {
+    let Some(form) = app.shared.form.as_mut() else {
         return;
     };
-    let Some(row) = form.current(&app.doc.plan) else {
+    let Some(row) = form.current(&app.shared.doc.plan) else {
         return;
     };
     match (row.key, row.editor) {
@@ -173,13 +178,13 @@ fn open_row(app: &mut App) {
 }
 
 fn add_item(app: &mut App) {
-    let Some(form) = app.form.as_ref() else {
+    let Some(form) = app.shared.form.as_ref() else {
         return;
     };
     if form.item.is_some() {
         return;
     }
-    let rows = form.rows(&app.doc.plan);
+    let rows = form.rows(&app.shared.doc.plan);
     // Lists come after the fields: the list the cursor is in is the nearest heading above it.
     let heading = rows
         .iter()
@@ -192,16 +197,16 @@ fn add_item(app: &mut App) {
         let (key, name) = (row.key, row.name);
         open_editor(app, Purpose::Row(key), name, kind, "");
     } else {
-        app.status = app.msg.get("tui-move-to-list").into_owned();
+        app.shared.status = app.shared.msg.get("tui-move-to-list").into_owned();
     }
 }
 
 fn remove_item(app: &mut App) {
-    let Some(form) = app.form.as_ref() else {
+    let Some(form) = app.shared.form.as_ref() else {
         return;
     };
-    if let Some(RowKey::Item(l, i)) = form.current(&app.doc.plan).map(|r| r.key) {
-        let result = form.remove_item(&app.doc.plan, l, i);
+    if let Some(RowKey::Item(l, i)) = form.current(&app.shared.doc.plan).map(|r| r.key) {
+        let result = form.remove_item(&app.shared.doc.plan, l, i);
         apply(app, result);
     } else if form.item.is_none()
         && let Target::Entity(kind, id) = form.target.clone()
@@ -212,22 +217,22 @@ fn remove_item(app: &mut App) {
 
 /// A key typed into the open editor.
 pub(crate) fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(ed) = app.editor.as_mut() else {
+    let Some(ed) = app.shared.editor.as_mut() else {
         return Vec::new();
     };
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Esc => {
             let filter = ed.purpose == Purpose::Filter;
-            app.editor = None;
+            app.shared.editor = None;
             if filter {
-                app.tree.filter.text.clear();
+                app.shared.outline.view.filter.text.clear();
                 app.refresh_tree();
             }
             return Vec::new();
         }
         KeyCode::Char('c') if ctrl => {
-            app.editor = None;
+            app.shared.editor = None;
             return Vec::new();
         }
         KeyCode::Enter => return commit(app),
@@ -261,7 +266,7 @@ pub(crate) fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// Checks the editor's current value and keeps the reason it would be refused.
 pub(crate) fn revalidate(app: &mut App) {
-    let Some(ed) = app.editor.as_ref() else {
+    let Some(ed) = app.shared.editor.as_ref() else {
         return;
     };
     let value = ed.value();
@@ -271,8 +276,8 @@ pub(crate) fn revalidate(app: &mut App) {
         && !matches!(ed.kind, super::form::spec::EditorKind::Refs(_))
         && ed.visible().is_empty()
     {
-        let error = Some(app.msg.get("tui-pick-no-match").into_owned());
-        if let Some(ed) = app.editor.as_mut() {
+        let error = Some(app.shared.msg.get("tui-pick-no-match").into_owned());
+        if let Some(ed) = app.shared.editor.as_mut() {
             ed.error = error;
         }
         return;
@@ -280,16 +285,17 @@ pub(crate) fn revalidate(app: &mut App) {
     let error: Option<Said> = match &ed.purpose {
         Purpose::Row(key) => {
             let value = in_context(app, *key, value);
-            app.form
+            app.shared
+                .form
                 .as_ref()
-                .and_then(|f| f.validate(&app.doc.plan, *key, &value).err())
+                .and_then(|f| f.validate(&app.shared.doc.plan, *key, &value).err())
         }
-        Purpose::NewEntity(kind) => new_entity(&app.doc.plan, *kind, &value).err(),
-        Purpose::Rename(kind, id) => Edit::rename(&app.doc.plan, *kind, id, &value)
+        Purpose::NewEntity(kind) => new_entity(&app.shared.doc.plan, *kind, &value).err(),
+        Purpose::Rename(kind, id) => Edit::rename(&app.shared.doc.plan, *kind, id, &value)
             .err()
             .map(|e| e.said()),
         Purpose::Filter => {
-            app.tree.filter.text = value;
+            app.shared.outline.view.filter.text = value;
             app.refresh_tree();
             None
         }
@@ -299,11 +305,13 @@ pub(crate) fn revalidate(app: &mut App) {
             Ok(v) => super::screens::conflicts::refused(app, *row, &v),
             Err(e) => Some(said!("value-not-json", reason = &e.to_string())),
         },
-        Purpose::Design(target) => super::form::round::edit(&app.doc.plan, target, &value).err(),
-        Purpose::NewRound => super::screens::consult::new_round(&app.doc.plan, &value).err(),
+        Purpose::Design(target) => {
+            super::form::round::edit(&app.shared.doc.plan, target, &value).err()
+        }
+        Purpose::NewRound => super::screens::consult::new_round(&app.shared.doc.plan, &value).err(),
     };
-    let error = error.map(|e| e.show(&app.msg));
-    if let Some(ed) = app.editor.as_mut() {
+    let error = error.map(|e| e.show(&app.shared.msg));
+    if let Some(ed) = app.shared.editor.as_mut() {
         ed.error = error;
     }
 }
@@ -311,55 +319,58 @@ pub(crate) fn revalidate(app: &mut App) {
 /// Enter in the editor: apply the value, or keep the editor open with the reason.
 fn commit(app: &mut App) -> Vec<Effect> {
     revalidate(app);
-    let Some(ed) = app.editor.as_ref() else {
+    let Some(ed) = app.shared.editor.as_ref() else {
         return Vec::new();
     };
     if let Some(e) = &ed.error {
-        app.status = app
+        app.shared.status = app
+            .shared
             .msg
             .get_args("tui-not-applied", &[("error", Arg::Text(e.clone().into()))]);
         return Vec::new();
     }
     let value = ed.value();
-    let Some(ed) = app.editor.take() else {
+    let Some(ed) = app.shared.editor.take() else {
         return Vec::new();
     };
     match ed.purpose {
         Purpose::Row(key) => {
             // Enter on a field left as it was is no edit: nothing to undo, nothing unsaved.
             let unchanged = matches!(key, RowKey::Field(_) | RowKey::ItemField(..))
-                && app.form.as_ref().is_some_and(|f| {
-                    f.rows(&app.doc.plan)
+                && app.shared.form.as_ref().is_some_and(|f| {
+                    f.rows(&app.shared.doc.plan)
                         .iter()
                         .any(|r| r.key == key && r.value == value)
                 });
             if unchanged {
-                app.status = app.msg.get("tui-unchanged").into_owned();
+                app.shared.status = app.shared.msg.get("tui-unchanged").into_owned();
                 return Vec::new();
             }
             let value = in_context(app, key, value);
             let result = app
+                .shared
                 .form
                 .as_ref()
-                .map(|f| f.commit(&app.doc.plan, key, &value));
+                .map(|f| f.commit(&app.shared.doc.plan, key, &value));
             result.map(|r| apply(app, r)).unwrap_or_default()
         }
         Purpose::NewEntity(kind) => {
-            let result = new_entity(&app.doc.plan, kind, &value);
+            let result = new_entity(&app.shared.doc.plan, kind, &value);
             let effects = apply(app, result);
             if let Ok(id) = Id::parse(value.trim())
-                && app.doc.plan.contains(kind, id.as_str())
+                && app.shared.doc.plan.contains(kind, id.as_str())
             {
                 let mut form = FormState::new(Target::Entity(kind, id));
                 form.cursor = 1;
-                app.form = Some(form);
+                app.shared.form = Some(form);
             }
             effects
         }
         Purpose::Rename(kind, id) => {
-            let result = Edit::rename(&app.doc.plan, kind, &id, &value).map_err(|e| e.said());
+            let result =
+                Edit::rename(&app.shared.doc.plan, kind, &id, &value).map_err(|e| e.said());
             let effects = apply(app, result);
-            if let (Some(f), Ok(new)) = (app.form.as_mut(), Id::parse(value.trim()))
+            if let (Some(f), Ok(new)) = (app.shared.form.as_mut(), Id::parse(value.trim()))
                 && f.target == Target::Entity(kind, id)
             {
                 f.target = Target::Entity(kind, new);
@@ -368,7 +379,7 @@ fn commit(app: &mut App) -> Vec<Effect> {
         }
         Purpose::Filter => Vec::new(),
         Purpose::Commit => {
-            app.repo.busy = true;
+            app.shared.repo.busy = true;
             vec![Effect::Repo(super::repo_view::RepoJob::Commit(
                 value.trim().to_owned(),
             ))]
@@ -380,11 +391,11 @@ fn commit(app: &mut App) -> Vec<Effect> {
         Purpose::Design(target) => {
             // Rows are by position, so the cursor stays on the field (a renamed question
             // keeps its row).
-            let result = super::form::round::edit(&app.doc.plan, &target, &value);
+            let result = super::form::round::edit(&app.shared.doc.plan, &target, &value);
             apply(app, result)
         }
         Purpose::NewRound => {
-            let result = super::screens::consult::new_round(&app.doc.plan, &value);
+            let result = super::screens::consult::new_round(&app.shared.doc.plan, &value);
             let effects = apply(app, result);
             super::screens::consult::after_new_round(app, &value);
             effects
@@ -394,17 +405,17 @@ fn commit(app: &mut App) -> Vec<Effect> {
 
 /// Applies an edit made from the UI, reporting what happened in the status line.
 pub fn apply(app: &mut App, edit: Result<Edit, Said>) -> Vec<Effect> {
-    let result = edit.and_then(|e| app.doc.apply(e).map_err(|e| e.said()));
+    let result = edit.and_then(|e| app.shared.doc.apply(e).map_err(|e| e.said()));
     match result {
         Ok(()) => {
-            app.status = app.msg.get("tui-changed").into_owned();
+            app.shared.status = app.shared.msg.get("tui-changed").into_owned();
             app.refresh_tree();
             vec![Effect::WriteRecovery]
         }
         Err(e) => {
-            app.status = app.msg.get_args(
+            app.shared.status = app.shared.msg.get_args(
                 "tui-not-changed",
-                &[("error", Arg::Text(e.show(&app.msg).into()))],
+                &[("error", Arg::Text(e.show(&app.shared.msg).into()))],
             );
             Vec::new()
         }
@@ -415,18 +426,18 @@ pub fn apply(app: &mut App, edit: Result<Edit, Said>) -> Vec<Effect> {
 /// A row's value with what only the TUI knows: an activity switched to fixed dates is fixed
 /// where the schedule has it now, never on a made-up day.
 fn in_context(app: &App, key: super::form::RowKey, value: String) -> String {
-    let Some(form) = app.form.as_ref() else {
+    let Some(form) = app.shared.form.as_ref() else {
         return value;
     };
     if let Target::Entity(EntityKind::Activity, id) = &form.target
         && value.trim() == "Fixed"
-        && let Some(a) = app.doc.plan.activities.get(id)
+        && let Some(a) = app.shared.doc.plan.activities.get(id)
         && !matches!(a.timing, crate::model::Timing::Fixed { .. })
         && form
-            .rows(&app.doc.plan)
+            .rows(&app.shared.doc.plan)
             .iter()
             .any(|r| r.key == key && r.name == "timing")
-        && let Some(d) = app.doc.dates(id)
+        && let Some(d) = app.shared.doc.dates(id)
     {
         return format!("Fixed {} {}", d.early_start, d.early_finish);
     }
@@ -501,6 +512,7 @@ pub(crate) fn start_rename(app: &mut App, kind: EntityKind, id: Id) {
 /// Asks before deleting `kind`/`id`, listing what refers to it.
 pub(crate) fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
     let references = app
+        .shared
         .doc
         .plan
         .references_to(kind, &id)
@@ -508,7 +520,7 @@ pub(crate) fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
         .map(|r| match &r.from {
             crate::model::Referrer::Entity(k, from) => format!(
                 "{} `{}` ({})",
-                app.msg.get(crate::model::keys::entity_kind(*k)),
+                app.shared.msg.get(crate::model::keys::entity_kind(*k)),
                 from,
                 r.field
             ),
@@ -516,7 +528,7 @@ pub(crate) fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
             other => format!("{} ({})", other.file_path(), r.field),
         })
         .collect();
-    app.popup = Some(Popup::ConfirmDelete {
+    app.shared.popup = Some(Popup::ConfirmDelete {
         kind,
         id,
         references,
@@ -525,21 +537,22 @@ pub(crate) fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
 
 /// Deletes `kind`/`id` (after the question was answered).
 pub(crate) fn delete_now(app: &mut App, kind: EntityKind, id: &Id) -> Vec<Effect> {
-    let result = Edit::remove(&app.doc.plan, kind, id).map_err(|e| e.said());
+    let result = Edit::remove(&app.shared.doc.plan, kind, id).map_err(|e| e.said());
     let effects = apply(app, result);
     if app
+        .shared
         .form
         .as_ref()
         .is_some_and(|f| f.target == Target::Entity(kind, id.clone()))
     {
-        app.form = None;
+        app.shared.form = None;
     }
     effects
 }
 
 /// The external editor closed: apply its text to the row being edited.
 pub(crate) fn external_closed(app: &mut App, result: Result<String, Said>) -> Vec<Effect> {
-    let Some(ed) = app.editor.take() else {
+    let Some(ed) = app.shared.editor.take() else {
         return Vec::new();
     };
     match (result, ed.purpose) {
@@ -547,15 +560,16 @@ pub(crate) fn external_closed(app: &mut App, result: Result<String, Said>) -> Ve
             // Editors add a final newline; a one-paragraph field does not want it.
             let text = text.strip_suffix('\n').unwrap_or(&text).to_owned();
             let edit = app
+                .shared
                 .form
                 .as_ref()
-                .map(|f| f.commit(&app.doc.plan, key, &text));
+                .map(|f| f.commit(&app.shared.doc.plan, key, &text));
             edit.map(|e| apply(app, e)).unwrap_or_default()
         }
         (Err(e), _) => {
-            app.status = app.msg.get_args(
+            app.shared.status = app.shared.msg.get_args(
                 "tui-editor-failed",
-                &[("error", Arg::Text(e.show(&app.msg).into()))],
+                &[("error", Arg::Text(e.show(&app.shared.msg).into()))],
             );
             Vec::new()
         }

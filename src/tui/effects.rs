@@ -109,7 +109,7 @@ impl Runner {
             }
             Effect::ReadPlaces(places) => self.off_thread(move || vec![read(&root, &places)]),
             Effect::Rescan => {
-                let known = app.doc.loaded.sources.hashes.clone();
+                let known = app.shared.doc.loaded.sources.hashes.clone();
                 self.off_thread(move || {
                     let changed = crate::store::changed_paths(&root, &known);
                     if changed.is_empty() {
@@ -125,7 +125,7 @@ impl Runner {
                     Vec::new()
                 }
                 None => {
-                    let msg = crate::i18n::Messages::new(app.lang);
+                    let msg = crate::i18n::Messages::new(app.shared.lang);
                     let queued = std::cell::RefCell::new(Vec::new());
                     logged_job(&root, self.state.as_deref(), job, &msg, &|a| {
                         queued.borrow_mut().push(a)
@@ -134,7 +134,7 @@ impl Runner {
                 }
             },
             Effect::WriteRecovery => match &self.recovery {
-                Some(p) => match recovery::write(p, &app.doc) {
+                Some(p) => match recovery::write(p, &app.shared.doc) {
                     Ok(()) => Vec::new(),
                     Err(e) => vec![Action::RecoveryFailed(crate::said!(
                         "store-io",

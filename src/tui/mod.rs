@@ -22,6 +22,7 @@ pub mod recovery;
 pub mod repo_view;
 pub mod run;
 pub mod screens;
+pub mod shared;
 pub(crate) mod theme;
 pub mod view;
 pub mod watch;

@@ -38,7 +38,7 @@ impl Popup {
 
 /// A key pressed while a popup is open.
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(popup) = app.popup.take() else {
+    let Some(popup) = app.shared.popup.take() else {
         return Vec::new();
     };
     let ch = match key.code {
@@ -63,7 +63,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         (Popup::Recover, Some('r' | 'y' | '\n')) => super::recovery::restore(app),
         (Popup::Recover, Some('d' | 'n')) => {
             app.recovered = None;
-            app.status = app.msg.get("tui-recovery-discarded").into_owned();
+            app.shared.status = app.shared.msg.get("tui-recovery-discarded").into_owned();
             vec![Effect::ClearRecovery]
         }
         (Popup::ConfirmUndoOperation(n, _), Some('y' | '\n')) => {
@@ -79,7 +79,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         (Popup::Message(_) | Popup::Help, _) => Vec::new(),
         (p, _) => {
             // Any other key leaves the question open.
-            app.popup = Some(p);
+            app.shared.popup = Some(p);
             Vec::new()
         }
     }

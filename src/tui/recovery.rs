@@ -152,18 +152,18 @@ pub fn restore(app: &mut App) -> Vec<Effect> {
     let Some(found) = app.recovered.take() else {
         return Vec::new();
     };
-    match app.doc.recover(found.unsaved) {
+    match app.shared.doc.recover(found.unsaved) {
         Ok(r) => {
-            app.status = app.msg.count("tui-recovered", r.units.len());
+            app.shared.status = app.shared.msg.count("tui-recovered", r.units.len());
             if r.conflicts > 0 {
-                let more = app.msg.count("tui-disk-conflicts", r.conflicts);
-                app.status = format!("{}; {more}", app.status);
+                let more = app.shared.msg.count("tui-disk-conflicts", r.conflicts);
+                app.shared.status = format!("{}; {more}", app.shared.status);
             }
         }
         Err(e) => {
-            app.status = app.msg.get_args(
+            app.shared.status = app.shared.msg.get_args(
                 "tui-not-changed",
-                &[("error", Arg::Text(e.said().show(&app.msg).into()))],
+                &[("error", Arg::Text(e.said().show(&app.shared.msg).into()))],
             );
         }
     }

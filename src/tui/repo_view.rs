@@ -77,25 +77,28 @@ pub enum RepoJob {
 
 /// The repository's state arrived.
 pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
-    let ops = app.repo.ops.take();
+    let ops = app.shared.repo.ops.take();
     let reread = ops.is_some();
     // Said once, when first seen: a clone that merges plan files line by line.
-    if let (Some(why), None) = (&view.drivers, &app.repo.drivers) {
-        app.status.clone_from(why);
+    if let (Some(why), None) = (&view.drivers, &app.shared.repo.drivers) {
+        app.shared.status.clone_from(why);
     }
-    app.repo = RepoView {
-        progress: app.repo.progress.take(),
-        busy: app.repo.busy,
-        cancel: app.repo.cancel.take(),
-        server: app.repo.server.take(),
+    app.shared.repo = RepoView {
+        progress: app.shared.repo.progress.take(),
+        busy: app.shared.repo.busy,
+        cancel: app.shared.repo.cancel.take(),
+        server: app.shared.repo.server.take(),
         ops,
         ..view
     };
-    if app.repo.merge.is_none() && app.doc.conflicts.is_empty() && app.screen == Screen::Conflicts {
-        app.screen = Screen::History;
+    if app.shared.repo.merge.is_none()
+        && app.shared.doc.conflicts.is_empty()
+        && app.shared.screen == Screen::Conflicts
+    {
+        app.shared.screen = Screen::History;
     }
     let n = super::screens::conflicts::rows(app).len();
-    app.cursors.conflicts.step(0, n);
+    app.screens.conflicts.cursor.step(0, n);
     let mut effects = super::screens::review::repo_changed(app);
     if reread {
         // The operations shown follow what was just done.
@@ -106,17 +109,17 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
 
 /// A job finished.
 pub fn done(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
-    app.repo.busy = false;
-    app.repo.progress = None;
-    app.repo.cancel = None;
+    app.shared.repo.busy = false;
+    app.shared.repo.progress = None;
+    app.shared.repo.cancel = None;
     let status = match result {
         Ok(m) => m,
         Err(e) => e,
     };
     // What the server said stays beside the outcome: a hook's reason for refusing, or its
     // note on what it accepted.
-    app.status = match app.repo.server.take() {
-        Some(line) => app.msg.get_args(
+    app.shared.status = match app.shared.repo.server.take() {
+        Some(line) => app.shared.msg.get_args(
             "tui-sync-server-said",
             &[("status", status.into()), ("line", line.into())],
         ),
@@ -130,32 +133,32 @@ pub(crate) fn sync_progress(app: &mut App, e: SyncEvent) -> Vec<Effect> {
     if let SyncEvent::Server(line) = &e
         && !line.progress
     {
-        app.repo.server = Some(escape_controls(&line.text).into_owned());
+        app.shared.repo.server = Some(escape_controls(&line.text).into_owned());
     }
-    app.repo.progress = Some(e);
+    app.shared.repo.progress = Some(e);
     Vec::new()
 }
 
 /// Asks the running sync to stop: it does at the next step of the transfer, and the status
 /// line then says so.
 pub(crate) fn cancel_sync(app: &mut App) -> Vec<Effect> {
-    if let Some(cancel) = &app.repo.cancel {
+    if let Some(cancel) = &app.shared.repo.cancel {
         cancel.cancel();
-        app.status = app.msg.get("tui-sync-cancelling").into_owned();
+        app.shared.status = app.shared.msg.get("tui-sync-cancelling").into_owned();
     }
     Vec::new()
 }
 
 fn refuse_unsaved(app: &mut App) -> bool {
-    if app.doc.is_dirty() {
-        app.status = app.msg.get("tui-save-first").into_owned();
+    if app.shared.doc.is_dirty() {
+        app.shared.status = app.shared.msg.get("tui-save-first").into_owned();
         return true;
     }
-    if let Some(why) = &app.repo.unavailable {
-        app.status = why.clone();
+    if let Some(why) = &app.shared.repo.unavailable {
+        app.shared.status = why.clone();
         return true;
     }
-    app.repo.busy
+    app.shared.repo.busy
 }
 
 /// Asks for a commit message.
@@ -163,8 +166,8 @@ pub(crate) fn start_commit(app: &mut App) -> Vec<Effect> {
     if refuse_unsaved(app) {
         return Vec::new();
     }
-    if app.repo.pending.is_empty() {
-        app.status = app.msg.get("tui-nothing-to-commit").into_owned();
+    if app.shared.repo.pending.is_empty() {
+        app.shared.status = app.shared.msg.get("tui-nothing-to-commit").into_owned();
         return Vec::new();
     }
     super::editing::open_editor(
@@ -182,24 +185,24 @@ pub(crate) fn start_sync(app: &mut App) -> Vec<Effect> {
     if refuse_unsaved(app) {
         return Vec::new();
     }
-    if app.repo.merge.is_some() {
-        app.status = app.msg.get("tui-merge-first").into_owned();
+    if app.shared.repo.merge.is_some() {
+        app.shared.status = app.shared.msg.get("tui-merge-first").into_owned();
         return Vec::new();
     }
-    app.repo.busy = true;
-    app.repo.server = None;
+    app.shared.repo.busy = true;
+    app.shared.repo.server = None;
     let cancel = Cancel::default();
-    app.repo.cancel = Some(cancel.clone());
-    app.status = app.msg.get("tui-syncing").into_owned();
+    app.shared.repo.cancel = Some(cancel.clone());
+    app.shared.status = app.shared.msg.get("tui-syncing").into_owned();
     vec![Effect::Repo(RepoJob::Sync("origin".into(), cancel))]
 }
 
 /// Starts a job on the merge in progress.
 pub(crate) fn merge_job(app: &mut App, job: RepoJob) -> Vec<Effect> {
-    if app.repo.busy || app.repo.merge.is_none() {
+    if app.shared.repo.busy || app.shared.repo.merge.is_none() {
         return Vec::new();
     }
-    app.repo.busy = true;
+    app.shared.repo.busy = true;
     vec![Effect::Repo(job)]
 }
 
@@ -369,10 +372,10 @@ pub(crate) fn run_job(
 
 /// Asks the repository worker to put the files back as before operation `n`.
 pub(crate) fn undo_operation(app: &mut App, n: u64) -> Vec<Effect> {
-    if app.repo.busy {
+    if app.shared.repo.busy {
         return Vec::new();
     }
-    app.repo.busy = true;
+    app.shared.repo.busy = true;
     vec![Effect::Repo(RepoJob::UndoOperation(n))]
 }
 
@@ -415,8 +418,8 @@ fn with_baselines(msg: &crate::i18n::Messages, said: String, news: &BaselineNews
 
 /// The status line's note while a sync runs.
 pub(crate) fn progress_note(app: &App) -> Option<String> {
-    let e = app.repo.progress.as_ref()?;
-    let m = &app.msg;
+    let e = app.shared.repo.progress.as_ref()?;
+    let m = &app.shared.msg;
     Some(match e {
         SyncEvent::Fetching {
             received, total, ..

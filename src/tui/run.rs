@@ -62,7 +62,7 @@ pub fn run(opts: Options) -> Result<(), RunError> {
     let loaded = crate::store::load_with_cache(&opts.root, opts.cache.as_deref())?;
     let doc = Document::new(loaded);
     let mut app = App::new(doc, opts.lang, opts.today, opts.keymap);
-    app.pen.bidi = if opts.explicit_bidi {
+    app.shared.pen.bidi = if opts.explicit_bidi {
         crate::text::BidiMode::App
     } else {
         crate::text::BidiMode::Terminal
@@ -72,14 +72,14 @@ pub fn run(opts: Options) -> Result<(), RunError> {
         .as_deref()
         .and_then(|s| recovery::location(&opts.root, s));
     if let Some(path) = &recovery_path {
-        match recovery::read(path, &app.doc) {
+        match recovery::read(path, &app.shared.doc) {
             Ok(Some(found)) => {
-                app.popup = Some(Popup::Recover);
+                app.shared.popup = Some(Popup::Recover);
                 app.recovered = Some(found);
             }
             Ok(None) => {}
             Err(why) => {
-                app.popup = Some(Popup::Message(app.msg.get_args(
+                app.shared.popup = Some(Popup::Message(app.shared.msg.get_args(
                     "tui-recovery-unreadable",
                     &[("error", crate::i18n::Arg::Text(why.into()))],
                 )));
@@ -87,18 +87,18 @@ pub fn run(opts: Options) -> Result<(), RunError> {
         }
     }
     if let Some(e) = opts.config_error {
-        let said = format!("{}\n{e}", app.msg.get("tui-config-error"));
-        match app.popup.take() {
+        let said = format!("{}\n{e}", app.shared.msg.get("tui-config-error"));
+        match app.shared.popup.take() {
             // Said after what reading the recovery file said, never instead of it.
             Some(Popup::Message(first)) => {
-                app.popup = Some(Popup::Message(format!("{first}\n\n{said}")));
+                app.shared.popup = Some(Popup::Message(format!("{first}\n\n{said}")));
             }
             // The recovery question stays open; the config's error waits in the status line.
             Some(other) => {
-                app.popup = Some(other);
-                app.status = said;
+                app.shared.popup = Some(other);
+                app.shared.status = said;
             }
-            None => app.popup = Some(Popup::Message(said)),
+            None => app.shared.popup = Some(Popup::Message(said)),
         }
     }
     let stop = Arc::new(AtomicBool::new(false));
@@ -180,13 +180,13 @@ fn event_loop(
     let send: super::effects::Send = Arc::new(move |a| {
         let _ = to_loop.send(Done::Action(a));
     });
-    let root = app.doc.loaded.root.clone();
-    let runner = Runner::background(&root, state.clone(), app.lang, Arc::clone(&send));
+    let root = app.shared.doc.loaded.root.clone();
+    let runner = Runner::background(&root, state.clone(), app.shared.lang, Arc::clone(&send));
     // Without a watcher the save's hash check still guards the files; say why it is missing.
     let _watch = match super::watch::start(&root, send) {
         Ok(w) => Some(w),
         Err(e) => {
-            app.status = app.msg.get_args(
+            app.shared.status = app.shared.msg.get_args(
                 "tui-watch-failed",
                 &[("error", crate::i18n::Arg::Text(e.to_string().into()))],
             );

@@ -24,7 +24,7 @@ pub(crate) const MIN_SIZE: (u16, u16) = (60, 15);
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let msg = app.msg.get_args(
+        let msg = app.shared.msg.get_args(
             "tui-too-small",
             &[
                 ("width", usize::from(area.width).into()),
@@ -36,7 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         let lines = crate::text::display_paragraph(
             &msg,
             usize::from(area.width),
-            &app.pen.options(app.lang, Align::Natural),
+            &app.shared.pen.options(app.shared.lang, Align::Natural),
         );
         let buf = frame.buffer_mut();
         for (i, l) in lines.iter().enumerate().take(usize::from(area.height)) {
@@ -58,7 +58,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let buf = frame.buffer_mut();
     draw_tabs(app, tabs, buf);
-    if app.form.is_some() {
+    if app.shared.form.is_some() {
         let about = screens::consult_about::lines(app);
         let h = screens::consult_about::height(&about, body.height);
         draw_form(
@@ -72,9 +72,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         screens::draw(app, body, buf);
     }
     draw_status(app, status, buf);
-    if let Some(ed) = &app.editor {
+    if let Some(ed) = &app.shared.editor {
         draw_editor(app, ed, area, frame);
-    } else if let Some(p) = &app.popup {
+    } else if let Some(p) = &app.shared.popup {
         draw_popup(app, p, area, frame.buffer_mut());
     }
 }
@@ -97,9 +97,9 @@ fn labels(app: &App, spaced: bool) -> Vec<(Screen, String, u16)> {
         .enumerate()
         .filter(|(_, s)| {
             **s != Screen::Conflicts
-                || app.repo.merge.is_some()
-                || !app.doc.conflicts.is_empty()
-                || app.screen == Screen::Conflicts
+                || app.shared.repo.merge.is_some()
+                || !app.shared.doc.conflicts.is_empty()
+                || app.shared.screen == Screen::Conflicts
         })
         .map(|(i, s)| {
             // Numbered screens are numbered as if Conflicts were not among them.
@@ -110,7 +110,7 @@ fn labels(app: &App, spaced: bool) -> Vec<(Screen, String, u16)> {
                 // The tenth screen is on the key after 9 on a keyboard's top row.
                 ((before.count() + 1) % 10).to_string()
             };
-            let label = format!("{lead}{key} {} ", words::screen(&app.msg, *s));
+            let label = format!("{lead}{key} {} ", words::screen(&app.shared.msg, *s));
             let w = u16::try_from(crate::text::str_width(&label)).unwrap_or(0);
             (*s, label, w)
         })
@@ -122,62 +122,84 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     fill(buf, area, bar);
     let labels = tab_labels(app, area.width);
     let widths: Vec<u16> = labels.iter().map(|l| l.2).collect();
-    for ((s, label, _), (x, w)) in labels.iter().zip(app.pen.columns_tight(area, &widths)) {
-        let style = if *s == app.screen {
+    for ((s, label, _), (x, w)) in labels
+        .iter()
+        .zip(app.shared.pen.columns_tight(area, &widths))
+    {
+        let style = if *s == app.shared.screen {
             theme::tab_active()
         } else {
             bar
         };
-        app.pen.ui(buf, x, area.y, w, label, style);
+        app.shared.pen.ui(buf, x, area.y, w, label, style);
     }
 }
 
 fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
-    let (errors, warnings) = app.doc.problem_counts();
-    let dirty = if app.doc.is_dirty() {
-        app.msg.get("tui-unsaved")
+    let (errors, warnings) = app.shared.doc.problem_counts();
+    let dirty = if app.shared.doc.is_dirty() {
+        app.shared.msg.get("tui-unsaved")
     } else {
-        app.msg.get("tui-saved")
+        app.shared.msg.get("tui-saved")
     };
-    let counts = app.msg.get_args(
+    let counts = app.shared.msg.get_args(
         "tui-problem-counts",
         &[("errors", errors.into()), ("warnings", warnings.into())],
     );
-    let left = format!(" {}  {dirty}  {counts} ", app.doc.plan.meta.id);
+    let left = format!(" {}  {dirty}  {counts} ", app.shared.doc.plan.meta.id);
     let w = u16::try_from(crate::text::str_width(&left))
         .unwrap_or(0)
         .min(area.width);
-    let style = if app.doc.is_dirty() {
+    let style = if app.shared.doc.is_dirty() {
         theme::warning()
     } else {
         theme::dim()
     };
     // While a sync runs its progress speaks, until a cancel is asked for.
-    let cancelling = app.repo.cancel.as_ref().is_some_and(|c| c.is_cancelled());
+    let cancelling = app
+        .shared
+        .repo
+        .cancel
+        .as_ref()
+        .is_some_and(|c| c.is_cancelled());
     let hint = match super::repo_view::progress_note(app) {
-        Some(note) if app.repo.busy && !cancelling => note,
-        _ if app.status.is_empty() => app.msg.get("tui-keys-hint").into_owned(),
-        _ => app.status.clone(),
+        Some(note) if app.shared.repo.busy && !cancelling => note,
+        _ if app.shared.status.is_empty() => app.shared.msg.get("tui-keys-hint").into_owned(),
+        _ => app.shared.status.clone(),
     };
-    let cols = app.pen.columns(area, &[w, 0]);
-    app.pen.ui(buf, cols[0].0, area.y, cols[0].1, &left, style);
-    app.pen
+    let cols = app.shared.pen.columns(area, &[w, 0]);
+    app.shared
+        .pen
+        .ui(buf, cols[0].0, area.y, cols[0].1, &left, style);
+    app.shared
+        .pen
         .ui(buf, cols[1].0, area.y, cols[1].1, &hint, Style::new());
 }
 
 fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(form) = &app.form else { return };
-    let pen = &app.pen;
+    let Some(form) = &app.shared.form else { return };
+    let pen = &app.shared.pen;
     let mut title = match &form.target {
         super::form::Target::Entity(k, id) => {
-            format!("{} {id}", app.msg.get(crate::model::keys::entity_kind(*k)))
+            format!(
+                "{} {id}",
+                app.shared.msg.get(crate::model::keys::entity_kind(*k))
+            )
         }
-        super::form::Target::Plan => app.doc.plan.meta.title.show(app.content_lang).to_owned(),
+        super::form::Target::Plan => app
+            .shared
+            .doc
+            .plan
+            .meta
+            .title
+            .show(app.shared.content_lang)
+            .to_owned(),
     };
     if let Some((_, i)) = form.item {
         title = format!(
             "{title} › {}",
-            app.msg
+            app.shared
+                .msg
                 .get_args("tui-form-item", &[("number", (i + 1).into())])
         );
     }
@@ -189,7 +211,7 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
         &title,
         theme::heading(),
     );
-    let rows = form.rows(&app.doc.plan);
+    let rows = form.rows(&app.shared.doc.plan);
     let cursor = if form.item.is_some() {
         form.item_cursor
     } else {
@@ -218,9 +240,13 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
         let label = match row.key {
             RowKey::Item(..) => String::new(),
             RowKey::List(_) => {
-                format!("{} ({})", words::field_label(&app.msg, row.name), row.value)
+                format!(
+                    "{} ({})",
+                    words::field_label(&app.shared.msg, row.name),
+                    row.value
+                )
             }
-            _ => words::field_label(&app.msg, row.name),
+            _ => words::field_label(&app.shared.msg, row.name),
         };
         pen.ui(
             buf,
@@ -233,7 +259,9 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
         let value = match (row.key, row.editor) {
             (RowKey::List(_), _) => String::new(),
             (RowKey::Item(..), _) => format!("• {}", row.value),
-            (_, Some(EditorKind::Choice(_))) => words::choice_label(&app.msg, row.name, &row.value),
+            (_, Some(EditorKind::Choice(_))) => {
+                words::choice_label(&app.shared.msg, row.name, &row.value)
+            }
             _ => row.value.clone(),
         };
         let lang = if row.name.ends_with(".ar") {
@@ -241,7 +269,7 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
         } else if row.name.ends_with(".en") {
             crate::model::Lang::En
         } else {
-            app.lang
+            app.shared.lang
         };
         let indent = u16::from(row.depth) * 2;
         let (x, w) = cols[1];
@@ -264,7 +292,7 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
         area.x + 1,
         area.bottom() - 1,
         area.width - 2,
-        &app.msg.get("tui-form-help"),
+        &app.shared.msg.get("tui-form-help"),
         theme::dim(),
     );
 }
@@ -281,7 +309,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 fn draw_editor(app: &App, ed: &EditorState, area: Rect, frame: &mut Frame) {
-    let pen: &Pen = &app.pen;
+    let pen: &Pen = &app.shared.pen;
     let visible = ed.visible();
     let list_h = if ed.is_pick() {
         u16::try_from(visible.len())
@@ -321,7 +349,7 @@ fn draw_editor(app: &App, ed: &EditorState, area: Rect, frame: &mut Frame) {
             inner.x,
             inner.y + 1,
             inner.width,
-            &app.msg.get("tui-editor-hint"),
+            &app.shared.msg.get("tui-editor-hint"),
             theme::dim(),
         ),
     }
@@ -351,7 +379,7 @@ fn draw_editor(app: &App, ed: &EditorState, area: Rect, frame: &mut Frame) {
             Rect::new(inner.x, y, inner.width, 1),
             &format!("{tick}{}", c.label),
             style,
-            app.content_lang,
+            app.shared.content_lang,
             Align::Natural,
         );
     }
@@ -359,7 +387,7 @@ fn draw_editor(app: &App, ed: &EditorState, area: Rect, frame: &mut Frame) {
 }
 
 fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
-    let m = &app.msg;
+    let m = &app.shared.msg;
     let lines: Vec<String> = match popup {
         Popup::ConfirmQuit => vec![
             m.get("tui-quit-unsaved").into_owned(),
@@ -422,7 +450,7 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
             l
         }
         Popup::FilterMenu => {
-            let f = &app.tree.filter;
+            let f = &app.shared.outline.view.filter;
             let any = m.get("tui-filter-any").into_owned();
             let status = f.status.map_or(any.clone(), |s| {
                 m.get(crate::model::keys::status(s)).into_owned()
@@ -460,7 +488,7 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
         if y + 1 >= box_area.bottom() {
             break;
         }
-        app.pen.ui(
+        app.shared.pen.ui(
             buf,
             box_area.x + 2,
             y,
@@ -473,12 +501,16 @@ fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
 
 /// The keys of the current screen, two bindings to a line so that they fit 80×24.
 fn help_lines(app: &App) -> Vec<String> {
-    let m = &app.msg;
+    let m = &app.shared.msg;
     let mut out = vec![m.get_args(
         "tui-help-title",
-        &[("screen", Arg::Text(words::screen(m, app.screen).into()))],
+        &[(
+            "screen",
+            Arg::Text(words::screen(m, app.shared.screen).into()),
+        )],
     )];
     let entries: Vec<String> = app
+        .shared
         .keymap
         .bindings_for(app.context())
         .into_iter()

@@ -440,7 +440,7 @@ fn frames(c: &mut Case, root: &Path) {
         .pick(&[(80u16, 24u16), (120, 40), (60, 15), (200, 50)]);
     let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut t = Harness::open(root, lang);
-        t.app.size = (w, h);
+        t.app.shared.size = (w, h);
         for keys in [
             &["1"][..],
             &["2"],

@@ -54,7 +54,7 @@ fn collect_saves_each_answer_at_once_and_resumes_where_it_stopped() {
     h.press(&["space", "enter", "down", "enter"]);
     assert_eq!(answers_on_disk(&h, "p013").len(), 3);
     assert!(
-        !h.app.doc.is_dirty(),
+        !h.app.shared.doc.is_dirty(),
         "collected answers are not unsaved edits"
     );
     // Leave midway, then come back as the same participant.
@@ -63,7 +63,11 @@ fn collect_saves_each_answer_at_once_and_resumes_where_it_stopped() {
     h.press(&["backspace", "backspace", "backspace", "backspace"]);
     h.type_text("p013");
     h.press(&["enter"]);
-    assert!(h.app.status.contains("p013"), "{}", h.app.status);
+    assert!(
+        h.app.shared.status.contains("p013"),
+        "{}",
+        h.app.shared.status
+    );
     // 4: rating 4; 5: rank all four; 6: one partner; 7: one source; 8: rating 2; 9: text.
     h.press(&["4", "enter"]);
     h.press(&[
@@ -88,6 +92,7 @@ fn collect_saves_each_answer_at_once_and_resumes_where_it_stopped() {
     // The check has nothing to say about the new response.
     let problems: Vec<_> = h
         .app
+        .shared
         .doc
         .diagnostics
         .iter()
@@ -111,7 +116,7 @@ fn a_ranking_must_rank_every_option() {
 fn designer_edits_are_undoable_and_saved() {
     let mut h = Harness::bundled(Lang::En);
     h.press(&["9", "enter", "down", "n"]);
-    let round = |h: &Harness| h.app.doc.plan.consultations[ROUND].round.clone();
+    let round = |h: &Harness| h.app.shared.doc.plan.consultations[ROUND].round.clone();
     assert_eq!(round(&h).questions[1].id.as_str(), "q1");
     assert_eq!(round(&h).questions[1].kind, QuestionKind::FreeText);
     // Fields of the new question: id, text (English).
@@ -164,13 +169,14 @@ fn an_activity_form_shows_what_participants_said_about_it() {
     h.press(&["esc", "3"]);
     let row = h
         .app
+        .shared
         .doc
         .plan
         .ids(khutta::model::EntityKind::Partner)
         .iter()
         .position(|p| p.as_str() == "escwa")
         .unwrap();
-    h.app.cursors.partners.row = row;
+    h.app.screens.entities.partners.row = row;
     h.press(&["enter"]);
     insta::assert_snapshot!("consult_about_partner_en", h.render(120, 40));
 }
@@ -247,7 +253,14 @@ fn a_new_round_opens_in_the_designer_and_only_an_unanswered_round_is_deleted() {
     h.press(&["9", "n"]);
     h.type_text("city-survey");
     h.press(&["enter"]);
-    assert!(h.app.doc.plan.consultations.contains_key("city-survey"));
+    assert!(
+        h.app
+            .shared
+            .doc
+            .plan
+            .consultations
+            .contains_key("city-survey")
+    );
     assert!(
         h.render(120, 40)
             .contains("Round city-survey · 0 questions")
@@ -256,15 +269,29 @@ fn a_new_round_opens_in_the_designer_and_only_an_unanswered_round_is_deleted() {
     // The rounds are listed by id: city-survey, then egm-2021.
     h.press(&["down", "d"]);
     assert!(
-        h.app.status.contains("holds 12 responses"),
+        h.app.shared.status.contains("holds 12 responses"),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
-    assert!(h.app.doc.plan.consultations.contains_key(ROUND));
+    assert!(h.app.shared.doc.plan.consultations.contains_key(ROUND));
     h.press(&["up", "d"]);
-    assert!(!h.app.doc.plan.consultations.contains_key("city-survey"));
+    assert!(
+        !h.app
+            .shared
+            .doc
+            .plan
+            .consultations
+            .contains_key("city-survey")
+    );
     h.press(&["u"]);
-    assert!(h.app.doc.plan.consultations.contains_key("city-survey"));
+    assert!(
+        h.app
+            .shared
+            .doc
+            .plan
+            .consultations
+            .contains_key("city-survey")
+    );
 }
 
 #[test]
@@ -324,9 +351,9 @@ fn collecting_into_a_round_that_is_not_open_says_so() {
     // The bundled round is closed: the meeting took place.
     h.press(&["9", "i"]);
     assert!(
-        h.app.status.contains("egm-2021 is closed, not open"),
+        h.app.shared.status.contains("egm-2021 is closed, not open"),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
     assert!(h.app.collecting(), "answers are still taken");
 }

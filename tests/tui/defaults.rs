@@ -9,9 +9,14 @@ use khutta::model::{Lang, Timing};
 fn fixing_an_activity_s_dates_keeps_it_where_the_schedule_has_it() {
     let mut h = Harness::bundled(Lang::En);
     let id = khutta::model::Id::new_unchecked("pilot-tunis");
-    let scheduled = *h.app.doc.dates(&id).expect("pilot-tunis is scheduled");
+    let scheduled = *h
+        .app
+        .shared
+        .doc
+        .dates(&id)
+        .expect("pilot-tunis is scheduled");
     assert!(matches!(
-        h.app.doc.plan.activities["pilot-tunis"].timing,
+        h.app.shared.doc.plan.activities["pilot-tunis"].timing,
         Timing::Duration {
             not_before: None,
             ..
@@ -22,17 +27,18 @@ fn fixing_an_activity_s_dates_keeps_it_where_the_schedule_has_it() {
     h.type_text("Fixed");
     h.press(&["enter"]);
     assert_eq!(
-        h.app.doc.plan.activities["pilot-tunis"].timing,
+        h.app.shared.doc.plan.activities["pilot-tunis"].timing,
         Timing::Fixed {
             start: scheduled.early_start,
             end: scheduled.early_finish
         },
         "{}",
-        h.app.status
+        h.app.shared.status
     );
     // The schedule does not move: the activity was fixed where it stood.
     assert_eq!(
         h.app
+            .shared
             .doc
             .dates(&id)
             .map(|d| (d.early_start, d.early_finish)),
@@ -46,7 +52,7 @@ fn a_new_funding_source_has_no_funder_until_one_is_chosen() {
     h.press(&["5", "n"]);
     h.type_text("new-grant");
     h.press(&["enter"]);
-    let f = &h.app.doc.plan.funding["new-grant"];
+    let f = &h.app.shared.doc.plan.funding["new-grant"];
     assert_eq!(
         f.funder.as_str(),
         "",
@@ -54,6 +60,7 @@ fn a_new_funding_source_has_no_funder_until_one_is_chosen() {
     );
     let said: Vec<String> = h
         .app
+        .shared
         .doc
         .diagnostics
         .iter()
@@ -68,22 +75,22 @@ fn a_new_funding_source_has_no_funder_until_one_is_chosen() {
 #[test]
 fn an_exchange_rate_is_added_with_the_rate_typed() {
     let mut h = Harness::bundled(Lang::En);
-    let before = h.app.doc.plan.meta.exchange_rates.len();
+    let before = h.app.shared.doc.plan.meta.exchange_rates.len();
     h.press(&["1", "enter"]);
     h.form_row("exchange_rates");
     h.press(&["a"]);
     h.type_text("JOD");
-    let error = h.app.editor.as_ref().and_then(|e| e.error.clone());
+    let error = h.app.shared.editor.as_ref().and_then(|e| e.error.clone());
     assert!(
         error.as_deref().is_some_and(|e| e.contains("JOD 1.41")),
         "a currency alone is refused: {error:?}"
     );
     h.press(&["enter"]);
-    assert_eq!(h.app.doc.plan.meta.exchange_rates.len(), before);
+    assert_eq!(h.app.shared.doc.plan.meta.exchange_rates.len(), before);
     h.type_text(" 1.41");
     h.press(&["enter"]);
-    let rates = &h.app.doc.plan.meta.exchange_rates;
-    assert_eq!(rates.len(), before + 1, "{}", h.app.status);
+    let rates = &h.app.shared.doc.plan.meta.exchange_rates;
+    assert_eq!(rates.len(), before + 1, "{}", h.app.shared.status);
     let jod = rates.iter().find(|r| r.currency.as_str() == "JOD").unwrap();
     assert_eq!(jod.rate.to_string(), "1.41");
 }

@@ -42,14 +42,15 @@ fn a_change_on_disk_merges_with_unsaved_edits_and_both_are_saved() {
     h.disk_changed();
     assert!(
         h.app
+            .shared
             .status
             .contains("merged with your unsaved edits: pilot-tunis (progress)"),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
-    assert_eq!(h.app.doc.plan.activities["pilot-tunis"].progress, 90);
+    assert_eq!(h.app.shared.doc.plan.activities["pilot-tunis"].progress, 90);
     h.press(&["ctrl-s"]);
-    assert!(!h.app.doc.is_dirty(), "{}", h.app.status);
+    assert!(!h.app.shared.doc.is_dirty(), "{}", h.app.shared.status);
     let a = on_disk(&root);
     assert_eq!(
         (a.progress, a.title.en.as_deref()),
@@ -70,7 +71,7 @@ fn a_save_that_meets_an_unread_change_merges_it_and_saves_again() {
         (a.progress, a.title.en.as_deref()),
         (90, Some("Tunis pilot"))
     );
-    assert!(!h.app.doc.is_dirty(), "{}", h.app.status);
+    assert!(!h.app.shared.doc.is_dirty(), "{}", h.app.shared.status);
 }
 
 #[test]
@@ -81,21 +82,24 @@ fn a_field_changed_both_ways_waits_on_the_conflicts_screen() {
     outside(&root, |a| a.progress = 80);
     h.disk_changed();
     assert!(
-        h.app.status.contains("1 conflict with your unsaved edits"),
+        h.app
+            .shared
+            .status
+            .contains("1 conflict with your unsaved edits"),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
     assert!(h.render(120, 40).contains(" C Conflicts"));
     // The file waits: nothing is written over the other side's value.
     h.press(&["ctrl-s"]);
     assert_eq!(on_disk(&root).progress, 80);
     assert!(
-        h.app.status.contains("waits for its conflicts"),
+        h.app.shared.status.contains("waits for its conflicts"),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
     h.press(&["C"]);
-    assert_eq!(h.app.screen, Screen::Conflicts);
+    assert_eq!(h.app.shared.screen, Screen::Conflicts);
     let screen = h.render(120, 40);
     assert!(
         screen.contains("your unsaved edits and the disk: 1 conflict")
@@ -103,7 +107,7 @@ fn a_field_changed_both_ways_waits_on_the_conflicts_screen() {
         "{screen}"
     );
     h.press(&["o"]);
-    assert!(h.app.doc.conflicts.is_empty());
+    assert!(h.app.shared.doc.conflicts.is_empty());
     h.press(&["ctrl-s"]);
     assert_eq!(on_disk(&root).progress, 70, "ours was chosen");
 }
@@ -144,10 +148,14 @@ fn a_save_is_an_operation_the_history_screen_takes_back() {
     h.press(&["U"]);
     assert!(h.render(120, 40).contains("Put the plan's files back"));
     h.press(&["y"]);
-    assert_eq!(on_disk(&root).progress, 75, "{}", h.app.status);
-    assert_eq!(h.app.doc.plan.activities["pilot-tunis"].progress, 75);
-    assert!(!h.app.doc.is_dirty());
-    assert!(h.app.status.contains("1 file put back"), "{}", h.app.status);
+    assert_eq!(on_disk(&root).progress, 75, "{}", h.app.shared.status);
+    assert_eq!(h.app.shared.doc.plan.activities["pilot-tunis"].progress, 75);
+    assert!(!h.app.shared.doc.is_dirty());
+    assert!(
+        h.app.shared.status.contains("1 file put back"),
+        "{}",
+        h.app.shared.status
+    );
     // The plan outside git keeps its log in the state folder, not in the plan.
     assert!(h.state.path().join("ops").is_dir());
 }

@@ -274,7 +274,7 @@ fn every_screen(h: &mut Harness) {
     ] {
         h.press(keys);
         for (w, ht) in [(80, 24), (120, 40)] {
-            h.app.size = (w, ht);
+            h.app.shared.size = (w, ht);
             h.render(w, ht);
         }
     }
@@ -287,11 +287,11 @@ fn open_form(h: &mut Harness, kind: EntityKind, id: &str) {
         EntityKind::Activity => h.select_activity(id),
         _ => {
             let (screen, cursor) = match kind {
-                EntityKind::Funding => ("5", &mut h.app.cursors.funding),
-                EntityKind::Beneficiary => ("4", &mut h.app.cursors.beneficiaries),
-                _ => ("3", &mut h.app.cursors.partners),
+                EntityKind::Funding => ("5", &mut h.app.screens.entities.funding),
+                EntityKind::Beneficiary => ("4", &mut h.app.screens.entities.beneficiaries),
+                _ => ("3", &mut h.app.screens.entities.partners),
             };
-            let ids = h.app.doc.plan.ids(kind);
+            let ids = h.app.shared.doc.plan.ids(kind);
             cursor.row = ids.iter().position(|i| i.as_str() == id).unwrap();
             h.press(&[screen]);
         }
@@ -321,7 +321,7 @@ const VALUES: &[&str] = &[
 /// Closes an open editor or popup.
 fn close_editors(h: &mut Harness) {
     for _ in 0..3 {
-        if h.app.editor.is_some() || h.app.popup.is_some() {
+        if h.app.shared.editor.is_some() || h.app.shared.popup.is_some() {
             h.press(&["esc"]);
         }
     }
@@ -331,9 +331,9 @@ fn close_editors(h: &mut Harness) {
 /// for numbers and dates, its shown value applied back. Applying costs a check and a
 /// schedule of the plan, so the text fields are only opened.
 fn visit_row(h: &mut Harness, i: usize) -> Option<&'static str> {
-    let form = h.app.form.as_ref()?;
-    let name = form.rows(&h.app.doc.plan).get(i)?.name;
-    let form = h.app.form.as_mut()?;
+    let form = h.app.shared.form.as_ref()?;
+    let name = form.rows(&h.app.shared.doc.plan).get(i)?.name;
+    let form = h.app.shared.form.as_mut()?;
     if form.item.is_some() {
         form.item_cursor = i;
     } else {
@@ -341,7 +341,7 @@ fn visit_row(h: &mut Harness, i: usize) -> Option<&'static str> {
     }
     h.press(&["enter"]);
     h.render(80, 24);
-    if VALUES.contains(&name) && h.app.editor.is_some() {
+    if VALUES.contains(&name) && h.app.shared.editor.is_some() {
         h.press(&["enter"]);
         h.render(120, 40);
     }
@@ -355,18 +355,18 @@ fn visit_row(h: &mut Harness, i: usize) -> Option<&'static str> {
 fn walk_form(h: &mut Harness, reopen: &dyn Fn(&mut Harness)) {
     let mut i = 0;
     for _ in 0..1_000 {
-        if h.app.form.is_none() {
+        if h.app.shared.form.is_none() {
             close_editors(h);
             reopen(h);
         }
-        let Some(form) = h.app.form.as_ref() else {
+        let Some(form) = h.app.shared.form.as_ref() else {
             break;
         };
         if form.item.is_some() {
             h.press(&["esc"]);
             continue;
         }
-        let rows = form.rows(&h.app.doc.plan).len();
+        let rows = form.rows(&h.app.shared.doc.plan).len();
         // Hundreds of budget lines: the first rows and the last ones are enough.
         if i == 40 && rows > 48 {
             i = rows - 8;
@@ -376,14 +376,15 @@ fn walk_form(h: &mut Harness, reopen: &dyn Fn(&mut Harness)) {
         }
         visit_row(h, i);
         // Enter on a list item opens the item's own form.
-        if h.app.form.as_ref().is_some_and(|f| f.item.is_some()) {
+        if h.app.shared.form.as_ref().is_some_and(|f| f.item.is_some()) {
             for j in 0..20 {
-                if h.app.form.as_ref().is_none_or(|f| f.item.is_none()) || visit_row(h, j).is_none()
+                if h.app.shared.form.as_ref().is_none_or(|f| f.item.is_none())
+                    || visit_row(h, j).is_none()
                 {
                     break;
                 }
             }
-            if h.app.form.as_ref().is_some_and(|f| f.item.is_some()) {
+            if h.app.shared.form.as_ref().is_some_and(|f| f.item.is_some()) {
                 h.press(&["esc"]);
             }
         }
@@ -402,7 +403,7 @@ fn switch_timing(h: &mut Harness) {
         h.type_text(timing);
         h.press(&["enter"]);
         h.render(120, 40);
-        if h.app.editor.is_some() {
+        if h.app.shared.editor.is_some() {
             h.press(&["esc"]);
         }
     }
@@ -423,7 +424,7 @@ fn tui(dir: &Path, lang: Lang) {
         walk_form(&mut h, &|h| open_form(h, kind, id));
     }
     h.press(&["esc", "esc", "1", "enter"]);
-    assert!(h.app.form.is_some(), "the plan's form opens");
+    assert!(h.app.shared.form.is_some(), "the plan's form opens");
     walk_form(&mut h, &|h| h.press(&["esc", "esc", "1", "enter"]));
     switch_timing(&mut h);
     h.press(&["esc", "esc"]);

@@ -38,22 +38,26 @@ fn commit_from_the_tui_and_see_it_in_history() {
     h.press(&["enter", "ctrl-u"]);
     h.type_text("80");
     h.press(&["enter", "esc", "c"]);
-    assert!(h.app.status.contains("save first"), "{}", h.app.status);
+    assert!(
+        h.app.shared.status.contains("save first"),
+        "{}",
+        h.app.shared.status
+    );
     h.press(&["ctrl-s", "c"]);
-    assert!(h.app.editor.is_some(), "{}", h.app.status);
+    assert!(h.app.shared.editor.is_some(), "{}", h.app.shared.status);
     h.press(&["enter"]);
     assert_eq!(
-        h.app.editor.as_ref().and_then(|e| e.error.clone()),
+        h.app.shared.editor.as_ref().and_then(|e| e.error.clone()),
         Some("write what changed".into())
     );
     h.type_text("Tunis pilot at 80%");
     h.press(&["enter"]);
-    assert_eq!(h.app.status, "committed 1 file");
+    assert_eq!(h.app.shared.status, "committed 1 file");
     h.press(&["8"]);
-    assert_eq!(h.app.screen, Screen::History);
-    assert_eq!(h.app.repo.history[0].message, "Tunis pilot at 80%");
+    assert_eq!(h.app.shared.screen, Screen::History);
+    assert_eq!(h.app.shared.repo.history[0].message, "Tunis pilot at 80%");
     assert_eq!(
-        h.app.repo.history[0].changes.english(),
+        h.app.shared.repo.history[0].changes.english(),
         "pilot-tunis (progress)"
     );
     assert!(h.render(120, 40).contains("Tunis pilot at 80%"));
@@ -80,7 +84,7 @@ fn settle_a_conflict_and_make_the_merge_commit() {
     assert!(
         h.render(120, 40).contains(" C Conflicts"),
         "the tab appears while a merge waits: {:?}\n{}",
-        h.app.repo.unavailable,
+        h.app.shared.repo.unavailable,
         h.render(120, 40)
     );
     h.press(&["C"]);
@@ -92,19 +96,23 @@ fn settle_a_conflict_and_make_the_merge_commit() {
     // Syncing is refused while the merge waits.
     h.press(&["S"]);
     assert!(
-        h.app.status.contains("merge is waiting"),
+        h.app.shared.status.contains("merge is waiting"),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
     h.press(&["t"]);
     assert_eq!(
-        h.app.status,
+        h.app.shared.status,
         "no conflict left: press M to make the merge commit"
     );
-    assert_eq!(h.app.doc.plan.activities["pilot-tunis"].progress, 60);
+    assert_eq!(h.app.shared.doc.plan.activities["pilot-tunis"].progress, 60);
     h.press(&["M"]);
-    assert!(h.app.status.starts_with("merged"), "{}", h.app.status);
-    assert!(h.app.repo.merge.is_none());
+    assert!(
+        h.app.shared.status.starts_with("merged"),
+        "{}",
+        h.app.shared.status
+    );
+    assert!(h.app.shared.repo.merge.is_none());
     let head = r.repo.head().unwrap().peel_to_commit().unwrap();
     assert_eq!(head.parent_count(), 2);
     assert_eq!(
@@ -133,10 +141,10 @@ fn outside_a_repository_history_says_why_in_arabic() {
         ),
     ] {
         let mut h = Harness::bundled(lang);
-        h.app.pen.bidi = khutta::text::BidiMode::Terminal;
+        h.app.shared.pen.bidi = khutta::text::BidiMode::Terminal;
         h.run_effect(Effect::Repo(RepoJob::State));
         h.press(&["8"]);
-        let said = h.app.repo.unavailable.clone().unwrap_or_default();
+        let said = h.app.shared.repo.unavailable.clone().unwrap_or_default();
         assert!(said.contains(why) && said.contains(hint), "{said}");
         let screen = h.render(200, 20);
         assert!(screen.contains(why), "{screen}");
@@ -169,26 +177,30 @@ fn a_conflict_is_settled_in_the_entity_s_form_with_its_checks() {
     h.run_effect(Effect::Repo(RepoJob::State));
     h.press(&["C", "v", "ctrl-u"]);
     h.type_text("150");
-    let refused = h.app.editor.as_ref().and_then(|e| e.error.clone());
+    let refused = h.app.shared.editor.as_ref().and_then(|e| e.error.clone());
     assert!(
         refused.as_deref().is_some_and(|e| e.contains("150")),
         "{refused:?}"
     );
     h.press(&["esc", "enter"]);
-    let form = h.app.form.as_ref().expect("the activity's form");
-    let row = form.current(&h.app.doc.plan).unwrap();
+    let form = h.app.shared.form.as_ref().expect("the activity's form");
+    let row = form.current(&h.app.shared.doc.plan).unwrap();
     assert_eq!(row.name, "progress");
     h.press(&["enter", "ctrl-u"]);
     h.type_text("75");
     h.press(&["enter", "esc", "ctrl-s"]);
     assert_eq!(
-        h.app.repo.merge.as_ref().map(|m| m.conflicts.len()),
+        h.app.shared.repo.merge.as_ref().map(|m| m.conflicts.len()),
         Some(0),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
     h.press(&["C", "M"]);
-    assert!(h.app.status.starts_with("merged"), "{}", h.app.status);
+    assert!(
+        h.app.shared.status.starts_with("merged"),
+        "{}",
+        h.app.shared.status
+    );
     let r = khutta::repo::PlanRepo::open(&plan).unwrap();
     let head = r.repo.head().unwrap().peel_to_commit().unwrap().id();
     assert_eq!(
@@ -253,8 +265,9 @@ fn a_clone_without_the_merge_driver_is_warned_about() {
     let mut h = Harness::open(&plan, Lang::En);
     h.run_effect(Effect::Repo(RepoJob::State));
     assert!(
-        h.app.status.contains("no khutta merge driver") && h.app.status.contains("git-setup"),
+        h.app.shared.status.contains("no khutta merge driver")
+            && h.app.shared.status.contains("git-setup"),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
 }

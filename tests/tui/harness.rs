@@ -132,11 +132,13 @@ impl Harness {
         self.press(&["2"]);
         let row = self
             .app
-            .tree_rows
+            .shared
+            .outline
+            .rows
             .iter()
             .position(|r| r.id.as_str() == id)
             .unwrap_or_else(|| panic!("{id} not in the tree"));
-        self.app.cursors.activities.row = row;
+        self.app.shared.outline.cursor.row = row;
     }
 
     /// Opens the form of activity `id` with its cursor on the row named `row`.
@@ -148,13 +150,13 @@ impl Harness {
 
     /// Moves the open form's cursor to the row named `name`.
     pub fn form_row(&mut self, name: &str) {
-        let form = self.app.form.as_ref().expect("a form is open");
-        let rows = form.rows(&self.app.doc.plan);
+        let form = self.app.shared.form.as_ref().expect("a form is open");
+        let rows = form.rows(&self.app.shared.doc.plan);
         let i = rows
             .iter()
             .position(|r| r.name == name)
             .unwrap_or_else(|| panic!("no row {name}"));
-        let form = self.app.form.as_mut().unwrap();
+        let form = self.app.shared.form.as_mut().unwrap();
         if form.item.is_some() {
             form.item_cursor = i
         } else {
@@ -165,7 +167,7 @@ impl Harness {
     /// The screen as text, `w`×`h`.
     pub fn render(&self, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        let mut app_size = self.app.size;
+        let mut app_size = self.app.shared.size;
         app_size.0 = w;
         t.draw(|f| khutta::tui::view::draw(&self.app, f)).unwrap();
         let buf = t.backend().buffer();

@@ -56,7 +56,7 @@ fn a_huge_duration_switched_to_fixed_dates_is_refused_with_its_reason() {
         "days: 4000000000,",
     )]);
     let h = Harness::open(dir.path(), Lang::En);
-    let plan = &h.app.doc.plan;
+    let plan = &h.app.shared.doc.plan;
     let form = FormState::new(Target::Entity(
         EntityKind::Activity,
         Id::new_unchecked("pilot-tunis"),
@@ -72,9 +72,9 @@ fn a_huge_duration_switched_to_fixed_dates_is_refused_with_its_reason() {
     // Within range, the switch takes the dates it is given (the TUI gives the scheduled ones).
     let fine = plan_with(&[]);
     let h = Harness::open(fine.path(), Lang::En);
-    let rows = form.rows(&h.app.doc.plan);
+    let rows = form.rows(&h.app.shared.doc.plan);
     let timing = rows.iter().find(|r| r.name == "timing").unwrap();
-    let plan = &h.app.doc.plan;
+    let plan = &h.app.shared.doc.plan;
     assert!(
         form.commit(plan, timing.key, "Fixed 2026-03-01 2026-12-31")
             .is_ok()
@@ -86,7 +86,7 @@ fn a_huge_duration_switched_to_fixed_dates_is_refused_with_its_reason() {
 #[test]
 fn forms_refuse_what_check_would_report() {
     let h = Harness::bundled(Lang::En);
-    let plan = &h.app.doc.plan;
+    let plan = &h.app.shared.doc.plan;
     let funding = FormState::new(Target::Entity(
         EntityKind::Funding,
         Id::new_unchecked("escwa-rptc"),

@@ -12,23 +12,23 @@ fn edit_a_title_then_save_writes_only_that_file() {
     h.type_text("Expert group meeting, Cairo");
     h.press(&["enter"]);
     assert_eq!(
-        h.app.doc.plan.activities["egm-cairo-2021"]
+        h.app.shared.doc.plan.activities["egm-cairo-2021"]
             .title
             .en
             .as_deref(),
         Some("Expert group meeting, Cairo")
     );
-    assert!(h.app.doc.is_dirty());
+    assert!(h.app.shared.doc.is_dirty());
     h.press(&["ctrl-s"]);
-    assert!(!h.app.doc.is_dirty(), "{}", h.app.status);
-    assert_eq!(h.app.status, "saved: 1 file written");
+    assert!(!h.app.shared.doc.is_dirty(), "{}", h.app.shared.status);
+    assert_eq!(h.app.shared.status, "saved: 1 file written");
     let text = std::fs::read_to_string(h.dir.path().join("activities/egm-cairo-2021.ron")).unwrap();
     assert!(
         text.contains("en: \"Expert group meeting, Cairo\","),
         "{text}"
     );
     let again = khutta::store::load_with_cache(h.dir.path(), None).unwrap();
-    assert_eq!(again.plan, h.app.doc.plan);
+    assert_eq!(again.plan, h.app.shared.doc.plan);
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn a_bad_value_is_refused_with_its_reason_and_never_applied() {
     h.open_activity_row("egm-cairo-2021", "start");
     h.press(&["enter", "ctrl-u"]);
     h.type_text("2021-02-30");
-    let ed = h.app.editor.as_ref().unwrap();
+    let ed = h.app.shared.editor.as_ref().unwrap();
     assert!(
         ed.error.as_deref().unwrap().contains("YYYY-MM-DD"),
         "{:?}",
@@ -45,19 +45,19 @@ fn a_bad_value_is_refused_with_its_reason_and_never_applied() {
     );
     h.press(&["enter"]);
     assert!(
-        h.app.editor.is_some(),
+        h.app.shared.editor.is_some(),
         "the editor stays open on a refused value"
     );
-    assert!(!h.app.doc.is_dirty());
+    assert!(!h.app.shared.doc.is_dirty());
     assert!(h.render(120, 40).contains("is not a date"));
     h.press(&["esc"]);
-    assert!(h.app.editor.is_none());
+    assert!(h.app.shared.editor.is_none());
 }
 
 #[test]
 fn rename_carries_references_and_undo_restores_everything() {
     let mut h = Harness::bundled(Lang::En);
-    let original = h.app.doc.plan.clone();
+    let original = h.app.shared.doc.plan.clone();
     let old = Id::new_unchecked("project-launch");
     let refs = original.references_to(EntityKind::Activity, &old);
     assert!(refs.len() >= 2, "the launch milestone is referred to");
@@ -66,10 +66,11 @@ fn rename_carries_references_and_undo_restores_everything() {
     h.type_text("launch-2025");
     h.press(&["enter"]);
     let new = Id::new_unchecked("launch-2025");
-    assert!(h.app.doc.plan.activities.contains_key(&new));
+    assert!(h.app.shared.doc.plan.activities.contains_key(&new));
     assert!(
         original.references_to(EntityKind::Activity, &old).len()
             == h.app
+                .shared
                 .doc
                 .plan
                 .references_to(EntityKind::Activity, &new)
@@ -77,6 +78,7 @@ fn rename_carries_references_and_undo_restores_everything() {
     );
     assert!(
         h.app
+            .shared
             .doc
             .plan
             .references_to(EntityKind::Activity, &old)
@@ -87,23 +89,25 @@ fn rename_carries_references_and_undo_restores_everything() {
     h.press(&["enter", "ctrl-u"]);
     h.type_text("50");
     h.press(&["enter", "esc"]);
-    assert_eq!(h.app.doc.plan.activities[&new].progress, 50);
+    assert_eq!(h.app.shared.doc.plan.activities[&new].progress, 50);
     h.press(&["u", "u"]);
-    assert_eq!(h.app.doc.plan, original);
-    assert!(!h.app.doc.is_dirty());
+    assert_eq!(h.app.shared.doc.plan, original);
+    assert!(!h.app.shared.doc.is_dirty());
     h.press(&["ctrl-r", "ctrl-r"]);
-    assert_eq!(h.app.doc.plan.activities[&new].progress, 50);
+    assert_eq!(h.app.shared.doc.plan.activities[&new].progress, 50);
 }
 
 #[test]
 fn add_a_dependency_from_the_picker() {
     let mut h = Harness::bundled(Lang::En);
     h.open_activity_row("final-report", "dependencies");
-    let before = h.app.doc.plan.activities["final-report"].dependencies.len();
+    let before = h.app.shared.doc.plan.activities["final-report"]
+        .dependencies
+        .len();
     h.press(&["a"]);
     h.type_text("midterm");
     h.press(&["enter"]);
-    let deps = &h.app.doc.plan.activities["final-report"].dependencies;
+    let deps = &h.app.shared.doc.plan.activities["final-report"].dependencies;
     assert_eq!(deps.len(), before + 1);
     assert!(deps.iter().any(|d| d.activity.as_str() == "midterm-review"));
     // Open the new item and give it a lag.
@@ -111,19 +115,25 @@ fn add_a_dependency_from_the_picker() {
         .iter()
         .position(|d| d.activity.as_str() == "midterm-review")
         .unwrap();
-    let rows = h.app.form.as_ref().unwrap().rows(&h.app.doc.plan);
+    let rows = h
+        .app
+        .shared
+        .form
+        .as_ref()
+        .unwrap()
+        .rows(&h.app.shared.doc.plan);
     let row = rows
         .iter()
         .position(|r| r.key == khutta::tui::form::RowKey::Item(0, i))
         .unwrap();
-    h.app.form.as_mut().unwrap().cursor = row;
+    h.app.shared.form.as_mut().unwrap().cursor = row;
     h.press(&["enter"]);
     h.form_row("lag");
     h.press(&["enter", "ctrl-u"]);
     h.type_text("-3");
     h.press(&["enter"]);
     assert_eq!(
-        h.app.doc.plan.activities["final-report"].dependencies[i].lag,
+        h.app.shared.doc.plan.activities["final-report"].dependencies[i].lag,
         -3
     );
 }
@@ -133,25 +143,32 @@ fn new_activity_then_delete_with_a_warning() {
     let mut h = Harness::bundled(Lang::En);
     h.press(&["2", "n"]);
     h.type_text("Bad Id");
-    assert!(h.app.editor.as_ref().unwrap().error.is_some());
+    assert!(h.app.shared.editor.as_ref().unwrap().error.is_some());
     h.press(&["ctrl-u"]);
     h.type_text("pilot-rabat");
     h.press(&["enter"]);
-    assert!(h.app.doc.plan.activities.contains_key("pilot-rabat"));
-    assert!(h.app.form.is_some(), "the new activity's form opens");
+    assert!(h.app.shared.doc.plan.activities.contains_key("pilot-rabat"));
+    assert!(h.app.shared.form.is_some(), "the new activity's form opens");
     h.press(&["esc"]);
     // Deleting something others depend on names them first.
     h.select_activity("project-launch");
     h.press(&["d"]);
-    match &h.app.popup {
+    match &h.app.shared.popup {
         Some(Popup::ConfirmDelete { references, .. }) => assert!(!references.is_empty()),
         other => panic!("expected a delete question, got {other:?}"),
     }
     h.press(&["esc"]);
-    assert!(h.app.doc.plan.activities.contains_key("project-launch"));
+    assert!(
+        h.app
+            .shared
+            .doc
+            .plan
+            .activities
+            .contains_key("project-launch")
+    );
     h.select_activity("pilot-rabat");
     h.press(&["d", "y"]);
-    assert!(!h.app.doc.plan.activities.contains_key("pilot-rabat"));
+    assert!(!h.app.shared.doc.plan.activities.contains_key("pilot-rabat"));
 }
 
 #[test]
@@ -162,12 +179,12 @@ fn quitting_with_unsaved_changes_asks() {
     h.press(&["enter", "ctrl-u"]);
     h.type_text("Renamed plan");
     h.press(&["enter", "esc", "q"]);
-    assert_eq!(h.app.popup, Some(Popup::ConfirmQuit));
+    assert_eq!(h.app.shared.popup, Some(Popup::ConfirmQuit));
     assert!(!h.app.quit);
     h.press(&["esc"]);
     assert!(!h.app.quit);
     h.press(&["q", "s"]);
-    assert!(h.app.quit, "{}", h.app.status);
+    assert!(h.app.quit, "{}", h.app.shared.status);
     let meta = std::fs::read_to_string(h.dir.path().join("plan.ron")).unwrap();
     assert!(meta.contains("Renamed plan"));
 }
@@ -179,7 +196,7 @@ fn long_text_goes_through_the_external_editor() {
     h.editor_reply = Some("A longer description,\nwritten in an editor.\n".into());
     h.press(&["e"]);
     assert_eq!(
-        h.app.doc.plan.activities["egm-cairo-2021"]
+        h.app.shared.doc.plan.activities["egm-cairo-2021"]
             .description
             .en
             .as_deref(),
@@ -190,11 +207,11 @@ fn long_text_goes_through_the_external_editor() {
 #[test]
 fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
     let mut h = Harness::bundled(Lang::En);
-    let finish = h.app.doc.schedule.finish.unwrap();
+    let finish = h.app.shared.doc.schedule.finish.unwrap();
     let bar_start = |h: &Harness| {
-        let pos = h.app.doc.position[&Id::new_unchecked("final-report")];
-        let g = h.app.gantt.layout.as_ref().unwrap();
-        match g.rows[h.app.gantt.row_of[&pos]].mark {
+        let pos = h.app.shared.doc.position[&Id::new_unchecked("final-report")];
+        let g = h.app.screens.gantt.layout.as_ref().unwrap();
+        match g.rows[h.app.screens.gantt.row_of[&pos]].mark {
             khutta::gantt::Mark::Bar { start, .. } => start,
             other => panic!("final-report is drawn as {other:?}"),
         }
@@ -204,13 +221,19 @@ fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
     h.press(&["a"]);
     h.type_text("study-visit");
     h.press(&["enter"]);
-    let deps = &h.app.doc.plan.activities["final-report"].dependencies;
+    let deps = &h.app.shared.doc.plan.activities["final-report"].dependencies;
     let i = deps
         .iter()
         .position(|d| d.activity.as_str() == "study-visit-spain")
         .unwrap();
-    let rows = h.app.form.as_ref().unwrap().rows(&h.app.doc.plan);
-    h.app.form.as_mut().unwrap().cursor = rows
+    let rows = h
+        .app
+        .shared
+        .form
+        .as_ref()
+        .unwrap()
+        .rows(&h.app.shared.doc.plan);
+    h.app.shared.form.as_mut().unwrap().cursor = rows
         .iter()
         .position(|r| r.key == khutta::tui::form::RowKey::Item(0, i))
         .unwrap();
@@ -219,7 +242,7 @@ fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
     h.press(&["enter", "ctrl-u"]);
     h.type_text("500");
     h.press(&["enter", "esc", "esc"]);
-    let later = h.app.doc.schedule.finish.unwrap();
+    let later = h.app.shared.doc.schedule.finish.unwrap();
     assert!(later > finish, "the finish moved from {finish} to {later}");
     h.press(&["6"]);
     assert!(bar_start(&h) > before, "the bar moved right");
@@ -229,26 +252,38 @@ fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
     };
     assert!(overview.contains(&later.to_string()), "{overview}");
     h.press(&["u", "u"]);
-    assert_eq!(h.app.doc.schedule.finish, Some(finish));
-    assert!(!h.app.doc.is_dirty());
+    assert_eq!(h.app.shared.doc.schedule.finish, Some(finish));
+    assert!(!h.app.shared.doc.is_dirty());
 }
 
 #[test]
 fn a_pick_list_that_matches_nothing_changes_nothing() {
     let mut h = Harness::bundled(Lang::En);
     h.open_activity_row("final-report", "lead");
-    let before = h.app.doc.plan.activities["final-report"].lead.clone();
+    let before = h.app.shared.doc.plan.activities["final-report"]
+        .lead
+        .clone();
     assert!(before.is_some());
     h.press(&["enter"]);
     h.type_text("no-such-partner-zzz");
     h.press(&["enter"]);
     // Refused with the reason, the editor still open, the lead untouched.
-    assert!(h.app.editor.is_some());
-    assert!(h.app.status.contains("Nothing matches"), "{}", h.app.status);
-    assert_eq!(h.app.doc.plan.activities["final-report"].lead, before);
-    assert!(!h.app.doc.is_dirty());
+    assert!(h.app.shared.editor.is_some());
+    assert!(
+        h.app.shared.status.contains("Nothing matches"),
+        "{}",
+        h.app.shared.status
+    );
+    assert_eq!(
+        h.app.shared.doc.plan.activities["final-report"].lead,
+        before
+    );
+    assert!(!h.app.shared.doc.is_dirty());
     h.press(&["esc"]);
-    assert_eq!(h.app.doc.plan.activities["final-report"].lead, before);
+    assert_eq!(
+        h.app.shared.doc.plan.activities["final-report"].lead,
+        before
+    );
 }
 
 #[test]
@@ -261,13 +296,13 @@ fn pasted_line_breaks_tabs_and_controls_never_reach_the_plan() {
     ));
     h.press(&["enter"]);
     assert_eq!(
-        h.app.doc.plan.activities["egm-cairo-2021"]
+        h.app.shared.doc.plan.activities["egm-cairo-2021"]
             .title
             .en
             .as_deref(),
         Some("Expert group meeting Cairo"),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
 }
 
@@ -276,11 +311,19 @@ fn enter_on_a_field_left_as_it_was_is_no_edit() {
     let mut h = Harness::bundled(Lang::En);
     h.open_activity_row("egm-cairo-2021", "title.en");
     h.press(&["enter", "enter"]);
-    assert!(!h.app.doc.is_dirty(), "nothing to save: {}", h.app.status);
-    assert!(h.app.status.starts_with("unchanged"), "{}", h.app.status);
+    assert!(
+        !h.app.shared.doc.is_dirty(),
+        "nothing to save: {}",
+        h.app.shared.status
+    );
+    assert!(
+        h.app.shared.status.starts_with("unchanged"),
+        "{}",
+        h.app.shared.status
+    );
     // Nothing to undo either: `u` finds no edit of this session.
     h.press(&["esc", "u"]);
-    assert!(!h.app.doc.is_dirty());
+    assert!(!h.app.shared.doc.is_dirty());
 }
 
 #[test]
@@ -292,17 +335,17 @@ fn an_open_form_follows_its_entity_through_undo() {
     h.press(&["2", "n"]);
     h.type_text("pilot-rabat");
     h.press(&["enter"]);
-    assert!(h.app.form.is_some());
+    assert!(h.app.shared.form.is_some());
     h.act(Action::Command(Command::Undo));
-    assert!(!h.app.doc.plan.activities.contains_key("pilot-rabat"));
-    assert!(h.app.form.is_none(), "{:?}", h.app.form);
+    assert!(!h.app.shared.doc.plan.activities.contains_key("pilot-rabat"));
+    assert!(h.app.shared.form.is_none(), "{:?}", h.app.shared.form);
     // A rename taken back and made again: the form follows the entity's id.
     h.select_activity("project-launch");
     h.press(&["enter"]);
     h.press(&["r", "ctrl-u"]);
     h.type_text("launch-2025");
     h.press(&["enter"]);
-    let target = |h: &Harness| h.app.form.as_ref().map(|f| f.target.clone());
+    let target = |h: &Harness| h.app.shared.form.as_ref().map(|f| f.target.clone());
     let entity = |id: &str| Some(Target::Entity(EntityKind::Activity, Id::new_unchecked(id)));
     assert_eq!(target(&h), entity("launch-2025"));
     h.act(Action::Command(Command::Undo));
@@ -317,7 +360,14 @@ fn the_activity_filter_finds_arabic_as_people_type_it() {
     h.press(&["2", "/"]);
     // Typed without hamza, as most keyboards leave it: the titles hold `إطلاق`.
     h.type_text("اطلاق");
-    let shown: Vec<&str> = h.app.tree_rows.iter().map(|r| r.id.as_str()).collect();
+    let shown: Vec<&str> = h
+        .app
+        .shared
+        .outline
+        .rows
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
     assert!(shown.contains(&"open-data-portal-launch"), "{shown:?}");
     assert!(!shown.contains(&"egm-cairo-2021"), "{shown:?}");
 }

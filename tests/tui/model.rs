@@ -87,7 +87,7 @@ fn unit(a: usize) -> khutta::model::Unit {
 }
 
 fn in_doc(h: &Harness, a: usize, f: Field) -> Value {
-    f.read(&h.app.doc.plan.activities[ACTIVITIES[a]])
+    f.read(&h.app.shared.doc.plan.activities[ACTIVITIES[a]])
 }
 
 fn on_disk(root: &Path, a: usize, f: Field) -> Value {
@@ -107,6 +107,7 @@ fn in_conflicts(h: &Harness, a: usize, f: Field) -> Vec<Value> {
         }
     };
     h.app
+        .shared
         .doc
         .conflicts
         .iter()
@@ -141,12 +142,18 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf, Harness) {
 
 fn edit_in_tui(h: &mut Harness, a: usize, f: Field, v: u8) {
     let id = Id::new_unchecked(ACTIVITIES[a]);
-    let e = Edit::update(&h.app.doc.plan, EntityKind::Activity, &id, f.path(), |e| {
-        if let Entity::Activity(x) = e {
-            f.write(x, v);
-        }
-        Ok::<(), ()>(())
-    })
+    let e = Edit::update(
+        &h.app.shared.doc.plan,
+        EntityKind::Activity,
+        &id,
+        f.path(),
+        |e| {
+            if let Entity::Activity(x) = e {
+                f.write(x, v);
+            }
+            Ok::<(), ()>(())
+        },
+    )
     .unwrap()
     .unwrap();
     let effects = khutta::tui::editing::apply(&mut h.app, Ok(e));
@@ -217,12 +224,12 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 user_wrote(&h, &before, &mut live);
                 // Undone back to what the file holds: no intent of the coordinator's is left
                 // there (a change arriving later is simply taken).
-                let loaded = &h.app.doc.loaded.plan;
+                let loaded = &h.app.shared.doc.loaded.plan;
                 live.user
                     .retain(|(a, f), v| f.read(&loaded.activities[ACTIVITIES[*a]]) != *v);
             }
             Step::Settle(ours) => {
-                if let Some(c) = h.app.doc.conflicts.first().cloned() {
+                if let Some(c) = h.app.shared.doc.conflicts.first().cloned() {
                     let choice = if ours { Choice::Ours } else { Choice::Theirs };
                     let shown = |a: usize, f: Field| {
                         let conflict = in_conflicts(&h, a, f);
@@ -234,7 +241,7 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                         .filter(|(_, f)| c.path.to_string() == f.path() || c.path.is_root())
                         .map(|(a, f)| ((a, f), shown(a, f)))
                         .collect();
-                    h.app.doc.settle(0, choice).unwrap();
+                    h.app.shared.doc.settle(0, choice).unwrap();
                     h.run_effects(vec![Effect::WriteRecovery]);
                     // A decision about the two values shown: the one given up goes; a value
                     // that arrived since and was not shown stays alive.
@@ -251,7 +258,7 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 }
             }
             Step::Commit => {
-                if !h.app.doc.is_dirty() && !h.app.repo.pending.is_empty() {
+                if !h.app.shared.doc.is_dirty() && !h.app.shared.repo.pending.is_empty() {
                     h.run_effect(Effect::Repo(RepoJob::Commit(format!("step {i}"))));
                 }
             }

@@ -35,7 +35,7 @@ fn problems_in_english() {
 fn problems_in_arabic_in_both_bidi_modes() {
     // With `bidi = terminal` the text stays in logical order, as the terminal will reorder it.
     let mut h = dangling(Lang::Ar);
-    h.app.pen.bidi = BidiMode::Terminal;
+    h.app.shared.pen.bidi = BidiMode::Terminal;
     let screen = h.render(160, 20);
     assert!(
         screen.contains("يشير `parent` إلى النشاط `phase-1`، ولا وجود لهذا المعرّف"),
@@ -50,7 +50,7 @@ fn problems_in_arabic_in_both_bidi_modes() {
     h.press(&["down"]);
     let screen = h.render(160, 20);
     assert!(screen.contains("أنشئ beneficiaries/cities.ron"), "{screen}");
-    h.app.pen.bidi = BidiMode::App;
+    h.app.shared.pen.bidi = BidiMode::App;
     insta::assert_snapshot!("problems_ar_app_160x20", h.render(160, 20));
 }
 
@@ -67,11 +67,11 @@ fn a_refused_value_says_why_in_arabic() {
         h.form_row("progress");
         h.press(&["enter", "ctrl-u"]);
         h.type_text("150");
-        let error = h.app.editor.as_ref().and_then(|e| e.error.clone());
+        let error = h.app.shared.editor.as_ref().and_then(|e| e.error.clone());
         assert_eq!(error.as_deref(), Some(why));
         h.press(&["enter"]);
-        assert!(h.app.editor.is_some(), "the editor stays open");
-        assert!(h.app.status.contains(why), "{}", h.app.status);
+        assert!(h.app.shared.editor.is_some(), "the editor stays open");
+        assert!(h.app.shared.status.contains(why), "{}", h.app.shared.status);
     }
     // Renaming onto an id that is taken names the kind of thing in Arabic.
     let mut h = Harness::bundled(Lang::Ar);
@@ -80,7 +80,7 @@ fn a_refused_value_says_why_in_arabic() {
     h.form_row("id");
     h.press(&["enter", "ctrl-u"]);
     h.type_text("final-report");
-    let error = h.app.editor.as_ref().and_then(|e| e.error.clone());
+    let error = h.app.shared.editor.as_ref().and_then(|e| e.error.clone());
     assert_eq!(
         error.as_deref(),
         Some("يوجد في الخطة النشاط بالمعرّف `final-report` من قبل")
@@ -94,17 +94,18 @@ fn a_failed_editor_says_why_in_arabic() {
     h.select_activity("egm-cairo-2021");
     h.press(&["enter"]);
     h.form_row("description.en");
-    let before = h.app.doc.plan.clone();
+    let before = h.app.shared.doc.plan.clone();
     h.editor_reply = None;
     h.press(&["e"]);
     assert!(
         h.app
+            .shared
             .status
             .contains("تعذّر تشغيل vi: no editor in this test"),
         "{}",
-        h.app.status
+        h.app.shared.status
     );
-    assert_eq!(h.app.doc.plan, before);
+    assert_eq!(h.app.shared.doc.plan, before);
 }
 
 /// The CLI's `khutta check` and the TUI's Problems screen go through one analysis, so they
@@ -151,6 +152,7 @@ fn check_and_the_problems_screen_name_the_same_files() {
     h.press(&["7"]);
     let mut tui: Vec<(String, String)> = h
         .app
+        .shared
         .doc
         .diagnostics
         .iter()

@@ -73,11 +73,13 @@ fn pick_two_revisions_and_read_what_changed() {
     let repo = repository();
     let mut h = opened(&repo, Lang::En);
     // With a baseline, it is the default old side, read as soon as the repository is known.
-    assert!(h.app.review.ghosts.is_some());
+    assert!(h.app.screens.review.ghosts.is_some());
     h.press(&["0"]);
-    assert_eq!(h.app.screen, Screen::Review);
-    assert!(matches!(&h.app.review.old, Some(Revision::Baseline { name, .. }) if name == "q1"));
-    assert_eq!(h.app.review.new, Some(Revision::Working));
+    assert_eq!(h.app.shared.screen, Screen::Review);
+    assert!(
+        matches!(&h.app.screens.review.old, Some(Revision::Baseline { name, .. }) if name == "q1")
+    );
+    assert_eq!(h.app.screens.review.new, Some(Revision::Working));
     let screen = repo.render(&h, 120, 40);
     assert!(
         screen.contains("from baseline q1 <c0>___  to the working plan"),
@@ -88,7 +90,7 @@ fn pick_two_revisions_and_read_what_changed() {
     // The list: the working plan, the baseline, then the history, newest first.
     h.press(&["j", "j"]);
     assert_eq!(
-        khutta::tui::screens::review::choices(&h.app)[h.app.review.cursor.row],
+        khutta::tui::screens::review::choices(&h.app)[h.app.screens.review.cursor.row],
         Revision::Commit {
             commit: repo.commits[1],
             message: "A shorter portal build".into()
@@ -98,43 +100,55 @@ fn pick_two_revisions_and_read_what_changed() {
     h.press(&["n"]);
     assert!(
         h.app
+            .screens
             .review
             .lines
             .iter()
             .any(|l| l.text.contains("200 -> 120"))
     );
     h.press(&["o"]);
-    let texts: Vec<&str> = h.app.review.lines.iter().map(|l| l.text.as_str()).collect();
+    let texts: Vec<&str> = h
+        .app
+        .screens
+        .review
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
     assert_eq!(texts, ["no changes"]);
     // An unsaved edit shows at once against the commit.
     h.press(&["k", "k", "n"]);
-    assert_eq!(h.app.review.new, Some(Revision::Working));
+    assert_eq!(h.app.screens.review.new, Some(Revision::Working));
     h.select_activity("final-report");
     h.press(&["enter"]);
     h.form_row("progress");
     h.press(&["enter", "ctrl-u"]);
     h.type_text("50");
     h.press(&["enter", "esc"]);
-    assert!(h.app.doc.is_dirty());
+    assert!(h.app.shared.doc.is_dirty());
     h.press(&["0"]);
     assert!(
         h.app
+            .screens
             .review
             .lines
             .iter()
             .any(|l| l.text.contains("progress: 0 -> 50")),
         "{:?}",
-        h.app.review.lines
+        h.app.screens.review.lines
     );
     // Long reviews scroll, down and sideways.
     h.press(&["pagedown"]);
-    assert_eq!(h.app.review.scroll, h.app.review.lines.len() - 1);
+    assert_eq!(
+        h.app.screens.review.scroll,
+        h.app.screens.review.lines.len() - 1
+    );
     h.press(&["pageup"]);
-    assert_eq!(h.app.review.scroll, 0);
+    assert_eq!(h.app.screens.review.scroll, 0);
     h.press(&["l", "l"]);
-    assert_eq!(h.app.review.shift, 16);
+    assert_eq!(h.app.screens.review.shift, 16);
     h.press(&["h", "h", "h"]);
-    assert_eq!(h.app.review.shift, 0);
+    assert_eq!(h.app.screens.review.shift, 0);
 }
 
 #[test]
@@ -142,7 +156,14 @@ fn the_review_speaks_arabic() {
     let repo = repository();
     let mut h = opened(&repo, Lang::Ar);
     h.press(&["0"]);
-    let texts: Vec<&str> = h.app.review.lines.iter().map(|l| l.text.as_str()).collect();
+    let texts: Vec<&str> = h
+        .app
+        .screens
+        .review
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
     for line in [
         "الأنشطة: تعديل واحد",
         "  عُدِّل open-data-portal-development",
@@ -208,8 +229,8 @@ fn the_gantt_draws_the_baseline_as_ghost_bars() {
 fn without_history_the_screen_says_so() {
     let mut h = Harness::bundled(Lang::En);
     h.press(&["0"]);
-    assert_eq!(h.app.screen, Screen::Review);
-    assert!(h.app.review.lines.is_empty());
+    assert_eq!(h.app.shared.screen, Screen::Review);
+    assert!(h.app.screens.review.lines.is_empty());
     let screen = h.render(120, 40);
     assert!(
         screen.contains("B the working plan") && screen.contains("no commit has touched the plan"),
@@ -236,7 +257,7 @@ fn a_renamed_activity_keeps_its_ghost() {
     khutta::store::save(&mut loaded, &p).unwrap();
     let mut h = opened(&repo, Lang::En);
     h.press(&["0"]);
-    let ghosts = h.app.review.ghosts.clone().unwrap_or_default();
+    let ghosts = h.app.screens.review.ghosts.clone().unwrap_or_default();
     assert!(ghosts.contains_key("portal-build"), "{:?}", ghosts.keys());
     assert!(!ghosts.contains_key("open-data-portal-development"));
     // Its ghost is where the baseline had the old id: the longer build of the first commit.

@@ -7,7 +7,7 @@ fn shots(name: &str, keys: &[&str]) {
     let mut h = Harness::bundled(Lang::En);
     h.press(keys);
     for (w, ht) in [(80, 24), (120, 40)] {
-        h.app.size = (w, ht);
+        h.app.shared.size = (w, ht);
         insta::assert_snapshot!(format!("{name}_{w}x{ht}"), h.render(w, ht));
     }
 }
@@ -28,7 +28,7 @@ fn activity_form() {
     h.select_activity("pilot-tunis");
     h.press(&["enter"]);
     for (w, ht) in [(80, 24), (120, 40)] {
-        h.app.size = (w, ht);
+        h.app.shared.size = (w, ht);
         insta::assert_snapshot!(format!("activity_form_{w}x{ht}"), h.render(w, ht));
     }
 }
@@ -71,7 +71,7 @@ fn arabic_ui_in_both_bidi_modes() {
         ("terminal", khutta::text::BidiMode::Terminal),
     ] {
         let mut h = Harness::bundled(Lang::Ar);
-        h.app.pen.bidi = bidi;
+        h.app.shared.pen.bidi = bidi;
         h.press(&["2"]);
         insta::assert_snapshot!(format!("ar_{mode}_activities_120x40"), h.render(120, 40));
         h.select_activity("pilot-tunis");
@@ -97,7 +97,7 @@ fn too_small() {
 #[test]
 fn gantt_months_in_arabic() {
     let mut h = Harness::bundled(Lang::Ar);
-    h.app.pen.bidi = khutta::text::BidiMode::Terminal;
+    h.app.shared.pen.bidi = khutta::text::BidiMode::Terminal;
     h.press(&["6"]);
     // Months in columns: zoom out until a month is one column.
     for _ in 0..3 {

@@ -23,7 +23,7 @@ fn the_server_s_words_reach_the_status_line() {
     h.run_effect(Effect::Repo(RepoJob::State));
     h.press(&["S"]);
     assert_eq!(
-        h.app.status,
+        h.app.shared.status,
         "synced with partners — remote: thanks: noted by the secretariat"
     );
     hook(
@@ -34,7 +34,7 @@ fn the_server_s_words_reach_the_status_line() {
     edit(&w.a, "pilot-tunis", "a", |a| a.progress = 62);
     h.run_effect(Effect::Repo(RepoJob::State));
     h.press(&["S"]);
-    let status = &h.app.status;
+    let status = &h.app.shared.status;
     assert!(status.contains("the server refused"), "{status}");
     assert!(
         status.ends_with("— remote: main is protected: send a pull request"),
@@ -82,15 +82,15 @@ fn esc_cancels_a_running_sync_and_nothing_is_half_done() {
     // The sync is asked for; before the worker gets to it, `esc`.
     let job = h.app.update(Action::Command(Command::Sync));
     h.press(&["esc"]);
-    assert_eq!(h.app.status, "cancelling the sync at its next step…");
+    assert_eq!(h.app.shared.status, "cancelling the sync at its next step…");
     h.run_effects(job);
-    let status = &h.app.status;
+    let status = &h.app.shared.status;
     assert!(status.starts_with("the sync was cancelled"), "{status}");
     assert!(status.contains("nothing was lost"), "{status}");
     assert_eq!(git_ok(&w.a, &["rev-parse", "HEAD"]), head);
     assert_eq!(git_ok(&w.origin, &["rev-parse", "main"]), theirs);
     // `esc` is `back` again once no sync runs, and the next sync goes through.
     h.press(&["S"]);
-    assert_eq!(h.app.status, "synced with partners");
+    assert_eq!(h.app.shared.status, "synced with partners");
     assert_ne!(git_ok(&w.origin, &["rev-parse", "main"]), theirs);
 }

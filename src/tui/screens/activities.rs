@@ -16,25 +16,29 @@ use ratatui::style::Style;
 
 /// A command on the Activities screen.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let n = app.tree_rows.len();
+    let n = app.shared.outline.rows.len();
     let page = super::page(app);
-    if super::move_cursor(&mut app.cursors.activities, c, n, page) {
+    if super::move_cursor(&mut app.shared.outline.cursor, c, n, page) {
         return Vec::new();
     }
     let selected: Option<Id> = app
-        .tree_rows
-        .get(app.cursors.activities.row)
+        .shared
+        .outline
+        .rows
+        .get(app.shared.outline.cursor.row)
         .map(|r| r.id.clone());
     match c {
         Command::Select => {
             if let Some(id) = selected {
-                app.form = Some(FormState::new(Target::Entity(EntityKind::Activity, id)));
+                app.shared.form = Some(FormState::new(Target::Entity(EntityKind::Activity, id)));
             }
         }
         Command::Toggle | Command::Right | Command::Left => {
             if let Some(row) = app
-                .tree_rows
-                .get(app.cursors.activities.row)
+                .shared
+                .outline
+                .rows
+                .get(app.shared.outline.cursor.row)
                 .filter(|r| r.has_children)
             {
                 let id = row.id.clone();
@@ -44,19 +48,20 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
                     _ => !row.collapsed,
                 };
                 if collapse {
-                    app.tree.collapsed.insert(id);
+                    app.shared.outline.view.collapsed.insert(id);
                 } else {
-                    app.tree.collapsed.remove(&id);
+                    app.shared.outline.view.collapsed.remove(&id);
                 }
                 app.refresh_tree();
             }
         }
         Command::ExpandAll => {
-            app.tree.collapsed.clear();
+            app.shared.outline.view.collapsed.clear();
             app.refresh_tree();
         }
         Command::CollapseAll => {
-            app.tree.collapsed = app
+            app.shared.outline.view.collapsed = app
+                .shared
                 .doc
                 .plan
                 .activities
@@ -67,19 +72,20 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
             app.refresh_tree();
         }
         Command::Sort => {
-            app.tree.sort = app.tree.sort.next();
+            app.shared.outline.view.sort = app.shared.outline.view.sort.next();
             let column = app
+                .shared
                 .msg
-                .get(&format!("col-{}", app.tree.sort.name()))
+                .get(&format!("col-{}", app.shared.outline.view.sort.name()))
                 .into_owned();
-            app.status = app.msg.get_args(
+            app.shared.status = app.shared.msg.get_args(
                 "tui-sorted-by",
                 &[("column", crate::i18n::Arg::Text(column.into()))],
             );
             app.refresh_tree();
         }
         Command::Filter => {
-            let current = app.tree.filter.text.clone();
+            let current = app.shared.outline.view.filter.text.clone();
             editing::open_editor(
                 app,
                 Purpose::Filter,
@@ -88,9 +94,9 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 &current,
             );
         }
-        Command::FilterMenu => app.popup = Some(Popup::FilterMenu),
+        Command::FilterMenu => app.shared.popup = Some(Popup::FilterMenu),
         Command::Back => {
-            app.tree.filter = Default::default();
+            app.shared.outline.view.filter = Default::default();
             app.refresh_tree();
         }
         Command::New => editing::start_new(app, EntityKind::Activity),
@@ -111,7 +117,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 
 /// A key in the filter menu: `s` cycles the status, `p` the partner, `c` the country, `x` clears.
 pub(crate) fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
-    let f = &mut app.tree.filter;
+    let f = &mut app.shared.outline.view.filter;
     match key {
         's' => {
             f.status = match f.status {
@@ -124,11 +130,12 @@ pub(crate) fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
             }
         }
         'p' => {
-            let ids = app.doc.plan.ids(EntityKind::Partner);
+            let ids = app.shared.doc.plan.ids(EntityKind::Partner);
             f.partner = next_of(&ids, f.partner.as_ref());
         }
         'c' => {
             let mut countries: Vec<_> = app
+                .shared
                 .doc
                 .plan
                 .activities
@@ -142,7 +149,7 @@ pub(crate) fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
         'x' => *f = Default::default(),
         _ => {}
     }
-    app.popup = Some(Popup::FilterMenu);
+    app.shared.popup = Some(Popup::FilterMenu);
     app.refresh_tree();
     Vec::new()
 }
@@ -162,7 +169,7 @@ fn next_of<T: Clone + PartialEq>(all: &[T], current: Option<&T>) -> Option<T> {
 /// The start, finish and slack shown for an activity: its computed dates, or its fixed dates
 /// or duration when it could not be scheduled (on a cycle).
 fn dates(app: &App, a: &crate::model::Activity) -> (String, String, String) {
-    if let Some(d) = app.doc.dates(&a.id) {
+    if let Some(d) = app.shared.doc.dates(&a.id) {
         return (
             d.early_start.to_string(),
             d.early_finish.to_string(),
@@ -198,8 +205,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
         return;
     }
-    let pen = &app.pen;
-    let m = &app.msg;
+    let pen = &app.shared.pen;
+    let m = &app.shared.msg;
     let wide = area.width >= 110;
     let mut heads = vec![
         ("col-id", 20u16),
@@ -218,15 +225,23 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         pen.ui(buf, *x, area.y, *w, &m.get(key), theme::heading());
     }
     let height = usize::from(area.height - 1);
-    let offset = app.cursors.activities.scrolled(height);
-    let plan = &app.doc.plan;
-    let lang = app.content_lang;
-    for (i, row) in app.tree_rows.iter().enumerate().skip(offset).take(height) {
+    let offset = app.shared.outline.cursor.scrolled(height);
+    let plan = &app.shared.doc.plan;
+    let lang = app.shared.content_lang;
+    for (i, row) in app
+        .shared
+        .outline
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+    {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
         let Some(a) = plan.activities.get(&row.id) else {
             continue;
         };
-        let selected = i == app.cursors.activities.row;
+        let selected = i == app.shared.outline.cursor.row;
         let style = if selected {
             theme::selected()
         } else {
@@ -236,7 +251,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
         let (start, finish, slack) = dates(app, a);
-        let critical = app.doc.dates(&a.id).is_some_and(|d| d.critical);
+        let critical = app.shared.doc.dates(&a.id).is_some_and(|d| d.critical);
         let lead = a
             .lead
             .as_ref()
@@ -280,7 +295,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             (finish, Lang::En, Align::Natural, style),
             (
                 m.get(crate::model::keys::status(a.status)).into_owned(),
-                app.lang,
+                app.shared.lang,
                 Align::Natural,
                 style,
             ),
@@ -291,8 +306,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             pen.text(buf, Rect::new(*x, y, *w, 1), text, *st, *l, *align);
         }
     }
-    if app.tree_rows.is_empty() {
-        let key = if app.tree.filter.is_empty() {
+    if app.shared.outline.rows.is_empty() {
+        let key = if app.shared.outline.view.filter.is_empty() {
             "tui-empty"
         } else {
             "tui-empty-filter"

@@ -19,6 +19,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+/// The Conflicts screen's own state.
+#[derive(Clone, Debug, Default)]
+pub struct ConflictsView {
+    /// The selected conflict.
+    pub cursor: crate::tui::lists::Cursor,
+}
+
 /// One row of the screen: a conflict of the document's (unsaved edits against the disk) or
 /// of the merge in progress, with its index in its own list.
 pub enum Row<'a> {
@@ -39,12 +46,13 @@ impl Row<'_> {
 /// Every conflict shown, the document's first.
 pub fn rows(app: &App) -> Vec<Row<'_>> {
     let disk = app
+        .shared
         .doc
         .conflicts
         .iter()
         .enumerate()
         .map(|(i, c)| Row::Disk(i, c));
-    let merge = app.repo.merge.iter().flat_map(|m| {
+    let merge = app.shared.repo.merge.iter().flat_map(|m| {
         m.conflicts
             .iter()
             .enumerate()
@@ -62,25 +70,26 @@ pub fn settle(app: &mut App, row: usize, choice: Choice) -> Vec<Effect> {
     };
     match target {
         Ok(i) => {
-            match app.doc.settle(i, choice) {
+            match app.shared.doc.settle(i, choice) {
                 Ok(()) => {
-                    app.status = app
+                    app.shared.status = app
+                        .shared
                         .msg
-                        .count("tui-disk-conflicts-left", app.doc.conflicts.len());
+                        .count("tui-disk-conflicts-left", app.shared.doc.conflicts.len());
                 }
                 Err(e) => {
-                    app.status = app.msg.get_args(
+                    app.shared.status = app.shared.msg.get_args(
                         "tui-not-changed",
                         &[(
                             "error",
-                            crate::i18n::Arg::Text(e.said().show(&app.msg).into()),
+                            crate::i18n::Arg::Text(e.said().show(&app.shared.msg).into()),
                         )],
                     );
                 }
             }
             app.refresh_tree();
             let n = rows(app).len();
-            app.cursors.conflicts.step(0, n);
+            app.screens.conflicts.cursor.step(0, n);
             vec![Effect::WriteRecovery]
         }
         Err(i) => {
@@ -101,14 +110,14 @@ pub fn settle(app: &mut App, row: usize, choice: Choice) -> Vec<Effect> {
 pub fn refused(app: &App, row: usize, value: &serde_json::Value) -> Option<crate::i18n::Said> {
     use crate::check::Code;
     let c = rows(app).get(row)?.conflict().clone();
-    let current = app.doc.plan.unit(&c.target);
+    let current = app.shared.doc.plan.unit(&c.target);
     let after =
         match crate::diff::write_field(&c.target, current.as_ref(), &c.path, Some(value.clone())) {
             Ok(v) => v,
             Err(e) => return Some(e.said()),
         };
     // The unit alone, checked by the rules of values that forms also apply.
-    let mut alone = crate::model::Plan::new(app.doc.plan.meta.clone());
+    let mut alone = crate::model::Plan::new(app.shared.doc.plan.meta.clone());
     alone.set_unit(&c.target, after);
     crate::check::check(&alone, &crate::check::Unread::default())
         .into_iter()
@@ -142,12 +151,12 @@ fn value_editor(app: &mut App, row: usize) -> Vec<Effect> {
 /// A command on the Conflicts screen.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
     let n = rows(app).len();
-    let row = app.cursors.conflicts.row;
+    let row = app.screens.conflicts.cursor.row;
     let page = super::page(app);
-    if super::move_cursor(&mut app.cursors.conflicts, c, n, page) {
+    if super::move_cursor(&mut app.screens.conflicts.cursor, c, n, page) {
         return Vec::new();
     }
-    let merge_left = app.repo.merge.as_ref().map(|m| m.conflicts.len());
+    let merge_left = app.shared.repo.merge.as_ref().map(|m| m.conflicts.len());
     match c {
         Command::TakeOurs if row < n => settle(app, row, Choice::Ours),
         Command::TakeTheirs if row < n => settle(app, row, Choice::Theirs),
@@ -158,15 +167,15 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
             let target = rows(app)[row].conflict().target.clone();
             match target {
                 crate::model::Unit::Entity { kind, id }
-                    if app.doc.plan.contains(kind, id.as_str()) =>
+                    if app.shared.doc.plan.contains(kind, id.as_str()) =>
                 {
                     let mut form = FormState::new(Target::Entity(kind, id));
                     let field = rows(app)[row].conflict().path.to_string();
-                    form.go_to_field(&app.doc.plan, &field);
-                    app.form = Some(form);
+                    form.go_to_field(&app.shared.doc.plan, &field);
+                    app.shared.form = Some(form);
                 }
-                crate::model::Unit::Plan if !app.doc.read_only => {
-                    app.form = Some(FormState::new(Target::Plan));
+                crate::model::Unit::Plan if !app.shared.doc.read_only => {
+                    app.shared.form = Some(FormState::new(Target::Plan));
                 }
                 _ => return value_editor(app, row),
             }
@@ -176,7 +185,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Command::FinishMerge if merge_left == Some(0) => merge_job(app, RepoJob::Finish),
         Command::FinishMerge => {
             if let Some(left) = merge_left {
-                app.status = app.msg.count("tui-conflicts-left", left);
+                app.shared.status = app.shared.msg.count("tui-conflicts-left", left);
             }
             Vec::new()
         }
@@ -187,10 +196,10 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 
 /// Draws the list of conflicts and the three values of the selected one.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
-    let m = &app.msg;
+    let pen = &app.shared.pen;
+    let m = &app.shared.msg;
     let rows = rows(app);
-    if rows.is_empty() && app.repo.merge.is_none() {
+    if rows.is_empty() && app.shared.repo.merge.is_none() {
         pen.ui(
             buf,
             area.x + 1,
@@ -202,10 +211,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mut titles = Vec::new();
-    if !app.doc.conflicts.is_empty() {
-        titles.push(m.count("tui-disk-conflicts-title", app.doc.conflicts.len()));
+    if !app.shared.doc.conflicts.is_empty() {
+        titles.push(m.count("tui-disk-conflicts-title", app.shared.doc.conflicts.len()));
     }
-    if let Some(merge) = &app.repo.merge {
+    if let Some(merge) = &app.shared.repo.merge {
         titles.push(m.get_args(
             "tui-merge-title",
             &[
@@ -225,7 +234,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let list_h = area.height.saturating_sub(8).max(3);
     let cols = pen.columns(Rect::new(area.x, area.y, area.width, 1), &[4, 14, 30, 0]);
-    let offset = app.cursors.conflicts.scrolled(usize::from(list_h));
+    let offset = app.screens.conflicts.cursor.scrolled(usize::from(list_h));
     for (i, row) in rows
         .iter()
         .enumerate()
@@ -234,12 +243,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let c = row.conflict();
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let style = if i == app.cursors.conflicts.row {
+        let style = if i == app.screens.conflicts.cursor.row {
             theme::selected()
         } else {
             Style::new()
         };
-        if i == app.cursors.conflicts.row {
+        if i == app.screens.conflicts.cursor.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
         let kind = match row {
@@ -255,7 +264,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
     let detail_y = area.y + 2 + list_h;
-    if let Some(c) = rows.get(app.cursors.conflicts.row).map(Row::conflict) {
+    if let Some(c) = rows
+        .get(app.screens.conflicts.cursor.row)
+        .map(Row::conflict)
+    {
         let rows = [
             ("tui-side-base", Side::Base),
             ("tui-side-ours", Side::Ours),
@@ -281,7 +293,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 Rect::new(vcols[1].0, y, vcols[1].1, 1),
                 &render::side_shown(c, *side, m),
                 Style::new(),
-                app.content_lang,
+                app.shared.content_lang,
                 Align::Natural,
             );
         }
@@ -291,7 +303,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 area.x + 1,
                 detail_y + 3,
                 area.width.saturating_sub(2),
-                &format!("{}: {}", p.code, p.message.show(&app.msg)),
+                &format!("{}: {}", p.code, p.message.show(&app.shared.msg)),
                 theme::error(),
             );
             let hint = m.get_args("check-hint", &[("hint", p.hint.show(m).into())]);

@@ -45,17 +45,18 @@ pub enum Mode {
 
 /// The round selected in the rounds list.
 pub(crate) fn selected_round(app: &App) -> Option<Id> {
-    app.doc
+    app.shared
+        .doc
         .plan
         .consultations
         .keys()
-        .nth(app.consult.rounds.row)
+        .nth(app.screens.consult.rounds.row)
         .cloned()
 }
 
 /// A command on the Consultations screen (collect mode reads keys itself).
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    match &app.consult.mode {
+    match &app.screens.consult.mode {
         Mode::Rounds => rounds_command(app, c),
         Mode::Design(_) => super::consult_design::command(app, c),
         Mode::Collect(_) => Vec::new(),
@@ -64,35 +65,36 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 }
 
 fn rounds_command(app: &mut App, c: Command) -> Vec<Effect> {
-    let n = app.doc.plan.consultations.len();
+    let n = app.shared.doc.plan.consultations.len();
     let page = super::page(app);
-    if super::move_cursor(&mut app.consult.rounds, c, n, page) {
+    if super::move_cursor(&mut app.screens.consult.rounds, c, n, page) {
         return Vec::new();
     }
     let round = selected_round(app);
     match (c, round) {
-        (Command::New, _) if !app.doc.read_only => {
-            let opts = app.pen.options(Lang::En, Align::Natural);
-            app.editor = Some(EditorState::new(
+        (Command::New, _) if !app.shared.doc.read_only => {
+            let opts = app.shared.pen.options(Lang::En, Align::Natural);
+            app.shared.editor = Some(EditorState::new(
                 Purpose::NewRound,
-                app.msg.get("tui-new-round").into_owned(),
+                app.shared.msg.get("tui-new-round").into_owned(),
                 EditorKind::Text,
                 "",
                 Vec::new(),
                 opts,
             ));
         }
-        (Command::Delete, Some(round)) if !app.doc.read_only => {
+        (Command::Delete, Some(round)) if !app.shared.doc.read_only => {
             // Only a round nobody answered goes with one key (and undo brings it back); one
             // with answers is removed on disk, where git keeps them.
             let answered = app
+                .shared
                 .doc
                 .plan
                 .consultations
                 .get(&round)
                 .map_or(0, |c| c.responses.len());
             if answered > 0 {
-                app.status = app.msg.get_args(
+                app.shared.status = app.shared.msg.get_args(
                     "tui-round-has-answers",
                     &[
                         ("round", Arg::Text(round.to_string().into())),
@@ -101,14 +103,14 @@ fn rounds_command(app: &mut App, c: Command) -> Vec<Effect> {
                 );
                 return Vec::new();
             }
-            let edit = Edit::remove_round(&app.doc.plan, &round).map_err(|e| e.said());
+            let edit = Edit::remove_round(&app.shared.doc.plan, &round).map_err(|e| e.said());
             let effects = crate::tui::editing::apply(app, edit);
-            let n = app.doc.plan.consultations.len();
-            app.consult.rounds.step(0, n);
+            let n = app.shared.doc.plan.consultations.len();
+            app.screens.consult.rounds.step(0, n);
             return effects;
         }
         (Command::Select, Some(round)) => {
-            app.consult.mode = Mode::Design(Design::new(round));
+            app.screens.consult.mode = Mode::Design(Design::new(round));
         }
         (Command::Collect | Command::ConsultResults, Some(round)) => {
             return command_on_round(app, c, &round);
@@ -125,6 +127,7 @@ pub(crate) fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Eff
             // Answers are still taken (a late form, a paper copy typed in afterwards), but the
             // coordinator is told that the round is not open.
             let status = app
+                .shared
                 .doc
                 .plan
                 .consultations
@@ -132,7 +135,7 @@ pub(crate) fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Eff
                 .map(|c| c.round.status);
             if let Some(status @ (RoundStatus::Draft | RoundStatus::Closed)) = status {
                 let status = status_label(app, status);
-                app.status = app.msg.get_args(
+                app.shared.status = app.shared.msg.get_args(
                     "tui-collect-not-open",
                     &[
                         ("round", crate::i18n::Arg::Text(round.to_string().into())),
@@ -140,10 +143,10 @@ pub(crate) fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Eff
                     ],
                 );
             }
-            app.consult.mode = Mode::Collect(Box::new(Collect::new(app, round.clone())));
+            app.screens.consult.mode = Mode::Collect(Box::new(Collect::new(app, round.clone())));
         }
         Command::ConsultResults => {
-            app.consult.mode = Mode::Results(ResultsView::new(round.clone()));
+            app.screens.consult.mode = Mode::Results(ResultsView::new(round.clone()));
         }
         _ => {}
     }
@@ -162,9 +165,16 @@ pub(crate) fn after_new_round(app: &mut App, value: &str) {
     let Ok(id) = Id::parse(value.trim()) else {
         return;
     };
-    if let Some(row) = app.doc.plan.consultations.keys().position(|k| *k == id) {
-        app.consult.rounds.row = row;
-        app.consult.mode = Mode::Design(Design::new(id));
+    if let Some(row) = app
+        .shared
+        .doc
+        .plan
+        .consultations
+        .keys()
+        .position(|k| *k == id)
+    {
+        app.screens.consult.rounds.row = row;
+        app.screens.consult.mode = Mode::Design(Design::new(id));
     }
 }
 
@@ -175,12 +185,12 @@ pub(crate) fn status_label(app: &App, s: RoundStatus) -> String {
         RoundStatus::Open => "round-status-open",
         RoundStatus::Closed => "round-status-closed",
     };
-    app.msg.get(key).into_owned()
+    app.shared.msg.get(key).into_owned()
 }
 
 /// Draws the screen in its current mode.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    match &app.consult.mode {
+    match &app.screens.consult.mode {
         Mode::Rounds => draw_rounds(app, area, buf),
         Mode::Design(d) => super::consult_design::draw(app, d, area, buf),
         Mode::Collect(c) => super::consult_collect::draw(app, c, area, buf),
@@ -189,7 +199,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
+    let pen = &app.shared.pen;
     let heads = [
         ("col-id", 14u16),
         ("col-title", 0),
@@ -200,21 +210,28 @@ fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     let cols = pen.columns(area, &heads.iter().map(|h| h.1).collect::<Vec<_>>());
     for ((key, _), (x, w)) in heads.iter().zip(&cols) {
-        pen.ui(buf, *x, area.y, *w, &app.msg.get(key), theme::heading());
+        pen.ui(
+            buf,
+            *x,
+            area.y,
+            *w,
+            &app.shared.msg.get(key),
+            theme::heading(),
+        );
     }
-    let plan = &app.doc.plan;
+    let plan = &app.shared.doc.plan;
     if plan.consultations.is_empty() {
         pen.ui(
             buf,
             area.x + 1,
             area.y + 1,
             area.width.saturating_sub(2),
-            &app.msg.get("tui-no-rounds"),
+            &app.shared.msg.get("tui-no-rounds"),
             theme::dim(),
         );
     }
     let height = usize::from(area.height.saturating_sub(2));
-    let offset = app.consult.rounds.scrolled(height);
+    let offset = app.screens.consult.rounds.scrolled(height);
     for (i, (id, c)) in plan
         .consultations
         .iter()
@@ -223,7 +240,7 @@ fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
         .take(height)
     {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let selected = i == app.consult.rounds.row;
+        let selected = i == app.screens.consult.rounds.row;
         let style = if selected {
             theme::selected()
         } else {
@@ -235,10 +252,10 @@ fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
         let cells = [
             (id.to_string(), Lang::En),
             (
-                c.round.title.show(app.content_lang).to_owned(),
-                app.content_lang,
+                c.round.title.show(app.shared.content_lang).to_owned(),
+                app.shared.content_lang,
             ),
-            (status_label(app, c.round.status), app.lang),
+            (status_label(app, c.round.status), app.shared.lang),
             (
                 c.round.date.map(|d| d.to_string()).unwrap_or_default(),
                 Lang::En,
@@ -257,7 +274,7 @@ fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    let hint = app.msg.get_args(
+    let hint = app.shared.msg.get_args(
         "tui-rounds-help",
         &[("count", Arg::from(plan.consultations.len()))],
     );

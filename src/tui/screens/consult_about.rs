@@ -17,33 +17,33 @@ pub(crate) type AboutLine = (String, Lang, Style);
 
 /// The section's lines for the open form's entity; empty when no question refers to it.
 pub fn lines(app: &App) -> Vec<AboutLine> {
-    let Some(Target::Entity(kind, id)) = app.form.as_ref().map(|f| &f.target) else {
+    let Some(Target::Entity(kind, id)) = app.shared.form.as_ref().map(|f| &f.target) else {
         return Vec::new();
     };
-    if app.form.as_ref().is_some_and(|f| f.item.is_some()) {
+    if app.shared.form.as_ref().is_some_and(|f| f.item.is_some()) {
         return Vec::new();
     }
-    let lang = app.content_lang;
+    let lang = app.shared.content_lang;
     let options = ResultsOptions {
         lang,
         ..ResultsOptions::default()
     };
-    let mentions = results_for(&app.doc.plan, *kind, id, &options);
+    let mentions = results_for(&app.shared.doc.plan, *kind, id, &options);
     if mentions.is_empty() {
         return Vec::new();
     }
     let mut out: Vec<AboutLine> = vec![(
-        app.msg.get("tui-about-heading").into_owned(),
-        app.lang,
+        app.shared.msg.get("tui-about-heading").into_owned(),
+        app.shared.lang,
         theme::heading(),
     )];
     for m in &mentions {
         let head = match (m.picks, m.status) {
-            (_, RoundStatus::Draft) => app.msg.get_args(
+            (_, RoundStatus::Draft) => app.shared.msg.get_args(
                 "tui-about-draft",
                 &[("round", Arg::Text(m.round.to_string().into()))],
             ),
-            (Some(picks), _) => app.msg.get_args(
+            (Some(picks), _) => app.shared.msg.get_args(
                 "tui-about-picked",
                 &[
                     ("round", Arg::Text(m.round.to_string().into())),
@@ -51,7 +51,7 @@ pub fn lines(app: &App) -> Vec<AboutLine> {
                     ("answered", m.result.answered.into()),
                 ],
             ),
-            (None, _) => app.msg.get_args(
+            (None, _) => app.shared.msg.get_args(
                 "tui-about-answered",
                 &[
                     ("round", Arg::Text(m.round.to_string().into())),
@@ -88,7 +88,7 @@ pub(crate) fn height(lines: &[AboutLine], height: u16) -> u16 {
 pub fn draw(app: &App, lines: &[AboutLine], area: Rect, buf: &mut Buffer) {
     for (i, (text, lang, style)) in lines.iter().take(usize::from(area.height)).enumerate() {
         let y = area.y + u16::try_from(i).unwrap_or(0);
-        app.pen.text(
+        app.shared.pen.text(
             buf,
             Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1),
             text,

@@ -50,12 +50,17 @@ impl Design {
 fn field_label(app: &App, f: Field) -> String {
     let base = match f {
         Field::Option(i, _) => app
+            .shared
             .msg
             .get_args("design-option", &[("number", (i + 1).into())]),
-        _ => app.msg.get(&format!("design-{}", f.name())).into_owned(),
+        _ => app
+            .shared
+            .msg
+            .get(&format!("design-{}", f.name()))
+            .into_owned(),
     };
     match f.lang() {
-        Some(l) => format!("{base} ({})", app.msg.get(lang_key(l))),
+        Some(l) => format!("{base} ({})", app.shared.msg.get(lang_key(l))),
         None => base,
     }
 }
@@ -70,8 +75,8 @@ fn lang_key(l: Lang) -> &'static str {
 /// The name of a question kind in the UI's language.
 pub(crate) fn kind_label(app: &App, name: &str) -> String {
     let key = format!("question-kind-{}", name.to_lowercase());
-    if app.msg.has(&key) {
-        app.msg.get(&key).into_owned()
+    if app.shared.msg.has(&key) {
+        app.shared.msg.get(&key).into_owned()
     } else {
         name.to_owned()
     }
@@ -79,7 +84,8 @@ pub(crate) fn kind_label(app: &App, name: &str) -> String {
 
 /// The name of a plan aspect in the UI's language.
 pub(crate) fn aspect_label(app: &App, a: Aspect) -> String {
-    app.msg
+    app.shared
+        .msg
         .get(&format!("aspect-{}", format!("{a:?}").to_lowercase()))
         .into_owned()
 }
@@ -114,7 +120,8 @@ fn choices(app: &App, f: Field) -> Vec<Choice> {
             .map(|k| {
                 pair(
                     k.dir().to_owned(),
-                    app.msg
+                    app.shared
+                        .msg
                         .get(crate::model::keys::entity_kind(*k))
                         .into_owned(),
                 )
@@ -135,14 +142,14 @@ fn editor_kind(f: Field) -> EditorKind {
 }
 
 fn design(app: &App) -> Option<&Design> {
-    match &app.consult.mode {
+    match &app.screens.consult.mode {
         Mode::Design(d) => Some(d),
         _ => None,
     }
 }
 
 fn design_mut(app: &mut App) -> Option<&mut Design> {
-    match &mut app.consult.mode {
+    match &mut app.screens.consult.mode {
         Mode::Design(d) => Some(d),
         _ => None,
     }
@@ -150,7 +157,7 @@ fn design_mut(app: &mut App) -> Option<&mut Design> {
 
 /// The selected question of the designer (none on the round's row).
 fn selected_question<'a>(app: &'a App, d: &Design) -> Option<&'a Question> {
-    let round = &app.doc.plan.consultations.get(&d.round)?.round;
+    let round = &app.shared.doc.plan.consultations.get(&d.round)?.round;
     d.cursor
         .row
         .checked_sub(1)
@@ -163,13 +170,14 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
         return Vec::new();
     };
     let Some(round) = app
+        .shared
         .doc
         .plan
         .consultations
         .get(&d.round)
         .map(|c| c.round.clone())
     else {
-        app.consult.mode = Mode::Rounds;
+        app.screens.consult.mode = Mode::Rounds;
         return Vec::new();
     };
     let q = selected_question(app, &d).cloned();
@@ -193,11 +201,11 @@ fn list_command(
     {
         return Vec::new();
     }
-    let plan = &app.doc.plan;
+    let plan = &app.shared.doc.plan;
     let (id, row) = (&d.round, d.cursor.row);
     let (edit, to) = match (c, q) {
         (Command::Back, _) => {
-            app.consult.mode = Mode::Rounds;
+            app.screens.consult.mode = Mode::Rounds;
             return Vec::new();
         }
         (Command::Select, _) => {
@@ -275,7 +283,7 @@ fn field_command(
                 dm.field = None;
             }
         }
-        Command::Select if !app.doc.read_only => {
+        Command::Select if !app.shared.doc.read_only => {
             let Some(field) = list.get(f).copied() else {
                 return Vec::new();
             };
@@ -286,10 +294,10 @@ fn field_command(
             };
             let lang = field.lang().unwrap_or(Lang::En);
             let current = value(round, q, field);
-            let opts = app.pen.options(lang, Align::Natural);
+            let opts = app.shared.pen.options(lang, Align::Natural);
             let title = field_label(app, field);
             let choices = choices(app, field);
-            app.editor = Some(EditorState::new(
+            app.shared.editor = Some(EditorState::new(
                 Purpose::Design(target),
                 title,
                 editor_kind(field),
@@ -303,21 +311,22 @@ fn field_command(
             let Some(q) = q else { return Vec::new() };
             let qid = q.id.clone();
             let fresh = fresh_option_id(q);
-            let edit = Edit::update_round(&app.doc.plan, &d.round, "add option", |r| {
-                match r
-                    .question_mut(qid.as_str())
-                    .and_then(|q| q.kind.options_mut())
-                {
-                    Some(o) => {
-                        o.push(AnswerOption {
-                            id: fresh,
-                            label: Text::default(),
-                        });
-                        Ok(())
+            let edit =
+                Edit::update_round(&app.shared.doc.plan, &d.round, "add option", |r| {
+                    match r
+                        .question_mut(qid.as_str())
+                        .and_then(|q| q.kind.options_mut())
+                    {
+                        Some(o) => {
+                            o.push(AnswerOption {
+                                id: fresh,
+                                label: Text::default(),
+                            });
+                            Ok(())
+                        }
+                        None => Err(said!("form-no-options")),
                     }
-                    None => Err(said!("form-no-options")),
-                }
-            });
+                });
             let effects = crate::tui::editing::apply(app, flatten(edit));
             let last = fields(selected_question(app, d)).len().saturating_sub(2);
             set_field(app, last);
@@ -328,8 +337,8 @@ fn field_command(
                 return Vec::new();
             };
             let qid = q.id.clone();
-            let edit = Edit::update_round(&app.doc.plan, &d.round, "remove option", |r| {
-                match r
+            let edit =
+                Edit::update_round(&app.shared.doc.plan, &d.round, "remove option", |r| match r
                     .question_mut(qid.as_str())
                     .and_then(|q| q.kind.options_mut())
                 {
@@ -338,8 +347,7 @@ fn field_command(
                         Ok(())
                     }
                     _ => Err(crate::said!("form-no-such-row")),
-                }
-            });
+                });
             let effects = crate::tui::editing::apply(app, flatten(edit));
             set_field(app, f.saturating_sub(2));
             return effects;
@@ -352,12 +360,12 @@ fn field_command(
 /// Draws the designer: the rows on one side, the selected row's fields and the preview on
 /// the other.
 pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
-    let Some(c) = app.doc.plan.consultations.get(&d.round) else {
+    let pen = &app.shared.pen;
+    let Some(c) = app.shared.doc.plan.consultations.get(&d.round) else {
         return;
     };
     let round = &c.round;
-    let title = app.msg.get_args(
+    let title = app.shared.msg.get_args(
         "tui-design-title",
         &[
             (
@@ -388,13 +396,13 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height);
     let offset = d.cursor.scrolled(height);
     let mut rows = vec![(
-        app.msg.get("tui-design-round-row").into_owned(),
-        round.title.show(app.content_lang).to_owned(),
+        app.shared.msg.get("tui-design-round-row").into_owned(),
+        round.title.show(app.shared.content_lang).to_owned(),
     )];
     rows.extend(round.questions.iter().enumerate().map(|(i, q)| {
         (
             format!("{:>2}. {}", i + 1, q.id),
-            q.text.show(app.content_lang).to_owned(),
+            q.text.show(app.shared.content_lang).to_owned(),
         )
     }));
     for (i, (head, text)) in rows.iter().enumerate().skip(offset).take(height) {
@@ -424,7 +432,7 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
             Rect::new(inner[1].0, y, inner[1].1, 1),
             text,
             style,
-            app.content_lang,
+            app.shared.content_lang,
             Align::Natural,
         );
     }
@@ -453,7 +461,7 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(rx, y, rw, 1), style);
         }
-        let lang = f.lang().unwrap_or(app.lang);
+        let lang = f.lang().unwrap_or(app.shared.lang);
         pen.ui(
             buf,
             fcols[0].0,
@@ -474,16 +482,17 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
     // The preview, in the language plan texts are shown in (L switches).
     if let Some(q) = q {
         let top = body.y + field_rows + 1;
-        let heading = app.msg.get_args(
+        let heading = app.shared.msg.get_args(
             "tui-design-preview",
             &[(
                 "lang",
-                crate::i18n::Arg::Text(app.msg.get(lang_key(app.content_lang))),
+                crate::i18n::Arg::Text(app.shared.msg.get(lang_key(app.shared.content_lang))),
             )],
         );
         pen.ui(buf, rx, top, rw, &heading, theme::heading());
         let preview = super::consult_collect::Pending::default();
-        let lines = super::consult_collect::question_lines(app, q, app.content_lang, &preview);
+        let lines =
+            super::consult_collect::question_lines(app, q, app.shared.content_lang, &preview);
         let room = body.bottom().saturating_sub(top + 1);
         for (i, (text, lang, style)) in lines.iter().take(usize::from(room)).enumerate() {
             let y = top + 1 + u16::try_from(i).unwrap_or(0);
@@ -498,9 +507,9 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
         }
     }
     let help = if d.field.is_some() {
-        app.msg.get("tui-design-fields-help")
+        app.shared.msg.get("tui-design-fields-help")
     } else {
-        app.msg.get("tui-design-help")
+        app.shared.msg.get("tui-design-help")
     };
     pen.ui(
         buf,

@@ -54,15 +54,15 @@ fn cycle<T: Clone + PartialEq>(all: &[T], current: &[T]) -> Vec<T> {
 
 /// A command on the results view.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let Mode::Results(view) = &app.consult.mode else {
+    let Mode::Results(view) = &app.screens.consult.mode else {
         return Vec::new();
     };
-    let Some(consultation) = app.doc.plan.consultations.get(&view.round) else {
+    let Some(consultation) = app.shared.doc.plan.consultations.get(&view.round) else {
         return Vec::new();
     };
-    let (countries, kinds) = filter_choices(&app.doc.plan, consultation);
+    let (countries, kinds) = filter_choices(&app.shared.doc.plan, consultation);
     let page = super::page(app);
-    let Mode::Results(view) = &mut app.consult.mode else {
+    let Mode::Results(view) = &mut app.screens.consult.mode else {
         return Vec::new();
     };
     match c {
@@ -80,7 +80,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
             view.scroll = 0;
         }
         Command::ToggleAnonymise => view.anonymise = !view.anonymise,
-        Command::Back => app.consult.mode = Mode::Rounds,
+        Command::Back => app.screens.consult.mode = Mode::Rounds,
         _ => {}
     }
     Vec::new()
@@ -127,8 +127,8 @@ fn rows_lines(out: &mut Vec<ResultLine>, rows: &[Row], lang: Lang) {
 
 /// The lines of one question's results, in the UI's language with plan texts in `lang`.
 pub(crate) fn question_result_lines(app: &App, q: &QuestionResult, lang: Lang) -> Vec<ResultLine> {
-    let m = &app.msg;
-    let ui = app.lang;
+    let m = &app.shared.msg;
+    let ui = app.shared.lang;
     let mut out: Vec<ResultLine> = Vec::new();
     match &q.tally {
         Tally::SingleChoice { rows } | Tally::MultipleChoice { rows } => {
@@ -200,26 +200,26 @@ pub(crate) fn question_result_lines(app: &App, q: &QuestionResult, lang: Lang) -
 
 /// Every line of a round's results.
 fn lines(app: &App, view: &ResultsView) -> Vec<ResultLine> {
-    let Some(c) = app.doc.plan.consultations.get(&view.round) else {
+    let Some(c) = app.shared.doc.plan.consultations.get(&view.round) else {
         return Vec::new();
     };
-    let lang = app.content_lang;
+    let lang = app.shared.content_lang;
     let options = ResultsOptions {
         filter: view.filter.clone(),
         anonymise: view.anonymise,
         lang,
     };
-    let r = results(&app.doc.plan, c, &options);
-    let any = app.msg.get("tui-filter-any").into_owned();
+    let r = results(&app.shared.doc.plan, c, &options);
+    let any = app.shared.msg.get("tui-filter-any").into_owned();
     let country = view
         .filter
         .countries
         .first()
         .map_or(any.clone(), |c| c.to_string());
     let kind = view.filter.organisation_types.first().map_or(any, |k| {
-        crate::tui::words::choice_label(&app.msg, "organisation_type", &format!("{k:?}"))
+        crate::tui::words::choice_label(&app.shared.msg, "organisation_type", &format!("{k:?}"))
     });
-    let mut who = app.msg.get_args(
+    let mut who = app.shared.msg.get_args(
         "tui-results-who",
         &[
             ("shown", r.respondents.into()),
@@ -229,12 +229,12 @@ fn lines(app: &App, view: &ResultsView) -> Vec<ResultLine> {
         ],
     );
     if view.anonymise {
-        who = format!("{who} · {}", app.msg.get("tui-results-anonymised"));
+        who = format!("{who} · {}", app.shared.msg.get("tui-results-anonymised"));
     }
-    let mut out: Vec<ResultLine> = vec![(who, app.lang, theme::dim())];
+    let mut out: Vec<ResultLine> = vec![(who, app.shared.lang, theme::dim())];
     for q in &r.questions {
         out.push((String::new(), lang, Style::new()));
-        let head = app.msg.get_args(
+        let head = app.shared.msg.get_args(
             "tui-results-question",
             &[
                 ("id", Arg::Text(q.id.to_string().into())),
@@ -245,7 +245,7 @@ fn lines(app: &App, view: &ResultsView) -> Vec<ResultLine> {
                 ("answered", q.answered.into()),
             ],
         );
-        out.push((head, app.lang, theme::dim()));
+        out.push((head, app.shared.lang, theme::dim()));
         out.push((q.text.show(lang).to_owned(), lang, theme::heading()));
         out.extend(question_result_lines(app, q, lang));
     }
@@ -254,20 +254,21 @@ fn lines(app: &App, view: &ResultsView) -> Vec<ResultLine> {
 
 /// Draws the results, scrolled.
 pub fn draw(app: &App, view: &ResultsView, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
+    let pen = &app.shared.pen;
     let title = app
+        .shared
         .doc
         .plan
         .consultations
         .get(&view.round)
-        .map(|c| c.round.title.show(app.content_lang).to_owned())
+        .map(|c| c.round.title.show(app.shared.content_lang).to_owned())
         .unwrap_or_default();
     pen.ui(
         buf,
         area.x + 1,
         area.y,
         area.width.saturating_sub(2),
-        &format!("{} · {title}", app.msg.get("tui-results-title")),
+        &format!("{} · {title}", app.shared.msg.get("tui-results-title")),
         theme::heading(),
     );
     let all = lines(app, view);
@@ -289,7 +290,7 @@ pub fn draw(app: &App, view: &ResultsView, area: Rect, buf: &mut Buffer) {
         area.x + 1,
         area.bottom().saturating_sub(1),
         area.width.saturating_sub(2),
-        &app.msg.get("tui-results-help"),
+        &app.shared.msg.get("tui-results-help"),
         theme::dim(),
     );
 }

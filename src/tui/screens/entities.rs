@@ -15,6 +15,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+/// The cursors of the three list screens.
+#[derive(Clone, Debug, Default)]
+pub struct Lists {
+    /// Partners.
+    pub partners: Cursor,
+    /// Beneficiaries.
+    pub beneficiaries: Cursor,
+    /// Funding sources.
+    pub funding: Cursor,
+}
+
 fn kind_of(screen: Screen) -> EntityKind {
     match screen {
         Screen::Beneficiaries => EntityKind::Beneficiary,
@@ -25,23 +36,25 @@ fn kind_of(screen: Screen) -> EntityKind {
 
 fn cursor(app: &mut App, kind: EntityKind) -> &mut Cursor {
     match kind {
-        EntityKind::Beneficiary => &mut app.cursors.beneficiaries,
-        EntityKind::Funding => &mut app.cursors.funding,
-        _ => &mut app.cursors.partners,
+        EntityKind::Beneficiary => &mut app.screens.entities.beneficiaries,
+        EntityKind::Funding => &mut app.screens.entities.funding,
+        _ => &mut app.screens.entities.partners,
     }
 }
 
 /// A command on one of the three list screens.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let kind = kind_of(app.screen);
-    let ids = app.doc.plan.ids(kind);
+    let kind = kind_of(app.shared.screen);
+    let ids = app.shared.doc.plan.ids(kind);
     let page = super::page(app);
     if super::move_cursor(cursor(app, kind), c, ids.len(), page) {
         return Vec::new();
     }
     let selected = ids.get(cursor(app, kind).row).cloned();
     match (c, selected) {
-        (Command::Select, Some(id)) => app.form = Some(FormState::new(Target::Entity(kind, id))),
+        (Command::Select, Some(id)) => {
+            app.shared.form = Some(FormState::new(Target::Entity(kind, id)))
+        }
         (Command::New, _) => editing::start_new(app, kind),
         (Command::Delete, Some(id)) => editing::ask_delete(app, kind, id),
         (Command::Rename, Some(id)) => editing::start_rename(app, kind, id),
@@ -58,7 +71,7 @@ type Cell = (String, Lang);
 
 /// The columns and cells of each list.
 fn table(app: &App, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Cell>>) {
-    let (lang, ui, m) = (app.content_lang, app.lang, &app.msg);
+    let (lang, ui, m) = (app.shared.content_lang, app.shared.lang, &app.shared.msg);
     let en = |s: String| (s, Lang::En);
     match kind {
         EntityKind::Partner => (
@@ -156,25 +169,25 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
         return;
     }
-    let pen = &app.pen;
-    let kind = kind_of(app.screen);
-    let (heads, rows) = table(app, &app.doc.plan, kind);
+    let pen = &app.shared.pen;
+    let kind = kind_of(app.shared.screen);
+    let (heads, rows) = table(app, &app.shared.doc.plan, kind);
     let widths: Vec<u16> = heads.iter().map(|c| c.1).collect();
     let cols = pen.columns(area, &widths);
     for ((key, _, align), (x, w)) in heads.iter().zip(&cols) {
         pen.text(
             buf,
             Rect::new(*x, area.y, *w, 1),
-            &app.msg.get(key),
+            &app.shared.msg.get(key),
             theme::heading(),
-            app.lang,
+            app.shared.lang,
             *align,
         );
     }
     let c = match kind {
-        EntityKind::Beneficiary => &app.cursors.beneficiaries,
-        EntityKind::Funding => &app.cursors.funding,
-        _ => &app.cursors.partners,
+        EntityKind::Beneficiary => &app.screens.entities.beneficiaries,
+        EntityKind::Funding => &app.screens.entities.funding,
+        _ => &app.screens.entities.partners,
     };
     let height = usize::from(area.height - 1);
     let offset = c.scrolled(height);
@@ -198,7 +211,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             area.x,
             area.y + 1,
             area.width,
-            &app.msg.get("tui-empty"),
+            &app.shared.msg.get("tui-empty"),
             theme::dim(),
         );
     }

@@ -34,7 +34,7 @@ pub struct GanttView {
 }
 
 fn scale(app: &App) -> Scale {
-    app.gantt.scale.unwrap_or(Scale::Month)
+    app.screens.gantt.scale.unwrap_or(Scale::Month)
 }
 
 /// The last day shown when `columns` columns of `scale` start at `from`.
@@ -51,31 +51,36 @@ fn end_of(from: NaiveDate, scale: Scale, columns: u16) -> NaiveDate {
 
 /// Recomputes the layout (after the plan, the view or the terminal size changed).
 pub(crate) fn relayout(app: &mut App) {
-    let columns = app.size.0.saturating_sub(LABEL + 1).max(10);
-    let from = app.gantt.from.unwrap_or(app.doc.schedule.start);
+    let columns = app.shared.size.0.saturating_sub(LABEL + 1).max(10);
+    let from = app
+        .screens
+        .gantt
+        .from
+        .unwrap_or(app.shared.doc.schedule.start);
     let sc = scale(app);
     let options = Options {
         scale: Some(sc),
         from: Some(from),
         to: Some(end_of(from, sc, columns)),
         columns,
-        today: Some(app.today),
-        months: crate::i18n::month_names(&app.msg),
+        today: Some(app.shared.today),
+        months: crate::i18n::month_names(&app.shared.msg),
     };
-    let layout = crate::gantt::layout(&app.doc.plan, &app.doc.schedule, &options);
-    app.gantt.row_of = layout
+    let layout = crate::gantt::layout(&app.shared.doc.plan, &app.shared.doc.schedule, &options);
+    app.screens.gantt.row_of = layout
         .rows
         .iter()
         .enumerate()
         .map(|(r, row)| (row.activity, r))
         .collect();
-    app.gantt.ghosts = app
+    app.screens.gantt.ghosts = app
+        .screens
         .review
         .ghosts
         .as_ref()
-        .map(|spans| crate::gantt::baseline::ghosts(&layout, &app.doc.plan, spans))
+        .map(|spans| crate::gantt::baseline::ghosts(&layout, &app.shared.doc.plan, spans))
         .unwrap_or_default();
-    app.gantt.layout = Some(layout);
+    app.screens.gantt.layout = Some(layout);
 }
 
 /// Draws a baseline's mark dim, where the current bar will be drawn over it; returns the
@@ -98,7 +103,11 @@ fn draw_ghost(buf: &mut Buffer, cx: u16, cw: u16, y: u16, ghost: Option<Mark>) -
 
 /// Moves the window by `steps` units of the scale.
 fn shift(app: &mut App, steps: i32) {
-    let from = app.gantt.from.unwrap_or(app.doc.schedule.start);
+    let from = app
+        .screens
+        .gantt
+        .from
+        .unwrap_or(app.shared.doc.schedule.start);
     let n = steps.unsigned_abs();
     let moved = match (scale(app), steps >= 0) {
         (Scale::Day, true) => from.checked_add_days(Days::new(u64::from(n))),
@@ -110,7 +119,7 @@ fn shift(app: &mut App, steps: i32) {
         (Scale::Quarter, true) => from.checked_add_months(Months::new(3 * n)),
         (Scale::Quarter, false) => from.checked_sub_months(Months::new(3 * n)),
     };
-    app.gantt.from = moved.or(Some(from));
+    app.screens.gantt.from = moved.or(Some(from));
 }
 
 /// A command on the Gantt screen: the tree's movements, plus time and zoom.
@@ -128,27 +137,25 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
             } else {
                 (i + 1).min(Scale::ALL.len() - 1)
             };
-            app.gantt.scale = Scale::ALL.get(j).copied();
-            app.status = app.msg.get_args(
+            app.screens.gantt.scale = Scale::ALL.get(j).copied();
+            app.shared.status = app.shared.msg.get_args(
                 "tui-gantt-scale",
                 &[(
                     "scale",
                     crate::i18n::Arg::Text(
-                        app.msg.get(&format!("tui-scale-{}", Scale::ALL[j].name())),
+                        app.shared
+                            .msg
+                            .get(&format!("tui-scale-{}", Scale::ALL[j].name())),
                     ),
                 )],
             );
         }
         Command::Today => {
-            app.gantt.from = app.today.checked_sub_days(Days::new(7));
+            app.screens.gantt.from = app.shared.today.checked_sub_days(Days::new(7));
             if matches!(scale(app), Scale::Month | Scale::Quarter) {
-                app.gantt.from =
-                    app.today
-                        .checked_sub_months(Months::new(if scale(app) == Scale::Month {
-                            1
-                        } else {
-                            3
-                        }));
+                app.screens.gantt.from = app.shared.today.checked_sub_months(Months::new(
+                    if scale(app) == Scale::Month { 1 } else { 3 },
+                ));
             }
         }
         _ => return super::activities::command(app, c),
@@ -159,8 +166,10 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 
 /// Draws the chart.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(g) = &app.gantt.layout else { return };
-    let pen = &app.pen;
+    let Some(g) = &app.screens.gantt.layout else {
+        return;
+    };
+    let pen = &app.shared.pen;
     let cols = pen.columns(area, &[LABEL, 0]);
     let ((lx, lw), (cx, cw)) = (cols[0], cols[1]);
     // The axis: major tick labels on the first line, minor ones on the second.
@@ -173,17 +182,25 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     Rect::new(x, area.y + line, cw - t.column, 1),
                     &t.label,
                     theme::dim(),
-                    app.msg.lang(),
+                    app.shared.msg.lang(),
                     Align::Left,
                 );
             }
         }
     }
     let height = usize::from(area.height.saturating_sub(2));
-    let offset = app.cursors.activities.scrolled(height);
-    for (i, tree_row) in app.tree_rows.iter().enumerate().skip(offset).take(height) {
+    let offset = app.shared.outline.cursor.scrolled(height);
+    for (i, tree_row) in app
+        .shared
+        .outline
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+    {
         let y = area.y + 2 + u16::try_from(i - offset).unwrap_or(0);
-        let selected = i == app.cursors.activities.row;
+        let selected = i == app.shared.outline.cursor.row;
         let base = if selected {
             theme::selected()
         } else {
@@ -192,31 +209,32 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(area.x, y, area.width, 1), base);
         }
-        let Some(a) = app.doc.plan.activities.get(&tree_row.id) else {
+        let Some(a) = app.shared.doc.plan.activities.get(&tree_row.id) else {
             continue;
         };
         let indent = "  ".repeat(usize::from(tree_row.depth).min(8));
         pen.text(
             buf,
             Rect::new(lx, y, lw, 1),
-            &format!("{indent}{}", a.title.show(app.content_lang)),
+            &format!("{indent}{}", a.title.show(app.shared.content_lang)),
             base,
-            app.content_lang,
+            app.shared.content_lang,
             Align::Natural,
         );
         if let Some(t) = g.today.filter(|t| *t < cw) {
             buf.set_string(cx + t, y, "│", theme::dim());
         }
         let Some((r, row)) = app
+            .shared
             .doc
             .position
             .get(&a.id)
-            .and_then(|p| app.gantt.row_of.get(p))
+            .and_then(|p| app.screens.gantt.row_of.get(p))
             .and_then(|r| Some((*r, g.rows.get(*r)?)))
         else {
             continue;
         };
-        let ghost = app.gantt.ghosts.get(r).copied().flatten();
+        let ghost = app.screens.gantt.ghosts.get(r).copied().flatten();
         let (ghost_start, ghost_end) = draw_ghost(buf, cx, cw, y, ghost);
         let bar = if row.critical {
             theme::critical()

@@ -13,40 +13,50 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+/// The History screen's own state.
+#[derive(Clone, Debug, Default)]
+pub struct HistoryView {
+    /// The selected commit.
+    pub commits: crate::tui::lists::Cursor,
+    /// The selected operation, when the operation log is shown.
+    pub operations: crate::tui::lists::Cursor,
+}
+
 /// A command on the History screen.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    if let Some(ops) = &app.repo.ops {
+    if let Some(ops) = &app.shared.repo.ops {
         let n = ops.as_ref().map_or(0, Vec::len);
         let page = super::page(app);
-        if super::move_cursor(&mut app.cursors.operations, c, n, page) {
+        if super::move_cursor(&mut app.screens.history.operations, c, n, page) {
             return Vec::new();
         }
     } else {
-        let n = app.repo.history.len();
+        let n = app.shared.repo.history.len();
         let page = super::page(app);
-        if super::move_cursor(&mut app.cursors.history, c, n, page) {
+        if super::move_cursor(&mut app.screens.history.commits, c, n, page) {
             return Vec::new();
         }
     }
     match c {
-        Command::Operations if app.repo.ops.is_some() => {
-            app.repo.ops = None;
+        Command::Operations if app.shared.repo.ops.is_some() => {
+            app.shared.repo.ops = None;
             Vec::new()
         }
         Command::Operations => {
-            app.repo.ops = Some(Ok(Vec::new()));
+            app.shared.repo.ops = Some(Ok(Vec::new()));
             vec![Effect::Repo(RepoJob::Operations)]
         }
         Command::UndoOperation => {
             let selected = app
+                .shared
                 .repo
                 .ops
                 .as_ref()
                 .and_then(|o| o.as_ref().ok())
-                .and_then(|o| o.get(app.cursors.operations.row));
+                .and_then(|o| o.get(app.screens.history.operations.row));
             if let Some(op) = selected {
-                let what = op.kind.said().show(&app.msg);
-                app.popup = Some(Popup::ConfirmUndoOperation(op.n, what));
+                let what = op.kind.said().show(&app.shared.msg);
+                app.shared.popup = Some(Popup::ConfirmUndoOperation(op.n, what));
             }
             Vec::new()
         }
@@ -56,18 +66,18 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 
 /// The operation log arrived.
 pub fn operations(app: &mut App, ops: Result<Vec<Op>, String>) -> Vec<Effect> {
-    if app.repo.ops.is_some() {
+    if app.shared.repo.ops.is_some() {
         let n = ops.as_ref().map_or(0, Vec::len);
-        app.repo.ops = Some(ops);
-        app.cursors.operations.step(0, n);
+        app.shared.repo.ops = Some(ops);
+        app.screens.history.operations.step(0, n);
     }
     Vec::new()
 }
 
 /// Draws the commits, or the operations.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
-    if let Some(ops) = &app.repo.ops {
+    let pen = &app.shared.pen;
+    if let Some(ops) = &app.shared.repo.ops {
         return draw_operations(app, ops, area, buf);
     }
     if super::say_unavailable(app, area, buf) {
@@ -82,11 +92,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     let cols = pen.columns(area, &heads.iter().map(|h| h.1).collect::<Vec<_>>());
     for ((key, _), (x, w)) in heads.iter().zip(&cols) {
-        pen.ui(buf, *x, area.y, *w, &app.msg.get(key), theme::heading());
+        pen.ui(
+            buf,
+            *x,
+            area.y,
+            *w,
+            &app.shared.msg.get(key),
+            theme::heading(),
+        );
     }
     let height = usize::from(area.height.saturating_sub(1));
-    let offset = app.cursors.history.scrolled(height);
+    let offset = app.screens.history.commits.scrolled(height);
     for (i, e) in app
+        .shared
         .repo
         .history
         .iter()
@@ -95,12 +113,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .take(height)
     {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let style = if i == app.cursors.history.row {
+        let style = if i == app.screens.history.commits.row {
             theme::selected()
         } else {
             Style::new()
         };
-        if i == app.cursors.history.row {
+        if i == app.screens.history.commits.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
         let when = chrono::DateTime::from_timestamp(e.time, 0)
@@ -111,24 +129,24 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             when,
             e.author.clone(),
             e.message.clone(),
-            e.changes.show(&app.msg),
+            e.changes.show(&app.shared.msg),
         ];
         super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
-    if app.repo.history.is_empty() {
+    if app.shared.repo.history.is_empty() {
         pen.ui(
             buf,
             area.x + 1,
             area.y + 1,
             area.width.saturating_sub(2),
-            &app.msg.get("tui-no-history"),
+            &app.shared.msg.get("tui-no-history"),
             theme::dim(),
         );
     }
 }
 
 fn draw_operations(app: &App, ops: &Result<Vec<Op>, String>, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
+    let pen = &app.shared.pen;
     let ops = match ops {
         Ok(ops) => ops,
         Err(why) => {
@@ -152,18 +170,25 @@ fn draw_operations(app: &App, ops: &Result<Vec<Op>, String>, area: Rect, buf: &m
     ];
     let cols = pen.columns(area, &heads.iter().map(|h| h.1).collect::<Vec<_>>());
     for ((key, _), (x, w)) in heads.iter().zip(&cols) {
-        pen.ui(buf, *x, area.y, *w, &app.msg.get(key), theme::heading());
+        pen.ui(
+            buf,
+            *x,
+            area.y,
+            *w,
+            &app.shared.msg.get(key),
+            theme::heading(),
+        );
     }
     let height = usize::from(area.height.saturating_sub(2));
-    let offset = app.cursors.operations.scrolled(height);
+    let offset = app.screens.history.operations.scrolled(height);
     for (i, op) in ops.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let style = if i == app.cursors.operations.row {
+        let style = if i == app.screens.history.operations.row {
             theme::selected()
         } else {
             Style::new()
         };
-        if i == app.cursors.operations.row {
+        if i == app.screens.history.operations.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
         let when = chrono::DateTime::from_timestamp(op.when, 0)
@@ -174,15 +199,15 @@ fn draw_operations(app: &App, ops: &Result<Vec<Op>, String>, area: Rect, buf: &m
             op.n.to_string(),
             when,
             op.who.clone(),
-            op.kind.said().show(&app.msg),
+            op.kind.said().show(&app.shared.msg),
             files.join(", "),
         ];
         super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
     let hint = if ops.is_empty() {
-        app.msg.get("tui-no-operations")
+        app.shared.msg.get("tui-no-operations")
     } else {
-        app.msg.get("tui-operations-help")
+        app.shared.msg.get("tui-operations-help")
     };
     pen.ui(
         buf,

@@ -20,9 +20,29 @@ use super::app::{App, Effect};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+/// Each screen's own state (the activity tree that Activities and Gantt share is in
+/// [`super::shared::Shared`]).
+#[derive(Default)]
+pub struct Screens {
+    /// Partners, Beneficiaries and Funding.
+    pub entities: entities::Lists,
+    /// The Gantt's scale, scroll and layout.
+    pub gantt: gantt::GanttView,
+    /// Problems.
+    pub problems: problems::ProblemsView,
+    /// History and the operation log.
+    pub history: history::HistoryView,
+    /// The conflicts of a merge in progress.
+    pub conflicts: conflicts::ConflictsView,
+    /// Which round, and designing, collecting or results.
+    pub consult: consult::ConsultView,
+    /// The Review screen's revisions and their review.
+    pub review: review::ReviewView,
+}
+
 /// A command on the screen shown (no form open).
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    match app.screen {
+    match app.shared.screen {
         Screen::Overview => overview::command(app, c),
         Screen::Activities => activities::command(app, c),
         Screen::Partners | Screen::Beneficiaries | Screen::Funding => entities::command(app, c),
@@ -37,7 +57,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 
 /// Draws the screen shown into `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    match app.screen {
+    match app.shared.screen {
         Screen::Overview => overview::draw(app, area, buf),
         Screen::Activities => activities::draw(app, area, buf),
         Screen::Partners | Screen::Beneficiaries | Screen::Funding => {
@@ -55,7 +75,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 /// Rows of a list drawn in `app`'s terminal (below the tabs and the column headings, above
 /// the status line).
 pub fn page(app: &App) -> usize {
-    usize::from(app.size.1.saturating_sub(3)).max(1)
+    app.shared.page()
 }
 
 /// The usual list movements, keeping the selected row in view; returns whether `c` was one.
@@ -87,10 +107,10 @@ pub(crate) fn say_unavailable(
     area: ratatui::layout::Rect,
     buf: &mut ratatui::buffer::Buffer,
 ) -> bool {
-    let Some(why) = &app.repo.unavailable else {
+    let Some(why) = &app.shared.repo.unavailable else {
         return false;
     };
-    app.pen.ui(
+    app.shared.pen.ui(
         buf,
         area.x + 1,
         area.y,

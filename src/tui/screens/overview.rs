@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 /// A command on the Overview: Enter edits the plan itself.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
     if c == Command::Select {
-        app.form = Some(FormState::new(Target::Plan));
+        app.shared.form = Some(FormState::new(Target::Plan));
     }
     Vec::new()
 }
@@ -33,10 +33,10 @@ fn money_line(map: &BTreeMap<Currency, Amount>) -> String {
 
 /// The overview's lines: a label (message key, or none) and the value with its language.
 fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
-    let plan = &app.doc.plan;
-    let (m, meta, ui) = (&app.msg, &plan.meta, app.lang);
+    let plan = &app.shared.doc.plan;
+    let (m, meta, ui) = (&app.shared.msg, &plan.meta, app.shared.lang);
     let count = |k| plan.activities.values().filter(|a| a.kind == k).count();
-    let (errors, warnings) = app.doc.problem_counts();
+    let (errors, warnings) = app.shared.doc.problem_counts();
     let cov = coverage(plan);
     let total = |t: Option<Amount>| {
         t.map_or("—".to_owned(), |v| {
@@ -98,7 +98,7 @@ fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
             ),
         ],
     );
-    let sched = &app.doc.schedule;
+    let sched = &app.shared.doc.schedule;
     let finish = sched
         .finish
         .map_or_else(|| "—".to_owned(), |d| d.to_string());
@@ -179,7 +179,7 @@ fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
 
 /// Draws the overview.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
+    let pen = &app.shared.pen;
     let inner = Rect::new(
         area.x + 1,
         area.y,
@@ -198,7 +198,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 cols[0].0,
                 y,
                 cols[0].1,
-                &app.msg.get(label),
+                &app.shared.msg.get(label),
                 theme::dim(),
             );
         }

@@ -12,23 +12,38 @@ use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+/// The Problems screen's own state.
+#[derive(Clone, Debug, Default)]
+pub struct ProblemsView {
+    /// The selected problem.
+    pub cursor: crate::tui::lists::Cursor,
+}
+
 /// A command on the Problems screen: Enter opens what the problem is about.
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let n = app.doc.diagnostics.len();
+    let n = app.shared.doc.diagnostics.len();
     let page = super::page(app);
-    if super::move_cursor(&mut app.cursors.problems, c, n, page) {
+    if super::move_cursor(&mut app.screens.problems.cursor, c, n, page) {
         return Vec::new();
     }
     if c == Command::Select
-        && let Some(d) = app.doc.diagnostics.get(app.cursors.problems.row)
+        && let Some(d) = app
+            .shared
+            .doc
+            .diagnostics
+            .get(app.screens.problems.cursor.row)
     {
         match &d.subject {
-            Subject::Entity { entity, id } if app.doc.plan.contains(*entity, id.as_str()) => {
-                app.form = Some(FormState::new(Target::Entity(*entity, id.clone())));
+            Subject::Entity { entity, id }
+                if app.shared.doc.plan.contains(*entity, id.as_str()) =>
+            {
+                app.shared.form = Some(FormState::new(Target::Entity(*entity, id.clone())));
             }
-            Subject::Plan if !app.doc.read_only => app.form = Some(FormState::new(Target::Plan)),
+            Subject::Plan if !app.shared.doc.read_only => {
+                app.shared.form = Some(FormState::new(Target::Plan))
+            }
             _ => {
-                app.status = app.msg.get_args(
+                app.shared.status = app.shared.msg.get_args(
                     "tui-cannot-open",
                     &[("path", Arg::Text(d.path.clone().into()))],
                 )
@@ -40,11 +55,18 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 
 /// Draws the diagnostics.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
-    let diags = &app.doc.diagnostics;
+    let pen = &app.shared.pen;
+    let diags = &app.shared.doc.diagnostics;
     let cols = pen.columns(area, &[5, 30, 0]);
     for (key, (x, w)) in ["col-code", "col-file", "col-message"].iter().zip(&cols) {
-        pen.ui(buf, *x, area.y, *w, &app.msg.get(key), theme::heading());
+        pen.ui(
+            buf,
+            *x,
+            area.y,
+            *w,
+            &app.shared.msg.get(key),
+            theme::heading(),
+        );
     }
     if diags.is_empty() {
         pen.ui(
@@ -52,31 +74,32 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             area.x + 1,
             area.y + 1,
             area.width.saturating_sub(2),
-            &app.msg.get("no-problems"),
+            &app.shared.msg.get("no-problems"),
             theme::ok(),
         );
         return;
     }
     // The last line says what to do about the selected problem.
     let height = usize::from(area.height.saturating_sub(2));
-    if let Some(d) = diags.get(app.cursors.problems.row) {
-        let hint = app
-            .msg
-            .get_args("check-hint", &[("hint", d.hint.show(&app.msg).into())]);
+    if let Some(d) = diags.get(app.screens.problems.cursor.row) {
+        let hint = app.shared.msg.get_args(
+            "check-hint",
+            &[("hint", d.hint.show(&app.shared.msg).into())],
+        );
         let y = area.y + area.height.saturating_sub(1);
         pen.text(
             buf,
             Rect::new(area.x, y, area.width, 1),
             &hint,
             theme::dim(),
-            app.msg.lang(),
+            app.shared.msg.lang(),
             Align::Natural,
         );
     }
-    let offset = app.cursors.problems.scrolled(height);
+    let offset = app.screens.problems.cursor.scrolled(height);
     for (i, d) in diags.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let selected = i == app.cursors.problems.row;
+        let selected = i == app.screens.problems.cursor.row;
         let base = if selected {
             theme::selected()
         } else {
@@ -110,9 +133,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         pen.text(
             buf,
             Rect::new(cols[2].0, y, cols[2].1, 1),
-            &d.message.show(&app.msg),
+            &d.message.show(&app.shared.msg),
             base,
-            app.msg.lang(),
+            app.shared.msg.lang(),
             Align::Natural,
         );
     }

@@ -62,10 +62,10 @@ impl Revision {
 
     fn label(&self, app: &App) -> String {
         match self {
-            Revision::Working => app.msg.get("tui-review-working").into_owned(),
+            Revision::Working => app.shared.msg.get("tui-review-working").into_owned(),
             Revision::Baseline { name, commit } => format!(
                 "{} {}",
-                app.msg.get_args(
+                app.shared.msg.get_args(
                     "tui-review-baseline",
                     &[("name", crate::i18n::Arg::Text(name.clone().into()))]
                 ),
@@ -104,11 +104,18 @@ pub struct ReviewView {
 /// The revisions to choose from: the working plan, the baselines (newest first), the history.
 pub fn choices(app: &App) -> Vec<Revision> {
     let mut out = vec![Revision::Working];
-    out.extend(app.repo.baselines.iter().rev().map(|b| Revision::Baseline {
-        name: b.name.clone(),
-        commit: b.commit,
-    }));
-    out.extend(app.repo.history.iter().map(|e| Revision::Commit {
+    out.extend(
+        app.shared
+            .repo
+            .baselines
+            .iter()
+            .rev()
+            .map(|b| Revision::Baseline {
+                name: b.name.clone(),
+                commit: b.commit,
+            }),
+    );
+    out.extend(app.shared.repo.history.iter().map(|e| Revision::Commit {
         commit: e.id,
         message: e.message.clone(),
     }));
@@ -123,7 +130,7 @@ fn default_old(app: &App) -> Option<Revision> {
 /// The repository's state arrived: with a baseline and nothing chosen yet, the last baseline is
 /// read so that the Gantt can draw it.
 pub(crate) fn repo_changed(app: &mut App) -> Vec<Effect> {
-    if app.review.old.is_none() && !app.repo.baselines.is_empty() {
+    if app.screens.review.old.is_none() && !app.shared.repo.baselines.is_empty() {
         return request(app);
     }
     Vec::new()
@@ -137,26 +144,26 @@ pub(crate) fn entered(app: &mut App) -> Vec<Effect> {
 
 /// Reads what the chosen revisions need, or recomputes the review when nothing is missing.
 fn request(app: &mut App) -> Vec<Effect> {
-    if app.review.old.is_none() {
-        app.review.old = default_old(app);
+    if app.screens.review.old.is_none() {
+        app.screens.review.old = default_old(app);
     }
-    if app.review.new.is_none() {
-        app.review.new = Some(Revision::Working);
+    if app.screens.review.new.is_none() {
+        app.screens.review.new = Some(Revision::Working);
     }
-    let missing: Vec<CommitId> = [&app.review.old, &app.review.new]
+    let missing: Vec<CommitId> = [&app.screens.review.old, &app.screens.review.new]
         .into_iter()
         .flatten()
         .filter_map(Revision::commit)
-        .filter(|c| !app.review.plans.iter().any(|(p, _)| p == c))
+        .filter(|c| !app.screens.review.plans.iter().any(|(p, _)| p == c))
         .collect();
     if missing.is_empty() {
         recompute(app);
         return Vec::new();
     }
-    if app.review.loading {
+    if app.screens.review.loading {
         return Vec::new();
     }
-    app.review.loading = true;
+    app.screens.review.loading = true;
     vec![Effect::Repo(RepoJob::Revisions(missing))]
 }
 
@@ -177,21 +184,21 @@ pub fn arrived(
     app: &mut App,
     plans: Vec<(CommitId, Result<Plan, crate::i18n::Said>)>,
 ) -> Vec<Effect> {
-    app.review.loading = false;
-    app.review.error = None;
-    let wanted: Vec<CommitId> = [&app.review.old, &app.review.new]
+    app.screens.review.loading = false;
+    app.screens.review.error = None;
+    let wanted: Vec<CommitId> = [&app.screens.review.old, &app.screens.review.new]
         .into_iter()
         .flatten()
         .filter_map(Revision::commit)
         .collect();
-    app.review.plans.retain(|(c, _)| wanted.contains(c));
+    app.screens.review.plans.retain(|(c, _)| wanted.contains(c));
     for (c, plan) in plans {
         match plan {
-            Ok(p) if !app.review.plans.iter().any(|(k, _)| *k == c) => {
-                app.review.plans.push((c, p));
+            Ok(p) if !app.screens.review.plans.iter().any(|(k, _)| *k == c) => {
+                app.screens.review.plans.push((c, p));
             }
             Ok(_) => {}
-            Err(e) => app.review.error = Some(e),
+            Err(e) => app.screens.review.error = Some(e),
         }
     }
     // A choice made while the plans were read may need others.
@@ -200,10 +207,10 @@ pub fn arrived(
 
 /// The review of the chosen revisions, and the old one's ghost bars.
 fn recompute(app: &mut App) {
-    let v = &app.review;
+    let v = &app.screens.review;
     let plan_of = |r: &Option<Revision>| -> Option<&Plan> {
         match r.as_ref()?.commit() {
-            None => Some(&app.doc.plan),
+            None => Some(&app.shared.doc.plan),
             Some(c) => v.plans.iter().find(|(k, _)| *k == c).map(|(_, p)| p),
         }
     };
@@ -212,7 +219,7 @@ fn recompute(app: &mut App) {
     };
     // The working plan's schedule is kept by the document; only commits are scheduled here.
     let timeline = |r: &Option<Revision>, p: &Plan| match r.as_ref().and_then(Revision::commit) {
-        None => variance::timeline_of(p, &app.doc.schedule),
+        None => variance::timeline_of(p, &app.shared.doc.schedule),
         Some(_) => variance::timeline(p),
     };
     let (ta, tb) = (timeline(&v.old, old), timeline(&v.new, new));
@@ -240,12 +247,13 @@ fn recompute(app: &mut App) {
             })
             .collect()
     });
-    app.review.lines = review::lines(&r, &app.msg);
-    app.review.scroll = app
+    app.screens.review.lines = review::lines(&r, &app.shared.msg);
+    app.screens.review.scroll = app
+        .screens
         .review
         .scroll
-        .min(app.review.lines.len().saturating_sub(1));
-    app.review.ghosts = ghosts;
+        .min(app.screens.review.lines.len().saturating_sub(1));
+    app.screens.review.ghosts = ghosts;
     super::gantt::relayout(app);
 }
 
@@ -255,38 +263,43 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
     let page = super::page(app).saturating_sub(1).max(1);
     match c {
         Command::ReviewOld | Command::ReviewNew | Command::Select => {
-            let Some(pick) = choices(app).into_iter().nth(app.review.cursor.row) else {
+            let Some(pick) = choices(app).into_iter().nth(app.screens.review.cursor.row) else {
                 return Vec::new();
             };
             if c == Command::ReviewNew {
-                app.review.new = Some(pick);
+                app.screens.review.new = Some(pick);
             } else {
-                app.review.old = Some(pick);
+                app.screens.review.old = Some(pick);
             }
-            app.review.scroll = 0;
+            app.screens.review.scroll = 0;
             request(app)
         }
         Command::PageDown => {
-            let last = app.review.lines.len().saturating_sub(1);
-            app.review.scroll = (app.review.scroll + page).min(last);
+            let last = app.screens.review.lines.len().saturating_sub(1);
+            app.screens.review.scroll = (app.screens.review.scroll + page).min(last);
             Vec::new()
         }
         Command::PageUp => {
-            app.review.scroll = app.review.scroll.saturating_sub(page);
+            app.screens.review.scroll = app.screens.review.scroll.saturating_sub(page);
             Vec::new()
         }
         Command::Right => {
-            let widths = app.review.lines.iter().map(|l| l.text.chars().count());
+            let widths = app
+                .screens
+                .review
+                .lines
+                .iter()
+                .map(|l| l.text.chars().count());
             let widest = widths.max().unwrap_or(0);
-            app.review.shift = (app.review.shift + SHIFT).min(widest);
+            app.screens.review.shift = (app.screens.review.shift + SHIFT).min(widest);
             Vec::new()
         }
         Command::Left => {
-            app.review.shift = app.review.shift.saturating_sub(SHIFT);
+            app.screens.review.shift = app.screens.review.shift.saturating_sub(SHIFT);
             Vec::new()
         }
         _ => {
-            super::move_cursor(&mut app.review.cursor, c, n, page);
+            super::move_cursor(&mut app.screens.review.cursor, c, n, page);
             Vec::new()
         }
     }
@@ -294,16 +307,22 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 
 /// Draws the revisions on one side and the review on the other.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
+    let pen = &app.shared.pen;
     if super::say_unavailable(app, area, buf) {
         return;
     }
     let label = |r: &Option<Revision>| r.as_ref().map(|r| r.label(app)).unwrap_or_default();
-    let title = app.msg.get_args(
+    let title = app.shared.msg.get_args(
         "tui-review-sides",
         &[
-            ("old", crate::i18n::Arg::Text(label(&app.review.old).into())),
-            ("new", crate::i18n::Arg::Text(label(&app.review.new).into())),
+            (
+                "old",
+                crate::i18n::Arg::Text(label(&app.screens.review.old).into()),
+            ),
+            (
+                "new",
+                crate::i18n::Arg::Text(label(&app.screens.review.new).into()),
+            ),
         ],
     );
     pen.ui(
@@ -323,10 +342,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let cols = pen.columns(body, &[LIST, 0]);
     let ((lx, lw), (rx, rw)) = (cols[0], cols[1]);
     let height = usize::from(body.height);
-    let offset = app.review.cursor.scrolled(height);
+    let offset = app.screens.review.cursor.scrolled(height);
     for (i, rev) in choices(app).iter().enumerate().skip(offset).take(height) {
         let y = body.y + u16::try_from(i - offset).unwrap_or(0);
-        let selected = i == app.review.cursor.row;
+        let selected = i == app.screens.review.cursor.row;
         let style = if selected {
             theme::selected()
         } else {
@@ -335,9 +354,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(lx, y, lw, 1), style);
         }
-        let side = if app.review.old.as_ref() == Some(rev) {
+        let side = if app.screens.review.old.as_ref() == Some(rev) {
             "A"
-        } else if app.review.new.as_ref() == Some(rev) {
+        } else if app.screens.review.new.as_ref() == Some(rev) {
             "B"
         } else {
             " "
@@ -352,13 +371,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Align::Natural,
         );
     }
-    let note = if app.review.loading {
-        Some(app.msg.get("tui-review-loading").into_owned())
-    } else if app.review.error.is_some() {
-        app.review.error.as_ref().map(|e| e.show(&app.msg))
-    } else if app.review.old.is_none() {
+    let note = if app.screens.review.loading {
+        Some(app.shared.msg.get("tui-review-loading").into_owned())
+    } else if app.screens.review.error.is_some() {
+        app.screens
+            .review
+            .error
+            .as_ref()
+            .map(|e| e.show(&app.shared.msg))
+    } else if app.screens.review.old.is_none() {
         // Nothing committed yet: only the working plan to look at.
-        Some(app.msg.get("tui-no-history").into_owned())
+        Some(app.shared.msg.get("tui-no-history").into_owned())
     } else {
         None
     };
@@ -374,7 +397,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         bidi: BidiMode::Terminal,
         ..*pen
     };
-    for line in app.review.lines.iter().skip(app.review.scroll) {
+    for line in app
+        .screens
+        .review
+        .lines
+        .iter()
+        .skip(app.screens.review.scroll)
+    {
         if y >= body.y + body.height {
             break;
         }
@@ -386,15 +415,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         if line.is_row() && pen.bidi == BidiMode::App {
             let visual = line.visual(Direction::Ltr);
-            let shown: String = visual.chars().skip(app.review.shift).collect();
+            let shown: String = visual.chars().skip(app.screens.review.shift).collect();
             let at = Rect::new(rx, y, rw, 1);
             flat.text(buf, at, &shown, style, Lang::En, Align::Left);
         } else {
-            let shown: String = line.text.chars().skip(app.review.shift).collect();
+            let shown: String = line.text.chars().skip(app.screens.review.shift).collect();
             let rest = shown.trim_start_matches(' ');
             let indent = u16::try_from(shown.len() - rest.len()).unwrap_or(u16::MAX);
             let at = Rect::new(rx.saturating_add(indent), y, rw.saturating_sub(indent), 1);
-            pen.text(buf, at, rest, style, app.lang, Align::Left);
+            pen.text(buf, at, rest, style, app.shared.lang, Align::Left);
         }
         y += 1;
     }

@@ -17,7 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 pub type PageLine = (String, Lang, Style);
 
 fn plan_label(app: &App, kind: EntityKind, id: &Id, lang: Lang) -> String {
-    let t: Text = crate::consult::item_label(&app.doc.plan, kind, id);
+    let t: Text = crate::consult::item_label(&app.shared.doc.plan, kind, id);
     t.show(lang).to_owned()
 }
 
@@ -98,7 +98,7 @@ pub fn question_lines(app: &App, q: &Question, lang: Lang, p: &Pending) -> Vec<P
             out.push((format!("> {before}▏{after}"), lang, theme::selected()));
         }
         QuestionKind::PlanItems { item, .. } => {
-            for (i, id) in q.candidates(&app.doc.plan).iter().enumerate() {
+            for (i, id) in q.candidates(&app.shared.doc.plan).iter().enumerate() {
                 let mark = if p.picked.contains(id) { "[x]" } else { "[ ]" };
                 out.push(row(i, mark.to_owned(), plan_label(app, *item, id, lang)));
             }
@@ -116,13 +116,13 @@ fn question_help(app: &App, q: &Question) -> String {
         QuestionKind::FreeText => "tui-collect-help-text",
         _ => "tui-collect-help-multiple",
     };
-    app.msg.get(key).into_owned()
+    app.shared.msg.get(key).into_owned()
 }
 
 /// Draws the questionnaire.
 pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
-    let pen = &app.pen;
-    let Some(consultation) = app.doc.plan.consultations.get(&c.round) else {
+    let pen = &app.shared.pen;
+    let Some(consultation) = app.shared.doc.plan.consultations.get(&c.round) else {
         return;
     };
     let round = &consultation.round;
@@ -142,14 +142,15 @@ pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
     let help = match &c.page {
         Page::Participant => {
             lines.push((
-                app.msg.get("tui-collect-who").into_owned(),
-                app.lang,
+                app.shared.msg.get("tui-collect-who").into_owned(),
+                app.shared.lang,
                 theme::heading(),
             ));
-            lines.push((String::new(), app.lang, Style::new()));
+            lines.push((String::new(), app.shared.lang, Style::new()));
             for (i, key) in FIELDS.iter().enumerate() {
                 let value = if i == 1 {
-                    app.msg
+                    app.shared
+                        .msg
                         .get(match c.language {
                             Lang::Ar => "lang-ar",
                             Lang::En => "lang-en",
@@ -158,10 +159,11 @@ pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
                 } else if i == ORG_TYPE {
                     match c.org_type {
                         Some(t) => app
+                            .shared
                             .msg
                             .get(crate::model::keys::organisation_type(t))
                             .into_owned(),
-                        None => app.msg.get("collect-org-type-none").into_owned(),
+                        None => app.shared.msg.get("collect-org-type-none").into_owned(),
                     }
                 } else {
                     c.inputs.get(i).cloned().unwrap_or_default()
@@ -171,15 +173,19 @@ pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
                 } else {
                     Style::new()
                 };
-                lines.push((format!("{:<16} {value}", app.msg.get(key)), app.lang, style));
+                lines.push((
+                    format!("{:<16} {value}", app.shared.msg.get(key)),
+                    app.shared.lang,
+                    style,
+                ));
             }
-            app.msg.get("tui-collect-help-who").into_owned()
+            app.shared.msg.get("tui-collect-help-who").into_owned()
         }
         Page::Question(n) => {
             let Some(q) = round.questions.get(*n) else {
                 return;
             };
-            let progress = app.msg.get_args(
+            let progress = app.shared.msg.get_args(
                 "tui-collect-progress",
                 &[
                     ("number", (n + 1).into()),
@@ -187,24 +193,24 @@ pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
                     ("aspect", Arg::Text(aspect_label(app, q.aspect).into())),
                 ],
             );
-            lines.push((progress, app.lang, theme::dim()));
+            lines.push((progress, app.shared.lang, theme::dim()));
             lines.extend(question_lines(app, q, lang, &c.pending));
             question_help(app, q)
         }
         Page::Done => {
             let answered = c.response.as_ref().map_or(0, |r| r.answers.len());
             lines.push((
-                app.msg.get_args(
+                app.shared.msg.get_args(
                     "tui-collect-done",
                     &[
                         ("count", answered.into()),
                         ("total", round.questions.len().into()),
                     ],
                 ),
-                app.lang,
+                app.shared.lang,
                 theme::ok(),
             ));
-            app.msg.get("tui-collect-help-done").into_owned()
+            app.shared.msg.get("tui-collect-help-done").into_owned()
         }
     };
     for (i, (text, l, style)) in lines

@@ -100,6 +100,7 @@ impl Collect {
     /// A new participant for `round`, with a fresh id and the UI's language.
     pub fn new(app: &App, round: Id) -> Collect {
         let fresh = app
+            .shared
             .doc
             .plan
             .consultations
@@ -113,7 +114,7 @@ impl Collect {
             page: Page::Participant,
             inputs,
             field: 0,
-            language: app.lang,
+            language: app.shared.lang,
             org_type: None,
             response: None,
             pending: Pending::default(),
@@ -123,14 +124,14 @@ impl Collect {
 }
 
 fn collect_mut(app: &mut App) -> Option<&mut Collect> {
-    match &mut app.consult.mode {
+    match &mut app.screens.consult.mode {
         Mode::Collect(c) => Some(c),
         _ => None,
     }
 }
 
 fn collect_mut_ref(app: &App) -> Option<&Collect> {
-    match &app.consult.mode {
+    match &app.screens.consult.mode {
         Mode::Collect(c) => Some(c),
         _ => None,
     }
@@ -145,7 +146,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
     {
         // Every answer is on disk already: leaving loses nothing.
-        app.consult.mode = Mode::Rounds;
+        app.screens.consult.mode = Mode::Rounds;
         return Vec::new();
     }
     c.error = None;
@@ -156,7 +157,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             if key.code == KeyCode::Enter {
                 let round = c.round.clone();
                 let next = Collect::new(app, round);
-                app.consult.mode = Mode::Collect(Box::new(next));
+                app.screens.consult.mode = Mode::Collect(Box::new(next));
             }
             Vec::new()
         }
@@ -172,7 +173,7 @@ fn refuse(app: &mut App, why: String) -> Vec<Effect> {
 
 /// Writes a participant's response as it stands, at once (see [`Effect::SaveResponse`]).
 pub(super) fn save(app: &mut App, round: &Id, response: &Response) -> Vec<Effect> {
-    match app.doc.loaded.response_write(round, response) {
+    match app.shared.doc.loaded.response_write(round, response) {
         Ok(write) => vec![Effect::SaveResponse(Box::new(write))],
         Err(e) => saved(app, Err(e.said())),
     }
@@ -185,18 +186,19 @@ pub fn saved(
 ) -> Vec<Effect> {
     match result {
         Ok((write, report)) => {
-            app.doc.response_saved(&write, &report);
+            app.shared.doc.response_saved(&write, &report);
             let path = write.unit.to_string();
-            app.status = app
+            app.shared.status = app
+                .shared
                 .msg
                 .get_args("tui-collect-saved", &[("path", Arg::Text(path.into()))]);
         }
         Err(e) => {
-            app.status = app.msg.get_args(
+            app.shared.status = app.shared.msg.get_args(
                 "tui-collect-not-saved",
-                &[("error", e.show(&app.msg).into())],
+                &[("error", e.show(&app.shared.msg).into())],
             );
-            app.popup = Some(Popup::Message(app.status.clone()));
+            app.shared.popup = Some(Popup::Message(app.shared.status.clone()));
         }
     }
     Vec::new()

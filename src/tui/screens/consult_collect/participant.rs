@@ -84,7 +84,7 @@ fn start(app: &mut App) -> Vec<Effect> {
     let inputs = c.inputs.clone();
     let language = c.language;
     let org_type = c.org_type;
-    let plan = &app.doc.plan;
+    let plan = &app.shared.doc.plan;
     let Some(consultation) = plan.consultations.get(&round_id) else {
         return Vec::new();
     };
@@ -115,7 +115,7 @@ fn start(app: &mut App) -> Vec<Effect> {
             c.page = page;
             c.pending = pending;
         }
-        app.status = app.msg.get_args(
+        app.shared.status = app.shared.msg.get_args(
             "tui-collect-resumed",
             &[("participant", Arg::Text(participant.to_string().into()))],
         );
@@ -124,7 +124,7 @@ fn start(app: &mut App) -> Vec<Effect> {
     let country = match CountryCode::parse(inputs[3].trim()) {
         Ok(c) => c,
         Err(e) => {
-            let why = e.show(&app.msg);
+            let why = e.show(&app.shared.msg);
             return refuse(app, why);
         }
     };
@@ -132,7 +132,10 @@ fn start(app: &mut App) -> Vec<Effect> {
     if org.is_empty() {
         return refuse(
             app,
-            app.msg.get("tui-collect-need-organisation").into_owned(),
+            app.shared
+                .msg
+                .get("tui-collect-need-organisation")
+                .into_owned(),
         );
     }
     let organisation = match Id::parse(org) {

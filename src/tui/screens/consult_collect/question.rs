@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 fn choices_len(app: &App, q: &Question) -> usize {
     match &q.kind {
         QuestionKind::Rating { .. } => usize::from(RATING_MAX),
-        QuestionKind::PlanItems { .. } => q.candidates(&app.doc.plan).len(),
+        QuestionKind::PlanItems { .. } => q.candidates(&app.shared.doc.plan).len(),
         QuestionKind::FreeText => 0,
         k => k.options().len(),
     }
@@ -20,7 +20,7 @@ fn choices_len(app: &App, q: &Question) -> usize {
 /// The id of row `i` of a choice, ranking or plan-item question.
 fn choice_id(app: &App, q: &Question, i: usize) -> Option<Id> {
     match &q.kind {
-        QuestionKind::PlanItems { .. } => q.candidates(&app.doc.plan).get(i).cloned(),
+        QuestionKind::PlanItems { .. } => q.candidates(&app.shared.doc.plan).get(i).cloned(),
         k => k.options().get(i).map(|o| o.id.clone()),
     }
 }
@@ -28,7 +28,7 @@ fn choice_id(app: &App, q: &Question, i: usize) -> Option<Id> {
 pub(super) fn question_key(app: &mut App, n: usize, key: KeyEvent) -> Vec<Effect> {
     let Some(q) = collect_mut(app)
         .map(|c| c.round.clone())
-        .and_then(|r| app.doc.plan.consultations.get(&r))
+        .and_then(|r| app.shared.doc.plan.consultations.get(&r))
         .and_then(|c| c.round.questions.get(n).cloned())
     else {
         return Vec::new();
@@ -36,9 +36,9 @@ pub(super) fn question_key(app: &mut App, n: usize, key: KeyEvent) -> Vec<Effect
     let len = choices_len(app, &q);
     let highlighted = collect_mut(app).map_or(0, |c| c.pending.cursor);
     let id = choice_id(app, &q, highlighted);
-    let ui_lang = app.lang;
+    let ui_lang = app.shared.lang;
     let language = collect_mut(app).map_or(ui_lang, |c| c.language);
-    let opts = app.pen.options(language, Align::Natural);
+    let opts = app.shared.pen.options(language, Align::Natural);
     let Some(c) = collect_mut(app) else {
         return Vec::new();
     };
@@ -103,6 +103,7 @@ pub(super) fn question_key(app: &mut App, n: usize, key: KeyEvent) -> Vec<Effect
                 }
                 None if max.is_some_and(|m| p.picked.len() >= m) => {
                     let why = app
+                        .shared
                         .msg
                         .get_args("tui-collect-at-most", &[("max", max.unwrap_or(0).into())]);
                     return refuse(app, why);
@@ -121,7 +122,7 @@ fn go_to(app: &mut App, to: Option<usize>) -> Vec<Effect> {
         return Vec::new();
     };
     let round = c.round.clone();
-    let Some(consultation) = app.doc.plan.consultations.get(&round) else {
+    let Some(consultation) = app.shared.doc.plan.consultations.get(&round) else {
         return Vec::new();
     };
     let (page, answer) = match to {
@@ -165,7 +166,7 @@ fn answer(app: &mut App, n: usize, q: &Question) -> Vec<Effect> {
             if p.picked.is_empty() {
                 None
             } else if p.picked.len() < options.len() {
-                let why = app.msg.get("tui-collect-rank-all").into_owned();
+                let why = app.shared.msg.get("tui-collect-rank-all").into_owned();
                 return refuse(app, why);
             } else {
                 Some(Answer::Ranking(p.picked.clone()))

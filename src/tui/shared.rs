@@ -1,0 +1,79 @@
+//! What every screen may use and change: the plan open for editing, the words and the pen,
+//! the status line, the open form, editor or popup, the activity outline, and what the
+//! repository holds. A screen gets this and its own state, nothing of another screen's (as in
+//! helix, where a component gets the editor through its context): the borrow checker keeps
+//! the screens apart.
+
+use super::Screen;
+use super::editor::EditorState;
+use super::form::FormState;
+use super::keymap::Keymap;
+use super::lists::{Cursor, TreeRow, TreeView};
+use super::paint::Pen;
+use super::popup::Popup;
+use crate::document::Document;
+use crate::i18n::Messages;
+use crate::model::Lang;
+use chrono::NaiveDate;
+
+/// The state shared by every screen.
+pub struct Shared {
+    /// The plan being edited.
+    pub doc: Document,
+    /// The UI's messages, in its language.
+    pub msg: Messages,
+    /// How text is drawn: bidi and shaping settings, and the layout's direction.
+    pub pen: Pen,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The UI language.
+    pub lang: Lang,
+    /// The language plan texts are shown in first.
+    pub content_lang: Lang,
+    /// The date of the today line; a parameter so that tests pin it.
+    pub today: NaiveDate,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// The activity tree that the Activities and Gantt screens show side by side.
+    pub outline: Outline,
+    /// The open form, if any.
+    pub form: Option<FormState>,
+    /// The open editor (a field, a prompt), if any.
+    pub editor: Option<EditorState>,
+    /// The open popup (question, message, help), if any.
+    pub popup: Option<Popup>,
+    /// The last message for the status line.
+    pub status: String,
+    /// The terminal's size.
+    pub size: (u16, u16),
+    /// What the git repository holds: history, pending files, a merge in progress.
+    pub repo: super::repo_view::RepoView,
+}
+
+/// The activity tree: its sort, filter and folding, its rows, and the selected row. The
+/// Activities and Gantt screens show the same rows with the same cursor.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    /// Sort, filter and folding.
+    pub view: TreeView,
+    /// The rows, recomputed when the plan or the view changes.
+    pub rows: Vec<TreeRow>,
+    /// The selected row.
+    pub cursor: Cursor,
+}
+
+impl Shared {
+    /// Recomputes the activity tree's rows after the plan or the tree view changed.
+    pub(crate) fn refresh_outline(&mut self) {
+        let o = &mut self.outline;
+        o.rows = o.view.rows(&self.doc.plan, self.content_lang, &self.doc);
+        let n = o.rows.len();
+        o.cursor.step(0, n);
+    }
+
+    /// Rows of a list drawn in this terminal (below the tabs and the column headings, above
+    /// the status line).
+    pub(crate) fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(3)).max(1)
+    }
+}
