@@ -52,6 +52,9 @@ pub struct Document {
     pub schedule: Schedule,
     /// Each activity's position in `plan.activities` (and so in `schedule.entries`).
     pub position: HashMap<Id, usize>,
+    /// Counts the changes to what the document holds, so that views laid out from it know
+    /// when they are out of date without comparing plans.
+    revision: u64,
 }
 
 impl Document {
@@ -69,6 +72,7 @@ impl Document {
             read_only,
             schedule: Schedule::default(),
             position: HashMap::new(),
+            revision: 0,
         };
         doc.refresh();
         doc
@@ -142,6 +146,12 @@ impl Document {
             .collect()
     }
 
+    /// Changes each time what the document holds changes (an edit, an undo, a save, a read
+    /// from disk, a settled conflict).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// The files that wait for their conflicts to be settled before they are saved.
     pub fn waiting(&self) -> BTreeSet<Unit> {
         self.conflicts.iter().map(|c| c.target.clone()).collect()
@@ -168,6 +178,7 @@ impl Document {
 
     /// Reruns the checks over the plan as edited, with the problems of its files as last read.
     pub(crate) fn refresh(&mut self) {
+        self.revision += 1;
         let unread = Unread {
             meta: !self.loaded.meta_readable,
             entities: self.loaded.sources.unreadable.clone(),

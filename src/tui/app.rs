@@ -63,6 +63,8 @@ pub struct App {
     pub own_writes: bool,
     /// What the status line said about the last change read from disk.
     pub disk_note: Option<String>,
+    /// The document's revision that the outline was last made from.
+    seen_revision: Option<u64>,
 }
 
 impl App {
@@ -100,18 +102,30 @@ impl App {
             resave: false,
             own_writes: false,
             disk_note: None,
+            seen_revision: None,
         };
-        app.refresh_tree();
+        app.follow_document();
         if app.shared.doc.read_only {
             app.shared.status = app.shared.msg.get("tui-read-only").into_owned();
         }
         app
     }
 
-    /// Recomputes the activity tree's rows after the plan or the tree view changed.
-    pub(crate) fn refresh_tree(&mut self) {
-        self.shared.refresh_outline();
-        super::screens::gantt::relayout(self);
+    /// Brings what is laid out from the document up to date with it: the activity outline
+    /// after any change, the Gantt only while it is shown. Every action ends here, so no
+    /// handler has to remember it, and an edit made on another screen lays out no chart.
+    fn follow_document(&mut self) {
+        let revision = self.shared.doc.revision();
+        if self.seen_revision != Some(revision) {
+            self.seen_revision = Some(revision);
+            self.shared.refresh_outline();
+        }
+        if self.shared.screen == Screen::Gantt {
+            let review = &self.screens.review;
+            self.screens
+                .gantt
+                .follow(&self.shared, review.ghosts.as_ref(), review.ghosts_revision);
+        }
     }
 
     /// The context keys are looked up in.
@@ -195,10 +209,15 @@ impl App {
 
     /// Applies an action; returns the IO the run loop must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.dispatch(action);
+        self.follow_document();
+        effects
+    }
+
+    fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Resize(w, h) => {
                 self.shared.size = (w, h);
-                super::screens::gantt::relayout(self);
                 Vec::new()
             }
             Action::Saved(result) => super::disk_view::saved(self, result),
@@ -211,7 +230,11 @@ impl App {
                 if self.shared.editor.is_some() {
                     super::editing::editor_key(self, key)
                 } else if self.shared.popup.is_none() && self.collecting() {
-                    super::screens::consult_collect::key(self, key)
+                    super::screens::consult_collect::key(
+                        &mut self.screens.consult,
+                        &mut self.shared,
+                        key,
+                    )
                 } else {
                     super::popup::key(self, key)
                 }
@@ -219,7 +242,7 @@ impl App {
             Action::Paste(text) => {
                 if let Some(ed) = &mut self.shared.editor {
                     ed.input.insert_str(&crate::text::clean_paste(&text));
-                    super::editing::revalidate(self);
+                    super::editing::revalidate(&mut self.shared);
                 }
                 Vec::new()
             }
@@ -250,9 +273,17 @@ impl App {
                 );
                 Vec::new()
             }
-            Action::ResponseSaved(result) => super::screens::consult_collect::saved(self, result),
-            Action::Revisions(plans) => super::screens::review::arrived(self, *plans),
-            Action::Operations(ops) => super::screens::history::operations(self, ops),
+            Action::ResponseSaved(result) => {
+                super::screens::consult_collect::saved(&mut self.shared, result)
+            }
+            Action::Revisions(plans) => {
+                super::screens::review::arrived(&mut self.screens.review, &mut self.shared, *plans)
+            }
+            Action::Operations(ops) => super::screens::history::operations(
+                &mut self.screens.history,
+                &mut self.shared,
+                ops,
+            ),
         }
     }
 
@@ -271,7 +302,7 @@ impl App {
             self.shared.form = None;
             self.shared.screen = screen;
             if screen == Screen::Review {
-                return super::screens::review::entered(self);
+                return super::screens::review::entered(&mut self.screens.review, &mut self.shared);
             }
             return Vec::new();
         }
@@ -288,7 +319,7 @@ impl App {
             }
             Command::SwitchLanguage => {
                 self.shared.content_lang = self.shared.content_lang.other();
-                self.refresh_tree();
+                self.shared.refresh_outline();
                 return Vec::new();
             }
             Command::NextScreen | Command::PrevScreen if self.shared.form.is_none() => {
@@ -314,7 +345,7 @@ impl App {
             return Vec::new();
         }
         if self.shared.form.is_some() {
-            return super::editing::form_command(self, c);
+            return super::editing::form_command(&mut self.shared, c);
         }
         super::screens::command(self, c)
     }
@@ -417,7 +448,6 @@ impl App {
                 &[("error", Arg::Text(e.said().show(&self.shared.msg).into()))],
             ),
         };
-        self.refresh_tree();
         vec![Effect::WriteRecovery]
     }
 }

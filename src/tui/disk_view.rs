@@ -20,7 +20,6 @@ pub fn saved(
     match result {
         Ok((writes, report)) => {
             app.shared.doc.saved(&writes, &report);
-            app.refresh_tree();
             let n = report.written.len() + report.removed.len();
             if report.changed_on_disk.is_empty() {
                 app.shared.status = app.shared.msg.count("tui-saved-files", n);
@@ -86,7 +85,6 @@ fn read_pending(app: &mut App) -> Vec<Effect> {
 pub fn arrived(app: &mut App, snapshot: Snapshot) -> Vec<Effect> {
     let errors_before = app.shared.doc.problem_counts().0;
     let arrived = app.shared.doc.ingest(snapshot);
-    app.refresh_tree();
     let mut effects = Vec::new();
     if !arrived.is_empty() {
         // What a job of ours wrote is what its message already said, unless it met unsaved

@@ -6,6 +6,7 @@ use super::editor::{Choice, EditorState, Purpose};
 use super::form::spec::EditorKind;
 use super::form::{FormState, RowKey, Target};
 use super::popup::Popup;
+use super::shared::Shared;
 use super::words;
 use crate::edit::Edit;
 use crate::i18n::Arg;
@@ -19,38 +20,36 @@ use crate::text::Align;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A command while a form is open.
-pub(crate) fn form_command(app: &mut App, c: Command) -> Vec<Effect> {
-    let Some(form) = app.shared.form.as_mut() else {
+pub(crate) fn form_command(sh: &mut Shared, c: Command) -> Vec<Effect> {
+    let Some(form) = sh.form.as_mut() else {
         return Vec::new();
     };
-    let page = isize::try_from(app.shared.size.1.saturating_sub(6))
+    let page = isize::try_from(sh.size.1.saturating_sub(6))
         .unwrap_or(1)
         .max(1);
     match c {
-        Command::Up => form.move_cursor(&app.shared.doc.plan, -1),
-        Command::Down => form.move_cursor(&app.shared.doc.plan, 1),
-        Command::PageUp => form.move_cursor(&app.shared.doc.plan, -page),
-        Command::PageDown => form.move_cursor(&app.shared.doc.plan, page),
-        Command::Top => form.move_cursor(&app.shared.doc.plan, isize::MIN / 2),
-        Command::Bottom => form.move_cursor(&app.shared.doc.plan, isize::MAX / 2),
-        Command::Back if form.item.take().is_none() => app.shared.form = None,
-        Command::Select => open_row(app),
-        Command::New => add_item(app),
-        Command::Delete => remove_item(app),
+        Command::Up => form.move_cursor(&sh.doc.plan, -1),
+        Command::Down => form.move_cursor(&sh.doc.plan, 1),
+        Command::PageUp => form.move_cursor(&sh.doc.plan, -page),
+        Command::PageDown => form.move_cursor(&sh.doc.plan, page),
+        Command::Top => form.move_cursor(&sh.doc.plan, isize::MIN / 2),
+        Command::Bottom => form.move_cursor(&sh.doc.plan, isize::MAX / 2),
+        Command::Back if form.item.take().is_none() => sh.form = None,
+        Command::Select => open_row(sh),
+        Command::New => add_item(sh),
+        Command::Delete => remove_item(sh),
         Command::Rename => {
-            if let Some(Target::Entity(kind, id)) =
-                app.shared.form.as_ref().map(|f| f.target.clone())
-            {
-                start_rename(app, kind, id);
+            if let Some(Target::Entity(kind, id)) = sh.form.as_ref().map(|f| f.target.clone()) {
+                start_rename(sh, kind, id);
             }
         }
         Command::ExternalEditor => {
-            let row = form.current(&app.shared.doc.plan);
+            let row = form.current(&sh.doc.plan);
             if let Some(row) =
                 row.filter(|r| matches!(r.editor, Some(EditorKind::Long | EditorKind::Text)))
             {
                 open_editor(
-                    app,
+                    sh,
                     Purpose::Row(row.key),
                     row.name,
                     EditorKind::Long,
@@ -66,21 +65,21 @@ pub(crate) fn form_command(app: &mut App, c: Command) -> Vec<Effect> {
 
 /// The language a field's text is written in: Arabic for `*.ar` fields, English for `*.en`,
 /// the UI's otherwise (ids, numbers and dates read the same either way).
-fn field_lang(app: &App, name: &str) -> Lang {
+fn field_lang(sh: &Shared, name: &str) -> Lang {
     if name.ends_with(".ar") {
         Lang::Ar
     } else if name.ends_with(".en") {
         Lang::En
     } else {
-        app.shared.lang
+        sh.lang
     }
 }
 
 /// The pick list of an editor: fixed values with their names in the UI's language, or the
 /// plan's entities and calendars with their titles.
-fn choices_for(app: &App, name: &str, kind: EditorKind) -> Vec<Choice> {
-    let plan = &app.shared.doc.plan;
-    let lang = app.shared.content_lang;
+fn choices_for(sh: &Shared, name: &str, kind: EditorKind) -> Vec<Choice> {
+    let plan = &sh.doc.plan;
+    let lang = sh.content_lang;
     let entities = |k: EntityKind| -> Vec<Choice> {
         plan.ids(k)
             .into_iter()
@@ -101,14 +100,14 @@ fn choices_for(app: &App, name: &str, kind: EditorKind) -> Vec<Choice> {
     };
     let none = || Choice {
         value: String::new(),
-        label: app.shared.msg.get("tui-editor-none").into_owned(),
+        label: sh.msg.get("tui-editor-none").into_owned(),
     };
     match kind {
         EditorKind::Choice(values) => values
             .iter()
             .map(|v| Choice {
                 value: (*v).into(),
-                label: words::choice_label(&app.shared.msg, name, v),
+                label: words::choice_label(&sh.msg, name, v),
             })
             .collect(),
         EditorKind::Ref(k) | EditorKind::Refs(k) => entities(k),
@@ -125,34 +124,31 @@ fn choices_for(app: &App, name: &str, kind: EditorKind) -> Vec<Choice> {
 
 /// Opens an editor for the field `name` (or the prompt whose message key is `name`).
 pub(crate) fn open_editor(
-    app: &mut App,
+    sh: &mut Shared,
     purpose: Purpose,
     name: &str,
     kind: EditorKind,
     current: &str,
 ) {
     let title = if name.starts_with("tui-") {
-        app.shared.msg.get(name).into_owned()
+        sh.msg.get(name).into_owned()
     } else {
-        words::field_label(&app.shared.msg, name)
+        words::field_label(&sh.msg, name)
     };
-    let choices = choices_for(app, name, kind);
-    let opts = app
-        .shared
-        .pen
-        .options(field_lang(app, name), Align::Natural);
-    app.shared.editor = Some(EditorState::new(
+    let choices = choices_for(sh, name, kind);
+    let opts = sh.pen.options(field_lang(sh, name), Align::Natural);
+    sh.editor = Some(EditorState::new(
         purpose, title, kind, current, choices, opts,
     ));
-    revalidate(app);
+    revalidate(sh);
 }
 
 /// Enter on a form row: edit the value, open a list item, or add to a list.
-fn open_row(app: &mut App) {
-    let Some(form) = app.shared.form.as_mut() else {
+fn open_row(sh: &mut Shared) {
+    let Some(form) = sh.form.as_mut() else {
         return;
     };
-    let Some(row) = form.current(&app.shared.doc.plan) else {
+    let Some(row) = form.current(&sh.doc.plan) else {
         return;
     };
     match (row.key, row.editor) {
@@ -162,7 +158,7 @@ fn open_row(app: &mut App) {
         }
         (RowKey::Id, _) => {
             if let Target::Entity(kind, id) = form.target.clone() {
-                start_rename(app, kind, id);
+                start_rename(sh, kind, id);
             }
         }
         (key, Some(kind)) => {
@@ -171,20 +167,20 @@ fn open_row(app: &mut App) {
             } else {
                 row.value.clone()
             };
-            open_editor(app, Purpose::Row(key), row.name, kind, &current);
+            open_editor(sh, Purpose::Row(key), row.name, kind, &current);
         }
         (_, None) => {}
     }
 }
 
-fn add_item(app: &mut App) {
-    let Some(form) = app.shared.form.as_ref() else {
+fn add_item(sh: &mut Shared) {
+    let Some(form) = sh.form.as_ref() else {
         return;
     };
     if form.item.is_some() {
         return;
     }
-    let rows = form.rows(&app.shared.doc.plan);
+    let rows = form.rows(&sh.doc.plan);
     // Lists come after the fields: the list the cursor is in is the nearest heading above it.
     let heading = rows
         .iter()
@@ -195,44 +191,45 @@ fn add_item(app: &mut App) {
         && let Some(kind) = row.editor
     {
         let (key, name) = (row.key, row.name);
-        open_editor(app, Purpose::Row(key), name, kind, "");
+        open_editor(sh, Purpose::Row(key), name, kind, "");
     } else {
-        app.shared.status = app.shared.msg.get("tui-move-to-list").into_owned();
+        sh.status = sh.msg.get("tui-move-to-list").into_owned();
     }
 }
 
-fn remove_item(app: &mut App) {
-    let Some(form) = app.shared.form.as_ref() else {
+fn remove_item(sh: &mut Shared) {
+    let Some(form) = sh.form.as_ref() else {
         return;
     };
-    if let Some(RowKey::Item(l, i)) = form.current(&app.shared.doc.plan).map(|r| r.key) {
-        let result = form.remove_item(&app.shared.doc.plan, l, i);
-        apply(app, result);
+    if let Some(RowKey::Item(l, i)) = form.current(&sh.doc.plan).map(|r| r.key) {
+        let result = form.remove_item(&sh.doc.plan, l, i);
+        apply(sh, result);
     } else if form.item.is_none()
         && let Target::Entity(kind, id) = form.target.clone()
     {
-        ask_delete(app, kind, id);
+        ask_delete(sh, kind, id);
     }
 }
 
 /// A key typed into the open editor.
 pub(crate) fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(ed) = app.shared.editor.as_mut() else {
+    let sh = &mut app.shared;
+    let Some(ed) = sh.editor.as_mut() else {
         return Vec::new();
     };
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Esc => {
             let filter = ed.purpose == Purpose::Filter;
-            app.shared.editor = None;
+            sh.editor = None;
             if filter {
-                app.shared.outline.view.filter.text.clear();
-                app.refresh_tree();
+                sh.outline.view.filter.text.clear();
+                sh.refresh_outline();
             }
             return Vec::new();
         }
         KeyCode::Char('c') if ctrl => {
-            app.shared.editor = None;
+            sh.editor = None;
             return Vec::new();
         }
         KeyCode::Enter => return commit(app),
@@ -260,13 +257,13 @@ pub(crate) fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         _ => {}
     }
-    revalidate(app);
+    revalidate(sh);
     Vec::new()
 }
 
 /// Checks the editor's current value and keeps the reason it would be refused.
-pub(crate) fn revalidate(app: &mut App) {
-    let Some(ed) = app.shared.editor.as_ref() else {
+pub(crate) fn revalidate(sh: &mut Shared) {
+    let Some(ed) = sh.editor.as_ref() else {
         return;
     };
     let value = ed.value();
@@ -276,101 +273,100 @@ pub(crate) fn revalidate(app: &mut App) {
         && !matches!(ed.kind, super::form::spec::EditorKind::Refs(_))
         && ed.visible().is_empty()
     {
-        let error = Some(app.shared.msg.get("tui-pick-no-match").into_owned());
-        if let Some(ed) = app.shared.editor.as_mut() {
+        let error = Some(sh.msg.get("tui-pick-no-match").into_owned());
+        if let Some(ed) = sh.editor.as_mut() {
             ed.error = error;
         }
         return;
     }
     let error: Option<Said> = match &ed.purpose {
         Purpose::Row(key) => {
-            let value = in_context(app, *key, value);
-            app.shared
-                .form
+            let value = in_context(sh, *key, value);
+            sh.form
                 .as_ref()
-                .and_then(|f| f.validate(&app.shared.doc.plan, *key, &value).err())
+                .and_then(|f| f.validate(&sh.doc.plan, *key, &value).err())
         }
-        Purpose::NewEntity(kind) => new_entity(&app.shared.doc.plan, *kind, &value).err(),
-        Purpose::Rename(kind, id) => Edit::rename(&app.shared.doc.plan, *kind, id, &value)
+        Purpose::NewEntity(kind) => new_entity(&sh.doc.plan, *kind, &value).err(),
+        Purpose::Rename(kind, id) => Edit::rename(&sh.doc.plan, *kind, id, &value)
             .err()
             .map(|e| e.said()),
         Purpose::Filter => {
-            app.shared.outline.view.filter.text = value;
-            app.refresh_tree();
+            sh.outline.view.filter.text = value;
+            sh.refresh_outline();
             None
         }
         Purpose::Commit => value.trim().is_empty().then(|| said!("tui-commit-empty")),
         // The JSON parser's own words: a conflict value is written as JSON by those who know it.
         Purpose::ConflictValue(row) => match serde_json::from_str::<serde_json::Value>(&value) {
-            Ok(v) => super::screens::conflicts::refused(app, *row, &v),
+            Ok(v) => super::screens::conflicts::refused(sh, *row, &v),
             Err(e) => Some(said!("value-not-json", reason = &e.to_string())),
         },
-        Purpose::Design(target) => {
-            super::form::round::edit(&app.shared.doc.plan, target, &value).err()
-        }
-        Purpose::NewRound => super::screens::consult::new_round(&app.shared.doc.plan, &value).err(),
+        Purpose::Design(target) => super::form::round::edit(&sh.doc.plan, target, &value).err(),
+        Purpose::NewRound => super::screens::consult::new_round(&sh.doc.plan, &value).err(),
     };
-    let error = error.map(|e| e.show(&app.shared.msg));
-    if let Some(ed) = app.shared.editor.as_mut() {
+    let error = error.map(|e| e.show(&sh.msg));
+    if let Some(ed) = sh.editor.as_mut() {
         ed.error = error;
     }
 }
 
 /// Enter in the editor: apply the value, or keep the editor open with the reason.
 fn commit(app: &mut App) -> Vec<Effect> {
-    revalidate(app);
-    let Some(ed) = app.shared.editor.as_ref() else {
+    let App {
+        shared: sh,
+        screens,
+        ..
+    } = app;
+    revalidate(sh);
+    let Some(ed) = sh.editor.as_ref() else {
         return Vec::new();
     };
     if let Some(e) = &ed.error {
-        app.shared.status = app
-            .shared
+        sh.status = sh
             .msg
             .get_args("tui-not-applied", &[("error", Arg::Text(e.clone().into()))]);
         return Vec::new();
     }
     let value = ed.value();
-    let Some(ed) = app.shared.editor.take() else {
+    let Some(ed) = sh.editor.take() else {
         return Vec::new();
     };
     match ed.purpose {
         Purpose::Row(key) => {
             // Enter on a field left as it was is no edit: nothing to undo, nothing unsaved.
             let unchanged = matches!(key, RowKey::Field(_) | RowKey::ItemField(..))
-                && app.shared.form.as_ref().is_some_and(|f| {
-                    f.rows(&app.shared.doc.plan)
+                && sh.form.as_ref().is_some_and(|f| {
+                    f.rows(&sh.doc.plan)
                         .iter()
                         .any(|r| r.key == key && r.value == value)
                 });
             if unchanged {
-                app.shared.status = app.shared.msg.get("tui-unchanged").into_owned();
+                sh.status = sh.msg.get("tui-unchanged").into_owned();
                 return Vec::new();
             }
-            let value = in_context(app, key, value);
-            let result = app
-                .shared
+            let value = in_context(sh, key, value);
+            let result = sh
                 .form
                 .as_ref()
-                .map(|f| f.commit(&app.shared.doc.plan, key, &value));
-            result.map(|r| apply(app, r)).unwrap_or_default()
+                .map(|f| f.commit(&sh.doc.plan, key, &value));
+            result.map(|r| apply(sh, r)).unwrap_or_default()
         }
         Purpose::NewEntity(kind) => {
-            let result = new_entity(&app.shared.doc.plan, kind, &value);
-            let effects = apply(app, result);
+            let result = new_entity(&sh.doc.plan, kind, &value);
+            let effects = apply(sh, result);
             if let Ok(id) = Id::parse(value.trim())
-                && app.shared.doc.plan.contains(kind, id.as_str())
+                && sh.doc.plan.contains(kind, id.as_str())
             {
                 let mut form = FormState::new(Target::Entity(kind, id));
                 form.cursor = 1;
-                app.shared.form = Some(form);
+                sh.form = Some(form);
             }
             effects
         }
         Purpose::Rename(kind, id) => {
-            let result =
-                Edit::rename(&app.shared.doc.plan, kind, &id, &value).map_err(|e| e.said());
-            let effects = apply(app, result);
-            if let (Some(f), Ok(new)) = (app.shared.form.as_mut(), Id::parse(value.trim()))
+            let result = Edit::rename(&sh.doc.plan, kind, &id, &value).map_err(|e| e.said());
+            let effects = apply(sh, result);
+            if let (Some(f), Ok(new)) = (sh.form.as_mut(), Id::parse(value.trim()))
                 && f.target == Target::Entity(kind, id)
             {
                 f.target = Target::Entity(kind, new);
@@ -379,43 +375,47 @@ fn commit(app: &mut App) -> Vec<Effect> {
         }
         Purpose::Filter => Vec::new(),
         Purpose::Commit => {
-            app.shared.repo.busy = true;
+            sh.repo.busy = true;
             vec![Effect::Repo(super::repo_view::RepoJob::Commit(
                 value.trim().to_owned(),
             ))]
         }
         Purpose::ConflictValue(row) => match serde_json::from_str(&value) {
-            Ok(v) => super::screens::conflicts::settle(app, row, crate::diff::Choice::Value(v)),
+            Ok(v) => super::screens::conflicts::settle(
+                &mut screens.conflicts,
+                sh,
+                row,
+                crate::diff::Choice::Value(v),
+            ),
             Err(_) => Vec::new(),
         },
         Purpose::Design(target) => {
             // Rows are by position, so the cursor stays on the field (a renamed question
             // keeps its row).
-            let result = super::form::round::edit(&app.shared.doc.plan, &target, &value);
-            apply(app, result)
+            let result = super::form::round::edit(&sh.doc.plan, &target, &value);
+            apply(sh, result)
         }
         Purpose::NewRound => {
-            let result = super::screens::consult::new_round(&app.shared.doc.plan, &value);
-            let effects = apply(app, result);
-            super::screens::consult::after_new_round(app, &value);
+            let result = super::screens::consult::new_round(&sh.doc.plan, &value);
+            let effects = apply(sh, result);
+            super::screens::consult::after_new_round(&mut screens.consult, sh, &value);
             effects
         }
     }
 }
 
 /// Applies an edit made from the UI, reporting what happened in the status line.
-pub fn apply(app: &mut App, edit: Result<Edit, Said>) -> Vec<Effect> {
-    let result = edit.and_then(|e| app.shared.doc.apply(e).map_err(|e| e.said()));
+pub fn apply(sh: &mut Shared, edit: Result<Edit, Said>) -> Vec<Effect> {
+    let result = edit.and_then(|e| sh.doc.apply(e).map_err(|e| e.said()));
     match result {
         Ok(()) => {
-            app.shared.status = app.shared.msg.get("tui-changed").into_owned();
-            app.refresh_tree();
+            sh.status = sh.msg.get("tui-changed").into_owned();
             vec![Effect::WriteRecovery]
         }
         Err(e) => {
-            app.shared.status = app.shared.msg.get_args(
+            sh.status = sh.msg.get_args(
                 "tui-not-changed",
-                &[("error", Arg::Text(e.show(&app.shared.msg).into()))],
+                &[("error", Arg::Text(e.show(&sh.msg).into()))],
             );
             Vec::new()
         }
@@ -425,19 +425,19 @@ pub fn apply(app: &mut App, edit: Result<Edit, Said>) -> Vec<Effect> {
 /// The edit that creates a new entity of `kind` with id `value`, with neutral defaults.
 /// A row's value with what only the TUI knows: an activity switched to fixed dates is fixed
 /// where the schedule has it now, never on a made-up day.
-fn in_context(app: &App, key: super::form::RowKey, value: String) -> String {
-    let Some(form) = app.shared.form.as_ref() else {
+fn in_context(sh: &Shared, key: super::form::RowKey, value: String) -> String {
+    let Some(form) = sh.form.as_ref() else {
         return value;
     };
     if let Target::Entity(EntityKind::Activity, id) = &form.target
         && value.trim() == "Fixed"
-        && let Some(a) = app.shared.doc.plan.activities.get(id)
+        && let Some(a) = sh.doc.plan.activities.get(id)
         && !matches!(a.timing, crate::model::Timing::Fixed { .. })
         && form
-            .rows(&app.shared.doc.plan)
+            .rows(&sh.doc.plan)
             .iter()
             .any(|r| r.key == key && r.name == "timing")
-        && let Some(d) = app.shared.doc.dates(id)
+        && let Some(d) = sh.doc.dates(id)
     {
         return format!("Fixed {} {}", d.early_start, d.early_finish);
     }
@@ -487,9 +487,9 @@ fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Resul
 }
 
 /// Asks for the id of a new entity of `kind`.
-pub(crate) fn start_new(app: &mut App, kind: EntityKind) {
+pub(crate) fn start_new(sh: &mut Shared, kind: EntityKind) {
     open_editor(
-        app,
+        sh,
         Purpose::NewEntity(kind),
         "tui-editor-new-id",
         EditorKind::Text,
@@ -498,10 +498,10 @@ pub(crate) fn start_new(app: &mut App, kind: EntityKind) {
 }
 
 /// Asks for a new id for `kind`/`id`.
-pub(crate) fn start_rename(app: &mut App, kind: EntityKind, id: Id) {
+pub(crate) fn start_rename(sh: &mut Shared, kind: EntityKind, id: Id) {
     let current = id.to_string();
     open_editor(
-        app,
+        sh,
         Purpose::Rename(kind, id),
         "tui-editor-rename",
         EditorKind::Text,
@@ -510,9 +510,8 @@ pub(crate) fn start_rename(app: &mut App, kind: EntityKind, id: Id) {
 }
 
 /// Asks before deleting `kind`/`id`, listing what refers to it.
-pub(crate) fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
-    let references = app
-        .shared
+pub(crate) fn ask_delete(sh: &mut Shared, kind: EntityKind, id: Id) {
+    let references = sh
         .doc
         .plan
         .references_to(kind, &id)
@@ -520,7 +519,7 @@ pub(crate) fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
         .map(|r| match &r.from {
             crate::model::Referrer::Entity(k, from) => format!(
                 "{} `{}` ({})",
-                app.shared.msg.get(crate::model::keys::entity_kind(*k)),
+                sh.msg.get(crate::model::keys::entity_kind(*k)),
                 from,
                 r.field
             ),
@@ -528,7 +527,7 @@ pub(crate) fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
             other => format!("{} ({})", other.file_path(), r.field),
         })
         .collect();
-    app.shared.popup = Some(Popup::ConfirmDelete {
+    sh.popup = Some(Popup::ConfirmDelete {
         kind,
         id,
         references,
@@ -536,40 +535,36 @@ pub(crate) fn ask_delete(app: &mut App, kind: EntityKind, id: Id) {
 }
 
 /// Deletes `kind`/`id` (after the question was answered).
-pub(crate) fn delete_now(app: &mut App, kind: EntityKind, id: &Id) -> Vec<Effect> {
-    let result = Edit::remove(&app.shared.doc.plan, kind, id).map_err(|e| e.said());
-    let effects = apply(app, result);
-    if app
-        .shared
+pub(crate) fn delete_now(sh: &mut Shared, kind: EntityKind, id: &Id) -> Vec<Effect> {
+    let result = Edit::remove(&sh.doc.plan, kind, id).map_err(|e| e.said());
+    let effects = apply(sh, result);
+    if sh
         .form
         .as_ref()
         .is_some_and(|f| f.target == Target::Entity(kind, id.clone()))
     {
-        app.shared.form = None;
+        sh.form = None;
     }
     effects
 }
 
 /// The external editor closed: apply its text to the row being edited.
 pub(crate) fn external_closed(app: &mut App, result: Result<String, Said>) -> Vec<Effect> {
-    let Some(ed) = app.shared.editor.take() else {
+    let sh = &mut app.shared;
+    let Some(ed) = sh.editor.take() else {
         return Vec::new();
     };
     match (result, ed.purpose) {
         (Ok(text), Purpose::Row(key)) => {
             // Editors add a final newline; a one-paragraph field does not want it.
             let text = text.strip_suffix('\n').unwrap_or(&text).to_owned();
-            let edit = app
-                .shared
-                .form
-                .as_ref()
-                .map(|f| f.commit(&app.shared.doc.plan, key, &text));
-            edit.map(|e| apply(app, e)).unwrap_or_default()
+            let edit = sh.form.as_ref().map(|f| f.commit(&sh.doc.plan, key, &text));
+            edit.map(|e| apply(sh, e)).unwrap_or_default()
         }
         (Err(e), _) => {
-            app.shared.status = app.shared.msg.get_args(
+            sh.status = sh.msg.get_args(
                 "tui-editor-failed",
-                &[("error", Arg::Text(e.show(&app.shared.msg).into()))],
+                &[("error", Arg::Text(e.show(&sh.msg).into()))],
             );
             Vec::new()
         }

@@ -36,7 +36,7 @@ pub(crate) fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
         return Vec::new();
     }
     let body = usize::from(app.shared.size.1.saturating_sub(3));
-    let conflicts = super::screens::conflicts::rows(app).len();
+    let conflicts = super::screens::conflicts::rows(&app.shared).len();
     let (cursor, len) = match app.shared.screen {
         Screen::Activities | Screen::Gantt => (
             &mut app.shared.outline.cursor,

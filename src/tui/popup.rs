@@ -58,7 +58,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             vec![Effect::ClearRecovery, Effect::Quit]
         }
         (Popup::ConfirmDelete { kind, id, .. }, Some('y' | '\n')) => {
-            super::editing::delete_now(app, kind, &id)
+            super::editing::delete_now(&mut app.shared, kind, &id)
         }
         (Popup::Recover, Some('r' | 'y' | '\n')) => super::recovery::restore(app),
         (Popup::Recover, Some('d' | 'n')) => {
@@ -70,7 +70,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             super::repo_view::undo_operation(app, n)
         }
         (Popup::FilterMenu, Some(c)) if c != '\u{1b}' => {
-            super::screens::activities::filter_menu(app, c)
+            super::screens::activities::filter_menu(&mut app.shared, c)
         }
         (
             Popup::ConfirmQuit | Popup::ConfirmDelete { .. } | Popup::Recover | Popup::FilterMenu,

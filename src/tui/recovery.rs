@@ -167,6 +167,5 @@ pub fn restore(app: &mut App) -> Vec<Effect> {
             );
         }
     }
-    app.refresh_tree();
     vec![Effect::WriteRecovery]
 }

@@ -97,9 +97,10 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
     {
         app.shared.screen = Screen::History;
     }
-    let n = super::screens::conflicts::rows(app).len();
+    let n = super::screens::conflicts::rows(&app.shared).len();
     app.screens.conflicts.cursor.step(0, n);
-    let mut effects = super::screens::review::repo_changed(app);
+    let mut effects =
+        super::screens::review::repo_changed(&mut app.screens.review, &mut app.shared);
     if reread {
         // The operations shown follow what was just done.
         effects.push(Effect::Repo(RepoJob::Operations));
@@ -171,7 +172,7 @@ pub(crate) fn start_commit(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     super::editing::open_editor(
-        app,
+        &mut app.shared,
         Purpose::Commit,
         "tui-commit-title",
         EditorKind::Text,
@@ -198,11 +199,11 @@ pub(crate) fn start_sync(app: &mut App) -> Vec<Effect> {
 }
 
 /// Starts a job on the merge in progress.
-pub(crate) fn merge_job(app: &mut App, job: RepoJob) -> Vec<Effect> {
-    if app.shared.repo.busy || app.shared.repo.merge.is_none() {
+pub(crate) fn merge_job(sh: &mut super::shared::Shared, job: RepoJob) -> Vec<Effect> {
+    if sh.repo.busy || sh.repo.merge.is_none() {
         return Vec::new();
     }
-    app.shared.repo.busy = true;
+    sh.repo.busy = true;
     vec![Effect::Repo(job)]
 }
 

@@ -59,7 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let buf = frame.buffer_mut();
     draw_tabs(app, tabs, buf);
     if app.shared.form.is_some() {
-        let about = screens::consult_about::lines(app);
+        let about = screens::consult_about::lines(&app.shared);
         let h = screens::consult_about::height(&about, body.height);
         draw_form(
             app,
@@ -67,7 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             buf,
         );
         let below = Rect::new(body.x, body.bottom() - h, body.width, h);
-        screens::consult_about::draw(app, &about, below, buf);
+        screens::consult_about::draw(&app.shared, &about, below, buf);
     } else {
         screens::draw(app, body, buf);
     }

@@ -216,6 +216,8 @@ fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
             other => panic!("final-report is drawn as {other:?}"),
         }
     };
+    // The chart is laid out while it is shown.
+    h.press(&["6"]);
     let before = bar_start(&h);
     h.open_activity_row("final-report", "dependencies");
     h.press(&["a"]);

@@ -156,7 +156,7 @@ fn edit_in_tui(h: &mut Harness, a: usize, f: Field, v: u8) {
     )
     .unwrap()
     .unwrap();
-    let effects = khutta::tui::editing::apply(&mut h.app, Ok(e));
+    let effects = khutta::tui::editing::apply(&mut h.app.shared, Ok(e));
     h.run_effects(effects);
 }
 

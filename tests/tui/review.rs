@@ -90,7 +90,7 @@ fn pick_two_revisions_and_read_what_changed() {
     // The list: the working plan, the baseline, then the history, newest first.
     h.press(&["j", "j"]);
     assert_eq!(
-        khutta::tui::screens::review::choices(&h.app)[h.app.screens.review.cursor.row],
+        khutta::tui::screens::review::choices(&h.app.shared)[h.app.screens.review.cursor.row],
         Revision::Commit {
             commit: repo.commits[1],
             message: "A shorter portal build".into()

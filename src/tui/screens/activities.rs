@@ -3,42 +3,41 @@
 use crate::model::{ActivityKind, EntityKind, Id, Lang, Status, Timing};
 use crate::text::Align;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::editor::Purpose;
 use crate::tui::form::spec::EditorKind;
 use crate::tui::form::{FormState, Target};
 use crate::tui::paint::fill;
 use crate::tui::popup::Popup;
+use crate::tui::shared::Shared;
 use crate::tui::{editing, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 /// A command on the Activities screen.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let n = app.shared.outline.rows.len();
-    let page = super::page(app);
-    if super::move_cursor(&mut app.shared.outline.cursor, c, n, page) {
+pub fn command(sh: &mut Shared, c: Command) -> Vec<Effect> {
+    let n = sh.outline.rows.len();
+    let page = sh.page();
+    if super::move_cursor(&mut sh.outline.cursor, c, n, page) {
         return Vec::new();
     }
-    let selected: Option<Id> = app
-        .shared
+    let selected: Option<Id> = sh
         .outline
         .rows
-        .get(app.shared.outline.cursor.row)
+        .get(sh.outline.cursor.row)
         .map(|r| r.id.clone());
     match c {
         Command::Select => {
             if let Some(id) = selected {
-                app.shared.form = Some(FormState::new(Target::Entity(EntityKind::Activity, id)));
+                sh.form = Some(FormState::new(Target::Entity(EntityKind::Activity, id)));
             }
         }
         Command::Toggle | Command::Right | Command::Left => {
-            if let Some(row) = app
-                .shared
+            if let Some(row) = sh
                 .outline
                 .rows
-                .get(app.shared.outline.cursor.row)
+                .get(sh.outline.cursor.row)
                 .filter(|r| r.has_children)
             {
                 let id = row.id.clone();
@@ -48,20 +47,19 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
                     _ => !row.collapsed,
                 };
                 if collapse {
-                    app.shared.outline.view.collapsed.insert(id);
+                    sh.outline.view.collapsed.insert(id);
                 } else {
-                    app.shared.outline.view.collapsed.remove(&id);
+                    sh.outline.view.collapsed.remove(&id);
                 }
-                app.refresh_tree();
+                sh.refresh_outline();
             }
         }
         Command::ExpandAll => {
-            app.shared.outline.view.collapsed.clear();
-            app.refresh_tree();
+            sh.outline.view.collapsed.clear();
+            sh.refresh_outline();
         }
         Command::CollapseAll => {
-            app.shared.outline.view.collapsed = app
-                .shared
+            sh.outline.view.collapsed = sh
                 .doc
                 .plan
                 .activities
@@ -69,45 +67,44 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
                 .filter(|a| a.kind == ActivityKind::Group)
                 .map(|a| a.id.clone())
                 .collect();
-            app.refresh_tree();
+            sh.refresh_outline();
         }
         Command::Sort => {
-            app.shared.outline.view.sort = app.shared.outline.view.sort.next();
-            let column = app
-                .shared
+            sh.outline.view.sort = sh.outline.view.sort.next();
+            let column = sh
                 .msg
-                .get(&format!("col-{}", app.shared.outline.view.sort.name()))
+                .get(&format!("col-{}", sh.outline.view.sort.name()))
                 .into_owned();
-            app.shared.status = app.shared.msg.get_args(
+            sh.status = sh.msg.get_args(
                 "tui-sorted-by",
                 &[("column", crate::i18n::Arg::Text(column.into()))],
             );
-            app.refresh_tree();
+            sh.refresh_outline();
         }
         Command::Filter => {
-            let current = app.shared.outline.view.filter.text.clone();
+            let current = sh.outline.view.filter.text.clone();
             editing::open_editor(
-                app,
+                sh,
                 Purpose::Filter,
                 "tui-editor-filter",
                 EditorKind::Text,
                 &current,
             );
         }
-        Command::FilterMenu => app.shared.popup = Some(Popup::FilterMenu),
+        Command::FilterMenu => sh.popup = Some(Popup::FilterMenu),
         Command::Back => {
-            app.shared.outline.view.filter = Default::default();
-            app.refresh_tree();
+            sh.outline.view.filter = Default::default();
+            sh.refresh_outline();
         }
-        Command::New => editing::start_new(app, EntityKind::Activity),
+        Command::New => editing::start_new(sh, EntityKind::Activity),
         Command::Delete => {
             if let Some(id) = selected {
-                editing::ask_delete(app, EntityKind::Activity, id);
+                editing::ask_delete(sh, EntityKind::Activity, id);
             }
         }
         Command::Rename => {
             if let Some(id) = selected {
-                editing::start_rename(app, EntityKind::Activity, id);
+                editing::start_rename(sh, EntityKind::Activity, id);
             }
         }
         _ => {}
@@ -116,8 +113,8 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 }
 
 /// A key in the filter menu: `s` cycles the status, `p` the partner, `c` the country, `x` clears.
-pub(crate) fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
-    let f = &mut app.shared.outline.view.filter;
+pub(crate) fn filter_menu(sh: &mut Shared, key: char) -> Vec<Effect> {
+    let f = &mut sh.outline.view.filter;
     match key {
         's' => {
             f.status = match f.status {
@@ -130,12 +127,11 @@ pub(crate) fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
             }
         }
         'p' => {
-            let ids = app.shared.doc.plan.ids(EntityKind::Partner);
+            let ids = sh.doc.plan.ids(EntityKind::Partner);
             f.partner = next_of(&ids, f.partner.as_ref());
         }
         'c' => {
-            let mut countries: Vec<_> = app
-                .shared
+            let mut countries: Vec<_> = sh
                 .doc
                 .plan
                 .activities
@@ -149,8 +145,8 @@ pub(crate) fn filter_menu(app: &mut App, key: char) -> Vec<Effect> {
         'x' => *f = Default::default(),
         _ => {}
     }
-    app.shared.popup = Some(Popup::FilterMenu);
-    app.refresh_tree();
+    sh.popup = Some(Popup::FilterMenu);
+    sh.refresh_outline();
     Vec::new()
 }
 
@@ -168,8 +164,8 @@ fn next_of<T: Clone + PartialEq>(all: &[T], current: Option<&T>) -> Option<T> {
 
 /// The start, finish and slack shown for an activity: its computed dates, or its fixed dates
 /// or duration when it could not be scheduled (on a cycle).
-fn dates(app: &App, a: &crate::model::Activity) -> (String, String, String) {
-    if let Some(d) = app.shared.doc.dates(&a.id) {
+fn dates(sh: &Shared, a: &crate::model::Activity) -> (String, String, String) {
+    if let Some(d) = sh.doc.dates(&a.id) {
         return (
             d.early_start.to_string(),
             d.early_finish.to_string(),
@@ -201,12 +197,12 @@ fn tree_cell(id: &str, depth: u16, has_children: bool, collapsed: bool, mirrored
 }
 
 /// Draws the tree.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
         return;
     }
-    let pen = &app.shared.pen;
-    let m = &app.shared.msg;
+    let pen = &sh.pen;
+    let m = &sh.msg;
     let wide = area.width >= 110;
     let mut heads = vec![
         ("col-id", 20u16),
@@ -225,23 +221,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         pen.ui(buf, *x, area.y, *w, &m.get(key), theme::heading());
     }
     let height = usize::from(area.height - 1);
-    let offset = app.shared.outline.cursor.scrolled(height);
-    let plan = &app.shared.doc.plan;
-    let lang = app.shared.content_lang;
-    for (i, row) in app
-        .shared
-        .outline
-        .rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-    {
+    let offset = sh.outline.cursor.scrolled(height);
+    let plan = &sh.doc.plan;
+    let lang = sh.content_lang;
+    for (i, row) in sh.outline.rows.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
         let Some(a) = plan.activities.get(&row.id) else {
             continue;
         };
-        let selected = i == app.shared.outline.cursor.row;
+        let selected = i == sh.outline.cursor.row;
         let style = if selected {
             theme::selected()
         } else {
@@ -250,8 +238,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
-        let (start, finish, slack) = dates(app, a);
-        let critical = app.shared.doc.dates(&a.id).is_some_and(|d| d.critical);
+        let (start, finish, slack) = dates(sh, a);
+        let critical = sh.doc.dates(&a.id).is_some_and(|d| d.critical);
         let lead = a
             .lead
             .as_ref()
@@ -295,7 +283,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             (finish, Lang::En, Align::Natural, style),
             (
                 m.get(crate::model::keys::status(a.status)).into_owned(),
-                app.shared.lang,
+                sh.lang,
                 Align::Natural,
                 style,
             ),
@@ -306,8 +294,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             pen.text(buf, Rect::new(*x, y, *w, 1), text, *st, *l, *align);
         }
     }
-    if app.shared.outline.rows.is_empty() {
-        let key = if app.shared.outline.view.filter.is_empty() {
+    if sh.outline.rows.is_empty() {
+        let key = if sh.outline.view.filter.is_empty() {
             "tui-empty"
         } else {
             "tui-empty-filter"
@@ -320,5 +308,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             &m.get(key),
             theme::dim(),
         );
+    }
+}
+
+/// The Activities screen: the outline it shows is shared with the Gantt, so it keeps no state of its own.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Activities;
+
+impl super::Component for Activities {
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect> {
+        command(sh, c)
+    }
+
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
+        draw(sh, area, buf)
     }
 }

@@ -8,12 +8,13 @@ use crate::diff::{Choice, Conflict, Side, render};
 use crate::repo::merge_state::Pick;
 use crate::text::Align;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::editor::Purpose;
 use crate::tui::form::spec::EditorKind;
 use crate::tui::form::{FormState, Target};
 use crate::tui::paint::fill;
 use crate::tui::repo_view::{RepoJob, merge_job};
+use crate::tui::shared::Shared;
 use crate::tui::{editing, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -44,15 +45,14 @@ impl Row<'_> {
 }
 
 /// Every conflict shown, the document's first.
-pub fn rows(app: &App) -> Vec<Row<'_>> {
-    let disk = app
-        .shared
+pub fn rows(sh: &Shared) -> Vec<Row<'_>> {
+    let disk = sh
         .doc
         .conflicts
         .iter()
         .enumerate()
         .map(|(i, c)| Row::Disk(i, c));
-    let merge = app.shared.repo.merge.iter().flat_map(|m| {
+    let merge = sh.repo.merge.iter().flat_map(|m| {
         m.conflicts
             .iter()
             .enumerate()
@@ -62,34 +62,32 @@ pub fn rows(app: &App) -> Vec<Row<'_>> {
 }
 
 /// Settles the conflict in row `row` with `choice`.
-pub fn settle(app: &mut App, row: usize, choice: Choice) -> Vec<Effect> {
-    let target = match rows(app).get(row) {
+pub fn settle(v: &mut ConflictsView, sh: &mut Shared, row: usize, choice: Choice) -> Vec<Effect> {
+    let target = match rows(sh).get(row) {
         Some(Row::Disk(i, _)) => Ok(*i),
         Some(Row::Merge(i, _)) => Err(*i),
         None => return Vec::new(),
     };
     match target {
         Ok(i) => {
-            match app.shared.doc.settle(i, choice) {
+            match sh.doc.settle(i, choice) {
                 Ok(()) => {
-                    app.shared.status = app
-                        .shared
+                    sh.status = sh
                         .msg
-                        .count("tui-disk-conflicts-left", app.shared.doc.conflicts.len());
+                        .count("tui-disk-conflicts-left", sh.doc.conflicts.len());
                 }
                 Err(e) => {
-                    app.shared.status = app.shared.msg.get_args(
+                    sh.status = sh.msg.get_args(
                         "tui-not-changed",
                         &[(
                             "error",
-                            crate::i18n::Arg::Text(e.said().show(&app.shared.msg).into()),
+                            crate::i18n::Arg::Text(e.said().show(&sh.msg).into()),
                         )],
                     );
                 }
             }
-            app.refresh_tree();
-            let n = rows(app).len();
-            app.screens.conflicts.cursor.step(0, n);
+            let n = rows(sh).len();
+            v.cursor.step(0, n);
             vec![Effect::WriteRecovery]
         }
         Err(i) => {
@@ -99,7 +97,7 @@ pub fn settle(app: &mut App, row: usize, choice: Choice) -> Vec<Effect> {
                 Choice::Base => Pick::Base,
                 Choice::Value(v) => Pick::Value(v),
             };
-            merge_job(app, RepoJob::Resolve(i, pick))
+            merge_job(sh, RepoJob::Resolve(i, pick))
         }
     }
 }
@@ -107,17 +105,17 @@ pub fn settle(app: &mut App, row: usize, choice: Choice) -> Vec<Effect> {
 /// Why a value of one's own for the conflict in row `row` is refused: it does not fit the
 /// field, or the checks refuse it as they do in a form (a progress of 150, an end before its
 /// start, a text in neither language).
-pub fn refused(app: &App, row: usize, value: &serde_json::Value) -> Option<crate::i18n::Said> {
+pub fn refused(sh: &Shared, row: usize, value: &serde_json::Value) -> Option<crate::i18n::Said> {
     use crate::check::Code;
-    let c = rows(app).get(row)?.conflict().clone();
-    let current = app.shared.doc.plan.unit(&c.target);
+    let c = rows(sh).get(row)?.conflict().clone();
+    let current = sh.doc.plan.unit(&c.target);
     let after =
         match crate::diff::write_field(&c.target, current.as_ref(), &c.path, Some(value.clone())) {
             Ok(v) => v,
             Err(e) => return Some(e.said()),
         };
     // The unit alone, checked by the rules of values that forms also apply.
-    let mut alone = crate::model::Plan::new(app.shared.doc.plan.meta.clone());
+    let mut alone = crate::model::Plan::new(sh.doc.plan.meta.clone());
     alone.set_unit(&c.target, after);
     crate::check::check(&alone, &crate::check::Unread::default())
         .into_iter()
@@ -131,15 +129,15 @@ pub fn refused(app: &App, row: usize, value: &serde_json::Value) -> Option<crate
 }
 
 /// Asks for a value of one's own for the conflict in row `row`, as JSON, starting from ours.
-fn value_editor(app: &mut App, row: usize) -> Vec<Effect> {
-    let current = rows(app)[row]
+fn value_editor(sh: &mut Shared, row: usize) -> Vec<Effect> {
+    let current = rows(sh)[row]
         .conflict()
         .ours
         .as_ref()
         .map(|v| v.to_string())
         .unwrap_or_else(|| "null".into());
     editing::open_editor(
-        app,
+        sh,
         Purpose::ConflictValue(row),
         "tui-conflict-value",
         EditorKind::Text,
@@ -149,57 +147,57 @@ fn value_editor(app: &mut App, row: usize) -> Vec<Effect> {
 }
 
 /// A command on the Conflicts screen.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let n = rows(app).len();
-    let row = app.screens.conflicts.cursor.row;
-    let page = super::page(app);
-    if super::move_cursor(&mut app.screens.conflicts.cursor, c, n, page) {
+pub fn command(v: &mut ConflictsView, sh: &mut Shared, c: Command) -> Vec<Effect> {
+    let n = rows(sh).len();
+    let row = v.cursor.row;
+    let page = sh.page();
+    if super::move_cursor(&mut v.cursor, c, n, page) {
         return Vec::new();
     }
-    let merge_left = app.shared.repo.merge.as_ref().map(|m| m.conflicts.len());
+    let merge_left = sh.repo.merge.as_ref().map(|m| m.conflicts.len());
     match c {
-        Command::TakeOurs if row < n => settle(app, row, Choice::Ours),
-        Command::TakeTheirs if row < n => settle(app, row, Choice::Theirs),
-        Command::TakeBase if row < n => settle(app, row, Choice::Base),
+        Command::TakeOurs if row < n => settle(v, sh, row, Choice::Ours),
+        Command::TakeTheirs if row < n => settle(v, sh, row, Choice::Theirs),
+        Command::TakeBase if row < n => settle(v, sh, row, Choice::Base),
         Command::Select if row < n => {
             // The entity's own form, with its checks: a value changed there and saved settles
             // a merge's conflict as a hand edit does; the merge waits meanwhile.
-            let target = rows(app)[row].conflict().target.clone();
+            let target = rows(sh)[row].conflict().target.clone();
             match target {
                 crate::model::Unit::Entity { kind, id }
-                    if app.shared.doc.plan.contains(kind, id.as_str()) =>
+                    if sh.doc.plan.contains(kind, id.as_str()) =>
                 {
                     let mut form = FormState::new(Target::Entity(kind, id));
-                    let field = rows(app)[row].conflict().path.to_string();
-                    form.go_to_field(&app.shared.doc.plan, &field);
-                    app.shared.form = Some(form);
+                    let field = rows(sh)[row].conflict().path.to_string();
+                    form.go_to_field(&sh.doc.plan, &field);
+                    sh.form = Some(form);
                 }
-                crate::model::Unit::Plan if !app.shared.doc.read_only => {
-                    app.shared.form = Some(FormState::new(Target::Plan));
+                crate::model::Unit::Plan if !sh.doc.read_only => {
+                    sh.form = Some(FormState::new(Target::Plan));
                 }
-                _ => return value_editor(app, row),
+                _ => return value_editor(sh, row),
             }
             Vec::new()
         }
-        Command::EditValue if row < n => value_editor(app, row),
-        Command::FinishMerge if merge_left == Some(0) => merge_job(app, RepoJob::Finish),
+        Command::EditValue if row < n => value_editor(sh, row),
+        Command::FinishMerge if merge_left == Some(0) => merge_job(sh, RepoJob::Finish),
         Command::FinishMerge => {
             if let Some(left) = merge_left {
-                app.shared.status = app.shared.msg.count("tui-conflicts-left", left);
+                sh.status = sh.msg.count("tui-conflicts-left", left);
             }
             Vec::new()
         }
-        Command::AbortMerge => merge_job(app, RepoJob::Abort),
+        Command::AbortMerge => merge_job(sh, RepoJob::Abort),
         _ => Vec::new(),
     }
 }
 
 /// Draws the list of conflicts and the three values of the selected one.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
-    let m = &app.shared.msg;
-    let rows = rows(app);
-    if rows.is_empty() && app.shared.repo.merge.is_none() {
+pub fn draw(v: &ConflictsView, sh: &Shared, area: Rect, buf: &mut Buffer) {
+    let pen = &sh.pen;
+    let m = &sh.msg;
+    let rows = rows(sh);
+    if rows.is_empty() && sh.repo.merge.is_none() {
         pen.ui(
             buf,
             area.x + 1,
@@ -211,10 +209,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mut titles = Vec::new();
-    if !app.shared.doc.conflicts.is_empty() {
-        titles.push(m.count("tui-disk-conflicts-title", app.shared.doc.conflicts.len()));
+    if !sh.doc.conflicts.is_empty() {
+        titles.push(m.count("tui-disk-conflicts-title", sh.doc.conflicts.len()));
     }
-    if let Some(merge) = &app.shared.repo.merge {
+    if let Some(merge) = &sh.repo.merge {
         titles.push(m.get_args(
             "tui-merge-title",
             &[
@@ -234,7 +232,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let list_h = area.height.saturating_sub(8).max(3);
     let cols = pen.columns(Rect::new(area.x, area.y, area.width, 1), &[4, 14, 30, 0]);
-    let offset = app.screens.conflicts.cursor.scrolled(usize::from(list_h));
+    let offset = v.cursor.scrolled(usize::from(list_h));
     for (i, row) in rows
         .iter()
         .enumerate()
@@ -243,12 +241,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let c = row.conflict();
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let style = if i == app.screens.conflicts.cursor.row {
+        let style = if i == v.cursor.row {
             theme::selected()
         } else {
             Style::new()
         };
-        if i == app.screens.conflicts.cursor.row {
+        if i == v.cursor.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
         let kind = match row {
@@ -264,10 +262,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
     let detail_y = area.y + 2 + list_h;
-    if let Some(c) = rows
-        .get(app.screens.conflicts.cursor.row)
-        .map(Row::conflict)
-    {
+    if let Some(c) = rows.get(v.cursor.row).map(Row::conflict) {
         let rows = [
             ("tui-side-base", Side::Base),
             ("tui-side-ours", Side::Ours),
@@ -293,7 +288,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 Rect::new(vcols[1].0, y, vcols[1].1, 1),
                 &render::side_shown(c, *side, m),
                 Style::new(),
-                app.shared.content_lang,
+                sh.content_lang,
                 Align::Natural,
             );
         }
@@ -303,7 +298,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 area.x + 1,
                 detail_y + 3,
                 area.width.saturating_sub(2),
-                &format!("{}: {}", p.code, p.message.show(&app.shared.msg)),
+                &format!("{}: {}", p.code, p.message.show(&sh.msg)),
                 theme::error(),
             );
             let hint = m.get_args("check-hint", &[("hint", p.hint.show(m).into())]);
@@ -325,4 +320,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         &m.get("tui-conflicts-help"),
         theme::dim(),
     );
+}
+
+impl super::Component for ConflictsView {
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect> {
+        command(self, sh, c)
+    }
+
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
+        draw(self, sh, area, buf)
+    }
 }

@@ -10,11 +10,12 @@ use crate::i18n::Arg;
 use crate::model::{Id, Lang, Round, RoundStatus, Text, Venue};
 use crate::text::Align;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::editor::{EditorState, Purpose};
 use crate::tui::form::spec::EditorKind;
 use crate::tui::lists::Cursor;
 use crate::tui::paint::fill;
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -44,57 +45,50 @@ pub enum Mode {
 }
 
 /// The round selected in the rounds list.
-pub(crate) fn selected_round(app: &App) -> Option<Id> {
-    app.shared
-        .doc
-        .plan
-        .consultations
-        .keys()
-        .nth(app.screens.consult.rounds.row)
-        .cloned()
+pub(crate) fn selected_round(v: &ConsultView, sh: &Shared) -> Option<Id> {
+    sh.doc.plan.consultations.keys().nth(v.rounds.row).cloned()
 }
 
 /// A command on the Consultations screen (collect mode reads keys itself).
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    match &app.screens.consult.mode {
-        Mode::Rounds => rounds_command(app, c),
-        Mode::Design(_) => super::consult_design::command(app, c),
+pub fn command(v: &mut ConsultView, sh: &mut Shared, c: Command) -> Vec<Effect> {
+    match &v.mode {
+        Mode::Rounds => rounds_command(v, sh, c),
+        Mode::Design(_) => super::consult_design::command(v, sh, c),
         Mode::Collect(_) => Vec::new(),
-        Mode::Results(_) => super::consult_results::command(app, c),
+        Mode::Results(_) => super::consult_results::command(v, sh, c),
     }
 }
 
-fn rounds_command(app: &mut App, c: Command) -> Vec<Effect> {
-    let n = app.shared.doc.plan.consultations.len();
-    let page = super::page(app);
-    if super::move_cursor(&mut app.screens.consult.rounds, c, n, page) {
+fn rounds_command(v: &mut ConsultView, sh: &mut Shared, c: Command) -> Vec<Effect> {
+    let n = sh.doc.plan.consultations.len();
+    let page = sh.page();
+    if super::move_cursor(&mut v.rounds, c, n, page) {
         return Vec::new();
     }
-    let round = selected_round(app);
+    let round = selected_round(v, sh);
     match (c, round) {
-        (Command::New, _) if !app.shared.doc.read_only => {
-            let opts = app.shared.pen.options(Lang::En, Align::Natural);
-            app.shared.editor = Some(EditorState::new(
+        (Command::New, _) if !sh.doc.read_only => {
+            let opts = sh.pen.options(Lang::En, Align::Natural);
+            sh.editor = Some(EditorState::new(
                 Purpose::NewRound,
-                app.shared.msg.get("tui-new-round").into_owned(),
+                sh.msg.get("tui-new-round").into_owned(),
                 EditorKind::Text,
                 "",
                 Vec::new(),
                 opts,
             ));
         }
-        (Command::Delete, Some(round)) if !app.shared.doc.read_only => {
+        (Command::Delete, Some(round)) if !sh.doc.read_only => {
             // Only a round nobody answered goes with one key (and undo brings it back); one
             // with answers is removed on disk, where git keeps them.
-            let answered = app
-                .shared
+            let answered = sh
                 .doc
                 .plan
                 .consultations
                 .get(&round)
                 .map_or(0, |c| c.responses.len());
             if answered > 0 {
-                app.shared.status = app.shared.msg.get_args(
+                sh.status = sh.msg.get_args(
                     "tui-round-has-answers",
                     &[
                         ("round", Arg::Text(round.to_string().into())),
@@ -103,17 +97,17 @@ fn rounds_command(app: &mut App, c: Command) -> Vec<Effect> {
                 );
                 return Vec::new();
             }
-            let edit = Edit::remove_round(&app.shared.doc.plan, &round).map_err(|e| e.said());
-            let effects = crate::tui::editing::apply(app, edit);
-            let n = app.shared.doc.plan.consultations.len();
-            app.screens.consult.rounds.step(0, n);
+            let edit = Edit::remove_round(&sh.doc.plan, &round).map_err(|e| e.said());
+            let effects = crate::tui::editing::apply(sh, edit);
+            let n = sh.doc.plan.consultations.len();
+            v.rounds.step(0, n);
             return effects;
         }
         (Command::Select, Some(round)) => {
-            app.screens.consult.mode = Mode::Design(Design::new(round));
+            v.mode = Mode::Design(Design::new(round));
         }
         (Command::Collect | Command::ConsultResults, Some(round)) => {
-            return command_on_round(app, c, &round);
+            return command_on_round(v, sh, c, &round);
         }
         _ => {}
     }
@@ -121,21 +115,20 @@ fn rounds_command(app: &mut App, c: Command) -> Vec<Effect> {
 }
 
 /// Collect mode or results for `round`, from the rounds list or the designer.
-pub(crate) fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Effect> {
+pub(crate) fn command_on_round(
+    v: &mut ConsultView,
+    sh: &mut Shared,
+    c: Command,
+    round: &Id,
+) -> Vec<Effect> {
     match c {
         Command::Collect => {
             // Answers are still taken (a late form, a paper copy typed in afterwards), but the
             // coordinator is told that the round is not open.
-            let status = app
-                .shared
-                .doc
-                .plan
-                .consultations
-                .get(round)
-                .map(|c| c.round.status);
+            let status = sh.doc.plan.consultations.get(round).map(|c| c.round.status);
             if let Some(status @ (RoundStatus::Draft | RoundStatus::Closed)) = status {
-                let status = status_label(app, status);
-                app.shared.status = app.shared.msg.get_args(
+                let status = status_label(sh, status);
+                sh.status = sh.msg.get_args(
                     "tui-collect-not-open",
                     &[
                         ("round", crate::i18n::Arg::Text(round.to_string().into())),
@@ -143,10 +136,10 @@ pub(crate) fn command_on_round(app: &mut App, c: Command, round: &Id) -> Vec<Eff
                     ],
                 );
             }
-            app.screens.consult.mode = Mode::Collect(Box::new(Collect::new(app, round.clone())));
+            v.mode = Mode::Collect(Box::new(Collect::new(sh, round.clone())));
         }
         Command::ConsultResults => {
-            app.screens.consult.mode = Mode::Results(ResultsView::new(round.clone()));
+            v.mode = Mode::Results(ResultsView::new(round.clone()));
         }
         _ => {}
     }
@@ -161,45 +154,38 @@ pub(crate) fn new_round(plan: &crate::model::Plan, value: &str) -> Result<Edit, 
 }
 
 /// After a round was added: select it and open its designer.
-pub(crate) fn after_new_round(app: &mut App, value: &str) {
+pub(crate) fn after_new_round(v: &mut ConsultView, sh: &mut Shared, value: &str) {
     let Ok(id) = Id::parse(value.trim()) else {
         return;
     };
-    if let Some(row) = app
-        .shared
-        .doc
-        .plan
-        .consultations
-        .keys()
-        .position(|k| *k == id)
-    {
-        app.screens.consult.rounds.row = row;
-        app.screens.consult.mode = Mode::Design(Design::new(id));
+    if let Some(row) = sh.doc.plan.consultations.keys().position(|k| *k == id) {
+        v.rounds.row = row;
+        v.mode = Mode::Design(Design::new(id));
     }
 }
 
 /// The name of a round's status in the UI's language.
-pub(crate) fn status_label(app: &App, s: RoundStatus) -> String {
+pub(crate) fn status_label(sh: &Shared, s: RoundStatus) -> String {
     let key = match s {
         RoundStatus::Draft => "round-status-draft",
         RoundStatus::Open => "round-status-open",
         RoundStatus::Closed => "round-status-closed",
     };
-    app.shared.msg.get(key).into_owned()
+    sh.msg.get(key).into_owned()
 }
 
 /// Draws the screen in its current mode.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    match &app.screens.consult.mode {
-        Mode::Rounds => draw_rounds(app, area, buf),
-        Mode::Design(d) => super::consult_design::draw(app, d, area, buf),
-        Mode::Collect(c) => super::consult_collect::draw(app, c, area, buf),
-        Mode::Results(r) => super::consult_results::draw(app, r, area, buf),
+pub fn draw(v: &ConsultView, sh: &Shared, area: Rect, buf: &mut Buffer) {
+    match &v.mode {
+        Mode::Rounds => draw_rounds(v, sh, area, buf),
+        Mode::Design(d) => super::consult_design::draw(sh, d, area, buf),
+        Mode::Collect(c) => super::consult_collect::draw(sh, c, area, buf),
+        Mode::Results(r) => super::consult_results::draw(sh, r, area, buf),
     }
 }
 
-fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
+fn draw_rounds(v: &ConsultView, sh: &Shared, area: Rect, buf: &mut Buffer) {
+    let pen = &sh.pen;
     let heads = [
         ("col-id", 14u16),
         ("col-title", 0),
@@ -210,28 +196,21 @@ fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     let cols = pen.columns(area, &heads.iter().map(|h| h.1).collect::<Vec<_>>());
     for ((key, _), (x, w)) in heads.iter().zip(&cols) {
-        pen.ui(
-            buf,
-            *x,
-            area.y,
-            *w,
-            &app.shared.msg.get(key),
-            theme::heading(),
-        );
+        pen.ui(buf, *x, area.y, *w, &sh.msg.get(key), theme::heading());
     }
-    let plan = &app.shared.doc.plan;
+    let plan = &sh.doc.plan;
     if plan.consultations.is_empty() {
         pen.ui(
             buf,
             area.x + 1,
             area.y + 1,
             area.width.saturating_sub(2),
-            &app.shared.msg.get("tui-no-rounds"),
+            &sh.msg.get("tui-no-rounds"),
             theme::dim(),
         );
     }
     let height = usize::from(area.height.saturating_sub(2));
-    let offset = app.screens.consult.rounds.scrolled(height);
+    let offset = v.rounds.scrolled(height);
     for (i, (id, c)) in plan
         .consultations
         .iter()
@@ -240,7 +219,7 @@ fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
         .take(height)
     {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let selected = i == app.screens.consult.rounds.row;
+        let selected = i == v.rounds.row;
         let style = if selected {
             theme::selected()
         } else {
@@ -252,10 +231,10 @@ fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
         let cells = [
             (id.to_string(), Lang::En),
             (
-                c.round.title.show(app.shared.content_lang).to_owned(),
-                app.shared.content_lang,
+                c.round.title.show(sh.content_lang).to_owned(),
+                sh.content_lang,
             ),
-            (status_label(app, c.round.status), app.shared.lang),
+            (status_label(sh, c.round.status), sh.lang),
             (
                 c.round.date.map(|d| d.to_string()).unwrap_or_default(),
                 Lang::En,
@@ -274,7 +253,7 @@ fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    let hint = app.shared.msg.get_args(
+    let hint = sh.msg.get_args(
         "tui-rounds-help",
         &[("count", Arg::from(plan.consultations.len()))],
     );
@@ -286,4 +265,14 @@ fn draw_rounds(app: &App, area: Rect, buf: &mut Buffer) {
         &hint,
         theme::dim(),
     );
+}
+
+impl super::Component for ConsultView {
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect> {
+        command(self, sh, c)
+    }
+
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
+        draw(self, sh, area, buf)
+    }
 }

@@ -5,8 +5,8 @@ use crate::consult::{ResultsOptions, results_for};
 use crate::i18n::Arg;
 use crate::model::{Lang, RoundStatus};
 use crate::text::Align;
-use crate::tui::app::App;
 use crate::tui::form::Target;
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,34 +16,34 @@ use ratatui::style::Style;
 pub(crate) type AboutLine = (String, Lang, Style);
 
 /// The section's lines for the open form's entity; empty when no question refers to it.
-pub fn lines(app: &App) -> Vec<AboutLine> {
-    let Some(Target::Entity(kind, id)) = app.shared.form.as_ref().map(|f| &f.target) else {
+pub fn lines(sh: &Shared) -> Vec<AboutLine> {
+    let Some(Target::Entity(kind, id)) = sh.form.as_ref().map(|f| &f.target) else {
         return Vec::new();
     };
-    if app.shared.form.as_ref().is_some_and(|f| f.item.is_some()) {
+    if sh.form.as_ref().is_some_and(|f| f.item.is_some()) {
         return Vec::new();
     }
-    let lang = app.shared.content_lang;
+    let lang = sh.content_lang;
     let options = ResultsOptions {
         lang,
         ..ResultsOptions::default()
     };
-    let mentions = results_for(&app.shared.doc.plan, *kind, id, &options);
+    let mentions = results_for(&sh.doc.plan, *kind, id, &options);
     if mentions.is_empty() {
         return Vec::new();
     }
     let mut out: Vec<AboutLine> = vec![(
-        app.shared.msg.get("tui-about-heading").into_owned(),
-        app.shared.lang,
+        sh.msg.get("tui-about-heading").into_owned(),
+        sh.lang,
         theme::heading(),
     )];
     for m in &mentions {
         let head = match (m.picks, m.status) {
-            (_, RoundStatus::Draft) => app.shared.msg.get_args(
+            (_, RoundStatus::Draft) => sh.msg.get_args(
                 "tui-about-draft",
                 &[("round", Arg::Text(m.round.to_string().into()))],
             ),
-            (Some(picks), _) => app.shared.msg.get_args(
+            (Some(picks), _) => sh.msg.get_args(
                 "tui-about-picked",
                 &[
                     ("round", Arg::Text(m.round.to_string().into())),
@@ -51,7 +51,7 @@ pub fn lines(app: &App) -> Vec<AboutLine> {
                     ("answered", m.result.answered.into()),
                 ],
             ),
-            (None, _) => app.shared.msg.get_args(
+            (None, _) => sh.msg.get_args(
                 "tui-about-answered",
                 &[
                     ("round", Arg::Text(m.round.to_string().into())),
@@ -67,7 +67,7 @@ pub fn lines(app: &App) -> Vec<AboutLine> {
         // A plan-item question is summed up by the picks above; the others show their tally.
         if m.picks.is_none() && m.status != RoundStatus::Draft {
             out.extend(super::consult_results::question_result_lines(
-                app, &m.result, lang,
+                sh, &m.result, lang,
             ));
         }
     }
@@ -85,10 +85,10 @@ pub(crate) fn height(lines: &[AboutLine], height: u16) -> u16 {
 }
 
 /// Draws the section's first lines into `area`.
-pub fn draw(app: &App, lines: &[AboutLine], area: Rect, buf: &mut Buffer) {
+pub fn draw(sh: &Shared, lines: &[AboutLine], area: Rect, buf: &mut Buffer) {
     for (i, (text, lang, style)) in lines.iter().take(usize::from(area.height)).enumerate() {
         let y = area.y + u16::try_from(i).unwrap_or(0);
-        app.shared.pen.text(
+        sh.pen.text(
             buf,
             Rect::new(area.x + 1, y, area.width.saturating_sub(2), 1),
             text,

@@ -12,13 +12,15 @@ use crate::model::{
 use crate::said;
 use crate::text::Align;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::editor::{Choice, EditorState, Purpose};
 use crate::tui::form::round::{Field, Target};
 use crate::tui::form::round::{KINDS, fields, fresh_option_id, has_options, value};
 use crate::tui::form::spec::EditorKind;
 use crate::tui::lists::Cursor;
 use crate::tui::paint::fill;
+use crate::tui::screens::consult::ConsultView;
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -47,20 +49,15 @@ impl Design {
 }
 
 /// A field's label in the UI's language: "Text (Arabic)", "Option 2 (English)".
-fn field_label(app: &App, f: Field) -> String {
+fn field_label(sh: &Shared, f: Field) -> String {
     let base = match f {
-        Field::Option(i, _) => app
-            .shared
+        Field::Option(i, _) => sh
             .msg
             .get_args("design-option", &[("number", (i + 1).into())]),
-        _ => app
-            .shared
-            .msg
-            .get(&format!("design-{}", f.name()))
-            .into_owned(),
+        _ => sh.msg.get(&format!("design-{}", f.name())).into_owned(),
     };
     match f.lang() {
-        Some(l) => format!("{base} ({})", app.shared.msg.get(lang_key(l))),
+        Some(l) => format!("{base} ({})", sh.msg.get(lang_key(l))),
         None => base,
     }
 }
@@ -73,57 +70,53 @@ fn lang_key(l: Lang) -> &'static str {
 }
 
 /// The name of a question kind in the UI's language.
-pub(crate) fn kind_label(app: &App, name: &str) -> String {
+pub(crate) fn kind_label(sh: &Shared, name: &str) -> String {
     let key = format!("question-kind-{}", name.to_lowercase());
-    if app.shared.msg.has(&key) {
-        app.shared.msg.get(&key).into_owned()
+    if sh.msg.has(&key) {
+        sh.msg.get(&key).into_owned()
     } else {
         name.to_owned()
     }
 }
 
 /// The name of a plan aspect in the UI's language.
-pub(crate) fn aspect_label(app: &App, a: Aspect) -> String {
-    app.shared
-        .msg
+pub(crate) fn aspect_label(sh: &Shared, a: Aspect) -> String {
+    sh.msg
         .get(&format!("aspect-{}", format!("{a:?}").to_lowercase()))
         .into_owned()
 }
 
-fn shown_value(app: &App, round: &Round, q: Option<&Question>, f: Field) -> String {
+fn shown_value(sh: &Shared, round: &Round, q: Option<&Question>, f: Field) -> String {
     let v = value(round, q, f);
     match f {
-        Field::Kind => kind_label(app, &v),
-        Field::Aspect => q.map(|q| aspect_label(app, q.aspect)).unwrap_or(v),
-        Field::Status => super::consult::status_label(app, round.status),
+        Field::Kind => kind_label(sh, &v),
+        Field::Aspect => q.map(|q| aspect_label(sh, q.aspect)).unwrap_or(v),
+        Field::Status => super::consult::status_label(sh, round.status),
         _ => v,
     }
 }
 
-fn choices(app: &App, f: Field) -> Vec<Choice> {
+fn choices(sh: &Shared, f: Field) -> Vec<Choice> {
     let pair = |value: String, label: String| Choice { value, label };
     match f {
         Field::Kind => KINDS
             .iter()
-            .map(|k| pair((*k).to_owned(), kind_label(app, k)))
+            .map(|k| pair((*k).to_owned(), kind_label(sh, k)))
             .collect(),
         Field::Aspect => Aspect::ALL
             .iter()
-            .map(|a| pair(format!("{a:?}"), aspect_label(app, *a)))
+            .map(|a| pair(format!("{a:?}"), aspect_label(sh, *a)))
             .collect(),
         Field::Status => RoundStatus::ALL
             .iter()
-            .map(|s| pair(format!("{s:?}"), super::consult::status_label(app, *s)))
+            .map(|s| pair(format!("{s:?}"), super::consult::status_label(sh, *s)))
             .collect(),
         Field::Item => EntityKind::ALL
             .iter()
             .map(|k| {
                 pair(
                     k.dir().to_owned(),
-                    app.shared
-                        .msg
-                        .get(crate::model::keys::entity_kind(*k))
-                        .into_owned(),
+                    sh.msg.get(crate::model::keys::entity_kind(*k)).into_owned(),
                 )
             })
             .collect(),
@@ -141,23 +134,23 @@ fn editor_kind(f: Field) -> EditorKind {
     }
 }
 
-fn design(app: &App) -> Option<&Design> {
-    match &app.screens.consult.mode {
+fn design(v: &ConsultView) -> Option<&Design> {
+    match &v.mode {
         Mode::Design(d) => Some(d),
         _ => None,
     }
 }
 
-fn design_mut(app: &mut App) -> Option<&mut Design> {
-    match &mut app.screens.consult.mode {
+fn design_mut(v: &mut ConsultView) -> Option<&mut Design> {
+    match &mut v.mode {
         Mode::Design(d) => Some(d),
         _ => None,
     }
 }
 
 /// The selected question of the designer (none on the round's row).
-fn selected_question<'a>(app: &'a App, d: &Design) -> Option<&'a Question> {
-    let round = &app.shared.doc.plan.consultations.get(&d.round)?.round;
+fn selected_question<'a>(sh: &'a Shared, d: &Design) -> Option<&'a Question> {
+    let round = &sh.doc.plan.consultations.get(&d.round)?.round;
     d.cursor
         .row
         .checked_sub(1)
@@ -165,57 +158,57 @@ fn selected_question<'a>(app: &'a App, d: &Design) -> Option<&'a Question> {
 }
 
 /// A command in the designer.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let Some(d) = design(app).cloned() else {
+pub fn command(v: &mut ConsultView, sh: &mut Shared, c: Command) -> Vec<Effect> {
+    let Some(d) = design(v).cloned() else {
         return Vec::new();
     };
-    let Some(round) = app
-        .shared
+    let Some(round) = sh
         .doc
         .plan
         .consultations
         .get(&d.round)
         .map(|c| c.round.clone())
     else {
-        app.screens.consult.mode = Mode::Rounds;
+        v.mode = Mode::Rounds;
         return Vec::new();
     };
-    let q = selected_question(app, &d).cloned();
+    let q = selected_question(sh, &d).cloned();
     match d.field {
-        None => list_command(app, c, &d, &round, q.as_ref()),
-        Some(f) => field_command(app, c, &d, &round, q.as_ref(), f),
+        None => list_command(v, sh, c, &d, &round, q.as_ref()),
+        Some(f) => field_command(v, sh, c, &d, &round, q.as_ref(), f),
     }
 }
 
 fn list_command(
-    app: &mut App,
+    v: &mut ConsultView,
+    sh: &mut Shared,
     c: Command,
     d: &Design,
     round: &Round,
     q: Option<&Question>,
 ) -> Vec<Effect> {
     let rows = round.questions.len() + 1;
-    let page = super::page(app);
-    if let Some(dm) = design_mut(app)
+    let page = sh.page();
+    if let Some(dm) = design_mut(v)
         && super::move_cursor(&mut dm.cursor, c, rows, page)
     {
         return Vec::new();
     }
-    let plan = &app.shared.doc.plan;
+    let plan = &sh.doc.plan;
     let (id, row) = (&d.round, d.cursor.row);
     let (edit, to) = match (c, q) {
         (Command::Back, _) => {
-            app.screens.consult.mode = Mode::Rounds;
+            v.mode = Mode::Rounds;
             return Vec::new();
         }
         (Command::Select, _) => {
-            if let Some(dm) = design_mut(app) {
+            if let Some(dm) = design_mut(v) {
                 dm.field = Some(0);
             }
             return Vec::new();
         }
-        (Command::Collect, _) => return super::consult::command_on_round(app, c, id),
-        (Command::ConsultResults, _) => return super::consult::command_on_round(app, c, id),
+        (Command::Collect, _) => return super::consult::command_on_round(v, sh, c, id),
+        (Command::ConsultResults, _) => return super::consult::command_on_round(v, sh, c, id),
         (Command::New, _) => {
             let fresh = round.fresh_question_id();
             let question = Question::new(
@@ -243,8 +236,8 @@ fn list_command(
         }
         _ => return Vec::new(),
     };
-    let effects = crate::tui::editing::apply(app, edit);
-    if let Some(dm) = design_mut(app) {
+    let effects = crate::tui::editing::apply(sh, edit);
+    if let Some(dm) = design_mut(v) {
         dm.cursor.row = to;
     }
     effects
@@ -259,7 +252,8 @@ fn flatten<F: Into<Said>>(r: Result<Result<Edit, F>, EditError>) -> Result<Edit,
 }
 
 fn field_command(
-    app: &mut App,
+    v: &mut ConsultView,
+    sh: &mut Shared,
     c: Command,
     d: &Design,
     round: &Round,
@@ -268,22 +262,22 @@ fn field_command(
 ) -> Vec<Effect> {
     let list = fields(q);
     let n = list.len();
-    let set_field = |app: &mut App, to: usize| {
-        if let Some(dm) = design_mut(app) {
+    let set_field = |v: &mut ConsultView, to: usize| {
+        if let Some(dm) = design_mut(v) {
             dm.field = Some(to.min(n.saturating_sub(1)));
         }
     };
     match c {
-        Command::Up => set_field(app, f.saturating_sub(1)),
-        Command::Down => set_field(app, f + 1),
-        Command::Top => set_field(app, 0),
-        Command::Bottom => set_field(app, n),
+        Command::Up => set_field(v, f.saturating_sub(1)),
+        Command::Down => set_field(v, f + 1),
+        Command::Top => set_field(v, 0),
+        Command::Bottom => set_field(v, n),
         Command::Back => {
-            if let Some(dm) = design_mut(app) {
+            if let Some(dm) = design_mut(v) {
                 dm.field = None;
             }
         }
-        Command::Select if !app.shared.doc.read_only => {
+        Command::Select if !sh.doc.read_only => {
             let Some(field) = list.get(f).copied() else {
                 return Vec::new();
             };
@@ -294,10 +288,10 @@ fn field_command(
             };
             let lang = field.lang().unwrap_or(Lang::En);
             let current = value(round, q, field);
-            let opts = app.shared.pen.options(lang, Align::Natural);
-            let title = field_label(app, field);
-            let choices = choices(app, field);
-            app.shared.editor = Some(EditorState::new(
+            let opts = sh.pen.options(lang, Align::Natural);
+            let title = field_label(sh, field);
+            let choices = choices(sh, field);
+            sh.editor = Some(EditorState::new(
                 Purpose::Design(target),
                 title,
                 editor_kind(field),
@@ -305,31 +299,30 @@ fn field_command(
                 choices,
                 opts,
             ));
-            crate::tui::editing::revalidate(app);
+            crate::tui::editing::revalidate(sh);
         }
         Command::New if q.is_some_and(|q| has_options(&q.kind)) => {
             let Some(q) = q else { return Vec::new() };
             let qid = q.id.clone();
             let fresh = fresh_option_id(q);
-            let edit =
-                Edit::update_round(&app.shared.doc.plan, &d.round, "add option", |r| {
-                    match r
-                        .question_mut(qid.as_str())
-                        .and_then(|q| q.kind.options_mut())
-                    {
-                        Some(o) => {
-                            o.push(AnswerOption {
-                                id: fresh,
-                                label: Text::default(),
-                            });
-                            Ok(())
-                        }
-                        None => Err(said!("form-no-options")),
+            let edit = Edit::update_round(&sh.doc.plan, &d.round, "add option", |r| {
+                match r
+                    .question_mut(qid.as_str())
+                    .and_then(|q| q.kind.options_mut())
+                {
+                    Some(o) => {
+                        o.push(AnswerOption {
+                            id: fresh,
+                            label: Text::default(),
+                        });
+                        Ok(())
                     }
-                });
-            let effects = crate::tui::editing::apply(app, flatten(edit));
-            let last = fields(selected_question(app, d)).len().saturating_sub(2);
-            set_field(app, last);
+                    None => Err(said!("form-no-options")),
+                }
+            });
+            let effects = crate::tui::editing::apply(sh, flatten(edit));
+            let last = fields(selected_question(sh, d)).len().saturating_sub(2);
+            set_field(v, last);
             return effects;
         }
         Command::Delete => {
@@ -337,8 +330,8 @@ fn field_command(
                 return Vec::new();
             };
             let qid = q.id.clone();
-            let edit =
-                Edit::update_round(&app.shared.doc.plan, &d.round, "remove option", |r| match r
+            let edit = Edit::update_round(&sh.doc.plan, &d.round, "remove option", |r| {
+                match r
                     .question_mut(qid.as_str())
                     .and_then(|q| q.kind.options_mut())
                 {
@@ -347,9 +340,10 @@ fn field_command(
                         Ok(())
                     }
                     _ => Err(crate::said!("form-no-such-row")),
-                });
-            let effects = crate::tui::editing::apply(app, flatten(edit));
-            set_field(app, f.saturating_sub(2));
+                }
+            });
+            let effects = crate::tui::editing::apply(sh, flatten(edit));
+            set_field(v, f.saturating_sub(2));
             return effects;
         }
         _ => {}
@@ -359,13 +353,13 @@ fn field_command(
 
 /// Draws the designer: the rows on one side, the selected row's fields and the preview on
 /// the other.
-pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
-    let Some(c) = app.shared.doc.plan.consultations.get(&d.round) else {
+pub fn draw(sh: &Shared, d: &Design, area: Rect, buf: &mut Buffer) {
+    let pen = &sh.pen;
+    let Some(c) = sh.doc.plan.consultations.get(&d.round) else {
         return;
     };
     let round = &c.round;
-    let title = app.shared.msg.get_args(
+    let title = sh.msg.get_args(
         "tui-design-title",
         &[
             (
@@ -396,13 +390,13 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
     let height = usize::from(body.height);
     let offset = d.cursor.scrolled(height);
     let mut rows = vec![(
-        app.shared.msg.get("tui-design-round-row").into_owned(),
-        round.title.show(app.shared.content_lang).to_owned(),
+        sh.msg.get("tui-design-round-row").into_owned(),
+        round.title.show(sh.content_lang).to_owned(),
     )];
     rows.extend(round.questions.iter().enumerate().map(|(i, q)| {
         (
             format!("{:>2}. {}", i + 1, q.id),
-            q.text.show(app.shared.content_lang).to_owned(),
+            q.text.show(sh.content_lang).to_owned(),
         )
     }));
     for (i, (head, text)) in rows.iter().enumerate().skip(offset).take(height) {
@@ -432,12 +426,12 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
             Rect::new(inner[1].0, y, inner[1].1, 1),
             text,
             style,
-            app.shared.content_lang,
+            sh.content_lang,
             Align::Natural,
         );
     }
     // The selected row's fields.
-    let q = selected_question(app, d);
+    let q = selected_question(sh, d);
     let list = fields(q);
     let field_rows = u16::try_from(list.len()).unwrap_or(0).min(body.height / 2);
     let fcols = pen.columns(Rect::new(rx, body.y, rw, 1), &[22, 0]);
@@ -461,19 +455,19 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(rx, y, rw, 1), style);
         }
-        let lang = f.lang().unwrap_or(app.shared.lang);
+        let lang = f.lang().unwrap_or(sh.lang);
         pen.ui(
             buf,
             fcols[0].0,
             y,
             fcols[0].1,
-            &field_label(app, *f),
+            &field_label(sh, *f),
             if selected { style } else { theme::dim() },
         );
         pen.text(
             buf,
             Rect::new(fcols[1].0, y, fcols[1].1, 1),
-            &shown_value(app, round, q, *f),
+            &shown_value(sh, round, q, *f),
             style,
             lang,
             Align::Natural,
@@ -482,17 +476,16 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
     // The preview, in the language plan texts are shown in (L switches).
     if let Some(q) = q {
         let top = body.y + field_rows + 1;
-        let heading = app.shared.msg.get_args(
+        let heading = sh.msg.get_args(
             "tui-design-preview",
             &[(
                 "lang",
-                crate::i18n::Arg::Text(app.shared.msg.get(lang_key(app.shared.content_lang))),
+                crate::i18n::Arg::Text(sh.msg.get(lang_key(sh.content_lang))),
             )],
         );
         pen.ui(buf, rx, top, rw, &heading, theme::heading());
         let preview = super::consult_collect::Pending::default();
-        let lines =
-            super::consult_collect::question_lines(app, q, app.shared.content_lang, &preview);
+        let lines = super::consult_collect::question_lines(sh, q, sh.content_lang, &preview);
         let room = body.bottom().saturating_sub(top + 1);
         for (i, (text, lang, style)) in lines.iter().take(usize::from(room)).enumerate() {
             let y = top + 1 + u16::try_from(i).unwrap_or(0);
@@ -507,9 +500,9 @@ pub fn draw(app: &App, d: &Design, area: Rect, buf: &mut Buffer) {
         }
     }
     let help = if d.field.is_some() {
-        app.shared.msg.get("tui-design-fields-help")
+        sh.msg.get("tui-design-fields-help")
     } else {
-        app.shared.msg.get("tui-design-help")
+        sh.msg.get("tui-design-help")
     };
     pen.ui(
         buf,

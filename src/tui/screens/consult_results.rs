@@ -8,7 +8,9 @@ use crate::i18n::Arg;
 use crate::model::{Id, Lang};
 use crate::text::Align;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
+use crate::tui::screens::consult::ConsultView;
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -53,16 +55,16 @@ fn cycle<T: Clone + PartialEq>(all: &[T], current: &[T]) -> Vec<T> {
 }
 
 /// A command on the results view.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let Mode::Results(view) = &app.screens.consult.mode else {
+pub fn command(v: &mut ConsultView, sh: &mut Shared, c: Command) -> Vec<Effect> {
+    let Mode::Results(view) = &v.mode else {
         return Vec::new();
     };
-    let Some(consultation) = app.shared.doc.plan.consultations.get(&view.round) else {
+    let Some(consultation) = sh.doc.plan.consultations.get(&view.round) else {
         return Vec::new();
     };
-    let (countries, kinds) = filter_choices(&app.shared.doc.plan, consultation);
-    let page = super::page(app);
-    let Mode::Results(view) = &mut app.screens.consult.mode else {
+    let (countries, kinds) = filter_choices(&sh.doc.plan, consultation);
+    let page = sh.page();
+    let Mode::Results(view) = &mut v.mode else {
         return Vec::new();
     };
     match c {
@@ -80,7 +82,7 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
             view.scroll = 0;
         }
         Command::ToggleAnonymise => view.anonymise = !view.anonymise,
-        Command::Back => app.screens.consult.mode = Mode::Rounds,
+        Command::Back => v.mode = Mode::Rounds,
         _ => {}
     }
     Vec::new()
@@ -126,9 +128,13 @@ fn rows_lines(out: &mut Vec<ResultLine>, rows: &[Row], lang: Lang) {
 }
 
 /// The lines of one question's results, in the UI's language with plan texts in `lang`.
-pub(crate) fn question_result_lines(app: &App, q: &QuestionResult, lang: Lang) -> Vec<ResultLine> {
-    let m = &app.shared.msg;
-    let ui = app.shared.lang;
+pub(crate) fn question_result_lines(
+    sh: &Shared,
+    q: &QuestionResult,
+    lang: Lang,
+) -> Vec<ResultLine> {
+    let m = &sh.msg;
+    let ui = sh.lang;
     let mut out: Vec<ResultLine> = Vec::new();
     match &q.tally {
         Tally::SingleChoice { rows } | Tally::MultipleChoice { rows } => {
@@ -199,27 +205,27 @@ pub(crate) fn question_result_lines(app: &App, q: &QuestionResult, lang: Lang) -
 }
 
 /// Every line of a round's results.
-fn lines(app: &App, view: &ResultsView) -> Vec<ResultLine> {
-    let Some(c) = app.shared.doc.plan.consultations.get(&view.round) else {
+fn lines(sh: &Shared, view: &ResultsView) -> Vec<ResultLine> {
+    let Some(c) = sh.doc.plan.consultations.get(&view.round) else {
         return Vec::new();
     };
-    let lang = app.shared.content_lang;
+    let lang = sh.content_lang;
     let options = ResultsOptions {
         filter: view.filter.clone(),
         anonymise: view.anonymise,
         lang,
     };
-    let r = results(&app.shared.doc.plan, c, &options);
-    let any = app.shared.msg.get("tui-filter-any").into_owned();
+    let r = results(&sh.doc.plan, c, &options);
+    let any = sh.msg.get("tui-filter-any").into_owned();
     let country = view
         .filter
         .countries
         .first()
         .map_or(any.clone(), |c| c.to_string());
     let kind = view.filter.organisation_types.first().map_or(any, |k| {
-        crate::tui::words::choice_label(&app.shared.msg, "organisation_type", &format!("{k:?}"))
+        crate::tui::words::choice_label(&sh.msg, "organisation_type", &format!("{k:?}"))
     });
-    let mut who = app.shared.msg.get_args(
+    let mut who = sh.msg.get_args(
         "tui-results-who",
         &[
             ("shown", r.respondents.into()),
@@ -229,49 +235,48 @@ fn lines(app: &App, view: &ResultsView) -> Vec<ResultLine> {
         ],
     );
     if view.anonymise {
-        who = format!("{who} · {}", app.shared.msg.get("tui-results-anonymised"));
+        who = format!("{who} · {}", sh.msg.get("tui-results-anonymised"));
     }
-    let mut out: Vec<ResultLine> = vec![(who, app.shared.lang, theme::dim())];
+    let mut out: Vec<ResultLine> = vec![(who, sh.lang, theme::dim())];
     for q in &r.questions {
         out.push((String::new(), lang, Style::new()));
-        let head = app.shared.msg.get_args(
+        let head = sh.msg.get_args(
             "tui-results-question",
             &[
                 ("id", Arg::Text(q.id.to_string().into())),
                 (
                     "aspect",
-                    Arg::Text(super::consult_design::aspect_label(app, q.aspect).into()),
+                    Arg::Text(super::consult_design::aspect_label(sh, q.aspect).into()),
                 ),
                 ("answered", q.answered.into()),
             ],
         );
-        out.push((head, app.shared.lang, theme::dim()));
+        out.push((head, sh.lang, theme::dim()));
         out.push((q.text.show(lang).to_owned(), lang, theme::heading()));
-        out.extend(question_result_lines(app, q, lang));
+        out.extend(question_result_lines(sh, q, lang));
     }
     out
 }
 
 /// Draws the results, scrolled.
-pub fn draw(app: &App, view: &ResultsView, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
-    let title = app
-        .shared
+pub fn draw(sh: &Shared, view: &ResultsView, area: Rect, buf: &mut Buffer) {
+    let pen = &sh.pen;
+    let title = sh
         .doc
         .plan
         .consultations
         .get(&view.round)
-        .map(|c| c.round.title.show(app.shared.content_lang).to_owned())
+        .map(|c| c.round.title.show(sh.content_lang).to_owned())
         .unwrap_or_default();
     pen.ui(
         buf,
         area.x + 1,
         area.y,
         area.width.saturating_sub(2),
-        &format!("{} · {title}", app.shared.msg.get("tui-results-title")),
+        &format!("{} · {title}", sh.msg.get("tui-results-title")),
         theme::heading(),
     );
-    let all = lines(app, view);
+    let all = lines(sh, view);
     let height = usize::from(area.height.saturating_sub(2));
     let scroll = view.scroll.min(all.len().saturating_sub(height));
     for (i, (text, lang, style)) in all.iter().skip(scroll).take(height).enumerate() {
@@ -290,7 +295,7 @@ pub fn draw(app: &App, view: &ResultsView, area: Rect, buf: &mut Buffer) {
         area.x + 1,
         area.bottom().saturating_sub(1),
         area.width.saturating_sub(2),
-        &app.shared.msg.get("tui-results-help"),
+        &sh.msg.get("tui-results-help"),
         theme::dim(),
     );
 }

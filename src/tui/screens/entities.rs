@@ -6,10 +6,11 @@ use crate::model::{EntityKind, Lang, Plan, format_amount};
 use crate::text::Align;
 use crate::tui::Screen;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::form::{FormState, Target};
 use crate::tui::lists::Cursor;
 use crate::tui::paint::fill;
+use crate::tui::shared::Shared;
 use crate::tui::{editing, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -34,30 +35,28 @@ fn kind_of(screen: Screen) -> EntityKind {
     }
 }
 
-fn cursor(app: &mut App, kind: EntityKind) -> &mut Cursor {
+fn cursor(v: &mut Lists, kind: EntityKind) -> &mut Cursor {
     match kind {
-        EntityKind::Beneficiary => &mut app.screens.entities.beneficiaries,
-        EntityKind::Funding => &mut app.screens.entities.funding,
-        _ => &mut app.screens.entities.partners,
+        EntityKind::Beneficiary => &mut v.beneficiaries,
+        EntityKind::Funding => &mut v.funding,
+        _ => &mut v.partners,
     }
 }
 
 /// A command on one of the three list screens.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let kind = kind_of(app.shared.screen);
-    let ids = app.shared.doc.plan.ids(kind);
-    let page = super::page(app);
-    if super::move_cursor(cursor(app, kind), c, ids.len(), page) {
+pub fn command(v: &mut Lists, sh: &mut Shared, c: Command) -> Vec<Effect> {
+    let kind = kind_of(sh.screen);
+    let ids = sh.doc.plan.ids(kind);
+    let page = sh.page();
+    if super::move_cursor(cursor(v, kind), c, ids.len(), page) {
         return Vec::new();
     }
-    let selected = ids.get(cursor(app, kind).row).cloned();
+    let selected = ids.get(cursor(v, kind).row).cloned();
     match (c, selected) {
-        (Command::Select, Some(id)) => {
-            app.shared.form = Some(FormState::new(Target::Entity(kind, id)))
-        }
-        (Command::New, _) => editing::start_new(app, kind),
-        (Command::Delete, Some(id)) => editing::ask_delete(app, kind, id),
-        (Command::Rename, Some(id)) => editing::start_rename(app, kind, id),
+        (Command::Select, Some(id)) => sh.form = Some(FormState::new(Target::Entity(kind, id))),
+        (Command::New, _) => editing::start_new(sh, kind),
+        (Command::Delete, Some(id)) => editing::ask_delete(sh, kind, id),
+        (Command::Rename, Some(id)) => editing::start_rename(sh, kind, id),
         _ => {}
     }
     Vec::new()
@@ -70,8 +69,8 @@ type Column = (&'static str, u16, Align);
 type Cell = (String, Lang);
 
 /// The columns and cells of each list.
-fn table(app: &App, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Cell>>) {
-    let (lang, ui, m) = (app.shared.content_lang, app.shared.lang, &app.shared.msg);
+fn table(sh: &Shared, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Cell>>) {
+    let (lang, ui, m) = (sh.content_lang, sh.lang, &sh.msg);
     let en = |s: String| (s, Lang::En);
     match kind {
         EntityKind::Partner => (
@@ -165,29 +164,29 @@ fn table(app: &App, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Cell
 }
 
 /// Draws the list of the screen shown.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn draw(v: &Lists, sh: &Shared, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
         return;
     }
-    let pen = &app.shared.pen;
-    let kind = kind_of(app.shared.screen);
-    let (heads, rows) = table(app, &app.shared.doc.plan, kind);
+    let pen = &sh.pen;
+    let kind = kind_of(sh.screen);
+    let (heads, rows) = table(sh, &sh.doc.plan, kind);
     let widths: Vec<u16> = heads.iter().map(|c| c.1).collect();
     let cols = pen.columns(area, &widths);
     for ((key, _, align), (x, w)) in heads.iter().zip(&cols) {
         pen.text(
             buf,
             Rect::new(*x, area.y, *w, 1),
-            &app.shared.msg.get(key),
+            &sh.msg.get(key),
             theme::heading(),
-            app.shared.lang,
+            sh.lang,
             *align,
         );
     }
     let c = match kind {
-        EntityKind::Beneficiary => &app.screens.entities.beneficiaries,
-        EntityKind::Funding => &app.screens.entities.funding,
-        _ => &app.screens.entities.partners,
+        EntityKind::Beneficiary => &v.beneficiaries,
+        EntityKind::Funding => &v.funding,
+        _ => &v.partners,
     };
     let height = usize::from(area.height - 1);
     let offset = c.scrolled(height);
@@ -211,8 +210,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             area.x,
             area.y + 1,
             area.width,
-            &app.shared.msg.get("tui-empty"),
+            &sh.msg.get("tui-empty"),
             theme::dim(),
         );
+    }
+}
+
+impl super::Component for Lists {
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect> {
+        command(self, sh, c)
+    }
+
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
+        draw(self, sh, area, buf)
     }
 }

@@ -3,11 +3,13 @@
 //! line, critical path and milestones; the Review screen's old revision (a baseline) as dim ghost
 //! bars behind the current ones.
 
+use crate::gantt::baseline::Spans;
 use crate::gantt::{Gantt, Mark, Options, Scale};
 use crate::text::Align;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::paint::fill;
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use chrono::{Days, Months, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -31,10 +33,14 @@ pub struct GanttView {
     pub row_of: HashMap<usize, usize>,
     /// The baseline's mark of each layout row, when a baseline is chosen.
     pub ghosts: Vec<Option<Mark>>,
+    /// What the layout was made from: the document's revision, the terminal's size and the
+    /// baseline's; `None` when the view changed. The layout is remade only when the Gantt is
+    /// shown and one of them changed, so that an edit made elsewhere lays out nothing.
+    laid_out_for: Option<(u64, (u16, u16), u64)>,
 }
 
-fn scale(app: &App) -> Scale {
-    app.screens.gantt.scale.unwrap_or(Scale::Month)
+fn scale(v: &GanttView) -> Scale {
+    v.scale.unwrap_or(Scale::Month)
 }
 
 /// The last day shown when `columns` columns of `scale` start at `from`.
@@ -49,38 +55,42 @@ fn end_of(from: NaiveDate, scale: Scale, columns: u16) -> NaiveDate {
     end.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
 }
 
-/// Recomputes the layout (after the plan, the view or the terminal size changed).
-pub(crate) fn relayout(app: &mut App) {
-    let columns = app.shared.size.0.saturating_sub(LABEL + 1).max(10);
-    let from = app
-        .screens
-        .gantt
-        .from
-        .unwrap_or(app.shared.doc.schedule.start);
-    let sc = scale(app);
+impl GanttView {
+    /// Lays the chart out again if the plan, the terminal or the baseline (`ghosts`, changed
+    /// when `ghosts_revision` changes) changed since it was laid out.
+    pub(crate) fn follow(&mut self, sh: &Shared, ghosts: Option<&Spans>, ghosts_revision: u64) {
+        let now = (sh.doc.revision(), sh.size, ghosts_revision);
+        if self.laid_out_for != Some(now) {
+            relayout(self, sh, ghosts);
+            self.laid_out_for = Some(now);
+        }
+    }
+}
+
+/// Recomputes the layout.
+fn relayout(v: &mut GanttView, sh: &Shared, ghosts: Option<&Spans>) {
+    let columns = sh.size.0.saturating_sub(LABEL + 1).max(10);
+    let from = v.from.unwrap_or(sh.doc.schedule.start);
+    let sc = scale(v);
     let options = Options {
         scale: Some(sc),
         from: Some(from),
         to: Some(end_of(from, sc, columns)),
         columns,
-        today: Some(app.shared.today),
-        months: crate::i18n::month_names(&app.shared.msg),
+        today: Some(sh.today),
+        months: crate::i18n::month_names(&sh.msg),
     };
-    let layout = crate::gantt::layout(&app.shared.doc.plan, &app.shared.doc.schedule, &options);
-    app.screens.gantt.row_of = layout
+    let layout = crate::gantt::layout(&sh.doc.plan, &sh.doc.schedule, &options);
+    v.row_of = layout
         .rows
         .iter()
         .enumerate()
         .map(|(r, row)| (row.activity, r))
         .collect();
-    app.screens.gantt.ghosts = app
-        .screens
-        .review
-        .ghosts
-        .as_ref()
-        .map(|spans| crate::gantt::baseline::ghosts(&layout, &app.shared.doc.plan, spans))
+    v.ghosts = ghosts
+        .map(|spans| crate::gantt::baseline::ghosts(&layout, &sh.doc.plan, spans))
         .unwrap_or_default();
-    app.screens.gantt.layout = Some(layout);
+    v.layout = Some(layout);
 }
 
 /// Draws a baseline's mark dim, where the current bar will be drawn over it; returns the
@@ -102,14 +112,10 @@ fn draw_ghost(buf: &mut Buffer, cx: u16, cw: u16, y: u16, ghost: Option<Mark>) -
 }
 
 /// Moves the window by `steps` units of the scale.
-fn shift(app: &mut App, steps: i32) {
-    let from = app
-        .screens
-        .gantt
-        .from
-        .unwrap_or(app.shared.doc.schedule.start);
+fn shift(v: &mut GanttView, sh: &mut Shared, steps: i32) {
+    let from = v.from.unwrap_or(sh.doc.schedule.start);
     let n = steps.unsigned_abs();
-    let moved = match (scale(app), steps >= 0) {
+    let moved = match (scale(v), steps >= 0) {
         (Scale::Day, true) => from.checked_add_days(Days::new(u64::from(n))),
         (Scale::Day, false) => from.checked_sub_days(Days::new(u64::from(n))),
         (Scale::Week, true) => from.checked_add_days(Days::new(7 * u64::from(n))),
@@ -119,57 +125,52 @@ fn shift(app: &mut App, steps: i32) {
         (Scale::Quarter, true) => from.checked_add_months(Months::new(3 * n)),
         (Scale::Quarter, false) => from.checked_sub_months(Months::new(3 * n)),
     };
-    app.screens.gantt.from = moved.or(Some(from));
+    v.from = moved.or(Some(from));
 }
 
 /// A command on the Gantt screen: the tree's movements, plus time and zoom.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
+pub fn command(v: &mut GanttView, sh: &mut Shared, c: Command) -> Vec<Effect> {
     match c {
-        Command::Left => shift(app, -4),
-        Command::Right => shift(app, 4),
+        Command::Left => shift(v, sh, -4),
+        Command::Right => shift(v, sh, 4),
         Command::ZoomIn | Command::ZoomOut => {
-            let i = Scale::ALL
-                .iter()
-                .position(|s| *s == scale(app))
-                .unwrap_or(2);
+            let i = Scale::ALL.iter().position(|s| *s == scale(v)).unwrap_or(2);
             let j = if c == Command::ZoomIn {
                 i.saturating_sub(1)
             } else {
                 (i + 1).min(Scale::ALL.len() - 1)
             };
-            app.screens.gantt.scale = Scale::ALL.get(j).copied();
-            app.shared.status = app.shared.msg.get_args(
+            v.scale = Scale::ALL.get(j).copied();
+            sh.status = sh.msg.get_args(
                 "tui-gantt-scale",
                 &[(
                     "scale",
                     crate::i18n::Arg::Text(
-                        app.shared
-                            .msg
-                            .get(&format!("tui-scale-{}", Scale::ALL[j].name())),
+                        sh.msg.get(&format!("tui-scale-{}", Scale::ALL[j].name())),
                     ),
                 )],
             );
         }
         Command::Today => {
-            app.screens.gantt.from = app.shared.today.checked_sub_days(Days::new(7));
-            if matches!(scale(app), Scale::Month | Scale::Quarter) {
-                app.screens.gantt.from = app.shared.today.checked_sub_months(Months::new(
-                    if scale(app) == Scale::Month { 1 } else { 3 },
-                ));
+            v.from = sh.today.checked_sub_days(Days::new(7));
+            if matches!(scale(v), Scale::Month | Scale::Quarter) {
+                v.from = sh
+                    .today
+                    .checked_sub_months(Months::new(if scale(v) == Scale::Month { 1 } else { 3 }));
             }
         }
-        _ => return super::activities::command(app, c),
+        _ => return super::activities::command(sh, c),
     }
-    relayout(app);
+    v.laid_out_for = None;
     Vec::new()
 }
 
 /// Draws the chart.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(g) = &app.screens.gantt.layout else {
+pub fn draw(v: &GanttView, sh: &Shared, area: Rect, buf: &mut Buffer) {
+    let Some(g) = &v.layout else {
         return;
     };
-    let pen = &app.shared.pen;
+    let pen = &sh.pen;
     let cols = pen.columns(area, &[LABEL, 0]);
     let ((lx, lw), (cx, cw)) = (cols[0], cols[1]);
     // The axis: major tick labels on the first line, minor ones on the second.
@@ -182,25 +183,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     Rect::new(x, area.y + line, cw - t.column, 1),
                     &t.label,
                     theme::dim(),
-                    app.shared.msg.lang(),
+                    sh.msg.lang(),
                     Align::Left,
                 );
             }
         }
     }
     let height = usize::from(area.height.saturating_sub(2));
-    let offset = app.shared.outline.cursor.scrolled(height);
-    for (i, tree_row) in app
-        .shared
-        .outline
-        .rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-    {
+    let offset = sh.outline.cursor.scrolled(height);
+    for (i, tree_row) in sh.outline.rows.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 2 + u16::try_from(i - offset).unwrap_or(0);
-        let selected = i == app.shared.outline.cursor.row;
+        let selected = i == sh.outline.cursor.row;
         let base = if selected {
             theme::selected()
         } else {
@@ -209,32 +202,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(area.x, y, area.width, 1), base);
         }
-        let Some(a) = app.shared.doc.plan.activities.get(&tree_row.id) else {
+        let Some(a) = sh.doc.plan.activities.get(&tree_row.id) else {
             continue;
         };
         let indent = "  ".repeat(usize::from(tree_row.depth).min(8));
         pen.text(
             buf,
             Rect::new(lx, y, lw, 1),
-            &format!("{indent}{}", a.title.show(app.shared.content_lang)),
+            &format!("{indent}{}", a.title.show(sh.content_lang)),
             base,
-            app.shared.content_lang,
+            sh.content_lang,
             Align::Natural,
         );
         if let Some(t) = g.today.filter(|t| *t < cw) {
             buf.set_string(cx + t, y, "│", theme::dim());
         }
-        let Some((r, row)) = app
-            .shared
+        let Some((r, row)) = sh
             .doc
             .position
             .get(&a.id)
-            .and_then(|p| app.screens.gantt.row_of.get(p))
+            .and_then(|p| v.row_of.get(p))
             .and_then(|r| Some((*r, g.rows.get(*r)?)))
         else {
             continue;
         };
-        let ghost = app.screens.gantt.ghosts.get(r).copied().flatten();
+        let ghost = v.ghosts.get(r).copied().flatten();
         let (ghost_start, ghost_end) = draw_ghost(buf, cx, cw, y, ghost);
         let bar = if row.critical {
             theme::critical()
@@ -287,5 +279,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Mark::Unscheduled => buf.set_string(cx, y, "?", theme::error()),
             Mark::Point { .. } => {}
         }
+    }
+}
+
+impl super::Component for GanttView {
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect> {
+        command(self, sh, c)
+    }
+
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
+        draw(self, sh, area, buf)
     }
 }

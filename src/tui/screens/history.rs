@@ -4,10 +4,11 @@
 
 use crate::repo::oplog::Op;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::paint::fill;
 use crate::tui::popup::Popup;
 use crate::tui::repo_view::RepoJob;
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -23,40 +24,39 @@ pub struct HistoryView {
 }
 
 /// A command on the History screen.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    if let Some(ops) = &app.shared.repo.ops {
+pub fn command(v: &mut HistoryView, sh: &mut Shared, c: Command) -> Vec<Effect> {
+    if let Some(ops) = &sh.repo.ops {
         let n = ops.as_ref().map_or(0, Vec::len);
-        let page = super::page(app);
-        if super::move_cursor(&mut app.screens.history.operations, c, n, page) {
+        let page = sh.page();
+        if super::move_cursor(&mut v.operations, c, n, page) {
             return Vec::new();
         }
     } else {
-        let n = app.shared.repo.history.len();
-        let page = super::page(app);
-        if super::move_cursor(&mut app.screens.history.commits, c, n, page) {
+        let n = sh.repo.history.len();
+        let page = sh.page();
+        if super::move_cursor(&mut v.commits, c, n, page) {
             return Vec::new();
         }
     }
     match c {
-        Command::Operations if app.shared.repo.ops.is_some() => {
-            app.shared.repo.ops = None;
+        Command::Operations if sh.repo.ops.is_some() => {
+            sh.repo.ops = None;
             Vec::new()
         }
         Command::Operations => {
-            app.shared.repo.ops = Some(Ok(Vec::new()));
+            sh.repo.ops = Some(Ok(Vec::new()));
             vec![Effect::Repo(RepoJob::Operations)]
         }
         Command::UndoOperation => {
-            let selected = app
-                .shared
+            let selected = sh
                 .repo
                 .ops
                 .as_ref()
                 .and_then(|o| o.as_ref().ok())
-                .and_then(|o| o.get(app.screens.history.operations.row));
+                .and_then(|o| o.get(v.operations.row));
             if let Some(op) = selected {
-                let what = op.kind.said().show(&app.shared.msg);
-                app.shared.popup = Some(Popup::ConfirmUndoOperation(op.n, what));
+                let what = op.kind.said().show(&sh.msg);
+                sh.popup = Some(Popup::ConfirmUndoOperation(op.n, what));
             }
             Vec::new()
         }
@@ -65,22 +65,26 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 }
 
 /// The operation log arrived.
-pub fn operations(app: &mut App, ops: Result<Vec<Op>, String>) -> Vec<Effect> {
-    if app.shared.repo.ops.is_some() {
+pub fn operations(
+    v: &mut HistoryView,
+    sh: &mut Shared,
+    ops: Result<Vec<Op>, String>,
+) -> Vec<Effect> {
+    if sh.repo.ops.is_some() {
         let n = ops.as_ref().map_or(0, Vec::len);
-        app.shared.repo.ops = Some(ops);
-        app.screens.history.operations.step(0, n);
+        sh.repo.ops = Some(ops);
+        v.operations.step(0, n);
     }
     Vec::new()
 }
 
 /// Draws the commits, or the operations.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
-    if let Some(ops) = &app.shared.repo.ops {
-        return draw_operations(app, ops, area, buf);
+pub fn draw(v: &HistoryView, sh: &Shared, area: Rect, buf: &mut Buffer) {
+    let pen = &sh.pen;
+    if let Some(ops) = &sh.repo.ops {
+        return draw_operations(v, sh, ops, area, buf);
     }
-    if super::say_unavailable(app, area, buf) {
+    if super::say_unavailable(sh, area, buf) {
         return;
     }
     let heads = [
@@ -92,33 +96,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     let cols = pen.columns(area, &heads.iter().map(|h| h.1).collect::<Vec<_>>());
     for ((key, _), (x, w)) in heads.iter().zip(&cols) {
-        pen.ui(
-            buf,
-            *x,
-            area.y,
-            *w,
-            &app.shared.msg.get(key),
-            theme::heading(),
-        );
+        pen.ui(buf, *x, area.y, *w, &sh.msg.get(key), theme::heading());
     }
     let height = usize::from(area.height.saturating_sub(1));
-    let offset = app.screens.history.commits.scrolled(height);
-    for (i, e) in app
-        .shared
-        .repo
-        .history
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-    {
+    let offset = v.commits.scrolled(height);
+    for (i, e) in sh.repo.history.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let style = if i == app.screens.history.commits.row {
+        let style = if i == v.commits.row {
             theme::selected()
         } else {
             Style::new()
         };
-        if i == app.screens.history.commits.row {
+        if i == v.commits.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
         let when = chrono::DateTime::from_timestamp(e.time, 0)
@@ -129,24 +118,30 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             when,
             e.author.clone(),
             e.message.clone(),
-            e.changes.show(&app.shared.msg),
+            e.changes.show(&sh.msg),
         ];
         super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
-    if app.shared.repo.history.is_empty() {
+    if sh.repo.history.is_empty() {
         pen.ui(
             buf,
             area.x + 1,
             area.y + 1,
             area.width.saturating_sub(2),
-            &app.shared.msg.get("tui-no-history"),
+            &sh.msg.get("tui-no-history"),
             theme::dim(),
         );
     }
 }
 
-fn draw_operations(app: &App, ops: &Result<Vec<Op>, String>, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
+fn draw_operations(
+    v: &HistoryView,
+    sh: &Shared,
+    ops: &Result<Vec<Op>, String>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let pen = &sh.pen;
     let ops = match ops {
         Ok(ops) => ops,
         Err(why) => {
@@ -170,25 +165,18 @@ fn draw_operations(app: &App, ops: &Result<Vec<Op>, String>, area: Rect, buf: &m
     ];
     let cols = pen.columns(area, &heads.iter().map(|h| h.1).collect::<Vec<_>>());
     for ((key, _), (x, w)) in heads.iter().zip(&cols) {
-        pen.ui(
-            buf,
-            *x,
-            area.y,
-            *w,
-            &app.shared.msg.get(key),
-            theme::heading(),
-        );
+        pen.ui(buf, *x, area.y, *w, &sh.msg.get(key), theme::heading());
     }
     let height = usize::from(area.height.saturating_sub(2));
-    let offset = app.screens.history.operations.scrolled(height);
+    let offset = v.operations.scrolled(height);
     for (i, op) in ops.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let style = if i == app.screens.history.operations.row {
+        let style = if i == v.operations.row {
             theme::selected()
         } else {
             Style::new()
         };
-        if i == app.screens.history.operations.row {
+        if i == v.operations.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
         let when = chrono::DateTime::from_timestamp(op.when, 0)
@@ -199,15 +187,15 @@ fn draw_operations(app: &App, ops: &Result<Vec<Op>, String>, area: Rect, buf: &m
             op.n.to_string(),
             when,
             op.who.clone(),
-            op.kind.said().show(&app.shared.msg),
+            op.kind.said().show(&sh.msg),
             files.join(", "),
         ];
         super::draw_cells(pen, buf, &cols, y, &cells, style);
     }
     let hint = if ops.is_empty() {
-        app.shared.msg.get("tui-no-operations")
+        sh.msg.get("tui-no-operations")
     } else {
-        app.shared.msg.get("tui-operations-help")
+        sh.msg.get("tui-operations-help")
     };
     pen.ui(
         buf,
@@ -217,4 +205,14 @@ fn draw_operations(app: &App, ops: &Result<Vec<Op>, String>, area: Rect, buf: &m
         &hint,
         theme::dim(),
     );
+}
+
+impl super::Component for HistoryView {
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect> {
+        command(self, sh, c)
+    }
+
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
+        draw(self, sh, area, buf)
+    }
 }

@@ -17,6 +17,7 @@ pub mod review;
 use super::Screen;
 use super::action::Command;
 use super::app::{App, Effect};
+use super::shared::Shared;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -24,6 +25,10 @@ use ratatui::layout::Rect;
 /// [`super::shared::Shared`]).
 #[derive(Default)]
 pub struct Screens {
+    /// Overview.
+    pub overview: overview::Overview,
+    /// Activities.
+    pub activities: activities::Activities,
     /// Partners, Beneficiaries and Funding.
     pub entities: entities::Lists,
     /// The Gantt's scale, scroll and layout.
@@ -40,42 +45,59 @@ pub struct Screens {
     pub review: review::ReviewView,
 }
 
+/// A screen: the commands it takes and how it draws itself, over its own state and what
+/// every screen shares (gitui's and helix's components). It cannot reach another screen's
+/// state; what it asks of the world beyond the app it returns as effects.
+pub(crate) trait Component {
+    /// A command while the screen is shown and no form is open.
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect>;
+    /// Draws the screen into `area`.
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer);
+}
+
+impl Screens {
+    fn shown(&mut self, screen: Screen) -> &mut dyn Component {
+        match screen {
+            Screen::Overview => &mut self.overview,
+            Screen::Activities => &mut self.activities,
+            Screen::Partners | Screen::Beneficiaries | Screen::Funding => &mut self.entities,
+            Screen::Gantt => &mut self.gantt,
+            Screen::Problems => &mut self.problems,
+            Screen::History => &mut self.history,
+            Screen::Review => &mut self.review,
+            Screen::Conflicts => &mut self.conflicts,
+            Screen::Consultations => &mut self.consult,
+        }
+    }
+
+    fn shown_ref(&self, screen: Screen) -> &dyn Component {
+        match screen {
+            Screen::Overview => &self.overview,
+            Screen::Activities => &self.activities,
+            Screen::Partners | Screen::Beneficiaries | Screen::Funding => &self.entities,
+            Screen::Gantt => &self.gantt,
+            Screen::Problems => &self.problems,
+            Screen::History => &self.history,
+            Screen::Review => &self.review,
+            Screen::Conflicts => &self.conflicts,
+            Screen::Consultations => &self.consult,
+        }
+    }
+}
+
 /// A command on the screen shown (no form open).
 pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    match app.shared.screen {
-        Screen::Overview => overview::command(app, c),
-        Screen::Activities => activities::command(app, c),
-        Screen::Partners | Screen::Beneficiaries | Screen::Funding => entities::command(app, c),
-        Screen::Gantt => gantt::command(app, c),
-        Screen::Problems => problems::command(app, c),
-        Screen::History => history::command(app, c),
-        Screen::Review => review::command(app, c),
-        Screen::Conflicts => conflicts::command(app, c),
-        Screen::Consultations => consult::command(app, c),
-    }
+    let App {
+        shared, screens, ..
+    } = app;
+    screens.shown(shared.screen).command(shared, c)
 }
 
 /// Draws the screen shown into `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    match app.shared.screen {
-        Screen::Overview => overview::draw(app, area, buf),
-        Screen::Activities => activities::draw(app, area, buf),
-        Screen::Partners | Screen::Beneficiaries | Screen::Funding => {
-            entities::draw(app, area, buf)
-        }
-        Screen::Gantt => gantt::draw(app, area, buf),
-        Screen::Problems => problems::draw(app, area, buf),
-        Screen::History => history::draw(app, area, buf),
-        Screen::Review => review::draw(app, area, buf),
-        Screen::Conflicts => conflicts::draw(app, area, buf),
-        Screen::Consultations => consult::draw(app, area, buf),
-    }
-}
-
-/// Rows of a list drawn in `app`'s terminal (below the tabs and the column headings, above
-/// the status line).
-pub fn page(app: &App) -> usize {
-    app.shared.page()
+    app.screens
+        .shown_ref(app.shared.screen)
+        .draw(&app.shared, area, buf)
 }
 
 /// The usual list movements, keeping the selected row in view; returns whether `c` was one.
@@ -103,14 +125,14 @@ pub(crate) fn move_cursor(
 /// screens that show what git holds; `true` when it did, and the screen has nothing else to
 /// draw.
 pub(crate) fn say_unavailable(
-    app: &App,
+    sh: &Shared,
     area: ratatui::layout::Rect,
     buf: &mut ratatui::buffer::Buffer,
 ) -> bool {
-    let Some(why) = &app.shared.repo.unavailable else {
+    let Some(why) = &sh.repo.unavailable else {
         return false;
     };
-    app.shared.pen.ui(
+    sh.pen.ui(
         buf,
         area.x + 1,
         area.y,

@@ -5,8 +5,9 @@ use crate::i18n::Arg;
 use crate::model::{ActivityKind, Amount, Currency, Lang, format_amount};
 use crate::text::Align;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::form::{FormState, Target};
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,9 +15,9 @@ use ratatui::style::Style;
 use std::collections::BTreeMap;
 
 /// A command on the Overview: Enter edits the plan itself.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
+pub fn command(sh: &mut Shared, c: Command) -> Vec<Effect> {
     if c == Command::Select {
-        app.shared.form = Some(FormState::new(Target::Plan));
+        sh.form = Some(FormState::new(Target::Plan));
     }
     Vec::new()
 }
@@ -32,11 +33,11 @@ fn money_line(map: &BTreeMap<Currency, Amount>) -> String {
 }
 
 /// The overview's lines: a label (message key, or none) and the value with its language.
-fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
-    let plan = &app.shared.doc.plan;
-    let (m, meta, ui) = (&app.shared.msg, &plan.meta, app.shared.lang);
+fn lines(sh: &Shared) -> Vec<(&'static str, String, Lang, Style)> {
+    let plan = &sh.doc.plan;
+    let (m, meta, ui) = (&sh.msg, &plan.meta, sh.lang);
     let count = |k| plan.activities.values().filter(|a| a.kind == k).count();
-    let (errors, warnings) = app.shared.doc.problem_counts();
+    let (errors, warnings) = sh.doc.problem_counts();
     let cov = coverage(plan);
     let total = |t: Option<Amount>| {
         t.map_or("—".to_owned(), |v| {
@@ -98,7 +99,7 @@ fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
             ),
         ],
     );
-    let sched = &app.shared.doc.schedule;
+    let sched = &sh.doc.schedule;
     let finish = sched
         .finish
         .map_or_else(|| "—".to_owned(), |d| d.to_string());
@@ -178,8 +179,8 @@ fn lines(app: &App) -> Vec<(&'static str, String, Lang, Style)> {
 }
 
 /// Draws the overview.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
+pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
+    let pen = &sh.pen;
     let inner = Rect::new(
         area.x + 1,
         area.y,
@@ -187,7 +188,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         area.height,
     );
     let cols = pen.columns(inner, &[18, 0]);
-    for (i, (label, value, lang, style)) in lines(app).iter().enumerate() {
+    for (i, (label, value, lang, style)) in lines(sh).iter().enumerate() {
         let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
         if y >= area.bottom() {
             break;
@@ -198,7 +199,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 cols[0].0,
                 y,
                 cols[0].1,
-                &app.shared.msg.get(label),
+                &sh.msg.get(label),
                 theme::dim(),
             );
         }
@@ -210,5 +211,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             *lang,
             Align::Natural,
         );
+    }
+}
+
+/// The Overview screen, drawn from the plan alone.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Overview;
+
+impl super::Component for Overview {
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect> {
+        command(sh, c)
+    }
+
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
+        draw(sh, area, buf)
     }
 }

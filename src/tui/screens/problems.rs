@@ -5,9 +5,10 @@ use crate::i18n::Arg;
 use crate::model::Lang;
 use crate::text::Align;
 use crate::tui::action::Command;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::form::{FormState, Target};
 use crate::tui::paint::fill;
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,30 +21,22 @@ pub struct ProblemsView {
 }
 
 /// A command on the Problems screen: Enter opens what the problem is about.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let n = app.shared.doc.diagnostics.len();
-    let page = super::page(app);
-    if super::move_cursor(&mut app.screens.problems.cursor, c, n, page) {
+pub fn command(v: &mut ProblemsView, sh: &mut Shared, c: Command) -> Vec<Effect> {
+    let n = sh.doc.diagnostics.len();
+    let page = sh.page();
+    if super::move_cursor(&mut v.cursor, c, n, page) {
         return Vec::new();
     }
     if c == Command::Select
-        && let Some(d) = app
-            .shared
-            .doc
-            .diagnostics
-            .get(app.screens.problems.cursor.row)
+        && let Some(d) = sh.doc.diagnostics.get(v.cursor.row)
     {
         match &d.subject {
-            Subject::Entity { entity, id }
-                if app.shared.doc.plan.contains(*entity, id.as_str()) =>
-            {
-                app.shared.form = Some(FormState::new(Target::Entity(*entity, id.clone())));
+            Subject::Entity { entity, id } if sh.doc.plan.contains(*entity, id.as_str()) => {
+                sh.form = Some(FormState::new(Target::Entity(*entity, id.clone())));
             }
-            Subject::Plan if !app.shared.doc.read_only => {
-                app.shared.form = Some(FormState::new(Target::Plan))
-            }
+            Subject::Plan if !sh.doc.read_only => sh.form = Some(FormState::new(Target::Plan)),
             _ => {
-                app.shared.status = app.shared.msg.get_args(
+                sh.status = sh.msg.get_args(
                     "tui-cannot-open",
                     &[("path", Arg::Text(d.path.clone().into()))],
                 )
@@ -54,19 +47,12 @@ pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
 }
 
 /// Draws the diagnostics.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
-    let diags = &app.shared.doc.diagnostics;
+pub fn draw(v: &ProblemsView, sh: &Shared, area: Rect, buf: &mut Buffer) {
+    let pen = &sh.pen;
+    let diags = &sh.doc.diagnostics;
     let cols = pen.columns(area, &[5, 30, 0]);
     for (key, (x, w)) in ["col-code", "col-file", "col-message"].iter().zip(&cols) {
-        pen.ui(
-            buf,
-            *x,
-            area.y,
-            *w,
-            &app.shared.msg.get(key),
-            theme::heading(),
-        );
+        pen.ui(buf, *x, area.y, *w, &sh.msg.get(key), theme::heading());
     }
     if diags.is_empty() {
         pen.ui(
@@ -74,32 +60,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             area.x + 1,
             area.y + 1,
             area.width.saturating_sub(2),
-            &app.shared.msg.get("no-problems"),
+            &sh.msg.get("no-problems"),
             theme::ok(),
         );
         return;
     }
     // The last line says what to do about the selected problem.
     let height = usize::from(area.height.saturating_sub(2));
-    if let Some(d) = diags.get(app.screens.problems.cursor.row) {
-        let hint = app.shared.msg.get_args(
-            "check-hint",
-            &[("hint", d.hint.show(&app.shared.msg).into())],
-        );
+    if let Some(d) = diags.get(v.cursor.row) {
+        let hint = sh
+            .msg
+            .get_args("check-hint", &[("hint", d.hint.show(&sh.msg).into())]);
         let y = area.y + area.height.saturating_sub(1);
         pen.text(
             buf,
             Rect::new(area.x, y, area.width, 1),
             &hint,
             theme::dim(),
-            app.shared.msg.lang(),
+            sh.msg.lang(),
             Align::Natural,
         );
     }
-    let offset = app.screens.problems.cursor.scrolled(height);
+    let offset = v.cursor.scrolled(height);
     for (i, d) in diags.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
-        let selected = i == app.screens.problems.cursor.row;
+        let selected = i == v.cursor.row;
         let base = if selected {
             theme::selected()
         } else {
@@ -133,10 +118,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         pen.text(
             buf,
             Rect::new(cols[2].0, y, cols[2].1, 1),
-            &d.message.show(&app.shared.msg),
+            &d.message.show(&sh.msg),
             base,
-            app.shared.msg.lang(),
+            sh.msg.lang(),
             Align::Natural,
         );
+    }
+}
+
+impl super::Component for ProblemsView {
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect> {
+        command(self, sh, c)
+    }
+
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
+        draw(self, sh, area, buf)
     }
 }

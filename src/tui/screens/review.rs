@@ -13,10 +13,11 @@ use crate::model::{EntityKind, Id, Lang, Plan};
 use crate::repo::{CommitId, PlanRepo};
 use crate::text::{Align, BidiMode, Direction};
 use crate::tui::action::{Action, Command};
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::lists::Cursor;
 use crate::tui::paint::{Pen, fill};
 use crate::tui::repo_view::RepoJob;
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -60,12 +61,12 @@ impl Revision {
         }
     }
 
-    fn label(&self, app: &App) -> String {
+    fn label(&self, sh: &Shared) -> String {
         match self {
-            Revision::Working => app.shared.msg.get("tui-review-working").into_owned(),
+            Revision::Working => sh.msg.get("tui-review-working").into_owned(),
             Revision::Baseline { name, commit } => format!(
                 "{} {}",
-                app.shared.msg.get_args(
+                sh.msg.get_args(
                     "tui-review-baseline",
                     &[("name", crate::i18n::Arg::Text(name.clone().into()))]
                 ),
@@ -99,23 +100,18 @@ pub struct ReviewView {
     pub error: Option<crate::i18n::Said>,
     /// Where the old revision placed each activity, for the Gantt's ghost bars.
     pub ghosts: Option<Spans>,
+    /// Counts the changes of `ghosts`, so that the Gantt knows when to lay out again.
+    pub ghosts_revision: u64,
 }
 
 /// The revisions to choose from: the working plan, the baselines (newest first), the history.
-pub fn choices(app: &App) -> Vec<Revision> {
+pub fn choices(sh: &Shared) -> Vec<Revision> {
     let mut out = vec![Revision::Working];
-    out.extend(
-        app.shared
-            .repo
-            .baselines
-            .iter()
-            .rev()
-            .map(|b| Revision::Baseline {
-                name: b.name.clone(),
-                commit: b.commit,
-            }),
-    );
-    out.extend(app.shared.repo.history.iter().map(|e| Revision::Commit {
+    out.extend(sh.repo.baselines.iter().rev().map(|b| Revision::Baseline {
+        name: b.name.clone(),
+        commit: b.commit,
+    }));
+    out.extend(sh.repo.history.iter().map(|e| Revision::Commit {
         commit: e.id,
         message: e.message.clone(),
     }));
@@ -123,47 +119,47 @@ pub fn choices(app: &App) -> Vec<Revision> {
 }
 
 /// The default old side: the last baseline, or else the last commit.
-fn default_old(app: &App) -> Option<Revision> {
-    choices(app).into_iter().nth(1)
+fn default_old(sh: &Shared) -> Option<Revision> {
+    choices(sh).into_iter().nth(1)
 }
 
 /// The repository's state arrived: with a baseline and nothing chosen yet, the last baseline is
 /// read so that the Gantt can draw it.
-pub(crate) fn repo_changed(app: &mut App) -> Vec<Effect> {
-    if app.screens.review.old.is_none() && !app.shared.repo.baselines.is_empty() {
-        return request(app);
+pub(crate) fn repo_changed(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
+    if v.old.is_none() && !sh.repo.baselines.is_empty() {
+        return request(v, sh);
     }
     Vec::new()
 }
 
 /// The screen was opened: the defaults are chosen, and the review is brought up to date with
 /// the working plan.
-pub(crate) fn entered(app: &mut App) -> Vec<Effect> {
-    request(app)
+pub(crate) fn entered(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
+    request(v, sh)
 }
 
 /// Reads what the chosen revisions need, or recomputes the review when nothing is missing.
-fn request(app: &mut App) -> Vec<Effect> {
-    if app.screens.review.old.is_none() {
-        app.screens.review.old = default_old(app);
+fn request(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
+    if v.old.is_none() {
+        v.old = default_old(sh);
     }
-    if app.screens.review.new.is_none() {
-        app.screens.review.new = Some(Revision::Working);
+    if v.new.is_none() {
+        v.new = Some(Revision::Working);
     }
-    let missing: Vec<CommitId> = [&app.screens.review.old, &app.screens.review.new]
+    let missing: Vec<CommitId> = [&v.old, &v.new]
         .into_iter()
         .flatten()
         .filter_map(Revision::commit)
-        .filter(|c| !app.screens.review.plans.iter().any(|(p, _)| p == c))
+        .filter(|c| !v.plans.iter().any(|(p, _)| p == c))
         .collect();
     if missing.is_empty() {
-        recompute(app);
+        recompute(v, sh);
         return Vec::new();
     }
-    if app.screens.review.loading {
+    if v.loading {
         return Vec::new();
     }
-    app.screens.review.loading = true;
+    v.loading = true;
     vec![Effect::Repo(RepoJob::Revisions(missing))]
 }
 
@@ -181,36 +177,36 @@ pub fn read(root: &Path, commits: &[CommitId]) -> Action {
 
 /// Plans arrived from the worker.
 pub fn arrived(
-    app: &mut App,
+    v: &mut ReviewView,
+    sh: &mut Shared,
     plans: Vec<(CommitId, Result<Plan, crate::i18n::Said>)>,
 ) -> Vec<Effect> {
-    app.screens.review.loading = false;
-    app.screens.review.error = None;
-    let wanted: Vec<CommitId> = [&app.screens.review.old, &app.screens.review.new]
+    v.loading = false;
+    v.error = None;
+    let wanted: Vec<CommitId> = [&v.old, &v.new]
         .into_iter()
         .flatten()
         .filter_map(Revision::commit)
         .collect();
-    app.screens.review.plans.retain(|(c, _)| wanted.contains(c));
+    v.plans.retain(|(c, _)| wanted.contains(c));
     for (c, plan) in plans {
         match plan {
-            Ok(p) if !app.screens.review.plans.iter().any(|(k, _)| *k == c) => {
-                app.screens.review.plans.push((c, p));
+            Ok(p) if !v.plans.iter().any(|(k, _)| *k == c) => {
+                v.plans.push((c, p));
             }
             Ok(_) => {}
-            Err(e) => app.screens.review.error = Some(e),
+            Err(e) => v.error = Some(e),
         }
     }
     // A choice made while the plans were read may need others.
-    request(app)
+    request(v, sh)
 }
 
 /// The review of the chosen revisions, and the old one's ghost bars.
-fn recompute(app: &mut App) {
-    let v = &app.screens.review;
+fn recompute(v: &mut ReviewView, sh: &mut Shared) {
     let plan_of = |r: &Option<Revision>| -> Option<&Plan> {
         match r.as_ref()?.commit() {
-            None => Some(&app.shared.doc.plan),
+            None => Some(&sh.doc.plan),
             Some(c) => v.plans.iter().find(|(k, _)| *k == c).map(|(_, p)| p),
         }
     };
@@ -219,7 +215,7 @@ fn recompute(app: &mut App) {
     };
     // The working plan's schedule is kept by the document; only commits are scheduled here.
     let timeline = |r: &Option<Revision>, p: &Plan| match r.as_ref().and_then(Revision::commit) {
-        None => variance::timeline_of(p, &app.shared.doc.schedule),
+        None => variance::timeline_of(p, &sh.doc.schedule),
         Some(_) => variance::timeline(p),
     };
     let (ta, tb) = (timeline(&v.old, old), timeline(&v.new, new));
@@ -247,82 +243,67 @@ fn recompute(app: &mut App) {
             })
             .collect()
     });
-    app.screens.review.lines = review::lines(&r, &app.shared.msg);
-    app.screens.review.scroll = app
-        .screens
-        .review
-        .scroll
-        .min(app.screens.review.lines.len().saturating_sub(1));
-    app.screens.review.ghosts = ghosts;
-    super::gantt::relayout(app);
+    v.lines = review::lines(&r, &sh.msg);
+    v.scroll = v.scroll.min(v.lines.len().saturating_sub(1));
+    v.ghosts = ghosts;
+    v.ghosts_revision += 1;
 }
 
 /// A command on the Review screen.
-pub fn command(app: &mut App, c: Command) -> Vec<Effect> {
-    let n = choices(app).len();
-    let page = super::page(app).saturating_sub(1).max(1);
+pub fn command(v: &mut ReviewView, sh: &mut Shared, c: Command) -> Vec<Effect> {
+    let n = choices(sh).len();
+    let page = sh.page().saturating_sub(1).max(1);
     match c {
         Command::ReviewOld | Command::ReviewNew | Command::Select => {
-            let Some(pick) = choices(app).into_iter().nth(app.screens.review.cursor.row) else {
+            let Some(pick) = choices(sh).into_iter().nth(v.cursor.row) else {
                 return Vec::new();
             };
             if c == Command::ReviewNew {
-                app.screens.review.new = Some(pick);
+                v.new = Some(pick);
             } else {
-                app.screens.review.old = Some(pick);
+                v.old = Some(pick);
             }
-            app.screens.review.scroll = 0;
-            request(app)
+            v.scroll = 0;
+            request(v, sh)
         }
         Command::PageDown => {
-            let last = app.screens.review.lines.len().saturating_sub(1);
-            app.screens.review.scroll = (app.screens.review.scroll + page).min(last);
+            let last = v.lines.len().saturating_sub(1);
+            v.scroll = (v.scroll + page).min(last);
             Vec::new()
         }
         Command::PageUp => {
-            app.screens.review.scroll = app.screens.review.scroll.saturating_sub(page);
+            v.scroll = v.scroll.saturating_sub(page);
             Vec::new()
         }
         Command::Right => {
-            let widths = app
-                .screens
-                .review
-                .lines
-                .iter()
-                .map(|l| l.text.chars().count());
+            let widths = v.lines.iter().map(|l| l.text.chars().count());
             let widest = widths.max().unwrap_or(0);
-            app.screens.review.shift = (app.screens.review.shift + SHIFT).min(widest);
+            v.shift = (v.shift + SHIFT).min(widest);
             Vec::new()
         }
         Command::Left => {
-            app.screens.review.shift = app.screens.review.shift.saturating_sub(SHIFT);
+            v.shift = v.shift.saturating_sub(SHIFT);
             Vec::new()
         }
         _ => {
-            super::move_cursor(&mut app.screens.review.cursor, c, n, page);
+            super::move_cursor(&mut v.cursor, c, n, page);
             Vec::new()
         }
     }
 }
 
 /// Draws the revisions on one side and the review on the other.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
-    if super::say_unavailable(app, area, buf) {
+pub fn draw(v: &ReviewView, sh: &Shared, area: Rect, buf: &mut Buffer) {
+    let pen = &sh.pen;
+    if super::say_unavailable(sh, area, buf) {
         return;
     }
-    let label = |r: &Option<Revision>| r.as_ref().map(|r| r.label(app)).unwrap_or_default();
-    let title = app.shared.msg.get_args(
+    let label = |r: &Option<Revision>| r.as_ref().map(|r| r.label(sh)).unwrap_or_default();
+    let title = sh.msg.get_args(
         "tui-review-sides",
         &[
-            (
-                "old",
-                crate::i18n::Arg::Text(label(&app.screens.review.old).into()),
-            ),
-            (
-                "new",
-                crate::i18n::Arg::Text(label(&app.screens.review.new).into()),
-            ),
+            ("old", crate::i18n::Arg::Text(label(&v.old).into())),
+            ("new", crate::i18n::Arg::Text(label(&v.new).into())),
         ],
     );
     pen.ui(
@@ -342,10 +323,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let cols = pen.columns(body, &[LIST, 0]);
     let ((lx, lw), (rx, rw)) = (cols[0], cols[1]);
     let height = usize::from(body.height);
-    let offset = app.screens.review.cursor.scrolled(height);
-    for (i, rev) in choices(app).iter().enumerate().skip(offset).take(height) {
+    let offset = v.cursor.scrolled(height);
+    for (i, rev) in choices(sh).iter().enumerate().skip(offset).take(height) {
         let y = body.y + u16::try_from(i - offset).unwrap_or(0);
-        let selected = i == app.screens.review.cursor.row;
+        let selected = i == v.cursor.row;
         let style = if selected {
             theme::selected()
         } else {
@@ -354,14 +335,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(lx, y, lw, 1), style);
         }
-        let side = if app.screens.review.old.as_ref() == Some(rev) {
+        let side = if v.old.as_ref() == Some(rev) {
             "A"
-        } else if app.screens.review.new.as_ref() == Some(rev) {
+        } else if v.new.as_ref() == Some(rev) {
             "B"
         } else {
             " "
         };
-        let text = format!("{side} {}", rev.label(app));
+        let text = format!("{side} {}", rev.label(sh));
         pen.text(
             buf,
             Rect::new(lx, y, lw, 1),
@@ -371,17 +352,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Align::Natural,
         );
     }
-    let note = if app.screens.review.loading {
-        Some(app.shared.msg.get("tui-review-loading").into_owned())
-    } else if app.screens.review.error.is_some() {
-        app.screens
-            .review
-            .error
-            .as_ref()
-            .map(|e| e.show(&app.shared.msg))
-    } else if app.screens.review.old.is_none() {
+    let note = if v.loading {
+        Some(sh.msg.get("tui-review-loading").into_owned())
+    } else if v.error.is_some() {
+        v.error.as_ref().map(|e| e.show(&sh.msg))
+    } else if v.old.is_none() {
         // Nothing committed yet: only the working plan to look at.
-        Some(app.shared.msg.get("tui-no-history").into_owned())
+        Some(sh.msg.get("tui-no-history").into_owned())
     } else {
         None
     };
@@ -397,13 +374,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         bidi: BidiMode::Terminal,
         ..*pen
     };
-    for line in app
-        .screens
-        .review
-        .lines
-        .iter()
-        .skip(app.screens.review.scroll)
-    {
+    for line in v.lines.iter().skip(v.scroll) {
         if y >= body.y + body.height {
             break;
         }
@@ -415,16 +386,26 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         if line.is_row() && pen.bidi == BidiMode::App {
             let visual = line.visual(Direction::Ltr);
-            let shown: String = visual.chars().skip(app.screens.review.shift).collect();
+            let shown: String = visual.chars().skip(v.shift).collect();
             let at = Rect::new(rx, y, rw, 1);
             flat.text(buf, at, &shown, style, Lang::En, Align::Left);
         } else {
-            let shown: String = line.text.chars().skip(app.screens.review.shift).collect();
+            let shown: String = line.text.chars().skip(v.shift).collect();
             let rest = shown.trim_start_matches(' ');
             let indent = u16::try_from(shown.len() - rest.len()).unwrap_or(u16::MAX);
             let at = Rect::new(rx.saturating_add(indent), y, rw.saturating_sub(indent), 1);
-            pen.text(buf, at, rest, style, app.shared.lang, Align::Left);
+            pen.text(buf, at, rest, style, sh.lang, Align::Left);
         }
         y += 1;
+    }
+}
+
+impl super::Component for ReviewView {
+    fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect> {
+        command(self, sh, c)
+    }
+
+    fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
+        draw(self, sh, area, buf)
     }
 }

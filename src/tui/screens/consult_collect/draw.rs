@@ -5,8 +5,8 @@ use super::{Collect, Page, Pending};
 use crate::i18n::Arg;
 use crate::model::{EntityKind, Id, Lang, Question, QuestionKind, RATING_MAX, Text};
 use crate::text::Align;
-use crate::tui::app::App;
 use crate::tui::screens::consult_design::aspect_label;
+use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,13 +16,13 @@ use unicode_segmentation::UnicodeSegmentation;
 /// One line of a question page: text, the language it is in, its style.
 pub type PageLine = (String, Lang, Style);
 
-fn plan_label(app: &App, kind: EntityKind, id: &Id, lang: Lang) -> String {
-    let t: Text = crate::consult::item_label(&app.shared.doc.plan, kind, id);
+fn plan_label(sh: &Shared, kind: EntityKind, id: &Id, lang: Lang) -> String {
+    let t: Text = crate::consult::item_label(&sh.doc.plan, kind, id);
     t.show(lang).to_owned()
 }
 
 /// The lines of question `q` as a participant sees it in `lang`, with `p` chosen so far.
-pub fn question_lines(app: &App, q: &Question, lang: Lang, p: &Pending) -> Vec<PageLine> {
+pub fn question_lines(sh: &Shared, q: &Question, lang: Lang, p: &Pending) -> Vec<PageLine> {
     let mut out: Vec<PageLine> = vec![(q.text.show(lang).to_owned(), lang, theme::heading())];
     if !q.help.is_absent() {
         out.push((q.help.show(lang).to_owned(), lang, theme::dim()));
@@ -98,9 +98,9 @@ pub fn question_lines(app: &App, q: &Question, lang: Lang, p: &Pending) -> Vec<P
             out.push((format!("> {before}▏{after}"), lang, theme::selected()));
         }
         QuestionKind::PlanItems { item, .. } => {
-            for (i, id) in q.candidates(&app.shared.doc.plan).iter().enumerate() {
+            for (i, id) in q.candidates(&sh.doc.plan).iter().enumerate() {
                 let mark = if p.picked.contains(id) { "[x]" } else { "[ ]" };
-                out.push(row(i, mark.to_owned(), plan_label(app, *item, id, lang)));
+                out.push(row(i, mark.to_owned(), plan_label(sh, *item, id, lang)));
             }
         }
     }
@@ -108,7 +108,7 @@ pub fn question_lines(app: &App, q: &Question, lang: Lang, p: &Pending) -> Vec<P
 }
 
 /// The keys of a question page, in the UI's language.
-fn question_help(app: &App, q: &Question) -> String {
+fn question_help(sh: &Shared, q: &Question) -> String {
     let key = match &q.kind {
         QuestionKind::SingleChoice { .. } => "tui-collect-help-single",
         QuestionKind::Rating { .. } => "tui-collect-help-rating",
@@ -116,13 +116,13 @@ fn question_help(app: &App, q: &Question) -> String {
         QuestionKind::FreeText => "tui-collect-help-text",
         _ => "tui-collect-help-multiple",
     };
-    app.shared.msg.get(key).into_owned()
+    sh.msg.get(key).into_owned()
 }
 
 /// Draws the questionnaire.
-pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
-    let pen = &app.shared.pen;
-    let Some(consultation) = app.shared.doc.plan.consultations.get(&c.round) else {
+pub fn draw(sh: &Shared, c: &Collect, area: Rect, buf: &mut Buffer) {
+    let pen = &sh.pen;
+    let Some(consultation) = sh.doc.plan.consultations.get(&c.round) else {
         return;
     };
     let round = &consultation.round;
@@ -142,15 +142,14 @@ pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
     let help = match &c.page {
         Page::Participant => {
             lines.push((
-                app.shared.msg.get("tui-collect-who").into_owned(),
-                app.shared.lang,
+                sh.msg.get("tui-collect-who").into_owned(),
+                sh.lang,
                 theme::heading(),
             ));
-            lines.push((String::new(), app.shared.lang, Style::new()));
+            lines.push((String::new(), sh.lang, Style::new()));
             for (i, key) in FIELDS.iter().enumerate() {
                 let value = if i == 1 {
-                    app.shared
-                        .msg
+                    sh.msg
                         .get(match c.language {
                             Lang::Ar => "lang-ar",
                             Lang::En => "lang-en",
@@ -158,12 +157,11 @@ pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
                         .into_owned()
                 } else if i == ORG_TYPE {
                     match c.org_type {
-                        Some(t) => app
-                            .shared
+                        Some(t) => sh
                             .msg
                             .get(crate::model::keys::organisation_type(t))
                             .into_owned(),
-                        None => app.shared.msg.get("collect-org-type-none").into_owned(),
+                        None => sh.msg.get("collect-org-type-none").into_owned(),
                     }
                 } else {
                     c.inputs.get(i).cloned().unwrap_or_default()
@@ -173,44 +171,40 @@ pub fn draw(app: &App, c: &Collect, area: Rect, buf: &mut Buffer) {
                 } else {
                     Style::new()
                 };
-                lines.push((
-                    format!("{:<16} {value}", app.shared.msg.get(key)),
-                    app.shared.lang,
-                    style,
-                ));
+                lines.push((format!("{:<16} {value}", sh.msg.get(key)), sh.lang, style));
             }
-            app.shared.msg.get("tui-collect-help-who").into_owned()
+            sh.msg.get("tui-collect-help-who").into_owned()
         }
         Page::Question(n) => {
             let Some(q) = round.questions.get(*n) else {
                 return;
             };
-            let progress = app.shared.msg.get_args(
+            let progress = sh.msg.get_args(
                 "tui-collect-progress",
                 &[
                     ("number", (n + 1).into()),
                     ("count", round.questions.len().into()),
-                    ("aspect", Arg::Text(aspect_label(app, q.aspect).into())),
+                    ("aspect", Arg::Text(aspect_label(sh, q.aspect).into())),
                 ],
             );
-            lines.push((progress, app.shared.lang, theme::dim()));
-            lines.extend(question_lines(app, q, lang, &c.pending));
-            question_help(app, q)
+            lines.push((progress, sh.lang, theme::dim()));
+            lines.extend(question_lines(sh, q, lang, &c.pending));
+            question_help(sh, q)
         }
         Page::Done => {
             let answered = c.response.as_ref().map_or(0, |r| r.answers.len());
             lines.push((
-                app.shared.msg.get_args(
+                sh.msg.get_args(
                     "tui-collect-done",
                     &[
                         ("count", answered.into()),
                         ("total", round.questions.len().into()),
                     ],
                 ),
-                app.shared.lang,
+                sh.lang,
                 theme::ok(),
             ));
-            app.shared.msg.get("tui-collect-help-done").into_owned()
+            sh.msg.get("tui-collect-help-done").into_owned()
         }
     };
     for (i, (text, l, style)) in lines

@@ -15,8 +15,10 @@ pub use draw::{draw, question_lines};
 use super::consult::Mode;
 use crate::i18n::Arg;
 use crate::model::{Answer, Id, Lang, OrganisationType, Response};
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::popup::Popup;
+use crate::tui::screens::consult::ConsultView;
+use crate::tui::shared::Shared;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use participant::participant_key;
 use question::question_key;
@@ -98,9 +100,8 @@ pub struct Collect {
 
 impl Collect {
     /// A new participant for `round`, with a fresh id and the UI's language.
-    pub fn new(app: &App, round: Id) -> Collect {
-        let fresh = app
-            .shared
+    pub fn new(sh: &Shared, round: Id) -> Collect {
+        let fresh = sh
             .doc
             .plan
             .consultations
@@ -114,7 +115,7 @@ impl Collect {
             page: Page::Participant,
             inputs,
             field: 0,
-            language: app.shared.lang,
+            language: sh.lang,
             org_type: None,
             response: None,
             pending: Pending::default(),
@@ -123,82 +124,81 @@ impl Collect {
     }
 }
 
-fn collect_mut(app: &mut App) -> Option<&mut Collect> {
-    match &mut app.screens.consult.mode {
+fn collect_mut(v: &mut ConsultView) -> Option<&mut Collect> {
+    match &mut v.mode {
         Mode::Collect(c) => Some(c),
         _ => None,
     }
 }
 
-fn collect_mut_ref(app: &App) -> Option<&Collect> {
-    match &app.screens.consult.mode {
+fn collect_mut_ref(v: &ConsultView) -> Option<&Collect> {
+    match &v.mode {
         Mode::Collect(c) => Some(c),
         _ => None,
     }
 }
 
 /// A key in collect mode.
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(c) = collect_mut(app) else {
+pub fn key(v: &mut ConsultView, sh: &mut Shared, key: KeyEvent) -> Vec<Effect> {
+    let Some(c) = collect_mut(v) else {
         return Vec::new();
     };
     if key.code == KeyCode::Esc
         || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
     {
         // Every answer is on disk already: leaving loses nothing.
-        app.screens.consult.mode = Mode::Rounds;
+        v.mode = Mode::Rounds;
         return Vec::new();
     }
     c.error = None;
     match c.page.clone() {
-        Page::Participant => participant_key(app, key),
-        Page::Question(n) => question_key(app, n, key),
+        Page::Participant => participant_key(v, sh, key),
+        Page::Question(n) => question_key(v, sh, n, key),
         Page::Done => {
             if key.code == KeyCode::Enter {
                 let round = c.round.clone();
-                let next = Collect::new(app, round);
-                app.screens.consult.mode = Mode::Collect(Box::new(next));
+                let next = Collect::new(sh, round);
+                v.mode = Mode::Collect(Box::new(next));
             }
             Vec::new()
         }
     }
 }
 
-fn refuse(app: &mut App, why: String) -> Vec<Effect> {
-    if let Some(c) = collect_mut(app) {
+fn refuse(v: &mut ConsultView, why: String) -> Vec<Effect> {
+    if let Some(c) = collect_mut(v) {
         c.error = Some(why);
     }
     Vec::new()
 }
 
 /// Writes a participant's response as it stands, at once (see [`Effect::SaveResponse`]).
-pub(super) fn save(app: &mut App, round: &Id, response: &Response) -> Vec<Effect> {
-    match app.shared.doc.loaded.response_write(round, response) {
+pub(super) fn save(sh: &mut Shared, round: &Id, response: &Response) -> Vec<Effect> {
+    match sh.doc.loaded.response_write(round, response) {
         Ok(write) => vec![Effect::SaveResponse(Box::new(write))],
-        Err(e) => saved(app, Err(e.said())),
+        Err(e) => saved(sh, Err(e.said())),
     }
 }
 
 /// A response was written (or not): the document records it as the file's and the plan's.
 pub fn saved(
-    app: &mut App,
+    sh: &mut Shared,
     result: Result<(Box<crate::store::FileWrite>, crate::store::SaveReport), crate::i18n::Said>,
 ) -> Vec<Effect> {
     match result {
         Ok((write, report)) => {
-            app.shared.doc.response_saved(&write, &report);
+            sh.doc.response_saved(&write, &report);
             let path = write.unit.to_string();
-            app.shared.status = app
-                .shared
+            sh.status = sh
                 .msg
                 .get_args("tui-collect-saved", &[("path", Arg::Text(path.into()))]);
         }
         Err(e) => {
-            app.shared.status = app.shared.msg.get_args(
+            sh.status = sh.msg.get_args(
                 "tui-collect-not-saved",
-                &[("error", e.show(&app.shared.msg).into())],
+                &[("error", e.show(&sh.msg).into())],
             );
-            app.shared.popup = Some(Popup::Message(app.shared.status.clone()));
+            sh.popup = Some(Popup::Message(sh.status.clone()));
         }
     }
     Vec::new()

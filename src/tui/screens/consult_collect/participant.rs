@@ -3,7 +3,9 @@
 use super::{Page, Pending, collect_mut, refuse};
 use crate::i18n::Arg;
 use crate::model::{CountryCode, Id, Organisation, OrganisationType, Response};
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
+use crate::tui::screens::consult::ConsultView;
+use crate::tui::shared::Shared;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The participant page's fields, in order. The language (1) and the organisation type
@@ -35,8 +37,8 @@ fn cycle_type(t: Option<OrganisationType>, back: bool) -> Option<OrganisationTyp
     }
 }
 
-pub(super) fn participant_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(c) = collect_mut(app) else {
+pub(super) fn participant_key(v: &mut ConsultView, sh: &mut Shared, key: KeyEvent) -> Vec<Effect> {
+    let Some(c) = collect_mut(v) else {
         return Vec::new();
     };
     // A key held with ctrl or alt is a command, never a letter typed into a field.
@@ -69,28 +71,28 @@ pub(super) fn participant_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 input.push(ch);
             }
         }
-        KeyCode::Enter => return start(app),
+        KeyCode::Enter => return start(v, sh),
         _ => {}
     }
     Vec::new()
 }
 
 /// Confirms the participant page: resumes an existing participant, or records a new one.
-fn start(app: &mut App) -> Vec<Effect> {
-    let Some(c) = collect_mut(app) else {
+fn start(v: &mut ConsultView, sh: &mut Shared) -> Vec<Effect> {
+    let Some(c) = collect_mut(v) else {
         return Vec::new();
     };
     let round_id = c.round.clone();
     let inputs = c.inputs.clone();
     let language = c.language;
     let org_type = c.org_type;
-    let plan = &app.shared.doc.plan;
+    let plan = &sh.doc.plan;
     let Some(consultation) = plan.consultations.get(&round_id) else {
         return Vec::new();
     };
     let participant = match Id::parse(inputs[0].trim()) {
         Ok(id) => id,
-        Err(e) => return refuse(app, e.to_string()),
+        Err(e) => return refuse(v, e.to_string()),
     };
     if let Some(existing) = consultation.responses.get(&participant) {
         let existing = existing.clone();
@@ -109,13 +111,13 @@ fn start(app: &mut App) -> Vec<Effect> {
             ),
             _ => Pending::default(),
         };
-        if let Some(c) = collect_mut(app) {
+        if let Some(c) = collect_mut(v) {
             c.language = existing.language;
             c.response = Some(existing);
             c.page = page;
             c.pending = pending;
         }
-        app.shared.status = app.shared.msg.get_args(
+        sh.status = sh.msg.get_args(
             "tui-collect-resumed",
             &[("participant", Arg::Text(participant.to_string().into()))],
         );
@@ -124,19 +126,13 @@ fn start(app: &mut App) -> Vec<Effect> {
     let country = match CountryCode::parse(inputs[3].trim()) {
         Ok(c) => c,
         Err(e) => {
-            let why = e.show(&app.shared.msg);
-            return refuse(app, why);
+            let why = e.show(&sh.msg);
+            return refuse(v, why);
         }
     };
     let org = inputs[2].trim();
     if org.is_empty() {
-        return refuse(
-            app,
-            app.shared
-                .msg
-                .get("tui-collect-need-organisation")
-                .into_owned(),
-        );
+        return refuse(v, sh.msg.get("tui-collect-need-organisation").into_owned());
     }
     let organisation = match Id::parse(org) {
         Ok(id) if plan.partners.contains_key(&id) => Organisation::Partner(id),
@@ -154,10 +150,10 @@ fn start(app: &mut App) -> Vec<Effect> {
     } else {
         Page::Question(0)
     };
-    if let Some(c) = collect_mut(app) {
+    if let Some(c) = collect_mut(v) {
         c.response = Some(response.clone());
         c.page = first;
         c.pending = Pending::default();
     }
-    super::save(app, &round_id, &response)
+    super::save(sh, &round_id, &response)
 }

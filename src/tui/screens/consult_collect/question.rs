@@ -4,49 +4,56 @@
 use super::{Page, Pending, collect_mut, collect_mut_ref, refuse};
 use crate::model::{Answer, Id, Question, QuestionKind, RATING_MAX};
 use crate::text::{Align, EditBuffer};
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
+use crate::tui::screens::consult::ConsultView;
+use crate::tui::shared::Shared;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// How many rows a question page offers to move among.
-fn choices_len(app: &App, q: &Question) -> usize {
+fn choices_len(sh: &Shared, q: &Question) -> usize {
     match &q.kind {
         QuestionKind::Rating { .. } => usize::from(RATING_MAX),
-        QuestionKind::PlanItems { .. } => q.candidates(&app.shared.doc.plan).len(),
+        QuestionKind::PlanItems { .. } => q.candidates(&sh.doc.plan).len(),
         QuestionKind::FreeText => 0,
         k => k.options().len(),
     }
 }
 
 /// The id of row `i` of a choice, ranking or plan-item question.
-fn choice_id(app: &App, q: &Question, i: usize) -> Option<Id> {
+fn choice_id(sh: &Shared, q: &Question, i: usize) -> Option<Id> {
     match &q.kind {
-        QuestionKind::PlanItems { .. } => q.candidates(&app.shared.doc.plan).get(i).cloned(),
+        QuestionKind::PlanItems { .. } => q.candidates(&sh.doc.plan).get(i).cloned(),
         k => k.options().get(i).map(|o| o.id.clone()),
     }
 }
 
-pub(super) fn question_key(app: &mut App, n: usize, key: KeyEvent) -> Vec<Effect> {
-    let Some(q) = collect_mut(app)
+pub(super) fn question_key(
+    v: &mut ConsultView,
+    sh: &mut Shared,
+    n: usize,
+    key: KeyEvent,
+) -> Vec<Effect> {
+    let Some(q) = collect_mut(v)
         .map(|c| c.round.clone())
-        .and_then(|r| app.shared.doc.plan.consultations.get(&r))
+        .and_then(|r| sh.doc.plan.consultations.get(&r))
         .and_then(|c| c.round.questions.get(n).cloned())
     else {
         return Vec::new();
     };
-    let len = choices_len(app, &q);
-    let highlighted = collect_mut(app).map_or(0, |c| c.pending.cursor);
-    let id = choice_id(app, &q, highlighted);
-    let ui_lang = app.shared.lang;
-    let language = collect_mut(app).map_or(ui_lang, |c| c.language);
-    let opts = app.shared.pen.options(language, Align::Natural);
-    let Some(c) = collect_mut(app) else {
+    let len = choices_len(sh, &q);
+    let highlighted = collect_mut(v).map_or(0, |c| c.pending.cursor);
+    let id = choice_id(sh, &q, highlighted);
+    let ui_lang = sh.lang;
+    let language = collect_mut(v).map_or(ui_lang, |c| c.language);
+    let opts = sh.pen.options(language, Align::Natural);
+    let Some(c) = collect_mut(v) else {
         return Vec::new();
     };
     let p = &mut c.pending;
     match (key.code, &q.kind) {
-        (KeyCode::PageUp, _) => return go_to(app, n.checked_sub(1)),
-        (KeyCode::PageDown, _) => return go_to(app, Some(n + 1)),
-        (KeyCode::Enter, _) => return answer(app, n, &q),
+        (KeyCode::PageUp, _) => return go_to(v, sh, n.checked_sub(1)),
+        (KeyCode::PageDown, _) => return go_to(v, sh, Some(n + 1)),
+        (KeyCode::Enter, _) => return answer(v, sh, n, &q),
         (code, QuestionKind::FreeText) => {
             // The field edits as every text field does: whole graphemes, the cursor moving
             // visually in a right-to-left answer.
@@ -102,11 +109,10 @@ pub(super) fn question_key(app: &mut App, n: usize, key: KeyEvent) -> Vec<Effect
                     p.picked.remove(i);
                 }
                 None if max.is_some_and(|m| p.picked.len() >= m) => {
-                    let why = app
-                        .shared
+                    let why = sh
                         .msg
                         .get_args("tui-collect-at-most", &[("max", max.unwrap_or(0).into())]);
-                    return refuse(app, why);
+                    return refuse(v, why);
                 }
                 None => p.picked.push(id),
             }
@@ -117,12 +123,12 @@ pub(super) fn question_key(app: &mut App, n: usize, key: KeyEvent) -> Vec<Effect
 }
 
 /// Goes to question `to` (`None` or past the end: the participant page or the end).
-fn go_to(app: &mut App, to: Option<usize>) -> Vec<Effect> {
-    let Some(c) = collect_mut(app) else {
+fn go_to(v: &mut ConsultView, sh: &mut Shared, to: Option<usize>) -> Vec<Effect> {
+    let Some(c) = collect_mut(v) else {
         return Vec::new();
     };
     let round = c.round.clone();
-    let Some(consultation) = app.shared.doc.plan.consultations.get(&round) else {
+    let Some(consultation) = sh.doc.plan.consultations.get(&round) else {
         return Vec::new();
     };
     let (page, answer) = match to {
@@ -130,14 +136,14 @@ fn go_to(app: &mut App, to: Option<usize>) -> Vec<Effect> {
         Some(i) if i >= consultation.round.questions.len() => (Page::Done, None),
         Some(i) => {
             let q = &consultation.round.questions[i];
-            let answer = collect_mut_ref(app)
+            let answer = collect_mut_ref(v)
                 .and_then(|c| c.response.as_ref())
                 .and_then(|r| r.answers.get(&q.id))
                 .cloned();
             (Page::Question(i), answer)
         }
     };
-    if let Some(c) = collect_mut(app) {
+    if let Some(c) = collect_mut(v) {
         c.page = page;
         c.pending = Pending::of(answer.as_ref());
     }
@@ -146,10 +152,10 @@ fn go_to(app: &mut App, to: Option<usize>) -> Vec<Effect> {
 
 /// Enter on a question page: the answer as given (or the highlighted option of a single
 /// choice or rating), saved at once; an empty answer skips the question.
-fn answer(app: &mut App, n: usize, q: &Question) -> Vec<Effect> {
-    let highlighted = collect_mut_ref(app).map_or(0, |c| c.pending.cursor);
-    let id = choice_id(app, q, highlighted);
-    let Some(c) = collect_mut(app) else {
+fn answer(v: &mut ConsultView, sh: &mut Shared, n: usize, q: &Question) -> Vec<Effect> {
+    let highlighted = collect_mut_ref(v).map_or(0, |c| c.pending.cursor);
+    let id = choice_id(sh, q, highlighted);
+    let Some(c) = collect_mut(v) else {
         return Vec::new();
     };
     let p = &c.pending;
@@ -166,8 +172,8 @@ fn answer(app: &mut App, n: usize, q: &Question) -> Vec<Effect> {
             if p.picked.is_empty() {
                 None
             } else if p.picked.len() < options.len() {
-                let why = app.shared.msg.get("tui-collect-rank-all").into_owned();
-                return refuse(app, why);
+                let why = sh.msg.get("tui-collect-rank-all").into_owned();
+                return refuse(v, why);
             } else {
                 Some(Answer::Ranking(p.picked.clone()))
             }
@@ -185,8 +191,8 @@ fn answer(app: &mut App, n: usize, q: &Question) -> Vec<Effect> {
     if let (Some(a), Some(r)) = (given, c.response.as_mut()) {
         r.answers.insert(q.id.clone(), a);
         let r = r.clone();
-        effects.extend(super::save(app, &round, &r));
+        effects.extend(super::save(sh, &round, &r));
     }
-    effects.extend(go_to(app, Some(n + 1)));
+    effects.extend(go_to(v, sh, Some(n + 1)));
     effects
 }
