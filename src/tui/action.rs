@@ -227,6 +227,16 @@ pub enum Action {
     ),
     /// The operation log, newest first, or why it could not be read.
     Operations(Result<Vec<crate::repo::oplog::Op>, String>),
+    /// The TUI opened: what reading the recovery file found (or why it could not be read),
+    /// and why the config file could not be used, if it could not.
+    Opened {
+        /// Unsaved edits a previous session left, or why the recovery file is unreadable.
+        recovered: Result<Option<super::recovery::Found>, String>,
+        /// What is wrong with the config file.
+        config_error: Option<String>,
+    },
+    /// The plan folder cannot be watched (changes on disk are still caught when saving).
+    WatchFailed(String),
     /// Plans at commits the Review screen asked for, or why each could not be read.
     Revisions(
         Box<

@@ -222,6 +222,20 @@ impl App {
             }
             Action::Saved(result) => super::disk_view::saved(self, result),
             Action::EditorClosed(result) => super::editing::external_closed(self, result),
+            Action::Opened {
+                recovered,
+                config_error,
+            } => {
+                self.opened(recovered, config_error);
+                Vec::new()
+            }
+            Action::WatchFailed(error) => {
+                self.shared.status = self
+                    .shared
+                    .msg
+                    .get_args("tui-watch-failed", &[("error", Arg::Text(error.into()))]);
+                Vec::new()
+            }
             Action::Terminate => {
                 self.quit = true;
                 vec![Effect::WriteRecovery, Effect::Quit]
@@ -348,6 +362,44 @@ impl App {
             return super::editing::form_command(&mut self.shared, c);
         }
         super::screens::command(self, c)
+    }
+
+    /// What opening found: unsaved edits of a previous session (asked about first), an
+    /// unreadable recovery file, a config file that could not be used.
+    fn opened(
+        &mut self,
+        recovered: Result<Option<super::recovery::Found>, String>,
+        config_error: Option<String>,
+    ) {
+        let sh = &mut self.shared;
+        match recovered {
+            Ok(Some(found)) => {
+                sh.popup = Some(Popup::Recover);
+                self.recovered = Some(found);
+            }
+            Ok(None) => {}
+            Err(why) => {
+                sh.popup = Some(Popup::Message(sh.msg.get_args(
+                    "tui-recovery-unreadable",
+                    &[("error", Arg::Text(why.into()))],
+                )));
+            }
+        }
+        if let Some(e) = config_error {
+            let said = format!("{}\n{e}", sh.msg.get("tui-config-error"));
+            match sh.popup.take() {
+                // Said after what reading the recovery file said, never instead of it.
+                Some(Popup::Message(first)) => {
+                    sh.popup = Some(Popup::Message(format!("{first}\n\n{said}")));
+                }
+                // The recovery question stays open; the config's error waits in the status line.
+                Some(other) => {
+                    sh.popup = Some(other);
+                    sh.status = said;
+                }
+                None => sh.popup = Some(Popup::Message(said)),
+            }
+        }
     }
 
     fn ask_quit(&mut self) -> Vec<Effect> {

@@ -4,7 +4,6 @@
 use super::action::Action;
 use super::app::App;
 use super::effects::{Host, Runner};
-use super::popup::Popup;
 use super::{recovery, view};
 use crate::document::Document;
 use crate::i18n::Said;
@@ -71,36 +70,15 @@ pub fn run(opts: Options) -> Result<(), RunError> {
         .state
         .as_deref()
         .and_then(|s| recovery::location(&opts.root, s));
-    if let Some(path) = &recovery_path {
-        match recovery::read(path, &app.shared.doc) {
-            Ok(Some(found)) => {
-                app.shared.popup = Some(Popup::Recover);
-                app.recovered = Some(found);
-            }
-            Ok(None) => {}
-            Err(why) => {
-                app.shared.popup = Some(Popup::Message(app.shared.msg.get_args(
-                    "tui-recovery-unreadable",
-                    &[("error", crate::i18n::Arg::Text(why.into()))],
-                )));
-            }
-        }
-    }
-    if let Some(e) = opts.config_error {
-        let said = format!("{}\n{e}", app.shared.msg.get("tui-config-error"));
-        match app.shared.popup.take() {
-            // Said after what reading the recovery file said, never instead of it.
-            Some(Popup::Message(first)) => {
-                app.shared.popup = Some(Popup::Message(format!("{first}\n\n{said}")));
-            }
-            // The recovery question stays open; the config's error waits in the status line.
-            Some(other) => {
-                app.shared.popup = Some(other);
-                app.shared.status = said;
-            }
-            None => app.shared.popup = Some(Popup::Message(said)),
-        }
-    }
+    let recovered = match &recovery_path {
+        Some(path) => recovery::read(path, &app.shared.doc),
+        None => Ok(None),
+    };
+    // Nothing to carry out yet: what opening asks for is shown, not done.
+    let _ = app.update(Action::Opened {
+        recovered,
+        config_error: opts.config_error,
+    });
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
@@ -182,21 +160,19 @@ fn event_loop(
     });
     let root = app.shared.doc.loaded.root.clone();
     let runner = Runner::background(&root, state.clone(), app.shared.lang, Arc::clone(&send));
-    // Without a watcher the save's hash check still guards the files; say why it is missing.
-    let _watch = match super::watch::start(&root, send) {
-        Ok(w) => Some(w),
-        Err(e) => {
-            app.shared.status = app.shared.msg.get_args(
-                "tui-watch-failed",
-                &[("error", crate::i18n::Arg::Text(e.to_string().into()))],
-            );
-            None
-        }
-    };
     let mut host = Terminal {
         terminal,
         input: &input,
         explicit_bidi,
+    };
+    // Without a watcher the save's hash check still guards the files; say why it is missing.
+    let _watch = match super::watch::start(&root, send) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            let effects = app.update(Action::WatchFailed(e.to_string()));
+            runner.run(app, effects, &mut host);
+            None
+        }
     };
     runner.run(
         app,
@@ -204,7 +180,8 @@ fn event_loop(
         &mut host,
     );
     let size = host.terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    let effects = app.update(Action::Resize(size.width, size.height));
+    runner.run(app, effects, &mut host);
     let mut redraw = true;
     loop {
         if redraw {

@@ -5,6 +5,7 @@
 use crate::harness::Harness;
 use khutta::model::Lang;
 use khutta::tui::Screen;
+use khutta::tui::action::Action;
 use std::path::Path;
 
 /// Another program changes pilot-tunis's file.
@@ -130,6 +131,40 @@ fn the_recovery_file_follows_every_edit_and_goes_with_the_save() {
     assert!(kept.contains("inception-2027"), "{kept}");
     h.press(&["ctrl-s"]);
     assert!(!h.recovery.exists(), "saved: nothing left to recover");
+}
+
+#[test]
+fn edits_left_by_a_session_that_died_are_offered_back_at_the_next_opening() {
+    let mut first = Harness::bundled(Lang::En);
+    set(&mut first, "title.en", "Tunis pilot");
+    // The first session dies: its recovery file is all that is left of the edit.
+    let root = first.dir.path().to_path_buf();
+    let recovery = first.recovery.clone();
+    let mut next = Harness::open(&root, Lang::En);
+    let recovered = khutta::tui::recovery::read(&recovery, &next.app.shared.doc);
+    next.act(Action::Opened {
+        recovered,
+        config_error: Some("keys.toml: unknown command `fly`".into()),
+    });
+    let screen = next.render(120, 40);
+    assert!(
+        screen.contains("pilot-tunis"),
+        "the question names the file: {screen}"
+    );
+    assert!(
+        next.app.shared.status.contains("unknown command `fly`"),
+        "the config's error waits in the status line: {}",
+        next.app.shared.status
+    );
+    next.press(&["r"]);
+    assert_eq!(
+        next.app.shared.doc.plan.activities["pilot-tunis"]
+            .title
+            .en
+            .as_deref(),
+        Some("Tunis pilot")
+    );
+    assert!(next.app.shared.doc.is_dirty(), "restored, not yet saved");
 }
 
 #[test]
