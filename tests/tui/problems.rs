@@ -170,3 +170,34 @@ fn check_and_the_problems_screen_name_the_same_files() {
     let screen = h.render(160, 40);
     assert!(screen.contains("activities/a-copy.ron"), "{screen}");
 }
+
+/// Enter on a problem opens its entity's form on the field to fix, and in a list on the item
+/// that holds the wrong id, never on the id.
+#[test]
+fn a_problem_opens_its_form_on_the_field_to_fix() {
+    let mut h = dangling(Lang::En);
+    let n = h.app.shared.doc.diagnostics.len();
+    let mut opened = 0;
+    for i in 0..n {
+        h.app.screens.problems.cursor.row = i;
+        let d = h.app.shared.doc.diagnostics[i].clone();
+        h.press(&["enter"]);
+        let Some(form) = h.app.shared.form.as_ref() else {
+            continue;
+        };
+        opened += 1;
+        let rows = form.rows(&h.app.shared.doc.plan);
+        let r = &rows[form.cursor];
+        let wrong = d.anchor.value.as_deref().unwrap_or_default();
+        assert!(
+            r.name != "id" && r.value.contains(wrong),
+            "{:?} {:?} opened on {} = {}",
+            d.code,
+            d.anchor,
+            r.name,
+            r.value
+        );
+        h.press(&["esc"]);
+    }
+    assert!(opened >= 5, "only {opened} problems opened a form");
+}

@@ -32,7 +32,9 @@ pub fn command(v: &mut ProblemsView, sh: &mut Shared, c: Command) -> Vec<Effect>
     {
         match &d.subject {
             Subject::Entity { entity, id } if sh.doc.plan.contains(*entity, id.as_str()) => {
-                sh.form = Some(FormState::new(Target::Entity(*entity, id.clone())));
+                let mut form = FormState::new(Target::Entity(*entity, id.clone()));
+                form.cursor = row_of(&form, &sh.doc.plan, d).unwrap_or(0);
+                sh.form = Some(form);
             }
             Subject::Plan if !sh.doc.read_only => sh.form = Some(FormState::new(Target::Plan)),
             _ => {
@@ -44,6 +46,35 @@ pub fn command(v: &mut ProblemsView, sh: &mut Shared, c: Command) -> Vec<Effect>
         }
     }
     Vec::new()
+}
+
+/// The form row a problem points at: its field (`dependencies`, `title.en`), and among a
+/// list's items the one holding the value it names (the missing id), so that Enter lands on
+/// what is to be fixed rather than on the id.
+fn row_of(
+    form: &FormState,
+    plan: &crate::model::Plan,
+    d: &crate::check::Diagnostic,
+) -> Option<usize> {
+    let field = d.anchor.field?;
+    let rows = form.rows(plan);
+    let of_field =
+        |r: &&crate::tui::form::Row| r.name == field || r.name.split('.').next() == Some(field);
+    let holds = |r: &&crate::tui::form::Row| {
+        d.anchor
+            .value
+            .as_deref()
+            .is_some_and(|v| r.value.contains(v))
+    };
+    // A field inside a list's items (`activity` of a dependency) has no row of its own: the
+    // item holding the value is the place.
+    let row = rows
+        .iter()
+        .filter(of_field)
+        .find(holds)
+        .or_else(|| rows.iter().find(of_field))
+        .or_else(|| rows.iter().filter(|r| r.depth > 0).find(holds))?;
+    rows.iter().position(|r| r == row)
 }
 
 /// Draws the diagnostics.
