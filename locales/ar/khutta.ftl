@@ -404,6 +404,7 @@ tui-recovery-failed = تعذّرت كتابة ملف الاستعادة { $error
 tui-config-error = في ملف الإعدادات مشكلة، ولم تُستخدم إعداداته:
 tui-empty = لا شيء هنا بعد: اضغط n للإضافة
 tui-empty-filter = لا شيء يطابق التصفية (esc يمسحها)
+tui-filter-on = التصفية مفعّلة: تُعرض { $shown } من أصل { $total } من الأنشطة (f لتغييرها، esc لمسحها)
 tui-form-help = enter تحرير   a إضافة   d حذف   r إعادة تسمية   e محرر خارجي   esc رجوع
 tui-form-item = البند { $number }
 tui-editor-hint = enter للتطبيق، esc للإلغاء

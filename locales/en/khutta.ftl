@@ -355,6 +355,7 @@ tui-recovery-failed = could not write the recovery file { $error }
 tui-config-error = The config file has a problem and its settings were not used:
 tui-empty = nothing here yet: press n to add one
 tui-empty-filter = nothing matches the filter (esc clears it)
+tui-filter-on = filter on: { $shown } of { $total } activities shown (f changes it, esc clears it)
 tui-form-help = enter edit   a add   d delete   r rename   e $EDITOR   esc back
 tui-form-item = item { $number }
 tui-editor-hint = enter applies, esc cancels

@@ -224,7 +224,7 @@ pub(crate) fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             sh.editor = None;
             if filter {
                 sh.outline.view.filter.text.clear();
-                sh.refresh_outline();
+                sh.filter_changed();
             }
             return Vec::new();
         }
@@ -292,7 +292,7 @@ pub(crate) fn revalidate(sh: &mut Shared) {
             .map(|e| e.said()),
         Purpose::Filter => {
             sh.outline.view.filter.text = value;
-            sh.refresh_outline();
+            sh.filter_changed();
             None
         }
         Purpose::Commit => value.trim().is_empty().then(|| said!("tui-commit-empty")),

@@ -71,6 +71,13 @@ impl Shared {
         o.cursor.step(0, n);
     }
 
+    /// The outline after its filter changed: the first match selected and shown from the top,
+    /// so that no match stays scrolled out of sight above the cursor.
+    pub(crate) fn filter_changed(&mut self) {
+        self.outline.cursor = Cursor::default();
+        self.refresh_outline();
+    }
+
     /// Rows of a list drawn in this terminal (below the tabs and the column headings, above
     /// the status line).
     pub(crate) fn page(&self) -> usize {

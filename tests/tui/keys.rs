@@ -373,3 +373,32 @@ fn the_activity_filter_finds_arabic_as_people_type_it() {
     assert!(shown.contains(&"open-data-portal-launch"), "{shown:?}");
     assert!(!shown.contains(&"egm-cairo-2021"), "{shown:?}");
 }
+
+/// A filter starts its list at the top, with the first match selected, and says that it is on
+/// and how much it lets through, until it is cleared.
+#[test]
+fn a_filter_shows_its_matches_from_the_top_and_says_it_is_on() {
+    let mut h = Harness::bundled(Lang::En);
+    h.press(&["2", "G"]);
+    assert!(
+        h.app.shared.outline.cursor.row > 20,
+        "at the bottom of the list"
+    );
+    h.press(&["/"]);
+    h.type_text("pilot");
+    h.press(&["enter"]);
+    let shown = h.app.shared.outline.rows.len();
+    let total = h.app.shared.doc.plan.activities.len();
+    assert!(shown > 1 && shown < total, "{shown} of {total}");
+    assert_eq!(
+        h.app.shared.outline.cursor.row, 0,
+        "the first match is selected"
+    );
+    let screen = h.render(120, 40);
+    assert!(
+        screen.contains(&format!("filter on: {shown} of {total} activities shown")),
+        "{screen}"
+    );
+    h.press(&["esc"]);
+    assert!(!h.render(120, 40).contains("filter on"));
+}

@@ -94,7 +94,7 @@ pub fn command(sh: &mut Shared, c: Command) -> Vec<Effect> {
         Command::FilterMenu => sh.popup = Some(Popup::FilterMenu),
         Command::Back => {
             sh.outline.view.filter = Default::default();
-            sh.refresh_outline();
+            sh.filter_changed();
         }
         Command::New => editing::start_new(sh, EntityKind::Activity),
         Command::Delete => {
@@ -146,7 +146,7 @@ pub(crate) fn filter_menu(sh: &mut Shared, key: char) -> Vec<Effect> {
         _ => {}
     }
     sh.popup = Some(Popup::FilterMenu);
-    sh.refresh_outline();
+    sh.filter_changed();
     Vec::new()
 }
 
@@ -220,7 +220,26 @@ pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
     for ((key, _), (x, w)) in heads.iter().zip(&cols) {
         pen.ui(buf, *x, area.y, *w, &m.get(key), theme::heading());
     }
-    let height = usize::from(area.height - 1);
+    // While a filter is on, the last line says so and how much it lets through.
+    let filtered = !sh.outline.view.filter.is_empty();
+    let height = usize::from(area.height - 1 - u16::from(filtered && area.height > 2));
+    if filtered && area.height > 2 {
+        let said = m.get_args(
+            "tui-filter-on",
+            &[
+                ("shown", sh.outline.rows.len().into()),
+                ("total", sh.doc.plan.activities.len().into()),
+            ],
+        );
+        pen.ui(
+            buf,
+            area.x,
+            area.bottom() - 1,
+            area.width,
+            &said,
+            theme::warning(),
+        );
+    }
     let offset = sh.outline.cursor.scrolled(height);
     let plan = &sh.doc.plan;
     let lang = sh.content_lang;
