@@ -36,12 +36,9 @@ enum Format {
 }
 
 /// Whether a task or milestone should have finished by `today` and is not done: its latest
-/// finish has passed. Groups have no status of their own to compare.
+/// finish has passed (the TUI's flag, from the same definition).
 fn is_late(a: &Activity, e: &Entry, today: chrono::NaiveDate) -> bool {
-    !e.cancelled
-        && e.shape != Shape::Group
-        && a.status != Status::Done
-        && e.dates.is_some_and(|d| d.late_finish < today)
+    khutta::schedule::standing::flag(a, e, today) == Some(khutta::schedule::standing::Flag::Late)
 }
 
 fn kind_name(k: ActivityKind) -> &'static str {

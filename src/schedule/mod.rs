@@ -63,6 +63,7 @@ mod graph;
 mod groups;
 mod index;
 mod paths;
+pub mod standing;
 
 pub use diagnostics::conflict_diagnostics;
 

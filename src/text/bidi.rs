@@ -124,7 +124,41 @@ pub(crate) fn resolve_levels(src: &str, base: Direction) -> Vec<Level> {
         Direction::Ltr => Level::ltr(),
         Direction::Rtl => Level::rtl(),
     };
-    ParagraphBidiInfo::new(src, Some(level)).levels
+    let mut levels = ParagraphBidiInfo::new(src, Some(level)).levels;
+    keep_numbers_whole(src.as_bytes(), &mut levels);
+    levels
+}
+
+/// Gives the separators inside a date, a time or a grouped number (`2026-11-28`, `10:30`,
+/// `1,787,000`) the level of its digits, as if each were isolated. After Arabic letters the
+/// algorithm makes digits Arabic numbers (rule W2), and a hyphen between Arabic numbers stays
+/// neutral, so `2026-11-28` would read `28-11-2026` in an Arabic sentence.
+fn keep_numbers_whole(src: &[u8], levels: &mut [Level]) {
+    let mut i = 0;
+    while i < src.len() {
+        if !src[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < src.len() && src[end].is_ascii_digit() {
+            end += 1;
+            // One separator between digits belongs to the number.
+            if end + 1 < src.len()
+                && matches!(src[end], b'-' | b':' | b'/' | b'.' | b',')
+                && src[end + 1].is_ascii_digit()
+            {
+                end += 1;
+            }
+        }
+        if let Some(&level) = levels.get(start) {
+            for l in levels.iter_mut().take(end).skip(start) {
+                *l = level;
+            }
+        }
+        i = end;
+    }
 }
 
 /// Stands for the truncation ellipsis in a list of visual items.
@@ -228,6 +262,24 @@ mod tests {
             base_direction("\u{202e}abc", Direction::Rtl),
             Direction::Ltr
         );
+    }
+
+    #[test]
+    fn a_date_in_an_arabic_sentence_reads_as_a_date() {
+        for text in [
+            "اليوم 2026-11-28",
+            "من 2021-09-01 إلى 2027-12-31",
+            "الساعة 10:30",
+            "المبلغ 1,787,000 دولار",
+        ] {
+            let shown = crate::text::display::visual_line(text, Direction::Rtl);
+            for number in text
+                .split(' ')
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                assert!(shown.contains(number), "{number} in {shown}");
+            }
+        }
     }
 
     #[test]

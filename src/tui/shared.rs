@@ -60,6 +60,8 @@ pub struct Outline {
     pub rows: Vec<TreeRow>,
     /// The selected row.
     pub cursor: Cursor,
+    /// What each group's activities add up to on the status date.
+    pub rollups: std::collections::HashMap<crate::model::Id, crate::schedule::standing::Rollup>,
 }
 
 impl Shared {
@@ -67,6 +69,8 @@ impl Shared {
     pub(crate) fn refresh_outline(&mut self) {
         let o = &mut self.outline;
         o.rows = o.view.rows(&self.doc.plan, self.content_lang, &self.doc);
+        o.rollups =
+            crate::schedule::standing::rollups(&self.doc.plan, &self.doc.schedule, self.today);
         let n = o.rows.len();
         o.cursor.step(0, n);
     }

@@ -22,4 +22,5 @@ mod model;
 mod problems;
 mod review;
 mod snapshots;
+mod standing;
 mod sync;

@@ -196,6 +196,37 @@ fn tree_cell(id: &str, depth: u16, has_children: bool, collapsed: bool, mirrored
     }
 }
 
+/// The status cell: what is late, at risk or not started says so first; a group shows what
+/// its activities add up to (status and weighted progress).
+fn standing(sh: &Shared, a: &crate::model::Activity) -> (String, Style) {
+    use crate::schedule::standing::{Flag, flag};
+    let m = &sh.msg;
+    let (status, progress, flagged) = match sh.outline.rollups.get(&a.id) {
+        Some(r) => (r.status, Some(r.progress), r.flag),
+        None => {
+            let entry = sh
+                .doc
+                .position
+                .get(&a.id)
+                .and_then(|i| sh.doc.schedule.entries.get(*i));
+            (a.status, None, entry.and_then(|e| flag(a, e, sh.today)))
+        }
+    };
+    let said = match (flagged, progress) {
+        (Some(f), Some(p)) => format!("{} {p}%", m.get(f.key())),
+        (Some(f), None) => m.get(f.key()).into_owned(),
+        (None, Some(p)) => format!("{} {p}%", m.get(crate::model::keys::status(status))),
+        (None, None) => m.get(crate::model::keys::status(status)).into_owned(),
+    };
+    let style = match flagged {
+        Some(Flag::Late) => theme::error(),
+        Some(_) => theme::warning(),
+        None if status == crate::model::Status::Done => theme::ok(),
+        None => Style::new(),
+    };
+    (said, style)
+}
+
 /// Draws the tree.
 pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
@@ -209,7 +240,7 @@ pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
         ("col-title", 0),
         ("col-start", 10),
         ("col-finish", 10),
-        ("col-status", 11),
+        ("col-status", 15),
         ("col-lead", 12),
     ];
     if wide {
@@ -300,12 +331,15 @@ pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
             ),
             (start, Lang::En, Align::Natural, style),
             (finish, Lang::En, Align::Natural, style),
-            (
-                m.get(crate::model::keys::status(a.status)).into_owned(),
-                sh.lang,
-                Align::Natural,
-                style,
-            ),
+            {
+                let (said, st) = standing(sh, a);
+                (
+                    said,
+                    sh.lang,
+                    Align::Natural,
+                    if selected { style } else { st },
+                )
+            },
             (lead, lang, Align::Natural, style),
             (slack, Lang::En, Align::Right, style),
         ];

@@ -93,6 +93,28 @@ fn relayout(v: &mut GanttView, sh: &Shared, ghosts: Option<&Spans>) {
     v.layout = Some(layout);
 }
 
+/// An activity's progress (a group's weighted over its children, 100 once done) and flag.
+fn standing(
+    sh: &Shared,
+    a: &crate::model::Activity,
+) -> (u8, Option<crate::schedule::standing::Flag>) {
+    if let Some(r) = sh.outline.rollups.get(&a.id) {
+        return (r.progress, r.flag);
+    }
+    let flagged = sh
+        .doc
+        .position
+        .get(&a.id)
+        .and_then(|i| sh.doc.schedule.entries.get(*i))
+        .and_then(|e| crate::schedule::standing::flag(a, e, sh.today));
+    let progress = if a.status == crate::model::Status::Done {
+        100
+    } else {
+        a.progress.min(100)
+    };
+    (progress, flagged)
+}
+
 /// Draws a baseline's mark dim, where the current bar will be drawn over it; returns the
 /// columns it took, which the slack leaves to it.
 fn draw_ghost(buf: &mut Buffer, cx: u16, cw: u16, y: u16, ghost: Option<Mark>) -> (u16, u16) {
@@ -189,7 +211,23 @@ pub fn draw(v: &GanttView, sh: &Shared, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    let height = usize::from(area.height.saturating_sub(2));
+    // The last line is the legend, which also names the status date of the today line.
+    let legend = area.height > 4;
+    let height = usize::from(area.height.saturating_sub(2 + u16::from(legend)));
+    if legend {
+        let said = sh.msg.get_args(
+            "tui-gantt-legend",
+            &[("today", sh.today.to_string().into())],
+        );
+        pen.ui(
+            buf,
+            area.x,
+            area.bottom() - 1,
+            area.width,
+            &said,
+            theme::dim(),
+        );
+    }
     let offset = sh.outline.cursor.scrolled(height);
     for (i, tree_row) in sh.outline.rows.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 2 + u16::try_from(i - offset).unwrap_or(0);
@@ -228,10 +266,11 @@ pub fn draw(v: &GanttView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         };
         let ghost = v.ghosts.get(r).copied().flatten();
         let (ghost_start, ghost_end) = draw_ghost(buf, cx, cw, y, ghost);
-        let bar = if row.critical {
-            theme::critical()
-        } else {
-            Style::new()
+        let (progress, flagged) = standing(sh, a);
+        let bar = match flagged {
+            Some(crate::schedule::standing::Flag::Late) => theme::error(),
+            _ if row.critical => theme::critical(),
+            _ => Style::new(),
         };
         let bar = if selected { bar.patch(base) } else { bar };
         let glyph = match row.shape {
@@ -247,8 +286,17 @@ pub fn draw(v: &GanttView, sh: &Shared, area: Rect, buf: &mut Buffer) {
                 cut_start,
                 cut_end,
             } => {
+                // Done work is a full bar, what is left a thin one: progress reads at a glance.
+                let len = u32::from(end - start) + 1;
+                let done =
+                    start + u16::try_from((len * u32::from(progress) + 50) / 100).unwrap_or(0);
                 for col in start..=end.min(cw.saturating_sub(1)) {
-                    buf.set_string(cx + col, y, glyph, bar);
+                    let g = if col < done || row.shape == crate::schedule::Shape::Group {
+                        glyph
+                    } else {
+                        "▄"
+                    };
+                    buf.set_string(cx + col, y, g, bar);
                 }
                 if let Some(s) = slack_end {
                     for col in (end + 1)..=s.min(cw.saturating_sub(1)) {

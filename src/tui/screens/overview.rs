@@ -3,6 +3,7 @@
 use crate::check::coverage;
 use crate::i18n::Arg;
 use crate::model::{ActivityKind, Amount, Currency, Lang, format_amount};
+use crate::schedule::standing;
 use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::Effect;
@@ -30,6 +31,15 @@ fn money_line(map: &BTreeMap<Currency, Amount>) -> String {
         .map(|(c, v)| format!("{} {c}", format_amount(*v)))
         .collect::<Vec<_>>()
         .join(" + ")
+}
+
+/// Up to five ids, and how many more.
+fn few(ids: &[&str]) -> String {
+    let shown = ids.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+    match ids.len().saturating_sub(5) {
+        0 => shown,
+        more => format!("{shown} (+{more})"),
+    }
 }
 
 /// The overview's lines: a label (message key, or none) and the value with its language.
@@ -103,15 +113,38 @@ fn lines(sh: &Shared) -> Vec<(&'static str, String, Lang, Style)> {
     let finish = sched
         .finish
         .map_or_else(|| "—".to_owned(), |d| d.to_string());
-    let critical = sched.critical_paths.first().map_or_else(String::new, |p| {
-        let ids: Vec<&str> = p.iter().map(|i| i.as_str()).collect();
-        let more = if sched.critical_paths.len() > 1 {
-            format!("  (+{})", sched.critical_paths.len() - 1)
-        } else {
-            String::new()
-        };
-        format!("{}{more}", ids.join(" → "))
-    });
+    // The day's questions: what is late, what comes next, what still decides the finish.
+    let today = sh.today;
+    let late: Vec<&str> = plan
+        .activities
+        .values()
+        .zip(&sched.entries)
+        .filter(|(a, e)| standing::flag(a, e, today) == Some(standing::Flag::Late))
+        .map(|(a, _)| a.id.as_str())
+        .collect();
+    let late_line = if late.is_empty() {
+        (
+            m.get("tui-overview-late-none").into_owned(),
+            ui,
+            theme::ok(),
+        )
+    } else {
+        (
+            format!("{}: {}", late.len(), few(&late)),
+            Lang::En,
+            theme::error(),
+        )
+    };
+    let next: Vec<String> = standing::next_milestones(plan, sched, today)
+        .into_iter()
+        .take(3)
+        .map(|(id, d)| format!("{id} {d}"))
+        .collect();
+    let ahead: Vec<&str> = standing::critical_ahead(plan, sched)
+        .into_iter()
+        .map(|i| i.as_str())
+        .collect();
+    let critical = ahead.join(" → ");
     let window = m.get_args(
         "window-range",
         &[
@@ -134,13 +167,16 @@ fn lines(sh: &Shared) -> Vec<(&'static str, String, Lang, Style)> {
         ),
         ("tui-overview-window", window, ui, Style::new()),
         ("tui-overview-contents", contents, ui, Style::new()),
-        ("tui-overview-finish", finish, Lang::En, Style::new()),
         (
-            "tui-overview-critical",
-            critical,
+            "tui-overview-today",
+            today.to_string(),
             Lang::En,
-            theme::critical(),
+            Style::new(),
         ),
+        ("tui-overview-finish", finish, Lang::En, Style::new()),
+        ("tui-overview-late", late_line.0, late_line.1, late_line.2),
+        ("tui-overview-next", next.join(", "), Lang::En, Style::new()),
+        ("tui-overview-ahead", critical, Lang::En, theme::critical()),
         ("tui-overview-check", check.0, ui, check.1),
         (
             "tui-overview-budget",
