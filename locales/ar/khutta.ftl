@@ -341,6 +341,12 @@ cmd-external-editor = التحرير في $EDITOR
 cmd-zoom-in = تكبير
 cmd-zoom-out = تصغير
 cmd-today = الانتقال إلى اليوم
+cmd-gantt-start = عرض بداية الخطة
+cmd-gantt-end = عرض نهاية الخطة
+cmd-gantt-selected = عرض الشريط المحدد
+cmd-next-milestone = المعلم التالي
+cmd-page-left = شاشة إلى الوراء في الزمن
+cmd-page-right = شاشة إلى الأمام في الزمن
 cmd-switch-language = عرض اللغة الأخرى
 
 ## عناوين الأعمدة

@@ -300,6 +300,12 @@ cmd-external-editor = edit in $EDITOR
 cmd-zoom-in = zoom in
 cmd-zoom-out = zoom out
 cmd-today = go to today
+cmd-gantt-start = show the plan's start
+cmd-gantt-end = show the plan's finish
+cmd-gantt-selected = show the selected bar
+cmd-next-milestone = next milestone
+cmd-page-left = a screen back in time
+cmd-page-right = a screen forward in time
 cmd-switch-language = show the other language
 
 ## Column headings

@@ -125,6 +125,18 @@ pub enum Command {
     ZoomOut,
     /// Bring today into view.
     Today,
+    /// Show the plan's start on the Gantt.
+    GanttStart,
+    /// Show the plan's finish on the Gantt.
+    GanttEnd,
+    /// Bring the selected activity's bar into view.
+    GanttSelected,
+    /// Select the next milestone still to come, and show it.
+    NextMilestone,
+    /// Scroll the Gantt back by a screenful.
+    PageLeft,
+    /// Scroll the Gantt forward by a screenful.
+    PageRight,
     /// Show the other language of plan texts.
     SwitchLanguage,
     /// On the History screen, show the operation log instead of the commits, or back.

@@ -14,6 +14,7 @@ mod consult;
 mod defaults;
 mod disk;
 mod extremes;
+mod gantt;
 mod git;
 mod harness;
 mod hostile;

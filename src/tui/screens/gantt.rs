@@ -37,10 +37,65 @@ pub struct GanttView {
     /// baseline's; `None` when the view changed. The layout is remade only when the Gantt is
     /// shown and one of them changed, so that an edit made elsewhere lays out nothing.
     laid_out_for: Option<(u64, (u16, u16), u64)>,
+    /// The outline row the view last followed: moving the cursor to a bar out of view
+    /// scrolls to it, scrolling by hand does not snap back.
+    followed: Option<usize>,
 }
 
-fn scale(v: &GanttView) -> Scale {
-    v.scale.unwrap_or(Scale::Month)
+/// The columns of the chart in a terminal `width` wide.
+fn columns_of(sh: &Shared) -> u16 {
+    sh.size.0.saturating_sub(LABEL + 1).max(10)
+}
+
+/// The scale and first day shown: what the user chose, else the whole plan and today fitted
+/// into the width at the finest scale that holds them.
+fn window(v: &GanttView, sh: &Shared) -> (Scale, NaiveDate) {
+    let start = sh.doc.schedule.start;
+    let (scale, fitted) = match v.scale {
+        Some(s) => (s, None),
+        None => {
+            let end = sh.doc.schedule.finish.unwrap_or(start).max(sh.today);
+            let columns = columns_of(sh);
+            let fit = Scale::ALL
+                .iter()
+                .copied()
+                .find(|s| end_of(start, *s, columns) >= end)
+                .unwrap_or(Scale::Quarter);
+            (fit, Some(start))
+        }
+    };
+    let from = v.from.or(fitted).unwrap_or(start);
+    (scale, from)
+}
+
+/// `date` moved by `n` units of `scale` (back when `n` is negative).
+fn step(date: NaiveDate, scale: Scale, n: i64) -> NaiveDate {
+    let k = n.unsigned_abs();
+    let months = |m: u64| Months::new(u32::try_from(m).unwrap_or(u32::MAX));
+    let moved = match (scale, n >= 0) {
+        (Scale::Day, true) => date.checked_add_days(Days::new(k)),
+        (Scale::Day, false) => date.checked_sub_days(Days::new(k)),
+        (Scale::Week, true) => date.checked_add_days(Days::new(7 * k)),
+        (Scale::Week, false) => date.checked_sub_days(Days::new(7 * k)),
+        (Scale::Month, true) => date.checked_add_months(months(k)),
+        (Scale::Month, false) => date.checked_sub_months(months(k)),
+        (Scale::Quarter, true) => date.checked_add_months(months(3 * k)),
+        (Scale::Quarter, false) => date.checked_sub_months(months(3 * k)),
+    };
+    moved.unwrap_or(date)
+}
+
+/// Shows `date` a quarter of the way into the chart, at the scale shown.
+fn show(v: &mut GanttView, sh: &Shared, date: NaiveDate) {
+    let (scale, _) = window(v, sh);
+    v.scale = Some(scale);
+    v.from = Some(step(date, scale, -i64::from(columns_of(sh) / 4)));
+}
+
+/// The selected activity's planned start.
+fn selected_start(sh: &Shared) -> Option<NaiveDate> {
+    let row = sh.outline.rows.get(sh.outline.cursor.row)?;
+    sh.doc.dates(&row.id).map(|d| d.early_start)
 }
 
 /// The last day shown when `columns` columns of `scale` start at `from`.
@@ -64,14 +119,33 @@ impl GanttView {
             relayout(self, sh, ghosts);
             self.laid_out_for = Some(now);
         }
+        // The cursor moved to a bar out of view: scroll to it.
+        let row = sh.outline.cursor.row;
+        if self.followed != Some(row) {
+            self.followed = Some(row);
+            if self
+                .selected_mark(sh)
+                .is_some_and(|m| matches!(m, Mark::Before | Mark::After))
+                && let Some(start) = selected_start(sh)
+            {
+                show(self, sh, start);
+                relayout(self, sh, ghosts);
+            }
+        }
+    }
+
+    /// The mark of the selected activity's row, when it has one.
+    fn selected_mark(&self, sh: &Shared) -> Option<Mark> {
+        let id = &sh.outline.rows.get(sh.outline.cursor.row)?.id;
+        let r = self.row_of.get(sh.doc.position.get(id)?)?;
+        Some(self.layout.as_ref()?.rows.get(*r)?.mark)
     }
 }
 
 /// Recomputes the layout.
 fn relayout(v: &mut GanttView, sh: &Shared, ghosts: Option<&Spans>) {
-    let columns = sh.size.0.saturating_sub(LABEL + 1).max(10);
-    let from = v.from.unwrap_or(sh.doc.schedule.start);
-    let sc = scale(v);
+    let columns = columns_of(sh);
+    let (sc, from) = window(v, sh);
     let options = Options {
         scale: Some(sc),
         from: Some(from),
@@ -134,20 +208,31 @@ fn draw_ghost(buf: &mut Buffer, cx: u16, cw: u16, y: u16, ghost: Option<Mark>) -
 }
 
 /// Moves the window by `steps` units of the scale.
-fn shift(v: &mut GanttView, sh: &mut Shared, steps: i32) {
-    let from = v.from.unwrap_or(sh.doc.schedule.start);
-    let n = steps.unsigned_abs();
-    let moved = match (scale(v), steps >= 0) {
-        (Scale::Day, true) => from.checked_add_days(Days::new(u64::from(n))),
-        (Scale::Day, false) => from.checked_sub_days(Days::new(u64::from(n))),
-        (Scale::Week, true) => from.checked_add_days(Days::new(7 * u64::from(n))),
-        (Scale::Week, false) => from.checked_sub_days(Days::new(7 * u64::from(n))),
-        (Scale::Month, true) => from.checked_add_months(Months::new(n)),
-        (Scale::Month, false) => from.checked_sub_months(Months::new(n)),
-        (Scale::Quarter, true) => from.checked_add_months(Months::new(3 * n)),
-        (Scale::Quarter, false) => from.checked_sub_months(Months::new(3 * n)),
+fn shift(v: &mut GanttView, sh: &mut Shared, steps: i64) {
+    let (scale, from) = window(v, sh);
+    v.scale = Some(scale);
+    v.from = Some(step(from, scale, steps));
+}
+
+/// Selects the next milestone still to come after the selected activity (or today), the
+/// first again after the last, and shows it.
+fn next_milestone(v: &mut GanttView, sh: &mut Shared) {
+    let after = selected_start(sh).unwrap_or(sh.today);
+    let ahead =
+        crate::schedule::standing::next_milestones(&sh.doc.plan, &sh.doc.schedule, sh.today);
+    let next = ahead
+        .iter()
+        .find(|(_, d)| *d > after)
+        .or(ahead.first())
+        .map(|(id, d)| ((*id).clone(), *d));
+    let Some((id, date)) = next else {
+        return;
     };
-    v.from = moved.or(Some(from));
+    if let Some(row) = sh.outline.rows.iter().position(|r| r.id == id) {
+        sh.outline.cursor.row = row;
+        v.followed = Some(row);
+    }
+    show(v, sh, date);
 }
 
 /// A command on the Gantt screen: the tree's movements, plus time and zoom.
@@ -155,14 +240,36 @@ pub fn command(v: &mut GanttView, sh: &mut Shared, c: Command) -> Vec<Effect> {
     match c {
         Command::Left => shift(v, sh, -4),
         Command::Right => shift(v, sh, 4),
+        Command::PageLeft => shift(v, sh, -i64::from(columns_of(sh).saturating_sub(4))),
+        Command::PageRight => shift(v, sh, i64::from(columns_of(sh).saturating_sub(4))),
+        Command::GanttStart => {
+            let (scale, _) = window(v, sh);
+            v.scale = Some(scale);
+            v.from = Some(step(sh.doc.schedule.start, scale, -1));
+        }
+        Command::GanttEnd => {
+            let (scale, _) = window(v, sh);
+            let finish = sh.doc.schedule.finish.unwrap_or(sh.doc.schedule.start);
+            v.scale = Some(scale);
+            v.from = Some(step(finish, scale, 2 - i64::from(columns_of(sh))));
+        }
+        Command::GanttSelected => {
+            if let Some(start) = selected_start(sh) {
+                show(v, sh, start);
+            }
+        }
+        Command::NextMilestone => next_milestone(v, sh),
         Command::ZoomIn | Command::ZoomOut => {
-            let i = Scale::ALL.iter().position(|s| *s == scale(v)).unwrap_or(2);
+            let (current, _) = window(v, sh);
+            let i = Scale::ALL.iter().position(|s| *s == current).unwrap_or(2);
             let j = if c == Command::ZoomIn {
                 i.saturating_sub(1)
             } else {
                 (i + 1).min(Scale::ALL.len() - 1)
             };
             v.scale = Scale::ALL.get(j).copied();
+            // Zoom around the selected bar (or today): it stays in view at the new scale.
+            show(v, sh, selected_start(sh).unwrap_or(sh.today));
             sh.status = sh.msg.get_args(
                 "tui-gantt-scale",
                 &[(
@@ -173,14 +280,7 @@ pub fn command(v: &mut GanttView, sh: &mut Shared, c: Command) -> Vec<Effect> {
                 )],
             );
         }
-        Command::Today => {
-            v.from = sh.today.checked_sub_days(Days::new(7));
-            if matches!(scale(v), Scale::Month | Scale::Quarter) {
-                v.from = sh
-                    .today
-                    .checked_sub_months(Months::new(if scale(v) == Scale::Month { 1 } else { 3 }));
-            }
-        }
+        Command::Today => show(v, sh, sh.today),
         _ => return super::activities::command(sh, c),
     }
     v.laid_out_for = None;
