@@ -6,6 +6,7 @@
 
 mod axis;
 pub mod baseline;
+pub mod labels;
 
 pub use axis::{Axis, MonthNames, Scale, Tick, english_months};
 

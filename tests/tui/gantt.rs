@@ -95,3 +95,41 @@ fn jumps_to_the_start_the_finish_and_the_next_milestone() {
     h.press(&["m"]);
     assert_eq!(selected_id(&h), "final-regional-conference");
 }
+
+/// At every zoom, in both languages and at three widths, the axis shows whole labels with
+/// room between them: every word on its two lines is a word of some label (a year, a month,
+/// a day), never two run together like `20212022`.
+#[test]
+fn axis_labels_never_run_together() {
+    for lang in [Lang::En, Lang::Ar] {
+        for width in [80u16, 100, 160] {
+            let mut h = Harness::bundled(lang);
+            h.act(khutta::tui::action::Action::Resize(width, 30));
+            h.press(&["6"]);
+            for zoom in ["", "+", "+", "+", "-", "-", "-", "-"] {
+                if !zoom.is_empty() {
+                    h.press(&[zoom]);
+                }
+                let g = h.app.screens.gantt.layout.as_ref().unwrap();
+                let mut words: std::collections::HashSet<String> =
+                    (1..=31).map(|n| n.to_string()).collect();
+                for t in &g.axis.ticks {
+                    for w in t.label.split(' ') {
+                        words.insert(w.to_owned());
+                        words.insert(w.chars().rev().collect());
+                    }
+                }
+                let screen = h.render(width, 30);
+                for line in screen.lines().skip(1).take(2) {
+                    for w in line.split_whitespace() {
+                        assert!(
+                            words.contains(w),
+                            "{lang:?} {width} {:?}: `{w}` in\n{line}",
+                            g.axis.scale
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

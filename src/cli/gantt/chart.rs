@@ -2,7 +2,6 @@
 
 use super::fit_label;
 use crate::cli::output::Style;
-use chrono::Datelike;
 use khutta::gantt::{Gantt, Mark};
 use khutta::model::{Lang, Plan};
 use khutta::schedule::Shape;
@@ -140,18 +139,9 @@ impl Chart<'_> {
         writeln!(out, "{}", self.legend(today))
     }
 
-    /// The labels of major or minor ticks, each placed where it starts. Major labels are
-    /// placed whenever they fit; minor ones every `k`-th tick, for the least `k` at which they
-    /// all fit, so that they keep a regular rhythm. When no month's name fits (a narrow chart
-    /// in a language with long names), the months are numbered instead.
+    /// The labels of major or minor ticks on one line, placed by the rule the terminal chart
+    /// also follows ([`khutta::gantt::labels::line`]).
     fn tick_labels(&self, major: bool) -> String {
-        let ticks: Vec<&khutta::gantt::Tick> = self
-            .gantt
-            .axis
-            .ticks
-            .iter()
-            .filter(|t| t.major == major)
-            .collect();
         // A label in Arabic (a month's name) is put in display order like the titles; each
         // of its characters then takes one column.
         let opts = khutta::text::DisplayOptions {
@@ -164,61 +154,16 @@ impl Chart<'_> {
                 .chars()
                 .collect()
         };
-        let names: Vec<Vec<char>> = ticks.iter().map(|t| shown(&t.label)).collect();
-        let line = self.place(&ticks, &names, major);
-        let months = !major && self.gantt.axis.scale != khutta::gantt::Scale::Day;
-        if months && !ticks.is_empty() && line.iter().all(|c| *c == ' ') {
-            let numbers: Vec<Vec<char>> = ticks
-                .iter()
-                .map(|t| t.date.month().to_string().chars().collect())
-                .collect();
-            return self.place(&ticks, &numbers, major).into_iter().collect();
+        let cols = usize::from(self.gantt.axis.columns);
+        let mut line = vec![' '; cols];
+        let width = |text: &str| shown(text).len();
+        for p in khutta::gantt::labels::line(&self.gantt.axis, major, &width) {
+            let label = shown(&p.label);
+            if let Some(cells) = line.get_mut(p.column..p.column + label.len()) {
+                cells.copy_from_slice(&label);
+            }
         }
         line.into_iter().collect()
-    }
-
-    /// `labels` (one per tick, in display order) on one line of the axis.
-    fn place(
-        &self,
-        ticks: &[&khutta::gantt::Tick],
-        labels: &[Vec<char>],
-        major: bool,
-    ) -> Vec<char> {
-        let cols = usize::from(self.gantt.axis.columns);
-        let place = |stride: usize, all: bool| -> Option<Vec<char>> {
-            let mut line = vec![' '; cols];
-            let mut free = 0;
-            let mut shown = ticks.iter().zip(labels).step_by(stride).peekable();
-            while let Some((t, label)) = shown.next() {
-                let c = usize::from(t.column);
-                let len = label.len();
-                // The first column's label only says where the chart starts; it gives way to
-                // a real boundary that follows closely.
-                if major
-                    && c == 0
-                    && shown
-                        .peek()
-                        .is_some_and(|(n, _)| usize::from(n.column) <= len)
-                {
-                    continue;
-                }
-                if c < free || c + len > cols {
-                    if all {
-                        return None;
-                    }
-                    continue;
-                }
-                line[c..c + len].copy_from_slice(label);
-                free = c + len + 1;
-            }
-            Some(line)
-        };
-        let line = if major {
-            place(1, false)
-        } else {
-            (1..=ticks.len().max(1)).find_map(|k| place(k, true))
-        };
-        line.unwrap_or_else(|| vec![' '; cols])
     }
 
     /// The chart cells of one row, painted.

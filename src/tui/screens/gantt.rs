@@ -296,14 +296,19 @@ pub fn draw(v: &GanttView, sh: &Shared, area: Rect, buf: &mut Buffer) {
     let cols = pen.columns(area, &[LABEL, 0]);
     let ((lx, lw), (cx, cw)) = (cols[0], cols[1]);
     // The axis: major tick labels on the first line, minor ones on the second.
+    // Labels are placed so that none touches the next (`khutta gantt` places them alike).
     for (line, major) in [(0u16, true), (1, false)] {
-        for t in g.axis.ticks.iter().filter(|t| t.major == major) {
-            let x = cx + t.column;
-            if t.column < cw {
+        let width = |s: &str| crate::text::str_width(s);
+        for p in crate::gantt::labels::line(&g.axis, major, &width) {
+            let column = u16::try_from(p.column).unwrap_or(u16::MAX);
+            if column < cw {
+                let w = u16::try_from(width(&p.label))
+                    .unwrap_or(cw)
+                    .min(cw - column);
                 pen.text(
                     buf,
-                    Rect::new(x, area.y + line, cw - t.column, 1),
-                    &t.label,
+                    Rect::new(cx + column, area.y + line, w, 1),
+                    &p.label,
                     theme::dim(),
                     sh.msg.lang(),
                     Align::Left,
