@@ -133,3 +133,21 @@ fn axis_labels_never_run_together() {
         }
     }
 }
+
+/// On a wide terminal the label column grows, so that the five city assessments, whose titles
+/// differ only at their end, can be told apart.
+#[test]
+fn a_wide_terminal_gives_the_titles_room() {
+    let mut h = Harness::bundled(Lang::En);
+    h.act(khutta::tui::action::Action::Resize(200, 45));
+    h.press(&["6"]);
+    let screen = h.render(200, 45);
+    for city in ["Amman", "Tunis"] {
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.contains("assessment") && l.contains(city)),
+            "{city}:\n{screen}"
+        );
+    }
+}

@@ -208,13 +208,23 @@ fn long_text_goes_through_the_external_editor() {
 fn a_new_dependency_moves_the_gantt_and_the_finish_date() {
     let mut h = Harness::bundled(Lang::En);
     let finish = h.app.shared.doc.schedule.finish.unwrap();
+    // The bar's first day: the chart may refit its scale when the plan grows, so the bar is
+    // followed by the date its first column stands for.
     let bar_start = |h: &Harness| {
-        let pos = h.app.shared.doc.position[&Id::new_unchecked("final-report")];
+        let id = Id::new_unchecked("final-report");
+        let pos = h.app.shared.doc.position[&id];
         let g = h.app.screens.gantt.layout.as_ref().unwrap();
-        match g.rows[h.app.screens.gantt.row_of[&pos]].mark {
+        let start = match g.rows[h.app.screens.gantt.row_of[&pos]].mark {
             khutta::gantt::Mark::Bar { start, .. } => start,
             other => panic!("final-report is drawn as {other:?}"),
-        }
+        };
+        let planned = h.app.shared.doc.dates(&id).unwrap().early_start;
+        assert_eq!(
+            i64::from(start),
+            g.axis.column(planned),
+            "drawn where it is planned"
+        );
+        planned
     };
     // The chart is laid out while it is shown.
     h.press(&["6"]);

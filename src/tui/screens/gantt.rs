@@ -17,8 +17,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::collections::HashMap;
 
-/// The width of the label column.
-const LABEL: u16 = 32;
+/// The width of the label column: a third of a wide terminal, so that titles that differ
+/// only at their end (five city assessments) can be told apart, and 32 cells up to 96
+/// columns.
+fn label_width(sh: &Shared) -> u16 {
+    (sh.size.0 / 3).clamp(32, 72)
+}
 
 /// The Gantt's scale, first day shown, and its layout for the current plan and width.
 #[derive(Clone, Debug, Default)]
@@ -44,7 +48,7 @@ pub struct GanttView {
 
 /// The columns of the chart in a terminal `width` wide.
 fn columns_of(sh: &Shared) -> u16 {
-    sh.size.0.saturating_sub(LABEL + 1).max(10)
+    sh.size.0.saturating_sub(label_width(sh) + 1).max(10)
 }
 
 /// The scale and first day shown: what the user chose, else the whole plan and today fitted
@@ -293,7 +297,7 @@ pub fn draw(v: &GanttView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         return;
     };
     let pen = &sh.pen;
-    let cols = pen.columns(area, &[LABEL, 0]);
+    let cols = pen.columns(area, &[label_width(sh), 0]);
     let ((lx, lw), (cx, cw)) = (cols[0], cols[1]);
     // The axis: major tick labels on the first line, minor ones on the second.
     // Labels are placed so that none touches the next (`khutta gantt` places them alike).
