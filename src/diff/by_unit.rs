@@ -162,6 +162,16 @@ pub fn write_field(
     Ok(Some(v))
 }
 
+/// Every field change from `a` to `b`, two values of one unit, at its full path.
+pub fn changes_between(a: Option<&UnitValue>, b: Option<&UnitValue>) -> Vec<super::FieldChange> {
+    let root = match a.or(b) {
+        Some(v) => tree(v).0,
+        None => return Vec::new(),
+    };
+    let (ta, tb) = (a.map(|v| tree(v).1), b.map(|v| tree(v).1));
+    super::delta::diff_tree(root, ta.as_ref(), tb.as_ref())
+}
+
 /// The fields that differ between two values of one unit, named by their first segment
 /// (`timing`, `title`), in order and without repeats: what a status line says changed.
 pub fn changed_fields(a: Option<&UnitValue>, b: Option<&UnitValue>) -> Vec<String> {

@@ -43,7 +43,7 @@ mod units;
 pub mod variance;
 
 pub use apply::{ApplyError, apply};
-pub use by_unit::{changed_fields, merge_unit, read_field, write_field};
+pub use by_unit::{changed_fields, changes_between, merge_unit, read_field, write_field};
 pub use facts::{PlanFile, facts, file_changes, file_diff_text};
 pub use merge::{Conflict, ConflictKind, MergeResult, Problem, Side, Target, merge};
 pub use money::{MoneyChanges, MoneyRow};

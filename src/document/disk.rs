@@ -7,6 +7,7 @@ use crate::diff::{self, Choice, Conflict, ConflictKind, Side};
 use crate::edit::{Change, Edit, EditError, Label};
 use crate::model::{Plan, Unit, UnitValue};
 use crate::store::Snapshot;
+use std::collections::BTreeSet;
 
 /// What a change on disk did to the document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -39,29 +40,119 @@ impl Document {
             let theirs = self.loaded.plan.unit(&unit);
             let ours = self.plan.unit(&unit);
             let fields = diff::changed_fields(base.as_ref(), theirs.as_ref());
-            if ours == base {
-                if ours != theirs {
-                    self.take_theirs(&unit, theirs, base);
-                    arrived.taken.push((unit, fields));
+            let typed = self.typed.remove(&unit).unwrap_or_default();
+            if ours == theirs {
+                if !typed.is_empty() && ours != base {
+                    self.typed.insert(unit.clone(), typed);
                 }
                 continue;
             }
-            if ours == theirs {
+            // What the fields merge to; a field typed since the file was read, and changed on
+            // disk too, keeps what was typed as a conflict to settle even when it was typed
+            // back to the file's old value, so that no typing gives way silently.
+            let (merged, mut found) = if ours == base {
+                (theirs.clone(), Vec::new())
+            } else {
+                diff::merge_unit(&unit, base.as_ref(), ours.as_ref(), theirs.as_ref())
+            };
+            let (merged, clash) =
+                Self::typed_against(&unit, &typed, &fields, &base, &ours, merged, &found);
+            found.extend(clash);
+            if ours == base && found.is_empty() {
+                self.take_theirs(&unit, theirs, base);
+                arrived.taken.push((unit, fields));
                 continue;
             }
-            let (merged, found) =
-                diff::merge_unit(&unit, base.as_ref(), ours.as_ref(), theirs.as_ref());
             self.plan.set_unit(&unit, merged);
             if !found.is_empty() {
                 arrived.conflicts += found.len();
                 self.note_conflicts(&unit, base, found);
             }
             self.touched.insert(unit.clone());
+            self.typed.insert(unit.clone(), typed);
             arrived.merged.push((unit, fields));
         }
         self.read_only = !self.loaded.meta_readable;
         self.refresh();
         arrived
+    }
+
+    /// `merged`, with every field typed since the file was read, changed on disk and merged
+    /// away from what was typed, put back as typed; those fields as conflicts (kept ours).
+    /// Fields `found` already holds a conflict for are left to it.
+    fn typed_against(
+        unit: &Unit,
+        typed: &BTreeSet<String>,
+        fields: &[String],
+        base: &Option<UnitValue>,
+        ours: &Option<UnitValue>,
+        merged: Option<UnitValue>,
+        found: &[Conflict],
+    ) -> (Option<UnitValue>, Vec<Conflict>) {
+        let mut merged = merged;
+        let mut clash = Vec::new();
+        if ours.is_none() || typed.is_empty() {
+            return (merged, clash);
+        }
+        if merged.is_none() && found.is_empty() {
+            let root = diff::FieldPath::root();
+            clash.push(Conflict {
+                kind: ConflictKind::DeleteModify,
+                target: unit.clone(),
+                path: root.clone(),
+                base: diff::read_field(base.as_ref(), &root),
+                ours: diff::read_field(ours.as_ref(), &root),
+                theirs: None,
+                kept: Side::Ours,
+                problem: None,
+            });
+            return (ours.clone(), clash);
+        }
+        let settled = |f: &str| {
+            found.iter().any(|c| {
+                c.path.is_root()
+                    || matches!(c.path.segments().first(), Some(diff::Seg::Field(n)) if n == f)
+            })
+        };
+        let changes = diff::changes_between(ours.as_ref(), merged.as_ref());
+        for f in typed.iter().filter(|f| fields.contains(f) && !settled(f)) {
+            let top = diff::FieldPath::new(vec![diff::Seg::Field(f.clone())]);
+            let under: Vec<&diff::FieldPath> = changes
+                .iter()
+                .map(|c| &c.path)
+                .filter(|p| p.segments().first() == top.segments().first())
+                .collect();
+            // Named fields conflict one by one (`title.en`); a list or a set as a whole.
+            let named = under.iter().all(|p| {
+                p.segments()
+                    .iter()
+                    .all(|s| matches!(s, diff::Seg::Field(_)))
+            });
+            let paths: Vec<diff::FieldPath> = match (under.is_empty(), named) {
+                (true, _) => Vec::new(),
+                (false, true) => under.into_iter().cloned().collect(),
+                (false, false) => vec![top],
+            };
+            for path in paths {
+                let o = diff::read_field(ours.as_ref(), &path);
+                let m = diff::read_field(merged.as_ref(), &path);
+                let Ok(kept) = diff::write_field(unit, merged.as_ref(), &path, o.clone()) else {
+                    continue;
+                };
+                merged = kept;
+                clash.push(Conflict {
+                    kind: ConflictKind::Field,
+                    target: unit.clone(),
+                    path: path.clone(),
+                    base: diff::read_field(base.as_ref(), &path),
+                    ours: o,
+                    theirs: m,
+                    kept: Side::Ours,
+                    problem: None,
+                });
+            }
+        }
+        (merged, clash)
     }
 
     /// Takes the disk's value of a file with no unsaved edit. A round deleted on disk whose

@@ -44,6 +44,10 @@ pub struct Document {
     /// Every unit an edit, an undo or a merge ever changed in `plan`: where unsaved edits
     /// can be.
     touched: BTreeSet<Unit>,
+    /// The fields that edits, undos and redos set in each unit since its file was last read
+    /// or saved. A field typed back to the file's value is no net change, yet what was typed
+    /// must not give way silently to a change on disk (see `Document::ingest`).
+    typed: BTreeMap<Unit, BTreeSet<String>>,
     /// What the checks say about `plan`, errors first.
     pub diagnostics: Vec<Diagnostic>,
     /// Whether saving is refused (plan.ron could not be read, so writing it could lose data).
@@ -68,6 +72,7 @@ impl Document {
             conflicts: Vec::new(),
             conflict_base: BTreeMap::new(),
             touched: BTreeSet::new(),
+            typed: BTreeMap::new(),
             diagnostics: Vec::new(),
             read_only,
             schedule: Schedule::default(),
@@ -82,6 +87,7 @@ impl Document {
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let units: Vec<Unit> = edit.units().collect();
         self.touched.extend(units.iter().cloned());
+        self.note_typed(&edit);
         self.history.apply(&mut self.plan, edit)?;
         self.reconcile(&units);
         self.refresh();
@@ -92,24 +98,44 @@ impl Document {
     /// disk since is undone field by field around that change.
     pub fn undo(&mut self) -> Result<Option<Edit>, EditError> {
         let done = self.history.undo(&mut self.plan, &disk::fit)?;
-        self.after(done.as_ref());
+        self.after(done.as_ref(), true);
         Ok(done)
     }
 
     /// Redoes the last undone edit, if any; returns what was redone.
     pub(crate) fn redo(&mut self) -> Result<Option<Edit>, EditError> {
         let done = self.history.redo(&mut self.plan, &disk::fit)?;
-        self.after(done.as_ref());
+        self.after(done.as_ref(), false);
         Ok(done)
     }
 
-    fn after(&mut self, done: Option<&Edit>) {
+    fn after(&mut self, done: Option<&Edit>, undo: bool) {
         if let Some(e) = done {
             let units: Vec<Unit> = e.units().collect();
             self.touched.extend(units.iter().cloned());
+            if undo {
+                // Undone back to what the file holds: no typing is left there to defend.
+                for u in &units {
+                    let (ours, file) = (self.plan.unit(u), self.loaded.plan.unit(u));
+                    let back = crate::diff::changed_fields(ours.as_ref(), file.as_ref());
+                    if let Some(fields) = self.typed.get_mut(u) {
+                        fields.retain(|f| back.contains(f));
+                    }
+                }
+            } else {
+                self.note_typed(e);
+            }
             self.reconcile(&units);
         }
         self.refresh();
+    }
+
+    fn note_typed(&mut self, edit: &Edit) {
+        for change in &edit.changes {
+            let (before, after) = change.values();
+            let fields = crate::diff::changed_fields(before.as_ref(), after.as_ref());
+            self.typed.entry(change.unit()).or_default().extend(fields);
+        }
     }
 
     /// The units whose edited value differs from their file's: what a save would write.
@@ -161,6 +187,9 @@ impl Document {
     /// reads them (see `Document::ingest`) and saves again.
     pub fn saved(&mut self, writes: &[FileWrite], report: &SaveReport) {
         self.loaded.record_saved(writes, report);
+        // What the files now hold is what was typed: nothing typed is left to defend.
+        let (plan, files) = (&self.plan, &self.loaded.plan);
+        self.typed.retain(|u, _| !plan.same_unit(files, u));
         self.read_only = !self.loaded.meta_readable;
         self.refresh();
     }

@@ -272,3 +272,35 @@ fn undoing_the_edit_that_clashed_takes_the_other_side() {
     assert_eq!(doc.plan.activities["pilot-tunis"].progress, 80);
     assert!(!doc.is_dirty());
 }
+
+/// A value typed back to what the file held, while the file changed on disk unseen, is no
+/// net change by the fields alone; it must still not give way silently to the disk's value.
+#[test]
+fn a_value_typed_back_to_the_files_is_kept_against_a_change_on_disk() {
+    let (dir, mut doc) = open();
+    let was = doc.plan.activities["pilot-tunis"].progress;
+    edit(&mut doc, |a| a.progress = 0);
+    outside(dir.path(), |a| a.progress = 10);
+    edit(&mut doc, |a| a.progress = was);
+    let arrived = arrive(&mut doc, dir.path());
+    assert_eq!(arrived.conflicts, 1, "{arrived:?}");
+    assert_eq!(
+        doc.plan.activities["pilot-tunis"].progress, was,
+        "what was typed stays"
+    );
+    let c = &doc.conflicts[0];
+    assert_eq!(c.path.to_string(), "progress");
+    assert_eq!(
+        c.theirs,
+        Some(serde_json::json!(10)),
+        "the disk's value waits in the conflict"
+    );
+    // Typed and then undone back to the file's value: nothing typed is left to defend.
+    let (dir, mut doc) = open();
+    edit(&mut doc, |a| a.progress = 0);
+    doc.undo().unwrap();
+    outside(dir.path(), |a| a.progress = 10);
+    let arrived = arrive(&mut doc, dir.path());
+    assert_eq!(arrived.conflicts, 0);
+    assert_eq!(doc.plan.activities["pilot-tunis"].progress, 10);
+}

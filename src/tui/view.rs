@@ -81,16 +81,32 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// The tab labels, in reading order, with their widths; shared with the mouse. The
 /// Conflicts tab shows only while conflicts wait (of a merge, or of unsaved edits and the disk). When the labels do not fit in `width`, they
-/// lose their leading space, so that every tab still shows on a 120-column terminal.
+/// lose their leading space, so that every tab still shows on a 120-column terminal; when
+/// even that is too wide, the last tabs keep only their key (the one you are on keeps its
+/// name), so that every tab and where you are always show.
 pub(crate) fn tab_labels(app: &App, width: u16) -> Vec<(Screen, String, u16)> {
-    let spaced = labels(app, true);
-    if spaced.iter().map(|l| u32::from(l.2)).sum::<u32>() <= u32::from(width) {
+    let total = |l: &[(Screen, String, u16)]| l.iter().map(|l| u32::from(l.2)).sum::<u32>();
+    let spaced = labels(app, true, false);
+    if total(&spaced) <= u32::from(width) {
         return spaced;
     }
-    labels(app, false)
+    let tight = labels(app, false, false);
+    if total(&tight) <= u32::from(width) {
+        return tight;
+    }
+    let short = labels(app, false, true);
+    // Names from the first tab on, as long as the rest still fit by their keys.
+    let mut out = Vec::with_capacity(tight.len());
+    for (i, (full, key)) in tight.iter().zip(&short).enumerate() {
+        let rest = total(&short[i + 1..]);
+        let used = total(&out);
+        let named = full.2 != key.2 && used + u32::from(full.2) + rest <= u32::from(width);
+        out.push(if named { full.clone() } else { key.clone() });
+    }
+    out
 }
 
-fn labels(app: &App, spaced: bool) -> Vec<(Screen, String, u16)> {
+fn labels(app: &App, spaced: bool, short: bool) -> Vec<(Screen, String, u16)> {
     let lead = if spaced { " " } else { "" };
     Screen::ALL
         .iter()
@@ -110,7 +126,11 @@ fn labels(app: &App, spaced: bool) -> Vec<(Screen, String, u16)> {
                 // The tenth screen is on the key after 9 on a keyboard's top row.
                 ((before.count() + 1) % 10).to_string()
             };
-            let label = format!("{lead}{key} {} ", words::screen(&app.shared.msg, *s));
+            let label = if short && *s != app.shared.screen {
+                format!("{key} ")
+            } else {
+                format!("{lead}{key} {} ", words::screen(&app.shared.msg, *s))
+            };
             let w = u16::try_from(crate::text::str_width(&label)).unwrap_or(0);
             (*s, label, w)
         })
@@ -541,7 +561,7 @@ fn help_lines(app: &App) -> Vec<String> {
 
 /// `line` cut into lines of at most `width` cells, at spaces where it can be and inside a word
 /// (a long path) where it must. The pieces stay in logical order; drawing reorders each.
-fn wrap_words(line: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap_words(line: &str, width: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
     let mut out = vec![String::new()];
     for word in line.split(' ') {

@@ -625,3 +625,33 @@ fn the_known_extremes_reach_every_view() {
     diff(&minus, &plus);
     diff(&plus, &minus);
 }
+
+/// At 80 columns every tab is still on the bar, the one shown with its name, and the others
+/// at least by their key.
+#[test]
+fn a_narrow_tab_bar_keeps_every_tab() {
+    for lang in [Lang::En, Lang::Ar] {
+        let mut h = Harness::bundled(lang);
+        h.act(khutta::tui::action::Action::Resize(80, 24));
+        h.press(&["8"]);
+        let bar = h
+            .render(80, 24)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        for key in ["1", "2", "5", "7", "8", "9", "0"] {
+            assert!(
+                bar.contains(key),
+                "{lang:?}: tab {key} missing from `{bar}`"
+            );
+        }
+        let history = khutta::tui::words::screen(&h.app.shared.msg, khutta::tui::Screen::History);
+        let shown: String = if lang == Lang::Ar {
+            history.chars().rev().collect()
+        } else {
+            history.clone()
+        };
+        assert!(bar.contains(&shown), "{lang:?}: `{history}` not on `{bar}`");
+    }
+}

@@ -208,8 +208,18 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                     // The other program read the coordinator's saved value and replaces it.
                     live.user.remove(&(a, f));
                 }
+                let file = root.join(format!("activities/{}.ron", ACTIVITIES[a]));
+                let bytes = std::fs::read(&file).ok();
                 write_outside(&root, a, f, v);
-                live.outside.insert((a, f), on_disk(&root, a, f));
+                // A write that leaves the file as it was, or puts back what the document last
+                // read there, is no change anyone could tell from none: the other program
+                // replaced its own earlier value, if any, with the file's old one.
+                let now = on_disk(&root, a, f);
+                let read = f.read(&h.app.shared.doc.loaded.plan.activities[ACTIVITIES[a]]);
+                live.outside.remove(&(a, f));
+                if std::fs::read(&file).ok() != bytes && now != read {
+                    live.outside.insert((a, f), now);
+                }
                 if seen {
                     h.disk_changed();
                 }

@@ -201,3 +201,20 @@ fn a_problem_opens_its_form_on_the_field_to_fix() {
     }
     assert!(opened >= 5, "only {opened} problems opened a form");
 }
+
+/// On a small terminal a problem's message that its column cuts is shown whole, wrapped,
+/// above its hint.
+#[test]
+fn a_cut_message_is_shown_whole_below_the_list() {
+    let mut h = dangling(Lang::En);
+    h.act(khutta::tui::action::Action::Resize(80, 24));
+    let message = h.app.shared.doc.diagnostics[0]
+        .message
+        .show(&h.app.shared.msg);
+    assert!(
+        message.len() > 45,
+        "longer than the message column: {message}"
+    );
+    let screen = h.render(80, 24);
+    assert!(screen.contains(&message), "`{message}` whole in\n{screen}");
+}

@@ -96,8 +96,29 @@ pub fn draw(v: &ProblemsView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    // The last line says what to do about the selected problem.
-    let height = usize::from(area.height.saturating_sub(2));
+    // The last line says what to do about the selected problem; above it, its whole message
+    // when the column cuts it (a cycle's path, on a small terminal).
+    let mut detail = Vec::new();
+    if let Some(d) = diags.get(v.cursor.row) {
+        let message = d.message.show(&sh.msg);
+        if crate::text::str_width(&message) > usize::from(cols[2].1) && area.height > 8 {
+            detail = crate::tui::view::wrap_words(&message, usize::from(area.width));
+            detail.truncate(usize::from(area.height / 4));
+        }
+    }
+    let below = u16::try_from(detail.len()).unwrap_or(0) + 1;
+    let height = usize::from(area.height.saturating_sub(1 + below));
+    for (i, line) in detail.iter().enumerate() {
+        let y = area.y + area.height - below + u16::try_from(i).unwrap_or(0);
+        pen.text(
+            buf,
+            Rect::new(area.x, y, area.width, 1),
+            line,
+            ratatui::style::Style::new(),
+            sh.msg.lang(),
+            Align::Natural,
+        );
+    }
     if let Some(d) = diags.get(v.cursor.row) {
         let hint = sh
             .msg
