@@ -59,12 +59,12 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let m = &ui.messages;
     let terminal = std::io::stderr().is_terminal();
     let progress = terminal && loaded.plan.activities.len() >= LARGE;
-    let note = |key: &'static str| {
+    let note = |step: khutta::i18n::Said| {
         if progress {
             let line = said!(
                 "export-progress",
                 count = loaded.plan.activities.len(),
-                step = said_step(key)
+                step = step
             );
             eprintln!("{}", ui.plan_line(&line.show(m), m.lang(), terminal));
         }
@@ -74,7 +74,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         let line = m.count("export-unreadable", unreadable);
         eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
     }
-    note("export-step-schedule");
+    note(said!("export-step-schedule"));
     let schedule = khutta::schedule::schedule(&loaded.plan);
     let input = Input {
         plan: &loaded.plan,
@@ -82,7 +82,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         today,
         lang: m.lang(),
     };
-    note("export-step-write");
+    note(said!("export-step-write"));
     let files: Vec<File> = match args.format {
         Format::Csv => khutta::export::csv::export(&input),
         Format::Ics => {
@@ -107,10 +107,6 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     };
     write(&files, args.out.as_deref(), args.format, ui)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn said_step(key: &'static str) -> khutta::i18n::Said {
-    khutta::i18n::Said::new(key, Vec::new())
 }
 
 /// The partner `--partner` names, which must be one of the plan's.
