@@ -8,7 +8,7 @@
 //! at 75 octets, never inside a UTF-8 character.
 
 use super::Input;
-use crate::model::{Activity, Id, Status};
+use crate::model::{Activity, ActivityKind, Id, Status};
 use crate::schedule::Shape;
 use chrono::{Days, NaiveDate};
 
@@ -45,10 +45,12 @@ pub fn export(input: &Input, options: &Options) -> String {
     for (a, entry) in input.activities() {
         let Some(entry) = entry else { continue };
         let Some(dates) = entry.dates else { continue };
-        let wanted = match entry.shape {
-            Shape::Milestone => true,
-            Shape::Task => options.activities,
-            Shape::Group => false,
+        // By what the plan says the activity is: a cancelled task is scheduled as a moment,
+        // but it is still a task.
+        let wanted = match a.kind {
+            ActivityKind::Milestone => true,
+            ActivityKind::Task => options.activities,
+            ActivityKind::Group => false,
         };
         if !wanted || !takes_part(a, options.partner.as_ref()) {
             continue;

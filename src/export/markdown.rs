@@ -135,9 +135,8 @@ fn milestones(out: &mut String, input: &Input, m: &Messages) {
         .filter_map(|(a, e)| {
             let e = e?;
             let d = e.dates?;
-            let ahead = e.shape == Shape::Milestone
+            let ahead = a.kind == ActivityKind::Milestone
                 && !e.cancelled
-                && a.kind != ActivityKind::Task
                 && a.status != Status::Done
                 && d.early_start >= input.today;
             ahead.then_some((a, d.early_start))

@@ -3,7 +3,7 @@
 
 use crate::support::cmd::{khutta, transcript};
 use crate::support::tools;
-use khutta::model::{Lang, Plan};
+use khutta::model::{ActivityKind, Lang, Plan};
 use khutta::schedule::{Schedule, Shape};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -57,10 +57,10 @@ fn expected(
     let mut out = Vec::new();
     for (a, e) in plan.activities.values().zip(&schedule.entries) {
         let Some(d) = e.dates else { continue };
-        let wanted = match e.shape {
-            Shape::Milestone => true,
-            Shape::Task => activities,
-            Shape::Group => false,
+        let wanted = match a.kind {
+            ActivityKind::Milestone => true,
+            ActivityKind::Task => activities,
+            ActivityKind::Group => false,
         };
         let takes_part = partner.is_none_or(|p| {
             a.lead.as_ref().is_some_and(|l| l.as_str() == p)
