@@ -48,15 +48,15 @@ pub fn import(plan: &Plan, sources: Sources) -> Result<Plan, Vec<Located>> {
     let mut errors = Vec::new();
     let mut out = plan.clone();
     let mut listed: Vec<Id> = Vec::new();
-    if let Some(src) = sources.activities {
-        if let Some(table) = Table::read(src, &mut errors) {
-            listed = activities::activities(plan, &table, &mut out, &mut errors);
-        }
+    if let Some(src) = sources.activities
+        && let Some(table) = Table::read(src, &mut errors)
+    {
+        listed = activities::activities(plan, &table, &mut out, &mut errors);
     }
-    if let Some(src) = sources.budget {
-        if let Some(table) = Table::read(src, &mut errors) {
-            budget(plan, &table, &listed, &mut out, &mut errors);
-        }
+    if let Some(src) = sources.budget
+        && let Some(table) = Table::read(src, &mut errors)
+    {
+        budget(plan, &table, &listed, &mut out, &mut errors);
     }
     if errors.is_empty() {
         Ok(out)
@@ -161,15 +161,15 @@ fn budget(plan: &Plan, table: &Table, listed: &[Id], out: &mut Plan, errors: &mu
             .cell("note")
             .map(|(_, c)| c.to_owned())
             .filter(|c| !c.is_empty());
-        if let Some(f) = &funding {
-            if let Some((col, _)) = r.cell("funding") {
-                refs.push(Reference {
-                    row: *row,
-                    col,
-                    target: Target::Funding,
-                    id: f.clone(),
-                });
-            }
+        if let Some(f) = &funding
+            && let Some((col, _)) = r.cell("funding")
+        {
+            refs.push(Reference {
+                row: *row,
+                col,
+                target: Target::Funding,
+                id: f.clone(),
+            });
         }
         let failed = !r.errors.is_empty();
         errors.append(&mut r.errors);
