@@ -86,6 +86,54 @@ fn the_check_code_reference_is_generated_from_the_table() {
     support::cmd::assert_matches_file(&path, &chapter);
 }
 
+/// The line after which the import-code chapter is generated.
+const GENERATED_IMPORT: &str = "<!-- Generated from src/import/explain.rs and locales/en/explain.ftl: edit those, then `KHUTTA_BLESS=1 cargo test --test docs`. -->";
+
+/// The generated part of the import-code chapter: a table of every code, then a section for
+/// each, as the check codes have.
+fn import_reference(m: &Messages) -> String {
+    use khutta::import::explain::{CODES, SEVERITY_KEY, explanation};
+    let mut out = String::from("| code | problem |\n|---|---|\n");
+    for code in CODES {
+        let e = explanation(*code);
+        let c = code.as_str();
+        out.push_str(&format!(
+            "| [{c}](#{}) | {} |\n",
+            c.to_ascii_lowercase(),
+            m.get(e.title)
+        ));
+    }
+    for code in CODES {
+        let e = explanation(*code);
+        out.push_str(&format!(
+            "\n## {}\n\n**{}** (error): {}\n\n{}\n\n**Example.** {}\n\n**What to do.** {}\n",
+            code.as_str(),
+            capitalised(&m.get(e.title)),
+            m.get(SEVERITY_KEY)
+                .split_once(": ")
+                .map_or("", |(_, rest)| rest),
+            m.get(e.meaning),
+            m.get(e.example),
+            m.get(e.fix),
+        ));
+    }
+    out
+}
+
+#[test]
+fn the_import_code_reference_is_generated_from_the_table() {
+    let path = repo().join("docs/src/reference/import-codes.md");
+    let committed = std::fs::read_to_string(&path).unwrap();
+    let Some((prose, _)) = committed.split_once(GENERATED_IMPORT) else {
+        panic!("{} lost the line `{GENERATED_IMPORT}`", path.display());
+    };
+    let chapter = format!(
+        "{prose}{GENERATED_IMPORT}\n\n{}",
+        import_reference(&Messages::new(Lang::En))
+    );
+    support::cmd::assert_matches_file(&path, &chapter);
+}
+
 /// The Markdown files whose links are checked: the book's sources and the top-level files.
 fn markdown_files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {

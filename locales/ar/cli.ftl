@@ -171,3 +171,40 @@ sync-new-errors = { $count_form ->
     [few] في الخطة الآن { $count } أخطاء لم تكن فيها قبل المزامنة:
    *[other] في الخطة الآن { $count } خطأً لم يكن فيها قبل المزامنة:
 }
+
+## khutta export وkhutta import.
+export-progress = الأنشطة: { $count }؛ { $step }…
+export-step-schedule = الجدولة
+export-step-write = كتابة التصدير
+export-unreadable = { $count_form ->
+    [one] ملاحظة: مشكلة واحدة في قراءة الخطة؛ يغطي التصدير ما أمكنت قراءته (شغّل `khutta check`)
+    [two] ملاحظة: مشكلتان في قراءة الخطة؛ يغطي التصدير ما أمكنت قراءته (شغّل `khutta check`)
+    [few] ملاحظة: { $count } مشكلات في قراءة الخطة؛ يغطي التصدير ما أمكنت قراءته (شغّل `khutta check`)
+    [many] ملاحظة: { $count } مشكلةً في قراءة الخطة؛ يغطي التصدير ما أمكنت قراءته (شغّل `khutta check`)
+   *[other] ملاحظة: { $count } مشكلة في قراءة الخطة؛ يغطي التصدير ما أمكنت قراءته (شغّل `khutta check`)
+}
+export-no-partner = لا شريك `{ $id }` في الخطة
+export-no-partner-hint = الشركاء هم: { $partners }
+export-written = كُتب { $path }
+export-written-files = كُتب { $files } في { $path }
+export-needs-out = يكتب `khutta export { $format }` عدة ملفات ويحتاج إلى مجلد
+export-needs-out-hint = سمِّ مجلدًا بالخيار --out، مثل `khutta export { $format } --out exported/`
+import-no-csv = ليس في { $folder } ملف activities.csv ولا budget.csv
+import-no-csv-hint = يكتب `khutta export csv --out DIR` الملفين، لتعديلهما ثم استيرادهما
+import-refused = { $count_form ->
+    [one] مشكلة واحدة: لم يُستورد شيء
+    [two] مشكلتان: لم يُستورد شيء
+    [few] { $count } مشكلات: لم يُستورد شيء
+    [many] { $count } مشكلةً: لم يُستورد شيء
+   *[other] { $count } مشكلة: لم يُستورد شيء
+}
+import-new-errors = { $count_form ->
+    [one] لم يُستورد شيء: سيصير في الخطة خطأ واحد ليس فيها الآن:
+    [two] لم يُستورد شيء: سيصير في الخطة خطآن ليسا فيها الآن:
+    [few] لم يُستورد شيء: سيصير في الخطة { $count } أخطاء ليست فيها الآن:
+    [many] لم يُستورد شيء: سيصير في الخطة { $count } خطأً ليس فيها الآن:
+   *[other] لم يُستورد شيء: سيصير في الخطة { $count } خطأ ليس فيها الآن:
+}
+import-changed-on-disk = تغيرت هذه الملفات على القرص أثناء الاستيراد فتُركت كما هي: { $files }
+import-wrote = استُورد إلى { $plan }: كُتب { $files }
+import-would-write = سيُستورد إلى { $plan }: { $files } للكتابة (لم يُكتب شيء: --dry-run)

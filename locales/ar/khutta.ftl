@@ -823,3 +823,31 @@ tui-new-errors = { $count_form ->
 }
 cmd-edit-value = اكتب قيمة من عندك (JSON)
 error-not-a-folder-hint = ضع مكانه مجلدًا حقيقيًا من ملفات الخطة
+
+## khutta export markdown: تقرير الحالة.
+report-title = تقرير الحالة: {$plan}
+report-as-of = حتى {$date}.
+report-summary = الخلاصة
+report-summary-activities = الأنشطة: {$count} (منجزة: {$done}، جارية: {$active}، مخطط لها: {$planned}، معلقة: {$held}، ملغاة: {$cancelled})
+report-summary-window = فترة التخطيط: من {$start} إلى {$end}
+report-summary-finish = النهاية المجدولة: {$date}
+report-summary-critical = المسار الحرج: {$path}
+report-late = الأعمال المتأخرة
+report-late-none = لا شيء متأخر.
+report-next = المعالم القادمة
+report-next-none = لا معلم قادم.
+report-budget = الميزانية بحسب مصدر التمويل
+report-gantt = مخطط غانت
+report-gantt-other = خارج أي مجموعة
+report-unfunded = بلا مصدر تمويل
+report-column-id = المعرّف
+report-column-activity = النشاط
+report-column-due = الموعد الأقصى
+report-column-status = الحالة
+report-column-progress = الإنجاز
+report-column-date = التاريخ
+report-column-milestone = المعلم
+report-column-funding = مصدر التمويل
+report-column-currency = العملة
+report-column-amount = المبلغ
+report-column-budgeted = المرصود في الميزانية

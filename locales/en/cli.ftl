@@ -148,3 +148,31 @@ sync-new-errors = { $count ->
     [one] the plan now has 1 error it did not have before the sync:
    *[other] the plan now has { $count } errors it did not have before the sync:
 }
+
+## khutta export and khutta import.
+export-progress = { $count } activities: { $step }…
+export-step-schedule = scheduling
+export-step-write = writing the export
+export-unreadable = { $count ->
+    [one] note: 1 problem reading the plan; the export covers what could be read (run `khutta check`)
+   *[other] note: { $count } problems reading the plan; the export covers what could be read (run `khutta check`)
+}
+export-no-partner = the plan has no partner `{ $id }`
+export-no-partner-hint = the partners are: { $partners }
+export-written = wrote { $path }
+export-written-files = wrote { $files } into { $path }
+export-needs-out = `khutta export { $format }` writes several files and needs a folder
+export-needs-out-hint = name one with --out, such as `khutta export { $format } --out exported/`
+import-no-csv = { $folder } has neither activities.csv nor budget.csv
+import-no-csv-hint = `khutta export csv --out DIR` writes both, to edit and import back
+import-refused = { $count ->
+    [one] 1 problem: nothing was imported
+   *[other] { $count } problems: nothing was imported
+}
+import-new-errors = { $count ->
+    [one] nothing was imported: the plan would have 1 error it does not have now:
+   *[other] nothing was imported: the plan would have { $count } errors it does not have now:
+}
+import-changed-on-disk = these files changed on disk while importing and were left as they are: { $files }
+import-wrote = imported into { $plan }: { $files } written
+import-would-write = would import into { $plan }: { $files } to write (nothing written: --dry-run)

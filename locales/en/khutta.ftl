@@ -724,3 +724,31 @@ tui-new-errors = { $count ->
 }
 cmd-edit-value = write a value of your own (JSON)
 error-not-a-folder-hint = put a real folder of plan files in its place
+
+## khutta export markdown: the status report.
+report-title = Status report: {$plan}
+report-as-of = As of {$date}.
+report-summary = Summary
+report-summary-activities = Activities: {$count} ({$done} done, {$active} in progress, {$planned} planned, {$held} on hold, {$cancelled} cancelled)
+report-summary-window = Planning window: {$start} to {$end}
+report-summary-finish = Scheduled finish: {$date}
+report-summary-critical = Critical path: {$path}
+report-late = Late work
+report-late-none = Nothing is late.
+report-next = Next milestones
+report-next-none = No milestone is ahead.
+report-budget = Budget by funding source
+report-gantt = Gantt chart
+report-gantt-other = Outside any group
+report-unfunded = No funding source
+report-column-id = Id
+report-column-activity = Activity
+report-column-due = Due by
+report-column-status = Status
+report-column-progress = Progress
+report-column-date = Date
+report-column-milestone = Milestone
+report-column-funding = Funding source
+report-column-currency = Currency
+report-column-amount = Amount
+report-column-budgeted = Budgeted

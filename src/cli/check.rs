@@ -106,21 +106,50 @@ fn explain(code: &str, ui: &Ui) -> Result<ExitCode, CommandError> {
             let title = line(&m.get(e.title));
             writeln!(out, "  {}: {title}", label(e.severity(), c.as_str()))?;
         }
+        writeln!(out, "{}", line(&m.get("explain-import-list-heading")))?;
+        for c in khutta::import::explain::CODES {
+            let e = khutta::import::explain::explanation(*c);
+            let title = line(&m.get(e.title));
+            writeln!(out, "  {}: {title}", label(Severity::Error, c.as_str()))?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
-    let Some(e) = find(code) else {
+    // Import codes (I001...) are explained the same way: what `khutta import` refuses.
+    let found = find(code)
+        .map(|e| {
+            (
+                e.code.as_str(),
+                e.severity(),
+                e.severity_key(),
+                e.title,
+                [e.meaning, e.example, e.fix],
+            )
+        })
+        .or_else(|| {
+            khutta::import::explain::find(code).map(|e| {
+                let severity = khutta::import::explain::SEVERITY_KEY;
+                (
+                    e.code.as_str(),
+                    Severity::Error,
+                    severity,
+                    e.title,
+                    [e.meaning, e.example, e.fix],
+                )
+            })
+        });
+    let Some((printed, severity, severity_key, title_key, [meaning, example, fix])) = found else {
         return Err(CommandError::Usage {
             message: khutta::said!("explain-unknown", code = code.trim()),
             hint: Some(khutta::said!("explain-unknown-hint")),
         });
     };
-    let title = line(&m.get(e.title));
-    writeln!(out, "{}: {title}", label(e.severity(), e.code.as_str()))?;
-    writeln!(out, "  {}", style.dim(&line(&m.get(e.severity_key()))))?;
+    let title = line(&m.get(title_key));
+    writeln!(out, "{}: {title}", label(severity, printed))?;
+    writeln!(out, "  {}", style.dim(&line(&m.get(severity_key))))?;
     for (heading, key) in [
-        ("explain-meaning", e.meaning),
-        ("explain-example", e.example),
-        ("explain-fix", e.fix),
+        ("explain-meaning", meaning),
+        ("explain-example", example),
+        ("explain-fix", fix),
     ] {
         writeln!(out)?;
         writeln!(out, "{}", style.bold(&line(&m.get(heading))))?;

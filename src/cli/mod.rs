@@ -5,9 +5,11 @@ mod clock;
 mod commit;
 mod completions;
 mod consult;
+mod export;
 mod fmt;
 mod gantt;
 mod git_setup;
+mod import;
 mod init;
 mod log;
 mod logging;
@@ -83,6 +85,10 @@ enum Command {
     Schedule(schedule::Args),
     /// Draw the plan as a Gantt chart in text.
     Gantt(gantt::Args),
+    /// Write the plan for other tools: CSV, iCalendar, a Markdown report.
+    Export(export::Args),
+    /// Read activities and budget lines from other tools' files (CSV) into a plan.
+    Import(import::Args),
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
     /// Print khutta's manual page (roff), for `man -l -` or a man folder.
@@ -235,6 +241,8 @@ fn command_name(command: &Option<Command>) -> &'static str {
             Command::Baseline(_) => "baseline",
             Command::Schedule(_) => "schedule",
             Command::Gantt(_) => "gantt",
+            Command::Export(_) => "export",
+            Command::Import(_) => "import",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
         },
@@ -303,6 +311,8 @@ pub fn main() -> ExitCode {
         Some(Command::Baseline(args)) => baseline::run(args, &ui),
         Some(Command::Schedule(args)) => schedule::run(args, &ui),
         Some(Command::Gantt(args)) => gantt::run(args, &ui),
+        Some(Command::Export(args)) => export::run(args, &ui),
+        Some(Command::Import(args)) => import::run(args, &ui),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),
         None => open::run(cli.plan.as_deref(), &ui),

@@ -34,6 +34,11 @@ pub enum OpKind {
         /// The round.
         round: String,
     },
+    /// Files of another tool (`khutta import FORMAT`) were imported into the plan.
+    ImportFiles {
+        /// The format (`csv`).
+        format: String,
+    },
     /// A commit of the plan.
     Commit {
         /// Its message's first line.
@@ -68,6 +73,7 @@ impl OpKind {
             OpKind::Save => said!("op-save"),
             OpKind::Fmt => said!("op-fmt"),
             OpKind::Import { round } => said!("op-import", round = round),
+            OpKind::ImportFiles { format } => said!("op-import-files", format = format),
             OpKind::Commit { message } => said!("op-commit", message = message),
             OpKind::Sync { remote } => said!("op-sync", remote = remote),
             OpKind::Resolve { conflict } => said!("op-resolve", conflict = conflict),

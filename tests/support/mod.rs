@@ -8,4 +8,5 @@ pub mod edits;
 pub mod http;
 pub mod sshd;
 pub mod tmux;
+pub mod tools;
 pub mod world;

@@ -1,0 +1,190 @@
+//! `khutta export FORMAT`: the plan and its schedule as files other tools read.
+//!
+//! The formats themselves are pure functions in [`khutta::export`]; this file loads the
+//! plan, schedules it and writes what they give: one file to `--out` or standard output, or
+//! several into the folder `--out`, each written atomically.
+
+use super::ui::Ui;
+use super::{CommandError, clock, resolve_plan};
+use khutta::export::{File, Input};
+use khutta::model::Id;
+use khutta::said;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `khutta export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The format.
+    #[arg(value_enum)]
+    format: Format,
+    /// The plan folder (default: the current folder, or the bundled plan).
+    plan: Option<PathBuf>,
+    /// Where to write: a file (default: standard output), or for CSV a folder.
+    #[arg(long, short, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// The date to treat as today: late work, the calendar's DTSTAMP (default:
+    /// `KHUTTA_TODAY`, else the system clock).
+    #[arg(long, value_name = "DATE")]
+    today: Option<chrono::NaiveDate>,
+    /// iCalendar: activities too, as multi-day events (milestones always).
+    #[arg(long)]
+    activities: bool,
+    /// iCalendar: only the activities this partner leads or takes part in.
+    #[arg(long, value_name = "ID")]
+    partner: Option<String>,
+}
+
+/// The formats `khutta export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// activities.csv, budget.csv and partners.csv, into the folder `--out`.
+    Csv,
+    /// iCalendar (RFC 5545): milestones, and with `--activities` activities.
+    Ics,
+    /// A status report in Markdown with a Mermaid Gantt chart.
+    Markdown,
+}
+
+/// Plans at least this large say on a terminal what they are doing.
+const LARGE: usize = 2_000;
+
+/// Writes the export. Exit 0 once written, even when the plan has problems (`khutta check`
+/// is the command that fails on them; an unreadable file is noted on standard error).
+pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
+    let root = resolve_plan(args.plan.as_deref())?;
+    let today = clock::today(args.today)?;
+    let loaded = khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
+    let m = &ui.messages;
+    let terminal = std::io::stderr().is_terminal();
+    let progress = terminal && loaded.plan.activities.len() >= LARGE;
+    let note = |step: khutta::i18n::Said| {
+        if progress {
+            let line = said!(
+                "export-progress",
+                count = loaded.plan.activities.len(),
+                step = step
+            );
+            eprintln!("{}", ui.plan_line(&line.show(m), m.lang(), terminal));
+        }
+    };
+    let unreadable = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    if unreadable > 0 {
+        let line = m.count("export-unreadable", unreadable);
+        eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
+    }
+    note(said!("export-step-schedule"));
+    let schedule = khutta::schedule::schedule(&loaded.plan);
+    let input = Input {
+        plan: &loaded.plan,
+        schedule: &schedule,
+        today,
+        lang: m.lang(),
+    };
+    note(said!("export-step-write"));
+    let files: Vec<File> = match args.format {
+        Format::Csv => khutta::export::csv::export(&input),
+        Format::Ics => {
+            let partner = args
+                .partner
+                .as_deref()
+                .map(|p| partner(&loaded.plan, p))
+                .transpose()?;
+            let options = khutta::export::ics::Options {
+                activities: args.activities,
+                partner,
+            };
+            vec![File {
+                name: "plan.ics",
+                bytes: khutta::export::ics::export(&input, &options).into_bytes(),
+            }]
+        }
+        Format::Markdown => vec![File {
+            name: "report.md",
+            bytes: khutta::export::markdown::export(&input).into_bytes(),
+        }],
+    };
+    write(&files, args.out.as_deref(), args.format, ui)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The partner `--partner` names, which must be one of the plan's.
+fn partner(plan: &khutta::model::Plan, id: &str) -> Result<Id, CommandError> {
+    plan.partners
+        .keys()
+        .find(|k| k.as_str() == id)
+        .cloned()
+        .ok_or_else(|| CommandError::User {
+            message: said!("export-no-partner", id = id),
+            hint: Some(said!(
+                "export-no-partner-hint",
+                partners = &plan
+                    .partners
+                    .keys()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        })
+}
+
+/// One file to `out` (or standard output); several into the folder `out`, which they need.
+fn write(files: &[File], out: Option<&Path>, format: Format, ui: &Ui) -> Result<(), CommandError> {
+    let m = &ui.messages;
+    let io = |path: &Path, e: std::io::Error| CommandError::User {
+        message: said!("store-io", path = &path.display(), detail = &e),
+        hint: None,
+    };
+    match (files, out) {
+        ([file], None) => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&file.bytes)?;
+            stdout.flush()?;
+        }
+        ([file], Some(path)) => {
+            khutta::store::write_atomic(path, &file.bytes).map_err(|e| io(path, e))?;
+            let line = m.get_args(
+                "export-written",
+                &[("path", path.display().to_string().into())],
+            );
+            println!(
+                "{}",
+                ui.plan_line(&line, m.lang(), std::io::stdout().is_terminal())
+            );
+        }
+        (_, None) => {
+            return Err(CommandError::Usage {
+                message: said!("export-needs-out", format = format_name(format)),
+                hint: Some(said!("export-needs-out-hint", format = format_name(format))),
+            });
+        }
+        (files, Some(dir)) => {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+            for f in files {
+                let path = dir.join(f.name);
+                khutta::store::write_atomic(&path, &f.bytes).map_err(|e| io(&path, e))?;
+            }
+            let line = m.get_args(
+                "export-written-files",
+                &[
+                    ("files", m.count("count-files", files.len()).into()),
+                    ("path", dir.display().to_string().into()),
+                ],
+            );
+            println!(
+                "{}",
+                ui.plan_line(&line, m.lang(), std::io::stdout().is_terminal())
+            );
+        }
+    }
+    Ok(())
+}
+
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Csv => "csv",
+        Format::Ics => "ics",
+        Format::Markdown => "markdown",
+    }
+}
