@@ -171,3 +171,24 @@ sync-new-errors = { $count_form ->
     [few] في الخطة الآن { $count } أخطاء لم تكن فيها قبل المزامنة:
    *[other] في الخطة الآن { $count } خطأً لم يكن فيها قبل المزامنة:
 }
+
+## khutta export وkhutta import (IATI وMS Project XML)
+export-written = كُتب {$path}
+import-plan-created = أُنشئت الخطة {$dir} من {$file}
+import-partners-added = { $count_form ->
+    [zero] لم يُضف أي شريك
+    [one] أُضيف شريك واحد
+    [two] أُضيف شريكان
+    [few] أُضيف { $count } شركاء
+    [many] أُضيف { $count } شريكًا
+   *[other] أُضيف { $count } شريك
+}
+import-activities-added = { $count_form ->
+    [zero] لم يُضف أي نشاط
+    [one] أُضيف نشاط واحد يشير إلى نشاط الملف
+    [two] أُضيف نشاطان يشيران إلى نشاطَي الملف
+    [few] أُضيفت { $count } أنشطة تشير إلى أنشطة الملف
+    [many] أُضيف { $count } نشاطًا تشير إلى أنشطة الملف
+   *[other] أُضيف { $count } نشاط تشير إلى أنشطة الملف
+}
+import-partners-known = موجود في الخطة من قبل: {$partners}

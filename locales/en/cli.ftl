@@ -148,3 +148,16 @@ sync-new-errors = { $count ->
     [one] the plan now has 1 error it did not have before the sync:
    *[other] the plan now has { $count } errors it did not have before the sync:
 }
+
+## khutta export and khutta import (IATI, MS Project XML)
+export-written = wrote {$path}
+import-plan-created = created the plan {$dir} from {$file}
+import-partners-added = { $count ->
+    [one] added 1 partner
+   *[other] added { $count } partners
+}
+import-activities-added = { $count ->
+    [one] added 1 activity that refers to the file's activity
+   *[other] added { $count } activities that refer to the file's activities
+}
+import-partners-known = already in the plan: {$partners}

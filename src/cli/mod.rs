@@ -27,6 +27,9 @@ mod baseline;
 mod blame;
 mod diff;
 mod diff_git;
+// Other programs' formats, both ways.
+mod export;
+mod import;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use khutta::i18n::Said;
@@ -83,6 +86,10 @@ enum Command {
     Schedule(schedule::Args),
     /// Draw the plan as a Gantt chart in text.
     Gantt(gantt::Args),
+    /// Write the plan in another program's format (IATI, MS Project XML).
+    Export(export::Args),
+    /// Bring another program's file into a plan (IATI organisations, MS Project XML).
+    Import(import::Args),
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
     /// Print khutta's manual page (roff), for `man -l -` or a man folder.
@@ -235,6 +242,8 @@ fn command_name(command: &Option<Command>) -> &'static str {
             Command::Baseline(_) => "baseline",
             Command::Schedule(_) => "schedule",
             Command::Gantt(_) => "gantt",
+            Command::Export(_) => "export",
+            Command::Import(_) => "import",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
         },
@@ -303,6 +312,8 @@ pub fn main() -> ExitCode {
         Some(Command::Baseline(args)) => baseline::run(args, &ui),
         Some(Command::Schedule(args)) => schedule::run(args, &ui),
         Some(Command::Gantt(args)) => gantt::run(args, &ui),
+        Some(Command::Export(args)) => export::run(args, &ui),
+        Some(Command::Import(args)) => import::run(args, &ui),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),
         None => open::run(cli.plan.as_deref(), &ui),
