@@ -3,8 +3,9 @@
 //! Every organisation the file's activities name (`reporting-org`, `participating-org`)
 //! becomes a partner: its name from the narratives (Arabic and English by `xml:lang`, the
 //! activity's or file's language when a narrative has none), its identifier as `iati_ref`, its
-//! type, and the roles it plays. An organisation whose identifier a partner of the plan already
-//! has is left as it is, so importing the same file twice adds nothing. With `--activity`, each
+//! type, and the roles it plays. An organisation that a partner of the plan already is (the
+//! same identifier, or for one without identifier the same name) is left as it is, so
+//! importing the same file twice adds nothing. With `--activity`, each
 //! activity (or the one named) also becomes a khutta activity that refers to it: tagged
 //! `iati:IDENTIFIER`, led by the reporting organisation, with the participating organisations
 //! in their roles, its title and description, and fixed dates from its activity dates.
@@ -203,11 +204,14 @@ pub fn import(
     let mut taken: BTreeSet<Id> = plan.partners.keys().cloned().collect();
     let mut partner_of: BTreeMap<String, Id> = BTreeMap::new();
     for (key, o) in orgs {
-        if let Some(p) = o.iati_ref.as_deref().and_then(|r| {
-            plan.partners
-                .values()
-                .find(|p| p.iati_ref.as_deref().map(str::trim) == Some(r))
-        }) {
+        // The same organisation: by identifier, or by name when the file gives none.
+        let same = |p: &&Partner| match o.iati_ref.as_deref() {
+            Some(r) => p.iati_ref.as_deref().map(str::trim) == Some(r),
+            None => [crate::model::Lang::En, crate::model::Lang::Ar]
+                .iter()
+                .any(|l| o.name.get(*l).is_some() && o.name.get(*l) == p.name.get(*l)),
+        };
+        if let Some(p) = plan.partners.values().find(same) {
             out.known.push(p.id.clone());
             partner_of.insert(key, p.id.clone());
             continue;

@@ -291,14 +291,16 @@ pub fn import(path: &str, bytes: &[u8]) -> Result<Plan, Vec<Diagnostic>> {
     let field = |t: Node<'_, '_>, id: &str| -> Option<String> {
         children(t, "ExtendedAttribute")
             .find(|e| text(*e, "FieldID") == Some(id))
-            .and_then(|e| text(e, "Value"))
+            // Untrimmed: a title keeps the spaces it was written with.
+            .and_then(|e| child(e, "Value").and_then(|v| v.text()))
+            .filter(|v| !v.is_empty())
             .map(str::to_owned)
     };
     let mut problems = Vec::new();
     for t in &tasks {
         let uid = text(*t, "UID").unwrap_or_default();
         let wanted = field(*t, FIELD_ID)
-            .and_then(|s| Id::parse(&s).ok())
+            .and_then(|s| Id::parse(s.trim()).ok())
             .or_else(|| text(*t, "Name").and_then(slug))
             .unwrap_or_else(|| Id::new_unchecked(format!("task-{uid}")));
         if ids.contains_key(uid) {

@@ -10,6 +10,10 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+/// The large-plan generator of the benches, for exports of generated plans.
+#[path = "../../benches/common/generate.rs"]
+mod generate;
+
 mod baseline_sync;
 mod bundled;
 mod check_cases;
@@ -19,6 +23,8 @@ mod consult_cases;
 mod crash;
 mod credentials;
 mod explain;
+mod export_iati;
+mod export_mspdi;
 mod gantt;
 mod hostile;
 mod lang_commands;

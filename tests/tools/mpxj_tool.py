@@ -1,6 +1,7 @@
 """MPXJ, a project-file library khutta did not write, reading and writing MS Project XML.
 
-    python3 mpxj_tool.py dates FILE        # JSON: {task id: [start, finish]} as MPXJ reads them
+    python3 mpxj_tool.py dates FILE        # JSON: {task id: [start, finish, baseline start,
+                                           #        baseline finish]} as MPXJ reads them
     python3 mpxj_tool.py rewrite IN OUT    # read IN with MPXJ, write OUT with MPXJ's MSPDI writer
 
 The task id is khutta's own (custom field Text1) when the file has it, else MPXJ's unique id.
@@ -26,6 +27,10 @@ def read(path):
     return project
 
 
+def day(t):
+    return str(t.toLocalDate()) if t is not None else None
+
+
 def dates(path):
     out = {}
     for task in read(path).getTasks():
@@ -34,10 +39,11 @@ def dates(path):
             continue
         key = task.getText(1)
         key = str(key) if key is not None else str(uid)
-        start, finish = task.getStart(), task.getFinish()
         out[key] = [
-            str(start.toLocalDate()) if start is not None else None,
-            str(finish.toLocalDate()) if finish is not None else None,
+            day(task.getStart()),
+            day(task.getFinish()),
+            day(task.getBaselineStart()),
+            day(task.getBaselineFinish()),
         ]
     print(json.dumps(out, sort_keys=True))
 
