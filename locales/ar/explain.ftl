@@ -5,6 +5,7 @@
 ## طريقة عرض الشرح.
 explain-severity-error = خطأ: يخرج `khutta check` بالرمز 1 ما دام في الخطة خطأ منه
 explain-severity-warning = تحذير: الخطة ناقصة على الأرجح؛ ويخرج `khutta check` مع ذلك بالرمز 0
+explain-severity-exchange = خطأ: يتوقف `khutta export` أو `khutta import` ولا يكتب شيئًا
 explain-meaning = المعنى
 explain-example = مثال
 explain-fix = ما العمل

@@ -5,6 +5,7 @@
 ## How an explanation is printed.
 explain-severity-error = error: `khutta check` exits 1 while the plan has one
 explain-severity-warning = warning: the plan is probably incomplete; `khutta check` still exits 0
+explain-severity-exchange = error: `khutta export` or `khutta import` stops and writes nothing
 explain-meaning = What it means
 explain-example = Example
 explain-fix = What to do

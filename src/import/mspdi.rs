@@ -517,7 +517,7 @@ mod tests {
             .err()
             .unwrap_or_default();
         assert_eq!(err.len(), 1);
-        assert_eq!((err[0].line, err[0].col), (3, 3));
+        assert_eq!((err[0].line, err[0].col), (3, 1));
         assert_eq!(err[0].code, crate::check::Code::BadXml);
     }
 }
