@@ -5,5 +5,6 @@
 //! (`khutta export`) does the IO, writing files atomically.
 
 pub mod iati;
+mod iati_money;
 pub mod mspdi;
 mod xml;

@@ -10,7 +10,7 @@
 //! `iati:IDENTIFIER`, led by the reporting organisation, with the participating organisations
 //! in their roles, its title and description, and fixed dates from its activity dates.
 
-use super::mspdi::{slug, unique};
+use super::names::{slug, unique};
 use super::xml::{bad, child, children, parse, text};
 use crate::check::Diagnostic;
 use crate::model::{

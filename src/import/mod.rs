@@ -6,4 +6,6 @@
 
 pub mod iati;
 pub mod mspdi;
+mod mspdi_calendar;
+mod names;
 mod xml;

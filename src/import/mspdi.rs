@@ -20,11 +20,15 @@
 //! Not carried: resources and assignments, costs, working hours within a day, recurring
 //! exceptions beyond their first range, deadlines, and constraints other than the three above.
 
+use super::mspdi_calendar::{CalendarIn, read_calendar};
+#[cfg(test)]
+use super::names::is_arabic;
+use super::names::{slug, text_in_script, unique};
 use super::xml::{bad, child, children, parse, text};
 use crate::check::Diagnostic;
 use crate::model::{
     Activity, ActivityKind, Calendar, Currency, Dependency, DependencyKind, FORMAT_VERSION,
-    Holiday, Id, MAX_ID_LEN, Plan, PlanMeta, Status, Text, Timing, Weekday, Window,
+    Holiday, Id, Plan, PlanMeta, Status, Text, Timing, Window,
 };
 use crate::said;
 use chrono::NaiveDate;
@@ -38,60 +42,7 @@ const FIELD_ID: &str = "188743731";
 const FIELD_TITLE_AR: &str = "188743734";
 const FIELD_TITLE_EN: &str = "188743737";
 
-/// Whether `s` is written (at least partly) in Arabic script.
-fn is_arabic(s: &str) -> bool {
-    s.chars().any(|c| {
-        matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
-            | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-    })
-}
-
-/// Text in the language its script says.
-pub(crate) fn text_in_script(s: &str) -> Text {
-    if is_arabic(s) {
-        Text {
-            ar: Some(s.to_owned()),
-            en: None,
-        }
-    } else {
-        Text::en(s)
-    }
-}
-
-/// A lowercase slug of `s` that is a valid id, when `s` has any ASCII letter or digit.
-pub(crate) fn slug(s: &str) -> Option<Id> {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let mut out = out.trim_end_matches('-').to_owned();
-    out.truncate(MAX_ID_LEN.min(48));
-    let out = out.trim_end_matches('-');
-    Id::parse(out).ok()
-}
-
-/// `wanted` if free, else `wanted-2`, `wanted-3`, ...; records the id as taken.
-pub(crate) fn unique(wanted: Id, taken: &mut BTreeSet<Id>) -> Id {
-    let mut id = wanted.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        let base: String = wanted
-            .as_str()
-            .chars()
-            .take(MAX_ID_LEN.saturating_sub(8))
-            .collect();
-        id = Id::new_unchecked(format!("{base}-{n}"));
-        n += 1;
-    }
-    taken.insert(id.clone());
-    id
-}
-
-fn date(s: Option<&str>) -> Option<NaiveDate> {
+pub(super) fn date(s: Option<&str>) -> Option<NaiveDate> {
     let s = s?;
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }
@@ -125,19 +76,6 @@ fn minutes(s: &str) -> Option<f64> {
     Some(total)
 }
 
-fn weekday(day_type: &str) -> Option<Weekday> {
-    Some(match day_type {
-        "1" => Weekday::Sun,
-        "2" => Weekday::Mon,
-        "3" => Weekday::Tue,
-        "4" => Weekday::Wed,
-        "5" => Weekday::Thu,
-        "6" => Weekday::Fri,
-        "7" => Weekday::Sat,
-        _ => return None,
-    })
-}
-
 fn link_kind(code: &str) -> Option<DependencyKind> {
     Some(match code {
         "0" => DependencyKind::FinishToFinish,
@@ -146,65 +84,6 @@ fn link_kind(code: &str) -> Option<DependencyKind> {
         "3" => DependencyKind::StartToStart,
         _ => return None,
     })
-}
-
-/// A base calendar as read: its name, weekend and non-working days.
-struct CalendarIn {
-    name: String,
-    base: Option<String>,
-    weekend: BTreeSet<Weekday>,
-    holidays: BTreeSet<(NaiveDate, NaiveDate)>,
-}
-
-fn read_calendar(c: Node<'_, '_>) -> CalendarIn {
-    let mut weekend = BTreeSet::new();
-    let mut listed = BTreeSet::new();
-    let mut holidays = BTreeSet::new();
-    let off = |n: Node<'_, '_>, holidays: &mut BTreeSet<(NaiveDate, NaiveDate)>| {
-        if text(n, "DayWorking") == Some("1") {
-            return;
-        }
-        if let Some(p) = child(n, "TimePeriod")
-            && let (Some(from), Some(to)) = (date(text(p, "FromDate")), date(text(p, "ToDate")))
-        {
-            holidays.insert((from, to.max(from)));
-        }
-    };
-    if let Some(days) = child(c, "WeekDays") {
-        for d in children(days, "WeekDay") {
-            match text(d, "DayType").and_then(weekday) {
-                Some(w) => {
-                    listed.insert(w);
-                    if text(d, "DayWorking") != Some("1") {
-                        weekend.insert(w);
-                    }
-                }
-                None => off(d, &mut holidays),
-            }
-        }
-    }
-    if let Some(ex) = child(c, "Exceptions") {
-        for e in children(ex, "Exception") {
-            off(e, &mut holidays);
-        }
-    }
-    // A base calendar that leaves days out takes MS Project's standard week for them.
-    let base = text(c, "BaseCalendarUID")
-        .filter(|b| *b != "-1")
-        .map(str::to_owned);
-    if base.is_none() {
-        for w in [Weekday::Sat, Weekday::Sun] {
-            if !listed.contains(&w) {
-                weekend.insert(w);
-            }
-        }
-    }
-    CalendarIn {
-        name: text(c, "Name").unwrap_or_default().to_owned(),
-        base,
-        weekend,
-        holidays,
-    }
 }
 
 /// Reads an MSPDI file into a new plan. `path` names the file in diagnostics.
