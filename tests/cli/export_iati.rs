@@ -346,3 +346,35 @@ fn iati_import_of_malformed_xml_is_located_and_changes_nothing() {
         stderr(&out)
     );
 }
+
+#[test]
+fn iati_errors_and_import_lines_speak_arabic() {
+    let out = run(&["--lang", "ar", "export", "iati", BUNDLED]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[E071]: للشريك `escwa` دور المسؤول، كما لـ`egypt-mold`"),
+        "{err}"
+    );
+    assert!(err.contains("لم يُصدَّر شيء"), "{err}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("a.xml");
+    ok_run(&["export", "iati", BUNDLED, "--reporting-org", "un-habitat", "-o", file.to_str().expect("utf-8")]);
+    let target = dir.path().join("plan");
+    khutta::store::write_new_plan(&target, &generate::generate(2, 1)).expect("plan written");
+    let out = run(&[
+        "--lang",
+        "ar",
+        "import",
+        "iati",
+        file.to_str().expect("utf-8"),
+        "--into",
+        target.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("أُضيف 13 شريكًا"), "{}", stderr(&out));
+}
+
+fn ok_run(args: &[&str]) {
+    let out = run(args);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
