@@ -358,7 +358,15 @@ fn iati_errors_and_import_lines_speak_arabic() {
     assert!(err.contains("لم يُصدَّر شيء"), "{err}");
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("a.xml");
-    ok_run(&["export", "iati", BUNDLED, "--reporting-org", "un-habitat", "-o", file.to_str().expect("utf-8")]);
+    ok_run(&[
+        "export",
+        "iati",
+        BUNDLED,
+        "--reporting-org",
+        "un-habitat",
+        "-o",
+        file.to_str().expect("utf-8"),
+    ]);
     let target = dir.path().join("plan");
     khutta::store::write_new_plan(&target, &generate::generate(2, 1)).expect("plan written");
     let out = run(&[
