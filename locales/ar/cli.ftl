@@ -208,3 +208,20 @@ import-new-errors = { $count_form ->
 import-changed-on-disk = تغيرت هذه الملفات على القرص أثناء الاستيراد فتُركت كما هي: { $files }
 import-wrote = استُورد إلى { $plan }: كُتب { $files }
 import-would-write = سيُستورد إلى { $plan }: { $files } للكتابة (لم يُكتب شيء: --dry-run)
+## khutta export وkhutta import (IATI وMS Project XML)
+import-plan-created = أُنشئت الخطة {$dir} من {$file}
+import-partners-added = { $count_form ->
+    [zero] لم يُضف أي شريك
+    [one] أُضيف شريك واحد
+    [two] أُضيف شريكان
+    [few] أُضيف { $count } شركاء
+    [many] أُضيف { $count } شريكًا
+   *[other] أُضيف { $count } شريك
+import-activities-added = { $count_form ->
+    [zero] لم يُضف أي نشاط
+    [one] أُضيف نشاط واحد يشير إلى نشاط الملف
+    [two] أُضيف نشاطان يشيران إلى نشاطَي الملف
+    [few] أُضيفت { $count } أنشطة تشير إلى أنشطة الملف
+    [many] أُضيف { $count } نشاطًا تشير إلى أنشطة الملف
+   *[other] أُضيف { $count } نشاط تشير إلى أنشطة الملف
+import-partners-known = موجود في الخطة من قبل: {$partners}

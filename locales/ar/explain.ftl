@@ -5,6 +5,7 @@
 ## طريقة عرض الشرح.
 explain-severity-error = خطأ: يخرج `khutta check` بالرمز 1 ما دام في الخطة خطأ منه
 explain-severity-warning = تحذير: الخطة ناقصة على الأرجح؛ ويخرج `khutta check` مع ذلك بالرمز 0
+explain-severity-exchange = خطأ: يتوقف `khutta export` أو `khutta import` ولا يكتب شيئًا
 explain-meaning = المعنى
 explain-example = مثال
 explain-fix = ما العمل
@@ -147,6 +148,24 @@ explain-e048-title = علامات تعارض تركها دمج بالأسطر ف
 explain-e048-meaning = في الملف أسطر `<<<<<<<` و`=======` و`>>>>>>>`: دمج git ملفات الخطة سطرًا سطرًا لأن مشغّل الدمج غير مُعَدّ في هذه النسخة.
 explain-e048-example = `git pull` في نسخة لم يُنفَّذ فيها `khutta git-setup` قط.
 explain-e048-fix = أبقِ القيمة الصحيحة بين العلامات واحذف العلامات ونفّذ `git add` على الملف؛ ثم نفّذ `khutta git-setup` ليكون الدمج التالي دمج khutta، حقلًا حقلًا.
+
+## ملفات التبادل: `khutta export` و`khutta import`.
+explain-e070-title = جهة يجب أن يعرّفها تصدير IATI ليس لها معرّف IATI
+explain-e070-meaning = تسمّي IATI الجهة التي تنشر نشاطًا بمعرّفها التنظيمي، ويبدأ معرّف النشاط نفسه به. والشريك الذي اختير جهةً مُبلِّغة ليس له `iati_ref`، فلا يكتب `khutta export iati` شيئًا.
+explain-e070-example = `khutta export iati` على خطة شريكها المسؤول، الإسكوا، ليس له `iati_ref`.
+explain-e070-fix = أضف `iati_ref` إلى ملف ذلك الشريك بمعرّفه في سجل منظمات IATI (مثل `XM-DAC-41120`)، أو سمِّ شريكًا آخر بالخيار `--reporting-org`.
+explain-e071-title = لا شريك، أو أكثر من شريك، يمكنه إبلاغ IATI بالخطة
+explain-e071-meaning = الجهة المُبلِّغة في تصدير IATI هي الشريك المسمّى بالخيار `--reporting-org`، وإلا فالشريك الوحيد الذي له دور المسؤول. وليس في الخطة شريك كهذا، أو فيها أكثر من واحد، أو أن `--reporting-org` لا يسمّي شريكًا.
+explain-e071-example = شريكان لكليهما دور المسؤول، ولم يُعطَ الخيار `--reporting-org`.
+explain-e071-fix = أعطِ الخيار `--reporting-org` بمعرّف الشريك، أو أبقِ دور المسؤول لشريك واحد.
+explain-e072-title = ملف مستورد ليس XML سليم البنية
+explain-e072-meaning = الملف المعطى للأمر `khutta import` يكفّ عن أن يكون XML في الموضع المبيَّن (عنصر لم يُغلق، أو حرف غير صالح، أو ملف مبتور)، فلا يُستورد شيء.
+explain-e072-example = ملف MS Project بتره تنزيل فاشل.
+explain-e072-fix = صدّر الملف مجددًا من البرنامج الذي كتبه، أو أصلح الـXML في الموضع المبيَّن.
+explain-e073-title = ملف مستورد ليس ما يقوله تنسيقه
+explain-e073-meaning = الملف XML، لكن عنصرًا يحتاجه التنسيق مفقود أو يحمل قيمة لا يستطيع khutta قراءتها (ملف IATI بلا نشاط، أو جهة بلا اسم، أو مهمة MS Project يشير ارتباطها إلى مهمة غير موجودة أو تأخيرها نسبة مئوية).
+explain-e073-example = `khutta import mspdi` على ملف IATI، أو على مشروع يشير فيه ارتباط إلى مهمة محذوفة.
+explain-e073-fix = تحقّق من أن التنسيق المسمّى يوافق الملف، وصحّح العنصر المبيَّن أو احذفه.
 
 ## التحذيرات.
 explain-w001-title = نشاط بلا شريك رئيسي

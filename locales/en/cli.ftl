@@ -176,3 +176,12 @@ import-new-errors = { $count ->
 import-changed-on-disk = these files changed on disk while importing and were left as they are: { $files }
 import-wrote = imported into { $plan }: { $files } written
 import-would-write = would import into { $plan }: { $files } to write (nothing written: --dry-run)
+## khutta export and khutta import (IATI, MS Project XML)
+import-plan-created = created the plan {$dir} from {$file}
+import-partners-added = { $count ->
+    [one] added 1 partner
+   *[other] added { $count } partners
+import-activities-added = { $count ->
+    [one] added 1 activity that refers to the file's activity
+   *[other] added { $count } activities that refer to the file's activities
+import-partners-known = already in the plan: {$partners}

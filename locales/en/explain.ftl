@@ -5,6 +5,7 @@
 ## How an explanation is printed.
 explain-severity-error = error: `khutta check` exits 1 while the plan has one
 explain-severity-warning = warning: the plan is probably incomplete; `khutta check` still exits 0
+explain-severity-exchange = error: `khutta export` or `khutta import` stops and writes nothing
 explain-meaning = What it means
 explain-example = Example
 explain-fix = What to do
@@ -147,6 +148,24 @@ explain-e048-title = conflict markers that a line merge left in a plan file
 explain-e048-meaning = The file holds `<<<<<<<`, `=======` and `>>>>>>>` lines: git merged plan files line by line because this clone's merge driver is not set up.
 explain-e048-example = `git pull` in a clone where `khutta git-setup` never ran.
 explain-e048-fix = Keep the right value between the markers, delete the markers and `git add` the file; run `khutta git-setup` so that the next merge is khutta's, field by field.
+
+## Exchange files: `khutta export` and `khutta import`.
+explain-e070-title = an organisation an IATI export must identify has no IATI identifier
+explain-e070-meaning = IATI names the organisation that publishes an activity by its organisation identifier, and the activity's own identifier starts with it. The partner chosen as the reporting organisation has no `iati_ref`, so `khutta export iati` writes nothing.
+explain-e070-example = `khutta export iati` on a plan whose accountable partner, ESCWA, has no `iati_ref`.
+explain-e070-fix = Add `iati_ref` to that partner's file with its identifier from the IATI organisation registry (such as `XM-DAC-41120`), or name another partner with `--reporting-org`.
+explain-e071-title = no partner, or more than one, can report the plan to IATI
+explain-e071-meaning = The reporting organisation of an IATI export is the partner named with `--reporting-org`, else the one partner with the Accountable role. The plan has none, or several, or `--reporting-org` names no partner.
+explain-e071-example = Two partners both hold the Accountable role and no `--reporting-org` is given.
+explain-e071-fix = Give `--reporting-org` with the partner's id, or keep the Accountable role on one partner.
+explain-e072-title = an imported file that is not well-formed XML
+explain-e072-meaning = The file given to `khutta import` stops being XML at the place shown (an unclosed element, a bad character, a truncated file), so nothing is imported.
+explain-e072-example = An MS Project file cut short by a failed download.
+explain-e072-fix = Export the file again from the program that wrote it, or repair the XML at the place shown.
+explain-e073-title = an imported file that is not what its format says
+explain-e073-meaning = The file is XML, but an element the format needs is missing or holds a value khutta cannot read (an IATI file with no activity, an organisation with no name, an MS Project task whose link names no task or whose lag is a percentage).
+explain-e073-example = `khutta import mspdi` on an IATI file, or on a project whose link points to a deleted task.
+explain-e073-fix = Check that the format named matches the file, and correct or remove the element shown.
 
 ## Warnings.
 explain-w001-title = an activity with no lead partner

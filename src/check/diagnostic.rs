@@ -91,6 +91,14 @@ pub enum Code {
     PossibleDuplicate,
     /// Conflict markers that a line merge left in the file.
     ConflictMarkers,
+    /// An organisation that an IATI export must identify has no `iati_ref`.
+    NoIatiRef,
+    /// No partner, or more than one, can be the reporting organisation of an IATI export.
+    NoReportingOrg,
+    /// An imported file that is not well-formed XML.
+    BadXml,
+    /// An imported file that is XML but not what its format says (a missing or bad element).
+    BadExchange,
 }
 
 impl Code {
@@ -133,6 +141,10 @@ impl Code {
             Code::NoRound => "E047",
             Code::PossibleDuplicate => "W004",
             Code::ConflictMarkers => "E048",
+            Code::NoIatiRef => "E070",
+            Code::NoReportingOrg => "E071",
+            Code::BadXml => "E072",
+            Code::BadExchange => "E073",
         }
     }
 

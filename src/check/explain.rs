@@ -30,6 +30,13 @@ impl Explanation {
 
     /// The key that says what the severity means for `khutta check`.
     pub fn severity_key(&self) -> &'static str {
+        // Reported by `khutta export` and `khutta import`, never by `khutta check`.
+        if matches!(
+            self.code,
+            Code::NoIatiRef | Code::NoReportingOrg | Code::BadXml | Code::BadExchange
+        ) {
+            return "explain-severity-exchange";
+        }
         match self.severity() {
             Severity::Error => "explain-severity-error",
             Severity::Warning => "explain-severity-warning",
@@ -93,6 +100,10 @@ table! {
     QuestionDesign => "e046",
     NoRound => "e047",
     ConflictMarkers => "e048",
+    NoIatiRef => "e070",
+    NoReportingOrg => "e071",
+    BadXml => "e072",
+    BadExchange => "e073",
     NoLead => "w001",
     StrayFile => "w002",
     StatusProgress => "w003",

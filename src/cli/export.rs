@@ -4,8 +4,11 @@
 //! plan, schedules it and writes what they give: one file to `--out` or standard output, or
 //! several into the folder `--out`, each written atomically.
 
+use super::check::write_diagnostic;
+use super::output::Style;
 use super::ui::Ui;
 use super::{CommandError, clock, resolve_plan};
+use khutta::check::Diagnostic;
 use khutta::export::{File, Input};
 use khutta::model::Id;
 use khutta::said;
@@ -34,6 +37,21 @@ pub struct Args {
     /// iCalendar: only the activities this partner leads or takes part in.
     #[arg(long, value_name = "ID")]
     partner: Option<String>,
+    /// IATI: the partner that publishes the activity (default: the one Accountable partner).
+    #[arg(long, value_name = "PARTNER")]
+    reporting_org: Option<String>,
+    /// IATI: the length of budget and planned-disbursement periods.
+    #[arg(long, value_enum, default_value_t = BudgetPeriod::Year)]
+    budget_period: BudgetPeriod,
+    /// MS Project: write the dates of this baseline (see `khutta baseline`) as baseline 0.
+    #[arg(long, value_name = "NAME")]
+    baseline: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum BudgetPeriod {
+    Year,
+    Quarter,
 }
 
 /// The formats `khutta export` writes.
@@ -45,6 +63,10 @@ pub enum Format {
     Ics,
     /// A status report in Markdown with a Mermaid Gantt chart.
     Markdown,
+    /// IATI 2.03 activity XML, for open-data publication.
+    Iati,
+    /// MS Project XML (MSPDI), for MS Project, ProjectLibre and MPXJ.
+    Mspdi,
 }
 
 /// Plans at least this large say on a terminal what they are doing.
@@ -69,7 +91,23 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
             eprintln!("{}", ui.plan_line(&line.show(m), m.lang(), terminal));
         }
     };
-    let unreadable = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    let unread: Vec<Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    let unreadable = unread.len();
+    // What is published for others must be the whole plan: refuse, showing what did not load.
+    if unreadable > 0 && matches!(args.format, Format::Iati | Format::Mspdi) {
+        return Err(fail_with(
+            &root,
+            unread,
+            ui,
+            said!("export-failed"),
+            said!("export-failed-hint"),
+        ));
+    }
     if unreadable > 0 {
         let line = m.count("export-unreadable", unreadable);
         eprintln!("{}", ui.plan_line(&line, m.lang(), terminal));
@@ -104,6 +142,42 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
             name: "report.md",
             bytes: khutta::export::markdown::export(&input).into_bytes(),
         }],
+        Format::Iati => {
+            let opts = khutta::export::iati::Options {
+                reporting_org: args.reporting_org.as_deref().map(Id::new_unchecked),
+                period: match args.budget_period {
+                    BudgetPeriod::Year => khutta::export::iati::Period::Year,
+                    BudgetPeriod::Quarter => khutta::export::iati::Period::Quarter,
+                },
+            };
+            let bytes =
+                khutta::export::iati::export(&loaded.plan, &schedule, &opts).map_err(|ds| {
+                    fail_with(
+                        &root,
+                        ds,
+                        ui,
+                        said!("export-failed"),
+                        said!("export-failed-hint"),
+                    )
+                })?;
+            vec![File {
+                name: "iati-activity.xml",
+                bytes,
+            }]
+        }
+        Format::Mspdi => {
+            let opts = khutta::export::mspdi::Options {
+                lang: m.lang(),
+                baseline: match &args.baseline {
+                    Some(name) => Some(baseline(&root, name)?),
+                    None => None,
+                },
+            };
+            vec![File {
+                name: "plan.xml",
+                bytes: khutta::export::mspdi::export(&loaded.plan, &schedule, &opts),
+            }]
+        }
     };
     write(&files, args.out.as_deref(), args.format, ui)?;
     Ok(ExitCode::SUCCESS)
@@ -186,5 +260,45 @@ fn format_name(f: Format) -> &'static str {
         Format::Csv => "csv",
         Format::Ics => "ics",
         Format::Markdown => "markdown",
+        Format::Iati => "iati",
+        Format::Mspdi => "mspdi",
     }
+}
+
+/// Prints located diagnostics on standard error and fails with `message`.
+pub fn fail_with(
+    root: &Path,
+    mut diagnostics: Vec<Diagnostic>,
+    ui: &Ui,
+    message: khutta::i18n::Said,
+    hint: khutta::i18n::Said,
+) -> CommandError {
+    khutta::store::locate_all(root, &mut diagnostics);
+    let terminal = std::io::stderr().is_terminal();
+    let mut err = std::io::stderr().lock();
+    for d in &diagnostics {
+        let _ = write_diagnostic(&mut err, Style::stderr(), ui, terminal, root, d);
+    }
+    CommandError::User {
+        message,
+        hint: Some(hint),
+    }
+}
+
+/// The scheduled dates of the plan at baseline `name`.
+fn baseline(
+    root: &Path,
+    name: &str,
+) -> Result<std::collections::BTreeMap<Id, khutta::schedule::Dates>, CommandError> {
+    let missing = || CommandError::Usage {
+        message: said!("export-no-baseline", name = name),
+        hint: Some(said!("export-no-baseline-hint")),
+    };
+    let r = khutta::repo::PlanRepo::discover(root)?;
+    let commit = r
+        .commit_of(&format!("refs/tags/baseline/{name}"))
+        .map_err(|_| missing())?;
+    let plan = r.plan_at(commit)?;
+    let schedule = khutta::schedule::schedule(&plan);
+    Ok(khutta::export::mspdi::baseline_dates(&plan, &schedule))
 }

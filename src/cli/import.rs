@@ -36,6 +36,10 @@ pub struct Args {
     /// Check and report without writing anything.
     #[arg(long)]
     dry_run: bool,
+    /// IATI: also add the file's activities (or only the one with this identifier) as
+    /// activities of the plan that refer to them.
+    #[arg(long, value_name = "IDENTIFIER", num_args = 0..=1, default_missing_value = "")]
+    activity: Option<String>,
 }
 
 /// The formats `khutta import` reads.
@@ -43,16 +47,28 @@ pub struct Args {
 pub enum Format {
     /// activities.csv and budget.csv, as `khutta export csv` writes them.
     Csv,
+    /// An IATI 2.0x activity file: its organisations become partners.
+    Iati,
+    /// MS Project XML (MSPDI): a new plan in the folder `--into`.
+    Mspdi,
 }
 
 /// Exit 0 once imported (or, with `--dry-run`, when it would be), 1 when a file has problems.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
+    if matches!(args.format, Format::Iati | Format::Mspdi) {
+        let xml = super::import_xml::Request {
+            mspdi: args.format == Format::Mspdi,
+            input: &args.input,
+            into: &args.into,
+            activity: args.activity.as_deref(),
+            dry_run: args.dry_run,
+        };
+        return super::import_xml::run(&xml, ui);
+    }
     let root = resolve_plan(Some(&args.into))?;
     let mut loaded =
         khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
-    let imported = match args.format {
-        Format::Csv => csv(&args.input, &loaded.plan)?,
-    };
+    let imported = csv(&args.input, &loaded.plan)?;
     let plan = match imported {
         Ok(plan) => plan,
         Err(problems) => {
@@ -239,5 +255,7 @@ fn changed_activities(before: &Plan, after: &Plan) -> Vec<Unit> {
 fn format_name(f: Format) -> &'static str {
     match f {
         Format::Csv => "csv",
+        Format::Iati => "iati",
+        Format::Mspdi => "mspdi",
     }
 }

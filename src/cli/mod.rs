@@ -10,6 +10,7 @@ mod fmt;
 mod gantt;
 mod git_setup;
 mod import;
+mod import_xml;
 mod init;
 mod log;
 mod logging;
@@ -29,6 +30,7 @@ mod baseline;
 mod blame;
 mod diff;
 mod diff_git;
+// Other programs' formats, both ways.
 
 use clap::{CommandFactory, Parser, Subcommand};
 use khutta::i18n::Said;
@@ -85,9 +87,9 @@ enum Command {
     Schedule(schedule::Args),
     /// Draw the plan as a Gantt chart in text.
     Gantt(gantt::Args),
-    /// Write the plan for other tools: CSV, iCalendar, a Markdown report.
+    /// Write the plan for other tools: CSV, iCalendar, a Markdown report, IATI, MS Project XML.
     Export(export::Args),
-    /// Read activities and budget lines from other tools' files (CSV) into a plan.
+    /// Bring other tools' files into a plan: CSV, IATI organisations, MS Project XML.
     Import(import::Args),
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),

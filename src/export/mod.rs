@@ -9,10 +9,19 @@
 //!   `khutta import csv`.
 //! - [`ics`]: milestones (and, on request, activities) as iCalendar all-day events.
 //! - [`markdown`]: a status report with a Mermaid Gantt chart.
+//! - [`iati`]: the initiative as an IATI 2.03 activity, valid against the official schemas.
+//! - [`mspdi`]: MS Project XML, for MS Project, ProjectLibre and MPXJ.
+//!
+//! Some formats need what the plan may lack (an IATI organisation identifier): those return
+//! located diagnostics saying why the plan cannot be written in that format.
 
 pub mod csv;
+pub mod iati;
+mod iati_money;
 pub mod ics;
 pub mod markdown;
+pub mod mspdi;
+mod xml;
 
 use crate::model::{Activity, Lang, Plan};
 use crate::schedule::{Entry, Schedule};

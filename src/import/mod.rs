@@ -8,9 +8,20 @@
 //! imported.
 //!
 //! - [`csv`]: activities and budget lines, as `khutta export csv` writes them.
+//! - [`iati`]: the organisations (and, on request, the activity) of a partner's IATI file.
+//! - [`mspdi`]: an MS Project XML project, as a new plan folder.
+//!
+//! The XML formats report malformed or unexpected files as check diagnostics (E072, E073)
+//! located at `path:line:col`, like `khutta check`; the CSV import has codes of its own
+//! (I001-I011), located by row and column as a spreadsheet shows them.
 
 pub mod csv;
 pub mod explain;
+pub mod iati;
+pub mod mspdi;
+mod mspdi_calendar;
+mod names;
+mod xml;
 
 use crate::i18n::Said;
 use std::fmt;

@@ -95,6 +95,14 @@ impl Amount {
         Amount(self.0.abs())
     }
 
+    /// Rounded to `dp` decimal places, half away from zero (for shares of an amount).
+    pub(crate) fn round_dp(self, dp: u32) -> Amount {
+        Amount(
+            self.0
+                .round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+        )
+    }
+
     /// The same amount without trailing zeros (`7080.00` -> `7080`).
     pub fn normalize(self) -> Amount {
         Amount(self.0.normalize())

@@ -68,6 +68,23 @@ impl OrgRole {
         OrgRole::Extending,
         OrgRole::Implementing,
     ];
+
+    /// The IATI code (codelist OrganisationRole).
+    pub(crate) fn iati_code(self) -> u8 {
+        match self {
+            OrgRole::Funding => 1,
+            OrgRole::Accountable => 2,
+            OrgRole::Extending => 3,
+            OrgRole::Implementing => 4,
+        }
+    }
+
+    /// The role of IATI code `code`.
+    pub(crate) fn from_iati_code(code: &str) -> Option<OrgRole> {
+        OrgRole::ALL
+            .into_iter()
+            .find(|r| r.iati_code().to_string() == code.trim())
+    }
 }
 
 /// The IATI organisation types (codelist OrganisationType).
@@ -124,6 +141,13 @@ impl OrganisationType {
             OrganisationType::Academic => 80,
             OrganisationType::Other => 90,
         }
+    }
+
+    /// The type of IATI code `code`.
+    pub(crate) fn from_iati_code(code: &str) -> Option<OrganisationType> {
+        OrganisationType::ALL
+            .into_iter()
+            .find(|k| k.iati_code().to_string() == code.trim())
     }
 }
 

@@ -10,6 +10,10 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+/// The large-plan generator of the benches, for exports of generated plans.
+#[path = "../../benches/common/generate.rs"]
+mod generate;
+
 mod baseline_sync;
 mod bundled;
 mod check_cases;
@@ -20,8 +24,10 @@ mod crash;
 mod credentials;
 mod explain;
 mod export_csv;
+mod export_iati;
 mod export_ics;
 mod export_markdown;
+mod export_mspdi;
 mod gantt;
 mod hostile;
 mod lang_commands;
