@@ -217,6 +217,7 @@ import-partners-added = { $count_form ->
     [few] أُضيف { $count } شركاء
     [many] أُضيف { $count } شريكًا
    *[other] أُضيف { $count } شريك
+}
 import-activities-added = { $count_form ->
     [zero] لم يُضف أي نشاط
     [one] أُضيف نشاط واحد يشير إلى نشاط الملف
@@ -224,4 +225,5 @@ import-activities-added = { $count_form ->
     [few] أُضيفت { $count } أنشطة تشير إلى أنشطة الملف
     [many] أُضيف { $count } نشاطًا تشير إلى أنشطة الملف
    *[other] أُضيف { $count } نشاط تشير إلى أنشطة الملف
+}
 import-partners-known = موجود في الخطة من قبل: {$partners}

@@ -181,7 +181,9 @@ import-plan-created = created the plan {$dir} from {$file}
 import-partners-added = { $count ->
     [one] added 1 partner
    *[other] added { $count } partners
+}
 import-activities-added = { $count ->
     [one] added 1 activity that refers to the file's activity
    *[other] added { $count } activities that refer to the file's activities
+}
 import-partners-known = already in the plan: {$partners}
