@@ -5,6 +5,7 @@ mod clock;
 mod commit;
 mod completions;
 mod consult;
+mod export;
 mod fmt;
 mod gantt;
 mod git_setup;
@@ -83,6 +84,8 @@ enum Command {
     Schedule(schedule::Args),
     /// Draw the plan as a Gantt chart in text.
     Gantt(gantt::Args),
+    /// Write the plan in another format (an HTML report).
+    Export(export::Args),
     /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
     /// Print khutta's manual page (roff), for `man -l -` or a man folder.
@@ -235,6 +238,7 @@ fn command_name(command: &Option<Command>) -> &'static str {
             Command::Baseline(_) => "baseline",
             Command::Schedule(_) => "schedule",
             Command::Gantt(_) => "gantt",
+            Command::Export(_) => "export",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
         },
@@ -303,6 +307,7 @@ pub fn main() -> ExitCode {
         Some(Command::Baseline(args)) => baseline::run(args, &ui),
         Some(Command::Schedule(args)) => schedule::run(args, &ui),
         Some(Command::Gantt(args)) => gantt::run(args, &ui),
+        Some(Command::Export(args)) => export::run(args, &ui),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),
         None => open::run(cli.plan.as_deref(), &ui),
