@@ -137,6 +137,7 @@ fn escapes_and_invisible_characters_never_reach_the_terminal() {
         &["consult", "template", "egm-2021", "--plan", "."],
         &["schedule", "."],
         &["gantt", ".", "--width", "100"],
+        &["export", "html", "."],
         &["check", "."],
     ] {
         let out = ends(root, args);
@@ -190,7 +191,12 @@ fn huge_amounts_never_crash_a_view() {
         ),
     )
     .unwrap();
-    for args in [&["summary", "."][..], &["check", "."], &["schedule", "."]] {
+    for args in [
+        &["summary", "."][..],
+        &["check", "."],
+        &["schedule", "."],
+        &["export", "html", "."],
+    ] {
         let out = ends(root, args);
         assert!(
             matches!(out.status.code(), Some(0..=2)),

@@ -19,6 +19,7 @@ mod consult_cases;
 mod crash;
 mod credentials;
 mod explain;
+mod export_html;
 mod gantt;
 mod hostile;
 mod lang_commands;
