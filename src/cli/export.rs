@@ -58,10 +58,12 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         .into_bytes(),
     };
     match &args.out {
-        Some(path) => khutta::store::write_atomic(path, &bytes).map_err(|e| CommandError::User {
-            message: said!("export-cannot-write", path = &path.display(), error = &e),
-            hint: Some(said!("export-cannot-write-hint")),
-        })?,
+        Some(path) => {
+            khutta::store::write_atomic(path, &bytes).map_err(|e| CommandError::User {
+                message: said!("export-cannot-write", path = &path.display(), error = &e),
+                hint: Some(said!("export-cannot-write-hint")),
+            })?
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&bytes)?;

@@ -62,7 +62,10 @@ fn export(dir: &Path, lang: &str) -> PathBuf {
         "export failed: {}",
         String::from_utf8_lossy(&run.stderr)
     );
-    assert!(run.stdout.is_empty(), "with --out, nothing on standard output");
+    assert!(
+        run.stdout.is_empty(),
+        "with --out, nothing on standard output"
+    );
     out
 }
 
@@ -146,9 +149,16 @@ fn assert_marks_match_schedule(page: &Value, schedule: &Value, rtl: bool) {
             } else {
                 x0 + (e + 0.5) * dw
             };
-            assert!((x + w / 2.0 - centre).abs() < 0.05, "{id}: {x}+{w}/2 vs {centre}");
+            assert!(
+                (x + w / 2.0 - centre).abs() < 0.05,
+                "{id}: {x}+{w}/2 vs {centre}"
+            );
         } else {
-            let want = if rtl { x0 - (e + 1.0) * dw } else { x0 + s * dw };
+            let want = if rtl {
+                x0 - (e + 1.0) * dw
+            } else {
+                x0 + s * dw
+            };
             assert!((x - want).abs() < 0.05, "{id}: x {x}, want {want}");
             assert!(
                 (w - (e - s + 1.0) * dw).abs() < 0.05,
@@ -167,7 +177,11 @@ fn assert_marks_match_schedule(page: &Value, schedule: &Value, rtl: bool) {
     let (left, right) = (f(&first["left"]), f(&first["right"]));
     for m in marks {
         if rtl {
-            assert!(f(&m["right"]) <= right + 0.5, "{} right of the first", m["id"]);
+            assert!(
+                f(&m["right"]) <= right + 0.5,
+                "{} right of the first",
+                m["id"]
+            );
         } else {
             assert!(f(&m["left"]) >= left - 0.5, "{} left of the first", m["id"]);
         }
@@ -184,7 +198,11 @@ fn check_report(lang: &str) {
     assert!(html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir_attr}\">")));
     let prefix = artefacts().join(format!("export-html-{lang}"));
     let page = open_in_chromium(&file, &prefix);
-    assert_eq!(page["problems"], Value::Array(vec![]), "console or load problems");
+    assert_eq!(
+        page["problems"],
+        Value::Array(vec![]),
+        "console or load problems"
+    );
     let requests: Vec<&str> = page["requests"]
         .as_array()
         .expect("requests")
@@ -192,7 +210,10 @@ fn check_report(lang: &str) {
         .filter_map(Value::as_str)
         .filter(|u| !u.starts_with("file:") && !u.starts_with("data:"))
         .collect();
-    assert!(requests.is_empty(), "the page asked the network: {requests:?}");
+    assert!(
+        requests.is_empty(),
+        "the page asked the network: {requests:?}"
+    );
     let screen = &page["screen"];
     assert_eq!(screen["lang"], lang);
     assert_eq!(screen["dir"], dir_attr);
@@ -205,7 +226,10 @@ fn check_report(lang: &str) {
     let print = &page["print"];
     for b in print["blocks"].as_array().expect("blocks") {
         assert!(f(&b["left"]) >= -0.5, "a block starts off the page: {b}");
-        assert!(f(&b["right"]) <= f(&print["viewport"]) + 0.5, "cut at the edge: {b}");
+        assert!(
+            f(&b["right"]) <= f(&print["viewport"]) + 0.5,
+            "cut at the edge: {b}"
+        );
         assert!(f(&b["height"]) <= 703.0, "taller than a page: {b}");
     }
     let pdf = std::fs::read(prefix.with_extension("pdf")).expect("the PDF is written");

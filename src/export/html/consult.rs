@@ -114,7 +114,20 @@ fn round(out: &mut String, r: &RoundResults, m: &Messages) {
 fn head(out: &mut String, m: &Messages, keys: &[&str]) {
     out.push_str("<table class=\"results\">\n<thead><tr>");
     for k in keys {
-        out.push_str("<th>");
+        let numeric = matches!(
+            *k,
+            "results-count"
+                | "results-share"
+                | "results-rating"
+                | "results-rank"
+                | "results-points"
+                | "results-first"
+        );
+        out.push_str(if numeric {
+            "<th class=\"num\">"
+        } else {
+            "<th>"
+        });
         if !k.is_empty() {
             push_escaped(out, &m.get(k));
         }

@@ -11,22 +11,23 @@
 //! on the right and time runs to the left, the titles on the right.
 
 use super::escape::{escaped, plan_text, push_escaped};
+use super::scale::DayScale;
 use crate::gantt::{Gantt, Mark, Row};
 use crate::i18n::Messages;
-use crate::model::{DependencyKind, Plan};
+use crate::model::{Activity, DependencyKind, Plan};
 use crate::schedule::{Schedule, Shape};
 use crate::text::{Direction, base_direction, truncate};
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Months};
 use std::fmt::Write as _;
 
 /// Rows per `<svg>` block.
 pub(crate) const ROWS_PER_BLOCK: usize = 30;
 /// Width of the titles' column, in SVG units (CSS pixels at full size).
-const LABEL_W: f64 = 300.0;
+pub(crate) const LABEL_W: f64 = 300.0;
 /// Width of the time scale.
-const CHART_W: f64 = 940.0;
+pub(crate) const CHART_W: f64 = 940.0;
 /// Margin around the drawing.
-const PAD: f64 = 10.0;
+pub(crate) const PAD: f64 = 10.0;
 /// Height of the axis above the rows.
 const HEAD_H: f64 = 38.0;
 /// Height of a row.
@@ -42,127 +43,15 @@ const INDENT: f64 = 12.0;
 /// Display cells a title may take in the titles' column (about 7 units each at 12px).
 const LABEL_CELLS: usize = 40;
 
-/// The time scale: which day is where.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct DayScale {
-    /// Day 0.
-    pub from: NaiveDate,
-    /// Days shown.
-    pub days: i64,
-    /// Width of one day.
-    pub day_w: f64,
-    /// The edge where day 0 begins: its left edge in English, its right edge in Arabic.
-    pub x0: f64,
-    /// Whether time runs to the left.
-    pub rtl: bool,
-}
-
-impl DayScale {
-    /// The scale over `from..from+days`, in the direction of `rtl`.
-    fn new(from: NaiveDate, days: i64, rtl: bool) -> DayScale {
-        let days = days.max(1);
-        DayScale {
-            from,
-            days,
-            // Cut to the three decimals the chart is written with, so that every position
-            // is exactly a whole number of days from the axis's origin.
-            day_w: (CHART_W / days as f64 * 1000.0).floor() / 1000.0,
-            x0: if rtl { PAD + CHART_W } else { PAD + LABEL_W },
-            rtl,
-        }
-    }
-
-    /// The left edge of column `k` (in Arabic the side where the day ends).
-    fn left(&self, k: i64) -> f64 {
-        if self.rtl {
-            self.x0 - (k + 1) as f64 * self.day_w
-        } else {
-            self.x0 + k as f64 * self.day_w
-        }
-    }
-
-    /// The edge where column `k` begins in time.
-    fn begins(&self, k: i64) -> f64 {
-        if self.rtl {
-            self.x0 - k as f64 * self.day_w
-        } else {
-            self.x0 + k as f64 * self.day_w
-        }
-    }
-
-    /// The edge where column `k` ends in time.
-    fn ends(&self, k: i64) -> f64 {
-        self.begins(k + 1)
-    }
-
-    /// The middle of column `k`.
-    fn middle(&self, k: i64) -> f64 {
-        self.left(k) + self.day_w / 2.0
-    }
-
-    /// +1 where time runs to the right, -1 where it runs to the left.
-    fn forward(&self) -> f64 {
-        if self.rtl { -1.0 } else { 1.0 }
-    }
-
-    /// The column of `d`.
-    fn column(&self, d: NaiveDate) -> i64 {
-        (d - self.from).num_days()
-    }
-}
-
-/// The days to show: from the earliest of the window's start and every early start, to the
-/// latest of the plan finish and every latest finish (so that slack shows whole), at most
-/// `u16::MAX` days, the most columns a layout holds.
-pub(crate) fn range(plan: &Plan, schedule: &Schedule) -> (NaiveDate, i64) {
-    let window = plan.meta.window;
-    let dated = schedule.entries.iter().filter_map(|e| e.dates);
-    let from = dated
-        .clone()
-        .map(|d| d.early_start)
-        .fold(window.start, NaiveDate::min);
-    let to = dated
-        .map(|d| d.late_finish.max(d.early_finish))
-        .fold(schedule.finish.unwrap_or(window.end), NaiveDate::max)
-        .max(from);
-    let days = ((to - from).num_days() + 1).clamp(1, i64::from(u16::MAX));
-    (from, days)
-}
-
-/// The layout of `schedule` at one column per day over [`range`].
-pub(crate) fn layout(
-    plan: &Plan,
-    schedule: &Schedule,
-    today: NaiveDate,
-    m: &Messages,
-) -> (Gantt, DayScale) {
-    let (from, days) = range(plan, schedule);
-    let columns = u16::try_from(days).unwrap_or(u16::MAX);
-    let to = from
-        .checked_add_days(chrono::Days::new(u64::from(columns) - 1))
-        .unwrap_or(NaiveDate::MAX);
-    let options = crate::gantt::Options {
-        scale: Some(crate::gantt::Scale::Day),
-        from: Some(from),
-        to: Some(to),
-        columns,
-        today: Some(today),
-        months: crate::i18n::month_names(m),
-    };
-    let gantt = crate::gantt::layout(plan, schedule, &options);
-    let scale = DayScale::new(gantt.axis.from, i64::from(gantt.axis.columns), is_rtl(m));
-    (gantt, scale)
-}
-
-fn is_rtl(m: &Messages) -> bool {
-    Direction::of_lang(m.lang()).is_rtl()
-}
-
 /// Numbers in SVG coordinates: three decimals, enough for a day a fraction of a unit wide.
 fn n(x: f64) -> String {
     let s = format!("{x:.3}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
 }
 
 /// Everything a block needs.
@@ -178,11 +67,13 @@ impl Chart<'_> {
     /// Appends the chart: one `<svg>` per block of rows, then the legend.
     pub(crate) fn write(&self, out: &mut String) {
         let rows = &self.gantt.rows;
+        // Rows name their activity by position: looked up once, not walked to per row.
+        let activities: Vec<&Activity> = self.plan.activities.values().collect();
         let blocks = rows.len().div_ceil(ROWS_PER_BLOCK).max(1);
         for b in 0..blocks {
             let first = b * ROWS_PER_BLOCK;
             let last = (first + ROWS_PER_BLOCK).min(rows.len());
-            self.block(out, first..last);
+            self.block(out, first..last, &activities);
         }
         self.legend(out);
     }
@@ -191,7 +82,7 @@ impl Chart<'_> {
         2.0 * PAD + LABEL_W + CHART_W
     }
 
-    fn block(&self, out: &mut String, rows: std::ops::Range<usize>) {
+    fn block(&self, out: &mut String, rows: std::ops::Range<usize>, activities: &[&Activity]) {
         let s = &self.scale;
         let w = Self::width();
         let h = HEAD_H + rows.len() as f64 * ROW_H + PAD;
@@ -225,7 +116,12 @@ impl Chart<'_> {
         let body_h = rows.len() as f64 * ROW_H;
         self.axis(out, body_h);
         for (k, r) in rows.clone().enumerate() {
-            self.row(out, &self.gantt.rows[r], HEAD_H + k as f64 * ROW_H);
+            self.row(
+                out,
+                &self.gantt.rows[r],
+                activities,
+                HEAD_H + k as f64 * ROW_H,
+            );
         }
         self.links(out, &rows);
         if let Some(t) = self.gantt.today {
@@ -285,7 +181,11 @@ impl Chart<'_> {
                     let _ = writeln!(
                         out,
                         "<text class=\"year\" x=\"{tx}\" y=\"{}\">{}</text>",
-                        n(if step < 12 { HEAD_H - 20.0 } else { HEAD_H - 4.0 }),
+                        n(if step < 12 {
+                            HEAD_H - 20.0
+                        } else {
+                            HEAD_H - 4.0
+                        }),
                         d.year()
                     );
                 }
@@ -305,11 +205,13 @@ impl Chart<'_> {
     }
 
     /// The title and the mark of one row at `y`.
-    fn row(&self, out: &mut String, row: &Row, y: f64) {
-        let Some(a) = self.plan.activities.values().nth(row.activity) else {
+    fn row(&self, out: &mut String, row: &Row, activities: &[&Activity], y: f64) {
+        let (Some(a), Some(entry)) = (
+            activities.get(row.activity),
+            self.schedule.entries.get(row.activity),
+        ) else {
             return;
         };
-        let entry = &self.schedule.entries[row.activity];
         let s = &self.scale;
         let lang = self.messages.lang();
         let title = match a.title.show(lang) {
@@ -324,7 +226,11 @@ impl Chart<'_> {
         } else {
             PAD + indent
         };
-        let report_dir = if s.rtl { Direction::Rtl } else { Direction::Ltr };
+        let report_dir = if s.rtl {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        };
         let dir = base_direction(title, report_dir);
         let anchor = if dir == report_dir { "start" } else { "end" };
         let cells = LABEL_CELLS.saturating_sub(usize::from(row.depth.min(8)) * 2);
@@ -479,9 +385,18 @@ impl Chart<'_> {
             let y = |r: usize| HEAD_H + (r - rows.start) as f64 * ROW_H + ROW_H / 2.0;
             let (y1, y2) = (y(l.from_row), y(l.to_row));
             // Out of the predecessor's edge, down (or up) beside the successor, then in.
-            let out_dir = if from_start { -s.forward() } else { s.forward() };
+            let out_dir = if from_start {
+                -s.forward()
+            } else {
+                s.forward()
+            };
             let xm = x1 + out_dir * 5.0;
-            let y_turn = y2 + if y2 > y1 { -BAR_H / 2.0 - 2.0 } else { BAR_H / 2.0 + 2.0 };
+            let y_turn = y2
+                + if y2 > y1 {
+                    -BAR_H / 2.0 - 2.0
+                } else {
+                    BAR_H / 2.0 + 2.0
+                };
             let in_dir = if to_start { s.forward() } else { -s.forward() };
             let xa = x2 - in_dir * 5.0;
             let class = if l.critical { "link critical" } else { "link" };

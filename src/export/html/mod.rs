@@ -12,6 +12,7 @@ mod budget;
 mod consult;
 mod escape;
 mod gantt;
+mod scale;
 mod tables;
 
 #[cfg(test)]
@@ -47,7 +48,7 @@ pub fn report(plan: &Plan, schedule: &Schedule, options: &Options) -> String {
     let m = options.messages;
     let lang = m.lang();
     let rtl = crate::text::Direction::of_lang(lang).is_rtl();
-    let (chart, scale) = gantt::layout(plan, schedule, options.today, m);
+    let (chart, scale) = scale::layout(plan, schedule, options.today, m);
     let mut out = String::with_capacity(16_384 + plan.activities.len() * 1_400);
     let _ = write!(
         out,
@@ -148,7 +149,11 @@ fn header(out: &mut String, plan: &Plan, s: &Schedule, options: &Options) {
         o.push_str("</code>");
     });
     fact("report-window", &|o| {
-        let _ = write!(o, "<span dir=\"ltr\">{} – {}</span>", window.start, window.end);
+        let _ = write!(
+            o,
+            "<span dir=\"ltr\">{} – {}</span>",
+            window.start, window.end
+        );
     });
     fact("report-start", &|o| {
         let _ = write!(o, "{}", s.start);

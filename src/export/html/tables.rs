@@ -80,7 +80,9 @@ pub(crate) fn activities(out: &mut String, plan: &Plan, s: &Schedule, g: &Gantt,
                 );
             }
             None => {
-                out.push_str("<td class=\"date\">—</td><td class=\"date\">—</td><td class=\"num\">—</td>");
+                out.push_str(
+                    "<td class=\"date\">—</td><td class=\"date\">—</td><td class=\"num\">—</td>",
+                );
             }
         }
         out.push_str("<td>");

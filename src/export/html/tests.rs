@@ -34,7 +34,13 @@ fn plan() -> Plan {
         }
         plan.activities.insert(a.id.clone(), a);
     };
-    add("design", Text::new("التصميم", "Design"), 5, Some("phase"), None);
+    add(
+        "design",
+        Text::new("التصميم", "Design"),
+        5,
+        Some("phase"),
+        None,
+    );
     add(
         "build",
         Text::new("البناء", "Build"),
@@ -42,7 +48,13 @@ fn plan() -> Plan {
         Some("phase"),
         Some("design"),
     );
-    add("launch", Text::new("الإطلاق", "Launch"), 0, None, Some("build"));
+    add(
+        "launch",
+        Text::new("الإطلاق", "Launch"),
+        0,
+        None,
+        Some("build"),
+    );
     add("survey", Text::en("Survey"), 3, None, None);
     add("phase", Text::new("المرحلة", "Phase"), 0, None, None);
     if let Some(p) = plan.activities.get_mut("phase") {
@@ -153,7 +165,9 @@ fn a_hostile_title_is_text() {
 fn nothing_is_fetched() {
     let html = render(&plan(), Lang::En);
     let without_svg_namespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-    for needle in ["http:", "https:", "src=", "url(", "@import", "<link", "<script"] {
+    for needle in [
+        "http:", "https:", "src=", "url(", "@import", "<link", "<script",
+    ] {
         assert!(!without_svg_namespace.contains(needle), "{needle}");
     }
     assert!(html.contains("Content-Security-Policy"));
@@ -231,7 +245,10 @@ fn the_chart_is_cut_into_blocks_that_fit_a_page() {
         html.matches("<svg class=\"gantt\"").count(),
         rows.div_ceil(ROWS_PER_BLOCK)
     );
-    assert_eq!(html.matches(" data-id=\"extra-").count(), 2 * 2 * ROWS_PER_BLOCK);
+    assert_eq!(
+        html.matches(" data-id=\"extra-").count(),
+        2 * 2 * ROWS_PER_BLOCK
+    );
 }
 
 #[test]
