@@ -1,7 +1,7 @@
 //! Budget and funding: what the plan costs, what is funded, and each funding source against
 //! the budget lines that draw on it.
 
-use super::escape::{push_bdi, push_escaped, push_plan_text};
+use super::escape::{escaped, push_bdi, push_escaped, push_plan_text};
 use super::push_message;
 use crate::check::{allocations, coverage};
 use crate::i18n::Messages;
@@ -178,6 +178,10 @@ fn sources(out: &mut String, plan: &Plan, m: &Messages) {
         .iter()
         .filter(|(s, _)| s.is_some())
         .chain(lines.iter().filter(|(s, _)| s.is_none()));
+    let categories: Vec<(BudgetCategory, String)> = BudgetCategory::ALL
+        .iter()
+        .map(|c| (*c, escaped(&m.get(category(*c)))))
+        .collect();
     for (source, list) in ordered {
         out.push_str("<h4>");
         match source.and_then(|id| plan.funding.get(id)) {
@@ -202,7 +206,9 @@ fn sources(out: &mut String, plan: &Plan, m: &Messages) {
             out.push_str(" <code>");
             push_bdi(out, a.id.as_str());
             out.push_str("</code></td><td>");
-            push_escaped(out, &m.get(category(l.category)));
+            if let Some((_, name)) = categories.iter().find(|(c, _)| *c == l.category) {
+                out.push_str(name);
+            }
             if let Some(note) = l.note.as_deref().filter(|n| !n.trim().is_empty()) {
                 out.push_str(" <span class=\"note\">");
                 push_bdi(out, note);

@@ -1,9 +1,9 @@
 //! The activity table: one row per activity, in the chart's order.
 
-use super::escape::{push_bdi, push_escaped, push_plan_text};
+use super::escape::{escaped, push_bdi, push_escaped, push_plan_text};
 use crate::gantt::Gantt;
 use crate::i18n::Messages;
-use crate::model::{Plan, keys};
+use crate::model::{Plan, Status, keys};
 use crate::schedule::{Schedule, Shape};
 use std::fmt::Write as _;
 
@@ -35,6 +35,11 @@ pub(crate) fn activities(out: &mut String, plan: &Plan, s: &Schedule, g: &Gantt,
     out.push_str("</tr></thead>\n<tbody>\n");
     let activities: Vec<_> = plan.activities.values().collect();
     let critical = m.get("schedule-flag-critical");
+    // Each status's name, escaped once rather than formatted again on every row.
+    let statuses: Vec<(Status, String)> = Status::ALL
+        .iter()
+        .map(|s| (*s, escaped(&m.get(keys::status(*s)))))
+        .collect();
     for row in &g.rows {
         let (Some(a), Some(e)) = (activities.get(row.activity), s.entries.get(row.activity)) else {
             continue;
@@ -86,7 +91,9 @@ pub(crate) fn activities(out: &mut String, plan: &Plan, s: &Schedule, g: &Gantt,
             }
         }
         out.push_str("<td>");
-        push_escaped(out, &m.get(keys::status(a.status)));
+        if let Some((_, name)) = statuses.iter().find(|(s, _)| *s == a.status) {
+            out.push_str(name);
+        }
         out.push_str("</td><td class=\"num\">");
         match e.dates {
             Some(d) => {
