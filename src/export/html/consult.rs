@@ -138,7 +138,7 @@ fn head(out: &mut String, m: &Messages, keys: &[&str]) {
 
 /// A cell holding a bar as long as `n` is of `max`.
 fn bar(out: &mut String, n: usize, max: usize) {
-    let percent = if max == 0 { 0 } else { n * 100 / max };
+    let percent = (n * 100).checked_div(max).unwrap_or(0);
     let _ = write!(
         out,
         "<td class=\"bar\"><span style=\"width:{percent}%\"></span></td>"

@@ -91,7 +91,7 @@ impl Chart<'_> {
             "<svg class=\"gantt\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
              viewBox=\"0 0 {w} {h}\" direction=\"{dir}\" data-from=\"{from}\" data-days=\"{days}\" \
              data-day-width=\"{dw}\" data-x0=\"{x0}\" data-dir=\"{dir}\" data-rows=\"{r0}-{r1}\" \
-             role=\"img\" aria-label=\"{label}\">\n",
+             role=\"img\" aria-label=\"{label}\">",
             w = n(w),
             h = n(h),
             dir = if s.rtl { "rtl" } else { "ltr" },
@@ -103,6 +103,7 @@ impl Chart<'_> {
             r1 = rows.end,
             label = escaped(&self.messages.get("report-gantt")),
         );
+        out.push('\n');
         for k in 0..rows.len() {
             if k % 2 == 1 {
                 let _ = writeln!(
