@@ -1,5 +1,5 @@
 //! Exchange formats on a generated plan of 10,000 activities: CSV, iCalendar, the Markdown
-//! report, IATI and MS Project XML out; CSV, MS Project XML and IATI back in. Targets: every
+//! report, IATI, MS Project XML and the HTML report out; CSV, MS Project XML and IATI back in. Targets: every
 //! export within 1 s, every import within 2 s.
 //!
 //! The plan comes from the generator shared with
@@ -67,6 +67,16 @@ fn bench(c: &mut Criterion) {
     group.bench_function("export markdown", |b| {
         b.iter(|| khutta::export::markdown::export(black_box(&input)))
     });
+    for lang in [Lang::En, Lang::Ar] {
+        let messages = khutta::i18n::Messages::new(lang);
+        let options = khutta::export::html::Options {
+            messages: &messages,
+            today: input.today,
+        };
+        group.bench_function(format!("export html ({})", lang.tag()), |b| {
+            b.iter(|| khutta::export::html::report(black_box(&plan), &schedule, &options).len())
+        });
+    }
     group.bench_function("export iati (with schedule)", |b| {
         b.iter(|| {
             let s = khutta::schedule::schedule(black_box(&plan));

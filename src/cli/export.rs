@@ -67,6 +67,8 @@ pub enum Format {
     Iati,
     /// MS Project XML (MSPDI), for MS Project, ProjectLibre and MPXJ.
     Mspdi,
+    /// One self-contained HTML report: Gantt chart, activities, budget, consultations.
+    Html,
 }
 
 /// Plans at least this large say on a terminal what they are doing.
@@ -165,6 +167,17 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                 bytes,
             }]
         }
+        Format::Html => {
+            let options = khutta::export::html::Options {
+                messages: &ui.messages,
+                today,
+            };
+            let report = khutta::export::html::report(&loaded.plan, &schedule, &options);
+            vec![File {
+                name: "report.html",
+                bytes: report.into_bytes(),
+            }]
+        }
         Format::Mspdi => {
             let opts = khutta::export::mspdi::Options {
                 lang: m.lang(),
@@ -217,7 +230,10 @@ fn write(files: &[File], out: Option<&Path>, format: Format, ui: &Ui) -> Result<
             stdout.flush()?;
         }
         ([file], Some(path)) => {
-            khutta::store::write_atomic(path, &file.bytes).map_err(|e| io(path, e))?;
+            khutta::store::write_atomic(path, &file.bytes).map_err(|e| CommandError::User {
+                message: said!("export-cannot-write", path = &path.display(), error = &e),
+                hint: Some(said!("export-cannot-write-hint")),
+            })?;
             let line = m.get_args(
                 "export-written",
                 &[("path", path.display().to_string().into())],
@@ -262,6 +278,7 @@ fn format_name(f: Format) -> &'static str {
         Format::Markdown => "markdown",
         Format::Iati => "iati",
         Format::Mspdi => "mspdi",
+        Format::Html => "html",
     }
 }
 

@@ -87,7 +87,7 @@ enum Command {
     Schedule(schedule::Args),
     /// Draw the plan as a Gantt chart in text.
     Gantt(gantt::Args),
-    /// Write the plan for other tools: CSV, iCalendar, a Markdown report, IATI, MS Project XML.
+    /// Write the plan for other tools: CSV, iCalendar, a Markdown report, IATI, MS Project XML, an HTML report.
     Export(export::Args),
     /// Bring other tools' files into a plan: CSV, IATI organisations, MS Project XML.
     Import(import::Args),

@@ -61,7 +61,7 @@ fn kind_in_csv(t: &Tally) -> &'static str {
 }
 
 /// "activities, single choice, 12 answered": what a question is about, in `m`'s language.
-fn about(q: &QuestionResult, m: &Messages) -> String {
+pub(crate) fn about(q: &QuestionResult, m: &Messages) -> String {
     let aspect = format!("aspect-{}", format!("{:?}", q.aspect).to_lowercase());
     m.get_args(
         "results-about",
@@ -74,7 +74,7 @@ fn about(q: &QuestionResult, m: &Messages) -> String {
 }
 
 /// Who was counted: "12 respondents" or "5 of 12 respondents (countries: EG, MA)".
-fn who(r: &RoundResults, m: &Messages) -> String {
+pub(crate) fn who(r: &RoundResults, m: &Messages) -> String {
     let mut parts = Vec::new();
     if !r.filter.countries.is_empty() {
         let c: Vec<&str> = r.filter.countries.iter().map(|c| c.as_str()).collect();

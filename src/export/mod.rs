@@ -11,11 +11,13 @@
 //! - [`markdown`]: a status report with a Mermaid Gantt chart.
 //! - [`iati`]: the initiative as an IATI 2.03 activity, valid against the official schemas.
 //! - [`mspdi`]: MS Project XML, for MS Project, ProjectLibre and MPXJ.
+//! - [`html`]: one self-contained HTML report, the Gantt chart as SVG, in either language.
 //!
 //! Some formats need what the plan may lack (an IATI organisation identifier): those return
 //! located diagnostics saying why the plan cannot be written in that format.
 
 pub mod csv;
+pub mod html;
 pub mod iati;
 mod iati_money;
 pub mod ics;

@@ -45,14 +45,15 @@ macro_rules! catalogue_file {
 
 /// The messages, compiled in, one file per area: the interface, `khutta check`'s diagnostics,
 /// reviews of a change, the other commands' output, errors, and what each check code means
-/// (`khutta check --explain`). A key lives in exactly one file.
-pub(crate) const CATALOGUE: [CatalogueFile; 6] = [
+/// (`khutta check --explain`), and the HTML report. A key lives in exactly one file.
+pub(crate) const CATALOGUE: [CatalogueFile; 7] = [
     catalogue_file!("khutta.ftl"),
     catalogue_file!("check.ftl"),
     catalogue_file!("review.ftl"),
     catalogue_file!("cli.ftl"),
     catalogue_file!("errors.ftl"),
     catalogue_file!("explain.ftl"),
+    catalogue_file!("report.ftl"),
 ];
 
 /// The UI strings of one language.

@@ -129,6 +129,9 @@ fn escapes_and_invisible_characters_never_reach_the_terminal() {
         t.replace("en: \"Tunis pilot", "en: \"Tunis\\u{200b} pilot"),
     )
     .unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let report = out_dir.path().join("report.html");
+    let report_arg = report.to_str().unwrap();
     for args in [
         &["consult", "results", "egm-2021", "--plan", "."][..],
         &[
@@ -137,6 +140,8 @@ fn escapes_and_invisible_characters_never_reach_the_terminal() {
         &["consult", "template", "egm-2021", "--plan", "."],
         &["schedule", "."],
         &["gantt", ".", "--width", "100"],
+        // To a file: the report is larger than the pipe `ends` reads only at the end.
+        &["export", "html", ".", "--out", report_arg],
         &["check", "."],
     ] {
         let out = ends(root, args);
@@ -146,6 +151,14 @@ fn escapes_and_invisible_characters_never_reach_the_terminal() {
             assert!(!text.contains(bad), "{args:?} let {bad:?} through:\n{text}");
         }
     }
+    let report = std::fs::read_to_string(&report).unwrap();
+    for bad in ['\u{1b}', '\u{9b}', '\u{7}', '\u{202e}', '\u{200b}'] {
+        assert!(!report.contains(bad), "the HTML report let {bad:?} through");
+    }
+    assert!(
+        report.contains("\\u{200b}"),
+        "the HTML report shows no escape"
+    );
     let gantt =
         String::from_utf8_lossy(&ends(root, &["gantt", ".", "--width", "120"]).stdout).into_owned();
     assert!(gantt.contains("\\u{200b}"), "{gantt}");
@@ -190,7 +203,14 @@ fn huge_amounts_never_crash_a_view() {
         ),
     )
     .unwrap();
-    for args in [&["summary", "."][..], &["check", "."], &["schedule", "."]] {
+    let out_dir = tempfile::tempdir().unwrap();
+    let report = out_dir.path().join("report.html");
+    for args in [
+        &["summary", "."][..],
+        &["check", "."],
+        &["schedule", "."],
+        &["export", "html", ".", "--out", report.to_str().unwrap()],
+    ] {
         let out = ends(root, args);
         assert!(
             matches!(out.status.code(), Some(0..=2)),
