@@ -238,9 +238,10 @@ fn write(files: &[File], out: Option<&Path>, format: Format, ui: &Ui) -> Result<
                 "export-written",
                 &[("path", path.display().to_string().into())],
             );
-            println!(
+            // What was done goes to standard error: standard output is the export's own.
+            eprintln!(
                 "{}",
-                ui.plan_line(&line, m.lang(), std::io::stdout().is_terminal())
+                ui.plan_line(&line, m.lang(), std::io::stderr().is_terminal())
             );
         }
         (_, None) => {
@@ -262,9 +263,10 @@ fn write(files: &[File], out: Option<&Path>, format: Format, ui: &Ui) -> Result<
                     ("path", dir.display().to_string().into()),
                 ],
             );
-            println!(
+            // What was done goes to standard error: standard output is the export's own.
+            eprintln!(
                 "{}",
-                ui.plan_line(&line, m.lang(), std::io::stdout().is_terminal())
+                ui.plan_line(&line, m.lang(), std::io::stderr().is_terminal())
             );
         }
     }
