@@ -89,15 +89,15 @@ const TABLE: &[(&str, &str, Direction, &str)] = &[
         Direction::Ltr,
         "2025/03/15 دعوملا",
     ),
-    // With hyphens the date's parts are separate numbers ("-" is ES, which only joins
-    // European numbers, and after Arabic letters the digits are AN): UAX #9 draws them right
-    // to left, as VTE, browsers and every conforming renderer do. Write dates with "/" or
-    // isolate them when the order of the parts matters.
+    // With hyphens the date's parts would be separate numbers under UAX #9 alone ("-" is ES,
+    // which only joins European numbers, and after Arabic letters the digits are AN), drawn
+    // right to left as `15-03-2025`. khutta isolates a number with its inner separators, as
+    // an LRI..PDI around it would, so that a date reads the same in every sentence.
     (
         "date with hyphens",
         "الموعد 2025-03-15",
         Direction::Ltr,
-        "15-03-2025 دعوملا",
+        "2025-03-15 دعوملا",
     ),
     // Brackets in a right-to-left run are mirrored: "المشروع (المرحلة الأولى)"
     // (the project (first phase)) -> "(" reversed("الأولى") " " reversed("المرحلة") ")" ...
@@ -114,12 +114,13 @@ const TABLE: &[(&str, &str, Direction, &str)] = &[
         Direction::Ltr,
         "(UNDP) جمانرب",
     ),
-    // Brackets in an English paragraph around Arabic-context numbers.
+    // Brackets in an English paragraph around Arabic-context numbers; the range is one
+    // isolated number, as a date is.
     (
         "english paragraph, bracketed range",
         "Youth Employment: برنامج التوظيف (2024-2026)",
         Direction::Ltr,
-        "Youth Employment: (2026-2024) فيظوتلا جمانرب",
+        "Youth Employment: (2024-2026) فيظوتلا جمانرب",
     ),
     // Empty text and blank text come out unchanged.
     ("empty", "", Direction::Rtl, ""),
