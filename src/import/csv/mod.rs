@@ -1,11 +1,10 @@
 //! CSV: activities and budget lines, as `khutta export csv` writes them, into a plan.
 //!
-//! `activities.csv` needs an `id` column; every other column of
-//! [`ACTIVITY_COLUMNS`] may be left out, and what a missing column would hold is kept as the
-//! plan has it. So a partner's sheet of `id,status,progress` updates those two fields and
-//! nothing else. A row whose id the plan lacks adds an activity, which then needs a title and
-//! its timing. The scheduled columns ([`SCHEDULED_COLUMNS`]) are khutta's own arithmetic and
-//! are skipped. Activities the file does not name are left as they are: an import never
+//! `activities.csv` needs an `id` column; every other column of [`ACTIVITY_COLUMNS`] may be
+//! left out, and what a missing column would hold is kept as the plan has it. So a partner's
+//! sheet of `id,status,progress` updates those two fields and nothing else. A row whose id the
+//! plan lacks adds an activity, which then needs a title and its timing. The scheduled
+//! columns ([`SCHEDULED_COLUMNS`]) are khutta's own arithmetic and are skipped. Activities the file does not name are left as they are: an import never
 //! removes one.
 //!
 //! `budget.csv` needs `activity`, `category`, `amount` and `currency`; `funding` and `note`
@@ -14,6 +13,9 @@
 //!
 //! Every problem is reported ([`Located`]), not just the first, and any problem refuses the
 //! whole import.
+//!
+//! [`ACTIVITY_COLUMNS`]: crate::export::csv::ACTIVITY_COLUMNS
+//! [`SCHEDULED_COLUMNS`]: crate::export::csv::SCHEDULED_COLUMNS
 
 mod activities;
 mod table;
