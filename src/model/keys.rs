@@ -98,6 +98,23 @@ pub fn weekday(d: Weekday) -> &'static str {
     }
 }
 
+/// The key of a budget category's name.
+pub(crate) fn budget_category(c: crate::model::BudgetCategory) -> &'static str {
+    use crate::model::BudgetCategory as C;
+    match c {
+        C::Staff => "budget-category-staff",
+        C::Consultants => "budget-category-consultants",
+        C::Travel => "budget-category-travel",
+        C::Meetings => "budget-category-meetings",
+        C::Training => "budget-category-training",
+        C::Equipment => "budget-category-equipment",
+        C::Communication => "budget-category-communication",
+        C::Grants => "budget-category-grants",
+        C::Evaluation => "budget-category-evaluation",
+        C::Other => "budget-category-other",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,23 +148,6 @@ mod tests {
             OrgRole::Accountable => "role-accountable",
             OrgRole::Extending => "role-extending",
             OrgRole::Implementing => "role-implementing",
-        }
-    }
-
-    /// The key of a budget category.
-    fn budget_category(c: BudgetCategory) -> &'static str {
-        use BudgetCategory as C;
-        match c {
-            C::Staff => "budget-category-staff",
-            C::Consultants => "budget-category-consultants",
-            C::Travel => "budget-category-travel",
-            C::Meetings => "budget-category-meetings",
-            C::Training => "budget-category-training",
-            C::Equipment => "budget-category-equipment",
-            C::Communication => "budget-category-communication",
-            C::Grants => "budget-category-grants",
-            C::Evaluation => "budget-category-evaluation",
-            C::Other => "budget-category-other",
         }
     }
 

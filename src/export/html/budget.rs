@@ -11,23 +11,6 @@ use crate::model::{
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// The key of a budget category's name.
-fn category(c: BudgetCategory) -> &'static str {
-    use BudgetCategory as C;
-    match c {
-        C::Staff => "budget-category-staff",
-        C::Consultants => "budget-category-consultants",
-        C::Travel => "budget-category-travel",
-        C::Meetings => "budget-category-meetings",
-        C::Training => "budget-category-training",
-        C::Equipment => "budget-category-equipment",
-        C::Communication => "budget-category-communication",
-        C::Grants => "budget-category-grants",
-        C::Evaluation => "budget-category-evaluation",
-        C::Other => "budget-category-other",
-    }
-}
-
 /// Appends `amount currency`, kept together and left to right in either language.
 fn push_money(out: &mut String, amount: Option<Amount>, currency: &Currency) {
     out.push_str("<span class=\"money\" dir=\"ltr\">");
@@ -180,7 +163,7 @@ fn sources(out: &mut String, plan: &Plan, m: &Messages) {
         .chain(lines.iter().filter(|(s, _)| s.is_none()));
     let categories: Vec<(BudgetCategory, String)> = BudgetCategory::ALL
         .iter()
-        .map(|c| (*c, escaped(&m.get(category(*c)))))
+        .map(|c| (*c, escaped(&m.get(crate::model::keys::budget_category(*c)))))
         .collect();
     for (source, list) in ordered {
         out.push_str("<h4>");
