@@ -79,13 +79,10 @@ fn summary(out: &mut String, input: &Input, m: &Messages) {
     out.push('\n');
 }
 
-/// Whether a task or milestone should have finished by `today` and is not done (as
-/// `khutta schedule` flags it).
+/// Whether a task or milestone should have finished by `today` and is not done: the flag
+/// that `khutta schedule`, the TUI and this report share.
 fn is_late(a: &Activity, e: &Entry, today: NaiveDate) -> bool {
-    !e.cancelled
-        && e.shape != Shape::Group
-        && a.status != Status::Done
-        && e.dates.is_some_and(|d| d.late_finish < today)
+    crate::schedule::standing::flag(a, e, today) == Some(crate::schedule::standing::Flag::Late)
 }
 
 fn late(out: &mut String, input: &Input, m: &Messages) {
