@@ -39,6 +39,7 @@ pub fn saved(
                 app.disk_pending.extend(report.changed_on_disk);
             }
             effects.push(Effect::WriteRecovery);
+            app.shared.repo.refreshing = true;
             effects.push(Effect::Repo(RepoJob::State));
         }
         Err(e) => {

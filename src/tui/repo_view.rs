@@ -44,6 +44,9 @@ pub struct RepoView {
     pub server: Option<String>,
     /// Whether a job is running.
     pub busy: bool,
+    /// A save wrote files and the state that says so is on its way: `pending` is out of
+    /// date until it arrives (and the arriving state, read by the worker, clears this).
+    pub refreshing: bool,
     /// The operation log, while the History screen shows it instead of the commits.
     pub ops: Option<Result<Vec<crate::repo::oplog::Op>, String>>,
     /// Why this clone cannot run khutta's merge driver, with what to do.
@@ -167,7 +170,9 @@ pub(crate) fn start_commit(app: &mut App) -> Vec<Effect> {
     if refuse_unsaved(app) {
         return Vec::new();
     }
-    if app.shared.repo.pending.is_empty() {
+    // Just after a save the files it wrote are not yet among the pending ones: ask for the
+    // message anyway, and let the commit itself say if there is nothing to commit.
+    if app.shared.repo.pending.is_empty() && !app.shared.repo.refreshing {
         app.shared.status = app.shared.msg.get("tui-nothing-to-commit").into_owned();
         return Vec::new();
     }

@@ -271,3 +271,27 @@ fn a_clone_without_the_merge_driver_is_warned_about() {
         h.app.shared.status
     );
 }
+
+/// `c` right after a save, before the repository's new state has arrived from the worker
+/// (the pending files are still those before the save), asks for the message all the same:
+/// the commit itself knows what is pending.
+#[test]
+fn commit_right_after_a_save_is_not_refused_for_a_stale_pending_list() {
+    let (_dir, plan) = repository();
+    let mut h = Harness::open(&plan, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    h.select_activity("pilot-tunis");
+    h.press(&["enter"]);
+    h.form_row("progress");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("80");
+    h.press(&["enter", "esc", "ctrl-s"]);
+    // As the run loop sees it between the save and the state the worker reads after it.
+    h.app.shared.repo.pending.clear();
+    h.app.shared.repo.refreshing = true;
+    h.press(&["c"]);
+    assert!(h.app.shared.editor.is_some(), "{}", h.app.shared.status);
+    h.type_text("Tunis pilot at 80%");
+    h.press(&["enter"]);
+    assert_eq!(h.app.shared.status, "committed 1 file");
+}
