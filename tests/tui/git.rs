@@ -20,6 +20,20 @@ fn repository() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, plan)
 }
 
+/// A TUI on the repository's plan, knowing its state, with pilot-tunis's progress set to 80
+/// and not saved.
+fn progress_edited(plan: &std::path::Path) -> Harness {
+    let mut h = Harness::open(plan, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    h.select_activity("pilot-tunis");
+    h.press(&["enter"]);
+    h.form_row("progress");
+    h.press(&["enter", "ctrl-u"]);
+    h.type_text("80");
+    h.press(&["enter", "esc"]);
+    h
+}
+
 fn set_progress(plan: &std::path::Path, id: &str, progress: u8) {
     let mut loaded = khutta::store::load_with_cache(plan, None).unwrap();
     let mut p = loaded.plan.clone();
@@ -30,14 +44,8 @@ fn set_progress(plan: &std::path::Path, id: &str, progress: u8) {
 #[test]
 fn commit_from_the_tui_and_see_it_in_history() {
     let (_dir, plan) = repository();
-    let mut h = Harness::open(&plan, Lang::En);
-    h.run_effect(Effect::Repo(RepoJob::State));
-    h.select_activity("pilot-tunis");
-    h.press(&["enter"]);
-    h.form_row("progress");
-    h.press(&["enter", "ctrl-u"]);
-    h.type_text("80");
-    h.press(&["enter", "esc", "c"]);
+    let mut h = progress_edited(&plan);
+    h.press(&["c"]);
     assert!(
         h.app.shared.status.contains("save first"),
         "{}",
@@ -278,14 +286,8 @@ fn a_clone_without_the_merge_driver_is_warned_about() {
 #[test]
 fn commit_right_after_a_save_is_not_refused_for_a_stale_pending_list() {
     let (_dir, plan) = repository();
-    let mut h = Harness::open(&plan, Lang::En);
-    h.run_effect(Effect::Repo(RepoJob::State));
-    h.select_activity("pilot-tunis");
-    h.press(&["enter"]);
-    h.form_row("progress");
-    h.press(&["enter", "ctrl-u"]);
-    h.type_text("80");
-    h.press(&["enter", "esc", "ctrl-s"]);
+    let mut h = progress_edited(&plan);
+    h.press(&["ctrl-s"]);
     // As the run loop sees it between the save and the state the worker reads after it.
     h.app.shared.repo.pending.clear();
     h.app.shared.repo.refreshing = true;
