@@ -30,14 +30,19 @@ fn repo() -> &'static Path {
 const GENERATED: &str = "<!-- Generated from src/check/explain.rs and locales/en/explain.ftl: edit those, then `KHUTTA_BLESS=1 cargo test --test docs`. -->";
 
 /// The generated part of the chapter: a table of every code, then a section for each.
-fn reference(m: &Messages) -> String {
+fn reference(m: &Messages, imports: bool) -> String {
     let severity = |s: Severity| match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
+    // One table explains every code; each chapter takes its own part of it.
+    let codes: Vec<_> = CODES
+        .iter()
+        .filter(|c| explanation(**c).is_import() == imports)
+        .collect();
     let mut out = String::from("| code | severity | problem |\n|---|---|---|\n");
-    for code in CODES {
-        let e = explanation(*code);
+    for code in &codes {
+        let e = explanation(**code);
         let c = code.as_str();
         out.push_str(&format!(
             "| [{c}](#{}) | {} | {} |\n",
@@ -46,8 +51,8 @@ fn reference(m: &Messages) -> String {
             m.get(e.title)
         ));
     }
-    for code in CODES {
-        let e = explanation(*code);
+    for code in &codes {
+        let e = explanation(**code);
         out.push_str(&format!(
             "\n## {}\n\n**{}** ({}): {}\n\n{}\n\n**Example.** {}\n\n**What to do.** {}\n",
             code.as_str(),
@@ -81,55 +86,21 @@ fn the_check_code_reference_is_generated_from_the_table() {
     };
     let chapter = format!(
         "{prose}{GENERATED}\n\n{}",
-        reference(&Messages::new(Lang::En))
+        reference(&Messages::new(Lang::En), false)
     );
     support::cmd::assert_matches_file(&path, &chapter);
-}
-
-/// The line after which the import-code chapter is generated.
-const GENERATED_IMPORT: &str = "<!-- Generated from src/import/explain.rs and locales/en/explain.ftl: edit those, then `KHUTTA_BLESS=1 cargo test --test docs`. -->";
-
-/// The generated part of the import-code chapter: a table of every code, then a section for
-/// each, as the check codes have.
-fn import_reference(m: &Messages) -> String {
-    use khutta::import::explain::{CODES, SEVERITY_KEY, explanation};
-    let mut out = String::from("| code | problem |\n|---|---|\n");
-    for code in CODES {
-        let e = explanation(*code);
-        let c = code.as_str();
-        out.push_str(&format!(
-            "| [{c}](#{}) | {} |\n",
-            c.to_ascii_lowercase(),
-            m.get(e.title)
-        ));
-    }
-    for code in CODES {
-        let e = explanation(*code);
-        out.push_str(&format!(
-            "\n## {}\n\n**{}** (error): {}\n\n{}\n\n**Example.** {}\n\n**What to do.** {}\n",
-            code.as_str(),
-            capitalised(&m.get(e.title)),
-            m.get(SEVERITY_KEY)
-                .split_once(": ")
-                .map_or("", |(_, rest)| rest),
-            m.get(e.meaning),
-            m.get(e.example),
-            m.get(e.fix),
-        ));
-    }
-    out
 }
 
 #[test]
 fn the_import_code_reference_is_generated_from_the_table() {
     let path = repo().join("docs/src/reference/import-codes.md");
     let committed = std::fs::read_to_string(&path).unwrap();
-    let Some((prose, _)) = committed.split_once(GENERATED_IMPORT) else {
-        panic!("{} lost the line `{GENERATED_IMPORT}`", path.display());
+    let Some((prose, _)) = committed.split_once(GENERATED) else {
+        panic!("{} lost the line `{GENERATED}`", path.display());
     };
     let chapter = format!(
-        "{prose}{GENERATED_IMPORT}\n\n{}",
-        import_reference(&Messages::new(Lang::En))
+        "{prose}{GENERATED}\n\n{}",
+        reference(&Messages::new(Lang::En), true)
     );
     support::cmd::assert_matches_file(&path, &chapter);
 }

@@ -142,7 +142,19 @@ fn export_import(plan: &Plan, into: &Plan) -> Result<Plan, String> {
         }),
     };
     import(into, sources).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{}:{}: {}: {}",
+                    d.path,
+                    d.line,
+                    d.col,
+                    d.code,
+                    d.message.english()
+                )
+            })
+            .collect();
         format!(
             "{}\n--- activities.csv\n{acts}--- budget.csv\n{lines:?}",
             lines.join("\n")

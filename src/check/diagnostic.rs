@@ -99,6 +99,28 @@ pub enum Code {
     BadXml,
     /// An imported file that is XML but not what its format says (a missing or bad element).
     BadExchange,
+    /// CSV import: the file is not UTF-8 text, or not CSV that can be read.
+    CsvUnreadable,
+    /// CSV import: a column the import needs is missing.
+    CsvMissingColumn,
+    /// CSV import: a column the format does not have.
+    CsvUnknownColumn,
+    /// CSV import: a column named twice.
+    CsvDuplicateColumn,
+    /// CSV import: a row with more or fewer cells than the header.
+    CsvCellCount,
+    /// CSV import: a date that is not a date.
+    CsvBadDate,
+    /// CSV import: a value that is not one the column takes (a number, a name, an amount, a code).
+    CsvBadValue,
+    /// CSV import: an id that is not a slug.
+    CsvBadId,
+    /// CSV import: an id that names nothing in the plan or the file.
+    CsvUnknownReference,
+    /// CSV import: two rows for the same entity.
+    CsvDuplicateRow,
+    /// CSV import: timing cells that do not fit together.
+    CsvTiming,
 }
 
 impl Code {
@@ -145,6 +167,17 @@ impl Code {
             Code::NoReportingOrg => "E071",
             Code::BadXml => "E072",
             Code::BadExchange => "E073",
+            Code::CsvUnreadable => "I001",
+            Code::CsvMissingColumn => "I002",
+            Code::CsvUnknownColumn => "I003",
+            Code::CsvDuplicateColumn => "I004",
+            Code::CsvCellCount => "I005",
+            Code::CsvBadDate => "I006",
+            Code::CsvBadValue => "I007",
+            Code::CsvBadId => "I008",
+            Code::CsvUnknownReference => "I009",
+            Code::CsvDuplicateRow => "I010",
+            Code::CsvTiming => "I011",
         }
     }
 

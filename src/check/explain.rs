@@ -28,8 +28,17 @@ impl Explanation {
         self.code.severity()
     }
 
+    /// Whether the code is one of the CSV import's (`I001`...), which have a chapter of their
+    /// own in the book and a heading of their own in `khutta check --explain`.
+    pub fn is_import(&self) -> bool {
+        self.code.as_str().starts_with('I')
+    }
+
     /// The key that says what the severity means for `khutta check`.
     pub fn severity_key(&self) -> &'static str {
+        if self.is_import() {
+            return "explain-severity-import";
+        }
         // Reported by `khutta export` and `khutta import`, never by `khutta check`.
         if matches!(
             self.code,
@@ -48,8 +57,8 @@ impl Explanation {
 /// exhaustive, so a new code does not compile until it is explained here.
 macro_rules! table {
     ($($variant:ident => $stem:literal,)*) => {
-        /// Every code `khutta check` reports, in the order of the reference: errors, then
-        /// warnings, each by number.
+        /// Every code khutta reports, in the order of the reference: errors, then warnings,
+        /// each by number, then the CSV import's codes.
         pub const CODES: &[Code] = &[$(Code::$variant),*];
 
         /// The explanation of `code`.
@@ -108,6 +117,17 @@ table! {
     StrayFile => "w002",
     StatusProgress => "w003",
     PossibleDuplicate => "w004",
+    CsvUnreadable => "i001",
+    CsvMissingColumn => "i002",
+    CsvUnknownColumn => "i003",
+    CsvDuplicateColumn => "i004",
+    CsvCellCount => "i005",
+    CsvBadDate => "i006",
+    CsvBadValue => "i007",
+    CsvBadId => "i008",
+    CsvUnknownReference => "i009",
+    CsvDuplicateRow => "i010",
+    CsvTiming => "i011",
 }
 
 /// The explanation of the code written `code` (`E027`, or `e027`), if khutta has such a code.
@@ -128,7 +148,7 @@ mod tests {
     fn every_code_once_in_order_with_keys_named_after_it() {
         let printed: Vec<&str> = CODES.iter().map(|c| c.as_str()).collect();
         let mut sorted = printed.clone();
-        sorted.sort_by_key(|s| (s.starts_with('W'), *s));
+        sorted.sort_by_key(|s| (s.starts_with('I'), s.starts_with('W'), *s));
         sorted.dedup();
         assert_eq!(printed, sorted);
         for code in CODES {

@@ -100,43 +100,32 @@ fn explain(code: &str, ui: &Ui) -> Result<ExitCode, CommandError> {
     };
     let mut out = std::io::stdout().lock();
     if code.trim().is_empty() {
-        writeln!(out, "{}", line(&m.get("explain-list-heading")))?;
-        for c in CODES {
-            let e = explanation(*c);
-            let title = line(&m.get(e.title));
-            writeln!(out, "  {}: {title}", label(e.severity(), c.as_str()))?;
-        }
-        writeln!(out, "{}", line(&m.get("explain-import-list-heading")))?;
-        for c in khutta::import::explain::CODES {
-            let e = khutta::import::explain::explanation(*c);
-            let title = line(&m.get(e.title));
-            writeln!(out, "  {}: {title}", label(Severity::Error, c.as_str()))?;
+        let (checks, imports): (Vec<_>, Vec<_>) = CODES
+            .iter()
+            .map(|c| explanation(*c))
+            .partition(|e| !e.is_import());
+        for (heading, codes) in [
+            ("explain-list-heading", checks),
+            ("explain-import-list-heading", imports),
+        ] {
+            writeln!(out, "{}", line(&m.get(heading)))?;
+            for e in codes {
+                let title = line(&m.get(e.title));
+                writeln!(out, "  {}: {title}", label(e.severity(), e.code.as_str()))?;
+            }
         }
         return Ok(ExitCode::SUCCESS);
     }
-    // Import codes (I001...) are explained the same way: what `khutta import` refuses.
-    let found = find(code)
-        .map(|e| {
-            (
-                e.code.as_str(),
-                e.severity(),
-                e.severity_key(),
-                e.title,
-                [e.meaning, e.example, e.fix],
-            )
-        })
-        .or_else(|| {
-            khutta::import::explain::find(code).map(|e| {
-                let severity = khutta::import::explain::SEVERITY_KEY;
-                (
-                    e.code.as_str(),
-                    Severity::Error,
-                    severity,
-                    e.title,
-                    [e.meaning, e.example, e.fix],
-                )
-            })
-        });
+    // Import codes (I001...) are in the same table: what `khutta import` refuses.
+    let found = find(code).map(|e| {
+        (
+            e.code.as_str(),
+            e.severity(),
+            e.severity_key(),
+            e.title,
+            [e.meaning, e.example, e.fix],
+        )
+    });
     let Some((printed, severity, severity_key, title_key, [meaning, example, fix])) = found else {
         return Err(CommandError::Usage {
             message: khutta::said!("explain-unknown", code = code.trim()),

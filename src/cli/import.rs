@@ -11,7 +11,6 @@ use super::output::Style;
 use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::check::{Diagnostic, Unread};
-use khutta::import::Located;
 use khutta::import::csv::{FILES, Source, Sources};
 use khutta::model::{Plan, Unit};
 use khutta::said;
@@ -137,7 +136,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
 }
 
 /// Reads the CSV files at `input` and imports them into `plan`.
-fn csv(input: &Path, plan: &Plan) -> Result<Result<Plan, Vec<Located>>, CommandError> {
+fn csv(input: &Path, plan: &Plan) -> Result<Result<Plan, Vec<Diagnostic>>, CommandError> {
     let read = |path: &Path| {
         khutta::store::read_named(path, khutta::store::MAX_STATE_BYTES).map_err(|e| {
             CommandError::User {
@@ -183,29 +182,15 @@ fn csv(input: &Path, plan: &Plan) -> Result<Result<Plan, Vec<Located>>, CommandE
     Ok(khutta::import::csv::import(plan, sources))
 }
 
-/// Each problem as `file:row:col: error[CODE]: message` and its hint, then how many.
-fn report(problems: &[Located], ui: &Ui) -> Result<(), CommandError> {
+/// Each problem as `file:row:col: error[CODE]: message` and its hint, as `check` prints
+/// them, then how many.
+fn report(problems: &[Diagnostic], ui: &Ui) -> Result<(), CommandError> {
     let m = &ui.messages;
-    let style = Style::stdout();
     let terminal = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     for p in problems {
-        let level = style.error(&format!("error[{}]", p.code));
-        let file = escape_controls(&p.file);
-        let message = p.message.show(m);
-        writeln!(
-            out,
-            "{file}:{}:{}: {level}: {}",
-            p.row,
-            p.col,
-            ui.plan_line(&message, m.lang(), terminal)
-        )?;
-        let hint = m.get_args("check-hint", &[("hint", p.hint.show(m).into())]);
-        writeln!(
-            out,
-            "  {}",
-            style.dim(&ui.plan_line(&hint, m.lang(), terminal))
-        )?;
+        // The path as the user gave it: a CSV file is not inside the plan folder.
+        write_diagnostic(&mut out, Style::stdout(), ui, terminal, Path::new(""), p)?;
     }
     let line = m.count("import-refused", problems.len());
     writeln!(out, "{}", ui.plan_line(&line, m.lang(), terminal))?;

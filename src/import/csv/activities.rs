@@ -3,11 +3,11 @@
 
 use super::table::{CellError, Row, Table, bad_value, date, id, list, one_of, whole};
 use super::{Reference, Target, check_references};
+use crate::check::{Code, Diagnostic};
 use crate::export::csv::{
     ACTIVITY_COLUMNS, SCHEDULED_COLUMNS, kind_name, role_name, split_list, status_name,
 };
 use crate::i18n::Said;
-use crate::import::{Code, Located};
 use crate::model::{
     Activity, ActivityKind, ActivityPartner, CountryCode, Dependency, DependencyKind, Id, Location,
     OrgRole, Plan, Status, Text, Timing,
@@ -66,7 +66,7 @@ pub(super) fn activities(
     plan: &Plan,
     table: &Table,
     out: &mut Plan,
-    errors: &mut Vec<Located>,
+    errors: &mut Vec<Diagnostic>,
 ) -> Vec<Id> {
     if !table.check_header(&ACTIVITY_COLUMNS, &SCHEDULED_COLUMNS, &["id"], errors) {
         return Vec::new();
@@ -92,7 +92,7 @@ pub(super) fn activities(
                 r.error(
                     id_col,
                     (
-                        Code::BadId,
+                        Code::CsvBadId,
                         said!("exchange-blank-cell", column = "id"),
                         said!("exchange-bad-id-hint"),
                     ),
@@ -105,7 +105,7 @@ pub(super) fn activities(
             r.error(
                 id_col,
                 (
-                    Code::DuplicateRow,
+                    Code::CsvDuplicateRow,
                     said!("exchange-duplicate-row", id = &id, row = first),
                     said!("exchange-duplicate-row-hint"),
                 ),
@@ -281,7 +281,7 @@ fn timing(r: &mut Row, a: &mut Activity, new: bool) {
 }
 
 fn timing_error(message: Said) -> CellError {
-    (Code::Timing, message, said!("exchange-timing-hint"))
+    (Code::CsvTiming, message, said!("exchange-timing-hint"))
 }
 
 fn location(r: &mut Row, a: &mut Activity) {

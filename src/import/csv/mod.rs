@@ -11,7 +11,7 @@
 //! may be left out (blank). An activity's budget becomes its rows, in order, when the file
 //! has a row for it or when it is a row of `activities.csv`; every other budget is kept.
 //!
-//! Every problem is reported ([`Located`]), not just the first, and any problem refuses the
+//! Every problem is reported ([`Diagnostic`]), not just the first, and any problem refuses the
 //! whole import.
 //!
 //! [`ACTIVITY_COLUMNS`]: crate::export::csv::ACTIVITY_COLUMNS
@@ -20,7 +20,7 @@
 mod activities;
 mod table;
 
-use super::{Code, Located};
+use crate::check::{Code, Diagnostic};
 use crate::export::csv::{ACTIVITIES_FILE, BUDGET_COLUMNS, BUDGET_FILE, category_name};
 use crate::model::{BudgetCategory, BudgetLine, Currency, Id, Plan};
 use crate::said;
@@ -46,7 +46,7 @@ pub struct Sources<'a> {
 }
 
 /// `plan` as it is after importing `sources`, or every problem found in them.
-pub fn import(plan: &Plan, sources: Sources) -> Result<Plan, Vec<Located>> {
+pub fn import(plan: &Plan, sources: Sources) -> Result<Plan, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut out = plan.clone();
     let mut listed: Vec<Id> = Vec::new();
@@ -64,7 +64,7 @@ pub fn import(plan: &Plan, sources: Sources) -> Result<Plan, Vec<Located>> {
         Ok(out)
     } else {
         // In reading order: the activities file first, then each file by row and column.
-        errors.sort_by_key(|e| (e.file.clone(), e.row, e.col));
+        errors.sort_by_key(|e| (e.path.clone(), e.line, e.col));
         Err(errors)
     }
 }
@@ -93,7 +93,7 @@ pub(super) fn check_references(
     out: &Plan,
     file: &str,
     refs: Vec<Reference>,
-    errors: &mut Vec<Located>,
+    errors: &mut Vec<Diagnostic>,
 ) {
     for r in refs {
         let (found, message) = match r.target {
@@ -122,7 +122,7 @@ pub(super) fn check_references(
             errors.push(located(
                 file,
                 (r.row, r.col),
-                Code::UnknownReference,
+                Code::CsvUnknownReference,
                 message,
                 said!("exchange-unknown-hint"),
             ));
@@ -132,7 +132,7 @@ pub(super) fn check_references(
 
 /// Reads `budget.csv` into `out`: the activities it has rows for, and those of `listed`, get
 /// its rows as their budget.
-fn budget(plan: &Plan, table: &Table, listed: &[Id], out: &mut Plan, errors: &mut Vec<Located>) {
+fn budget(plan: &Plan, table: &Table, listed: &[Id], out: &mut Plan, errors: &mut Vec<Diagnostic>) {
     if !table.check_header(&BUDGET_COLUMNS, &[], &BUDGET_COLUMNS[..4], errors) {
         return;
     }
@@ -183,7 +183,7 @@ fn budget(plan: &Plan, table: &Table, listed: &[Id], out: &mut Plan, errors: &mu
                 errors.push(located(
                     table.name,
                     (*row, col),
-                    Code::UnknownReference,
+                    Code::CsvUnknownReference,
                     said!("exchange-unknown-activity", id = &activity),
                     said!("exchange-unknown-hint"),
                 ));

@@ -1,10 +1,10 @@
 //! A CSV file read into rows, and the cell parsers every column shares: each problem becomes
-//! a [`Located`] at the cell's row and column.
+//! a [`Diagnostic`] at the cell's row and column.
 
 use super::Source;
+use crate::check::{Code, Diagnostic};
 use crate::export::csv::{split_list, uncell};
 use crate::i18n::Said;
-use crate::import::{Code, Located};
 use crate::model::Id;
 use crate::said;
 use chrono::NaiveDate;
@@ -20,7 +20,7 @@ pub(super) struct Table<'a> {
 }
 
 impl<'a> Table<'a> {
-    pub(super) fn read(src: Source<'a>, errors: &mut Vec<Located>) -> Option<Table<'a>> {
+    pub(super) fn read(src: Source<'a>, errors: &mut Vec<Diagnostic>) -> Option<Table<'a>> {
         let text = match std::str::from_utf8(src.bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -34,7 +34,7 @@ impl<'a> Table<'a> {
                 errors.push(located(
                     src.name,
                     (line, col),
-                    Code::Unreadable,
+                    Code::CsvUnreadable,
                     said!("exchange-not-utf8"),
                     said!("exchange-not-utf8-hint"),
                 ));
@@ -55,7 +55,7 @@ impl<'a> Table<'a> {
                     errors.push(located(
                         src.name,
                         (row, 1),
-                        Code::Unreadable,
+                        Code::CsvUnreadable,
                         said!("exchange-unreadable", detail = &e),
                         said!("exchange-unreadable-hint"),
                     ));
@@ -68,7 +68,7 @@ impl<'a> Table<'a> {
             errors.push(located(
                 src.name,
                 (1, 1),
-                Code::MissingColumn,
+                Code::CsvMissingColumn,
                 said!("exchange-no-header"),
                 said!("exchange-missing-column-hint"),
             ));
@@ -81,7 +81,7 @@ impl<'a> Table<'a> {
                 errors.push(located(
                     src.name,
                     (1, i + 1),
-                    Code::DuplicateColumn,
+                    Code::CsvDuplicateColumn,
                     said!("import-column-twice", column = &name),
                     said!("exchange-column-twice-hint"),
                 ));
@@ -107,7 +107,7 @@ impl<'a> Table<'a> {
         known: &[&str],
         ignored: &[&str],
         required: &[&str],
-        errors: &mut Vec<Located>,
+        errors: &mut Vec<Diagnostic>,
     ) -> bool {
         let mut usable = true;
         let mut unknown: Vec<(&String, &usize)> = self
@@ -120,7 +120,7 @@ impl<'a> Table<'a> {
             errors.push(located(
                 self.name,
                 (1, i + 1),
-                Code::UnknownColumn,
+                Code::CsvUnknownColumn,
                 said!("exchange-unknown-column", column = c.as_str()),
                 said!("exchange-unknown-column-hint", known = &known.join(", ")),
             ));
@@ -130,7 +130,7 @@ impl<'a> Table<'a> {
                 errors.push(located(
                     self.name,
                     (1, 1),
-                    Code::MissingColumn,
+                    Code::CsvMissingColumn,
                     said!("import-missing-column", column = *r),
                     said!("exchange-missing-column-hint"),
                 ));
@@ -145,7 +145,7 @@ impl<'a> Table<'a> {
         &self,
         row: usize,
         r: &csv::StringRecord,
-        errors: &mut Vec<Located>,
+        errors: &mut Vec<Diagnostic>,
     ) -> bool {
         if r.len() == self.width {
             return true;
@@ -153,7 +153,7 @@ impl<'a> Table<'a> {
         errors.push(located(
             self.name,
             (row, r.len().min(self.width) + 1),
-            Code::CellCount,
+            Code::CsvCellCount,
             said!("import-cell-count", cells = r.len(), header = self.width),
             said!("exchange-cell-count-hint"),
         ));
@@ -167,15 +167,13 @@ pub(super) fn located(
     code: Code,
     message: Said,
     hint: Said,
-) -> Located {
-    Located {
-        file: file.to_owned(),
-        row,
-        col,
-        code,
-        message,
-        hint,
-    }
+) -> Diagnostic {
+    // A spreadsheet's row and column; the header is row 1. Rows past u32 are not read.
+    let at = (
+        u32::try_from(row).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(u32::MAX),
+    );
+    Diagnostic::file(code, file, at, message, hint)
 }
 
 /// One row's cells by column name, and the errors found in it.
@@ -183,7 +181,7 @@ pub(super) struct Row<'t> {
     pub(super) table: &'t Table<'t>,
     pub(super) row: usize,
     pub(super) record: &'t csv::StringRecord,
-    pub(super) errors: Vec<Located>,
+    pub(super) errors: Vec<Diagnostic>,
 }
 
 /// A problem with one cell: its code, message and hint.
@@ -230,13 +228,13 @@ impl<'t> Row<'t> {
 }
 
 pub(super) fn bad_value(message: Said) -> CellError {
-    (Code::BadValue, message, said!("exchange-value-hint"))
+    (Code::CsvBadValue, message, said!("exchange-value-hint"))
 }
 
 pub(super) fn id(s: &str) -> Result<Id, CellError> {
     Id::parse(s).map_err(|e| {
         (
-            Code::BadId,
+            Code::CsvBadId,
             said!(
                 "exchange-bad-id",
                 text = &format!("{s:?}"),
@@ -250,7 +248,7 @@ pub(super) fn id(s: &str) -> Result<Id, CellError> {
 pub(super) fn date(s: &str) -> Result<NaiveDate, CellError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
         (
-            Code::BadDate,
+            Code::CsvBadDate,
             said!("value-not-date", text = &format!("{s:?}")),
             said!("exchange-date-hint"),
         )
