@@ -101,7 +101,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         .collect();
     let unreadable = unread.len();
     // What is published for others must be the whole plan: refuse, showing what did not load.
-    if unreadable > 0 && matches!(args.format, Format::Iati | Format::Mspdi) {
+    if unreadable > 0 && khutta::export::format::Format::from(args.format).needs_whole_plan() {
         return Err(fail_with(
             &root,
             unread,
@@ -123,75 +123,37 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         lang: m.lang(),
     };
     note(said!("export-step-write"));
-    let files: Vec<File> = match args.format {
-        Format::Csv => khutta::export::csv::export(&input),
-        Format::Ics => {
-            let partner = args
+    let options = khutta::export::format::Options {
+        ics: khutta::export::ics::Options {
+            activities: args.activities,
+            partner: args
                 .partner
                 .as_deref()
                 .map(|p| partner(&loaded.plan, p))
-                .transpose()?;
-            let options = khutta::export::ics::Options {
-                activities: args.activities,
-                partner,
-            };
-            vec![File {
-                name: "plan.ics",
-                bytes: khutta::export::ics::export(&input, &options).into_bytes(),
-            }]
-        }
-        Format::Markdown => vec![File {
-            name: "report.md",
-            bytes: khutta::export::markdown::export(&input).into_bytes(),
-        }],
-        Format::Iati => {
-            let opts = khutta::export::iati::Options {
-                reporting_org: args.reporting_org.as_deref().map(Id::new_unchecked),
-                period: match args.budget_period {
-                    BudgetPeriod::Year => khutta::export::iati::Period::Year,
-                    BudgetPeriod::Quarter => khutta::export::iati::Period::Quarter,
-                },
-            };
-            let bytes =
-                khutta::export::iati::export(&loaded.plan, &schedule, &opts).map_err(|ds| {
-                    fail_with(
-                        &root,
-                        ds,
-                        ui,
-                        said!("export-failed"),
-                        said!("export-failed-hint"),
-                    )
-                })?;
-            vec![File {
-                name: "iati-activity.xml",
-                bytes,
-            }]
-        }
-        Format::Html => {
-            let options = khutta::export::html::Options {
-                messages: &ui.messages,
-                today,
-            };
-            let report = khutta::export::html::report(&loaded.plan, &schedule, &options);
-            vec![File {
-                name: "report.html",
-                bytes: report.into_bytes(),
-            }]
-        }
-        Format::Mspdi => {
-            let opts = khutta::export::mspdi::Options {
-                lang: m.lang(),
-                baseline: match &args.baseline {
-                    Some(name) => Some(baseline(&root, name)?),
-                    None => None,
-                },
-            };
-            vec![File {
-                name: "plan.xml",
-                bytes: khutta::export::mspdi::export(&loaded.plan, &schedule, &opts),
-            }]
-        }
+                .transpose()?,
+        },
+        iati: khutta::export::iati::Options {
+            reporting_org: args.reporting_org.as_deref().map(Id::new_unchecked),
+            period: match args.budget_period {
+                BudgetPeriod::Year => khutta::export::iati::Period::Year,
+                BudgetPeriod::Quarter => khutta::export::iati::Period::Quarter,
+            },
+        },
+        baseline: match &args.baseline {
+            Some(name) => Some(baseline(&root, name)?),
+            None => None,
+        },
     };
+    let files = khutta::export::format::export(args.format.into(), &input, &options, m)
+        .map_err(|ds| {
+            fail_with(
+                &root,
+                ds,
+                ui,
+                said!("export-failed"),
+                said!("export-failed-hint"),
+            )
+        })?;
     write(&files, args.out.as_deref(), args.format, ui)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -274,13 +236,20 @@ fn write(files: &[File], out: Option<&Path>, format: Format, ui: &Ui) -> Result<
 }
 
 fn format_name(f: Format) -> &'static str {
-    match f {
-        Format::Csv => "csv",
-        Format::Ics => "ics",
-        Format::Markdown => "markdown",
-        Format::Iati => "iati",
-        Format::Mspdi => "mspdi",
-        Format::Html => "html",
+    khutta::export::format::Format::from(f).name()
+}
+
+impl From<Format> for khutta::export::format::Format {
+    fn from(f: Format) -> Self {
+        use khutta::export::format::Format as F;
+        match f {
+            Format::Csv => F::Csv,
+            Format::Ics => F::Ics,
+            Format::Markdown => F::Markdown,
+            Format::Iati => F::Iati,
+            Format::Mspdi => F::Mspdi,
+            Format::Html => F::Html,
+        }
     }
 }
 

@@ -13,10 +13,13 @@
 //! - [`mspdi`]: MS Project XML, for MS Project, ProjectLibre and MPXJ.
 //! - [`html`]: one self-contained HTML report, the Gantt chart as SVG, in either language.
 //!
+//! [`format`] chooses among them by name, for the command line and the TUI alike.
+//!
 //! Some formats need what the plan may lack (an IATI organisation identifier): those return
 //! located diagnostics saying why the plan cannot be written in that format.
 
 pub mod csv;
+pub mod format;
 pub mod html;
 pub mod iati;
 mod iati_money;
