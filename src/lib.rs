@@ -9,6 +9,7 @@ pub mod consult;
 pub mod diff;
 pub mod document;
 pub mod edit;
+pub mod exchange;
 pub mod export;
 pub mod folders;
 pub mod gantt;

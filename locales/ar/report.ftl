@@ -49,3 +49,11 @@ report-col-activity = النشاط
 report-col-category = الفئة
 report-no-consultations = لا جولات تشاور في الخطة.
 export-cannot-write-hint = تحقق من وجود المجلد ومن أن لديك إذن الكتابة فيه
+exchange-problems = { $count_form ->
+    [zero] لا مشكلات في الملف
+    [one] مشكلة واحدة في الملف
+    [two] مشكلتان في الملف
+    [few] { $count } مشكلات في الملف
+    [many] { $count } مشكلةً في الملف
+   *[other] { $count } مشكلة في الملف
+}

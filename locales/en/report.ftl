@@ -49,3 +49,7 @@ report-col-activity = Activity
 report-col-category = Category
 report-no-consultations = The plan has no consultation rounds.
 export-cannot-write-hint = check that the folder exists and that you may write to it
+exchange-problems = { $count ->
+    [one] one problem in the file
+   *[other] { $count } problems in the file
+}

@@ -181,9 +181,9 @@ fn partner(plan: &khutta::model::Plan, id: &str) -> Result<Id, CommandError> {
 /// One file to `out` (or standard output); several into the folder `out`, which they need.
 fn write(files: &[File], out: Option<&Path>, format: Format, ui: &Ui) -> Result<(), CommandError> {
     let m = &ui.messages;
-    let io = |path: &Path, e: std::io::Error| CommandError::User {
-        message: said!("store-io", path = &path.display(), detail = &e),
-        hint: None,
+    let failed = |e: khutta::exchange::ExchangeError| CommandError::User {
+        message: e.said(),
+        hint: e.hint(),
     };
     match (files, out) {
         ([file], None) => {
@@ -191,11 +191,8 @@ fn write(files: &[File], out: Option<&Path>, format: Format, ui: &Ui) -> Result<
             stdout.write_all(&file.bytes)?;
             stdout.flush()?;
         }
-        ([file], Some(path)) => {
-            khutta::store::write_atomic(path, &file.bytes).map_err(|e| CommandError::User {
-                message: said!("export-cannot-write", path = &path.display(), error = &e),
-                hint: Some(said!("export-cannot-write-hint")),
-            })?;
+        ([_], Some(path)) => {
+            khutta::exchange::write(files, path).map_err(failed)?;
             let line = m.get_args(
                 "export-written",
                 &[("path", path.display().to_string().into())],
@@ -213,11 +210,7 @@ fn write(files: &[File], out: Option<&Path>, format: Format, ui: &Ui) -> Result<
             });
         }
         (files, Some(dir)) => {
-            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-            for f in files {
-                let path = dir.join(f.name);
-                khutta::store::write_atomic(&path, &f.bytes).map_err(|e| io(&path, e))?;
-            }
+            khutta::exchange::write(files, dir).map_err(failed)?;
             let line = m.get_args(
                 "export-written-files",
                 &[

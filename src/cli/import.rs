@@ -11,7 +11,6 @@ use super::output::Style;
 use super::ui::Ui;
 use super::{CommandError, resolve_plan};
 use khutta::check::{Diagnostic, Unread};
-use khutta::import::csv::{FILES, Source, Sources};
 use khutta::model::{Plan, Unit};
 use khutta::said;
 use khutta::text::escape_controls;
@@ -137,49 +136,14 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
 
 /// Reads the CSV files at `input` and imports them into `plan`.
 fn csv(input: &Path, plan: &Plan) -> Result<Result<Plan, Vec<Diagnostic>>, CommandError> {
-    let read = |path: &Path| {
-        khutta::store::read_named(path, khutta::store::MAX_STATE_BYTES).map_err(|e| {
-            CommandError::User {
-                message: said!("store-io", path = &path.display(), detail = &e),
-                hint: None,
-            }
-        })
-    };
-    let mut paths: Vec<(PathBuf, bool)> = Vec::new();
-    if input.is_dir() {
-        for (name, budget) in FILES.iter().zip([false, true]) {
-            let p = input.join(name);
-            if p.is_file() {
-                paths.push((p, budget));
-            }
-        }
-        if paths.is_empty() {
-            return Err(CommandError::User {
-                message: said!("import-no-csv", folder = &input.display()),
-                hint: Some(said!("import-no-csv-hint")),
-            });
-        }
-    } else {
-        let budget = input
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.to_ascii_lowercase().starts_with("budget"));
-        paths.push((input.to_path_buf(), budget));
+    match khutta::exchange::import_csv(input, plan) {
+        Ok(plan) => Ok(Ok(plan)),
+        Err(khutta::exchange::ExchangeError::Problems(ds)) => Ok(Err(ds)),
+        Err(e) => Err(CommandError::User {
+            message: e.said(),
+            hint: e.hint(),
+        }),
     }
-    let mut texts = Vec::new();
-    for (p, budget) in paths {
-        texts.push((p.display().to_string(), read(&p)?, budget));
-    }
-    let mut sources = Sources::default();
-    for (name, bytes, budget) in &texts {
-        let source = Some(Source { name, bytes });
-        if *budget {
-            sources.budget = source;
-        } else {
-            sources.activities = source;
-        }
-    }
-    Ok(khutta::import::csv::import(plan, sources))
 }
 
 /// Each problem as `file:row:col: error[CODE]: message` and its hint, as `check` prints
