@@ -44,7 +44,11 @@ impl ExchangeError {
     pub fn said(&self) -> Said {
         match self {
             ExchangeError::Write { path, source } => {
-                said!("export-cannot-write", path = &path.display(), error = source)
+                said!(
+                    "export-cannot-write",
+                    path = &path.display(),
+                    error = source
+                )
             }
             ExchangeError::Read { path, source } => {
                 said!("import-cannot-read", path = &path.display(), error = source)

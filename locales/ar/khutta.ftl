@@ -851,3 +851,42 @@ report-column-funding = مصدر التمويل
 report-column-currency = العملة
 report-column-amount = المبلغ
 report-column-budgeted = المرصود في الميزانية
+
+## التصدير والاستيراد من الواجهة (E وI)
+
+cmd-export = تصدير الخطة
+cmd-import = استيراد ملف
+tui-export-title = التصدير بصيغة
+tui-import-title = الاستيراد من
+tui-export-html = تقرير HTML (ملف واحد يُفتح في أي متصفح)
+tui-export-markdown = تقرير Markdown مع مخطط غانت بلغة Mermaid
+tui-export-csv = CSV: الأنشطة وبنود الميزانية والشركاء (مجلد)
+tui-export-ics = iCalendar: المعالم والأنشطة
+tui-export-iati = ملف نشاط IATI 2.03 بصيغة XML
+tui-export-mspdi = ملف MS Project بصيغة XML
+tui-import-csv = CSV: الأنشطة وبنود الميزانية (ملف أو مجلد)
+tui-import-iati = ملف نشاط IATI: تصبح منظماته شركاء
+tui-export-path = الكتابة إلى (ملف، أو مجلد لصيغة CSV)
+tui-import-path = القراءة من (ملف، أو ملف أو مجلد لصيغة CSV)
+tui-exchange-no-path = اكتب المكان، أي مسارًا
+tui-exporting = جارٍ التصدير…
+tui-importing = جارٍ قراءة الملف…
+tui-exported = كُتب { $files } في { $path }
+tui-exchange-more = { $count_form ->
+    [zero] ولا مشكلات أخرى
+    [one] ومشكلة أخرى
+    [two] ومشكلتان أخريان
+    [few] و{ $count } مشكلات أخرى
+    [many] و{ $count } مشكلةً أخرى
+   *[other] و{ $count } مشكلة أخرى
+}
+tui-import-stale = تغيّرت الخطة أثناء قراءة الملف: لم يُستورد شيء؛ أعد الاستيراد
+tui-import-nothing = لا يأتي الملف بشيء ليس في الخطة
+tui-imported = { $count_form ->
+    [zero] استُورد الملف: لم يتغير أي ملف من ملفات الخطة
+    [one] استُورد الملف: تغيّر ملف واحد من ملفات الخطة (غير محفوظ؛ u يتراجع عنه)
+    [two] استُورد الملف: تغيّر ملفان من ملفات الخطة (غير محفوظين؛ u يتراجع عنهما)
+    [few] استُورد الملف: تغيّرت { $count } ملفات من ملفات الخطة (غير محفوظة؛ u يتراجع عنها كلها)
+    [many] استُورد الملف: تغيّر { $count } ملفًا من ملفات الخطة (غير محفوظة؛ u يتراجع عنها كلها)
+   *[other] استُورد الملف: تغيّر { $count } ملف من ملفات الخطة (غير محفوظة؛ u يتراجع عنها كلها)
+}

@@ -752,3 +752,34 @@ report-column-funding = Funding source
 report-column-currency = Currency
 report-column-amount = Amount
 report-column-budgeted = Budgeted
+
+## Export and import from the TUI (E, I)
+
+cmd-export = export the plan
+cmd-import = import a file
+tui-export-title = Export as
+tui-import-title = Import from
+tui-export-html = HTML report (one file, opens in any browser)
+tui-export-markdown = Markdown report with a Mermaid Gantt chart
+tui-export-csv = CSV: activities, budget lines and partners (a folder)
+tui-export-ics = iCalendar: milestones and activities
+tui-export-iati = IATI 2.03 activity XML
+tui-export-mspdi = MS Project XML
+tui-import-csv = CSV: activities and budget lines (a file or a folder)
+tui-import-iati = IATI activity file: its organisations become partners
+tui-export-path = Write to (a file; for CSV a folder)
+tui-import-path = Read from (a file; for CSV a file or a folder)
+tui-exchange-no-path = type where, a path
+tui-exporting = exporting…
+tui-importing = reading the file…
+tui-exported = wrote { $files } to { $path }
+tui-exchange-more = { $count ->
+    [one] and one more problem
+   *[other] and { $count } more problems
+}
+tui-import-stale = the plan changed while the file was read: nothing was imported; import again
+tui-import-nothing = the file brings nothing the plan does not already hold
+tui-imported = { $count ->
+    [one] imported: one file of the plan changed (unsaved; u undoes it)
+   *[other] imported: { $count } files of the plan changed (unsaved; u undoes them all)
+}

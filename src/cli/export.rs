@@ -144,8 +144,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
             None => None,
         },
     };
-    let files = khutta::export::format::export(args.format.into(), &input, &options, m)
-        .map_err(|ds| {
+    let files =
+        khutta::export::format::export(args.format.into(), &input, &options, m).map_err(|ds| {
             fail_with(
                 &root,
                 ds,

@@ -181,6 +181,29 @@ impl Change {
         }
     }
 
+    /// The changes that make `before` into `after`, every unit that differs: new and changed
+    /// ones in file order (a round before its responses), removed ones in the other order.
+    pub fn between_plans(before: &Plan, after: &Plan) -> Vec<Change> {
+        let mut units: Vec<Unit> = before.units();
+        units.extend(after.units());
+        units.sort();
+        units.dedup();
+        let (mut kept, mut gone) = (Vec::new(), Vec::new());
+        for unit in units {
+            let (b, a) = (before.unit(&unit), after.unit(&unit));
+            if b == a {
+                continue;
+            }
+            let removed = a.is_none();
+            if let Some(c) = Change::between(&unit, b, a) {
+                if removed { gone.push(c) } else { kept.push(c) }
+            }
+        }
+        gone.reverse();
+        kept.extend(gone);
+        kept
+    }
+
     /// The change of `unit` from `before` to `after`; `None` when the values do not fit the
     /// unit (`plan.ron` cannot be absent).
     pub fn between(

@@ -281,3 +281,28 @@ fn responses_and_rounds_come_and_go() {
     assert_eq!(add.inverse().apply(&mut p), Err(EditError::Stale));
     assert_eq!(p, original);
 }
+
+#[test]
+fn the_changes_between_two_plans_make_one_into_the_other_and_back() {
+    let before = plan();
+    let mut after = before.clone();
+    after.activities.remove("c");
+    if let Some(b) = after.activities.get_mut("b") {
+        b.title = Text::en("B, retitled");
+    }
+    let d = Activity::new(id("d"), Text::en("d"), 1);
+    after.activities.insert(d.id.clone(), d);
+    after.meta.currency = crate::model::Currency::new_unchecked("EUR");
+    let edit = Edit {
+        label: Label::Batch("import".into()),
+        changes: Change::between_plans(&before, &after),
+    };
+    // plan.ron, b changed, c gone, d new: one change each, nothing for `a`.
+    assert_eq!(edit.changes.len(), 4);
+    let mut p = before.clone();
+    edit.apply(&mut p).unwrap();
+    assert_eq!(p, after);
+    edit.inverse().apply(&mut p).unwrap();
+    assert_eq!(p, before);
+    assert!(Change::between_plans(&before, &before).is_empty());
+}

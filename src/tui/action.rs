@@ -65,6 +65,10 @@ pub enum Command {
     Commit,
     /// Sync with the remote: fetch, merge, push.
     Sync,
+    /// Export the plan: pick a format and a place.
+    Export,
+    /// Import a file into the plan: pick a format and a file.
+    Import,
     /// Stop the running sync at its next step.
     CancelSync,
     /// Settle the selected conflict with our value.
@@ -237,6 +241,8 @@ pub enum Action {
     ResponseSaved(
         Result<(Box<crate::store::FileWrite>, crate::store::SaveReport), crate::i18n::Said>,
     ),
+    /// An export was written or an import read, or why not.
+    Exchanged(Box<super::exchange::Outcome>),
     /// The operation log, newest first, or why it could not be read.
     Operations(Result<Vec<crate::repo::oplog::Op>, String>),
     /// The TUI opened: what reading the recovery file found (or why it could not be read),

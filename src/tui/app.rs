@@ -37,6 +37,9 @@ pub enum Effect {
     Rescan,
     /// Remove the recovery file: the user chose to discard the unsaved edits.
     ClearRecovery,
+    /// Write an export or read an import (off the loop); the result comes back as
+    /// [`Action::Exchanged`].
+    Exchange(Box<super::exchange::Job>),
 }
 
 /// Everything the TUI knows: what every screen shares, each screen's own state, and what
@@ -290,6 +293,7 @@ impl App {
             Action::ResponseSaved(result) => {
                 super::screens::consult_collect::saved(&mut self.shared, result)
             }
+            Action::Exchanged(outcome) => super::exchange::finished(&mut self.shared, *outcome),
             Action::Revisions(plans) => {
                 super::screens::review::arrived(&mut self.screens.review, &mut self.shared, *plans)
             }
@@ -326,6 +330,8 @@ impl App {
             Command::Undo | Command::Redo => return self.undo_redo(c == Command::Undo),
             Command::Commit => return super::repo_view::start_commit(self),
             Command::Sync => return super::repo_view::start_sync(self),
+            Command::Export => return super::exchange::start_export(&mut self.shared),
+            Command::Import => return super::exchange::start_import(&mut self.shared),
             Command::CancelSync => return super::repo_view::cancel_sync(self),
             Command::Help => {
                 self.shared.popup = Some(Popup::Help);

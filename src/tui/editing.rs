@@ -303,6 +303,10 @@ pub(crate) fn revalidate(sh: &mut Shared) {
         },
         Purpose::Design(target) => super::form::round::edit(&sh.doc.plan, target, &value).err(),
         Purpose::NewRound => super::screens::consult::new_round(&sh.doc.plan, &value).err(),
+        p @ (Purpose::ExportFormat
+        | Purpose::ExportPath(_)
+        | Purpose::ImportFormat
+        | Purpose::ImportPath(_)) => super::exchange::refused(p, &value),
     };
     let error = error.map(|e| e.show(&sh.msg));
     if let Some(ed) = sh.editor.as_mut() {
@@ -401,6 +405,10 @@ fn commit(app: &mut App) -> Vec<Effect> {
             super::screens::consult::after_new_round(&mut screens.consult, sh, &value);
             effects
         }
+        p @ (Purpose::ExportFormat
+        | Purpose::ExportPath(_)
+        | Purpose::ImportFormat
+        | Purpose::ImportPath(_)) => super::exchange::entered(sh, p, value),
     }
 }
 

@@ -24,6 +24,14 @@ pub enum Purpose {
     Design(super::form::round::Target),
     /// The id of a new consultation round.
     NewRound,
+    /// The format of an export, picked from the menu.
+    ExportFormat,
+    /// Where an export of this format goes.
+    ExportPath(crate::export::format::Format),
+    /// The format of an import (`csv`, `iati`), picked from the menu.
+    ImportFormat,
+    /// The file or folder an import of this format reads.
+    ImportPath(&'static str),
 }
 
 /// One choice in a pick list.

@@ -151,6 +151,9 @@ impl Runner {
                 Vec::new()
             }
             Effect::ExternalEditor(text) => vec![Action::EditorClosed(host.external_editor(&text))],
+            Effect::Exchange(job) => {
+                self.off_thread(move || vec![super::exchange::run(*job, &root)])
+            }
         }
     }
 

@@ -177,6 +177,8 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Global, "C", C::ScreenConflicts),
         (Global, "c", C::Commit),
         (Global, "S", C::Sync),
+        (Global, "E", C::Export),
+        (Global, "I", C::Import),
         (Global, "up", C::Up),
         (Global, "k", C::Up),
         (Global, "down", C::Down),

@@ -11,6 +11,7 @@ pub(crate) mod disk_view;
 pub mod editing;
 pub mod editor;
 pub mod effects;
+pub mod exchange;
 pub mod form;
 mod input;
 pub mod keymap;

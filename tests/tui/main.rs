@@ -13,6 +13,7 @@ mod support;
 mod consult;
 mod defaults;
 mod disk;
+mod exchange;
 mod extremes;
 mod gantt;
 mod git;
