@@ -783,3 +783,4 @@ tui-imported = { $count ->
     [one] imported: one file of the plan changed (unsaved; u undoes it)
    *[other] imported: { $count } files of the plan changed (unsaved; u undoes them all)
 }
+tui-export-reporter = Published by (the partner whose IATI identifier reports)

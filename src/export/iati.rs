@@ -141,6 +141,15 @@ pub fn export(
     Ok(x.finish())
 }
 
+/// The partners with the Accountable role: the one of them reports, when there is one.
+pub fn accountable(plan: &Plan) -> Vec<&Id> {
+    plan.partners
+        .values()
+        .filter(|p| p.roles.contains(&OrgRole::Accountable))
+        .map(|p| &p.id)
+        .collect()
+}
+
 /// The reporting organisation's partner id.
 fn reporting_org(plan: &Plan, opts: &Options) -> Result<Id, Vec<Diagnostic>> {
     if let Some(id) = &opts.reporting_org {
@@ -153,13 +162,7 @@ fn reporting_org(plan: &Plan, opts: &Options) -> Result<Id, Vec<Diagnostic>> {
             said!("iati-reporting-org-hint"),
         )]);
     }
-    let accountable: Vec<&Id> = plan
-        .partners
-        .values()
-        .filter(|p| p.roles.contains(&OrgRole::Accountable))
-        .map(|p| &p.id)
-        .collect();
-    match accountable.as_slice() {
+    match accountable(plan).as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(vec![Diagnostic::plan(
             Code::NoReportingOrg,

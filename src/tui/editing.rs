@@ -304,7 +304,8 @@ pub(crate) fn revalidate(sh: &mut Shared) {
         Purpose::Design(target) => super::form::round::edit(&sh.doc.plan, target, &value).err(),
         Purpose::NewRound => super::screens::consult::new_round(&sh.doc.plan, &value).err(),
         p @ (Purpose::ExportFormat
-        | Purpose::ExportPath(_)
+        | Purpose::ExportReporter
+        | Purpose::ExportPath(..)
         | Purpose::ImportFormat
         | Purpose::ImportPath(_)) => super::exchange::refused(p, &value),
     };
@@ -406,7 +407,8 @@ fn commit(app: &mut App) -> Vec<Effect> {
             effects
         }
         p @ (Purpose::ExportFormat
-        | Purpose::ExportPath(_)
+        | Purpose::ExportReporter
+        | Purpose::ExportPath(..)
         | Purpose::ImportFormat
         | Purpose::ImportPath(_)) => super::exchange::entered(sh, p, value),
     }

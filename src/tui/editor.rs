@@ -26,8 +26,10 @@ pub enum Purpose {
     NewRound,
     /// The format of an export, picked from the menu.
     ExportFormat,
-    /// Where an export of this format goes.
-    ExportPath(crate::export::format::Format),
+    /// The partner that publishes an IATI export.
+    ExportReporter,
+    /// Where an export of this format goes (for IATI, with the partner that publishes it).
+    ExportPath(crate::export::format::Format, Option<crate::model::Id>),
     /// The format of an import (`csv`, `iati`), picked from the menu.
     ImportFormat,
     /// The file or folder an import of this format reads.

@@ -56,6 +56,8 @@ pub enum Job {
         out: PathBuf,
         /// The plan as the TUI holds it.
         plan: Box<Plan>,
+        /// IATI: the partner that publishes the activity.
+        reporter: Option<crate::model::Id>,
         /// The language of the words the export chooses itself.
         lang: Lang,
         /// Today, for late work and the report's date.
@@ -124,6 +126,46 @@ fn open(sh: &mut Shared, purpose: Purpose, title: &str, choices: Vec<Choice>, cu
     ));
 }
 
+/// IATI names one partner as the publisher: the partners with an IATI identifier first
+/// (the others would be refused), the one Accountable partner chosen when there is one.
+fn ask_reporter(sh: &mut Shared) {
+    let plan = &sh.doc.plan;
+    let mut partners: Vec<&crate::model::Partner> = plan.partners.values().collect();
+    partners.sort_by_key(|p| p.iati_ref.is_none());
+    let choices: Vec<Choice> = partners
+        .iter()
+        .map(|p| Choice {
+            value: p.id.to_string(),
+            label: match &p.iati_ref {
+                Some(r) => format!("{}  {}  ({r})", p.id, p.name.show(sh.lang)),
+                None => format!("{}  {}", p.id, p.name.show(sh.lang)),
+            },
+        })
+        .collect();
+    let chosen = match crate::export::iati::accountable(plan).as_slice() {
+        [one] => one.to_string(),
+        _ => choices.first().map(|c| c.value.clone()).unwrap_or_default(),
+    };
+    open(
+        sh,
+        Purpose::ExportReporter,
+        "tui-export-reporter",
+        choices,
+        &chosen,
+    );
+}
+
+fn ask_place(sh: &mut Shared, format: Format, reporter: Option<crate::model::Id>) {
+    let place = format.default_name(sh.doc.plan.meta.id.as_str());
+    open(
+        sh,
+        Purpose::ExportPath(format, reporter),
+        "tui-export-path",
+        Vec::new(),
+        &place,
+    );
+}
+
 fn format_named(name: &str) -> Option<Format> {
     Format::ALL.into_iter().find(|f| f.name() == name)
 }
@@ -131,7 +173,7 @@ fn format_named(name: &str) -> Option<Format> {
 /// Why the value typed for `purpose` cannot be taken, if it cannot.
 pub(crate) fn refused(purpose: &Purpose, value: &str) -> Option<Said> {
     match purpose {
-        Purpose::ExportPath(_) | Purpose::ImportPath(_) if value.trim().is_empty() => {
+        Purpose::ExportPath(..) | Purpose::ImportPath(_) if value.trim().is_empty() => {
             Some(said!("tui-exchange-no-path"))
         }
         _ => None,
@@ -145,22 +187,25 @@ pub(crate) fn entered(sh: &mut Shared, purpose: Purpose, value: String) -> Vec<E
             let Some(format) = format_named(&value) else {
                 return Vec::new();
             };
-            let place = format.default_name(sh.doc.plan.meta.id.as_str());
-            open(
-                sh,
-                Purpose::ExportPath(format),
-                "tui-export-path",
-                Vec::new(),
-                &place,
-            );
+            if format == Format::Iati {
+                ask_reporter(sh);
+            } else {
+                ask_place(sh, format, None);
+            }
             Vec::new()
         }
-        Purpose::ExportPath(format) => {
+        Purpose::ExportReporter => {
+            let reporter = crate::model::Id::parse(&value).ok();
+            ask_place(sh, Format::Iati, reporter);
+            Vec::new()
+        }
+        Purpose::ExportPath(format, reporter) => {
             sh.status = sh.msg.get("tui-exporting").into_owned();
             vec![Effect::Exchange(Box::new(Job::Export {
                 format,
                 out: PathBuf::from(value.trim()),
                 plan: Box::new(sh.doc.plan.clone()),
+                reporter,
                 lang: sh.lang,
                 today: sh.today,
             }))]
@@ -202,6 +247,7 @@ pub fn run(job: Job, root: &std::path::Path) -> Action {
             format,
             out,
             plan,
+            reporter,
             lang,
             today,
         } => {
@@ -215,6 +261,7 @@ pub fn run(job: Job, root: &std::path::Path) -> Action {
             // The coordinator's calendar has the activities too, not only the milestones.
             let mut options = crate::export::format::Options::default();
             options.ics.activities = true;
+            options.iati.reporting_org = reporter;
             let messages = Messages::new(lang);
             match crate::export::format::export(format, &input, &options, &messages) {
                 Ok(files) => match crate::exchange::write(&files, &out) {
