@@ -304,3 +304,33 @@ fn the_link_checker_finds_what_is_broken() {
     let chapter = repo().join("docs/src/SUMMARY.md");
     assert!(broken(&chapter, "../../ARCHITECTURE.md").is_some());
 }
+
+/// The config chapter lists every command a key can be bound to, as the config file spells
+/// it: the variants of `Command` in snake case.
+#[test]
+fn the_config_chapter_names_every_command() {
+    let source = std::fs::read_to_string(repo().join("src/tui/action.rs")).unwrap();
+    let start = source.find("pub enum Command {").unwrap();
+    let body = &source[start..start + source[start..].find("\n}").unwrap()];
+    let chapter = std::fs::read_to_string(repo().join("docs/src/guide/config.md")).unwrap();
+    let mut missing = Vec::new();
+    for line in body.lines().map(str::trim) {
+        let Some(name) = line.strip_suffix(',') else {
+            continue;
+        };
+        if !name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let mut snake = String::new();
+        for (i, c) in name.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                snake.push('_');
+            }
+            snake.push(c.to_ascii_lowercase());
+        }
+        if !chapter.contains(&format!("`{snake}`")) {
+            missing.push(snake);
+        }
+    }
+    assert!(missing.is_empty(), "docs/src/guide/config.md lacks {missing:?}");
+}
