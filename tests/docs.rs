@@ -332,5 +332,8 @@ fn the_config_chapter_names_every_command() {
             missing.push(snake);
         }
     }
-    assert!(missing.is_empty(), "docs/src/guide/config.md lacks {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "docs/src/guide/config.md lacks {missing:?}"
+    );
 }

@@ -329,3 +329,5 @@ import-failed = لم يُستورد شيء
 import-failed-hint = صحّح المواضع المبيَّنة، أو اطلب من الشريك ملفًا مصحَّحًا
 export-failed = لم يُصدَّر شيء
 export-failed-hint = صحّح المواضع المبيَّنة وصدّر مجددًا
+error-plan-twice = ذُكر مجلدا خطة: { $first } و{ $second }
+error-plan-twice-hint = اذكر الخطة مرة واحدة، بالخيار `-C PLAN` أو في موضع PLAN من الأمر

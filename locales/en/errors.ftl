@@ -295,3 +295,5 @@ import-failed = nothing was imported
 import-failed-hint = correct the places shown, or ask the partner for a corrected file
 export-failed = nothing was exported
 export-failed-hint = correct the places shown and export again
+error-plan-twice = two plan folders given: { $first } and { $second }
+error-plan-twice-hint = name the plan once, as `-C PLAN` or where the command takes PLAN

@@ -7,7 +7,6 @@ use khutta::repo::{Baseline, PlanRepo};
 use khutta::said;
 use khutta::text::escape_controls;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `khutta baseline`.
@@ -31,9 +30,6 @@ pub struct Args {
     /// Output format of `--list`.
     #[arg(long, value_enum, default_value_t = Format::Text, requires = "list")]
     format: Format,
-    /// The plan folder (default: the current folder).
-    #[arg(long, value_name = "DIR")]
-    plan: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -61,7 +57,7 @@ fn note(b: &Baseline) -> &str {
 
 /// Runs the command.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
-    let root = resolve_plan(args.plan.as_deref())?;
+    let root = resolve_plan(None)?;
     let m = &ui.messages;
     let terminal = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();

@@ -15,7 +15,7 @@ use khutta::text::{Align, escape_controls, str_width};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Arguments of `khutta blame`.
@@ -30,9 +30,6 @@ pub struct Args {
     /// As of this revision (default: HEAD, with the working tree's uncommitted changes).
     #[arg(long, value_name = "REV")]
     rev: Option<String>,
-    /// The plan folder (default: the current folder).
-    #[arg(long, value_name = "DIR")]
-    plan: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -149,7 +146,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         hint: Some(said!("blame-not-an-id-hint")),
     })?;
     let m = &ui.messages;
-    let root = resolve_plan(args.plan.as_deref())?;
+    let root = resolve_plan(None)?;
     let r = PlanRepo::discover(&root)?;
     let at = r.commit_of(args.rev.as_deref().unwrap_or("HEAD"))?;
     let field = args.field.as_deref();

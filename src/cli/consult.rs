@@ -32,9 +32,6 @@ enum Action {
 struct ResultsArgs {
     /// The round's id (its folder under consultations/).
     round: String,
-    /// The plan folder (default: the current folder, or the bundled plan).
-    #[arg(long, short)]
-    plan: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -63,9 +60,6 @@ struct ImportArgs {
     round: String,
     /// The CSV file.
     file: PathBuf,
-    /// The plan folder (default: the current folder, or the bundled plan).
-    #[arg(long, short)]
-    plan: Option<PathBuf>,
     /// Overwrite the response of a participant who already answered.
     #[arg(long)]
     replace: bool,
@@ -78,9 +72,6 @@ struct ImportArgs {
 struct TemplateArgs {
     /// The round's id.
     round: String,
-    /// The plan folder (default: the current folder, or the bundled plan).
-    #[arg(long, short)]
-    plan: Option<PathBuf>,
 }
 
 /// Runs `khutta consult ...`.
@@ -89,7 +80,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         Action::Results(a) => run_results(a, ui),
         Action::Import(a) => run_import(a, ui),
         Action::Template(a) => {
-            let root = resolve_plan(a.plan.as_deref())?;
+            let root = resolve_plan(None)?;
             let loaded =
                 khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
             let c = round(&loaded.plan, &a.round)?;
@@ -155,7 +146,7 @@ fn filter(args: &ResultsArgs) -> Result<Filter, CommandError> {
 }
 
 fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
-    let root = resolve_plan(args.plan.as_deref())?;
+    let root = resolve_plan(None)?;
     let (loaded, diagnostics) =
         khutta::workspace::check_folder(&root, ui.folders.parse_cache(&root).as_deref())?;
     let c = round(&loaded.plan, &args.round)?;
@@ -200,7 +191,7 @@ fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
 }
 
 fn run_import(args: ImportArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
-    let root = resolve_plan(args.plan.as_deref())?;
+    let root = resolve_plan(None)?;
     let mut loaded: LoadedPlan =
         khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
     let c = round(&loaded.plan, &args.round)?;

@@ -27,9 +27,6 @@ pub struct Args {
     rev_a: Option<String>,
     /// The new revision (default: the working tree).
     rev_b: Option<String>,
-    /// The plan folder (default: the current folder).
-    #[arg(long, value_name = "DIR")]
-    plan: Option<PathBuf>,
     /// Output format: coloured text, Markdown for a pull request, or JSON.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -40,7 +37,7 @@ pub struct Args {
     #[arg(
         long,
         value_name = "FILE",
-        conflicts_with_all = ["rev_a", "rev_b", "external", "exit_code", "plan"]
+        conflicts_with_all = ["rev_a", "rev_b", "external", "exit_code", "plan_option"]
     )]
     textconv: Option<PathBuf>,
     /// git's external diff: `GIT_EXTERNAL_DIFF="khutta diff --external"`, which git calls
@@ -50,7 +47,7 @@ pub struct Args {
         num_args = 1..=9,
         allow_hyphen_values = true,
         value_name = "GIT_ARG",
-        conflicts_with_all = ["rev_a", "rev_b", "exit_code", "plan"]
+        conflicts_with_all = ["rev_a", "rev_b", "exit_code", "plan_option"]
     )]
     external: Option<Vec<String>>,
 }
@@ -87,16 +84,17 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     // `khutta diff PLAN_FOLDER` is what people type, as with every other command: a plan
     // folder there is the plan (its last commit against its working tree), not a revision.
     let mut args = args;
-    if args.plan.is_none()
+    let mut plan = None;
+    if super::plan_option().is_none()
         && args.rev_b.is_none()
         && let Some(a) = args.rev_a.as_deref()
         && Path::new(a)
             .join(khutta::store::layout::PLAN_FILE)
             .is_file()
     {
-        args.plan = args.rev_a.take().map(PathBuf::from);
+        plan = args.rev_a.take().map(PathBuf::from);
     }
-    let root = resolve_plan(args.plan.as_deref())?;
+    let root = resolve_plan(plan.as_deref())?;
     let r = PlanRepo::discover(&root).map_err(unreadable)?;
     let (a_rev, b_rev) = match (args.rev_a.as_deref(), args.rev_b.as_deref()) {
         (Some(range), None) if range.contains("..") => {

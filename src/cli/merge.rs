@@ -8,15 +8,11 @@ use khutta::repo::merge_state::Pick;
 use khutta::said;
 use khutta::text::escape_controls;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `khutta merge`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The plan folder (default: the current folder).
-    #[arg(long, short = 'C', value_name = "PLAN")]
-    plan: Option<PathBuf>,
     /// Settle conflict N (as numbered in the list; `all` for every one) with a side's value.
     #[arg(long, num_args = 2, value_names = ["ours|theirs|base", "N"])]
     take: Option<Vec<String>>,
@@ -34,7 +30,7 @@ pub struct Args {
 
 /// Exit 0 when the requested step is done (or nothing is left), 1 while conflicts remain.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
-    let root = resolve_plan(args.plan.as_deref())?;
+    let root = resolve_plan(None)?;
     let r = PlanRepo::open(&root)?;
     let m = &ui.messages;
     let terminal = std::io::stdout().is_terminal();

@@ -47,8 +47,26 @@ struct Cli {
     command: Option<Command>,
     /// The plan folder to open (default: the current folder, or the bundled plan).
     plan: Option<PathBuf>,
+    /// The plan folder, for any command, as `git -C` names the repository (commands that
+    /// take a PLAN argument take it there too).
+    #[arg(
+        short = 'C',
+        long = "plan",
+        id = "plan_option",
+        value_name = "PLAN",
+        global = true
+    )]
+    plan_option: Option<PathBuf>,
     #[command(flatten)]
     ui: ui::UiArgs,
+}
+
+/// `-C PLAN`, set once when the command line is read.
+static PLAN_OPTION: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// The plan folder given with `-C` or `--plan`, if one was.
+pub fn plan_option() -> Option<&'static Path> {
+    PLAN_OPTION.get().map(PathBuf::as_path)
 }
 
 #[derive(Debug, Subcommand)]
@@ -254,6 +272,9 @@ fn command_name(command: &Option<Command>) -> &'static str {
 /// Parses the arguments, runs the command and returns its exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(p) = &cli.plan_option {
+        let _ = PLAN_OPTION.set(p.clone());
+    }
     let ui = cli.ui.resolve();
     // The TUI (no subcommand) owns the terminal: it logs to the file only.
     let log_problem = logging::init(&ui.folders, cli.command.is_none());
@@ -317,7 +338,10 @@ pub fn main() -> ExitCode {
         Some(Command::Import(args)) => import::run(args, &ui),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),
-        None => open::run(cli.plan.as_deref(), &ui),
+        None => match given_plan(cli.plan.as_deref()) {
+            Ok(plan) => open::run(plan, &ui),
+            Err(e) => Err(e),
+        },
     };
     let ms = started.elapsed().as_millis() as u64;
     match &result {
@@ -371,7 +395,24 @@ const BUNDLED: &str = "plans/open-government-nua";
 
 /// Finds the plan to work on: the one named, else the current folder if it is a plan, else the
 /// bundled plan when run from khutta's repository.
+/// The plan named on the command line: the PLAN argument or `-C`, never two different ones
+/// (`khutta check A -C B`).
+fn given_plan(arg: Option<&Path>) -> Result<Option<&Path>, CommandError> {
+    match (arg, plan_option()) {
+        (Some(a), Some(c)) if a != c => Err(CommandError::Usage {
+            message: said!(
+                "error-plan-twice",
+                first = &a.display(),
+                second = &c.display()
+            ),
+            hint: Some(said!("error-plan-twice-hint")),
+        }),
+        (a, c) => Ok(a.or(c)),
+    }
+}
+
 pub fn resolve_plan(arg: Option<&Path>) -> Result<PathBuf, CommandError> {
+    let arg = given_plan(arg)?;
     let found = find_plan(arg);
     if let Ok(p) = &found {
         tracing::info!(plan = %p.display(), "plan folder");

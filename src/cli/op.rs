@@ -5,7 +5,6 @@ use super::{CommandError, resolve_plan};
 use khutta::repo::oplog::OpLog;
 use khutta::text::escape_controls;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `khutta op`.
@@ -19,9 +18,6 @@ pub struct Args {
 enum What {
     /// The operations that changed the plan's files, newest first: when, who, what, which files.
     Log {
-        /// The plan folder (default: the current folder).
-        #[arg(long, short = 'C', value_name = "PLAN")]
-        plan: Option<PathBuf>,
         /// At most this many operations.
         #[arg(long, short = 'n', default_value_t = 50)]
         limit: usize,
@@ -31,9 +27,6 @@ enum What {
     Undo {
         /// The operation, as `khutta op log` numbers it.
         number: Option<u64>,
-        /// The plan folder (default: the current folder).
-        #[arg(long, short = 'C', value_name = "PLAN")]
-        plan: Option<PathBuf>,
     },
 }
 
@@ -44,8 +37,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let mut out = std::io::stdout().lock();
     let shown = |line: &str| ui.plan_line(line, m.lang(), terminal).into_owned();
     match args.what {
-        What::Log { plan, limit } => {
-            let root = resolve_plan(plan.as_deref())?;
+        What::Log { limit } => {
+            let root = resolve_plan(None)?;
             let ops = OpLog::open(&root, ui.folders.state.as_deref())?.list(limit)?;
             if ops.is_empty() {
                 writeln!(out, "{}", shown(&m.get("op-none")))?;
@@ -67,8 +60,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                 }
             }
         }
-        What::Undo { number, plan } => {
-            let root = resolve_plan(plan.as_deref())?;
+        What::Undo { number } => {
+            let root = resolve_plan(None)?;
             let log = OpLog::open(&root, ui.folders.state.as_deref())?;
             let n = match number {
                 Some(n) => n,

@@ -39,7 +39,11 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         format!("{label}{:pad$}{value}", "")
     };
     let path = escape_controls(&root.display().to_string()).into_owned();
-    writeln!(out, "{}", line("summary-plan", &path))?;
+    writeln!(
+        out,
+        "{}",
+        ui.plan_line(&line("summary-plan", &path), ui_lang, terminal)
+    )?;
     let window = msg.get_args(
         "window-range",
         &[

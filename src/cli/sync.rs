@@ -8,7 +8,6 @@ use super::{CommandError, resolve_plan};
 use khutta::i18n::{Arg, Messages};
 use khutta::repo::{BaselineNews, Cancel, PlanRepo, Prompter, SyncEvent, SyncOptions, SyncOutcome};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -18,9 +17,6 @@ pub struct Args {
     /// The remote to sync with.
     #[arg(default_value = "origin")]
     remote: String,
-    /// The plan folder (default: the current folder).
-    #[arg(long, short = 'C', value_name = "PLAN")]
-    plan: Option<PathBuf>,
 }
 
 /// Ctrl-C raises the sync's cancel while it runs; a second one ends khutta at once (as a
@@ -51,7 +47,7 @@ impl Drop for Interrupt {
 
 /// Exit 0 when synced, 1 when conflicts remain to resolve, 2 on failure (nothing lost).
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
-    let root = resolve_plan(args.plan.as_deref())?;
+    let root = resolve_plan(None)?;
     let r = PlanRepo::open(&root)?;
     super::warn_about_drivers(&root, ui);
     // What arrives with the partners' changes is checked as a whole, as a merge is.

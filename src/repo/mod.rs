@@ -43,7 +43,7 @@ pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, drivers_problem, git_setup, init};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, SyncReport, sync};
-pub use who::last_authors;
+pub use who::{head_places, last_authors};
 
 use crate::i18n::Said;
 use crate::said;

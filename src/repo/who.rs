@@ -53,3 +53,19 @@ fn changed_by(mut c: git2::Commit, path: &str) -> Option<String> {
     }
     None
 }
+
+/// The places in the repository that change when its branch moves: the folder holding
+/// `HEAD` (and `packed-refs`), and the branches' folder. The TUI watches them to learn that
+/// another program committed, pulled or synced, since the files of a sync arrive before its
+/// branch moves. Empty outside a repository.
+pub fn head_places(root: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(repo) = git2::Repository::discover(root) else {
+        return Vec::new();
+    };
+    let mut out = vec![repo.path().to_path_buf()];
+    let heads = repo.commondir().join("refs").join("heads");
+    if heads.is_dir() {
+        out.push(heads);
+    }
+    out
+}

@@ -126,7 +126,43 @@ pub(crate) fn resolve_levels(src: &str, base: Direction) -> Vec<Level> {
     };
     let mut levels = ParagraphBidiInfo::new(src, Some(level)).levels;
     keep_numbers_whole(src.as_bytes(), &mut levels);
+    keep_paths_whole(src.as_bytes(), &mut levels);
     levels
+}
+
+/// Gives a path or an address (`/tmp/plan`, `./plans/nua`, `https://host/x`), a word of
+/// ASCII with a slash in it, one left-to-right level throughout, as if it were isolated. In
+/// an Arabic sentence its leading slash is otherwise neutral and takes the sentence's
+/// direction, so `/tmp/plan` would read `tmp/plan/`.
+fn keep_paths_whole(src: &[u8], levels: &mut [Level]) {
+    let mut start = 0;
+    while start < src.len() {
+        if src[start].is_ascii_whitespace() || !src[start].is_ascii() {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < src.len() && src[end].is_ascii() && !src[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        let word = &src[start..end];
+        // A word joined to a non-ASCII letter is not a path: `الخطة/المحلية`, `في/tmp`.
+        let whole = (start == 0 || src[start - 1].is_ascii_whitespace())
+            && (end == src.len() || src[end].is_ascii_whitespace());
+        let level = word
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .and_then(|i| levels.get(start + i).copied());
+        if whole
+            && word.contains(&b'/')
+            && let Some(level) = level.filter(|l| l.is_ltr())
+        {
+            for l in levels.iter_mut().take(end).skip(start) {
+                *l = level;
+            }
+        }
+        start = end;
+    }
 }
 
 /// Gives the separators inside a date, a time or a grouped number (`2026-11-28`, `10:30`,
@@ -280,6 +316,21 @@ mod tests {
                 assert!(shown.contains(number), "{number} in {shown}");
             }
         }
+    }
+
+    #[test]
+    fn a_path_in_an_arabic_sentence_reads_as_a_path() {
+        for (text, path) in [
+            ("الخطة     /tmp/plans/nua", "/tmp/plans/nua"),
+            ("كُتب ملفان في ./exports/csv", "./exports/csv"),
+            ("العنوان https://example.org/a/b هنا", "https://example.org/a/b"),
+        ] {
+            let shown = crate::text::display::visual_line(text, Direction::Rtl);
+            assert!(shown.contains(path), "{path} in {shown}");
+        }
+        // Not a path: Arabic words joined by a slash keep the sentence's order.
+        let shown = crate::text::display::visual_line("الخطة/المحلية", Direction::Rtl);
+        assert!(!shown.contains("الخطة/"), "{shown}");
     }
 
     #[test]

@@ -233,6 +233,9 @@ pub enum Action {
     DiskRead(Box<crate::store::Snapshot>),
     /// Who made the commits that brought files as they are now (file, author), when git knows.
     ChangedBy(Vec<(String, String)>),
+    /// Another program moved the repository's branch (a commit, a pull, a sync): files read
+    /// before it moved may now have a commit that says who brought them.
+    HeadMoved,
     /// The recovery file could not be written (where, and why).
     RecoveryFailed(crate::i18n::Said),
     /// The operation log could not record a save (which still happened), and why.

@@ -276,6 +276,7 @@ impl App {
             }
             Action::DiskRead(snapshot) => super::disk_view::arrived(self, *snapshot),
             Action::ChangedBy(authors) => super::disk_view::changed_by(self, &authors),
+            Action::HeadMoved => super::disk_view::head_moved(self),
             Action::OpLogFailed(why) => {
                 self.shared.status = self.shared.msg.get_args(
                     "tui-oplog-failed",

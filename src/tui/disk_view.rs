@@ -101,6 +101,7 @@ pub fn arrived(app: &mut App, snapshot: Snapshot) -> Vec<Effect> {
             .map(|(u, _)| u.to_string())
             .collect();
         effects.push(Effect::WriteRecovery);
+        app.shared.repo.unattributed.clone_from(&files);
         effects.push(Effect::Repo(RepoJob::ChangedBy(files)));
         // What arrived is checked as a whole: a partner's merge can bring a cycle along.
         let errors = app.shared.doc.problem_counts().0;
@@ -178,6 +179,10 @@ pub(crate) fn unit_name(u: &Unit) -> String {
 
 /// git named who brought the changed files: add it to the status line.
 pub(crate) fn changed_by(app: &mut App, authors: &[(String, String)]) -> Vec<Effect> {
+    app.shared
+        .repo
+        .unattributed
+        .retain(|f| !authors.iter().any(|(g, _)| g == f));
     let mut names: Vec<&str> = authors.iter().map(|(_, a)| a.as_str()).collect();
     names.sort_unstable();
     names.dedup();
@@ -190,4 +195,19 @@ pub(crate) fn changed_by(app: &mut App, authors: &[(String, String)]) -> Vec<Eff
         app.shared.status = format!("{} {by}", app.shared.status);
     }
     Vec::new()
+}
+
+/// The branch moved under the TUI: the History screen and the files waiting for a commit
+/// are read again (another program committed), and who brought the files read before it
+/// moved is asked again, while the status line still says they arrived.
+pub(crate) fn head_moved(app: &mut App) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if !app.shared.repo.busy {
+        effects.push(Effect::Repo(RepoJob::State));
+    }
+    let files = std::mem::take(&mut app.shared.repo.unattributed);
+    if !files.is_empty() && app.disk_note.as_ref() == Some(&app.shared.status) {
+        effects.push(Effect::Repo(RepoJob::ChangedBy(files)));
+    }
+    effects
 }

@@ -27,6 +27,17 @@ impl Pen {
         self.ui == Lang::Ar
     }
 
+    /// How a value beside its label is aligned: against the label, whatever the value's own
+    /// direction, so that an English id in the Arabic layout (or Arabic text in the English
+    /// one) is not a screen's width away from what names it.
+    pub fn beside_label(&self) -> Align {
+        if self.mirrored() {
+            Align::Right
+        } else {
+            Align::Left
+        }
+    }
+
     /// Display options for text whose fallback direction is that of `fallback`.
     pub fn options(&self, fallback: Lang, align: Align) -> DisplayOptions {
         DisplayOptions {

@@ -51,6 +51,9 @@ pub struct RepoView {
     pub ops: Option<Result<Vec<crate::repo::oplog::Op>, String>>,
     /// Why this clone cannot run khutta's merge driver, with what to do.
     pub drivers: Option<String>,
+    /// Files read from disk whose bringer is not known yet (their commit had not landed
+    /// when they were read), asked again when the branch moves.
+    pub unattributed: Vec<String>,
 }
 
 /// Work for the repository worker.

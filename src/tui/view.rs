@@ -304,7 +304,7 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
             &value,
             style,
             lang,
-            Align::Natural,
+            pen.beside_label(),
         );
     }
     pen.ui(

@@ -25,27 +25,68 @@ pub struct Watch {
 
 /// Watches the plan folder at `root`, reporting changed plan files as
 /// [`Action::FilesChanged`] (paths relative to `root`) and a watch that lost events as
-/// [`Action::Rescan`].
+/// [`Action::Rescan`]; and the repository's `HEAD` and branches, reporting a moved branch
+/// as [`Action::HeadMoved`] (a sync writes the files first and moves the branch after).
 pub fn start(root: &Path, send: Send) -> notify::Result<Watch> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx)?;
     watcher.watch(&root, RecursiveMode::Recursive)?;
-    std::thread::spawn(move || debounce(&root, &rx, &send));
+    let mut heads = Vec::new();
+    for (i, place) in crate::repo::head_places(&root).into_iter().enumerate() {
+        let place = std::fs::canonicalize(&place).unwrap_or(place);
+        // The git folder itself only for HEAD and packed-refs: its index and objects change
+        // on every status and fetch. The branches' folder whole.
+        let mode = if i == 0 {
+            RecursiveMode::NonRecursive
+        } else {
+            RecursiveMode::Recursive
+        };
+        // A repository that cannot be watched still has its files watched.
+        if watcher.watch(&place, mode).is_ok() {
+            heads.push(place);
+        }
+    }
+    std::thread::spawn(move || debounce(&root, &heads, &rx, &send));
     Ok(Watch { _watcher: watcher })
 }
 
-fn debounce(root: &Path, rx: &mpsc::Receiver<notify::Result<notify::Event>>, send: &Send) {
+/// Whether `path` is a file whose change means a branch moved: `HEAD`, `packed-refs`, or a
+/// branch under `refs/heads` (not git's `.lock` files, renamed into place when done).
+fn moves_a_branch(heads: &[std::path::PathBuf], path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.ends_with(".lock") {
+        return false;
+    }
+    match heads {
+        [git, branches @ ..] => {
+            (path.parent() == Some(git.as_path()) && matches!(name, "HEAD" | "packed-refs"))
+                || branches.iter().any(|b| path.starts_with(b))
+        }
+        [] => false,
+    }
+}
+
+fn debounce(
+    root: &Path,
+    heads: &[std::path::PathBuf],
+    rx: &mpsc::Receiver<notify::Result<notify::Event>>,
+    send: &Send,
+) {
     loop {
         // Block for the first event of a burst, then gather the rest of it.
         let Ok(first) = rx.recv() else { return };
         let start = Instant::now();
         let mut paths = BTreeSet::new();
         let mut rescan = false;
+        let mut moved = false;
         let mut take = |e: notify::Result<notify::Event>| match e {
             Ok(e) if e.need_rescan() => rescan = true,
             Ok(e) if matches!(e.kind, EventKind::Access(_)) => {}
-            Ok(e) => paths.extend(e.paths.iter().filter_map(|p| relative(root, p))),
+            Ok(e) => {
+                moved |= e.paths.iter().any(|p| moves_a_branch(heads, p));
+                paths.extend(e.paths.iter().filter_map(|p| relative(root, p)));
+            }
             Err(_) => rescan = true,
         };
         take(first);
@@ -62,6 +103,10 @@ fn debounce(root: &Path, rx: &mpsc::Receiver<notify::Result<notify::Event>>, sen
         if !paths.is_empty() {
             send(Action::FilesChanged(paths.into_iter().collect()));
         }
+        // After the files: what a sync wrote is read before who wrote it is asked again.
+        if moved {
+            send(Action::HeadMoved);
+        }
     }
 }
 
@@ -75,4 +120,36 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
         .collect::<Vec<_>>()
         .join("/");
     crate::store::Place::of(&rel).map(|_| rel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::moves_a_branch;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn a_branch_moves_when_head_packed_refs_or_a_branch_file_changes_not_a_lock() {
+        let heads = [
+            PathBuf::from("/r/.git"),
+            PathBuf::from("/r/.git/refs/heads"),
+        ];
+        for moved in [
+            "/r/.git/HEAD",
+            "/r/.git/packed-refs",
+            "/r/.git/refs/heads/main",
+            "/r/.git/refs/heads/team/amman",
+        ] {
+            assert!(moves_a_branch(&heads, Path::new(moved)), "{moved}");
+        }
+        for not in [
+            "/r/.git/index",
+            "/r/.git/refs/heads/main.lock",
+            "/r/.git/HEAD.lock",
+            "/r/.git/objects/ab/cdef",
+            "/r/activities/HEAD",
+        ] {
+            assert!(!moves_a_branch(&heads, Path::new(not)), "{not}");
+        }
+        assert!(!moves_a_branch(&[], Path::new("/r/.git/HEAD")));
+    }
 }

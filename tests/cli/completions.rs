@@ -115,3 +115,38 @@ fn a_mistyped_command_is_named_not_opened_as_a_plan() {
         transcript(&out)
     );
 }
+
+/// Every command takes the plan as `-C PLAN` (or `--plan`), before or after the command, as
+/// `git -C` names a repository; the PLAN argument of commands that have one is the same
+/// thing, and two different plans are refused rather than one silently chosen.
+#[test]
+fn the_plan_is_named_one_way_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::cmd::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua"),
+        &dir.path().join("p"),
+    );
+    let run = |args: &[&str]| khutta(dir.path()).args(args).output().unwrap();
+    for args in [
+        &["check", "-C", "p"][..],
+        &["-C", "p", "check"],
+        &["check", "--plan", "p"],
+        &["check", "p"],
+        &["check", "p", "-C", "p"],
+        &["summary", "-C", "p"],
+        &["consult", "-C", "p", "template", "egm-2021"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}\n{}", transcript(&out));
+    }
+    let two = run(&["check", "p", "-C", "elsewhere"]);
+    assert_eq!(two.status.code(), Some(2), "{}", transcript(&two));
+    let said = String::from_utf8_lossy(&two.stderr);
+    assert!(
+        said.contains("two plan folders given: p and elsewhere"),
+        "{said}"
+    );
+    // The old spelling of one command only is gone: `-p` is no plan option anywhere.
+    let old = run(&["consult", "template", "egm-2021", "-p", "p"]);
+    assert_eq!(old.status.code(), Some(2), "{}", transcript(&old));
+}

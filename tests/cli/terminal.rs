@@ -226,3 +226,19 @@ fn collect_answers_quit_midway_reopen_and_finish() {
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+/// On a terminal every line of `summary --lang ar` is put in display order, the plan's path
+/// too: the Arabic label on the right, the path on its left.
+#[test]
+fn every_line_of_an_arabic_summary_is_in_display_order() {
+    let dir = bundled_copy();
+    let path = dir.path().display().to_string();
+    let t = Tmux::start(&["--lang", "ar", "summary", &path], dir.path(), 160, 20);
+    t.wait_exit();
+    let screen = t.screen();
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&path))
+        .unwrap_or_else(|| panic!("no line with the path:\n{screen}"));
+    assert!(line.trim_start().starts_with(&path), "{line}\n{screen}");
+}

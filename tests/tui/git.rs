@@ -297,3 +297,33 @@ fn commit_right_after_a_save_is_not_refused_for_a_stale_pending_list() {
     h.press(&["enter"]);
     assert_eq!(h.app.shared.status, "committed 1 file");
 }
+
+/// A sync in another terminal writes the plan's files, then moves the branch. If the TUI
+/// reads the files in between, who brought the change cannot be known yet; it is named
+/// when the branch moves, not lost to the moment the files were read.
+#[test]
+fn who_brought_a_change_is_named_once_the_branch_moves_after_the_files() {
+    let (_dir, plan) = repository();
+    let mut h = Harness::open(&plan, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    // The work tree first ...
+    set_progress(&plan, "pilot-tunis", 55);
+    h.disk_changed();
+    let status = h.app.shared.status.clone();
+    assert!(status.contains("changed on disk: pilot-tunis"), "{status}");
+    assert!(!status.contains("(by "), "{status}");
+    // ... then the branch, with a partner's commit that holds what the files hold.
+    crate::support::cmd::git_ok(
+        &plan,
+        &[
+            "commit",
+            "-qam",
+            "Tunis at 55%",
+            "--author",
+            "Amal Haddad <amal@escwa.example>",
+        ],
+    );
+    h.act(khutta::tui::action::Action::HeadMoved);
+    let status = &h.app.shared.status;
+    assert!(status.contains("(by Amal Haddad)"), "{status}");
+}

@@ -120,3 +120,50 @@ fn gantt_months_in_arabic() {
         "{screen}"
     );
 }
+
+/// A value sits against its label whatever its own direction: an id or English text in the
+/// mirrored Arabic form, Arabic text in the English one (not a screen's width away).
+#[test]
+fn values_sit_against_their_labels_in_both_layouts() {
+    // The gap between the end of `value` and the start of `label` on the line holding both.
+    fn gap(screen: &str, value: &str, label: &str) -> usize {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(value) && l.contains(label))
+            .unwrap_or_else(|| panic!("no line with {value} and {label}:\n{screen}"));
+        let chars: Vec<char> = line.chars().collect();
+        let find = |s: &str| {
+            let s: Vec<char> = s.chars().collect();
+            (0..chars.len())
+                .find(|i| chars[*i..].starts_with(&s))
+                .unwrap()
+        };
+        let (v, l) = (find(value), find(label));
+        let (first_end, second) = if v < l {
+            (v + value.chars().count(), l)
+        } else {
+            (l + label.chars().count(), v)
+        };
+        chars[first_end..second]
+            .iter()
+            .filter(|c| **c == ' ')
+            .count()
+    }
+    let mut ar = Harness::bundled(Lang::Ar);
+    ar.press(&["2"]);
+    ar.select_activity("pilot-tunis");
+    ar.press(&["enter"]);
+    let screen = ar.render(120, 40);
+    // The label column of the mirrored form is on the right; `المعرّف` drawn in visual order.
+    assert!(gap(&screen, "pilot-tunis", "فرّعملا") <= 30, "{screen}");
+    assert!(
+        gap(&screen, "tunis-municipality", "يسيئرلا كيرشلا") <= 30,
+        "{screen}"
+    );
+    let mut en = Harness::bundled(Lang::En);
+    en.press(&["2"]);
+    en.select_activity("pilot-tunis");
+    en.press(&["enter"]);
+    let screen = en.render(120, 40);
+    assert!(gap(&screen, "Title (Arabic)", "عورشم") <= 30, "{screen}");
+}

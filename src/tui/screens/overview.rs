@@ -4,7 +4,6 @@ use crate::check::coverage;
 use crate::i18n::Arg;
 use crate::model::{ActivityKind, Amount, Currency, Lang, format_amount};
 use crate::schedule::standing;
-use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::Effect;
 use crate::tui::form::{FormState, Target};
@@ -245,7 +244,7 @@ pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
             value,
             *style,
             *lang,
-            Align::Natural,
+            pen.beside_label(),
         );
     }
 }
