@@ -784,3 +784,9 @@ tui-imported = { $count ->
    *[other] imported: { $count } files of the plan changed (unsaved; u undoes them all)
 }
 tui-export-reporter = Published by (the partner whose IATI identifier reports)
+
+## Searching the Partners, Beneficiaries and Funding lists (/)
+
+tui-editor-search = search
+tui-search-on = search on: { $shown } of { $total } shown (/ changes it, esc clears it)
+tui-search-none = nothing matches the search (esc clears it)

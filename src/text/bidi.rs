@@ -323,7 +323,10 @@ mod tests {
         for (text, path) in [
             ("الخطة     /tmp/plans/nua", "/tmp/plans/nua"),
             ("كُتب ملفان في ./exports/csv", "./exports/csv"),
-            ("العنوان https://example.org/a/b هنا", "https://example.org/a/b"),
+            (
+                "العنوان https://example.org/a/b هنا",
+                "https://example.org/a/b",
+            ),
         ] {
             let shown = crate::text::display::visual_line(text, Direction::Rtl);
             assert!(shown.contains(path), "{path} in {shown}");

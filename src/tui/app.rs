@@ -93,6 +93,7 @@ impl App {
             status: String::new(),
             size: (80, 24),
             repo: Default::default(),
+            search: Default::default(),
         };
         let mut app = App {
             shared,

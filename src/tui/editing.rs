@@ -220,11 +220,17 @@ pub(crate) fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Esc => {
-            let filter = ed.purpose == Purpose::Filter;
+            let purpose = ed.purpose.clone();
             sh.editor = None;
-            if filter {
-                sh.outline.view.filter.text.clear();
-                sh.filter_changed();
+            match purpose {
+                Purpose::Filter => {
+                    sh.outline.view.filter.text.clear();
+                    sh.filter_changed();
+                }
+                Purpose::Search(kind) => {
+                    sh.search.remove(&kind);
+                }
+                _ => {}
             }
             return Vec::new();
         }
@@ -293,6 +299,10 @@ pub(crate) fn revalidate(sh: &mut Shared) {
         Purpose::Filter => {
             sh.outline.view.filter.text = value;
             sh.filter_changed();
+            None
+        }
+        Purpose::Search(kind) => {
+            sh.search.insert(*kind, value);
             None
         }
         Purpose::Commit => value.trim().is_empty().then(|| said!("tui-commit-empty")),
@@ -378,7 +388,7 @@ fn commit(app: &mut App) -> Vec<Effect> {
             }
             effects
         }
-        Purpose::Filter => Vec::new(),
+        Purpose::Filter | Purpose::Search(_) => Vec::new(),
         Purpose::Commit => {
             sh.repo.busy = true;
             vec![Effect::Repo(super::repo_view::RepoJob::Commit(

@@ -23,6 +23,7 @@ mod keys;
 mod model;
 mod problems;
 mod review;
+mod search;
 mod snapshots;
 mod standing;
 mod sync;

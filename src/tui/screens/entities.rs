@@ -2,11 +2,14 @@
 
 use crate::check::allocations;
 use crate::model::keys::{beneficiary_kind, funding_status, organisation_type};
-use crate::model::{EntityKind, Lang, Plan, format_amount};
+use crate::model::{EntityKind, Id, Lang, Plan, format_amount};
 use crate::text::Align;
+use crate::text::search;
 use crate::tui::Screen;
 use crate::tui::action::Command;
 use crate::tui::app::Effect;
+use crate::tui::editor::Purpose;
+use crate::tui::form::spec::EditorKind;
 use crate::tui::form::{FormState, Target};
 use crate::tui::lists::Cursor;
 use crate::tui::paint::fill;
@@ -43,16 +46,71 @@ fn cursor(v: &mut Lists, kind: EntityKind) -> &mut Cursor {
     }
 }
 
+/// The ids the list shows: all of them, or those the search text finds in their id, names
+/// (in either language), acronym, place or funder, folded as `text::search` folds.
+fn shown(sh: &Shared, kind: EntityKind) -> Vec<Id> {
+    let ids = sh.doc.plan.ids(kind);
+    let Some(needle) = sh.search.get(&kind).filter(|t| !t.is_empty()) else {
+        return ids;
+    };
+    let needle = search::fold(needle);
+    let plan = &sh.doc.plan;
+    let text = |t: &crate::model::Text| [Lang::Ar, Lang::En].map(|l| t.get(l).map(str::to_owned));
+    ids.into_iter()
+        .filter(|id| {
+            let mut hay: Vec<Option<String>> = vec![Some(id.to_string())];
+            match kind {
+                EntityKind::Partner => {
+                    if let Some(p) = plan.partners.get(id) {
+                        hay.extend(text(&p.name));
+                        hay.push(p.acronym.clone());
+                        hay.push(p.country.as_ref().map(|c| c.to_string()));
+                    }
+                }
+                EntityKind::Beneficiary => {
+                    if let Some(b) = plan.beneficiaries.get(id) {
+                        hay.extend(text(&b.name));
+                        hay.push(b.city.clone());
+                        hay.push(b.country.as_ref().map(|c| c.to_string()));
+                    }
+                }
+                _ => {
+                    if let Some(f) = plan.funding.get(id) {
+                        hay.extend(text(&f.title));
+                        hay.push(Some(f.funder.to_string()));
+                    }
+                }
+            }
+            hay.iter().flatten().any(|h| search::holds(h, &needle))
+        })
+        .collect()
+}
+
 /// A command on one of the three list screens.
 pub fn command(v: &mut Lists, sh: &mut Shared, c: Command) -> Vec<Effect> {
     let kind = kind_of(sh.screen);
-    let ids = sh.doc.plan.ids(kind);
+    let ids = shown(sh, kind);
     let page = sh.page();
-    if super::move_cursor(cursor(v, kind), c, ids.len(), page) {
+    let at = cursor(v, kind);
+    at.row = at.row.min(ids.len().saturating_sub(1));
+    if super::move_cursor(at, c, ids.len(), page) {
         return Vec::new();
     }
     let selected = ids.get(cursor(v, kind).row).cloned();
     match (c, selected) {
+        (Command::Filter, _) => {
+            let current = sh.search.get(&kind).cloned().unwrap_or_default();
+            editing::open_editor(
+                sh,
+                Purpose::Search(kind),
+                "tui-editor-search",
+                EditorKind::Text,
+                &current,
+            );
+        }
+        (Command::Back, _) => {
+            sh.search.remove(&kind);
+        }
         (Command::Select, Some(id)) => sh.form = Some(FormState::new(Target::Entity(kind, id))),
         (Command::New, _) => editing::start_new(sh, kind),
         (Command::Delete, Some(id)) => editing::ask_delete(sh, kind, id),
@@ -68,8 +126,8 @@ type Column = (&'static str, u16, Align);
 /// One cell: its text and the language of that text (for its direction when it has no letter).
 type Cell = (String, Lang);
 
-/// The columns and cells of each list.
-fn table(sh: &Shared, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Cell>>) {
+/// The columns and cells of each list, one row for each of `ids`.
+fn table(sh: &Shared, plan: &Plan, kind: EntityKind, ids: &[Id]) -> (Vec<Column>, Vec<Vec<Cell>>) {
     let (lang, ui, m) = (sh.content_lang, sh.lang, &sh.msg);
     let en = |s: String| (s, Lang::En);
     match kind {
@@ -81,8 +139,8 @@ fn table(sh: &Shared, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Ce
                 ("col-type", 16, Align::Natural),
                 ("col-country", 7, Align::Natural),
             ],
-            plan.partners
-                .values()
+            ids.iter()
+                .filter_map(|id| plan.partners.get(id))
                 .map(|p| {
                     vec![
                         en(p.id.to_string()),
@@ -105,8 +163,8 @@ fn table(sh: &Shared, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Ce
                 ("col-place", 12, Align::Natural),
                 ("col-size", 10, Align::Right),
             ],
-            plan.beneficiaries
-                .values()
+            ids.iter()
+                .filter_map(|id| plan.beneficiaries.get(id))
                 .map(|b| {
                     let place = [b.country.as_ref().map(|c| c.to_string()), b.city.clone()]
                         .into_iter()
@@ -137,8 +195,8 @@ fn table(sh: &Shared, plan: &Plan, kind: EntityKind) -> (Vec<Column>, Vec<Vec<Ce
                     ("col-used", 14, Align::Right),
                     ("col-left", 14, Align::Right),
                 ],
-                plan.funding
-                    .values()
+                ids.iter()
+                    .filter_map(|id| plan.funding.get(id))
                     .map(|f| {
                         let used = drawn.get(&f.id).map(|(d, _)| *d).unwrap_or_default();
                         let funder = plan
@@ -170,7 +228,8 @@ pub fn draw(v: &Lists, sh: &Shared, area: Rect, buf: &mut Buffer) {
     }
     let pen = &sh.pen;
     let kind = kind_of(sh.screen);
-    let (heads, rows) = table(sh, &sh.doc.plan, kind);
+    let ids = shown(sh, kind);
+    let (heads, rows) = table(sh, &sh.doc.plan, kind, &ids);
     let widths: Vec<u16> = heads.iter().map(|c| c.1).collect();
     let cols = pen.columns(area, &widths);
     for ((key, _, align), (x, w)) in heads.iter().zip(&cols) {
@@ -188,7 +247,27 @@ pub fn draw(v: &Lists, sh: &Shared, area: Rect, buf: &mut Buffer) {
         EntityKind::Funding => &v.funding,
         _ => &v.partners,
     };
-    let height = usize::from(area.height - 1);
+    // While a search is on, the last line says so and how much it finds.
+    let searched = sh.search.get(&kind).is_some_and(|t| !t.is_empty());
+    let foot = u16::from(searched && area.height > 2);
+    if foot == 1 {
+        let said = sh.msg.get_args(
+            "tui-search-on",
+            &[
+                ("shown", ids.len().into()),
+                ("total", sh.doc.plan.ids(kind).len().into()),
+            ],
+        );
+        pen.ui(
+            buf,
+            area.x,
+            area.bottom() - 1,
+            area.width,
+            &said,
+            theme::warning(),
+        );
+    }
+    let height = usize::from(area.height - 1 - foot);
     let offset = c.scrolled(height);
     for (i, cells) in rows.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
@@ -205,12 +284,17 @@ pub fn draw(v: &Lists, sh: &Shared, area: Rect, buf: &mut Buffer) {
         }
     }
     if rows.is_empty() {
+        let key = if searched {
+            "tui-search-none"
+        } else {
+            "tui-empty"
+        };
         pen.ui(
             buf,
             area.x,
             area.y + 1,
             area.width,
-            &sh.msg.get("tui-empty"),
+            &sh.msg.get(key),
             theme::dim(),
         );
     }
