@@ -113,6 +113,53 @@ impl Pen {
 }
 
 impl Pen {
+    /// As [`Pen::columns`], giving way by rank when the room is short: `ranks[i]` 0 is never
+    /// dropped; otherwise the highest rank goes first, until the fixed columns leave the
+    /// flexible ones (width 0) at least `flex_min` cells each. A dropped column is `None`.
+    /// So on a small terminal the titles keep a readable width and the details go.
+    pub(crate) fn columns_ranked(
+        &self,
+        area: Rect,
+        widths: &[u16],
+        ranks: &[u8],
+        flex_min: u16,
+    ) -> Vec<Option<(u16, u16)>> {
+        let mut kept: Vec<bool> = vec![true; widths.len()];
+        let need = |kept: &[bool]| -> u32 {
+            let shown: Vec<u16> = widths
+                .iter()
+                .zip(kept)
+                .filter(|(_, k)| **k)
+                .map(|(w, _)| *w)
+                .collect();
+            let gaps = shown.len().saturating_sub(1) as u32;
+            shown
+                .iter()
+                .map(|w| u32::from(if *w == 0 { flex_min } else { *w }))
+                .sum::<u32>()
+                + gaps
+        };
+        while need(&kept) > u32::from(area.width) {
+            let drop = (0..widths.len())
+                .filter(|i| kept[*i] && ranks.get(*i).copied().unwrap_or(0) > 0)
+                .max_by_key(|i| ranks.get(*i).copied().unwrap_or(0));
+            match drop {
+                Some(i) => kept[i] = false,
+                None => break,
+            }
+        }
+        let shown: Vec<u16> = widths
+            .iter()
+            .zip(&kept)
+            .filter(|(_, k)| **k)
+            .map(|(w, _)| *w)
+            .collect();
+        let mut placed = self.columns(area, &shown).into_iter();
+        kept.iter()
+            .map(|k| if *k { placed.next() } else { None })
+            .collect()
+    }
+
     /// Lays out items of `widths` side by side with no gap, from the reading side (tabs).
     pub(crate) fn columns_tight(&self, area: Rect, widths: &[u16]) -> Vec<(u16, u16)> {
         let mut x = 0u16;
@@ -147,6 +194,26 @@ mod tests {
             shaping: Shaping::Terminal,
             ui,
         }
+    }
+
+    #[test]
+    fn columns_give_way_highest_rank_first_and_the_title_keeps_its_room() {
+        let p = pen(Lang::En);
+        let widths = [20, 0, 10, 10, 15, 12];
+        let ranks = [0, 0, 4, 3, 2, 5];
+        // Wide enough: every column, the title takes the rest.
+        let wide = p.columns_ranked(Rect::new(0, 0, 120, 1), &widths, &ranks, 24);
+        assert!(wide.iter().all(Option::is_some));
+        assert_eq!(wide[1].map(|c| c.1), Some(120 - 20 - 10 - 10 - 15 - 12 - 5));
+        // 80 columns: the lead (rank 5), then the start (4) give way; the title gets 32.
+        let narrow = p.columns_ranked(Rect::new(0, 0, 80, 1), &widths, &ranks, 24);
+        let kept: Vec<bool> = narrow.iter().map(Option::is_some).collect();
+        assert_eq!(kept, [true, true, false, true, true, false]);
+        assert_eq!(narrow[1].map(|c| c.1), Some(80 - 20 - 10 - 15 - 3));
+        // Rank 0 never goes, however narrow.
+        let tiny = p.columns_ranked(Rect::new(0, 0, 30, 1), &widths, &ranks, 24);
+        assert!(tiny[0].is_some() && tiny[1].is_some());
+        assert!(tiny[2..].iter().all(Option::is_none));
     }
 
     #[test]

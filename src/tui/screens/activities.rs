@@ -227,6 +227,9 @@ fn standing(sh: &Shared, a: &crate::model::Activity) -> (String, Style) {
     (said, style)
 }
 
+/// The narrowest the title column gets before other columns give way.
+const TITLE_MIN: u16 = 24;
+
 /// Draws the tree.
 pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
@@ -235,21 +238,27 @@ pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
     let pen = &sh.pen;
     let m = &sh.msg;
     let wide = area.width >= 110;
+    // Each column with its width (0: the title, which takes the rest) and the rank at
+    // which it gives way on a narrow terminal (0: never): slack, lead and start go before
+    // the finish and the status, which say what is late.
     let mut heads = vec![
-        ("col-id", 20u16),
-        ("col-title", 0),
-        ("col-start", 10),
-        ("col-finish", 10),
-        ("col-status", 15),
-        ("col-lead", 12),
+        ("col-id", 20u16, 0u8),
+        ("col-title", 0, 0),
+        ("col-start", 10, 4),
+        ("col-finish", 10, 3),
+        ("col-status", 15, 2),
+        ("col-lead", 12, 5),
     ];
     if wide {
-        heads.push(("col-slack", 6));
+        heads.push(("col-slack", 6, 6));
     }
     let widths: Vec<u16> = heads.iter().map(|h| h.1).collect();
-    let cols = pen.columns(area, &widths);
-    for ((key, _), (x, w)) in heads.iter().zip(&cols) {
-        pen.ui(buf, *x, area.y, *w, &m.get(key), theme::heading());
+    let ranks: Vec<u8> = heads.iter().map(|h| h.2).collect();
+    let cols = pen.columns_ranked(area, &widths, &ranks, TITLE_MIN);
+    for ((key, _, _), col) in heads.iter().zip(&cols) {
+        if let Some((x, w)) = col {
+            pen.ui(buf, *x, area.y, *w, &m.get(key), theme::heading());
+        }
     }
     // While a filter is on, the last line says so and how much it lets through.
     let filtered = !sh.outline.view.filter.is_empty();
@@ -343,8 +352,10 @@ pub fn draw(sh: &Shared, area: Rect, buf: &mut Buffer) {
             (lead, lang, Align::Natural, style),
             (slack, Lang::En, Align::Right, style),
         ];
-        for ((text, l, align, st), (x, w)) in cells.iter().zip(&cols) {
-            pen.text(buf, Rect::new(*x, y, *w, 1), text, *st, *l, *align);
+        for ((text, l, align, st), col) in cells.iter().zip(&cols) {
+            if let Some((x, w)) = col {
+                pen.text(buf, Rect::new(*x, y, *w, 1), text, *st, *l, *align);
+            }
         }
     }
     if sh.outline.rows.is_empty() {

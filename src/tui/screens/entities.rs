@@ -120,8 +120,12 @@ pub fn command(v: &mut Lists, sh: &mut Shared, c: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// A column: its heading's message key, its width (0: takes the rest), and how its cells sit.
-type Column = (&'static str, u16, Align);
+/// A column: its heading's message key, its width (0: takes the rest), how its cells sit,
+/// and the rank at which it gives way on a narrow terminal (0: never; the highest first).
+type Column = (&'static str, u16, Align, u8);
+
+/// The narrowest a name or title column gets before other columns give way.
+const NAME_MIN: u16 = 20;
 
 /// One cell: its text and the language of that text (for its direction when it has no letter).
 type Cell = (String, Lang);
@@ -133,11 +137,11 @@ fn table(sh: &Shared, plan: &Plan, kind: EntityKind, ids: &[Id]) -> (Vec<Column>
     match kind {
         EntityKind::Partner => (
             vec![
-                ("col-id", 22, Align::Natural),
-                ("col-name", 0, Align::Natural),
-                ("col-acronym", 9, Align::Natural),
-                ("col-type", 16, Align::Natural),
-                ("col-country", 7, Align::Natural),
+                ("col-id", 22, Align::Natural, 0),
+                ("col-name", 0, Align::Natural, 0),
+                ("col-acronym", 9, Align::Natural, 3),
+                ("col-type", 16, Align::Natural, 2),
+                ("col-country", 7, Align::Natural, 1),
             ],
             ids.iter()
                 .filter_map(|id| plan.partners.get(id))
@@ -157,11 +161,11 @@ fn table(sh: &Shared, plan: &Plan, kind: EntityKind, ids: &[Id]) -> (Vec<Column>
         ),
         EntityKind::Beneficiary => (
             vec![
-                ("col-id", 26, Align::Natural),
-                ("col-name", 0, Align::Natural),
-                ("col-kind", 19, Align::Natural),
-                ("col-place", 12, Align::Natural),
-                ("col-size", 10, Align::Right),
+                ("col-id", 26, Align::Natural, 0),
+                ("col-name", 0, Align::Natural, 0),
+                ("col-kind", 19, Align::Natural, 2),
+                ("col-place", 12, Align::Natural, 1),
+                ("col-size", 10, Align::Right, 3),
             ],
             ids.iter()
                 .filter_map(|id| plan.beneficiaries.get(id))
@@ -187,13 +191,13 @@ fn table(sh: &Shared, plan: &Plan, kind: EntityKind, ids: &[Id]) -> (Vec<Column>
             let drawn = allocations(plan);
             (
                 vec![
-                    ("col-id", 24, Align::Natural),
-                    ("col-title", 0, Align::Natural),
-                    ("col-funder", 12, Align::Natural),
-                    ("col-status", 10, Align::Natural),
-                    ("col-amount", 16, Align::Right),
-                    ("col-used", 14, Align::Right),
-                    ("col-left", 14, Align::Right),
+                    ("col-id", 24, Align::Natural, 0),
+                    ("col-title", 0, Align::Natural, 0),
+                    ("col-funder", 12, Align::Natural, 4),
+                    ("col-status", 10, Align::Natural, 2),
+                    ("col-amount", 16, Align::Right, 0),
+                    ("col-used", 14, Align::Right, 3),
+                    ("col-left", 14, Align::Right, 1),
                 ],
                 ids.iter()
                     .filter_map(|id| plan.funding.get(id))
@@ -231,8 +235,10 @@ pub fn draw(v: &Lists, sh: &Shared, area: Rect, buf: &mut Buffer) {
     let ids = shown(sh, kind);
     let (heads, rows) = table(sh, &sh.doc.plan, kind, &ids);
     let widths: Vec<u16> = heads.iter().map(|c| c.1).collect();
-    let cols = pen.columns(area, &widths);
-    for ((key, _, align), (x, w)) in heads.iter().zip(&cols) {
+    let ranks: Vec<u8> = heads.iter().map(|c| c.3).collect();
+    let cols = pen.columns_ranked(area, &widths, &ranks, NAME_MIN);
+    for ((key, _, align, _), col) in heads.iter().zip(&cols) {
+        let Some((x, w)) = col else { continue };
         pen.text(
             buf,
             Rect::new(*x, area.y, *w, 1),
@@ -279,8 +285,10 @@ pub fn draw(v: &Lists, sh: &Shared, area: Rect, buf: &mut Buffer) {
         if i == c.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
-        for (((_, _, align), (x, w)), (text, lang)) in heads.iter().zip(&cols).zip(cells) {
-            pen.text(buf, Rect::new(*x, y, *w, 1), text, style, *lang, *align);
+        for (((_, _, align, _), col), (text, lang)) in heads.iter().zip(&cols).zip(cells) {
+            if let Some((x, w)) = col {
+                pen.text(buf, Rect::new(*x, y, *w, 1), text, style, *lang, *align);
+            }
         }
     }
     if rows.is_empty() {
