@@ -167,3 +167,45 @@ fn values_sit_against_their_labels_in_both_layouts() {
     let screen = en.render(120, 40);
     assert!(gap(&screen, "Title (Arabic)", "عورشم") <= 30, "{screen}");
 }
+
+/// The coordinator's screens at the two other sizes people use, in both languages, with late
+/// and at-risk work on screen and its group rolled up: the Overview, Activities, the Gantt
+/// (at each zoom, with the label test of `gantt.rs` keeping its axis apart) and a form.
+#[test]
+fn the_coordinator_s_screens_at_100x30_and_160x45_in_both_languages() {
+    use khutta::tui::action::Action;
+    for lang in [Lang::En, Lang::Ar] {
+        for (w, ht) in [(100u16, 30u16), (160, 45)] {
+            let mut h = Harness::bundled(lang);
+            h.act(Action::Resize(w, ht));
+            // Reopened after their dates: one late, one at risk (as in `standing.rs`).
+            for id in ["concept-note", "study-visit-spain"] {
+                let plan = &h.app.shared.doc.plan;
+                let id = khutta::model::Id::new_unchecked(id);
+                let kind = khutta::model::EntityKind::Activity;
+                let edit = khutta::edit::Edit::update(plan, kind, &id, "status", |e| {
+                    if let khutta::model::Entity::Activity(a) = e {
+                        a.status = khutta::model::Status::InProgress;
+                    }
+                    Ok::<(), ()>(())
+                })
+                .unwrap()
+                .unwrap();
+                h.app.shared.doc.apply(edit).unwrap();
+            }
+            let tag = |screen: &str| format!("{}_{screen}_{w}x{ht}", lang.tag());
+            h.press(&["1"]);
+            insta::assert_snapshot!(tag("overview"), h.render(w, ht));
+            h.press(&["2", "g"]);
+            insta::assert_snapshot!(tag("activities"), h.render(w, ht));
+            h.press(&["6"]);
+            insta::assert_snapshot!(tag("gantt"), h.render(w, ht));
+            h.press(&["+", "+"]);
+            insta::assert_snapshot!(tag("gantt_zoomed_in"), h.render(w, ht));
+            h.press(&["2"]);
+            h.select_activity("pilot-tunis");
+            h.press(&["enter"]);
+            insta::assert_snapshot!(tag("form"), h.render(w, ht));
+        }
+    }
+}
