@@ -78,6 +78,14 @@ fn place(
     placed.unwrap_or_default()
 }
 
+/// The width of a Gantt's label column in a chart `total` cells wide, for the TUI and
+/// `khutta gantt` alike: a third of a wide chart, so that titles that differ only at their
+/// end (five city assessments) can be told apart; at least 32 cells while that leaves half
+/// for the bars; at most 72.
+pub fn label_column(total: u16) -> u16 {
+    (total / 3).clamp(32.min(total / 2), 72)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

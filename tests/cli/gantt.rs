@@ -197,3 +197,25 @@ fn months_in_arabic() {
         "{narrow}"
     );
 }
+
+/// The label column takes the room there is, as the TUI's does: a third of a wide chart,
+/// so that the five city assessments and the long titles read whole at 200 columns.
+#[test]
+fn the_label_column_grows_with_the_width() {
+    let wide = gantt(BUNDLED, &["--width", "200"]);
+    let narrow = gantt(BUNDLED, &["--width", "100"]);
+    let title = "Finalising the joint ESCWA-OECD report";
+    let line = |chart: &str| {
+        chart
+            .lines()
+            .find(|l| l.contains("Finalising the joint"))
+            .unwrap_or_else(|| panic!("{chart}"))
+            .to_owned()
+    };
+    assert!(line(&wide).contains(title), "{wide}");
+    assert!(line(&narrow).contains("Finalising the joint ESCWA-OEC…"), "{narrow}");
+    // Every line as wide as asked, no wider.
+    for l in wide.lines() {
+        assert!(khutta::text::str_width(l) <= 200, "{l}");
+    }
+}

@@ -96,7 +96,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         })
         .max()
         .unwrap_or(0);
-    let label_width = longest.clamp(8, (usize::from(width) / 3).clamp(12, 40));
+    // The TUI's rule, narrowed to the longest title when they are all shorter.
+    let label_width = longest.clamp(8, usize::from(khutta::gantt::labels::label_column(width)));
     let columns = usize::from(width).saturating_sub(label_width + 1).max(10);
     let columns = u16::try_from(columns).unwrap_or(u16::MAX);
     let gantt = khutta::gantt::layout(plan, &schedule, &options(&args, columns, today, ui));

@@ -17,11 +17,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::collections::HashMap;
 
-/// The width of the label column: a third of a wide terminal, so that titles that differ
-/// only at their end (five city assessments) can be told apart, and 32 cells up to 96
-/// columns.
+/// The width of the label column ([`crate::gantt::labels::label_column`]).
 fn label_width(sh: &Shared) -> u16 {
-    (sh.size.0 / 3).clamp(32, 72)
+    crate::gantt::labels::label_column(sh.size.0)
 }
 
 /// The Gantt's scale, first day shown, and its layout for the current plan and width.
