@@ -66,6 +66,30 @@ fn bench(c: &mut Criterion) {
             t.draw(|f| khutta::tui::view::draw(&app, f)).unwrap();
         })
     });
+    // The Overview answers the day's questions (late work, next milestones, the critical
+    // path ahead) from the whole plan at every frame.
+    app.update(Action::Command(Command::ScreenOverview));
+    g.bench_function("key then redraw (overview, 120x40)", |b| {
+        b.iter(|| {
+            app.update(Action::Command(Command::Down));
+            t.draw(|f| khutta::tui::view::draw(&app, f)).unwrap();
+        })
+    });
+    // The Gantt lays out again at each zoom, around the cursor.
+    app.update(Action::Command(Command::ScreenGantt));
+    let mut zoom_in = true;
+    g.bench_function("zoom then redraw (gantt, 120x40)", |b| {
+        b.iter(|| {
+            let key = if zoom_in {
+                Command::ZoomIn
+            } else {
+                Command::ZoomOut
+            };
+            zoom_in = !zoom_in;
+            app.update(Action::Command(key));
+            t.draw(|f| khutta::tui::view::draw(&app, f)).unwrap();
+        })
+    });
     g.finish();
 }
 
