@@ -8,8 +8,10 @@
 //!   repeats (a partner with two roles) falls back to a set of whole items.
 //! - **sets**: tags, beneficiaries, SDG targets, earmarks, roles, weekend days, countries,
 //!   cities: members are added or removed (`tags[]`).
-//! - **sequences**: budget lines and outputs, aligned by content like lines of text and
-//!   named by position (`budget[2].amount`).
+//! - **sequences**: budget lines and outputs, aligned by content like lines of text. A
+//!   budget line is named by its category and funding source (`budget[travel · grant].amount`,
+//!   `#2` telling apart lines that share both), an output by position (`outputs[2]`); the path
+//!   goes by position either way ([`Seg::Named`]).
 //!
 //! A removed and an added entity of the same kind are one rename when the references moved
 //! with it: nothing still refers to the old id, everything that did and still exists refers
@@ -72,7 +74,7 @@ use tree::{entity_tree, meta_tree};
 /// One value that changed inside an entity or `plan.ron`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FieldChange {
-    /// Where: `title.en`, `dependencies[launch].lag`, `budget[2]`, `tags[]`.
+    /// Where: `title.en`, `dependencies[launch].lag`, `budget[travel · grant]`, `tags[]`.
     pub path: FieldPath,
     /// Before (`None`: absent). For a set member, the member removed.
     pub old: Option<Value>,
