@@ -80,6 +80,7 @@ review-md-money-note = محوَّلًا إلى عملة الخطة بأسعار 
 review-money-budget = الميزانية حسب النشاط
 review-money-sources = التمويل حسب المصدر
 review-money-funders = التمويل حسب المموِّل
+review-money-draws = المسحوب من كل مصدر تمويل
 review-money-activity = النشاط
 review-money-source = المصدر
 review-money-funder = المموِّل
@@ -89,6 +90,7 @@ review-money-before-in = قبل { $currency }
 review-money-after-in = بعد { $currency }
 review-money-change = التغيّر
 review-money-total = (المجموع)
+review-money-no-source = (بلا مصدر)
 review-money-unknown = غير متاح
 
 ## The schedule
@@ -124,6 +126,54 @@ review-finish-moved = { $dates } ({ $sign }{ $days } { $days_form ->
 })
 # In right-to-left prose the old value comes first, on the right: the arrow points left.
 review-md-arrow = ←
+
+## Problems introduced and fixed
+
+review-problems-introduced = { $count_form ->
+    [one] مشكلة جديدة (1)
+    [two] مشكلتان جديدتان (2)
+    [few] مشكلات جديدة ({ $count })
+   *[other] مشكلات جديدة ({ $count })
+}
+review-problems-fixed = { $count_form ->
+    [one] مشكلة حُلَّت (1)
+    [two] مشكلتان حُلَّتا (2)
+    [few] مشكلات حُلَّت ({ $count })
+   *[other] مشكلات حُلَّت ({ $count })
+}
+review-md-problems = المشكلات
+review-md-problems-note = ما يُبلغ عنه `khutta check` بعد التغيير لا قبله (جديدة)، وقبله لا بعده (حُلَّت).
+review-md-introduced = جديدة ({ $count })
+review-md-fixed = حُلَّت ({ $count })
+
+## Authors of the commits of a range
+
+review-authors = المؤلفون ({ $count_form ->
+    [zero] لا إيداعات
+    [one] إيداع واحد
+    [two] إيداعان
+    [few] { $count } إيداعات
+    [many] { $count } إيداعًا
+   *[other] { $count } إيداع
+})
+review-md-authors = المؤلفون ({ $count_form ->
+    [zero] لا إيداعات
+    [one] إيداع واحد
+    [two] إيداعان
+    [few] { $count } إيداعات
+    [many] { $count } إيداعًا
+   *[other] { $count } إيداع
+})
+review-author = { $who }: { $commits } ({ $files })
+review-author-commits = { $count_form ->
+    [zero] لا إيداعات
+    [one] إيداع واحد
+    [two] إيداعان
+    [few] { $count } إيداعات
+    [many] { $count } إيداعًا
+   *[other] { $count } إيداع
+}
+review-author-signatures = التواقيع: { $verified } من { $checked } موثَّقة
 
 ## Conflicts of a merge
 

@@ -20,7 +20,9 @@
 //! conflicts keep the plan loadable, and [`resolve`] settles them.
 
 mod apply;
+mod authors;
 mod by_unit;
+mod consequences;
 mod consult;
 mod delta;
 mod facts;
@@ -30,6 +32,7 @@ mod money;
 mod money_view;
 mod nav;
 mod path;
+mod problems;
 mod rename;
 pub mod render;
 mod replay;
@@ -45,12 +48,14 @@ mod units;
 pub mod variance;
 
 pub use apply::{ApplyError, apply};
+pub use authors::{Author, Signatures};
 pub use by_unit::{changed_fields, changes_between, merge_unit, read_field, write_field};
 pub use facts::{PlanFile, facts, file_changes, file_diff_text};
 pub use merge::{Conflict, ConflictKind, MergeResult, Problem, Side, Target, merge};
 pub use money::{MoneyChanges, MoneyRow};
 pub use nav::PathError;
 pub use path::{FieldPath, Seg};
+pub use problems::{ProblemChanges, problems_of};
 pub use rename::MAX_CHANGED_FIELDS;
 pub use resolve::{Choice, ResolveError, resolve};
 pub use review::Review;

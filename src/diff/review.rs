@@ -1,5 +1,6 @@
-//! What a reviewer sees between two revisions: the semantic diff and the schedule variance,
-//! as terminal text (or [`Line`]s), Markdown and JSON. Text and Markdown are in the language
+//! What a reviewer sees between two revisions: the semantic diff, the schedule variance, the
+//! problems the change introduces and fixes, and who made the commits of the range; as
+//! terminal text (or [`Line`]s), Markdown and JSON. Text and Markdown are in the language
 //! of the messages they are given; ids, field paths, values and dates stay as they are. JSON
 //! is for tools and has English keys.
 //!
@@ -8,12 +9,16 @@
 //!
 //! [`diff`]: super::diff
 
+use super::authors::Author;
+use super::consequences;
 use super::lines::{self, Line, LineKind};
+use super::problems::{self, ProblemChanges, problems_of};
 use super::render::{self, code, esc};
 use super::variance::{self, FinishShift, Placed, Shift, Timeline, Variance};
 use super::{PlanDiff, diff};
 use crate::i18n::Messages;
-use crate::model::Plan;
+use crate::model::{EntityKind, Plan};
+use crate::schedule::Schedule;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -27,16 +32,41 @@ pub struct Review {
     /// The schedule variance; `None` when no schedule is available.
     #[serde(rename = "schedule", skip_serializing_if = "Option::is_none")]
     pub variance: Option<Variance>,
+    /// The problems `check` finds after and not before, and before and not after; `None`
+    /// when they were not looked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems: Option<ProblemChanges>,
+    /// Who made the commits between the two revisions, in the order of their first commit;
+    /// `None` when a side is not a commit (the working plan), so there is no range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authors: Option<Vec<Author>>,
 }
 
 impl Review {
-    /// The review from `a` to `b`, each scheduled by [`variance::timeline`].
+    /// The review from `a` to `b`: each is scheduled and checked.
     pub fn new(a: &Plan, b: &Plan) -> Review {
-        let (ta, tb) = (variance::timeline(a), variance::timeline(b));
-        Review::with_timelines(a, b, Some((&ta, &tb)))
+        let (sa, sb) = (crate::schedule::schedule(a), crate::schedule::schedule(b));
+        Review::with_schedules(a, b, &sa, &sb)
     }
 
-    /// The review from `a` to `b` with the given timelines (`None`: no schedule section).
+    /// The review from `a` to `b`, given their schedules (the TUI keeps the working plan's);
+    /// each is checked as `khutta check` would.
+    pub fn with_schedules(a: &Plan, b: &Plan, sa: &Schedule, sb: &Schedule) -> Review {
+        let (ta, tb) = (variance::timeline_of(a, sa), variance::timeline_of(b, sb));
+        let mut r = Review::with_timelines(a, b, Some((&ta, &tb)));
+        // Nothing changed, nothing to look for: the same plan has the same problems.
+        let problems = if r.diff.is_empty() {
+            ProblemChanges::default()
+        } else {
+            let renamed: Vec<_> = r.renamed().collect();
+            problems::compare(&problems_of(a, sa), &problems_of(b, sb), &renamed)
+        };
+        r.problems = Some(problems);
+        r
+    }
+
+    /// The review from `a` to `b` with the given timelines (`None`: no schedule section), and
+    /// no problems looked for.
     pub(crate) fn with_timelines(
         a: &Plan,
         b: &Plan,
@@ -44,12 +74,33 @@ impl Review {
     ) -> Review {
         let d = diff(a, b);
         let variance = timelines.map(|(ta, tb)| variance::variance(ta, tb, &d));
-        Review { diff: d, variance }
+        Review {
+            diff: d,
+            variance,
+            problems: None,
+            authors: None,
+        }
+    }
+
+    /// The review with who made the commits of the range.
+    pub fn by(mut self, authors: Vec<Author>) -> Review {
+        self.authors = Some(authors);
+        self
     }
 
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
-        self.diff.is_empty() && self.variance.as_ref().is_none_or(Variance::is_empty)
+        self.diff.is_empty()
+            && self.variance.as_ref().is_none_or(Variance::is_empty)
+            && self.problems.as_ref().is_none_or(ProblemChanges::is_empty)
+    }
+
+    /// The renamed entities of the diff, with their kind.
+    pub(crate) fn renamed(&self) -> impl Iterator<Item = (EntityKind, &super::Renamed)> {
+        self.diff
+            .entities
+            .iter()
+            .flat_map(|k| k.renamed.iter().map(move |n| (k.kind, n)))
     }
 }
 
@@ -66,6 +117,12 @@ pub fn lines(r: &Review, m: &Messages) -> Vec<Line> {
     };
     if let Some(v) = r.variance.as_ref().filter(|v| !v.is_empty()) {
         out.extend(variance_lines(v, m));
+    }
+    if let Some(p) = &r.problems {
+        out.extend(consequences::problem_lines(p, m));
+    }
+    if let Some(a) = &r.authors {
+        out.extend(consequences::author_lines(a, m));
     }
     out
 }
@@ -87,6 +144,12 @@ pub fn markdown(r: &Review, m: &Messages) -> String {
     };
     if let Some(v) = r.variance.as_ref().filter(|v| !v.is_empty()) {
         s.push_str(&variance_markdown(v, m));
+    }
+    if let Some(p) = &r.problems {
+        s.push_str(&consequences::problem_markdown(p, m));
+    }
+    if let Some(a) = &r.authors {
+        s.push_str(&consequences::author_markdown(a, m));
     }
     s
 }

@@ -380,8 +380,8 @@ pub fn draw(v: &ReviewView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         }
         let style = match line.kind {
             LineKind::Heading => theme::heading(),
-            LineKind::Added => theme::ok(),
-            LineKind::Removed => theme::error(),
+            LineKind::Added | LineKind::Fixed => theme::ok(),
+            LineKind::Removed | LineKind::Introduced => theme::error(),
             _ => Style::new(),
         };
         if line.is_row() && pen.bidi == BidiMode::App {
