@@ -175,6 +175,39 @@ review-author-commits = { $count_form ->
 }
 review-author-signatures = التواقيع: { $verified } من { $checked } موثَّقة
 
+## A pull-request comment (`khutta review BASE..HEAD`)
+
+review-comment-title = مراجعة الخطة { $range }
+review-comment-separator = {"؛ "}
+review-comment-changes = التغييرات: { $what }
+review-comment-moved = { $count_form ->
+    [zero] لم يتحرك أي نشاط أو معلم
+    [one] تحرك نشاط أو معلم واحد
+    [two] تحرك نشاطان أو معلمان
+    [few] تحركت { $count } أنشطة ومعالم
+    [many] تحرك { $count } نشاطًا ومعلمًا
+   *[other] تحرك { $count } نشاط ومعلم
+}
+review-comment-budget = الميزانية: { $amounts } { $currency } ({ $change })
+review-comment-draws = المسحوب من مصادر التمويل: { $sources } { $currency }
+review-comment-problems = المشكلات: { $introduced } جديدة، { $fixed } حُلَّت
+review-comment-commits = { $commits_form ->
+    [zero] لا إيداعات
+    [one] إيداع واحد
+    [two] إيداعان
+    [few] { $commits } إيداعات
+    [many] { $commits } إيداعًا
+   *[other] { $commits } إيداع
+} من { $authors_form ->
+    [zero] لا مؤلفين
+    [one] مؤلف واحد
+    [two] مؤلفَين
+    [few] { $authors } مؤلفين
+    [many] { $authors } مؤلفًا
+   *[other] { $authors } مؤلف
+}
+review-comment-all-changes = كل التغييرات
+
 ## Conflicts of a merge
 
 review-conflicts = { $count_form ->

@@ -134,6 +134,32 @@ review-author-commits = { $count ->
 # Once commit signatures are checked: how many of the author's commits verify.
 review-author-signatures = signatures: { $verified } of { $checked } verified
 
+## A pull-request comment (`khutta review BASE..HEAD`)
+
+# The title; `$range` is what the user named, as code.
+review-comment-title = Plan review { $range }
+# Between the parts of one line of the summary.
+review-comment-separator = {"; "}
+review-comment-changes = Changes: { $what }
+review-comment-moved = { $count ->
+    [one] 1 activity or milestone moved
+   *[other] { $count } activities and milestones moved
+}
+# `$amounts` is the budget before and after, with an arrow between them.
+review-comment-budget = Budget: { $amounts } { $currency } ({ $change })
+# `$sources` lists each funding source with the change in what its lines draw.
+review-comment-draws = Drawn from funding sources: { $sources } { $currency }
+review-comment-problems = Problems: { $introduced } introduced, { $fixed } fixed
+review-comment-commits = { $commits ->
+    [one] 1 commit
+   *[other] { $commits } commits
+} by { $authors ->
+    [one] 1 author
+   *[other] { $authors } authors
+}
+# The folded list of every change, under the summary.
+review-comment-all-changes = Every change
+
 ## Conflicts of a merge
 
 review-conflicts = { $count ->

@@ -63,7 +63,7 @@ enum Format {
 }
 
 /// Failures to read a revision are usage errors here: the user named something unreadable.
-fn unreadable(e: RepoError) -> CommandError {
+pub(super) fn unreadable(e: RepoError) -> CommandError {
     match e {
         RepoError::NoSuchRevision(_)
         | RepoError::NoPlanAt(_)
@@ -164,7 +164,7 @@ fn working_tree(root: &Path, ui: &Ui) -> Result<Plan, CommandError> {
 /// Colours a line of a review by what it says: section headers bold, added entities and fixed
 /// problems green, removed entities and introduced problems red, renamed and changed cyan. The text is already escaped, so the only escape sequences
 /// in the output are these (and the explicit mode around Arabic on a terminal).
-fn paint_line(kind: LineKind, line: &str, style: Style) -> Cow<'_, str> {
+pub(super) fn paint_line(kind: LineKind, line: &str, style: Style) -> Cow<'_, str> {
     if !style.is_on() {
         return Cow::Borrowed(line);
     }

@@ -22,6 +22,7 @@
 mod apply;
 mod authors;
 mod by_unit;
+pub mod comment;
 mod consequences;
 mod consult;
 mod delta;

@@ -338,11 +338,6 @@ pub(crate) fn variance_markdown(v: &Variance, m: &Messages) -> String {
         arrow: "→",
         unscheduled: &unscheduled,
     };
-    let arrow = m.get("review-md-arrow");
-    let prose = Words {
-        arrow: &arrow,
-        unscheduled: &unscheduled,
-    };
     let mut s = format!(
         "\n### {}\n\n{}\n",
         m.get("review-md-schedule"),
@@ -388,7 +383,18 @@ pub(crate) fn variance_markdown(v: &Variance, m: &Messages) -> String {
         let args = [("ids", ids(&v.no_longer_critical, code, m).into())];
         let _ = writeln!(s, "- {}", m.get_args("review-md-no-longer-critical", &args));
     }
-    let finish = [("finish", finish_line(&v.finish, &prose, m).into())];
-    let _ = writeln!(s, "- {}", m.get_args("review-md-plan-finish", &finish));
+    let _ = writeln!(s, "- {}", plan_finish_md(v, m));
     s
+}
+
+/// `Plan finish: 2026-06-30 → 2026-07-15 (+15 days)`, as Markdown prose says it.
+pub(super) fn plan_finish_md(v: &Variance, m: &Messages) -> String {
+    let unscheduled = m.get("review-unscheduled");
+    let arrow = m.get("review-md-arrow");
+    let prose = Words {
+        arrow: &arrow,
+        unscheduled: &unscheduled,
+    };
+    let finish = [("finish", finish_line(&v.finish, &prose, m).into())];
+    m.get_args("review-md-plan-finish", &finish)
 }

@@ -11,7 +11,7 @@
 //! - c8 Amal Haddad: the travel line goes back to the grant; both errors are fixed.
 
 use crate::review::{History, commit_as, edit, expected, history};
-use crate::support::cmd::assert_matches_file;
+use crate::support::cmd::{assert_matches_file, git_ok};
 use khutta::model::{Amount, BudgetCategory, BudgetLine, Currency, Id};
 
 /// The history of `review.rs` with the three commits above (c6, c7, c8).
@@ -126,4 +126,81 @@ fn a_range_of_commits_says_who_made_them() {
     // Against the working tree there is no range of commits, and no author list.
     let work = h.run(&["diff", &c[5]]);
     assert!(!work.contains("authors"), "{work}");
+}
+
+#[test]
+fn review_writes_a_pull_request_comment_in_both_languages() {
+    let h = moved_funding();
+    let c = &h.commits;
+    // A pull request's base and head, as a CI job names them.
+    git_ok(&h.plan, &["branch", "base", &c[6]]);
+    git_ok(&h.plan, &["branch", "topic", &c[7]]);
+    let md = h.run(&["review", "base..topic", "--format", "md"]);
+    for phrase in [
+        "## Plan review `base..topic`\n\n",
+        "- Changes: activities: 1 changed\n",
+        "- Drawn from funding sources: `cofunding` +30,000, `grant` -30,000 USD\n",
+        "- Problems: 2 introduced, 0 fixed\n",
+        "- 1 commit by 1 author\n",
+        "| cofunding | - | 30,000 USD | 0 | 30,000 | +30,000 |\n",
+        "**Introduced (2)**\n",
+        "<details>\n<summary>Every change</summary>\n",
+        "  - `budget[travel · cofunding].funding`: `\"grant\"` → `\"cofunding\"`\n",
+        "- Layla Nasser <layla@partners.invalid>: 1 commit (activities/regional-report.ron)\n",
+    ] {
+        assert!(md.contains(phrase), "{phrase:?} missing from\n{md}");
+    }
+    assert_matches_file(&expected("review-c6-c7.md"), &md);
+    // Markdown is the default: what a CI job posts.
+    assert_eq!(h.run(&["review", "base..topic"]), md);
+
+    let ar = h.run(&["--lang", "ar", "review", "base..topic"]);
+    assert!(
+        ar.starts_with("<div dir=\"rtl\">\n\n## مراجعة الخطة `base..topic`\n"),
+        "{ar}"
+    );
+    assert!(ar.ends_with("\n</div>\n--- exit 0\n"), "{ar}");
+    for phrase in [
+        "- المشكلات: 2 جديدة، 0 حُلَّت\n",
+        "**جديدة (2)**\n",
+        "| المصدر | قبل | بعد | قبل USD | بعد USD | التغيّر |\n",
+        "- إيداع واحد من مؤلف واحد\n",
+    ] {
+        assert!(ar.contains(phrase), "{phrase:?} missing from\n{ar}");
+    }
+    assert_matches_file(&expected("review-c6-c7.ar.md"), &ar);
+
+    let json: serde_json::Value = serde_json::from_str(
+        h.run(&["review", "base..topic", "--format", "json"])
+            .trim_end_matches("--- exit 0\n"),
+    )
+    .unwrap();
+    assert_eq!(json["range"], "base..topic");
+    assert_eq!(json["summary"]["problems_introduced"], 2);
+    assert_eq!(json["summary"]["draws_changed"], 2);
+    assert_eq!(json["problems"]["introduced"][0]["code"], "E025");
+    assert_eq!(json["authors"][0]["name"], "Layla Nasser");
+    assert!(json["authors"][0].get("signatures").is_none(), "{json}");
+
+    let text = h.run(&["review", "base..topic", "--format", "text"]);
+    assert!(
+        text.starts_with("Plan review base..topic\n  Changes: activities: 1 changed\n"),
+        "{text}"
+    );
+    assert!(text.contains("problems introduced (2)\n"), "{text}");
+
+    // The fix: both problems fixed, and nothing to review between a commit and itself.
+    let fix = h.run(&["review", &format!("{}..{}", c[7], c[8])]);
+    assert!(fix.contains("- Problems: 0 introduced, 2 fixed\n"), "{fix}");
+    assert!(fix.contains("**Fixed (2)**\n"), "{fix}");
+    let none = h.run(&["review", "topic..topic"]);
+    assert_eq!(
+        none,
+        "## Plan review `topic..topic`\n\nNo changes.\n--- exit 0\n"
+    );
+    let bad = h.run(&["review", "nowhere..HEAD"]);
+    assert!(
+        bad.contains("`nowhere` is not a commit") && bad.ends_with("--- exit 2\n"),
+        "{bad}"
+    );
 }
