@@ -1,13 +1,15 @@
 //! The Review screen: pick an old and a new revision (the working plan, a baseline, a commit of
 //! the history) and read what changed between them, as `khutta diff` prints it: the changes by
-//! kind, the money tables and the schedule variance. The old revision, unless it is the working
-//! plan, is what the Gantt draws as ghost bars.
+//! kind, the money tables (what each funding source's lines draw among them), the schedule
+//! variance, the problems introduced and fixed, and, between two commits, who made them. The
+//! old revision, unless it is the working plan, is what the Gantt draws as ghost bars.
 //!
 //! Plans at commits are read on the repository worker ([`RepoJob::Revisions`]) and arrive as
-//! [`Action::Revisions`]; the review itself is pure and computed in `update`.
+//! [`Action::Revisions`], the authors of a range likewise ([`RepoJob::Authors`]); the review
+//! itself is pure and computed in `update`.
 
 use crate::diff::lines::{Line, LineKind};
-use crate::diff::{Review, review, variance};
+use crate::diff::{Author, Review, review, variance};
 use crate::gantt::baseline::{Span, Spans};
 use crate::model::{EntityKind, Id, Lang, Plan};
 use crate::repo::{CommitId, PlanRepo};
@@ -96,6 +98,10 @@ pub struct ReviewView {
     pub shift: usize,
     /// Whether plans are being read.
     pub loading: bool,
+    /// Who made the commits of the last range of two commits asked for, once read.
+    pub authors: Option<((CommitId, CommitId), Vec<Author>)>,
+    /// The range whose authors are being read.
+    pub reading_authors: Option<(CommitId, CommitId)>,
     /// Why a revision could not be read.
     pub error: Option<crate::i18n::Said>,
     /// Where the old revision placed each activity, for the Gantt's ghost bars.
@@ -146,6 +152,14 @@ fn request(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
     if v.new.is_none() {
         v.new = Some(Revision::Working);
     }
+    let mut effects = Vec::new();
+    if let Some(range) = range(v)
+        && v.authors.as_ref().map(|(r, _)| *r) != Some(range)
+        && v.reading_authors != Some(range)
+    {
+        v.reading_authors = Some(range);
+        effects.push(Effect::Repo(RepoJob::Authors(range.0, range.1)));
+    }
     let missing: Vec<CommitId> = [&v.old, &v.new]
         .into_iter()
         .flatten()
@@ -154,13 +168,49 @@ fn request(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
         .collect();
     if missing.is_empty() {
         recompute(v, sh);
-        return Vec::new();
+        return effects;
     }
     if v.loading {
-        return Vec::new();
+        return effects;
     }
     v.loading = true;
-    vec![Effect::Repo(RepoJob::Revisions(missing))]
+    effects.push(Effect::Repo(RepoJob::Revisions(missing)));
+    effects
+}
+
+/// The two commits compared, when both sides are commits: a range with authors.
+fn range(v: &ReviewView) -> Option<(CommitId, CommitId)> {
+    Some((v.old.as_ref()?.commit()?, v.new.as_ref()?.commit()?))
+}
+
+/// Who made the commits from `a` to `b` (on the worker).
+pub fn read_authors(root: &Path, a: CommitId, b: CommitId) -> Action {
+    let authors = PlanRepo::open(root)
+        .and_then(|r| r.authors(a, b))
+        .map_err(|e| e.said());
+    Action::Authors(Box::new(((a, b), authors)))
+}
+
+/// The authors of a range arrived from the worker. A range no longer compared is kept for
+/// when it is again; the review is recomputed when it is the one shown.
+pub fn authors_arrived(
+    v: &mut ReviewView,
+    sh: &mut Shared,
+    asked: (CommitId, CommitId),
+    authors: Result<Vec<Author>, crate::i18n::Said>,
+) -> Vec<Effect> {
+    if v.reading_authors == Some(asked) {
+        v.reading_authors = None;
+    }
+    match authors {
+        Ok(list) => v.authors = Some((asked, list)),
+        // The review stands without its authors; the reason is shown above it.
+        Err(e) => v.error = Some(e),
+    }
+    if range(v) == Some(asked) && !v.loading {
+        recompute(v, sh);
+    }
+    Vec::new()
 }
 
 /// Reads the plans at `commits` (on the worker).
@@ -214,12 +264,23 @@ fn recompute(v: &mut ReviewView, sh: &mut Shared) {
         return;
     };
     // The working plan's schedule is kept by the document; only commits are scheduled here.
-    let timeline = |r: &Option<Revision>, p: &Plan| match r.as_ref().and_then(Revision::commit) {
-        None => variance::timeline_of(p, &sh.doc.schedule),
-        Some(_) => variance::timeline(p),
+    let schedule = |r: &Option<Revision>, p: &Plan| {
+        r.as_ref()
+            .and_then(Revision::commit)
+            .map(|_| crate::schedule::schedule(p))
     };
-    let (ta, tb) = (timeline(&v.old, old), timeline(&v.new, new));
-    let r = Review::with_timelines(old, new, Some((&ta, &tb)));
+    let (sa, sb) = (schedule(&v.old, old), schedule(&v.new, new));
+    let (sa, sb) = (
+        sa.as_ref().unwrap_or(&sh.doc.schedule),
+        sb.as_ref().unwrap_or(&sh.doc.schedule),
+    );
+    let ta = variance::timeline_of(old, sa);
+    let mut r = Review::with_schedules(old, new, sa, sb);
+    if let Some((asked, list)) = &v.authors
+        && range(v) == Some(*asked)
+    {
+        r = r.by(list.clone());
+    }
     // An activity renamed since the old side keeps its ghost: the ghost goes by the new id.
     let renamed: HashMap<&Id, &Id> = r
         .diff
