@@ -204,3 +204,32 @@ fn review_writes_a_pull_request_comment_in_both_languages() {
         "{bad}"
     );
 }
+
+#[test]
+fn git_names_budget_lines_by_category_and_source() {
+    let h = moved_funding();
+    let c = &h.commits;
+    // textconv: the line's facts leave under one name and arrive under the other.
+    let moved = git_ok(&h.plan, &["diff", &c[6], &c[7]]);
+    for fact in [
+        "-budget[travel · grant].category = \"Travel\"\n",
+        "-budget[travel · grant].funding = \"grant\"\n",
+        "+budget[travel · cofunding].category = \"Travel\"\n",
+        "+budget[travel · cofunding].funding = \"cofunding\"\n",
+    ] {
+        assert!(moved.contains(fact), "{fact:?} missing from\n{moved}");
+    }
+    assert!(!moved.contains("budget[1]"), "{moved}");
+    // The external diff: the one field that changed, on the line named as it is now.
+    let exe = env!("CARGO_BIN_EXE_khutta");
+    let out = crate::support::cmd::git(&h.plan)
+        .args(["diff", &c[6], &c[7]])
+        .env("GIT_EXTERNAL_DIFF", format!("{exe} diff --external"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("  budget[travel · cofunding].funding: \"grant\" -> \"cofunding\"\n"),
+        "{text}"
+    );
+}
