@@ -2,10 +2,10 @@
 
 use super::FieldChange;
 use super::path::{FieldPath, Seg};
-use super::seq::hunks;
+use super::seq::{hunks, item_segs};
 use super::tree::{
-    ListRule, Root, Shape, as_list, inner, item_segs, keys, list_rule, member_key, ordered_union,
-    record, shape_of, unique_keys,
+    ListRule, Root, Shape, as_list, inner, keys, list_rule, member_key, ordered_union, record,
+    shape_of, unique_keys,
 };
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap, HashSet};

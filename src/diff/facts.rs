@@ -3,9 +3,8 @@
 
 use super::path::{FieldPath, Seg};
 use super::render::{change_text, esc, value};
-use super::tree::{
-    ListRule, Root, entity_tree, item_segs, list_rule, meta_tree, unique_keys, variant,
-};
+use super::seq::item_segs;
+use super::tree::{ListRule, Root, entity_tree, list_rule, meta_tree, unique_keys, variant};
 use super::{FieldChange, delta};
 use crate::i18n::Messages;
 use crate::model::{Entity, Lang, PlanMeta};

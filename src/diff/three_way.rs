@@ -6,10 +6,10 @@
 
 use super::merge::{ConflictKind, Side};
 use super::path::{FieldPath, Seg};
-use super::seq::{Hunk, hunks};
+use super::seq::{Hunk, hunks, item_segs};
 use super::tree::{
-    ListRule, Root, Shape, as_list, inner, item_segs, keys, list_rule, member_key, ordered_union,
-    record, shape_of, unique_keys,
+    ListRule, Root, Shape, as_list, inner, keys, list_rule, member_key, ordered_union, record,
+    shape_of, unique_keys,
 };
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -5,16 +5,17 @@
 //! old revision, unless it is the working plan, is what the Gantt draws as ghost bars.
 //!
 //! Plans at commits are read on the repository worker ([`RepoJob::Revisions`]) and arrive as
-//! [`Action::Revisions`], the authors of a range likewise ([`RepoJob::Authors`]); the review
-//! itself is pure and computed in `update`.
+//! [`Action::Revisions`], the authors of a range likewise ([`RepoJob::Authors`]), both in
+//! `review_read.rs`; the review itself is pure and computed in `update`.
 
+pub use super::review_read::{arrived, authors_arrived, read, read_authors};
 use crate::diff::lines::{Line, LineKind};
 use crate::diff::{Author, Review, review, variance};
 use crate::gantt::baseline::{Span, Spans};
 use crate::model::{EntityKind, Id, Lang, Plan};
-use crate::repo::{CommitId, PlanRepo};
+use crate::repo::CommitId;
 use crate::text::{Align, BidiMode, Direction};
-use crate::tui::action::{Action, Command};
+use crate::tui::action::Command;
 use crate::tui::app::Effect;
 use crate::tui::lists::Cursor;
 use crate::tui::paint::{Pen, fill};
@@ -25,7 +26,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::collections::HashMap;
-use std::path::Path;
 
 /// The width of the revision list.
 const LIST: u16 = 30;
@@ -145,7 +145,7 @@ pub(crate) fn entered(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
 }
 
 /// Reads what the chosen revisions need, or recomputes the review when nothing is missing.
-fn request(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
+pub(super) fn request(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
     if v.old.is_none() {
         v.old = default_old(sh);
     }
@@ -179,81 +179,12 @@ fn request(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
 }
 
 /// The two commits compared, when both sides are commits: a range with authors.
-fn range(v: &ReviewView) -> Option<(CommitId, CommitId)> {
+pub(super) fn range(v: &ReviewView) -> Option<(CommitId, CommitId)> {
     Some((v.old.as_ref()?.commit()?, v.new.as_ref()?.commit()?))
 }
 
-/// Who made the commits from `a` to `b` (on the worker).
-pub fn read_authors(root: &Path, a: CommitId, b: CommitId) -> Action {
-    let authors = PlanRepo::open(root)
-        .and_then(|r| r.authors(a, b))
-        .map_err(|e| e.said());
-    Action::Authors(Box::new(((a, b), authors)))
-}
-
-/// The authors of a range arrived from the worker. A range no longer compared is kept for
-/// when it is again; the review is recomputed when it is the one shown.
-pub fn authors_arrived(
-    v: &mut ReviewView,
-    sh: &mut Shared,
-    asked: (CommitId, CommitId),
-    authors: Result<Vec<Author>, crate::i18n::Said>,
-) -> Vec<Effect> {
-    if v.reading_authors == Some(asked) {
-        v.reading_authors = None;
-    }
-    match authors {
-        Ok(list) => v.authors = Some((asked, list)),
-        // The review stands without its authors; the reason is shown above it.
-        Err(e) => v.error = Some(e),
-    }
-    if range(v) == Some(asked) && !v.loading {
-        recompute(v, sh);
-    }
-    Vec::new()
-}
-
-/// Reads the plans at `commits` (on the worker).
-pub fn read(root: &Path, commits: &[CommitId]) -> Action {
-    let plans = match PlanRepo::open(root) {
-        Ok(r) => commits
-            .iter()
-            .map(|c| (*c, r.plan_at(*c).map_err(|e| e.said())))
-            .collect(),
-        Err(e) => commits.iter().map(|c| (*c, Err(e.said()))).collect(),
-    };
-    Action::Revisions(Box::new(plans))
-}
-
-/// Plans arrived from the worker.
-pub fn arrived(
-    v: &mut ReviewView,
-    sh: &mut Shared,
-    plans: Vec<(CommitId, Result<Plan, crate::i18n::Said>)>,
-) -> Vec<Effect> {
-    v.loading = false;
-    v.error = None;
-    let wanted: Vec<CommitId> = [&v.old, &v.new]
-        .into_iter()
-        .flatten()
-        .filter_map(Revision::commit)
-        .collect();
-    v.plans.retain(|(c, _)| wanted.contains(c));
-    for (c, plan) in plans {
-        match plan {
-            Ok(p) if !v.plans.iter().any(|(k, _)| *k == c) => {
-                v.plans.push((c, p));
-            }
-            Ok(_) => {}
-            Err(e) => v.error = Some(e),
-        }
-    }
-    // A choice made while the plans were read may need others.
-    request(v, sh)
-}
-
 /// The review of the chosen revisions, and the old one's ghost bars.
-fn recompute(v: &mut ReviewView, sh: &mut Shared) {
+pub(super) fn recompute(v: &mut ReviewView, sh: &mut Shared) {
     let plan_of = |r: &Option<Revision>| -> Option<&Plan> {
         match r.as_ref()?.commit() {
             None => Some(&sh.doc.plan),
