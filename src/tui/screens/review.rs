@@ -5,8 +5,9 @@
 //! old revision, unless it is the working plan, is what the Gantt draws as ghost bars.
 //!
 //! Plans at commits are read on the repository worker ([`RepoJob::Revisions`]) and arrive as
-//! [`Action::Revisions`], the authors of a range likewise ([`RepoJob::Authors`]), both in
-//! `review_read.rs`; the review itself is pure and computed in `update`.
+//! [`Action::Revisions`](crate::tui::action::Action::Revisions), the authors of a range
+//! likewise ([`RepoJob::Authors`]), both in `review_read.rs`; the review itself is pure and
+//! computed in `update`.
 
 pub use super::review_read::{arrived, authors_arrived, read, read_authors};
 use crate::diff::lines::{Line, LineKind};
