@@ -107,6 +107,19 @@ fn a_funding_move_shows_its_money_and_the_problems_it_introduces() {
     assert!(back.contains("problems fixed (2)\n"), "{back}");
     assert!(!back.contains("problems introduced"), "{back}");
     assert_matches_file(&expected("diff-c6-c7.txt"), &out);
+    // In Arabic: the same facts, in Arabic's words and plural forms.
+    let ar = h.run(&["--lang", "ar", "diff", &c[6], &c[7]]);
+    for phrase in [
+        "    budget[travel · cofunding].funding: \"grant\" -> \"cofunding\"\n",
+        "  المسحوب من كل مصدر تمويل\n",
+        "مشكلتان جديدتان (2)\n",
+        "  E025 funding/cofunding.ron: تسحب بنود الميزانية 30,000 USD من `cofunding`",
+        "المؤلفون (إيداع واحد)\n",
+    ] {
+        assert!(ar.contains(phrase), "{phrase:?} missing from\n{ar}");
+    }
+    let back = h.run(&["--lang", "ar", "diff", &c[7], &c[8]]);
+    assert!(back.contains("مشكلتان حُلَّتا (2)\n"), "{back}");
 }
 
 #[test]
