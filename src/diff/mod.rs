@@ -47,6 +47,7 @@ mod three_way;
 mod tree;
 mod units;
 pub mod variance;
+mod variance_view;
 
 pub use apply::{ApplyError, apply};
 pub use authors::{Author, Signatures};
