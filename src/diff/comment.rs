@@ -112,14 +112,10 @@ fn sentences(r: &Review, m: &Messages, code: impl Fn(&str) -> String) -> Vec<Str
     }
     if let Some(v) = r.variance.as_ref().filter(|v| !v.is_empty()) {
         let moved = v.activities.len() + v.milestones.len();
-        let mut line = m.count("review-comment-moved", moved);
-        let _ = write!(
-            line,
-            "{}{}",
-            m.get("review-comment-separator"),
-            plan_finish_md(v, m)
-        );
-        out.push(line);
+        if moved > 0 {
+            out.push(m.count("review-comment-moved", moved));
+        }
+        out.push(plan_finish_md(v, m));
     }
     let currency: &Currency = &d.money.after_currency;
     let arrow = m.get("review-md-arrow");
