@@ -1,6 +1,7 @@
 //! The reviewer's tools on real git histories. Targets: blame of one activity over a
 //! 1,000-commit history within 2 s; the diff of two 10,000-activity revisions within 100 ms
-//! (the semantic diff alone, and the whole review: diff, money tables and both schedules).
+//! (the semantic diff alone, and the whole review: diff, money tables, both schedules and both
+//! sides' problems; from git, also the authors of the range).
 //!
 //! `cargo bench --bench review`. The histories are written with git2 in the setup (not
 //! measured): every commit changes one activity, the blamed one every 50th commit, and the

@@ -51,6 +51,8 @@ review-md-money-note = Converted to the plan currency at each revision's rates.
 review-money-budget = budget by activity
 review-money-sources = funding by source
 review-money-funders = funding by funder
+# What the budget lines of all activities draw on each funding source.
+review-money-draws = drawn from each funding source
 review-money-activity = activity
 review-money-source = source
 review-money-funder = funder
@@ -60,6 +62,8 @@ review-money-before-in = before { $currency }
 review-money-after-in = after { $currency }
 review-money-change = change
 review-money-total = (total)
+# The row of the budget lines that name no funding source.
+review-money-no-source = (no source)
 # An amount that cannot be converted (a rate is missing, or the plan currency changed).
 review-money-unknown = n/a
 
@@ -93,6 +97,68 @@ review-finish-moved = { $dates } ({ $sign }{ $days } { $days ->
 })
 # Between the old and the new value in Markdown prose (the tables keep →).
 review-md-arrow = →
+
+## Problems introduced and fixed
+
+# `khutta check` on both sides: what the change brings, and what it mends.
+review-problems-introduced = { $count ->
+    [one] problem introduced (1)
+   *[other] problems introduced ({ $count })
+}
+review-problems-fixed = { $count ->
+    [one] problem fixed (1)
+   *[other] problems fixed ({ $count })
+}
+review-md-problems = Problems
+review-md-problems-note = What `khutta check` reports after the change and not before (introduced), and before and not after (fixed).
+review-md-introduced = Introduced ({ $count })
+review-md-fixed = Fixed ({ $count })
+
+## Authors of the commits of a range
+
+review-authors = authors ({ $count ->
+    [one] 1 commit
+   *[other] { $count } commits
+})
+review-md-authors = Authors ({ $count ->
+    [one] 1 commit
+   *[other] { $count } commits
+})
+# One author: `$who` is the name and address, `$commits` how many commits, `$files` the plan
+# files they changed.
+review-author = { $who }: { $commits } ({ $files })
+review-author-commits = { $count ->
+    [one] 1 commit
+   *[other] { $count } commits
+}
+# Once commit signatures are checked: how many of the author's commits verify.
+review-author-signatures = signatures: { $verified } of { $checked } verified
+
+## A pull-request comment (`khutta review BASE..HEAD`)
+
+# The title; `$range` is what the user named, as code.
+review-comment-title = Plan review { $range }
+# Between the parts of one line of the summary.
+review-comment-separator = {"; "}
+review-comment-changes = Changes: { $what }
+review-comment-moved = { $count ->
+    [one] 1 activity or milestone moved
+   *[other] { $count } activities and milestones moved
+}
+# `$amounts` is the budget before and after, with an arrow between them.
+review-comment-budget = Budget: { $amounts } { $currency } ({ $change })
+# `$sources` lists each funding source with the change in what its lines draw.
+review-comment-draws = Drawn from funding sources: { $sources } { $currency }
+review-comment-problems = Problems: { $introduced } introduced, { $fixed } fixed
+review-comment-commits = { $commits ->
+    [one] 1 commit
+   *[other] { $commits } commits
+} by { $authors ->
+    [one] 1 author
+   *[other] { $authors } authors
+}
+# The folded list of every change, under the summary.
+review-comment-all-changes = Every change
 
 ## Conflicts of a merge
 

@@ -60,7 +60,7 @@ enum Format {
 }
 
 /// Failures to read a revision are usage errors here: the user named something unreadable.
-fn unreadable(e: RepoError) -> CommandError {
+pub(super) fn unreadable(e: RepoError) -> CommandError {
     match e {
         RepoError::NoSuchRevision(_)
         | RepoError::NoPlanAt(_)
@@ -105,16 +105,16 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         (a, b) => (a.unwrap_or("HEAD").to_owned(), b.map(str::to_owned)),
     };
     let commit = |rev: &str| r.commit_of(rev).map_err(unreadable);
-    let (a, b) = match &b_rev {
+    // Two commits make a range, with authors; the working tree has none.
+    let review = match &b_rev {
         Some(b_rev) => r
-            .plans_at(commit(&a_rev)?, commit(b_rev)?)
+            .review(commit(&a_rev)?, commit(b_rev)?)
             .map_err(unreadable)?,
-        None => (
-            r.plan_at(commit(&a_rev)?).map_err(unreadable)?,
-            working_tree(&root, ui)?,
-        ),
+        None => {
+            let a = r.plan_at(commit(&a_rev)?).map_err(unreadable)?;
+            Review::new(&a, &working_tree(&root, ui)?)
+        }
     };
-    let review = Review::new(&a, &b);
     let mut out = std::io::stdout().lock();
     let msg = &ui.messages;
     match args.format {
@@ -159,17 +159,17 @@ fn working_tree(root: &Path, ui: &Ui) -> Result<Plan, CommandError> {
     })
 }
 
-/// Colours a line of a review by what it says: section headers bold, added green, removed
-/// red, renamed and changed cyan. The text is already escaped, so the only escape sequences
+/// Colours a line of a review by what it says: section headers bold, added entities and fixed
+/// problems green, removed entities and introduced problems red, renamed and changed cyan. The text is already escaped, so the only escape sequences
 /// in the output are these (and the explicit mode around Arabic on a terminal).
-fn paint_line(kind: LineKind, line: &str, style: Style) -> Cow<'_, str> {
+pub(super) fn paint_line(kind: LineKind, line: &str, style: Style) -> Cow<'_, str> {
     if !style.is_on() {
         return Cow::Borrowed(line);
     }
     Cow::Owned(match kind {
         LineKind::Heading => style.bold(line),
-        LineKind::Added => style.added(line),
-        LineKind::Removed => style.removed(line),
+        LineKind::Added | LineKind::Fixed => style.added(line),
+        LineKind::Removed | LineKind::Introduced => style.removed(line),
         LineKind::Renamed | LineKind::Changed => style.changed(line),
         LineKind::Detail => return Cow::Borrowed(line),
     })

@@ -30,6 +30,7 @@ mod baseline;
 mod blame;
 mod diff;
 mod diff_git;
+mod review;
 // Other programs' formats, both ways.
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -97,6 +98,8 @@ enum Command {
     Consult(consult::Args),
     /// What changed between two revisions (default: the last commit and the working tree).
     Diff(diff::Args),
+    /// A range of commits reviewed as a pull-request comment: summary, consequences, authors.
+    Review(review::Args),
     /// Who last changed each field of an activity.
     Blame(blame::Args),
     /// Record an approved version of the plan as a baseline, or list them.
@@ -257,6 +260,7 @@ fn command_name(command: &Option<Command>) -> &'static str {
             Command::Op(_) => "op",
             Command::Consult(_) => "consult",
             Command::Diff(_) => "diff",
+            Command::Review(_) => "review",
             Command::Blame(_) => "blame",
             Command::Baseline(_) => "baseline",
             Command::Schedule(_) => "schedule",
@@ -330,6 +334,7 @@ pub fn main() -> ExitCode {
         Some(Command::Op(args)) => op::run(args, &ui),
         Some(Command::Consult(args)) => consult::run(args, &ui),
         Some(Command::Diff(args)) => diff::run(args, &ui),
+        Some(Command::Review(args)) => review::run(args, &ui),
         Some(Command::Blame(args)) => blame::run(args, &ui),
         Some(Command::Baseline(args)) => baseline::run(args, &ui),
         Some(Command::Schedule(args)) => schedule::run(args, &ui),

@@ -1,7 +1,6 @@
 //! Applying a diff to a plan: the proof that a [`PlanDiff`] says everything that changed.
 
 use super::nav::{PathError, Write, has_member, read, write};
-use super::path::Seg;
 use super::tree::{Root, entity_from_tree, entity_tree, meta_from_tree, meta_tree};
 use super::{FieldChange, PlanDiff};
 use crate::edit::{Change, Edit, Label};
@@ -126,10 +125,7 @@ fn apply_changes(
     changes: &[FieldChange],
     file: &str,
 ) -> Result<(), ApplyError> {
-    let index = |c: &FieldChange| match c.path.segments().last() {
-        Some(Seg::Index(i)) => Some(*i),
-        _ => None,
-    };
+    let index = |c: &FieldChange| c.path.last_index();
     let mut removals: Vec<&FieldChange> = changes
         .iter()
         .filter(|c| index(c).is_some() && c.new.is_none())

@@ -2,7 +2,7 @@
 
 use super::FieldChange;
 use super::path::{FieldPath, Seg};
-use super::seq::hunks;
+use super::seq::{hunks, item_segs};
 use super::tree::{
     ListRule, Root, Shape, as_list, inner, keys, list_rule, member_key, ordered_union, record,
     shape_of, unique_keys,
@@ -98,23 +98,33 @@ fn set(w: &mut Walk, a: &[Value], b: &[Value]) {
 
 /// Items are aligned by content; within a run of replaced items, the k-th removed one is
 /// paired with the k-th added one and compared field by field at its new position, so that a
-/// changed amount reads `budget[2].amount`. Unpaired removals are named by their old
-/// position, unpaired additions by their new one (see `apply` for why that is enough).
+/// changed amount reads `budget[travel · grant].amount`. Unpaired removals are at their old
+/// position, unpaired additions at their new one (see `apply` for why that is enough); each
+/// is named by the item at that position (see `item_seg`).
 fn sequence(w: &mut Walk, a: &[Value], b: &[Value]) {
-    for h in hunks(a, b) {
+    let hunks = hunks(a, b);
+    if hunks.is_empty() {
+        return;
+    }
+    let (old, new) = (
+        item_segs(w.root, &w.fields, a),
+        item_segs(w.root, &w.fields, b),
+    );
+    let seg = |segs: &[Seg], at: usize| segs.get(at).cloned().unwrap_or(Seg::Index(at));
+    for h in hunks {
         let removed = h.end - h.start;
         let added = h.with.len();
         for k in 0..removed.min(added) {
             let j = h.with.start + k;
-            w.path.push(Seg::Index(j));
+            w.path.push(seg(&new, j));
             node(w, a.get(h.start + k), b.get(j));
             w.path.pop();
         }
         for i in h.start + added.min(removed)..h.end {
-            change(w, Some(Seg::Index(i)), a.get(i), None);
+            change(w, Some(seg(&old, i)), a.get(i), None);
         }
         for j in h.with.start + removed.min(added)..h.with.end {
-            change(w, Some(Seg::Index(j)), None, b.get(j));
+            change(w, Some(seg(&new, j)), None, b.get(j));
         }
     }
 }
@@ -136,14 +146,23 @@ mod tests {
             "timing": {"Fixed": {"start": "2026-01-01", "end": "2026-01-05"}},
             "dependencies": [{"activity": "launch", "lag": 1}, {"activity": "old"}],
             "tags": ["a", "b"],
-            "budget": [{"amount": "1"}, {"amount": "2"}],
+            "budget": [
+                {"category": "Travel", "amount": "1", "funding": "grant"},
+                {"category": "Travel", "amount": "2", "funding": "grant"},
+            ],
+            "outputs": [{"en": "a"}],
         });
         let b = json!({
             "id": "x", "title": {"ar": "تجربة", "en": "Pilot"},
             "timing": {"Fixed": {"start": "2026-01-01", "end": "2026-01-09"}},
             "dependencies": [{"activity": "launch", "lag": 3}],
             "tags": ["b", "c"],
-            "budget": [{"amount": "1"}, {"amount": "5"}, {"amount": "9"}],
+            "budget": [
+                {"category": "Travel", "amount": "1", "funding": "grant"},
+                {"category": "Travel", "amount": "5", "funding": "grant"},
+                {"category": "Meetings", "amount": "9"},
+            ],
+            "outputs": [{"en": "a"}, {"en": "b"}],
         });
         let c = diff_tree(Root::Entity(EntityKind::Activity), Some(&a), Some(&b));
         assert_eq!(
@@ -155,12 +174,16 @@ mod tests {
                 "dependencies[old]",
                 "tags[]",
                 "tags[]",
-                "budget[1].amount",
-                "budget[2]",
+                // The second of two travel lines on the grant; a line of no source.
+                "budget[travel · grant #2].amount",
+                "budget[meetings]",
+                // Outputs say nothing about themselves: they go by position.
+                "outputs[1]",
             ]
         );
         assert_eq!(c[4].old, Some(json!("a")));
         assert_eq!(c[5].new, Some(json!("c")));
+        assert_eq!(c[6].path.segments()[1].index(), Some(1));
     }
 
     #[test]

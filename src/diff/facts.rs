@@ -3,6 +3,7 @@
 
 use super::path::{FieldPath, Seg};
 use super::render::{change_text, esc, value};
+use super::seq::item_segs;
 use super::tree::{ListRule, Root, entity_tree, list_rule, meta_tree, unique_keys, variant};
 use super::{FieldChange, delta};
 use crate::i18n::Messages;
@@ -110,8 +111,11 @@ impl Facts {
                     }
                 }
                 ListRule::Sequence => {
-                    for (i, item) in items.iter().enumerate() {
-                        self.walk(&format!("{path}[{i}]"), item);
+                    // Named as the diff names them: a budget line by what it is.
+                    let segs = item_segs(self.root, &self.fields, items);
+                    for (seg, item) in segs.into_iter().zip(items) {
+                        let at = FieldPath::new(vec![seg]).to_string();
+                        self.walk(&format!("{path}{}", esc(&at)), item);
                     }
                 }
             },

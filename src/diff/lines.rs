@@ -24,6 +24,10 @@ pub enum LineKind {
     Renamed,
     /// An entity whose fields changed.
     Changed,
+    /// A problem the change introduces.
+    Introduced,
+    /// A problem the change fixes.
+    Fixed,
     /// Anything else: a field, a row of a table, a note.
     Detail,
 }

@@ -8,8 +8,10 @@
 //!   repeats (a partner with two roles) falls back to a set of whole items.
 //! - **sets**: tags, beneficiaries, SDG targets, earmarks, roles, weekend days, countries,
 //!   cities: members are added or removed (`tags[]`).
-//! - **sequences**: budget lines and outputs, aligned by content like lines of text and
-//!   named by position (`budget[2].amount`).
+//! - **sequences**: budget lines and outputs, aligned by content like lines of text. A
+//!   budget line is named by its category and funding source (`budget[travel · grant].amount`,
+//!   `#2` telling apart lines that share both), an output by position (`outputs[2]`); the path
+//!   goes by position either way ([`Seg::Named`]).
 //!
 //! A removed and an added entity of the same kind are one rename when the references moved
 //! with it: nothing still refers to the old id, everything that did and still exists refers
@@ -18,7 +20,10 @@
 //! conflicts keep the plan loadable, and [`resolve`] settles them.
 
 mod apply;
+mod authors;
 mod by_unit;
+pub mod comment;
+mod consequences;
 mod consult;
 mod delta;
 mod facts;
@@ -28,6 +33,7 @@ mod money;
 mod money_view;
 mod nav;
 mod path;
+mod problems;
 mod rename;
 pub mod render;
 mod replay;
@@ -41,14 +47,17 @@ mod three_way;
 mod tree;
 mod units;
 pub mod variance;
+mod variance_view;
 
 pub use apply::{ApplyError, apply};
+pub use authors::{Author, Signatures};
 pub use by_unit::{changed_fields, changes_between, merge_unit, read_field, write_field};
 pub use facts::{PlanFile, facts, file_changes, file_diff_text};
 pub use merge::{Conflict, ConflictKind, MergeResult, Problem, Side, Target, merge};
 pub use money::{MoneyChanges, MoneyRow};
 pub use nav::PathError;
 pub use path::{FieldPath, Seg};
+pub use problems::{ProblemChanges, problems_of};
 pub use rename::MAX_CHANGED_FIELDS;
 pub use resolve::{Choice, ResolveError, resolve};
 pub use review::Review;
@@ -72,7 +81,7 @@ use tree::{entity_tree, meta_tree};
 /// One value that changed inside an entity or `plan.ron`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FieldChange {
-    /// Where: `title.en`, `dependencies[launch].lag`, `budget[2]`, `tags[]`.
+    /// Where: `title.en`, `dependencies[launch].lag`, `budget[travel · grant]`, `tags[]`.
     pub path: FieldPath,
     /// Before (`None`: absent). For a set member, the member removed.
     pub old: Option<Value>,

@@ -1,5 +1,6 @@
-//! Money before and after: budgets by activity, funding by source and by funder, in each
-//! currency and converted to the plan currency at each revision's own rates.
+//! Money before and after: budgets by activity, what the budget lines draw on each funding
+//! source, funding by source and by funder, in each currency and converted to the plan
+//! currency at each revision's own rates.
 
 use super::rename::Detected;
 use super::tree::pairs;
@@ -45,6 +46,10 @@ pub struct MoneyChanges {
     /// The whole plan's budget.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub budget_total: Option<MoneyRow>,
+    /// What the budget lines of every activity draw on each funding source (`id`: the
+    /// source; `None`: the lines that name no source). A line that moves to another source,
+    /// or whose amount or currency changes, shows here even when no activity's total moves.
+    pub draws: Vec<MoneyRow>,
     /// Amount of each funding source.
     pub sources: Vec<MoneyRow>,
     /// Funding by funder (the partner behind each source).
@@ -54,7 +59,10 @@ pub struct MoneyChanges {
 impl MoneyChanges {
     /// Whether no money changed.
     pub fn is_empty(&self) -> bool {
-        self.activities.is_empty() && self.sources.is_empty() && self.funders.is_empty()
+        self.activities.is_empty()
+            && self.draws.is_empty()
+            && self.sources.is_empty()
+            && self.funders.is_empty()
     }
 }
 
@@ -140,6 +148,41 @@ pub(crate) fn compare(a: &Plan, b: &Plan, renames: &[Detected]) -> MoneyChanges 
         };
         row(None, (&a.meta, total(a)), (&b.meta, total(b)))
     });
+    // What the lines draw on each source, by its (new) id; only when a line could have moved.
+    let lines_moved = !same_rates
+        || a.activities.len() != b.activities.len()
+        || a.activities
+            .iter()
+            .zip(&b.activities)
+            .any(|((ia, x), (ib, y))| ia != ib || x.budget != y.budget)
+        || renamed(EntityKind::Funding);
+    let draws = if lines_moved {
+        let drawn = |p: &Plan, key: &dyn Fn(&Id) -> Id| -> BTreeMap<Option<Id>, Sums> {
+            let mut out: BTreeMap<Option<Id>, Sums> = BTreeMap::new();
+            for l in p.activities.values().flat_map(|x| &x.budget) {
+                add(
+                    out.entry(l.funding.as_ref().map(key)).or_default(),
+                    &l.money(),
+                );
+            }
+            out
+        };
+        let before = drawn(a, &|id| new_id(EntityKind::Funding, id));
+        let after = drawn(b, &|id| id.clone());
+        // The sources by id, then the lines that name none.
+        let ids: BTreeSet<&Option<Id>> = before.keys().chain(after.keys()).collect();
+        let (none, some): (Vec<_>, Vec<_>) = ids.into_iter().partition(|id| id.is_none());
+        some.into_iter()
+            .chain(none)
+            .map(|id| {
+                let get = |m: &BTreeMap<Option<Id>, Sums>| m.get(id).cloned().unwrap_or_default();
+                row(id.clone(), (&a.meta, get(&before)), (&b.meta, get(&after)))
+            })
+            .filter(differs)
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Few funding sources and funders: sums by (new) id in maps.
     let by = |p: &Plan, key: &dyn Fn(&FundingSource) -> Id| -> BTreeMap<Id, Sums> {
         let mut out: BTreeMap<Id, Sums> = BTreeMap::new();
@@ -175,6 +218,7 @@ pub(crate) fn compare(a: &Plan, b: &Plan, renames: &[Detected]) -> MoneyChanges 
         after_currency: b.meta.currency.clone(),
         activities,
         budget_total,
+        draws,
         sources,
         funders,
     }

@@ -1,5 +1,6 @@
-//! The money tables of a review (budget by activity, funding by source and by funder), as
-//! table lines for a terminal and as Markdown, in the language of the messages.
+//! The money tables of a review (budget by activity, what the lines draw on each source,
+//! funding by source and by funder), as table lines for a terminal and as Markdown, in the
+//! language of the messages.
 
 use super::lines::{self, Column, Line, LineKind};
 use super::money::{MoneyChanges, MoneyRow};
@@ -39,10 +40,11 @@ fn tables(m: &MoneyChanges, msg: &Messages) -> Vec<(String, Vec<Vec<String>>)> {
             msg.get("review-money-change").into_owned(),
         ]
     };
-    let cells = |r: &MoneyRow| {
+    // A row without an id is the total, or in the draws table the lines of no source.
+    let cells = |r: &MoneyRow, none: &str| {
         let name =
             r.id.as_ref()
-                .map_or_else(|| msg.get("review-money-total").into_owned(), Id::to_string);
+                .map_or_else(|| msg.get(none).into_owned(), Id::to_string);
         vec![
             name,
             amounts(&r.before),
@@ -57,20 +59,44 @@ fn tables(m: &MoneyChanges, msg: &Messages) -> Vec<(String, Vec<Vec<String>>)> {
         ]
     };
     let mut out = Vec::new();
-    let mut table = |title: &str, first: &str, rows: Vec<&MoneyRow>| {
+    let mut table = |title: &str, first: &str, rows: Vec<&MoneyRow>, none: &str| {
         if !rows.is_empty() {
             let mut t = vec![header(first)];
-            t.extend(rows.into_iter().map(cells));
+            t.extend(rows.into_iter().map(|r| cells(r, none)));
             out.push((msg.get(title).into_owned(), t));
         }
     };
+    let total = "review-money-total";
     let mut budget: Vec<&MoneyRow> = m.activities.iter().collect();
     budget.extend(&m.budget_total);
-    table("review-money-budget", "review-money-activity", budget);
+    table(
+        "review-money-budget",
+        "review-money-activity",
+        budget,
+        total,
+    );
+    let draws = m.draws.iter().collect();
+    let no_source = "review-money-no-source";
+    table(
+        "review-money-draws",
+        "review-money-source",
+        draws,
+        no_source,
+    );
     let sources = m.sources.iter().collect();
-    table("review-money-sources", "review-money-source", sources);
+    table(
+        "review-money-sources",
+        "review-money-source",
+        sources,
+        total,
+    );
     let funders = m.funders.iter().collect();
-    table("review-money-funders", "review-money-funder", funders);
+    table(
+        "review-money-funders",
+        "review-money-funder",
+        funders,
+        total,
+    );
     out
 }
 

@@ -126,7 +126,7 @@ pub(crate) fn read<'v>(root: Root, tree: &'v Value, path: &FieldPath) -> Option<
                     .iter()
                     .find(|it| key(it).as_deref() == Some(k))?
             }
-            Seg::Index(i) => node.as_array()?.get(*i)?,
+            Seg::Index(i) | Seg::Named(i, _) => node.as_array()?.get(*i)?,
             Seg::Member => return None,
         };
     }
@@ -167,7 +167,9 @@ pub(crate) fn write(
                 // Absent text and lists are written as empty ones, so a path can go into them.
                 obj.entry(name.clone()).or_insert_with(|| match next {
                     Seg::Field(_) => Value::Object(Map::new()),
-                    Seg::Key(_) | Seg::Index(_) | Seg::Member => Value::Array(Vec::new()),
+                    Seg::Key(_) | Seg::Index(_) | Seg::Named(..) | Seg::Member => {
+                        Value::Array(Vec::new())
+                    }
                 })
             }
             Seg::Key(k) => {
@@ -182,10 +184,12 @@ pub(crate) fn write(
                     None => return nav.fail(PathProblem::NoSuchItem),
                 }
             }
-            Seg::Index(n) => match node.as_array_mut().and_then(|items| items.get_mut(*n)) {
-                Some(item) => item,
-                None => return nav.fail(PathProblem::PastTheEnd),
-            },
+            Seg::Index(n) | Seg::Named(n, _) => {
+                match node.as_array_mut().and_then(|items| items.get_mut(*n)) {
+                    Some(item) => item,
+                    None => return nav.fail(PathProblem::PastTheEnd),
+                }
+            }
             Seg::Member => return nav.fail(PathProblem::ThroughMember),
         };
     }
@@ -230,12 +234,16 @@ fn write_last(nav: &Nav, node: &mut Value, last: &Seg, op: Write) -> Result<(), 
                 (Write::Replace(v) | Write::Insert(v), None) => items.push(v),
             }
         }
-        (Seg::Index(i), Write::Remove(_)) if *i < items.len() => {
+        (Seg::Index(i) | Seg::Named(i, _), Write::Remove(_)) if *i < items.len() => {
             items.remove(*i);
         }
-        (Seg::Index(i), Write::Insert(v)) if *i <= items.len() => items.insert(*i, v),
-        (Seg::Index(i), Write::Replace(v)) if *i < items.len() => items[*i] = v,
-        (Seg::Index(_), _) => return nav.fail(PathProblem::PastTheEnd),
+        (Seg::Index(i) | Seg::Named(i, _), Write::Insert(v)) if *i <= items.len() => {
+            items.insert(*i, v);
+        }
+        (Seg::Index(i) | Seg::Named(i, _), Write::Replace(v)) if *i < items.len() => {
+            items[*i] = v;
+        }
+        (Seg::Index(_) | Seg::Named(..), _) => return nav.fail(PathProblem::PastTheEnd),
         (Seg::Member, Write::Insert(v)) => {
             if !items.contains(&v) {
                 items.push(v);

@@ -1,5 +1,5 @@
 //! Field paths inside one entity or `plan.ron`: `title.en`, `dependencies[launch].lag`,
-//! `budget[2].amount`, `tags[]`.
+//! `budget[travel · grant].amount`, `outputs[2]`, `tags[]`.
 
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -11,10 +11,26 @@ pub enum Seg {
     Field(String),
     /// The item of a list keyed by id, date or currency (`dependencies[launch]`).
     Key(String),
-    /// The item at a position of an ordered list (`budget[2]`).
+    /// The item at a position of an ordered list whose items say nothing about themselves
+    /// (`outputs[2]`).
     Index(usize),
+    /// The item at a position of an ordered list whose items say what they are, shown by
+    /// that name: a budget line by its category and funding source (`budget[travel · grant]`,
+    /// `budget[travel · grant #2]` for the second of two such lines). The position is what
+    /// applying and merging go by; the name is what a person reads.
+    Named(usize, String),
     /// A member of a set (`tags[]`); the change's value is the member itself.
     Member,
+}
+
+impl Seg {
+    /// The position in an ordered list this step names, if it names one.
+    pub fn index(&self) -> Option<usize> {
+        match self {
+            Seg::Index(i) | Seg::Named(i, _) => Some(*i),
+            Seg::Field(_) | Seg::Key(_) | Seg::Member => None,
+        }
+    }
 }
 
 /// Where a value sits inside one entity (or `plan.ron`); the empty path is the whole of it.
@@ -52,6 +68,11 @@ impl FieldPath {
         FieldPath(v)
     }
 
+    /// The position the last step names in an ordered list, if it names one.
+    pub(crate) fn last_index(&self) -> Option<usize> {
+        self.0.last().and_then(Seg::index)
+    }
+
     /// Whether the last step names a set member.
     pub(crate) fn is_member(&self) -> bool {
         matches!(self.0.last(), Some(Seg::Member))
@@ -73,6 +94,7 @@ impl fmt::Display for FieldPath {
                 Seg::Field(name) => write!(f, ".{name}")?,
                 Seg::Key(k) => write!(f, "[{k}]")?,
                 Seg::Index(n) => write!(f, "[{n}]")?,
+                Seg::Named(_, name) => write!(f, "[{name}]")?,
                 Seg::Member => f.write_str("[]")?,
             }
         }
@@ -100,9 +122,12 @@ mod tests {
         assert_eq!(p.to_string(), "dependencies[launch].lag");
         let q = FieldPath::root()
             .child(Seg::Field("budget".into()))
-            .child(Seg::Index(2))
+            .child(Seg::Named(2, "travel · grant".into()))
             .child(Seg::Field("amount".into()));
-        assert_eq!(q.to_string(), "budget[2].amount");
+        assert_eq!(q.to_string(), "budget[travel · grant].amount");
+        assert_eq!(q.segments()[1].index(), Some(2));
+        let outputs = FieldPath::new(vec![Seg::Field("outputs".into()), Seg::Index(1)]);
+        assert_eq!(outputs.to_string(), "outputs[1]");
         assert_eq!(
             FieldPath::new(vec![Seg::Field("tags".into()), Seg::Member]).to_string(),
             "tags[]"

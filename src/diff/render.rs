@@ -105,7 +105,7 @@ fn label(e: &Entity, m: &Messages) -> String {
 }
 
 /// The key of the head of a kind's section (`activities`).
-fn kind_key(k: EntityKind) -> &'static str {
+pub(super) fn kind_key(k: EntityKind) -> &'static str {
     match k {
         EntityKind::Activity => "review-kind-activity",
         EntityKind::Partner => "review-kind-partner",
@@ -122,7 +122,7 @@ pub(super) fn list(items: impl IntoIterator<Item = String>, m: &Messages) -> Str
         .join(&m.get("review-list-separator"))
 }
 
-fn counts(g: &KindDiff, m: &Messages) -> String {
+pub(super) fn counts(g: &KindDiff, m: &Messages) -> String {
     let parts = [
         (g.added.len(), "review-count-added"),
         (g.removed.len(), "review-count-removed"),
@@ -247,6 +247,15 @@ pub fn markdown(d: &PlanDiff, m: &Messages) -> String {
         return format!("{}\n", m.get("review-md-no-changes"));
     }
     let mut s = format!("## {}\n", m.get("review-md-title"));
+    s.push_str(&changes_markdown(d, m));
+    s.push_str(&money_view::markdown(&d.money, m));
+    s
+}
+
+/// The changes to `plan.ron` and to the entities as Markdown sections, without a title and
+/// without the money tables.
+pub(super) fn changes_markdown(d: &PlanDiff, m: &Messages) -> String {
+    let mut s = String::new();
     if !d.plan.is_empty() {
         s.push_str("\n### plan.ron\n\n");
         for c in &d.plan {
@@ -280,7 +289,6 @@ pub fn markdown(d: &PlanDiff, m: &Messages) -> String {
             }
         }
     }
-    s.push_str(&money_view::markdown(&d.money, m));
     s
 }
 

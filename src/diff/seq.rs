@@ -1,7 +1,12 @@
 //! Ordered lists without keys (budget lines, outputs): alignment by longest common
-//! subsequence, as line diffs do, but with whole items as the lines.
+//! subsequence, as line diffs do, but with whole items as the lines; and how their items are
+//! named in a path.
 
+use super::path::Seg;
+use super::tree::Root;
+use crate::model::EntityKind;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Above this many cells the quadratic alignment is skipped and the differing middle of the
@@ -87,6 +92,54 @@ pub(crate) fn hunks(old: &[Value], new: &[Value]) -> Vec<Hunk> {
         (i, j) = (mi + 1, mj + 1);
     }
     out
+}
+
+/// What an item of an ordered list says it is, for naming it in a path: a budget line by its
+/// category and funding source (`travel · grant`, or `travel` when it names no source).
+/// `None` for lists whose items say nothing about themselves (outputs): those go by position.
+fn item_name(root: Root, fields: &[String], item: &Value) -> Option<String> {
+    let names: Vec<&str> = fields.iter().map(String::as_str).collect();
+    if !matches!(
+        (root, names.as_slice()),
+        (Root::Entity(EntityKind::Activity), ["budget"])
+    ) {
+        return None;
+    }
+    // The category as a name rather than as a value: `travel`, as the message keys spell it.
+    let category = item.get("category")?.as_str()?.to_lowercase();
+    Some(match item.get("funding").and_then(Value::as_str) {
+        Some(source) => format!("{category} · {source}"),
+        None => category,
+    })
+}
+
+/// The steps to each item of the ordered list `items` (at `fields` under `root`): by name
+/// when its items have one, the position only telling apart lines that share it
+/// (`travel · grant #2`, the second such line); by position otherwise. The position is each
+/// step's identity either way, so naming never changes which item a path reaches.
+pub(crate) fn item_segs(root: Root, fields: &[String], items: &[Value]) -> Vec<Seg> {
+    let names: Vec<Option<String>> = items
+        .iter()
+        .map(|item| item_name(root, fields, item))
+        .collect();
+    let mut twins: HashMap<&str, usize> = HashMap::new();
+    for n in names.iter().flatten() {
+        *twins.entry(n.as_str()).or_default() += 1;
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    names
+        .iter()
+        .enumerate()
+        .map(|(at, name)| match name {
+            None => Seg::Index(at),
+            Some(n) if twins.get(n.as_str()).copied().unwrap_or(0) < 2 => Seg::Named(at, n.clone()),
+            Some(n) => {
+                let nth = seen.entry(n.as_str()).or_default();
+                *nth += 1;
+                Seg::Named(at, format!("{n} #{nth}"))
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -109,13 +109,39 @@ fn field_changes_and_apply() {
         paths(&acts.changed[0].changes),
         ["title.en", "dependencies[a].lag"]
     );
-    assert_eq!(paths(&acts.changed[1].changes), ["budget[1]", "tags[]"]);
+    // A budget line is named by its category and funding source, not by its position.
+    assert_eq!(
+        paths(&acts.changed[1].changes),
+        ["budget[meetings]", "tags[]"]
+    );
     assert_eq!(apply(&a, &d).unwrap(), b);
     let mut via_edit = a.clone();
     d.to_edit(&a).unwrap().apply(&mut via_edit).unwrap();
     assert_eq!(via_edit, b);
     // A diff applies only to the revision it was taken from.
     assert!(matches!(apply(&b, &d), Err(ApplyError::Stale { .. })));
+}
+
+/// Lines that share a category and a source are told apart by their place among them; a
+/// line that moves to another source is named by where it is now, and applies back.
+#[test]
+fn budget_lines_are_named_by_category_and_source() {
+    let mut a = plan();
+    act(&mut a, "a").budget.push(line("2000", Some("grant")));
+    let mut b = a.clone();
+    act(&mut b, "a").budget[1].amount = Amount::parse("2500").unwrap();
+    act(&mut b, "b").budget[0].funding = None;
+    let d = diff(&a, &b);
+    let acts = d.kind(EntityKind::Activity).unwrap();
+    assert_eq!(
+        paths(&acts.changed[0].changes),
+        ["budget[meetings · grant #2].amount"]
+    );
+    assert_eq!(
+        paths(&acts.changed[1].changes),
+        ["budget[meetings].funding"]
+    );
+    assert_eq!(apply(&a, &d).unwrap(), b);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use super::merge::{ConflictKind, Side};
 use super::path::{FieldPath, Seg};
-use super::seq::{Hunk, hunks};
+use super::seq::{Hunk, hunks, item_segs};
 use super::tree::{
     ListRule, Root, Shape, as_list, inner, keys, list_rule, member_key, ordered_union, record,
     shape_of, unique_keys,
@@ -266,8 +266,14 @@ fn sequence(m: &mut Merger, b: &[Value], o: &[Value], t: &[Value]) -> Option<Vec
                 out.extend_from_slice(first);
                 out.extend_from_slice(second);
             } else if same_range && ro.len() == ho.end - ho.start && rt.len() == ro.len() {
+                let names = item_segs(m.root, &m.fields, o);
                 for k in 0..ro.len() {
-                    m.path.push(Seg::Index(out.len()));
+                    // At its place in the merge, named by our item, which a conflict keeps.
+                    let seg = match names.get(ho.with.start + k) {
+                        Some(Seg::Named(_, name)) => Seg::Named(out.len(), name.clone()),
+                        _ => Seg::Index(out.len()),
+                    };
+                    m.path.push(seg);
                     let merged = node(m, b.get(ho.start + k), ro.get(k), rt.get(k));
                     m.path.pop();
                     out.extend(merged);

@@ -2,8 +2,9 @@
 //! review of two revisions.
 
 use super::{PlanRepo, RepoError};
-use crate::diff::Review;
-use git2::ErrorCode;
+use crate::diff::{Author, Review};
+use git2::{ErrorCode, Sort};
+use std::collections::BTreeSet;
 
 /// Where baselines live among the tags: `baseline/NAME`.
 pub const BASELINE_TAG_PREFIX: &str = "baseline/";
@@ -111,15 +112,72 @@ impl PlanRepo {
             .ok_or(RepoError::NoSuchRevision(tag_name))
     }
 
-    /// The review from revision `a` to revision `b`: the semantic diff, the money tables and
-    /// the schedule variance.
+    /// The review from revision `a` to revision `b`: the semantic diff, the money tables,
+    /// the schedule variance, the problems introduced and fixed, and who made the commits
+    /// between them.
     pub fn review(
         &self,
         a: impl Into<super::CommitId>,
         b: impl Into<super::CommitId>,
     ) -> Result<Review, RepoError> {
-        let (a, b) = (a.into().oid(), b.into().oid());
+        let (a, b) = (a.into(), b.into());
         let (pa, pb) = self.plans_at(a, b)?;
-        Ok(Review::new(&pa, &pb))
+        Ok(Review::new(&pa, &pb).by(self.authors(a, b)?))
+    }
+
+    /// Who made the commits that `b` has and `a` has not (git's `a..b`) and that changed the
+    /// plan, in the order of their first such commit, oldest first; with the plan files each
+    /// one's commits changed. A merge commit counts for what it changed next to its first
+    /// parent, as `khutta log` reads it. Signatures are not checked here (`signatures` stays
+    /// `None`).
+    pub fn authors(
+        &self,
+        a: impl Into<super::CommitId>,
+        b: impl Into<super::CommitId>,
+    ) -> Result<Vec<Author>, RepoError> {
+        let mut walk = self.repo.revwalk()?;
+        walk.push(b.into().oid())?;
+        walk.hide(a.into().oid())?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
+        let mut out: Vec<(Author, BTreeSet<String>)> = Vec::new();
+        for oid in walk {
+            let commit = self.repo.find_commit(oid?)?;
+            let parent = commit.parent_id(0).ok();
+            let paths = self.changed_paths(parent, commit.id())?;
+            if paths.is_empty() {
+                continue;
+            }
+            let sig = commit.author();
+            let (name, email) = (sig.name().unwrap_or("?"), sig.email().unwrap_or(""));
+            let at = match out
+                .iter()
+                .position(|(x, _)| x.name == name && x.email == email)
+            {
+                Some(at) => at,
+                None => {
+                    out.push((
+                        Author {
+                            name: name.to_owned(),
+                            email: email.to_owned(),
+                            commits: 0,
+                            touched: Vec::new(),
+                            signatures: None,
+                        },
+                        BTreeSet::new(),
+                    ));
+                    out.len() - 1
+                }
+            };
+            let (author, touched) = &mut out[at];
+            author.commits += 1;
+            touched.extend(paths);
+        }
+        Ok(out
+            .into_iter()
+            .map(|(mut a, touched)| {
+                a.touched = touched.into_iter().collect();
+                a
+            })
+            .collect())
     }
 }

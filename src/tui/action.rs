@@ -258,6 +258,9 @@ pub enum Action {
     },
     /// The plan folder cannot be watched (changes on disk are still caught when saving).
     WatchFailed(String),
+    /// Who made the commits between two commits the Review screen compares, or why that
+    /// could not be read.
+    Authors(Box<AuthorsRead>),
     /// Plans at commits the Review screen asked for, or why each could not be read.
     Revisions(
         Box<
@@ -268,3 +271,10 @@ pub enum Action {
         >,
     ),
 }
+
+/// The two commits of a range, and who made the commits between them (or why that could not
+/// be read).
+pub type AuthorsRead = (
+    (crate::repo::CommitId, crate::repo::CommitId),
+    Result<Vec<crate::diff::Author>, crate::i18n::Said>,
+);

@@ -299,6 +299,11 @@ impl App {
             Action::Revisions(plans) => {
                 super::screens::review::arrived(&mut self.screens.review, &mut self.shared, *plans)
             }
+            Action::Authors(found) => {
+                let (range, authors) = *found;
+                let (v, sh) = (&mut self.screens.review, &mut self.shared);
+                super::screens::review::authors_arrived(v, sh, range, authors)
+            }
             Action::Operations(ops) => super::screens::history::operations(
                 &mut self.screens.history,
                 &mut self.shared,

@@ -215,6 +215,7 @@ fn logged_job(
         RepoJob::Finish => "finish",
         RepoJob::Abort => "abort",
         RepoJob::Revisions(_) => "revisions",
+        RepoJob::Authors(..) => "authors",
         RepoJob::ChangedBy(_) => "changed-by",
         RepoJob::Operations => "operations",
         RepoJob::UndoOperation(_) => "undo",

@@ -73,6 +73,8 @@ pub enum RepoJob {
     Abort,
     /// Read the plans at these commits, for the Review screen.
     Revisions(Vec<crate::repo::CommitId>),
+    /// Find who made the commits from the first to the second, for the Review screen.
+    Authors(crate::repo::CommitId, crate::repo::CommitId),
     /// Find who made the commits that brought these plan files as they are.
     ChangedBy(Vec<String>),
     /// Read the operation log.
@@ -278,6 +280,10 @@ pub(crate) fn run_job(
         send(super::screens::review::read(root, commits));
         return;
     }
+    if let RepoJob::Authors(a, b) = job {
+        send(super::screens::review::read_authors(root, a, b));
+        return;
+    }
     if job == RepoJob::Operations {
         let ops = crate::repo::oplog::OpLog::open(root, state)
             .and_then(|log| log.list(1000))
@@ -319,6 +325,7 @@ pub(crate) fn run_job(
     let (result, changed_files) = match job {
         RepoJob::State
         | RepoJob::Revisions(_)
+        | RepoJob::Authors(..)
         | RepoJob::ChangedBy(_)
         | RepoJob::Operations
         | RepoJob::UndoOperation(_) => return,

@@ -40,6 +40,7 @@ mod renames;
 mod repo;
 mod review;
 mod review_ar;
+mod review_consequences;
 mod safety;
 mod schedule;
 mod server;

@@ -35,7 +35,7 @@ pub(crate) fn expected(name: &str) -> PathBuf {
 }
 
 /// Saves `f`'s change to the plan in `dir` (canonical files, as the TUI writes them).
-fn edit(dir: &Path, f: impl FnOnce(&mut Plan)) {
+pub(crate) fn edit(dir: &Path, f: impl FnOnce(&mut Plan)) {
     let mut loaded = khutta::store::load_with_cache(dir, None).unwrap();
     let mut plan = loaded.plan.clone();
     f(&mut plan);
@@ -43,7 +43,7 @@ fn edit(dir: &Path, f: impl FnOnce(&mut Plan)) {
 }
 
 /// Commits everything with the stock git CLI as `who` on `day` (2026-MM-DD).
-fn commit_as(dir: &Path, who: &str, day: &str, message: &str) -> String {
+pub(crate) fn commit_as(dir: &Path, who: &str, day: &str, message: &str) -> String {
     let email = format!(
         "{}@partners.invalid",
         who.split(' ').next().unwrap().to_lowercase()
@@ -151,7 +151,7 @@ pub(crate) fn history() -> History {
 
 impl History {
     /// Output with commit ids (full or abbreviated to 7 or more) written as `<cN>`.
-    fn named(&self, text: &str) -> String {
+    pub(crate) fn named(&self, text: &str) -> String {
         let mut s = text.to_owned();
         for (i, c) in self.commits.iter().enumerate() {
             s = s.replace(c.as_str(), &format!("<c{i}>"));
@@ -210,7 +210,10 @@ fn diff_against_the_working_tree_and_exit_codes() {
     edit(&h.plan, |p| {
         p.activities.get_mut("launch").unwrap().progress = 50
     });
-    let expected = "activities: 1 changed\n  changed launch\n    progress: 0 -> 50\n";
+    // Progress without a status to match is a warning the edit brings: `check` on both sides.
+    let expected = "activities: 1 changed\n  changed launch\n    progress: 0 -> 50\n\
+        problem introduced (1)\n  \
+        W003 activities/launch.ron: `launch` is planned (not started) but its progress is 50%\n";
     assert_eq!(h.run(&["diff"]), format!("{expected}--- exit 0\n"));
     assert_eq!(
         h.run(&["diff", "--exit-code"]),

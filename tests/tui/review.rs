@@ -3,6 +3,8 @@
 //! brings its launch forward.
 
 use crate::harness::{Harness, bundled};
+use crate::support::cmd::git_ok;
+use khutta::diff::lines::{Line, LineKind};
 use khutta::model::Lang;
 use khutta::tui::Screen;
 use khutta::tui::app::Effect;
@@ -12,8 +14,8 @@ use khutta::tui::screens::review::Revision;
 struct Repository {
     _dir: tempfile::TempDir,
     plan: std::path::PathBuf,
-    /// The first commit (the baseline) and the one after it.
-    commits: [khutta::repo::CommitId; 2],
+    /// The first commit (the baseline) and the ones after it.
+    commits: Vec<khutta::repo::CommitId>,
 }
 
 fn repository() -> Repository {
@@ -46,8 +48,29 @@ fn repository() -> Repository {
     Repository {
         _dir: dir,
         plan,
-        commits: [first, second],
+        commits: vec![first, second],
     }
+}
+
+/// The repository above, then a commit that moves the Spanish study visit's travel line from
+/// ESCWA's regular programme to UNDP's co-funding, which is earmarked for other activities and
+/// does not hold that much more.
+fn moved_funding() -> Repository {
+    let mut repo = repository();
+    let mut loaded = khutta::store::load_with_cache(&repo.plan, None).unwrap();
+    let mut p = loaded.plan.clone();
+    let visit = p.activities.get_mut("study-visit-spain").unwrap();
+    visit.budget[0].funding = Some(khutta::model::Id::new_unchecked("undp-cofunding"));
+    khutta::store::save(&mut loaded, &p).unwrap();
+    // By the stock git CLI with a pinned identity, so that the author list on screen does not
+    // depend on who runs the tests.
+    git_ok(
+        &repo.plan,
+        &["commit", "-qam", "Study visit on UNDP co-funding"],
+    );
+    let r = khutta::repo::PlanRepo::open(&repo.plan).unwrap();
+    repo.commits.push(r.commit_of("HEAD").unwrap());
+    repo
 }
 
 impl Repository {
@@ -269,4 +292,58 @@ fn a_renamed_activity_keeps_its_ghost() {
     let placed = timeline.activities[&old].unwrap();
     assert_eq!(ghosts["portal-build"].start, placed.start);
     assert_eq!(ghosts["portal-build"].finish, placed.finish);
+}
+
+/// Between two commits, the screen shows what the move does: the line by its category and
+/// source, what each source's lines draw, the two errors `check` reports, and who made it.
+#[test]
+fn the_review_shows_what_a_funding_move_does() {
+    let repo = moved_funding();
+    for lang in [Lang::En, Lang::Ar] {
+        let mut h = opened(&repo, lang);
+        // The list: the working plan, the baseline, then the history, newest first.
+        h.press(&["0", "j", "j", "n", "j", "o"]);
+        let v = &h.app.screens.review;
+        assert_eq!(
+            v.new.as_ref().and_then(Revision::commit),
+            Some(repo.commits[2])
+        );
+        assert_eq!(
+            v.old.as_ref().and_then(Revision::commit),
+            Some(repo.commits[1])
+        );
+        let texts: Vec<&str> = v.lines.iter().map(|l| l.text.as_str()).collect();
+        let expected = if lang == Lang::En {
+            [
+                "    budget[travel · undp-cofunding].funding: \"escwa-rptc\" -> \"undp-cofunding\"",
+                "  drawn from each funding source",
+                "problems introduced (2)",
+                "authors (1 commit)",
+            ]
+        } else {
+            [
+                "    budget[travel · undp-cofunding].funding: \"escwa-rptc\" -> \"undp-cofunding\"",
+                "  المسحوب من كل مصدر تمويل",
+                "مشكلتان جديدتان (2)",
+                "المؤلفون (إيداع واحد)",
+            ]
+        };
+        for line in expected {
+            assert!(texts.contains(&line), "{line:?} missing from {texts:#?}");
+        }
+        let introduced: Vec<&Line> = v
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Introduced)
+            .collect();
+        assert_eq!(introduced.len(), 2, "{texts:#?}");
+        assert!(introduced.iter().all(|l| l.text.starts_with("  E025 ")));
+        let name = if lang == Lang::En {
+            "consequences"
+        } else {
+            "ar_consequences"
+        };
+        insta::assert_snapshot!(format!("{name}_120x40"), repo.render(&h, 120, 40));
+        insta::assert_snapshot!(format!("{name}_80x24"), repo.render(&h, 80, 24));
+    }
 }

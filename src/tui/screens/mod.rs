@@ -13,6 +13,7 @@ pub mod history;
 pub mod overview;
 pub mod problems;
 pub mod review;
+mod review_read;
 
 use super::Screen;
 use super::action::Command;

@@ -1,18 +1,22 @@
 //! The Review screen: pick an old and a new revision (the working plan, a baseline, a commit of
 //! the history) and read what changed between them, as `khutta diff` prints it: the changes by
-//! kind, the money tables and the schedule variance. The old revision, unless it is the working
-//! plan, is what the Gantt draws as ghost bars.
+//! kind, the money tables (what each funding source's lines draw among them), the schedule
+//! variance, the problems introduced and fixed, and, between two commits, who made them. The
+//! old revision, unless it is the working plan, is what the Gantt draws as ghost bars.
 //!
 //! Plans at commits are read on the repository worker ([`RepoJob::Revisions`]) and arrive as
-//! [`Action::Revisions`]; the review itself is pure and computed in `update`.
+//! [`Action::Revisions`](crate::tui::action::Action::Revisions), the authors of a range
+//! likewise ([`RepoJob::Authors`]), both in `review_read.rs`; the review itself is pure and
+//! computed in `update`.
 
+pub use super::review_read::{arrived, authors_arrived, read, read_authors};
 use crate::diff::lines::{Line, LineKind};
-use crate::diff::{Review, review, variance};
+use crate::diff::{Author, Review, review, variance};
 use crate::gantt::baseline::{Span, Spans};
 use crate::model::{EntityKind, Id, Lang, Plan};
-use crate::repo::{CommitId, PlanRepo};
+use crate::repo::CommitId;
 use crate::text::{Align, BidiMode, Direction};
-use crate::tui::action::{Action, Command};
+use crate::tui::action::Command;
 use crate::tui::app::Effect;
 use crate::tui::lists::Cursor;
 use crate::tui::paint::{Pen, fill};
@@ -23,7 +27,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::collections::HashMap;
-use std::path::Path;
 
 /// The width of the revision list.
 const LIST: u16 = 30;
@@ -96,6 +99,10 @@ pub struct ReviewView {
     pub shift: usize,
     /// Whether plans are being read.
     pub loading: bool,
+    /// Who made the commits of the last range of two commits asked for, once read.
+    pub authors: Option<((CommitId, CommitId), Vec<Author>)>,
+    /// The range whose authors are being read.
+    pub reading_authors: Option<(CommitId, CommitId)>,
     /// Why a revision could not be read.
     pub error: Option<crate::i18n::Said>,
     /// Where the old revision placed each activity, for the Gantt's ghost bars.
@@ -139,12 +146,20 @@ pub(crate) fn entered(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
 }
 
 /// Reads what the chosen revisions need, or recomputes the review when nothing is missing.
-fn request(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
+pub(super) fn request(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
     if v.old.is_none() {
         v.old = default_old(sh);
     }
     if v.new.is_none() {
         v.new = Some(Revision::Working);
+    }
+    let mut effects = Vec::new();
+    if let Some(range) = range(v)
+        && v.authors.as_ref().map(|(r, _)| *r) != Some(range)
+        && v.reading_authors != Some(range)
+    {
+        v.reading_authors = Some(range);
+        effects.push(Effect::Repo(RepoJob::Authors(range.0, range.1)));
     }
     let missing: Vec<CommitId> = [&v.old, &v.new]
         .into_iter()
@@ -154,56 +169,23 @@ fn request(v: &mut ReviewView, sh: &mut Shared) -> Vec<Effect> {
         .collect();
     if missing.is_empty() {
         recompute(v, sh);
-        return Vec::new();
+        return effects;
     }
     if v.loading {
-        return Vec::new();
+        return effects;
     }
     v.loading = true;
-    vec![Effect::Repo(RepoJob::Revisions(missing))]
+    effects.push(Effect::Repo(RepoJob::Revisions(missing)));
+    effects
 }
 
-/// Reads the plans at `commits` (on the worker).
-pub fn read(root: &Path, commits: &[CommitId]) -> Action {
-    let plans = match PlanRepo::open(root) {
-        Ok(r) => commits
-            .iter()
-            .map(|c| (*c, r.plan_at(*c).map_err(|e| e.said())))
-            .collect(),
-        Err(e) => commits.iter().map(|c| (*c, Err(e.said()))).collect(),
-    };
-    Action::Revisions(Box::new(plans))
-}
-
-/// Plans arrived from the worker.
-pub fn arrived(
-    v: &mut ReviewView,
-    sh: &mut Shared,
-    plans: Vec<(CommitId, Result<Plan, crate::i18n::Said>)>,
-) -> Vec<Effect> {
-    v.loading = false;
-    v.error = None;
-    let wanted: Vec<CommitId> = [&v.old, &v.new]
-        .into_iter()
-        .flatten()
-        .filter_map(Revision::commit)
-        .collect();
-    v.plans.retain(|(c, _)| wanted.contains(c));
-    for (c, plan) in plans {
-        match plan {
-            Ok(p) if !v.plans.iter().any(|(k, _)| *k == c) => {
-                v.plans.push((c, p));
-            }
-            Ok(_) => {}
-            Err(e) => v.error = Some(e),
-        }
-    }
-    // A choice made while the plans were read may need others.
-    request(v, sh)
+/// The two commits compared, when both sides are commits: a range with authors.
+pub(super) fn range(v: &ReviewView) -> Option<(CommitId, CommitId)> {
+    Some((v.old.as_ref()?.commit()?, v.new.as_ref()?.commit()?))
 }
 
 /// The review of the chosen revisions, and the old one's ghost bars.
-fn recompute(v: &mut ReviewView, sh: &mut Shared) {
+pub(super) fn recompute(v: &mut ReviewView, sh: &mut Shared) {
     let plan_of = |r: &Option<Revision>| -> Option<&Plan> {
         match r.as_ref()?.commit() {
             None => Some(&sh.doc.plan),
@@ -214,12 +196,23 @@ fn recompute(v: &mut ReviewView, sh: &mut Shared) {
         return;
     };
     // The working plan's schedule is kept by the document; only commits are scheduled here.
-    let timeline = |r: &Option<Revision>, p: &Plan| match r.as_ref().and_then(Revision::commit) {
-        None => variance::timeline_of(p, &sh.doc.schedule),
-        Some(_) => variance::timeline(p),
+    let schedule = |r: &Option<Revision>, p: &Plan| {
+        r.as_ref()
+            .and_then(Revision::commit)
+            .map(|_| crate::schedule::schedule(p))
     };
-    let (ta, tb) = (timeline(&v.old, old), timeline(&v.new, new));
-    let r = Review::with_timelines(old, new, Some((&ta, &tb)));
+    let (sa, sb) = (schedule(&v.old, old), schedule(&v.new, new));
+    let (sa, sb) = (
+        sa.as_ref().unwrap_or(&sh.doc.schedule),
+        sb.as_ref().unwrap_or(&sh.doc.schedule),
+    );
+    let ta = variance::timeline_of(old, sa);
+    let mut r = Review::with_schedules(old, new, sa, sb);
+    if let Some((asked, list)) = &v.authors
+        && range(v) == Some(*asked)
+    {
+        r = r.by(list.clone());
+    }
     // An activity renamed since the old side keeps its ghost: the ghost goes by the new id.
     let renamed: HashMap<&Id, &Id> = r
         .diff
@@ -380,8 +373,8 @@ pub fn draw(v: &ReviewView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         }
         let style = match line.kind {
             LineKind::Heading => theme::heading(),
-            LineKind::Added => theme::ok(),
-            LineKind::Removed => theme::error(),
+            LineKind::Added | LineKind::Fixed => theme::ok(),
+            LineKind::Removed | LineKind::Introduced => theme::error(),
             _ => Style::new(),
         };
         if line.is_row() && pen.bidi == BidiMode::App {
