@@ -12,7 +12,6 @@ use super::{CommandError, resolve_plan};
 use khutta::diff::comment;
 use khutta::repo::PlanRepo;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Arguments of `khutta review`.
@@ -21,9 +20,6 @@ pub struct Args {
     /// The commits to review: `BASE..HEAD` (as git names a range: what HEAD has and BASE has
     /// not), or `BASE` alone for `BASE..HEAD`.
     range: String,
-    /// The plan folder (default: the current folder).
-    #[arg(long, value_name = "DIR")]
-    plan: Option<PathBuf>,
     /// Output format: Markdown for a pull-request comment, text for a terminal, or JSON.
     #[arg(long, value_enum, default_value_t = Format::Md)]
     format: Format,
@@ -38,7 +34,7 @@ enum Format {
 
 /// Runs the command.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
-    let root = resolve_plan(args.plan.as_deref())?;
+    let root = resolve_plan(None)?;
     let r = PlanRepo::discover(&root).map_err(unreadable)?;
     let (base, head) = match args.range.split_once("..") {
         Some((a, b)) => (a, b),
