@@ -148,6 +148,13 @@ blame-at = { $path }:{ $line }:{ $col }: { $message }
 blame-uncommitted = غير مودَع
 blame-working-tree = (نسخة العمل)
 blame-none = (لا شيء)
+signature-unsigned = غير موقَّع
+signature-known = موقَّع: {$person} ({$partner})
+signature-unknown-key = موقَّع بمفتاح غير معروف {$fingerprint}
+signature-bad = توقيع لا يصحّ: {$reason}
+signature-not-ssh = ليس توقيع SSH؛ لا تتحقق khutta إلا من توقيعات SSH
+signature-invalid = {$detail}
+signature-no-program = تعذّر تشغيل {$program}: {$detail}
 
 ## khutta baseline
 

@@ -129,6 +129,13 @@ blame-at = { $path }:{ $line }:{ $col }: { $message }
 blame-uncommitted = uncommitted
 blame-working-tree = (working tree)
 blame-none = (none)
+signature-unsigned = unsigned
+signature-known = signed: {$person} ({$partner})
+signature-unknown-key = signed by an unknown key {$fingerprint}
+signature-bad = bad signature: {$reason}
+signature-not-ssh = not an SSH signature; khutta checks SSH signatures only
+signature-invalid = {$detail}
+signature-no-program = {$program} cannot run: {$detail}
 
 ## khutta baseline
 

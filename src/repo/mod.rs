@@ -24,6 +24,8 @@ pub mod oplog;
 mod review;
 mod revision;
 mod setup;
+mod signatures;
+mod signing;
 mod sync;
 mod transfer;
 mod who;
@@ -42,6 +44,7 @@ pub use net::{Cancel, ServerLine};
 pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, drivers_problem, git_setup, init};
+pub use signatures::{KnownKey, SignatureState, Signatures, signature};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, SyncReport, sync};
 pub use who::last_authors;
 
@@ -198,6 +201,23 @@ pub enum RepoError {
         /// The fields there are.
         known: Vec<&'static str>,
     },
+    /// Signing is on (`commit.gpgsign`) with a format khutta cannot sign with.
+    #[error("{}", self.said())]
+    SigningNotSsh {
+        /// `gpg.format`.
+        format: String,
+    },
+    /// Signing is on with SSH but `user.signingkey` names no key.
+    #[error("{}", self.said())]
+    SigningNoKey,
+    /// The signing program failed or could not run.
+    #[error("{}", self.said())]
+    SigningFailed {
+        /// The program (`ssh-keygen` or `gpg.ssh.program`).
+        program: String,
+        /// What it said.
+        message: String,
+    },
 }
 
 impl RepoError {
@@ -265,6 +285,11 @@ impl RepoError {
                     known = &known.join(", ")
                 )
             }
+            RepoError::SigningNotSsh { format } => said!("repo-signing-not-ssh", format = format),
+            RepoError::SigningNoKey => said!("repo-signing-no-key"),
+            RepoError::SigningFailed { program, message } => {
+                said!("repo-signing-failed", program = program, detail = message)
+            }
         }
     }
 
@@ -301,6 +326,9 @@ impl RepoError {
             RepoError::TimedOut { .. } => said!("repo-timed-out-hint"),
             RepoError::HostKey { .. } => said!("repo-host-key-hint"),
             RepoError::Revision(_) => said!("repo-revision-hint"),
+            RepoError::SigningNotSsh { .. } => said!("repo-signing-not-ssh-hint"),
+            RepoError::SigningNoKey => said!("repo-signing-no-key-hint"),
+            RepoError::SigningFailed { .. } => said!("repo-signing-failed-hint"),
             RepoError::Store(_) | RepoError::Io { .. } | RepoError::Git(_) => {
                 said!("repo-local-failure-hint")
             }

@@ -43,6 +43,7 @@ mod review_ar;
 mod safety;
 mod schedule;
 mod server;
+mod signing;
 mod ssh;
 mod sync;
 mod terminal;
