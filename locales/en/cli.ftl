@@ -137,6 +137,24 @@ signature-not-ssh = not an SSH signature; khutta checks SSH signatures only
 signature-invalid = {$detail}
 signature-no-program = {$program} cannot run: {$detail}
 
+## khutta guard
+guard-refused = { $count ->
+    [one] khutta guard refused the push to {$refs}: 1 change the plan's rules do not allow
+   *[other] khutta guard refused the push to {$refs}: {$count} changes the plan's rules do not allow
+}
+guard-finding = commit {$commit} "{$subject}" by {$author} <{$email}>: {$what}: rule {$rule}: {$why}
+guard-entity = {$noun} {$id}
+guard-entity-field = {$entity}, field {$field}
+guard-file = file {$path}
+guard-whole-commit = the commit
+guard-refused-hint = nothing was changed on the server; undo these changes in new commits (or ask a coordinator to grant them in governance.ron), then push again
+guard-signing-required = governance.ron asks for every commit to be signed by a key listed under its author
+guard-unsigned = the commit is not signed
+guard-signed-by-other = signed by the key of {$person} ({$partner}), not of the author
+guard-installed = wrote {$path}: every push is now checked by {$exe}
+guard-foreign-hook = {$path} exists and was not written by khutta guard; nothing was written
+guard-foreign-hook-hint = chain it yourself (call `khutta guard pre-receive` from it, passing standard input on), use `--update` for git's update hook instead, or replace it with `--force`
+
 ## khutta baseline
 
 baseline-recorded = recorded baseline { $name } at { $commit } ({ $summary }); compare with `khutta diff { $name }`

@@ -9,6 +9,7 @@ mod export;
 mod fmt;
 mod gantt;
 mod git_setup;
+mod guard;
 mod import;
 mod import_xml;
 mod init;
@@ -95,6 +96,8 @@ enum Command {
     Completions(completions::Args),
     /// Print khutta's manual page (roff), for `man -l -` or a man folder.
     Man(man::Args),
+    /// The hook a git server runs to refuse pushes the plan's rules do not allow.
+    Guard(guard::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -247,6 +250,7 @@ fn command_name(command: &Option<Command>) -> &'static str {
             Command::Import(_) => "import",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
+            Command::Guard(_) => "guard",
         },
     }
 }
@@ -317,6 +321,7 @@ pub fn main() -> ExitCode {
         Some(Command::Import(args)) => import::run(args, &ui),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),
+        Some(Command::Guard(args)) => guard::run(args, &ui),
         None => open::run(cli.plan.as_deref(), &ui),
     };
     let ms = started.elapsed().as_millis() as u64;

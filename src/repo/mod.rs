@@ -21,6 +21,7 @@ pub mod merge_state;
 mod merging;
 pub mod net;
 pub mod oplog;
+pub mod pushed;
 mod review;
 mod revision;
 mod setup;
@@ -210,6 +211,9 @@ pub enum RepoError {
     /// Signing is on with SSH but `user.signingkey` names no key.
     #[error("{}", self.said())]
     SigningNoKey,
+    /// A line of a git hook's input that is not `OLD NEW REF`.
+    #[error("{}", self.said())]
+    HookInput(String),
     /// The signing program failed or could not run.
     #[error("{}", self.said())]
     SigningFailed {
@@ -287,6 +291,7 @@ impl RepoError {
             }
             RepoError::SigningNotSsh { format } => said!("repo-signing-not-ssh", format = format),
             RepoError::SigningNoKey => said!("repo-signing-no-key"),
+            RepoError::HookInput(line) => said!("repo-hook-input", line = line),
             RepoError::SigningFailed { program, message } => {
                 said!("repo-signing-failed", program = program, detail = message)
             }
@@ -328,6 +333,7 @@ impl RepoError {
             RepoError::Revision(_) => said!("repo-revision-hint"),
             RepoError::SigningNotSsh { .. } => said!("repo-signing-not-ssh-hint"),
             RepoError::SigningNoKey => said!("repo-signing-no-key-hint"),
+            RepoError::HookInput(_) => said!("repo-hook-input-hint"),
             RepoError::SigningFailed { .. } => said!("repo-signing-failed-hint"),
             RepoError::Store(_) | RepoError::Io { .. } | RepoError::Git(_) => {
                 said!("repo-local-failure-hint")

@@ -17,6 +17,8 @@ mod parse;
 mod read;
 mod save;
 
+#[cfg(unix)]
+pub use atomic::write_atomic_executable;
 pub use atomic::{sync_dir, write_atomic};
 pub use bounded::{open_plain, read_bounded, read_named};
 pub use cache::parse_cache;
