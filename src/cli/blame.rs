@@ -131,8 +131,13 @@ fn overlay(
 fn signature_json(s: &SignatureState) -> Value {
     let mut v = json!({"state": s.kind(), "text": s.said().english()});
     match s {
-        SignatureState::Known { person, partner } => {
+        SignatureState::Known {
+            person,
+            email,
+            partner,
+        } => {
             v["person"] = json!(person);
+            v["email"] = json!(email);
             v["partner"] = json!(partner);
         }
         SignatureState::UnknownKey { fingerprint } => v["fingerprint"] = json!(fingerprint),

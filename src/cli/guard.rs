@@ -13,8 +13,10 @@
 use super::CommandError;
 use super::ui::Ui;
 use khutta::i18n::Said;
+use khutta::model::governance::Signing;
 use khutta::repo::pushed::{self, RefUpdate};
-use khutta::repo::{CommitId, PlanRepo, RepoError};
+use khutta::repo::{CommitId, PlanRepo, RepoError, SignatureState, Signatures};
+use khutta::rights::{self, Actor, Breach};
 use khutta::said;
 use khutta::text::escape_controls;
 use std::io::Read;
@@ -118,9 +120,10 @@ fn guard(updates: &[RefUpdate], ui: &Ui) -> Result<ExitCode, CommandError> {
         return Ok(ExitCode::SUCCESS);
     };
     let r = pushed::plan_in(repo, prefix);
+    let signatures = Signatures::new(&r, Vec::new());
     let mut findings = Vec::new();
     for c in &commits {
-        findings.extend(check(&r, *c)?);
+        findings.extend(check(&r, *c, &signatures)?);
     }
     tracing::info!(
         commits = commits.len(),
@@ -134,14 +137,91 @@ fn guard(updates: &[RefUpdate], ui: &Ui) -> Result<ExitCode, CommandError> {
     Ok(ExitCode::from(1))
 }
 
-/// What `commit` does that the rules in force before it refuse.
-fn check(r: &PlanRepo, commit: CommitId) -> Result<Vec<Finding>, RepoError> {
+/// What `commit` does that the rules in force before it refuse: the changes its author may
+/// not make (a merge answers only for what no parent holds), and a missing signature where
+/// the rules ask for one. The rules are the first parent's: nobody grants themselves a right
+/// in the commit that uses it.
+fn check(
+    r: &PlanRepo,
+    commit: CommitId,
+    signatures: &Signatures,
+) -> Result<Vec<Finding>, RepoError> {
     let facts = r.facts(commit)?;
-    let _ = (&facts.author, &facts.email, &facts.subject, facts.parent);
-    if !facts.touches_plan {
+    let Some(&parent) = facts.parents.first() else {
+        // The plan's first commit: there are no rules before it.
         return Ok(Vec::new());
+    };
+    let Some(gov) = r.governance_at(parent)? else {
+        return Ok(Vec::new());
+    };
+    let finding =
+        |entity: Option<Said>, field: Option<String>, rule: &'static str, why: Said| Finding {
+            commit,
+            subject: facts.subject.clone(),
+            author: facts.author.clone(),
+            email: facts.email.clone(),
+            entity,
+            field,
+            rule,
+            why,
+        };
+    let mut out = Vec::new();
+    if gov.signing == Signing::Required {
+        let keys = khutta::repo::known_keys(&gov);
+        let why = match signatures.of_against(r, commit, &keys) {
+            SignatureState::Known { email, .. }
+                if email.eq_ignore_ascii_case(facts.email.trim()) =>
+            {
+                None
+            }
+            SignatureState::Known {
+                person, partner, ..
+            } => Some(said!(
+                "guard-signed-by-other",
+                person = &person,
+                partner = &partner
+            )),
+            SignatureState::Unsigned => Some(said!("guard-unsigned")),
+            other => Some(other.said()),
+        };
+        if let Some(why) = why {
+            let why = said!("guard-signing-required", why = why);
+            out.push(finding(None, None, "signing-required", why));
+        }
     }
-    Ok(Vec::new())
+    if !facts.touches_plan {
+        return Ok(out);
+    }
+    let who = Actor {
+        name: facts.author.clone(),
+        email: facts.email.clone(),
+    };
+    let after = r.plan_at(commit)?;
+    let mut breaches: Option<Vec<Breach>> = None;
+    for &p in &facts.parents {
+        let before = match r.plan_at(p) {
+            Ok(plan) => plan,
+            Err(RepoError::NoPlanAt(_)) => khutta::model::Plan::new(after.meta.clone()),
+            Err(e) => return Err(e),
+        };
+        let here = rights::judge(Some(&gov), &who, &before, &after);
+        breaches = Some(match breaches {
+            None => here,
+            // What a parent holds already came from that side, where it was judged.
+            Some(mut kept) => {
+                kept.retain(|b| here.contains(b));
+                kept
+            }
+        });
+    }
+    for b in breaches.unwrap_or_default() {
+        let entity = b
+            .entity
+            .as_ref()
+            .map(|(kind, id)| said!("guard-entity", noun = khutta::check::noun(*kind), id = id));
+        out.push(finding(entity, b.field.clone(), b.why.rule(), b.why.said()));
+    }
+    Ok(out)
 }
 
 /// Says on standard error, for git to pass on as `remote:` lines, why the push is refused:

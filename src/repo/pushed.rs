@@ -165,8 +165,8 @@ pub struct CommitFacts {
     pub email: String,
     /// The first line of the message.
     pub subject: String,
-    /// The first parent, if any.
-    pub parent: Option<CommitId>,
+    /// The parents, first first.
+    pub parents: Vec<CommitId>,
     /// Whether the plan folder differs from the first parent's.
     pub touches_plan: bool,
 }
@@ -175,6 +175,7 @@ impl PlanRepo {
     /// What a hook needs to know of `commit` before judging it.
     pub fn facts(&self, commit: CommitId) -> Result<CommitFacts, RepoError> {
         let c = self.repo.find_commit(commit.oid())?;
+        let parents: Vec<CommitId> = c.parent_ids().map(Into::into).collect();
         let parent = c.parent_ids().next();
         let tree_of = |oid: Oid| -> Result<Option<Oid>, RepoError> {
             Ok(self.plan_tree(oid)?.map(|t| t.id()))
@@ -188,7 +189,7 @@ impl PlanRepo {
             author: author.name().unwrap_or("?").to_owned(),
             email: author.email().unwrap_or("").to_owned(),
             subject: c.summary().ok().flatten().unwrap_or("").to_owned(),
-            parent: parent.map(Into::into),
+            parents,
             touches_plan,
         })
     }

@@ -9,8 +9,9 @@
 //! same keys decides. Each commit is checked once per [`Signatures`], since `log` and `blame`
 //! meet the same commits again and each check runs a program.
 
-use super::{CommitId, PlanRepo};
+use super::{CommitId, PlanRepo, RepoError};
 use crate::i18n::Said;
+use crate::model::{GOVERNANCE_FILE, Governance};
 use crate::said;
 use git2::{Oid, Repository};
 use std::cell::RefCell;
@@ -23,6 +24,8 @@ use std::process::{Command, Stdio};
 pub struct KnownKey {
     /// The person's name.
     pub person: String,
+    /// The email of the person's git identity.
+    pub email: String,
     /// The partner the person works for (its id).
     pub partner: String,
     /// The public key as OpenSSH writes it: `ssh-ed25519 AAAA... comment`.
@@ -38,6 +41,8 @@ pub enum SignatureState {
     Known {
         /// The person.
         person: String,
+        /// The email of the person's git identity.
+        email: String,
         /// The partner the person works for.
         partner: String,
     },
@@ -59,7 +64,9 @@ impl SignatureState {
     pub fn said(&self) -> Said {
         match self {
             SignatureState::Unsigned => said!("signature-unsigned"),
-            SignatureState::Known { person, partner } => {
+            SignatureState::Known {
+                person, partner, ..
+            } => {
                 said!("signature-known", person = person, partner = partner)
             }
             SignatureState::UnknownKey { fingerprint } => {
@@ -84,10 +91,11 @@ impl SignatureState {
 pub struct Signatures {
     known: Vec<KnownKey>,
     program: String,
-    /// The fingerprint of each known key (`None`: not a key `ssh-keygen` reads), computed at
-    /// the first signed commit.
-    fingerprints: RefCell<Option<Vec<Option<String>>>>,
-    checked: RefCell<HashMap<Oid, SignatureState>>,
+    /// The fingerprint of each key met so far (`None`: not a key `ssh-keygen` reads).
+    fingerprints: RefCell<HashMap<String, Option<String>>>,
+    /// What each commit's signature proved: the fingerprint of the key that made it, or why
+    /// it proves nothing. Which person that key is depends on the keys asked about.
+    checked: RefCell<HashMap<Oid, Result<Option<String>, Said>>>,
 }
 
 impl Signatures {
@@ -104,7 +112,7 @@ impl Signatures {
         Signatures {
             known,
             program,
-            fingerprints: RefCell::new(None),
+            fingerprints: RefCell::new(HashMap::new()),
             checked: RefCell::new(HashMap::new()),
         }
     }
@@ -114,56 +122,58 @@ impl Signatures {
         !self.known.is_empty()
     }
 
-    /// What the signature of `commit` says.
+    /// What the signature of `commit` says, against the keys this was made with.
     pub fn of(&self, r: &PlanRepo, commit: CommitId) -> SignatureState {
-        let repo = &r.repo;
-        let oid = commit.oid();
-        if let Some(s) = self.checked.borrow().get(&oid) {
-            return s.clone();
-        }
-        let state = self.check(repo, oid);
-        self.checked.borrow_mut().insert(oid, state.clone());
-        state
+        self.of_against(r, commit, &self.known)
     }
 
-    fn check(&self, repo: &Repository, oid: Oid) -> SignatureState {
+    /// What the signature of `commit` says against the keys `known` (the rules of another
+    /// revision, as a server judges each commit by the rules before it).
+    pub fn of_against(&self, r: &PlanRepo, commit: CommitId, known: &[KnownKey]) -> SignatureState {
+        let oid = commit.oid();
+        let proved = self.checked.borrow().get(&oid).cloned();
+        let proved = match proved {
+            Some(p) => p,
+            None => {
+                let p = self.check(&r.repo, oid);
+                self.checked.borrow_mut().insert(oid, p.clone());
+                p
+            }
+        };
+        let fingerprint = match proved {
+            Ok(None) => return SignatureState::Unsigned,
+            Ok(Some(f)) => f,
+            Err(reason) => return SignatureState::Bad { reason },
+        };
+        match known
+            .iter()
+            .find(|k| self.fingerprint(&k.key).as_deref() == Some(fingerprint.as_str()))
+        {
+            Some(k) => SignatureState::Known {
+                person: k.person.clone(),
+                email: k.email.clone(),
+                partner: k.partner.clone(),
+            },
+            None => SignatureState::UnknownKey { fingerprint },
+        }
+    }
+
+    /// The fingerprint of the key that signed `oid` (`None`: unsigned), or why the signature
+    /// proves nothing.
+    fn check(&self, repo: &Repository, oid: Oid) -> Result<Option<String>, Said> {
         let (signature, payload) = match repo.extract_signature(&oid, None) {
             Ok(pair) => pair,
-            Err(e) if e.code() == git2::ErrorCode::NotFound => return SignatureState::Unsigned,
-            Err(e) => {
-                return SignatureState::Bad {
-                    reason: said!("repo-git", detail = e.message()),
-                };
-            }
+            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+            Err(e) => return Err(said!("repo-git", detail = e.message())),
         };
         let signature = String::from_utf8_lossy(&signature);
         if !signature
             .trim_start()
             .starts_with("-----BEGIN SSH SIGNATURE-----")
         {
-            return SignatureState::Bad {
-                reason: said!("signature-not-ssh"),
-            };
+            return Err(said!("signature-not-ssh"));
         }
-        let fingerprint = match self.verify(&signature, &payload) {
-            Ok(f) => f,
-            Err(reason) => return SignatureState::Bad { reason },
-        };
-        self.ensure_fingerprints();
-        let fingerprints = self.fingerprints.borrow();
-        let person = fingerprints
-            .iter()
-            .flatten()
-            .zip(&self.known)
-            .find(|(f, _)| f.as_deref() == Some(fingerprint.as_str()))
-            .map(|(_, k)| k);
-        match person {
-            Some(k) => SignatureState::Known {
-                person: k.person.clone(),
-                partner: k.partner.clone(),
-            },
-            None => SignatureState::UnknownKey { fingerprint },
-        }
+        self.verify(&signature, &payload).map(Some)
     }
 
     /// Checks the signature over `payload` and returns its key's fingerprint.
@@ -218,26 +228,23 @@ impl Signatures {
         child.wait_with_output()
     }
 
-    /// The fingerprints of the known keys, once.
-    fn ensure_fingerprints(&self) {
-        if self.fingerprints.borrow().is_some() {
-            return;
+    /// The fingerprint of a public key, asked of `ssh-keygen` once per key.
+    fn fingerprint(&self, key: &str) -> Option<String> {
+        if let Some(f) = self.fingerprints.borrow().get(key) {
+            return f.clone();
         }
-        let prints = self
-            .known
-            .iter()
-            .map(|k| {
-                let out = self
-                    .run(&["-l", "-f"], std::path::Path::new("-"), k.key.as_bytes())
-                    .ok()?;
+        let print = self
+            .run(&["-l", "-f"], std::path::Path::new("-"), key.as_bytes())
+            .ok()
+            .filter(|out| out.status.success())
+            .and_then(|out| {
                 let text = String::from_utf8_lossy(&out.stdout);
-                out.status
-                    .success()
-                    .then(|| text.split_whitespace().nth(1).map(str::to_owned))
-                    .flatten()
-            })
-            .collect();
-        *self.fingerprints.borrow_mut() = Some(prints);
+                text.split_whitespace().nth(1).map(str::to_owned)
+            });
+        self.fingerprints
+            .borrow_mut()
+            .insert(key.to_owned(), print.clone());
+        print
     }
 }
 
@@ -247,9 +254,53 @@ pub fn signature(r: &PlanRepo, commit: CommitId, known: &[KnownKey]) -> Signatur
     Signatures::new(r, known.to_vec()).of(r, commit)
 }
 
+/// The keys of the people `gov` names.
+pub fn known_keys(gov: &Governance) -> Vec<KnownKey> {
+    gov.people
+        .iter()
+        .flat_map(|p| {
+            p.keys.iter().map(|k| KnownKey {
+                person: p.name.clone(),
+                email: p.email.clone(),
+                partner: p.partner.to_string(),
+                key: k.clone(),
+            })
+        })
+        .collect()
+}
+
 impl PlanRepo {
-    /// The keys of the people the plan's governance names, as of HEAD.
+    /// The keys of the people the plan's governance names, as of HEAD; none when HEAD has no
+    /// governance file or it does not read (`khutta check` says why).
     pub fn known_keys(&self) -> Vec<KnownKey> {
-        Vec::new()
+        let Ok(head) = self.repo.head().and_then(|h| h.peel_to_commit()) else {
+            return Vec::new();
+        };
+        match self.governance_at(head.id().into()) {
+            Ok(Some(gov)) => known_keys(&gov),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The plan's `governance.ron` at `commit`, read alone (`None`: the plan has none, or
+    /// there is no plan at that commit).
+    pub fn governance_at(&self, commit: CommitId) -> Result<Option<Governance>, RepoError> {
+        let Some(tree) = self.plan_tree(commit.oid())? else {
+            return Ok(None);
+        };
+        let Some(entry) = tree.get_name(GOVERNANCE_FILE) else {
+            return Ok(None);
+        };
+        let blob = self.repo.find_blob(entry.id())?;
+        let fail = |d| {
+            RepoError::Revision(super::RevisionError {
+                rev: commit.to_string().chars().take(10).collect(),
+                diagnostic: Box::new(d),
+            })
+        };
+        let text = crate::store::decode(GOVERNANCE_FILE, blob.content()).map_err(fail)?;
+        let mut gov: Governance = crate::store::parse(GOVERNANCE_FILE, text).map_err(fail)?;
+        gov.normalize();
+        Ok(Some(gov))
     }
 }

@@ -30,6 +30,7 @@ mod export_ics;
 mod export_markdown;
 mod export_mspdi;
 mod gantt;
+mod guard;
 mod hostile;
 mod lang_commands;
 mod lang_errors;
