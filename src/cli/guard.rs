@@ -13,10 +13,11 @@
 use super::CommandError;
 use super::ui::Ui;
 use khutta::i18n::Said;
+use khutta::model::GOVERNANCE_FILE;
 use khutta::model::governance::Signing;
 use khutta::repo::pushed::{self, RefUpdate};
 use khutta::repo::{CommitId, PlanRepo, RepoError, SignatureState, Signatures};
-use khutta::rights::{self, Actor, Breach};
+use khutta::rights::{self, Actor, Breach, Refusal};
 use khutta::said;
 use khutta::text::escape_controls;
 use std::io::Read;
@@ -219,7 +220,12 @@ fn check(
             .entity
             .as_ref()
             .map(|(kind, id)| said!("guard-entity", noun = khutta::check::noun(*kind), id = id));
-        out.push(finding(entity, b.field.clone(), b.why.rule(), b.why.said()));
+        // The rules themselves are a file, and a person looks for it by name.
+        let field = match (&b.field, &b.why) {
+            (None, Refusal::RulesNeedCoordinator) => Some(GOVERNANCE_FILE.to_owned()),
+            _ => b.field.clone(),
+        };
+        out.push(finding(entity, field, b.why.rule(), b.why.said()));
     }
     Ok(out)
 }

@@ -31,6 +31,7 @@ mod export_markdown;
 mod export_mspdi;
 mod gantt;
 mod guard;
+mod guard_hooks;
 mod hostile;
 mod lang_commands;
 mod lang_errors;
