@@ -318,3 +318,61 @@ fn a_signature_that_does_not_hold_is_called_bad() {
         .unwrap());
     assert!(ar.contains("\n    توقيع لا يصحّ: "), "{ar}");
 }
+
+#[test]
+fn a_key_the_plan_s_rules_list_names_its_person() {
+    let s = signed_plan();
+    sign_with(&s.plan, &s.key.display().to_string());
+    let public = std::fs::read_to_string(s.key.with_extension("pub")).unwrap();
+    std::fs::write(
+        s.plan.join("governance.ron"),
+        format!(
+            "Governance(\n    coordinators: [\"escwa\"],\n    people: [\n        Person(name: \"Amal Haddad\", email: \"author@khutta.invalid\", partner: \"escwa\", keys: [\"{}\"]),\n    ],\n)\n",
+            public.trim()
+        ),
+    )
+    .unwrap();
+    ok(&khutta(&s.plan)
+        .args(["commit", "-m", "Who may change what"])
+        .output()
+        .unwrap());
+    edit_progress(&s.plan, "progress: 75", "progress: 80");
+    ok(&khutta(&s.plan)
+        .args(["commit", "-m", "Tunis at 80"])
+        .output()
+        .unwrap());
+    let log = ok(&khutta(&s.plan).args(["log", "-n", "2"]).output().unwrap());
+    assert!(
+        log.contains("\n    signed: Amal Haddad (escwa)\n    Tunis at 80\n"),
+        "{log}"
+    );
+    assert!(log.contains("\n    unsigned\n    Start the plan"), "{log}");
+    let ar = ok(&khutta(&s.plan)
+        .args(["--lang", "ar", "log", "-n", "1"])
+        .output()
+        .unwrap());
+    assert!(ar.contains("\n    موقَّع: Amal Haddad (escwa)\n"), "{ar}");
+    let json: serde_json::Value = serde_json::from_str(&ok(&khutta(&s.plan)
+        .args([
+            "blame",
+            "pilot-tunis",
+            "--field",
+            "progress",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap()))
+    .unwrap();
+    let sig = &json["fields"][0]["signature"];
+    assert_eq!(sig["state"], "known", "{json}");
+    assert_eq!(sig["person"], "Amal Haddad", "{json}");
+    assert_eq!(sig["partner"], "escwa", "{json}");
+    // A field last changed by the unsigned first commit: the column shows, since the plan
+    // knows keys.
+    let blame = ok(&khutta(&s.plan)
+        .args(["blame", "pilot-tunis", "--field", "status"])
+        .output()
+        .unwrap());
+    assert!(blame.contains("  unsigned  \"InProgress\""), "{blame}");
+}

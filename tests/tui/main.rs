@@ -22,6 +22,7 @@ mod keys;
 mod model;
 mod problems;
 mod review;
+mod signing;
 mod snapshots;
 mod standing;
 mod sync;
