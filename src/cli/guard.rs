@@ -197,12 +197,26 @@ fn check(
         name: facts.author.clone(),
         email: facts.email.clone(),
     };
-    let after = r.plan_at(commit)?;
+    // A plan the server holds must stay readable: a commit that breaks a file is refused,
+    // whoever made it.
+    let after = match r.plan_at(commit) {
+        Ok(plan) => plan,
+        Err(RepoError::Revision(e)) => {
+            let path = e.diagnostic.path.clone();
+            out.push(finding(None, Some(path), "plan-unreadable", e.said()));
+            return Ok(out);
+        }
+        Err(e) => return Err(e),
+    };
     let mut breaches: Option<Vec<Breach>> = None;
     for &p in &facts.parents {
+        // A parent that does not read (pushed before the guard) is taken as no plan at all:
+        // then only a coordinator, who may add everything, can repair it.
         let before = match r.plan_at(p) {
             Ok(plan) => plan,
-            Err(RepoError::NoPlanAt(_)) => khutta::model::Plan::new(after.meta.clone()),
+            Err(RepoError::NoPlanAt(_) | RepoError::Revision(_)) => {
+                khutta::model::Plan::new(after.meta.clone())
+            }
             Err(e) => return Err(e),
         };
         let here = rights::judge(Some(&gov), &who, &before, &after);

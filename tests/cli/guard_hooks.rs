@@ -268,3 +268,25 @@ fn input_that_is_not_git_s_is_refused() {
         transcript(&out)
     );
 }
+
+#[test]
+fn a_commit_that_breaks_a_file_is_refused_and_its_words_are_escaped() {
+    let b = bare();
+    assert!(install(&b, &[]).status.success());
+    change(
+        &b,
+        "plan/activities/pilot-tunis.ron",
+        "progress: 75,",
+        "progress: 75,,",
+        "leila",
+        "Tunis\u{1b}[2J at 75",
+    );
+    let out = push(&b, &["origin", "main"]);
+    assert!(!out.status.success(), "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("\"Tunis\\u{1b}[2J at 75\" by Leila Ben Salah <leila@tunis.example>: file activities/pilot-tunis.ron: rule plan-unreadable: "),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}
