@@ -45,7 +45,7 @@ pub use net::{Cancel, ServerLine};
 pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, drivers_problem, git_setup, init};
-pub use signatures::{KnownKey, SignatureState, Signatures, known_keys, signature};
+pub use signatures::{KnownKey, Proof, SignatureState, Signatures, known_keys, signature};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, SyncReport, sync};
 pub use who::last_authors;
 

@@ -87,15 +87,32 @@ impl SignatureState {
     }
 }
 
+/// What a commit's signature proves, whoever its key belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Proof {
+    /// The commit carries no signature.
+    Unsigned,
+    /// A good signature in git's namespace.
+    Good {
+        /// The public key that made it, as OpenSSH writes one: `ssh-ed25519 AAAA...`.
+        key: String,
+        /// Its fingerprint, `SHA256:...`.
+        fingerprint: String,
+    },
+    /// A signature that proves nothing, and why.
+    Bad {
+        /// Why, in words.
+        reason: Said,
+    },
+}
+
 /// Signature checks against one list of known keys, each commit checked once.
 pub struct Signatures {
     known: Vec<KnownKey>,
     program: String,
-    /// The fingerprint of each key met so far (`None`: not a key `ssh-keygen` reads).
-    fingerprints: RefCell<HashMap<String, Option<String>>>,
-    /// What each commit's signature proved: the fingerprint of the key that made it, or why
-    /// it proves nothing. Which person that key is depends on the keys asked about.
-    checked: RefCell<HashMap<Oid, Result<Option<String>, Said>>>,
+    /// What each commit's signature proved. Which person its key is depends on the keys
+    /// asked about, so that part is not kept.
+    checked: RefCell<HashMap<Oid, Proof>>,
 }
 
 impl Signatures {
@@ -112,7 +129,6 @@ impl Signatures {
         Signatures {
             known,
             program,
-            fingerprints: RefCell::new(HashMap::new()),
             checked: RefCell::new(HashMap::new()),
         }
     }
@@ -130,25 +146,12 @@ impl Signatures {
     /// What the signature of `commit` says against the keys `known` (the rules of another
     /// revision, as a server judges each commit by the rules before it).
     pub fn of_against(&self, r: &PlanRepo, commit: CommitId, known: &[KnownKey]) -> SignatureState {
-        let oid = commit.oid();
-        let proved = self.checked.borrow().get(&oid).cloned();
-        let proved = match proved {
-            Some(p) => p,
-            None => {
-                let p = self.check(&r.repo, oid);
-                self.checked.borrow_mut().insert(oid, p.clone());
-                p
-            }
+        let (key, fingerprint) = match self.proof(r, commit) {
+            Proof::Unsigned => return SignatureState::Unsigned,
+            Proof::Bad { reason } => return SignatureState::Bad { reason },
+            Proof::Good { key, fingerprint } => (key, fingerprint),
         };
-        let fingerprint = match proved {
-            Ok(None) => return SignatureState::Unsigned,
-            Ok(Some(f)) => f,
-            Err(reason) => return SignatureState::Bad { reason },
-        };
-        match known
-            .iter()
-            .find(|k| self.fingerprint(&k.key).as_deref() == Some(fingerprint.as_str()))
-        {
+        match known.iter().find(|k| same_key(&k.key, &key)) {
             Some(k) => SignatureState::Known {
                 person: k.person.clone(),
                 email: k.email.clone(),
@@ -158,22 +161,37 @@ impl Signatures {
         }
     }
 
-    /// The fingerprint of the key that signed `oid` (`None`: unsigned), or why the signature
-    /// proves nothing.
-    fn check(&self, repo: &Repository, oid: Oid) -> Result<Option<String>, Said> {
+    /// What the signature of `commit` proves, checked once.
+    pub fn proof(&self, r: &PlanRepo, commit: CommitId) -> Proof {
+        let oid = commit.oid();
+        if let Some(p) = self.checked.borrow().get(&oid) {
+            return p.clone();
+        }
+        let p = self.check(&r.repo, oid);
+        self.checked.borrow_mut().insert(oid, p.clone());
+        p
+    }
+
+    fn check(&self, repo: &Repository, oid: Oid) -> Proof {
         let (signature, payload) = match repo.extract_signature(&oid, None) {
             Ok(pair) => pair,
-            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
-            Err(e) => return Err(said!("repo-git", detail = e.message())),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => return Proof::Unsigned,
+            Err(e) => {
+                return Proof::Bad {
+                    reason: said!("repo-git", detail = e.message()),
+                };
+            }
         };
         let signature = String::from_utf8_lossy(&signature);
-        if !signature
-            .trim_start()
-            .starts_with("-----BEGIN SSH SIGNATURE-----")
-        {
-            return Err(said!("signature-not-ssh"));
+        let Some(key) = signing_key(&signature) else {
+            return Proof::Bad {
+                reason: said!("signature-not-ssh"),
+            };
+        };
+        match self.verify(&signature, &payload) {
+            Ok(fingerprint) => Proof::Good { key, fingerprint },
+            Err(reason) => Proof::Bad { reason },
         }
-        self.verify(&signature, &payload).map(Some)
     }
 
     /// Checks the signature over `payload` and returns its key's fingerprint.
@@ -227,25 +245,84 @@ impl Signatures {
         }
         child.wait_with_output()
     }
+}
 
-    /// The fingerprint of a public key, asked of `ssh-keygen` once per key.
-    fn fingerprint(&self, key: &str) -> Option<String> {
-        if let Some(f) = self.fingerprints.borrow().get(key) {
-            return f.clone();
-        }
-        let print = self
-            .run(&["-l", "-f"], std::path::Path::new("-"), key.as_bytes())
-            .ok()
-            .filter(|out| out.status.success())
-            .and_then(|out| {
-                let text = String::from_utf8_lossy(&out.stdout);
-                text.split_whitespace().nth(1).map(str::to_owned)
-            });
-        self.fingerprints
-            .borrow_mut()
-            .insert(key.to_owned(), print.clone());
-        print
+/// Whether two public keys written as OpenSSH writes them (`TYPE BASE64 [comment]`) are the
+/// same key, whatever their comments.
+fn same_key(a: &str, b: &str) -> bool {
+    let blob = |k: &str| {
+        let mut parts = k.split_whitespace();
+        let kind = parts.next()?;
+        Some((kind.to_owned(), base64_decode(parts.next()?)?))
+    };
+    matches!((blob(a), blob(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// The public key inside an armoured SSH signature (`-----BEGIN SSH SIGNATURE-----`), as
+/// OpenSSH writes a public key: `ssh-ed25519 AAAA...`. The blob is `"SSHSIG"`, a version,
+/// then the public key as an SSH string (PROTOCOL.sshsig); `None` when it is not one.
+fn signing_key(armoured: &str) -> Option<String> {
+    let mut lines = armoured.lines().map(str::trim).filter(|l| !l.is_empty());
+    if lines.next()? != "-----BEGIN SSH SIGNATURE-----" {
+        return None;
     }
+    let body: String = lines
+        .take_while(|l| *l != "-----END SSH SIGNATURE-----")
+        .collect();
+    let blob = base64_decode(&body)?;
+    let rest = blob.strip_prefix(b"SSHSIG")?.get(4..)?;
+    let (key, _) = ssh_string(rest)?;
+    let (kind, _) = ssh_string(key)?;
+    Some(format!(
+        "{} {}",
+        std::str::from_utf8(kind).ok()?,
+        base64_encode(key)
+    ))
+}
+
+/// An SSH wire string (a 32-bit big-endian length, then that many bytes) and what follows.
+fn ssh_string(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let len = u32::from_be_bytes(bytes.get(..4)?.try_into().ok()?);
+    let end = 4usize.checked_add(usize::try_from(len).ok()?)?;
+    Some((bytes.get(4..end)?, bytes.get(end..)?))
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding, as OpenSSH writes keys.
+fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(BASE64[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Standard base64, padding optional; `None` on anything else.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.trim_end_matches('=').bytes() {
+        let v = BASE64.iter().position(|b| *b == c)?;
+        acc = (acc << 6) | u32::try_from(v).ok()?;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xff).ok()?);
+        }
+        acc &= (1 << bits) - 1;
+    }
+    Some(out)
 }
 
 /// What the signature of `commit` says, against the keys `known`. To check many commits,
@@ -302,5 +379,41 @@ impl PlanRepo {
         let mut gov: Governance = crate::store::parse(GOVERNANCE_FILE, text).map_err(fail)?;
         gov.normalize();
         Ok(Some(gov))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_goes_both_ways() {
+        for bytes in [&b""[..], b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar"] {
+            assert_eq!(base64_decode(&base64_encode(bytes)).as_deref(), Some(bytes));
+        }
+        assert_eq!(base64_encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64_encode(b"fo"), "Zm8=");
+        assert_eq!(base64_decode("not base64!"), None);
+    }
+
+    #[test]
+    fn the_key_inside_a_signature_is_read() {
+        // Made by `ssh-keygen -Y sign -n git` with the key below.
+        let sig = "-----BEGIN SSH SIGNATURE-----
+U1NIU0lHAAAAAQAAADMAAAALc3NoLWVkMjU1MTkAAAAgLe2X+SXRVt99d16WkeYkvVCNy5
+klbCLRU4VXWPB/CZkAAAADZ2l0AAAAAAAAAAZzaGE1MTIAAABTAAAAC3NzaC1lZDI1NTE5
+AAAAQAohA0bfgeN0rD4r52Bg0rQYPPgucvHNzBnZ6+O6ZeYao7+zbzCOCaRAV9S7FZxdAY
+xutXv8ZiJgWH6moDq2qwM=
+-----END SSH SIGNATURE-----
+";
+        let key = signing_key(sig).unwrap();
+        assert_eq!(
+            key,
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC3tl/kl0VbffXdelpHmJL1QjcuZJWwi0VOFV1jwfwmZ"
+        );
+        assert!(same_key(&key, &format!("{key} someone@example.org")));
+        assert!(!same_key(&key, "ssh-ed25519 AAAA"));
+        assert_eq!(signing_key("-----BEGIN PGP SIGNATURE-----\nxyz\n"), None);
+        assert_eq!(signing_key("-----BEGIN SSH SIGNATURE-----\nAAAA\n"), None);
     }
 }

@@ -116,6 +116,12 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
 
 /// A job finished.
 pub fn done(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
+    let cancelled = app
+        .shared
+        .repo
+        .cancel
+        .as_ref()
+        .is_some_and(Cancel::is_cancelled);
     app.shared.repo.busy = false;
     app.shared.repo.progress = None;
     app.shared.repo.cancel = None;
@@ -125,8 +131,9 @@ pub fn done(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
         Err(e) => e,
     };
     let said = std::mem::take(&mut app.shared.repo.server);
-    // A refusal the status line would cut is shown whole.
-    if failed && said.len() > 1 {
+    // A refusal the status line would cut is shown whole; a sync the user stopped is not
+    // one.
+    if failed && !cancelled && said.len() > 1 {
         app.shared.popup = Some(Popup::Message(format!("{status}\n\n{}", said.join("\n"))));
     }
     // What the server said stays beside the outcome: a hook's reason for refusing, or its
