@@ -77,6 +77,8 @@ repo-signing-no-key = git is set to sign commits with SSH (commit.gpgsign), but 
 repo-signing-no-key-hint = name the key: `git config user.signingkey ~/.ssh/id_ed25519.pub` (a public key whose private half ssh-agent holds, or the private key file)
 repo-signing-failed = {$program} could not sign the commit: {$detail}; nothing was committed
 repo-signing-failed-hint = check that user.signingkey names your key and that ssh-agent holds it (`ssh-add -l`), or turn signing off with `git config commit.gpgsign false`
+repo-signing-key-locked = the signing key {$path} is locked by a passphrase and ssh-agent does not hold it; nothing was committed
+repo-signing-key-locked-hint = add it to the agent once (`ssh-add {$path}`), then commit again
 repo-hook-input = this is not a line git gives a hook: `{$line}`
 repo-hook-input-hint = `khutta guard pre-receive` reads `OLD NEW REF` lines on its standard input, and `khutta guard update` takes REF OLD NEW as arguments; git passes them when it runs the hook
 

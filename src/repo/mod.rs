@@ -214,6 +214,12 @@ pub enum RepoError {
     /// A line of a git hook's input that is not `OLD NEW REF`.
     #[error("{}", self.said())]
     HookInput(String),
+    /// The signing key needs its passphrase and no agent holds it.
+    #[error("{}", self.said())]
+    SigningKeyLocked {
+        /// The key file.
+        path: PathBuf,
+    },
     /// The signing program failed or could not run.
     #[error("{}", self.said())]
     SigningFailed {
@@ -292,6 +298,9 @@ impl RepoError {
             RepoError::SigningNotSsh { format } => said!("repo-signing-not-ssh", format = format),
             RepoError::SigningNoKey => said!("repo-signing-no-key"),
             RepoError::HookInput(line) => said!("repo-hook-input", line = line),
+            RepoError::SigningKeyLocked { path } => {
+                said!("repo-signing-key-locked", path = &path.display())
+            }
             RepoError::SigningFailed { program, message } => {
                 said!("repo-signing-failed", program = program, detail = message)
             }
@@ -334,6 +343,9 @@ impl RepoError {
             RepoError::SigningNotSsh { .. } => said!("repo-signing-not-ssh-hint"),
             RepoError::SigningNoKey => said!("repo-signing-no-key-hint"),
             RepoError::HookInput(_) => said!("repo-hook-input-hint"),
+            RepoError::SigningKeyLocked { path } => {
+                said!("repo-signing-key-locked-hint", path = &path.display())
+            }
             RepoError::SigningFailed { .. } => said!("repo-signing-failed-hint"),
             RepoError::Store(_) | RepoError::Io { .. } | RepoError::Git(_) => {
                 said!("repo-local-failure-hint")

@@ -96,8 +96,18 @@ fn sign(program: &str, key: &SigningKey, payload: &[u8]) -> Result<String, RepoE
     std::fs::write(&data, payload).map_err(super::io(&data))?;
     let mut cmd = Command::new(program);
     cmd.args(["-Y", "sign", "-n", "git", "-f"]);
+    let mut locked = None;
     match key {
         SigningKey::File(path) => {
+            // A key locked by a passphrase signs through the agent that holds it. Without
+            // one, ssh-keygen would ask on the terminal, under the TUI's screen or with no
+            // one to answer: its asking program is made to fail instead, and the error says
+            // to add the key to the agent.
+            if super::keys::is_locked(path).unwrap_or(false) {
+                cmd.env("SSH_ASKPASS_REQUIRE", "force")
+                    .env("SSH_ASKPASS", "false");
+                locked = Some(path.clone());
+            }
             cmd.arg(path);
         }
         SigningKey::Literal(public) => {
@@ -128,6 +138,9 @@ fn sign(program: &str, key: &SigningKey, payload: &[u8]) -> Result<String, RepoE
             .collect();
         text.join("; ")
     };
+    if let (false, Some(path)) = (out.status.success(), locked) {
+        return Err(RepoError::SigningKeyLocked { path });
+    }
     if !out.status.success() {
         return Err(RepoError::SigningFailed {
             program: program.to_owned(),

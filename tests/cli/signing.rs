@@ -376,3 +376,27 @@ fn a_key_the_plan_s_rules_list_names_its_person() {
         .unwrap());
     assert!(blame.contains("  unsigned  \"InProgress\""), "{blame}");
 }
+
+#[test]
+fn a_locked_key_no_agent_holds_is_refused_without_asking() {
+    let s = signed_plan();
+    let locked = s.key.with_file_name("locked");
+    keygen(&locked, "open sesame");
+    sign_with(&s.plan, &locked.display().to_string());
+    edit_progress(&s.plan, "progress: 75", "progress: 80");
+    let head = git_ok(&s.plan, &["rev-parse", "HEAD"]);
+    let out = khutta(&s.plan)
+        .args(["commit", "-m", "80"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "the signing key {} is locked by a passphrase and ssh-agent does not hold it; nothing was committed",
+            locked.display()
+        )) && err.contains(&format!("ssh-add {}", locked.display())),
+        "{err}"
+    );
+    assert_eq!(git_ok(&s.plan, &["rev-parse", "HEAD"]), head);
+}
