@@ -27,6 +27,7 @@ mod revision;
 mod setup;
 mod signatures;
 mod signing;
+mod sshsig;
 mod sync;
 mod transfer;
 mod who;
