@@ -18,7 +18,10 @@ pub struct Committed {
 /// Whether a path in the plan folder is a file khutta commits: a plan file, or the folder's
 /// `.gitattributes` and `.gitignore`, which `init` and `git-setup` keep.
 fn is_plan_file(rel: &str) -> bool {
-    crate::model::Unit::from_path(rel).is_some() || rel == ".gitattributes" || rel == ".gitignore"
+    crate::model::Unit::from_path(rel).is_some()
+        || rel == crate::model::GOVERNANCE_FILE
+        || rel == ".gitattributes"
+        || rel == ".gitignore"
 }
 
 /// Every file of the plan folder that differs from the last commit, as a path in the

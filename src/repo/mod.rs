@@ -26,6 +26,8 @@ mod revision;
 mod setup;
 mod sync;
 mod transfer;
+mod verify;
+mod verify_state;
 mod who;
 
 pub use auth::Prompter;
@@ -43,6 +45,10 @@ pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, drivers_problem, git_setup, init};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, SyncReport, sync};
+pub use verify::{
+    CommitReport, Finding, SignatureProblem, SignatureState, VerifyOptions, VerifyReport,
+    verify_range,
+};
 pub use who::last_authors;
 
 use crate::i18n::Said;

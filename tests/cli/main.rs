@@ -46,3 +46,4 @@ mod server;
 mod ssh;
 mod sync;
 mod terminal;
+mod verify;
