@@ -333,5 +333,5 @@ check-gov-bad-pattern = نمط المعرّفات `{$pattern}` لا يطابق �
 check-gov-bad-pattern-hint = اكتب النمط بحروف لاتينية صغيرة وأرقام و`-`، مع `*` لأي تتابع من الحروف و`?` لحرف واحد
 check-gov-bad-group = `{$group}` ليس مجموعة أنشطة، فلا يطابق هذا الإذن شيئًا
 check-gov-bad-group-hint = سمِّ نشاطًا من نوع Group، ولا تستعمل `group` إلا في أذونات من نوع Activity
-check-gov-unknown-field = لا حقل `{$field}` في {$noun} (حقوله: {$expected})
+check-gov-unknown-field = لا حقل `{$field}` في {$noun} (حقولها: {$expected})
 check-gov-unknown-field-hint = صحّح اسم الحقل، أو احذف `fields` لتأذن بكل الحقول

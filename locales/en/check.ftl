@@ -286,5 +286,5 @@ check-gov-bad-pattern = the id pattern `{$pattern}` can match no id: {$char} is 
 check-gov-bad-pattern-hint = write the pattern in lowercase letters, digits and `-`, with `*` for any run of characters and `?` for one
 check-gov-bad-group = `{$group}` is not a group of activities, so the grant can match nothing
 check-gov-bad-group-hint = name an activity of kind Group, and use `group` only in grants of kind Activity
-check-gov-unknown-field = a {$noun} has no field `{$field}` (its fields: {$expected})
+check-gov-unknown-field = {$noun} have no field `{$field}` (their fields: {$expected})
 check-gov-unknown-field-hint = correct the field's name, or leave `fields` out to grant every field

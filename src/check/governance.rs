@@ -135,7 +135,7 @@ fn change_rules(change: &Change, plan: &Plan, out: &mut Vec<Diagnostic>) {
                     said!(
                         "check-gov-unknown-field",
                         field = f,
-                        noun = super::noun(kind),
+                        noun = super::plural(kind),
                         expected = &entity_fields(kind).join(", ")
                     ),
                     said!("check-gov-unknown-field-hint"),

@@ -16,8 +16,11 @@ use khutta::i18n::Said;
 use khutta::model::GOVERNANCE_FILE;
 use khutta::model::governance::Signing;
 use khutta::repo::pushed::{self, RefUpdate};
-use khutta::repo::{CommitId, PlanRepo, RepoError, SignatureState, Signatures};
-use khutta::rights::{self, Actor, Breach, Refusal};
+use khutta::repo::{
+    CommitId, CommitReport, Finding as VerifyFinding, PlanRepo, Proof, RepoError,
+    SignatureProblem, SignatureState, Signatures, VerifyOptions, verify_commits,
+};
+use khutta::rights::Refusal;
 use khutta::said;
 use khutta::text::escape_controls;
 use std::io::Read;
@@ -110,24 +113,34 @@ struct Finding {
 fn guard(updates: &[RefUpdate], ui: &Ui) -> Result<ExitCode, CommandError> {
     let repo = pushed::open_hook_repository()?;
     let commits = pushed::new_commits(&repo, updates)?;
-    let Some(tip) = updates.iter().find_map(|u| u.new) else {
+    let Some(tip) = commits.last().copied() else {
         return Ok(ExitCode::SUCCESS);
     };
-    if commits.is_empty() {
-        return Ok(ExitCode::SUCCESS);
-    }
     let Some(prefix) = pushed::plan_folder(&repo, tip)? else {
         // A push that holds no plan has nothing the rules speak of.
         return Ok(ExitCode::SUCCESS);
     };
     let r = pushed::plan_in(repo, prefix);
+    if !worth_walking(&r, &commits)? {
+        return Ok(ExitCode::SUCCESS);
+    }
+    // The same walk as `khutta verify`, over the commits no ref holds yet, with each
+    // signature proved by ssh-keygen.
     let signatures = Signatures::new(&r, Vec::new());
+    let proof = |c| signatures.proof(&r, c);
+    let opts = VerifyOptions {
+        signatures: Some(&proof),
+        skip_check: false,
+    };
+    let tips = pushed::pushed_tips(&r.repo, updates);
+    let hidden = pushed::ref_tips(&r.repo)?;
+    let report = verify_commits(&r, &tips, &hidden, &opts)?;
     let mut findings = Vec::new();
-    for c in &commits {
-        findings.extend(check(&r, *c, &signatures)?);
+    for c in &report.commits {
+        findings.extend(findings_of(&r, c, &signatures)?);
     }
     tracing::info!(
-        commits = commits.len(),
+        commits = report.walked,
         findings = findings.len(),
         "guard: push checked"
     );
@@ -138,110 +151,126 @@ fn guard(updates: &[RefUpdate], ui: &Ui) -> Result<ExitCode, CommandError> {
     Ok(ExitCode::from(1))
 }
 
-/// What `commit` does that the rules in force before it refuse: the changes its author may
-/// not make (a merge answers only for what no parent holds), and a missing signature where
-/// the rules ask for one. The rules are the first parent's: nobody grants themselves a right
-/// in the commit that uses it.
-fn check(
+/// Whether any of `commits` gives the rules something to say: a change to the plan folder,
+/// or a parent whose rules ask for signatures. A push of other files passes without reading
+/// the plan.
+fn worth_walking(r: &PlanRepo, commits: &[CommitId]) -> Result<bool, RepoError> {
+    for c in commits {
+        let facts = r.facts(*c)?;
+        if facts.touches_plan {
+            return Ok(true);
+        }
+        if let Some(&parent) = facts.parents.first()
+            && r.governance_at(parent)?
+                .is_some_and(|g| g.signing == Signing::Required)
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The findings of one commit of the walk in the words the pusher reads: each breach with
+/// its entity and field, each signature problem with whose key it is, each new `check` error
+/// with its file.
+fn findings_of(
     r: &PlanRepo,
-    commit: CommitId,
+    c: &CommitReport,
     signatures: &Signatures,
 ) -> Result<Vec<Finding>, RepoError> {
-    let facts = r.facts(commit)?;
-    let Some(&parent) = facts.parents.first() else {
-        // The plan's first commit: there are no rules before it.
-        return Ok(Vec::new());
-    };
-    let Some(gov) = r.governance_at(parent)? else {
-        return Ok(Vec::new());
-    };
     let finding =
         |entity: Option<Said>, field: Option<String>, rule: &'static str, why: Said| Finding {
-            commit,
-            subject: facts.subject.clone(),
-            author: facts.author.clone(),
-            email: facts.email.clone(),
+            commit: c.id,
+            subject: c.summary.clone(),
+            author: c.author.name.clone(),
+            email: c.author.email.clone(),
             entity,
             field,
             rule,
             why,
         };
     let mut out = Vec::new();
-    if gov.signing == Signing::Required {
-        let keys = khutta::repo::known_keys(&gov);
-        let why = match signatures.of_against(r, commit, &keys) {
-            SignatureState::Known { email, .. }
-                if email.eq_ignore_ascii_case(facts.email.trim()) =>
-            {
-                None
+    for f in &c.findings {
+        match f {
+            VerifyFinding::Breach(b) => {
+                let entity = b.entity.as_ref().map(|(kind, id)| {
+                    said!("guard-entity", noun = khutta::check::noun(*kind), id = id)
+                });
+                // The rules themselves are a file, and a person looks for it by name.
+                let field = match (&b.field, &b.why) {
+                    (None, Refusal::RulesNeedCoordinator) => Some(GOVERNANCE_FILE.to_owned()),
+                    _ => b.field.clone(),
+                };
+                out.push(finding(entity, field, b.why.rule(), b.why.said()));
             }
-            SignatureState::Known {
-                person, partner, ..
-            } => Some(said!(
-                "guard-signed-by-other",
-                person = &person,
-                partner = &partner
-            )),
-            SignatureState::Unsigned => Some(said!("guard-unsigned")),
-            other => Some(other.said()),
-        };
-        if let Some(why) = why {
-            let why = said!("guard-signing-required", why = why);
-            out.push(finding(None, None, "signing-required", why));
+            VerifyFinding::Signature(p) => {
+                let (rule, why) = signature_problem(r, c, p, signatures)?;
+                out.push(finding(None, None, rule, why));
+            }
+            // The plan the server holds keeps loading and passing its checks: an error a
+            // commit brings is refused, whoever made it.
+            VerifyFinding::Check { new, .. } => {
+                for d in new {
+                    let place = if d.line > 0 {
+                        format!("{}:{}:{}", d.path, d.line, d.col)
+                    } else {
+                        d.path.clone()
+                    };
+                    out.push(finding(
+                        None,
+                        Some(place),
+                        d.code.as_str(),
+                        d.message.clone(),
+                    ));
+                }
+            }
         }
-    }
-    if !facts.touches_plan {
-        return Ok(out);
-    }
-    let who = Actor {
-        name: facts.author.clone(),
-        email: facts.email.clone(),
-    };
-    // A plan the server holds must stay readable: a commit that breaks a file is refused,
-    // whoever made it.
-    let after = match r.plan_at(commit) {
-        Ok(plan) => plan,
-        Err(RepoError::Revision(e)) => {
-            let path = e.diagnostic.path.clone();
-            out.push(finding(None, Some(path), "plan-unreadable", e.said()));
-            return Ok(out);
-        }
-        Err(e) => return Err(e),
-    };
-    let mut breaches: Option<Vec<Breach>> = None;
-    for &p in &facts.parents {
-        // A parent that does not read (pushed before the guard) is taken as no plan at all:
-        // then only a coordinator, who may add everything, can repair it.
-        let before = match r.plan_at(p) {
-            Ok(plan) => plan,
-            Err(RepoError::NoPlanAt(_) | RepoError::Revision(_)) => {
-                khutta::model::Plan::new(after.meta.clone())
-            }
-            Err(e) => return Err(e),
-        };
-        let here = rights::judge(Some(&gov), &who, &before, &after);
-        breaches = Some(match breaches {
-            None => here,
-            // What a parent holds already came from that side, where it was judged.
-            Some(mut kept) => {
-                kept.retain(|b| here.contains(b));
-                kept
-            }
-        });
-    }
-    for b in breaches.unwrap_or_default() {
-        let entity = b
-            .entity
-            .as_ref()
-            .map(|(kind, id)| said!("guard-entity", noun = khutta::check::noun(*kind), id = id));
-        // The rules themselves are a file, and a person looks for it by name.
-        let field = match (&b.field, &b.why) {
-            (None, Refusal::RulesNeedCoordinator) => Some(GOVERNANCE_FILE.to_owned()),
-            _ => b.field.clone(),
-        };
-        out.push(finding(entity, field, b.why.rule(), b.why.said()));
     }
     Ok(out)
+}
+
+/// A signature problem's rule and words, naming whose key signed when the rules know it.
+fn signature_problem(
+    r: &PlanRepo,
+    c: &CommitReport,
+    p: &SignatureProblem,
+    signatures: &Signatures,
+) -> Result<(&'static str, Said), RepoError> {
+    let required = |why: Said| said!("guard-signing-required", why = why);
+    Ok(match p {
+        SignatureProblem::Unsigned => ("signing-required", required(said!("guard-unsigned"))),
+        SignatureProblem::Unverifiable => {
+            ("signing-required", required(said!("guard-unverifiable")))
+        }
+        SignatureProblem::Bad => {
+            let reason = match signatures.proof(r, c.id) {
+                Proof::Bad { reason } => reason,
+                _ => said!("guard-unverifiable"),
+            };
+            ("bad-signature", said!("signature-bad", reason = reason))
+        }
+        SignatureProblem::UnknownKey { .. } => {
+            // Whose key it is, by the rules the commit was judged by (its first parent's).
+            let keys = match r.facts(c.id)?.parents.first() {
+                Some(p) => r
+                    .governance_at(*p)?
+                    .map(|g| khutta::repo::known_keys(&g))
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            };
+            let why = match signatures.of_against(r, c.id, &keys) {
+                SignatureState::Known {
+                    person, partner, ..
+                } => said!(
+                    "guard-signed-by-other",
+                    person = &person,
+                    partner = &partner
+                ),
+                other => said!("guard-key-not-listed", why = other.said()),
+            };
+            ("key-not-listed", why)
+        }
+    })
 }
 
 /// Says on standard error, for git to pass on as `remote:` lines, why the push is refused:

@@ -26,6 +26,7 @@ mod schedule;
 mod summary;
 mod sync;
 mod ui;
+mod verify;
 // The reviewer's tools: diff (and git's textconv and external diff), blame, baselines.
 mod baseline;
 mod blame;
@@ -68,6 +69,8 @@ enum Command {
     Commit(commit::Args),
     /// The commits that touched the plan, with what they changed.
     Log(log::Args),
+    /// Judge the commits of a range by the plan's rules: rights, signatures, check (for CI).
+    Verify(verify::Args),
     /// Fetch partners' changes, merge them by meaning, and send yours.
     Sync(sync::Args),
     /// The merge in progress: list its conflicts, settle them, finish or abort it.
@@ -236,6 +239,7 @@ fn command_name(command: &Option<Command>) -> &'static str {
             Command::GitSetup(_) => "git-setup",
             Command::Commit(_) => "commit",
             Command::Log(_) => "log",
+            Command::Verify(_) => "verify",
             Command::Sync(_) => "sync",
             Command::Merge(_) => "merge",
             Command::MergeDriver(_) => "merge-driver",
@@ -308,6 +312,7 @@ pub fn main() -> ExitCode {
         Some(Command::Commit(args)) => commit::run(args, &ui),
         Some(Command::Sync(args)) => sync::run(args, &ui),
         Some(Command::Log(args)) => log::run(args, &ui),
+        Some(Command::Verify(args)) => verify::run(args, &ui),
         Some(Command::Merge(args)) => merge::run(args, &ui),
         Some(Command::MergeDriver(args)) => merge_driver::run(args, &ui),
         Some(Command::Op(args)) => op::run(args, &ui),

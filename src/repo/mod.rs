@@ -30,6 +30,8 @@ mod signing;
 mod sshsig;
 mod sync;
 mod transfer;
+mod verify;
+mod verify_state;
 mod who;
 
 pub use auth::Prompter;
@@ -48,6 +50,10 @@ pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, drivers_problem, git_setup, init};
 pub use signatures::{KnownKey, Proof, SignatureState, Signatures, known_keys, signature};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, SyncReport, sync};
+pub use verify::{
+    CommitReport, Finding, SignatureProblem, VerifyOptions, VerifyReport,
+    verify_commits, verify_range,
+};
 pub use who::last_authors;
 
 use crate::i18n::Said;

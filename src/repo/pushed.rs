@@ -75,31 +75,46 @@ pub fn open_bare(path: &Path) -> Result<Repository, RepoError> {
     })
 }
 
+/// The commits the pushed refs point at (a tag is followed to its commit; a ref deleted or
+/// pointed at a tree has none).
+pub fn pushed_tips(repo: &Repository, updates: &[RefUpdate]) -> Vec<CommitId> {
+    updates
+        .iter()
+        .filter_map(|u| u.new)
+        .filter_map(|new| {
+            repo.find_object(new.oid(), None)
+                .and_then(|o| o.peel_to_commit())
+                .ok()
+        })
+        .map(|c| c.id().into())
+        .collect()
+}
+
+/// The commits every ref of `repo` points at: what a push's new commits are not reachable
+/// from.
+pub fn ref_tips(repo: &Repository) -> Result<Vec<CommitId>, RepoError> {
+    Ok(repo
+        .references()?
+        .flatten()
+        .filter_map(|r| r.peel_to_commit().ok())
+        .map(|c| c.id().into())
+        .collect())
+}
+
 /// The commits of `updates` that no ref of `repo` holds yet, each once, parents before
 /// children.
 pub fn new_commits(repo: &Repository, updates: &[RefUpdate]) -> Result<Vec<CommitId>, RepoError> {
-    let mut walk = repo.revwalk()?;
-    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
-    let mut any = false;
-    for u in updates {
-        if let Some(new) = &u.new {
-            // A tag or a tree pushed to a ref is not a commit to check.
-            if let Ok(c) = repo
-                .find_object(new.oid(), None)
-                .and_then(|o| o.peel_to_commit())
-            {
-                walk.push(c.id())?;
-                any = true;
-            }
-        }
-    }
-    if !any {
+    let tips = pushed_tips(repo, updates);
+    if tips.is_empty() {
         return Ok(Vec::new());
     }
-    for r in repo.references()?.flatten() {
-        if let Ok(c) = r.peel_to_commit() {
-            walk.hide(c.id())?;
-        }
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+    for t in &tips {
+        walk.push(t.oid())?;
+    }
+    for h in ref_tips(repo)? {
+        walk.hide(h.oid())?;
     }
     let mut seen = HashSet::new();
     let mut out = Vec::new();

@@ -165,6 +165,42 @@ pub struct Breach {
     pub why: Refusal,
 }
 
+impl Breach {
+    /// What was changed and the rule that refuses it, in words any reader's language can show.
+    pub fn said(&self) -> Said {
+        let why = self.why.said();
+        let shown = |s: &str| crate::text::escape_controls(s).into_owned();
+        match (&self.entity, &self.field) {
+            (Some((kind, id)), Some(field)) => said!(
+                "verify-breach-field",
+                noun = crate::check::noun(*kind),
+                id = id,
+                field = &shown(field),
+                why = why
+            ),
+            (Some((kind, id)), None) if matches!(self.why, Refusal::UnknownPerson { .. }) => said!(
+                "verify-breach-entity-any",
+                noun = crate::check::noun(*kind),
+                id = id,
+                why = why
+            ),
+            (Some((kind, id)), None) => said!(
+                "verify-breach-entity",
+                noun = crate::check::noun(*kind),
+                id = id,
+                why = why
+            ),
+            (None, Some(field)) => match &self.why {
+                Refusal::CoordinatorsOnly {
+                    part: Reserved::Plan,
+                } => said!("verify-breach-plan", field = &shown(field), why = why),
+                _ => said!("verify-breach-file", file = &shown(field), why = why),
+            },
+            (None, None) => said!("verify-breach-rules", why = why),
+        }
+    }
+}
+
 /// May `who` edit `field` of the entity `kind`/`entity` of `plan`? `entity: None` asks about
 /// adding an entity of `kind` (with `field: None`), or about a field of `plan.ron`; `field:
 /// None` with an entity asks about removing it. For the TUI, before a key is typed: a budget

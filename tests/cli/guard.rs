@@ -379,7 +379,7 @@ fn with_signing_required_only_signed_pushes_land() {
     assert!(out.status.success(), "{}", transcript(&out));
     let said = transcript(&leila.sync(&w, "en"));
     assert!(
-        said.contains("rule signing-required: signed by the key of Rami Khalil (greater-amman-municipality), not of the author"),
+        said.contains("rule key-not-listed: signed by the key of Rami Khalil (greater-amman-municipality), not of the author\n"),
         "{said}"
     );
     let _ = (&w.people[0].user, &leila.user);

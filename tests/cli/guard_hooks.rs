@@ -285,7 +285,7 @@ fn a_commit_that_breaks_a_file_is_refused_and_its_words_are_escaped() {
     assert!(!out.status.success(), "{}", transcript(&out));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("\"Tunis\\u{1b}[2J at 75\" by Leila Ben Salah <leila@tunis.example>: file activities/pilot-tunis.ron: rule plan-unreadable: "),
+        err.contains("\"Tunis\\u{1b}[2J at 75\" by Leila Ben Salah <leila@tunis.example>: file activities/pilot-tunis.ron:25:18: rule E002: "),
         "{err}"
     );
     assert!(!err.contains('\u{1b}'), "{err:?}");

@@ -49,3 +49,4 @@ mod signing;
 mod ssh;
 mod sync;
 mod terminal;
+mod verify;
