@@ -17,8 +17,8 @@ use khutta::model::GOVERNANCE_FILE;
 use khutta::model::governance::Signing;
 use khutta::repo::pushed::{self, RefUpdate};
 use khutta::repo::{
-    CommitId, CommitReport, Finding as VerifyFinding, PlanRepo, Proof, RepoError,
-    SignatureProblem, SignatureState, Signatures, VerifyOptions, verify_commits,
+    CommitId, CommitReport, Finding as VerifyFinding, PlanRepo, Proof, RepoError, SignatureProblem,
+    SignatureState, Signatures, VerifyOptions, verify_commits,
 };
 use khutta::rights::Refusal;
 use khutta::said;

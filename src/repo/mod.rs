@@ -51,8 +51,8 @@ pub use setup::{InitOptions, drivers_problem, git_setup, init};
 pub use signatures::{KnownKey, Proof, SignatureState, Signatures, known_keys, signature};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, SyncReport, sync};
 pub use verify::{
-    CommitReport, Finding, SignatureProblem, VerifyOptions, VerifyReport,
-    verify_commits, verify_range,
+    CommitReport, Finding, SignatureProblem, VerifyOptions, VerifyReport, verify_commits,
+    verify_range,
 };
 pub use who::last_authors;
 

@@ -400,3 +400,71 @@ fn a_locked_key_no_agent_holds_is_refused_without_asking() {
     );
     assert_eq!(git_ok(&s.plan, &["rev-parse", "HEAD"]), head);
 }
+
+/// `khutta verify` proves each signature with ssh-keygen: a commit signed by its author's
+/// listed key passes where the rules require signatures, an unsigned one does not, and one
+/// signed by an unlisted key is named with that key.
+#[test]
+fn verify_proves_signatures_against_the_rules() {
+    let s = signed_plan();
+    let public = std::fs::read_to_string(s.key.with_extension("pub")).unwrap();
+    std::fs::write(
+        s.plan.join("governance.ron"),
+        format!(
+            "Governance(\n    signing: Required,\n    coordinators: [\"escwa\"],\n    people: [\n        Person(name: \"Amal Haddad\", email: \"author@khutta.invalid\", partner: \"escwa\", keys: [\"{}\"]),\n    ],\n)\n",
+            public.trim()
+        ),
+    )
+    .unwrap();
+    ok(&khutta(&s.plan)
+        .args(["commit", "-m", "Who may change what"])
+        .output()
+        .unwrap());
+    let rules = git_ok(&s.plan, &["rev-parse", "HEAD"]);
+    sign_with(&s.plan, &s.key.display().to_string());
+    edit_progress(&s.plan, "progress: 75", "progress: 80");
+    ok(&khutta(&s.plan)
+        .args(["commit", "-m", "Tunis at 80"])
+        .output()
+        .unwrap());
+    let range = format!("{}..HEAD", rules.trim());
+    let out = khutta(&s.plan).args(["verify", &range]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // Another key signs the next commit.
+    let other = s.key.with_file_name("other");
+    keygen(&other, "");
+    sign_with(&s.plan, &other.display().to_string());
+    edit_progress(&s.plan, "progress: 80", "progress: 85");
+    ok(&khutta(&s.plan)
+        .args(["commit", "-m", "Tunis at 85"])
+        .output()
+        .unwrap());
+    git_ok(&s.plan, &["config", "commit.gpgsign", "false"]);
+    edit_progress(&s.plan, "progress: 85", "progress: 90");
+    ok(&khutta(&s.plan)
+        .args(["commit", "-m", "Tunis at 90"])
+        .output()
+        .unwrap());
+    let out = khutta(&s.plan).args(["verify", &range]).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    let other_key = std::fs::read_to_string(other.with_extension("pub")).unwrap();
+    let other_key: Vec<&str> = other_key.split_whitespace().take(2).collect();
+    assert!(
+        said.contains(&format!(
+            "signed by a key not listed for its author in governance.ron: {}",
+            other_key.join(" ")
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("not signed, and the rules require every commit to be signed"),
+        "{said}"
+    );
+    assert!(!said.contains("Tunis at 80"), "{said}");
+}
