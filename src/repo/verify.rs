@@ -176,18 +176,22 @@ pub fn verify_commits(
         }
         let first = commit.parent_id(0).ok();
         walker.move_to(repo, first, &mut blobs)?;
-        let changes = match walker.after.at {
-            Some(at) => {
-                repo.tree_changes(repo.plan_tree(at)?.as_ref(), repo.plan_tree(oid)?.as_ref())?
-            }
-            None => repo.tree_changes(None, repo.plan_tree(oid)?.as_ref())?,
+        let old = match walker.after.at {
+            Some(at) => repo.plan_tree(at)?,
+            None => None,
         };
+        let new = repo.plan_tree(oid)?;
+        let changes = repo.tree_changes(old.as_ref(), new.as_ref(), &mut blobs)?;
         let mut touched = repo.apply_changes(&mut walker.after, &changes, &mut blobs)?;
         walker.after.at = Some(oid);
         // A merge answers only for what neither parent held.
         for p in commit.parent_ids().skip(1) {
             let from_other: HashSet<Touched> = repo
-                .tree_changes(repo.plan_tree(p)?.as_ref(), repo.plan_tree(oid)?.as_ref())?
+                .tree_changes(
+                    repo.plan_tree(p)?.as_ref(),
+                    repo.plan_tree(oid)?.as_ref(),
+                    &mut blobs,
+                )?
                 .iter()
                 .filter_map(|(rel, _)| touched_of(rel))
                 .collect();
@@ -263,7 +267,7 @@ impl Walker {
         if let Some(p) = parent
             && let Some(tree) = repo.plan_tree(p)?
         {
-            let changes = repo.tree_changes(None, Some(&tree))?;
+            let changes = repo.tree_changes(None, Some(&tree), blobs)?;
             repo.apply_changes(&mut state, &changes, blobs)?;
         }
         state.at = parent;

@@ -55,11 +55,21 @@ impl State {
     }
 }
 
-/// Parsed blobs by id, shared by the whole walk.
+/// Parsed blobs by id, shared by the whole walk, and the entries of the folders last read.
 #[derive(Default)]
 pub(super) struct Blobs {
     parsed: HashMap<(Oid, u8), Parsed>,
+    /// A folder's entries by the folder's id: each commit's folder of 10,000 activities is then
+    /// read once, not again as the next commit's parent (libgit2 keeps no tree that large in
+    /// its own cache).
+    trees: HashMap<Oid, std::rc::Rc<Vec<TreeItem>>>,
 }
+
+/// One entry of a folder: its name, its id, whether it is a folder.
+type TreeItem = (Vec<u8>, Oid, bool);
+
+/// How many folders' entries the walk keeps: a commit and its parent, with room for merges.
+const TREES_KEPT: usize = 16;
 
 impl PlanRepo {
     /// Applies the file changes of a tree diff to `state` (its `at` is the caller's to set);
@@ -90,41 +100,50 @@ impl PlanRepo {
         &self,
         old: Option<&Tree>,
         new: Option<&Tree>,
+        blobs: &mut Blobs,
     ) -> Result<Vec<(String, Option<Oid>)>, RepoError> {
         let mut out = Vec::new();
-        self.join_trees("", old, new, &mut out)?;
+        self.join_trees("", old.map(Tree::id), new.map(Tree::id), blobs, &mut out)?;
         Ok(out)
+    }
+
+    /// The entries of the folder `id`, from the walk's cache or read now.
+    fn entries(
+        &self,
+        id: Option<Oid>,
+        blobs: &mut Blobs,
+    ) -> Result<std::rc::Rc<Vec<TreeItem>>, RepoError> {
+        let Some(id) = id else {
+            return Ok(std::rc::Rc::new(Vec::new()));
+        };
+        if let Some(e) = blobs.trees.get(&id) {
+            return Ok(e.clone());
+        }
+        let tree = self.repo.find_tree(id)?;
+        let items: Vec<TreeItem> = tree
+            .iter()
+            .map(|e| {
+                let is_tree = e.kind() == Some(git2::ObjectType::Tree);
+                (e.name_bytes().to_vec(), e.id(), is_tree)
+            })
+            .collect();
+        let items = std::rc::Rc::new(items);
+        if blobs.trees.len() >= TREES_KEPT {
+            blobs.trees.clear();
+        }
+        blobs.trees.insert(id, items.clone());
+        Ok(items)
     }
 
     fn join_trees(
         &self,
         prefix: &str,
-        old: Option<&Tree>,
-        new: Option<&Tree>,
+        old: Option<Oid>,
+        new: Option<Oid>,
+        blobs: &mut Blobs,
         out: &mut Vec<(String, Option<Oid>)>,
     ) -> Result<(), RepoError> {
-        type Entry<'t> = (&'t [u8], Oid, bool);
-        fn entries<'t>(t: Option<&'t Tree<'_>>) -> Vec<(git2::TreeEntry<'t>, Oid, bool)> {
-            t.map(|t| {
-                t.iter()
-                    .map(|e| {
-                        let is_tree = e.kind() == Some(git2::ObjectType::Tree);
-                        let id = e.id();
-                        (e, id, is_tree)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-        }
-        let (a, b) = (entries(old), entries(new));
-        let a: Vec<Entry> = a
-            .iter()
-            .map(|(e, id, t)| (e.name_bytes(), *id, *t))
-            .collect();
-        let b: Vec<Entry> = b
-            .iter()
-            .map(|(e, id, t)| (e.name_bytes(), *id, *t))
-            .collect();
+        let (a, b) = (self.entries(old, blobs)?, self.entries(new, blobs)?);
         let (mut i, mut j) = (0, 0);
         while i < a.len() || j < b.len() {
             let order = match (a.get(i), b.get(j)) {
@@ -149,22 +168,17 @@ impl PlanRepo {
             {
                 continue;
             }
-            let Some(name) = x.or(y).and_then(|e| std::str::from_utf8(e.0).ok()) else {
+            let Some(name) = x.or(y).and_then(|e| std::str::from_utf8(&e.0).ok()) else {
                 continue;
             };
             let rel = format!("{prefix}{name}");
-            let tree = |e: Option<&Entry>| -> Result<Option<Tree<'_>>, RepoError> {
-                match e {
-                    Some((_, id, true)) => Ok(Some(self.repo.find_tree(*id)?)),
-                    _ => Ok(None),
-                }
-            };
+            let folder = |e: Option<&TreeItem>| e.filter(|e| e.2).map(|e| e.1);
+            let file = |e: Option<&TreeItem>| e.filter(|e| !e.2).map(|e| e.1);
             // A folder on either side is walked; a file on either side is a change.
-            let (tx, ty) = (tree(x)?, tree(y)?);
+            let (tx, ty) = (folder(x), folder(y));
             if tx.is_some() || ty.is_some() {
-                self.join_trees(&format!("{rel}/"), tx.as_ref(), ty.as_ref(), out)?;
+                self.join_trees(&format!("{rel}/"), tx, ty, blobs, out)?;
             }
-            let file = |e: Option<&Entry>| e.filter(|e| !e.2).map(|e| e.1);
             let (fx, fy) = (file(x), file(y));
             if fx.is_some() || fy.is_some() {
                 out.push((rel, fy));
@@ -353,8 +367,8 @@ fn parse_text(rel: &str, which: u8, text: &str) -> Parsed {
 }
 
 /// git's order of tree entries: by name, a folder's name read as if it ended in `/`.
-fn git_order(a: &(&[u8], Oid, bool), b: &(&[u8], Oid, bool)) -> std::cmp::Ordering {
-    fn key<'e>(e: &(&'e [u8], Oid, bool)) -> impl Iterator<Item = u8> + 'e {
+fn git_order(a: &TreeItem, b: &TreeItem) -> std::cmp::Ordering {
+    fn key(e: &TreeItem) -> impl Iterator<Item = u8> + '_ {
         e.0.iter().copied().chain(e.2.then_some(b'/'))
     }
     key(a).cmp(key(b))
