@@ -18,6 +18,7 @@ pub mod import;
 pub mod lang;
 pub mod model;
 pub mod repo;
+pub mod rights;
 pub mod schedule;
 pub mod store;
 pub mod text;

@@ -319,3 +319,19 @@ check-amount-range = المبلغ {$amount} يتجاوز ما تحمله خطة 
 check-amount-range-hint = صحّح المبلغ: زلّة في لوحة المفاتيح تزيد الأرقام
 check-days-range = مدة {$days} يوم عمل تتجاوز أطول ما تحمله خطة ({$max})
 check-days-range-hint = صحّح عدد أيام العمل
+
+## governance.ron: من يحقّ له تغيير ماذا.
+check-gov-unknown-partner = يسمّي `governance.ron` الشريك `{$partner}`، وليس في الخطة شريك بهذا المعرّف
+check-gov-unknown-partner-hint = أضف ملف الشريك في مجلد partners/، أو صحّح المعرّف
+check-gov-no-coordinator = لا يسمّي `governance.ron` أي منسّق، فلن يستطيع أحد تغيير القواعد
+check-gov-no-coordinator-hint = اذكر شريكًا واحدًا على الأقل في `coordinators`
+check-gov-person-twice = الشخص صاحب البريد `{$email}` مذكور مرتين في `governance.ron`
+check-gov-person-twice-hint = أبقِ مدخلًا واحدًا لكل شخص، وضع فيه كل مفاتيحه
+check-gov-bad-key = أحد مفاتيح {$name} ليس مفتاح SSH عامًّا: `{$key}`
+check-gov-bad-key-hint = انسخ السطر كاملًا من ملف `.pub`، مثل `ssh-ed25519 AAAA... name`
+check-gov-bad-pattern = نمط المعرّفات `{$pattern}` لا يطابق أي معرّف: {$char} ليس من حروف المعرّفات ولا `*` ولا `?`
+check-gov-bad-pattern-hint = اكتب النمط بحروف لاتينية صغيرة وأرقام و`-`، مع `*` لأي تتابع من الحروف و`?` لحرف واحد
+check-gov-bad-group = `{$group}` ليس مجموعة أنشطة، فلا يطابق هذا الإذن شيئًا
+check-gov-bad-group-hint = سمِّ نشاطًا من نوع Group، ولا تستعمل `group` إلا في أذونات من نوع Activity
+check-gov-unknown-field = لا حقل `{$field}` في {$noun} (حقولها: {$expected})
+check-gov-unknown-field-hint = صحّح اسم الحقل، أو احذف `fields` لتأذن بكل الحقول

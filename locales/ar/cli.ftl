@@ -148,6 +148,36 @@ blame-at = { $path }:{ $line }:{ $col }: { $message }
 blame-uncommitted = غير مودَع
 blame-working-tree = (نسخة العمل)
 blame-none = (لا شيء)
+signature-unsigned = غير موقَّع
+signature-known = موقَّع: {$person} ({$partner})
+signature-unknown-key = موقَّع بمفتاح غير معروف {$fingerprint}
+signature-bad = توقيع لا يصحّ: {$reason}
+signature-not-ssh = ليس توقيع SSH؛ لا تتحقق khutta إلا من توقيعات SSH
+signature-invalid = {$detail}
+signature-no-program = تعذّر تشغيل {$program}: {$detail}
+
+## khutta guard
+guard-refused = { $count_form ->
+    [one] رفض khutta guard الدفع إلى {$refs}: تغيير واحد لا تسمح به قواعد الخطة
+    [two] رفض khutta guard الدفع إلى {$refs}: تغييران لا تسمح بهما قواعد الخطة
+    [few] رفض khutta guard الدفع إلى {$refs}: {$count} تغييرات لا تسمح بها قواعد الخطة
+    [many] رفض khutta guard الدفع إلى {$refs}: {$count} تغييرًا لا تسمح به قواعد الخطة
+   *[other] رفض khutta guard الدفع إلى {$refs}: {$count} تغيير لا تسمح به قواعد الخطة
+}
+guard-finding = الإيداع {$commit} «{$subject}» من {$author} <{$email}>: {$what}: القاعدة {$rule}: {$why}
+guard-entity = {$noun} {$id}
+guard-entity-field = {$entity}، الحقل {$field}
+guard-file = الملف {$path}
+guard-whole-commit = الإيداع كله
+guard-refused-hint = لم يتغيّر شيء على الخادم؛ تراجع عن هذه التغييرات في إيداعات جديدة (أو اطلب من جهة منسّقة أن تمنحها في governance.ron)، ثم ادفع من جديد
+guard-signing-required = {$why}، ويطلب governance.ron أن يكون كل إيداع موقَّعًا بمفتاح مُدرَج تحت اسم مؤلّفه
+guard-unsigned = الإيداع غير موقَّع
+guard-signed-by-other = موقَّع بمفتاح {$person} ({$partner})، لا بمفتاح المؤلّف
+guard-unverifiable = تعذّر التحقق من التوقيع
+guard-key-not-listed = {$why}، ولا يُدرج governance.ron مفتاحًا كهذا تحت اسم مؤلّف الإيداع
+guard-installed = كُتب {$path}: صار {$exe} يفحص كل دفع
+guard-foreign-hook = {$path} موجود ولم يكتبه khutta guard؛ لم يُكتب شيء
+guard-foreign-hook-hint = اربطه بنفسك (استدعِ منه `khutta guard pre-receive` ممرّرًا له الدخل القياسي)، أو استعمل `--update` لخطّاف update في git بدلًا منه، أو استبدله بـ`--force`
 
 ## khutta baseline
 

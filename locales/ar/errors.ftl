@@ -77,6 +77,16 @@ repo-bad-baseline-name-hint = استعمل الحروف والأرقام وال�
 repo-no-such-activity = لا يوجد نشاط `{$id}` في {$rev}
 repo-no-such-activity-hint = النشاط الذي أُعيدت تسميته منذ ذلك الحين يُتتبَّع بمعرّفه الجديد؛ ويسرد `khutta log --activity ID` إيداعاته
 repo-no-such-field = ليس للأنشطة حقل `{$field}`؛ حقولها: {$known}
+repo-signing-not-ssh = ضُبط git ليوقّع الإيداعات بصيغة {$format} (gpg.format)، ولا توقّع khutta إلا بمفاتيح SSH؛ لم يُودَع شيء
+repo-signing-not-ssh-hint = اضبط `git config gpg.format ssh` و`git config user.signingkey ~/.ssh/id_ed25519.pub`، أو أودِع بـgit نفسه
+repo-signing-no-key = ضُبط git ليوقّع الإيداعات بمفتاح SSH (commit.gpgsign)، لكن user.signingkey لا يسمّي مفتاحًا؛ لم يُودَع شيء
+repo-signing-no-key-hint = سمِّ المفتاح: `git config user.signingkey ~/.ssh/id_ed25519.pub` (مفتاح عام يحمل ssh-agent نصفه الخاص، أو ملف المفتاح الخاص)
+repo-signing-failed = تعذّر على {$program} توقيع الإيداع: {$detail}؛ لم يُودَع شيء
+repo-signing-failed-hint = تحقّق من أن user.signingkey يسمّي مفتاحك وأن ssh-agent يحمله (`ssh-add -l`)، أو أوقف التوقيع بـ`git config commit.gpgsign false`
+repo-signing-key-locked = مفتاح التوقيع {$path} مقفل بعبارة مرور ولا يحمله ssh-agent؛ لم يُودَع شيء
+repo-signing-key-locked-hint = أضِفه إلى الوكيل مرة واحدة (`ssh-add {$path}`)، ثم أودِع من جديد
+repo-hook-input = ليس هذا سطرًا يعطيه git لخطّاف: `{$line}`
+repo-hook-input-hint = يقرأ `khutta guard pre-receive` أسطر `OLD NEW REF` من دخله القياسي، ويأخذ `khutta guard update` الوسائط REF OLD NEW؛ يمرّرها git حين يشغّل الخطّاف
 
 ## التعديلات.
 edit-missing = ليس في الخطة {$noun} `{$id}`

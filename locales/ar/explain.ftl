@@ -167,6 +167,32 @@ explain-e073-meaning = الملف XML، لكن عنصرًا يحتاجه الت�
 explain-e073-example = `khutta import mspdi` على ملف IATI، أو على مشروع يشير فيه ارتباط إلى مهمة محذوفة.
 explain-e073-fix = تحقّق من أن التنسيق المسمّى يوافق الملف، وصحّح العنصر المبيَّن أو احذفه.
 
+## governance.ron.
+explain-e080-title = شريك في governance.ron ليس في الخطة
+explain-e080-meaning = يسمّي `governance.ron` شريكًا، منسّقًا أو جهةً ينتمي إليها شخص أو صاحبَ إذن، ليس له ملف في مجلد partners/. فلا تنطبق قواعد ذلك المدخل على أحد، أو ينتمي الشخص إلى لا أحد.
+explain-e080-example = `Person(name: "Amal Haddad", email: "amal@escwa.example", partner: "escwaa")`.
+explain-e080-fix = صحّح المعرّف، أو أضف ملف الشريك.
+explain-e081-title = إذن لا يمكن أن يطابق أي كيان
+explain-e081-meaning = في نمط `ids` لإذنٍ حرف لا يكون في أي معرّف (المعرّفات حروف لاتينية صغيرة، و`*` و`?` هما الحرفان البديلان)، أو ليست `group` نشاطًا من نوع Group. فلا يأذن ذلك الإذن بشيء.
+explain-e081-example = `Change(kind: Activity, ids: "Pilot-*")`، أو `group: "pilot-amman"` حيث pilot-amman مهمة.
+explain-e081-fix = اكتب النمط بحروف صغيرة، أو سمِّ مجموعة أنشطة.
+explain-e082-title = إذن يسمّي حقلًا ليس في الكيان
+explain-e082-meaning = في `fields` لإذنٍ اسم ليس حقلًا في ذلك النوع من الكيانات، فلا يأذن ذلك الجزء من الإذن بشيء.
+explain-e082-example = `Change(kind: Activity, fields: ["progres"])`.
+explain-e082-fix = صحّح الاسم (تذكر الرسالة حقول النوع)، أو احذف `fields` لتأذن بكل الحقول.
+explain-e083-title = شخص مذكور مرتين
+explain-e083-meaning = لشخصين في `governance.ron` البريد نفسه. تُعرف هوية git ببريدها، فلن يُستعمل المدخل الثاني أبدًا.
+explain-e083-example = مدخلان `Person` فيهما `email: "amal@escwa.example"`.
+explain-e083-fix = أبقِ مدخلًا واحدًا لكل شخص، فيه كل مفاتيحه.
+explain-e084-title = مفتاح توقيع ليس مفتاح SSH عامًّا
+explain-e084-meaning = لا يُقرأ مفتاح أحد الأشخاص مفتاحَ SSH عامًّا (نوعه، ثم المفتاح بترميز base64، ثم تعليق اختياري)، فلا يمكن التحقق من أي توقيع به.
+explain-e084-example = `keys: ["AAAAC3NzaC1lZDI1NTE5..."]` من دون `ssh-ed25519` في أوله.
+explain-e084-fix = انسخ السطر كاملًا من ملف `.pub` الخاص بالشخص.
+explain-e085-title = لا منسّق
+explain-e085-meaning = لا يسمّي `governance.ron` أي منسّق. تغيير القواعد يحتاج إلى منسّق، فلن يستطيع أحد تغييرها بعد ذلك.
+explain-e085-example = `coordinators: []`.
+explain-e085-fix = سمِّ شريكًا واحدًا على الأقل في `coordinators`.
+
 ## التحذيرات.
 explain-w001-title = نشاط بلا شريك رئيسي
 explain-w001-meaning = لا شريك مسؤول عن النشاط.

@@ -272,3 +272,19 @@ check-amount-range = the amount {$amount} is beyond what a plan holds (at most a
 check-amount-range-hint = correct the amount: a slip of the keyboard adds digits
 check-days-range = a duration of {$days} working days is beyond the longest a plan holds ({$max})
 check-days-range-hint = correct the number of working days
+
+## governance.ron: who may change what.
+check-gov-unknown-partner = `governance.ron` names the partner `{$partner}`, which the plan does not have
+check-gov-unknown-partner-hint = add the partner's file under partners/, or correct the id
+check-gov-no-coordinator = `governance.ron` names no coordinator, so nobody could change the rules
+check-gov-no-coordinator-hint = list at least one partner under `coordinators`
+check-gov-person-twice = the person with the email `{$email}` is listed twice in `governance.ron`
+check-gov-person-twice-hint = keep one entry per person, with all of their keys in it
+check-gov-bad-key = a key of {$name} is not an SSH public key: `{$key}`
+check-gov-bad-key-hint = copy the whole line of the `.pub` file, such as `ssh-ed25519 AAAA... name`
+check-gov-bad-pattern = the id pattern `{$pattern}` can match no id: {$char} is neither a slug's character nor `*` or `?`
+check-gov-bad-pattern-hint = write the pattern in lowercase letters, digits and `-`, with `*` for any run of characters and `?` for one
+check-gov-bad-group = `{$group}` is not a group of activities, so the grant can match nothing
+check-gov-bad-group-hint = name an activity of kind Group, and use `group` only in grants of kind Activity
+check-gov-unknown-field = {$noun} have no field `{$field}` (their fields: {$expected})
+check-gov-unknown-field-hint = correct the field's name, or leave `fields` out to grant every field

@@ -129,6 +129,33 @@ blame-at = { $path }:{ $line }:{ $col }: { $message }
 blame-uncommitted = uncommitted
 blame-working-tree = (working tree)
 blame-none = (none)
+signature-unsigned = unsigned
+signature-known = signed: {$person} ({$partner})
+signature-unknown-key = signed by an unknown key {$fingerprint}
+signature-bad = bad signature: {$reason}
+signature-not-ssh = not an SSH signature; khutta checks SSH signatures only
+signature-invalid = {$detail}
+signature-no-program = {$program} cannot run: {$detail}
+
+## khutta guard
+guard-refused = { $count ->
+    [one] khutta guard refused the push to {$refs}: 1 change the plan's rules do not allow
+   *[other] khutta guard refused the push to {$refs}: {$count} changes the plan's rules do not allow
+}
+guard-finding = commit {$commit} "{$subject}" by {$author} <{$email}>: {$what}: rule {$rule}: {$why}
+guard-entity = {$noun} {$id}
+guard-entity-field = {$entity}, field {$field}
+guard-file = file {$path}
+guard-whole-commit = the commit
+guard-refused-hint = nothing was changed on the server; undo these changes in new commits (or ask a coordinator to grant them in governance.ron), then push again
+guard-signing-required = {$why}, and governance.ron asks for every commit to be signed by a key listed under its author
+guard-unsigned = the commit is not signed
+guard-signed-by-other = signed by the key of {$person} ({$partner}), not of the author
+guard-unverifiable = the signature could not be checked
+guard-key-not-listed = {$why}, and governance.ron lists no such key under the commit's author
+guard-installed = wrote {$path}: every push is now checked by {$exe}
+guard-foreign-hook = {$path} exists and was not written by khutta guard; nothing was written
+guard-foreign-hook-hint = chain it yourself (call `khutta guard pre-receive` from it, passing standard input on), use `--update` for git's update hook instead, or replace it with `--force`
 
 ## khutta baseline
 

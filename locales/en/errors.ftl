@@ -71,6 +71,16 @@ repo-bad-baseline-name-hint = use letters, digits, dots, dashes and slashes, suc
 repo-no-such-activity = there is no activity `{$id}` at {$rev}
 repo-no-such-activity-hint = an activity renamed since is blamed by its new id; `khutta log --activity ID` lists its commits
 repo-no-such-field = activities have no field `{$field}`; they have: {$known}
+repo-signing-not-ssh = git is set to sign commits with {$format} (gpg.format), and khutta signs only with SSH keys; nothing was committed
+repo-signing-not-ssh-hint = set `git config gpg.format ssh` and `git config user.signingkey ~/.ssh/id_ed25519.pub`, or commit with git itself
+repo-signing-no-key = git is set to sign commits with SSH (commit.gpgsign), but user.signingkey names no key; nothing was committed
+repo-signing-no-key-hint = name the key: `git config user.signingkey ~/.ssh/id_ed25519.pub` (a public key whose private half ssh-agent holds, or the private key file)
+repo-signing-failed = {$program} could not sign the commit: {$detail}; nothing was committed
+repo-signing-failed-hint = check that user.signingkey names your key and that ssh-agent holds it (`ssh-add -l`), or turn signing off with `git config commit.gpgsign false`
+repo-signing-key-locked = the signing key {$path} is locked by a passphrase and ssh-agent does not hold it; nothing was committed
+repo-signing-key-locked-hint = add it to the agent once (`ssh-add {$path}`), then commit again
+repo-hook-input = this is not a line git gives a hook: `{$line}`
+repo-hook-input-hint = `khutta guard pre-receive` reads `OLD NEW REF` lines on its standard input, and `khutta guard update` takes REF OLD NEW as arguments; git passes them when it runs the hook
 
 ## Edits.
 edit-missing = there is no {$noun} `{$id}`

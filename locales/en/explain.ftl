@@ -167,6 +167,32 @@ explain-e073-meaning = The file is XML, but an element the format needs is missi
 explain-e073-example = `khutta import mspdi` on an IATI file, or on a project whose link points to a deleted task.
 explain-e073-fix = Check that the format named matches the file, and correct or remove the element shown.
 
+## governance.ron.
+explain-e080-title = a partner in governance.ron that the plan does not have
+explain-e080-meaning = `governance.ron` names a partner, as a coordinator, as the partner a person speaks for, or in a grant, that has no file under partners/. The rules of that entry then apply to nobody, or a person belongs to nobody.
+explain-e080-example = `Person(name: "Amal Haddad", email: "amal@escwa.example", partner: "escwaa")`.
+explain-e080-fix = Correct the id, or add the partner's file.
+explain-e081-title = a grant whose entities cannot be matched
+explain-e081-meaning = A grant's `ids` pattern has a character no id can hold (ids are lowercase slugs; `*` and `?` are the wildcards), or its `group` is not an activity of kind Group. The grant then allows nothing.
+explain-e081-example = `Change(kind: Activity, ids: "Pilot-*")`, or `group: "pilot-amman"` where pilot-amman is a task.
+explain-e081-fix = Write the pattern in lowercase, or name a group of activities.
+explain-e082-title = a grant names a field the entity does not have
+explain-e082-meaning = A grant's `fields` lists a name that is not a field of its kind of entity, so that part of the grant allows nothing.
+explain-e082-example = `Change(kind: Activity, fields: ["progres"])`.
+explain-e082-fix = Correct the name (the message lists the kind's fields), or leave `fields` out to grant every field.
+explain-e083-title = a person listed twice
+explain-e083-meaning = Two people in `governance.ron` have the same email. A git identity is known by its email, so the second entry would never be used.
+explain-e083-example = Two `Person` entries with `email: "amal@escwa.example"`.
+explain-e083-fix = Keep one entry per person, with all of their keys.
+explain-e084-title = a signing key that is not an SSH public key
+explain-e084-meaning = A person's key does not read as an SSH public key (its type, then the key in base64, then an optional comment), so no signature could ever be checked against it.
+explain-e084-example = `keys: ["AAAAC3NzaC1lZDI1NTE5..."]` without the `ssh-ed25519` in front.
+explain-e084-fix = Copy the whole line of the person's `.pub` file.
+explain-e085-title = no coordinator
+explain-e085-meaning = `governance.ron` names no coordinator. Changing the rules needs a coordinator, so nobody could ever change them again.
+explain-e085-example = `coordinators: []`.
+explain-e085-fix = Name at least one partner under `coordinators`.
+
 ## Warnings.
 explain-w001-title = an activity with no lead partner
 explain-w001-meaning = No partner answers for the activity.

@@ -99,6 +99,18 @@ pub enum Code {
     BadXml,
     /// An imported file that is XML but not what its format says (a missing or bad element).
     BadExchange,
+    /// `governance.ron` names a partner the plan does not have.
+    GovernancePartner,
+    /// A grant whose entities cannot be matched: a bad id pattern, or a group that is none.
+    GrantMatch,
+    /// A grant names a field its kind of entity does not have.
+    GrantField,
+    /// One person (by email) listed twice in `governance.ron`.
+    PersonTwice,
+    /// A signing key that is not an SSH public key.
+    BadKey,
+    /// `governance.ron` names no coordinator, so nobody could change the rules.
+    NoCoordinator,
     /// CSV import: the file is not UTF-8 text, or not CSV that can be read.
     CsvUnreadable,
     /// CSV import: a column the import needs is missing.
@@ -167,6 +179,12 @@ impl Code {
             Code::NoReportingOrg => "E071",
             Code::BadXml => "E072",
             Code::BadExchange => "E073",
+            Code::GovernancePartner => "E080",
+            Code::GrantMatch => "E081",
+            Code::GrantField => "E082",
+            Code::PersonTwice => "E083",
+            Code::BadKey => "E084",
+            Code::NoCoordinator => "E085",
             Code::CsvUnreadable => "I001",
             Code::CsvMissingColumn => "I002",
             Code::CsvUnknownColumn => "I003",

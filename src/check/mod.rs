@@ -6,6 +6,7 @@ mod cycles;
 mod dates;
 mod diagnostic;
 pub mod explain;
+mod governance;
 mod ids;
 mod money;
 mod refs;
@@ -40,6 +41,7 @@ pub fn check(plan: &Plan, unread: &Unread) -> Vec<Diagnostic> {
     cycles::check(plan, &activities, &mut out);
     values::check(plan, unread, &mut out);
     consult::check(plan, unread, &mut out);
+    governance::check(plan, &mut out);
     if !unread.meta {
         dates::check(plan, &mut out);
         money::check(plan, &mut out);

@@ -9,7 +9,7 @@ use super::{CommandError, resolve_plan};
 use khutta::diff::{field_units, render};
 use khutta::i18n::{Messages, Said};
 use khutta::model::{Activity, Entity, EntityKind, Id};
-use khutta::repo::{FieldBlame, PlanRepo, RepoError};
+use khutta::repo::{FieldBlame, PlanRepo, RepoError, SignatureState};
 use khutta::said;
 use khutta::text::{Align, escape_controls, str_width};
 use serde_json::{Value, json};
@@ -124,6 +124,25 @@ fn overlay(
     rows
 }
 
+/// A commit's signature for JSON: its kind, the person or key, and the words in English.
+fn signature_json(s: &SignatureState) -> Value {
+    let mut v = json!({"state": s.kind(), "text": s.said().english()});
+    match s {
+        SignatureState::Known {
+            person,
+            email,
+            partner,
+        } => {
+            v["person"] = json!(person);
+            v["email"] = json!(email);
+            v["partner"] = json!(partner);
+        }
+        SignatureState::UnknownKey { fingerprint } => v["fingerprint"] = json!(fingerprint),
+        SignatureState::Unsigned | SignatureState::Bad { .. } => {}
+    }
+    v
+}
+
 fn date(time: i64) -> String {
     chrono::DateTime::from_timestamp(time, 0)
         .map(|t| t.format("%Y-%m-%d").to_string())
@@ -180,16 +199,33 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
             .collect(),
         (Err(e), _) => return Err(e.into()),
     };
+    let signatures = khutta::repo::Signatures::new(&r, r.known_keys());
+    let marks: Vec<Option<SignatureState>> = rows
+        .iter()
+        .map(|row| row.by.as_ref().map(|b| signatures.of(&r, b.commit)))
+        .collect();
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Text => {
             let cells = Cells::new(ui, std::io::stdout().is_terminal());
-            write!(out, "{}", text(&rows, m, &cells))?
+            // Where no one signs and the plan knows no key, a column of "unsigned" says
+            // nothing.
+            let signing = signatures.knows_keys()
+                || marks
+                    .iter()
+                    .flatten()
+                    .any(|s| *s != SignatureState::Unsigned);
+            let marks: Vec<Option<String>> = marks
+                .iter()
+                .map(|s| s.as_ref().filter(|_| signing).map(|s| s.said().show(m)))
+                .collect();
+            write!(out, "{}", text(&rows, &marks, m, &cells))?
         }
         Format::Json => {
             let fields: Vec<Value> = rows
                 .iter()
-                .map(|row| {
+                .zip(&marks)
+                .map(|(row, mark)| {
                     let b = row.by.as_ref();
                     json!({
                         "field": row.field,
@@ -200,6 +236,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
                         "date": b.map(|b| chrono::DateTime::from_timestamp(b.time, 0)
                             .map(|t| t.to_rfc3339())),
                         "summary": b.map(|b| b.summary.clone()),
+                        "signature": mark.as_ref().map(signature_json),
                     })
                 })
                 .collect();
@@ -217,45 +254,54 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One aligned line per field: field, commit, author, date, value. Authors and values may be
-/// Arabic; columns are as wide as their widest cell on screen.
-fn text(rows: &[Row], m: &Messages, cells: &Cells) -> String {
-    let table: Vec<[String; 5]> = rows
+/// One aligned line per field: field, commit, author, date, the commit's signature (when
+/// `marks` has any), value. Authors and values may be Arabic; columns are as wide as their
+/// widest cell on screen.
+fn text(rows: &[Row], marks: &[Option<String>], m: &Messages, cells: &Cells) -> String {
+    let signed = marks.iter().any(Option::is_some);
+    let table: Vec<Vec<String>> = rows
         .iter()
-        .map(|row| match &row.by {
-            Some(b) => [
-                escape_controls(&row.field).into_owned(),
-                b.commit.to_string().chars().take(10).collect(),
-                escape_controls(&b.author).into_owned(),
-                date(b.time),
-                shown(&row.value, m),
-            ],
-            None => [
-                escape_controls(&row.field).into_owned(),
-                m.get("blame-uncommitted").into_owned(),
-                m.get("blame-working-tree").into_owned(),
-                String::new(),
-                shown(&row.value, m),
-            ],
+        .zip(marks)
+        .map(|(row, mark)| {
+            let mut cols = match &row.by {
+                Some(b) => vec![
+                    escape_controls(&row.field).into_owned(),
+                    b.commit.to_string().chars().take(10).collect(),
+                    escape_controls(&b.author).into_owned(),
+                    date(b.time),
+                ],
+                None => vec![
+                    escape_controls(&row.field).into_owned(),
+                    m.get("blame-uncommitted").into_owned(),
+                    m.get("blame-working-tree").into_owned(),
+                    String::new(),
+                ],
+            };
+            if signed {
+                cols.push(escape_controls(mark.as_deref().unwrap_or("")).into_owned());
+            }
+            cols.push(shown(&row.value, m));
+            cols
         })
         .collect();
-    let mut widths = [0usize; 4];
+    let mut widths = vec![0usize; if signed { 5 } else { 4 }];
     for c in &table {
         for (w, x) in widths.iter_mut().zip(c) {
             *w = (*w).max(str_width(x));
         }
     }
     let mut s = String::new();
-    for [f, c, a, d, v] in table {
-        let [wf, wc, wa, wd] = widths;
-        let line = [
-            cells.pad(&f, wf, Align::Left),
-            cells.pad(&c, wc, Align::Left),
-            cells.pad(&a, wa, Align::Left),
-            cells.pad(&d, wd, Align::Left),
-            cells.last(&v),
-        ]
-        .join("  ");
+    for cols in table {
+        let Some((v, padded)) = cols.split_last() else {
+            continue;
+        };
+        let mut parts: Vec<String> = padded
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| cells.pad(c, *w, Align::Left))
+            .collect();
+        parts.push(cells.last(v));
+        let line = parts.join("  ");
         s.push_str(&cells.line(line));
         s.push('\n');
     }

@@ -1,5 +1,6 @@
 //! `khutta log [--activity ID]`: the commits that touched the plan, in plan terms; with
-//! `--activity`, those of one activity, followed back across its renames.
+//! `--activity`, those of one activity, followed back across its renames. Each commit says
+//! whether it is signed, and by whom when the plan's governance knows the key.
 
 use super::ui::Ui;
 use super::{CommandError, resolve_plan};
@@ -28,6 +29,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let r = khutta::repo::PlanRepo::discover(&root)?;
     let activity = args.activity.map(Id::new_unchecked);
     let entries = r.log(activity.as_ref(), args.limit)?;
+    let signatures = khutta::repo::Signatures::new(&r, r.known_keys());
     let terminal = std::io::stdout().is_terminal();
     let lang = ui.messages.lang();
     let mut out = std::io::stdout().lock();
@@ -38,6 +40,8 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         let id = e.id.to_string();
         let head = format!("{} {when} {} <{}>", &id[..10], e.author, e.email);
         writeln!(out, "{}", ui.plan_line(&head, lang, terminal))?;
+        let signed = signatures.of(&r, e.id).said().show(&ui.messages);
+        writeln!(out, "    {}", ui.plan_line(&signed, lang, terminal))?;
         writeln!(out, "    {}", ui.plan_line(&e.message, lang, terminal))?;
         writeln!(
             out,

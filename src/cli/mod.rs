@@ -9,6 +9,7 @@ mod export;
 mod fmt;
 mod gantt;
 mod git_setup;
+mod guard;
 mod import;
 mod import_xml;
 mod init;
@@ -25,6 +26,7 @@ mod schedule;
 mod summary;
 mod sync;
 mod ui;
+mod verify;
 // The reviewer's tools: diff (and git's textconv and external diff), blame, baselines.
 mod baseline;
 mod blame;
@@ -86,6 +88,8 @@ enum Command {
     Commit(commit::Args),
     /// The commits that touched the plan, with what they changed.
     Log(log::Args),
+    /// Judge the commits of a range by the plan's rules: rights, signatures, check (for CI).
+    Verify(verify::Args),
     /// Fetch partners' changes, merge them by meaning, and send yours.
     Sync(sync::Args),
     /// The merge in progress: list its conflicts, settle them, finish or abort it.
@@ -116,6 +120,8 @@ enum Command {
     Completions(completions::Args),
     /// Print khutta's manual page (roff), for `man -l -` or a man folder.
     Man(man::Args),
+    /// The hook a git server runs to refuse pushes the plan's rules do not allow.
+    Guard(guard::Args),
 }
 
 /// A command's failure, with what the user can do about it.
@@ -254,6 +260,7 @@ fn command_name(command: &Option<Command>) -> &'static str {
             Command::GitSetup(_) => "git-setup",
             Command::Commit(_) => "commit",
             Command::Log(_) => "log",
+            Command::Verify(_) => "verify",
             Command::Sync(_) => "sync",
             Command::Merge(_) => "merge",
             Command::MergeDriver(_) => "merge-driver",
@@ -269,6 +276,7 @@ fn command_name(command: &Option<Command>) -> &'static str {
             Command::Import(_) => "import",
             Command::Completions(_) => "completions",
             Command::Man(_) => "man",
+            Command::Guard(_) => "guard",
         },
     }
 }
@@ -329,6 +337,7 @@ pub fn main() -> ExitCode {
         Some(Command::Commit(args)) => commit::run(args, &ui),
         Some(Command::Sync(args)) => sync::run(args, &ui),
         Some(Command::Log(args)) => log::run(args, &ui),
+        Some(Command::Verify(args)) => verify::run(args, &ui),
         Some(Command::Merge(args)) => merge::run(args, &ui),
         Some(Command::MergeDriver(args)) => merge_driver::run(args, &ui),
         Some(Command::Op(args)) => op::run(args, &ui),
@@ -343,6 +352,7 @@ pub fn main() -> ExitCode {
         Some(Command::Import(args)) => import::run(args, &ui),
         Some(Command::Completions(args)) => completions::run(&args, Cli::command()),
         Some(Command::Man(args)) => man::run(&args, Cli::command()),
+        Some(Command::Guard(args)) => guard::run(args, &ui),
         None => match given_plan(cli.plan.as_deref()) {
             Ok(plan) => open::run(plan, &ui),
             Err(e) => Err(e),

@@ -134,6 +134,10 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> MergeResult {
         merged.meta = meta;
         conflicts.extend(found);
     }
+    // The rules are one value: a side that changed them alone brings its change.
+    if theirs.governance != base.governance && ours.governance == base.governance {
+        merged.governance.clone_from(&theirs.governance);
+    }
     let mut sides = Sides {
         merged: &mut merged,
         conflicts: &mut conflicts,

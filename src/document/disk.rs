@@ -72,6 +72,10 @@ impl Document {
             self.typed.insert(unit.clone(), typed);
             arrived.merged.push((unit, fields));
         }
+        // The rules are never edited here, so the edited plan takes them as read.
+        self.plan
+            .governance
+            .clone_from(&self.loaded.plan.governance);
         self.read_only = !self.loaded.meta_readable;
         self.refresh();
         arrived

@@ -45,8 +45,9 @@ macro_rules! catalogue_file {
 
 /// The messages, compiled in, one file per area: the interface, `khutta check`'s diagnostics,
 /// reviews of a change, the other commands' output, errors, and what each check code means
-/// (`khutta check --explain`), and the HTML report. A key lives in exactly one file.
-pub(crate) const CATALOGUE: [CatalogueFile; 7] = [
+/// (`khutta check --explain`), the HTML report, and who may change what (rights and
+/// `khutta verify`). A key lives in exactly one file.
+pub(crate) const CATALOGUE: [CatalogueFile; 8] = [
     catalogue_file!("khutta.ftl"),
     catalogue_file!("check.ftl"),
     catalogue_file!("review.ftl"),
@@ -54,6 +55,7 @@ pub(crate) const CATALOGUE: [CatalogueFile; 7] = [
     catalogue_file!("errors.ftl"),
     catalogue_file!("explain.ftl"),
     catalogue_file!("report.ftl"),
+    catalogue_file!("rights.ftl"),
 ];
 
 /// The UI strings of one language.

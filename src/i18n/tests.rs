@@ -250,6 +250,16 @@ fn no_english_sentence_bypasses_the_catalogue() {
             "a comment written into .gitattributes",
         ),
         (
+            "cli/guard.rs",
+            "exec {quoted} --lang",
+            "a shell command written into a git hook",
+        ),
+        (
+            "cli/guard.rs",
+            "#!/bin/sh",
+            "a comment written into a git hook, read by administrators",
+        ),
+        (
             "repo/setup.rs",
             "Start the plan",
             "the first commit's message, shared by every partner",

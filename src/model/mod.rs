@@ -10,6 +10,7 @@ mod calendar;
 mod consultation;
 mod entity;
 mod funding;
+pub mod governance;
 mod id;
 pub mod keys;
 pub mod limits;
@@ -36,6 +37,7 @@ pub use consultation::{
 };
 pub use entity::Entity;
 pub use funding::{FundingSource, FundingStatus};
+pub use governance::{GOVERNANCE_FILE, Governance};
 pub use id::{Id, IdError, MAX_ID_LEN};
 pub use meta::{City, ExchangeRate, FORMAT_VERSION, PlanMeta, Window};
 pub use money::{Amount, Currency, Money, format_amount};
@@ -66,6 +68,8 @@ pub struct Plan {
     pub funding: BTreeMap<Id, FundingSource>,
     /// `consultations/<id>/`: each round with its responses, by round id.
     pub consultations: BTreeMap<Id, Consultation>,
+    /// `governance.ron`, when the plan has one: who may change what.
+    pub governance: Option<Governance>,
 }
 
 /// The kinds of entity that have a file of their own.
@@ -144,6 +148,7 @@ impl Plan {
             beneficiaries: BTreeMap::new(),
             funding: BTreeMap::new(),
             consultations: BTreeMap::new(),
+            governance: None,
         }
     }
 
@@ -170,6 +175,9 @@ impl Plan {
     /// Sorts every list of every entity into canonical order.
     pub fn normalize(&mut self) {
         self.meta.normalize();
+        if let Some(g) = &mut self.governance {
+            g.normalize();
+        }
         self.activities.values_mut().for_each(Activity::normalize);
         self.partners.values_mut().for_each(Partner::normalize);
         self.funding.values_mut().for_each(FundingSource::normalize);

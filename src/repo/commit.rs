@@ -15,10 +15,14 @@ pub struct Committed {
     pub left: Vec<String>,
 }
 
-/// Whether a path in the plan folder is a file khutta commits: a plan file, or the folder's
-/// `.gitattributes` and `.gitignore`, which `init` and `git-setup` keep.
+/// Whether a path in the plan folder is a file khutta commits: a plan file, the rules
+/// (`governance.ron`), or the folder's `.gitattributes` and `.gitignore`, which `init` and
+/// `git-setup` keep.
 fn is_plan_file(rel: &str) -> bool {
-    crate::model::Unit::from_path(rel).is_some() || rel == ".gitattributes" || rel == ".gitignore"
+    crate::model::Unit::from_path(rel).is_some()
+        || rel == crate::model::GOVERNANCE_FILE
+        || rel == ".gitattributes"
+        || rel == ".gitignore"
 }
 
 /// Every file of the plan folder that differs from the last commit, as a path in the
@@ -73,6 +77,8 @@ pub fn stray_changes(r: &PlanRepo) -> Result<Vec<String>, RepoError> {
 /// repository's first commit and `allow_first` is set).
 pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committed, RepoError> {
     let repo = &r.repo;
+    // A signature that cannot be made is known before anything is staged.
+    super::signing::settings(repo)?;
     let spec = if r.prefix.is_empty() {
         "*".to_owned()
     } else {
@@ -118,7 +124,15 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
     let first = message.lines().next().unwrap_or("").to_owned();
     super::oplog::OpLog::of(super::PlanRepo::open(&r.plan_root()?)?)?
         .record(super::oplog::OpKind::Commit { message: first }, &[])?;
-    let id = repo.commit(Some("HEAD"), &author, &committer, message, &tree, &parents)?;
+    let id = super::signing::write_commit(
+        repo,
+        Some("HEAD"),
+        &author,
+        &committer,
+        message,
+        &tree,
+        &parents,
+    )?;
     tracing::info!(commit = %id, files, left = left.len(), "committed");
     Ok(Committed {
         id: id.into(),

@@ -27,6 +27,8 @@ pub fn merge_commits(
     label: &str,
 ) -> Result<MergeStep, RepoError> {
     let (ours, theirs) = (ours.into().oid(), theirs.into().oid());
+    // A merge commit that cannot be signed is known before the work tree changes.
+    super::signing::settings(&r.repo)?;
     let state = MergeState {
         ours: ours.to_string(),
         theirs: theirs.to_string(),
@@ -160,14 +162,15 @@ fn commit_merge(
     let (author, committer) = r.signatures()?;
     let (oc, tc) = (r.repo.find_commit(ours)?, r.repo.find_commit(theirs)?);
     let message = format!("Merge {label}");
-    Ok(r.repo.commit(
+    super::signing::write_commit(
+        &r.repo,
         Some("HEAD"),
         &author,
         &committer,
         &message,
         tree,
         &[&oc, &tc],
-    )?)
+    )
 }
 
 /// The merge in progress with its current conflicts, if there is one. A hand edit of a

@@ -21,11 +21,17 @@ pub mod merge_state;
 mod merging;
 pub mod net;
 pub mod oplog;
+pub mod pushed;
 mod review;
 mod revision;
 mod setup;
+mod signatures;
+mod signing;
+mod sshsig;
 mod sync;
 mod transfer;
+mod verify;
+mod verify_state;
 mod who;
 
 pub use auth::Prompter;
@@ -42,7 +48,12 @@ pub use net::{Cancel, ServerLine};
 pub use review::{BASELINE_TAG_PREFIX, Baseline};
 pub use revision::{RevisionError, plan_to_tree};
 pub use setup::{InitOptions, drivers_problem, git_setup, init};
+pub use signatures::{KnownKey, Proof, SignatureState, Signatures, known_keys, signature};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, SyncReport, sync};
+pub use verify::{
+    CommitReport, Finding, SignatureProblem, VerifyOptions, VerifyReport, verify_commits,
+    verify_range,
+};
 pub use who::{head_places, last_authors};
 
 use crate::i18n::Said;
@@ -198,6 +209,32 @@ pub enum RepoError {
         /// The fields there are.
         known: Vec<&'static str>,
     },
+    /// Signing is on (`commit.gpgsign`) with a format khutta cannot sign with.
+    #[error("{}", self.said())]
+    SigningNotSsh {
+        /// `gpg.format`.
+        format: String,
+    },
+    /// Signing is on with SSH but `user.signingkey` names no key.
+    #[error("{}", self.said())]
+    SigningNoKey,
+    /// A line of a git hook's input that is not `OLD NEW REF`.
+    #[error("{}", self.said())]
+    HookInput(String),
+    /// The signing key needs its passphrase and no agent holds it.
+    #[error("{}", self.said())]
+    SigningKeyLocked {
+        /// The key file.
+        path: PathBuf,
+    },
+    /// The signing program failed or could not run.
+    #[error("{}", self.said())]
+    SigningFailed {
+        /// The program (`ssh-keygen` or `gpg.ssh.program`).
+        program: String,
+        /// What it said.
+        message: String,
+    },
 }
 
 impl RepoError {
@@ -265,6 +302,15 @@ impl RepoError {
                     known = &known.join(", ")
                 )
             }
+            RepoError::SigningNotSsh { format } => said!("repo-signing-not-ssh", format = format),
+            RepoError::SigningNoKey => said!("repo-signing-no-key"),
+            RepoError::HookInput(line) => said!("repo-hook-input", line = line),
+            RepoError::SigningKeyLocked { path } => {
+                said!("repo-signing-key-locked", path = &path.display())
+            }
+            RepoError::SigningFailed { program, message } => {
+                said!("repo-signing-failed", program = program, detail = message)
+            }
         }
     }
 
@@ -301,6 +347,13 @@ impl RepoError {
             RepoError::TimedOut { .. } => said!("repo-timed-out-hint"),
             RepoError::HostKey { .. } => said!("repo-host-key-hint"),
             RepoError::Revision(_) => said!("repo-revision-hint"),
+            RepoError::SigningNotSsh { .. } => said!("repo-signing-not-ssh-hint"),
+            RepoError::SigningNoKey => said!("repo-signing-no-key-hint"),
+            RepoError::HookInput(_) => said!("repo-hook-input-hint"),
+            RepoError::SigningKeyLocked { path } => {
+                said!("repo-signing-key-locked-hint", path = &path.display())
+            }
+            RepoError::SigningFailed { .. } => said!("repo-signing-failed-hint"),
             RepoError::Store(_) | RepoError::Io { .. } | RepoError::Git(_) => {
                 said!("repo-local-failure-hint")
             }

@@ -104,6 +104,13 @@ impl PlanRepo {
         .map_err(fail)?;
         meta.normalize();
         let mut plan = Plan::new(meta);
+        if let Some(entry) = tree.get_name(crate::model::GOVERNANCE_FILE) {
+            let rel = crate::model::GOVERNANCE_FILE;
+            let mut g: crate::model::Governance =
+                crate::store::parse(rel, &blob_text(entry.id(), rel)?).map_err(fail)?;
+            g.normalize();
+            plan.governance = Some(g);
+        }
         // Blobs are read here (a repository is not shared between threads); what is not
         // parsed yet is parsed on every core, as the store loads a folder.
         let mut unparsed: Vec<(Oid, EntityKind, String, String)> = Vec::new();
@@ -239,6 +246,20 @@ pub fn plan_to_tree(
     };
     if let Some(oid) = blob(crate::store::canonical_text(plan, None)?)? {
         root.insert(crate::model::PLAN_FILE, oid, 0o100644)?;
+    }
+    // The rules are written when the plan has them; a tree without them keeps what it held.
+    if let Some(g) = &plan.governance {
+        let text = crate::store::to_canonical(g).map_err(|source| {
+            RepoError::Store(crate::store::StoreError::Serialize {
+                path: crate::model::GOVERNANCE_FILE.to_owned(),
+                source,
+            })
+        })?;
+        root.insert(
+            crate::model::GOVERNANCE_FILE,
+            repo.blob(text.as_bytes())?,
+            0o100644,
+        )?;
     }
     for kind in EntityKind::ALL {
         let old = keep

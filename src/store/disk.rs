@@ -12,7 +12,9 @@ use super::layout::{FileKind, PLAN_FILE, TMP_SUFFIX};
 use super::load::Found;
 use super::read::read_meta;
 use crate::check::{Code, Diagnostic, Said, noun};
-use crate::model::{CONSULTATIONS_DIR, EntityKind, PlanMeta, RESPONSES_DIR, ROUND_FILE};
+use crate::model::{
+    CONSULTATIONS_DIR, EntityKind, GOVERNANCE_FILE, Governance, PlanMeta, RESPONSES_DIR, ROUND_FILE,
+};
 use crate::said;
 use std::path::Path;
 
@@ -21,6 +23,8 @@ use std::path::Path;
 pub enum Place {
     /// `plan.ron`.
     Meta,
+    /// `governance.ron`, which a plan may have or not.
+    Governance,
     /// One entry of an entity folder, by name (`pilot-tunis.ron`, or a stray `notes.txt`).
     EntityFile(EntityKind, String),
     /// A whole entity folder.
@@ -35,7 +39,7 @@ pub enum Place {
 impl Place {
     /// Every place of a plan folder: what opening it reads.
     pub fn all() -> Vec<Place> {
-        let mut all = vec![Place::Meta];
+        let mut all = vec![Place::Meta, Place::Governance];
         all.extend(EntityKind::ALL.map(Place::EntityDir));
         all.push(Place::Consultations);
         all
@@ -46,6 +50,9 @@ impl Place {
     pub fn of(rel: &str) -> Option<Place> {
         if rel == PLAN_FILE {
             return Some(Place::Meta);
+        }
+        if rel == GOVERNANCE_FILE {
+            return Some(Place::Governance);
         }
         let mut parts = rel.splitn(3, '/');
         let first = parts.next()?;
@@ -68,6 +75,7 @@ impl Place {
             |dir: &str| rel == dir || rel.strip_prefix(dir).is_some_and(|r| r.starts_with('/'));
         match self {
             Place::Meta => rel == PLAN_FILE,
+            Place::Governance => rel == GOVERNANCE_FILE,
             Place::EntityFile(kind, name) => rel
                 .strip_prefix(kind.dir())
                 .and_then(|r| r.strip_prefix('/'))
@@ -86,6 +94,9 @@ pub struct Snapshot {
     pub(super) places: Vec<Place>,
     /// `plan.ron` read (when [`Place::Meta`] was read): its hash and value, or why not.
     pub(super) meta: Option<(Option<u64>, Option<PlanMeta>, Vec<Diagnostic>)>,
+    /// `governance.ron` read (when [`Place::Governance`] was read): its hash and value when
+    /// there is one, or why it could not be read.
+    pub(super) governance: Option<(Option<u64>, Option<Governance>, Vec<Diagnostic>)>,
     /// The plan files read, rounds before their responses.
     pub(super) files: Vec<FileRead>,
     /// What listing the places found that is not a plan file (strays, a round folder without
@@ -115,9 +126,11 @@ pub fn read_places(root: &Path, places: &[Place], cache_dir: Option<&Path>) -> S
     let mut diagnostics = Vec::new();
     let mut found = Vec::new();
     let mut meta = None;
+    let mut governance = None;
     for place in &places {
         match place {
             Place::Meta => meta = Some(read_plan_file(root)),
+            Place::Governance => governance = Some(read_governance_file(root)),
             Place::EntityFile(kind, name) => {
                 list_entry(root, *kind, name, &mut found, &mut diagnostics);
             }
@@ -134,6 +147,7 @@ pub fn read_places(root: &Path, places: &[Place], cache_dir: Option<&Path>) -> S
     Snapshot {
         places,
         meta,
+        governance,
         files: read_all(root, found, cache_dir),
         diagnostics,
     }
@@ -155,6 +169,37 @@ fn read_plan_file(root: &Path) -> (Option<u64>, Option<PlanMeta>, Vec<Diagnostic
     let (hash, meta) = read_meta(&path, &mut diagnostics);
     super::locate_all(root, &mut diagnostics);
     (hash, meta, diagnostics)
+}
+
+/// Reads `governance.ron` when there is one: absent is no rules, not a problem.
+fn read_governance_file(root: &Path) -> (Option<u64>, Option<Governance>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let path = root.join(GOVERNANCE_FILE);
+    if std::fs::symlink_metadata(&path).is_err() {
+        return (None, None, diagnostics);
+    }
+    if let Some(what) = not_a_file(&path) {
+        diagnostics.push(Diagnostic::file(
+            Code::Unreadable,
+            GOVERNANCE_FILE,
+            (1, 1),
+            said!("check-not-a-regular-file", what = what),
+            said!("check-not-a-regular-file-hint"),
+        ));
+        return (None, None, diagnostics);
+    }
+    let (hash, text) = super::read::read_text(&path, GOVERNANCE_FILE);
+    let governance = match text.and_then(|t| super::parse::<Governance>(GOVERNANCE_FILE, &t)) {
+        Ok(mut g) => {
+            g.normalize();
+            Some(g)
+        }
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+    (hash, governance, diagnostics)
 }
 
 /// What the thing at `path` is when it is not a regular file (`None`: it is one, or absent).
@@ -388,6 +433,7 @@ pub fn changed_paths(root: &Path, known: &std::collections::HashMap<String, u64>
         seen.insert(rel);
     };
     look(PLAN_FILE.to_owned());
+    look(GOVERNANCE_FILE.to_owned());
     for kind in EntityKind::ALL {
         if let Ok(Some(names)) = folder_entries(&root.join(kind.dir())) {
             for name in names.into_iter().filter(|n| n.ends_with(".ron")) {

@@ -5,6 +5,7 @@ use super::{
     LoadedPlan, StoreError, canonical_response, canonical_round, canonical_text, write_atomic,
 };
 use crate::check::Diagnostic;
+use crate::model::GOVERNANCE_FILE;
 use std::path::Path;
 
 /// What formatting found.
@@ -31,6 +32,13 @@ pub fn format_folder(loaded: &LoadedPlan, check_only: bool) -> Result<FmtOutcome
     let mut files: Vec<(String, Option<String>)> = Vec::new();
     if loaded.meta_readable {
         files.push((PLAN_FILE.to_owned(), canonical_text(&loaded.plan, None)?));
+    }
+    if let Some(g) = &loaded.plan.governance {
+        let text = super::to_canonical(g).map_err(|source| StoreError::Serialize {
+            path: GOVERNANCE_FILE.to_owned(),
+            source,
+        })?;
+        files.push((GOVERNANCE_FILE.to_owned(), Some(text)));
     }
     for (kind, id) in &loaded.sources.files {
         files.push((
@@ -115,5 +123,5 @@ fn is_read_failure(d: &Diagnostic) -> bool {
             | Unreadable
             | Comment
             | ConflictMarkers
-    ) && classify(&d.path).is_some()
+    ) && (classify(&d.path).is_some() || d.path == GOVERNANCE_FILE)
 }

@@ -10,6 +10,7 @@ use super::disk::{Place, Snapshot};
 use super::files::{Content, FileRead};
 use super::layout::{FileKind, PLAN_FILE};
 use super::read::placeholder_meta;
+use crate::model::GOVERNANCE_FILE;
 use crate::model::{
     Activity, Beneficiary, Consultation, Entity, EntityKind, FundingSource, Id, Partner, Plan,
     Unit, UnitValue,
@@ -52,6 +53,13 @@ impl LoadedPlan {
             let mut meta = meta.unwrap_or_else(placeholder_meta);
             meta.normalize();
             self.plan.meta = meta;
+            self.diagnostics.extend(diagnostics);
+        }
+        if let Some((hash, governance, diagnostics)) = s.governance {
+            if let Some(h) = hash {
+                self.sources.hashes.insert(GOVERNANCE_FILE.to_owned(), h);
+            }
+            self.plan.governance = governance;
             self.diagnostics.extend(diagnostics);
         }
         let mut fresh = Fresh::new(&self.plan, &s.files);
@@ -100,6 +108,7 @@ impl LoadedPlan {
                 note(&self.plan, Unit::Plan);
                 self.meta_readable = false;
             }
+            Place::Governance => self.plan.governance = None,
             Place::EntityFile(..) => {}
             Place::EntityDir(kind) => {
                 let gone: Vec<(EntityKind, Id)> = src

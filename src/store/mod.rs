@@ -17,6 +17,8 @@ mod parse;
 mod read;
 mod save;
 
+#[cfg(unix)]
+pub use atomic::write_atomic_executable;
 pub use atomic::{sync_dir, write_atomic};
 pub use bounded::{open_plain, read_bounded, read_named};
 pub use cache::parse_cache;
@@ -30,6 +32,7 @@ pub use locate::{line_col, locate};
 pub use parse::{MAX_FILE_BYTES, MAX_STATE_BYTES, decode, parse};
 pub use read::content_hash;
 pub(crate) use read::parallel;
+pub(crate) use read::placeholder_meta;
 pub use save::{
     FileWrite, SaveReport, canonical_text, save, unit_text, write_files, write_new_plan,
 };

@@ -56,7 +56,7 @@ pub(super) fn read_meta(
 }
 
 /// Stands in for an unreadable `plan.ron` so that the entity files can still be checked.
-pub(super) fn placeholder_meta() -> PlanMeta {
+pub(crate) fn placeholder_meta() -> PlanMeta {
     let day = chrono::NaiveDate::MIN;
     PlanMeta {
         format: FORMAT_VERSION,

@@ -306,5 +306,17 @@ pub fn write_new_plan(root: &Path, plan: &Plan) -> Result<SaveReport, StoreError
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-    write_files(root, &writes)
+    let report = write_files(root, &writes)?;
+    // The rules are no unit of editing (nothing edits them but a person's editor), so they
+    // are written here, beside the units.
+    if let Some(g) = &plan.governance {
+        let path = root.join(crate::model::GOVERNANCE_FILE);
+        let text = to_canonical(g).map_err(|source| StoreError::Serialize {
+            path: crate::model::GOVERNANCE_FILE.to_owned(),
+            source,
+        })?;
+        super::write_atomic(&path, text.as_bytes())
+            .map_err(|source| StoreError::Io { path, source })?;
+    }
+    Ok(report)
 }

@@ -6,6 +6,7 @@ use super::action::Action;
 use super::app::{App, Effect};
 use super::editor::Purpose;
 use super::form::spec::EditorKind;
+use super::popup::Popup;
 use crate::diff::Conflict;
 use crate::i18n::Arg;
 use crate::repo::merge_state::Pick;
@@ -39,9 +40,11 @@ pub struct RepoView {
     pub progress: Option<SyncEvent>,
     /// The running sync's cancel (`esc` or `ctrl-c` raise it).
     pub cancel: Option<Cancel>,
-    /// The last thing the server said to a person during the sync (a hook's message),
-    /// escaped, kept for the status line when the sync ends.
-    pub server: Option<String>,
+    /// What the server said to a person during the sync (a hook's message), line by line,
+    /// escaped: the last line goes on the status line when the sync ends, and a refusal of
+    /// several lines (`khutta guard` names each commit, entity, field and rule) opens whole
+    /// in a message.
+    pub server: Vec<String>,
     /// Whether a job is running.
     pub busy: bool,
     /// A save wrote files and the state that says so is on its way: `pending` is out of
@@ -95,7 +98,7 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
         progress: app.shared.repo.progress.take(),
         busy: app.shared.repo.busy,
         cancel: app.shared.repo.cancel.take(),
-        server: app.shared.repo.server.take(),
+        server: std::mem::take(&mut app.shared.repo.server),
         ops,
         ..view
     };
@@ -118,19 +121,32 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
 
 /// A job finished.
 pub fn done(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
+    let cancelled = app
+        .shared
+        .repo
+        .cancel
+        .as_ref()
+        .is_some_and(Cancel::is_cancelled);
     app.shared.repo.busy = false;
     app.shared.repo.progress = None;
     app.shared.repo.cancel = None;
+    let failed = result.is_err();
     let status = match result {
         Ok(m) => m,
         Err(e) => e,
     };
+    let said = std::mem::take(&mut app.shared.repo.server);
+    // A refusal the status line would cut is shown whole; a sync the user stopped is not
+    // one.
+    if failed && !cancelled && said.len() > 1 {
+        app.shared.popup = Some(Popup::Message(format!("{status}\n\n{}", said.join("\n"))));
+    }
     // What the server said stays beside the outcome: a hook's reason for refusing, or its
     // note on what it accepted.
-    app.shared.status = match app.shared.repo.server.take() {
+    app.shared.status = match said.last() {
         Some(line) => app.shared.msg.get_args(
             "tui-sync-server-said",
-            &[("status", status.into()), ("line", line.into())],
+            &[("status", status.into()), ("line", line.as_str().into())],
         ),
         None => status,
     };
@@ -142,7 +158,13 @@ pub(crate) fn sync_progress(app: &mut App, e: SyncEvent) -> Vec<Effect> {
     if let SyncEvent::Server(line) = &e
         && !line.progress
     {
-        app.shared.repo.server = Some(escape_controls(&line.text).into_owned());
+        // Bounded: a server that talks without end cannot fill the memory.
+        if app.shared.repo.server.len() < 200 {
+            app.shared
+                .repo
+                .server
+                .push(escape_controls(&line.text).into_owned());
+        }
     }
     app.shared.repo.progress = Some(e);
     Vec::new()
@@ -201,7 +223,7 @@ pub(crate) fn start_sync(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     app.shared.repo.busy = true;
-    app.shared.repo.server = None;
+    app.shared.repo.server.clear();
     let cancel = Cancel::default();
     app.shared.repo.cancel = Some(cancel.clone());
     app.shared.status = app.shared.msg.get("tui-syncing").into_owned();

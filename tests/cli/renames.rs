@@ -71,6 +71,8 @@ fn logged(clone: &Path, args: &[&str]) -> Vec<String> {
     let mut messages = Vec::new();
     while let Some(head) = lines.next() {
         if head.starts_with('<') {
+            // Under the head, the signature (`unsigned` here), then the message.
+            assert_eq!(lines.next().map(str::trim), Some("unsigned"), "{out}");
             messages.push(lines.next().unwrap().trim().to_owned());
         }
     }

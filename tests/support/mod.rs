@@ -5,6 +5,7 @@ pub mod arb;
 pub mod cmd;
 pub mod daemon;
 pub mod edits;
+pub mod gitolite;
 pub mod http;
 pub mod sshd;
 pub mod tmux;

@@ -62,15 +62,31 @@ impl Sshd {
     /// Starts sshd allowing the public keys `allowed`, and writes its host key into
     /// `home/.ssh/known_hosts`.
     pub fn start(home: &Path, allowed: &[&Path]) -> Sshd {
-        assert!(Path::new(SSHD).is_file(), "{SSHD} is missing: {INSTALL}");
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let host_key = dir.path().join("host_key");
-        keygen(&host_key, "");
         let mut authorized = String::new();
         for key in allowed {
             authorized.push_str(&std::fs::read_to_string(key).expect("a public key"));
         }
-        std::fs::write(dir.path().join("authorized_keys"), authorized).unwrap();
+        let file = dir.path().join("authorized_keys");
+        std::fs::write(&file, authorized).unwrap();
+        Sshd::launch(home, dir, &file, "")
+    }
+
+    /// Starts sshd for a gitolite whose hosting account's home is `server_home`: the keys are
+    /// the ones gitolite writes into `server_home/.ssh/authorized_keys` (each forced to run
+    /// gitolite-shell as its user), and sessions get `HOME=server_home`, as they would log in
+    /// as gitolite's own account.
+    pub fn start_gitolite(home: &Path, server_home: &Path) -> Sshd {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let file = server_home.join(".ssh/authorized_keys");
+        let extra = format!("SetEnv HOME={}\n", server_home.display());
+        Sshd::launch(home, dir, &file, &extra)
+    }
+
+    fn launch(home: &Path, dir: tempfile::TempDir, authorized: &Path, extra: &str) -> Sshd {
+        assert!(Path::new(SSHD).is_file(), "{SSHD} is missing: {INSTALL}");
+        let host_key = dir.path().join("host_key");
+        keygen(&host_key, "");
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map(|a| a.port())
@@ -78,12 +94,13 @@ impl Sshd {
         let d = dir.path().display();
         // MaxAuthTries is high so that a client offering the same key again and again shows in
         // the log instead of being cut off by the server.
+        let a = authorized.display();
         let config = format!(
             "Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host_key\nPidFile {d}/sshd.pid\n\
-             AuthorizedKeysFile {d}/authorized_keys\nUsePAM no\nStrictModes no\n\
+             AuthorizedKeysFile {a}\nUsePAM no\nStrictModes no\n\
              PubkeyAuthentication yes\nPasswordAuthentication no\n\
              KbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\n\
-             MaxAuthTries 50\nLogLevel VERBOSE\n"
+             MaxAuthTries 50\nLogLevel VERBOSE\n{extra}"
         );
         std::fs::write(dir.path().join("sshd_config"), config).unwrap();
         let host_pub = std::fs::read_to_string(dir.path().join("host_key.pub")).unwrap();

@@ -24,6 +24,7 @@ mod model;
 mod problems;
 mod review;
 mod search;
+mod signing;
 mod snapshots;
 mod standing;
 mod sync;

@@ -1,0 +1,430 @@
+//! `khutta verify`: the commits of a range walked in order, each judged by the rules in force
+//! before it (`crate::rights`), its signature weighed against the people's keys, and the plan
+//! checked after it.
+//!
+//! The walk holds two plans, the one before the commit and the one after, and moves both file
+//! by file as git's tree diff says (see `verify_state`), so that a commit costs what it changed,
+//! not the size of the plan. A merge commit is judged only for what it holds that neither
+//! parent held: what came from the second parent was judged on the commits that made it.
+//! Signatures are not checked here: the caller gives a function that says what each commit's
+//! signature proves (`repo::Signatures::proof`, ssh-keygen's verdict); without one, a commit is known
+//! to be unsigned or signed, never more, and the rules that require signatures say it cannot be
+//! verified.
+
+use super::verify_state::{Blobs, State};
+use super::{CommitId, PlanRepo, Proof, RepoError};
+use crate::check::{Code, Diagnostic, Subject, Unread};
+use crate::model::governance::Signing;
+use crate::model::{EntityKind, GOVERNANCE_FILE, Governance, PLAN_FILE, Plan, Unit};
+use crate::rights::{Actor, Breach, Touched, judge_touched};
+use crate::store::layout::{PlanPath, classify};
+use git2::{Oid, Sort};
+use serde::{Serialize, Serializer};
+use std::collections::HashSet;
+
+/// How to verify.
+#[derive(Clone, Copy, Default)]
+pub struct VerifyOptions<'a> {
+    /// What each commit's signature proves (`repo::Signatures::proof`, which asks
+    /// `ssh-keygen`); `None`: only whether there is one.
+    pub signatures: Option<&'a dyn Fn(CommitId) -> Proof>,
+    /// Skip running `check` after each commit (rights and signatures only).
+    pub skip_check: bool,
+}
+
+/// What is wrong with a commit's signature under the rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum SignatureProblem {
+    /// The rules require a signature, and there is none.
+    Unsigned,
+    /// The rules require a signature, and nothing could check it.
+    Unverifiable,
+    /// The signature does not verify.
+    Bad,
+    /// The signature is good, by a key not listed under the author.
+    UnknownKey {
+        /// The key.
+        key: String,
+    },
+}
+
+/// One thing wrong with a commit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "finding", rename_all = "kebab-case")]
+pub enum Finding {
+    /// A change outside its author's rights.
+    Breach(Breach),
+    /// A signature the rules do not accept.
+    Signature(SignatureProblem),
+    /// `check` fails after the commit.
+    Check {
+        /// The errors the commit brought (absent after its first parent).
+        new: Vec<Diagnostic>,
+        /// How many errors it kept from its first parent.
+        kept: usize,
+    },
+}
+
+/// One commit of the range with what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CommitReport {
+    /// The commit.
+    #[serde(serialize_with = "full_id")]
+    pub id: CommitId,
+    /// Its author.
+    pub author: Actor,
+    /// The first line of its message.
+    pub summary: String,
+    /// What is wrong, in order: breaches, the signature, the check.
+    pub findings: Vec<Finding>,
+}
+
+fn full_id<S: Serializer>(id: &CommitId, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(id)
+}
+
+/// The whole range's verdict.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct VerifyReport {
+    /// How many commits were walked.
+    pub walked: usize,
+    /// The commits with findings, oldest first.
+    pub commits: Vec<CommitReport>,
+}
+
+impl VerifyReport {
+    /// Whether no commit has a finding.
+    pub fn is_clean(&self) -> bool {
+        self.commits.is_empty()
+    }
+}
+
+impl PlanRepo {
+    /// The range `khutta verify` takes by default: the commits of HEAD that its upstream does
+    /// not have (`@{upstream}..HEAD`), or HEAD's whole history when the branch has no
+    /// upstream. Returns the base (`None`: from the first commit) and the tip.
+    pub fn default_verify_range(&self) -> Result<(Option<CommitId>, CommitId), RepoError> {
+        let tip = self.commit_of("HEAD")?;
+        let base = self
+            .repo
+            .revparse_single("@{upstream}")
+            .ok()
+            .and_then(|o| o.peel_to_commit().ok())
+            .map(|c| CommitId::from(c.id()));
+        Ok((base, tip))
+    }
+
+    /// The range a `BASE..TIP` argument names (`TIP` alone: its whole history); either side
+    /// of `..` left empty is HEAD, as git reads it.
+    pub fn verify_range_of(&self, spec: &str) -> Result<(Option<CommitId>, CommitId), RepoError> {
+        match spec.split_once("..") {
+            Some((base, tip)) => {
+                let side = |s: &str| self.commit_of(if s.is_empty() { "HEAD" } else { s });
+                Ok((Some(side(base)?), side(tip)?))
+            }
+            None => Ok((None, self.commit_of(spec)?)),
+        }
+    }
+}
+
+/// Walks the commits reachable from `tip` and not from `base` (all of `tip`'s history when
+/// `base` is `None`), parents before children, and reports each commit with findings: changes
+/// outside its author's rights (judged by the rules of its first parent), signatures the rules
+/// do not accept, and `check` errors after it.
+pub fn verify_range(
+    repo: &PlanRepo,
+    base: Option<CommitId>,
+    tip: CommitId,
+    opts: &VerifyOptions,
+) -> Result<VerifyReport, RepoError> {
+    verify_commits(repo, &[tip], base.as_slice(), opts)
+}
+
+/// [`verify_range`] over the commits reachable from any of `tips` and from none of `hidden`:
+/// what a git server's hook checks, the commits of a push that no ref holds yet
+/// (`git rev-list NEW... --not --all`).
+pub fn verify_commits(
+    repo: &PlanRepo,
+    tips: &[CommitId],
+    hidden: &[CommitId],
+    opts: &VerifyOptions,
+) -> Result<VerifyReport, RepoError> {
+    let r = &repo.repo;
+    let mut walk = r.revwalk()?;
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+    for tip in tips {
+        walk.push(tip.oid())?;
+    }
+    for h in hidden {
+        walk.hide(h.oid())?;
+    }
+    let mut blobs = Blobs::default();
+    let mut walker = Walker {
+        before: State::empty(),
+        after: State::empty(),
+        errors: None,
+    };
+    let mut report = VerifyReport::default();
+    for oid in walk {
+        let oid = oid?;
+        let commit = r.find_commit(oid)?;
+        report.walked += 1;
+        // Commits that never held the plan folder (before it was made) have nothing to judge.
+        if repo.plan_tree(oid)?.is_none() {
+            continue;
+        }
+        let first = commit.parent_id(0).ok();
+        walker.move_to(repo, first, &mut blobs)?;
+        let old = match walker.after.at {
+            Some(at) => repo.plan_tree(at)?,
+            None => None,
+        };
+        let new = repo.plan_tree(oid)?;
+        let changes = repo.tree_changes(old.as_ref(), new.as_ref(), &mut blobs)?;
+        let mut touched = repo.apply_changes(&mut walker.after, &changes, &mut blobs)?;
+        walker.after.at = Some(oid);
+        // A merge answers only for what neither parent held.
+        for p in commit.parent_ids().skip(1) {
+            let from_other: HashSet<Touched> = repo
+                .tree_changes(
+                    repo.plan_tree(p)?.as_ref(),
+                    repo.plan_tree(oid)?.as_ref(),
+                    &mut blobs,
+                )?
+                .iter()
+                .filter_map(|(rel, _)| touched_of(rel))
+                .collect();
+            touched.retain(|t| from_other.contains(t));
+        }
+        let author = commit.author();
+        let actor = Actor {
+            name: author.name().unwrap_or_default().to_owned(),
+            email: author.email().unwrap_or_default().to_owned(),
+        };
+        let rules = walker.before.plan.governance.as_ref();
+        let mut findings: Vec<Finding> = judge_touched(
+            rules,
+            &actor,
+            &walker.before.plan,
+            &walker.after.plan,
+            &touched,
+        )
+        .into_iter()
+        .map(Finding::Breach)
+        .collect();
+        if let Some(problem) = signature(repo, oid, rules, &actor, opts) {
+            findings.push(Finding::Signature(problem));
+        }
+        if !opts.skip_check
+            && let Some(f) = walker.check(first, &touched)
+        {
+            findings.push(f);
+        }
+        repo.apply_changes(&mut walker.before, &changes, &mut blobs)?;
+        walker.before.at = Some(oid);
+        if !findings.is_empty() {
+            report.commits.push(CommitReport {
+                id: oid.into(),
+                author: actor,
+                summary: String::from_utf8_lossy(commit.message_bytes())
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+                findings,
+            });
+        }
+    }
+    Ok(report)
+}
+
+/// The plans before and after the commit being judged, and the check errors after the last
+/// commit judged.
+struct Walker {
+    before: State,
+    after: State,
+    /// The errors after `after.at`, to tell them apart from the next commit's.
+    errors: Option<(Option<Oid>, Vec<Diagnostic>)>,
+}
+
+type ErrorKey = (crate::check::Code, String, String);
+
+impl Walker {
+    /// Puts both plans at `parent` (`None`: before the first commit). Along first parents
+    /// they already are; after a jump (a side branch, the range's first commit) they are read
+    /// again, from the blobs already parsed.
+    fn move_to(
+        &mut self,
+        repo: &PlanRepo,
+        parent: Option<Oid>,
+        blobs: &mut Blobs,
+    ) -> Result<(), RepoError> {
+        if self.after.at == parent && self.before.at == parent {
+            return Ok(());
+        }
+        let mut state = State::empty();
+        if let Some(p) = parent
+            && let Some(tree) = repo.plan_tree(p)?
+        {
+            let changes = repo.tree_changes(None, Some(&tree), blobs)?;
+            repo.apply_changes(&mut state, &changes, blobs)?;
+        }
+        state.at = parent;
+        self.before = state.clone();
+        self.after = state;
+        self.errors = None;
+        Ok(())
+    }
+
+    /// The check finding after the commit, if `check` fails.
+    fn check(&mut self, parent: Option<Oid>, touched: &[Touched]) -> Option<Finding> {
+        let had = match self.errors.take() {
+            Some((at, had)) if at == parent => had,
+            _ => errors_of(&self.before),
+        };
+        let errors = match self.local_errors(&had, touched) {
+            Some(errors) => errors,
+            None => errors_of(&self.after),
+        };
+        let before: HashSet<ErrorKey> = had.iter().map(key).collect();
+        self.errors = Some((self.after.at, errors.clone()));
+        if errors.is_empty() {
+            return None;
+        }
+        let (new, kept): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            errors.into_iter().partition(|d| !before.contains(&key(d)));
+        Some(Finding::Check {
+            new,
+            kept: kept.len(),
+        })
+    }
+
+    /// The errors after a commit that changed only fields of activities that no rule reads
+    /// across entities (their progress, status, texts, tags): those before it, with each
+    /// changed activity's own errors found again on it alone. `None` when the commit changed
+    /// anything else, and the whole plan is checked. This keeps a long range of progress
+    /// updates from checking a large plan once per commit.
+    fn local_errors(&self, had: &[Diagnostic], touched: &[Touched]) -> Option<Vec<Diagnostic>> {
+        const LOCAL_FIELDS: [&str; 7] = [
+            "title",
+            "description",
+            "status",
+            "progress",
+            "outputs",
+            "sdg_targets",
+            "tags",
+        ];
+        const LOCAL_CODES: [Code; 3] = [Code::EmptyText, Code::BadValue, Code::BadId];
+        if self.after.at.is_none() || !self.after.broken.is_empty() || touched.is_empty() {
+            return None;
+        }
+        let mut ids = Vec::new();
+        for t in touched {
+            let Touched::Unit(
+                u @ Unit::Entity {
+                    kind: EntityKind::Activity,
+                    id,
+                },
+            ) = t
+            else {
+                return None;
+            };
+            let (b, a) = (self.before.plan.unit(u), self.after.plan.unit(u));
+            if b.is_none() || a.is_none() {
+                return None;
+            }
+            let fields = crate::diff::changed_fields(b.as_ref(), a.as_ref());
+            if !fields.iter().all(|f| LOCAL_FIELDS.contains(&f.as_str())) {
+                return None;
+            }
+            ids.push(id.clone());
+        }
+        let mine = |d: &Diagnostic| {
+            LOCAL_CODES.contains(&d.code)
+                && matches!(&d.subject, Subject::Entity { entity: EntityKind::Activity, id } if ids.contains(id))
+        };
+        let mut out: Vec<Diagnostic> = had.iter().filter(|d| !mine(d)).cloned().collect();
+        let mut alone = Plan::new(self.after.plan.meta.clone());
+        for id in &ids {
+            if let Some(a) = self.after.plan.activities.get(id) {
+                alone.activities.insert(id.clone(), a.clone());
+            }
+        }
+        out.extend(
+            crate::check::check(&alone, &Unread::default())
+                .into_iter()
+                .filter(|d| d.is_error() && mine(d)),
+        );
+        crate::check::sort(&mut out);
+        Some(out)
+    }
+}
+
+fn key(d: &Diagnostic) -> ErrorKey {
+    (d.code, d.path.clone(), d.message.english())
+}
+
+/// The errors of `check` on the plan of `state`, with the files that did not parse.
+fn errors_of(state: &State) -> Vec<Diagnostic> {
+    if state.at.is_none() {
+        return Vec::new();
+    }
+    let unread = Unread {
+        meta: !state.meta_read || state.broken.contains_key(PLAN_FILE),
+        entities: state
+            .broken
+            .keys()
+            .filter_map(|rel| match classify(rel) {
+                Some(PlanPath::Entity(kind, stem)) => Some((kind, stem)),
+                _ => None,
+            })
+            .collect(),
+    };
+    let mut out: Vec<Diagnostic> = state.broken.values().cloned().collect();
+    out.extend(
+        crate::check::check(&state.plan, &unread)
+            .into_iter()
+            .filter(Diagnostic::is_error),
+    );
+    crate::check::sort(&mut out);
+    out
+}
+
+/// The file a path of the plan folder is, as the rights engine names it.
+fn touched_of(rel: &str) -> Option<Touched> {
+    match rel {
+        GOVERNANCE_FILE => Some(Touched::Governance),
+        PLAN_FILE => Some(Touched::Unit(Unit::Plan)),
+        _ => Unit::from_path(rel).map(Touched::Unit),
+    }
+}
+
+/// What is wrong with a commit's signature under `rules` (those in force before it).
+fn signature(
+    repo: &PlanRepo,
+    oid: Oid,
+    rules: Option<&Governance>,
+    author: &Actor,
+    opts: &VerifyOptions,
+) -> Option<SignatureProblem> {
+    let rules = rules?;
+    let required = rules.signing == Signing::Required;
+    // `None`: signed, and nobody checked the signature.
+    let proof = match opts.signatures {
+        Some(check) => Some(check(oid.into())),
+        None => match repo.repo.extract_signature(&oid, None) {
+            Ok(_) => None,
+            Err(_) => Some(Proof::Unsigned),
+        },
+    };
+    match proof {
+        Some(Proof::Unsigned) => required.then_some(SignatureProblem::Unsigned),
+        None => required.then_some(SignatureProblem::Unverifiable),
+        Some(Proof::Bad { .. }) => Some(SignatureProblem::Bad),
+        Some(Proof::Good { key, .. }) => {
+            let listed = rules.person(&author.email).is_some_and(|p| p.has_key(&key));
+            (!listed).then_some(SignatureProblem::UnknownKey { key })
+        }
+    }
+}
