@@ -13,7 +13,7 @@
 //! - [`mspdi`]: MS Project XML, for MS Project, ProjectLibre and MPXJ.
 //! - [`html`]: one self-contained HTML report, the Gantt chart as SVG, in either language.
 //!
-//! [`format`] chooses among them by name, for the command line and the TUI alike.
+//! [`format`](mod@format) chooses among them by name, for the command line and the TUI alike.
 //!
 //! Some formats need what the plan may lack (an IATI organisation identifier): those return
 //! located diagnostics saying why the plan cannot be written in that format.

@@ -11,7 +11,7 @@
 //! the coordinators' alone. Whatever a grant says, funding figures change only with the
 //! funder's agreement: a funding source's `funder`, `amount`, `currency` and `status`, and the
 //! budget lines that draw on it, are changed by the funder's people or a coordinator (see
-//! [`funders`]). A budget line with no funding source, or drawn on the partner's own money, is
+//! `funders.rs`). A budget line with no funding source, or drawn on the partner's own money, is
 //! the partner's own.
 //!
 //! Changes are judged against the rules in force before them (the parent revision's), so that

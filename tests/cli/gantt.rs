@@ -213,7 +213,10 @@ fn the_label_column_grows_with_the_width() {
             .to_owned()
     };
     assert!(line(&wide).contains(title), "{wide}");
-    assert!(line(&narrow).contains("Finalising the joint ESCWA-OEC…"), "{narrow}");
+    assert!(
+        line(&narrow).contains("Finalising the joint ESCWA-OEC…"),
+        "{narrow}"
+    );
     // Every line as wide as asked, no wider.
     for l in wide.lines() {
         assert!(khutta::text::str_width(l) <= 200, "{l}");
