@@ -897,3 +897,10 @@ tui-export-reporter = الناشر (الشريك الذي يُبلِّغ بمع�
 tui-editor-search = بحث
 tui-search-on = البحث مفعّل: يظهر { $shown } من { $total } (/ لتغييره، esc لإلغائه)
 tui-search-none = لا شيء يطابق البحث (esc لإلغائه)
+
+## ما يحق لمن يستخدم الواجهة تغييره، وفق governance.ron
+
+tui-rights-refused = ليس لك تغييره: { $why }
+tui-rights-coordinator = أنت: { $name } ({ $partner }، منسِّق)
+tui-rights-partner = أنت: { $name } ({ $partner })
+tui-rights-unknown = أنت: { $email }، غير مذكور في governance.ron: يرفض الخادم ما تودعه

@@ -790,3 +790,10 @@ tui-export-reporter = Published by (the partner whose IATI identifier reports)
 tui-editor-search = search
 tui-search-on = search on: { $shown } of { $total } shown (/ changes it, esc clears it)
 tui-search-none = nothing matches the search (esc clears it)
+
+## What the person at the keyboard may change, under governance.ron
+
+tui-rights-refused = not yours to change: { $why }
+tui-rights-coordinator = you: { $name } ({ $partner }, coordinator)
+tui-rights-partner = you: { $name } ({ $partner })
+tui-rights-unknown = you: { $email }, not in governance.ron: the server refuses what you commit

@@ -69,3 +69,13 @@ pub fn head_places(root: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+impl PlanRepo {
+    /// The person who would author a commit here: `user.name` and `user.email` as the
+    /// repository's configuration resolves them (the TUI judges edits by the plan's rules
+    /// for this person).
+    pub fn identity(&self) -> Option<(String, String)> {
+        let sig = self.repo.signature().ok()?;
+        Some((sig.name().ok()?.to_owned(), sig.email().ok()?.to_owned()))
+    }
+}

@@ -167,6 +167,10 @@ fn open_row(sh: &mut Shared) {
             } else {
                 row.value.clone()
             };
+            // Before a key is typed: a field the rules keep from this person is not opened.
+            if super::rights::refuse(sh, super::rights::refused_in_form(sh, row.name)) {
+                return;
+            }
             open_editor(sh, Purpose::Row(key), row.name, kind, &current);
         }
         (_, None) => {}
@@ -191,6 +195,9 @@ fn add_item(sh: &mut Shared) {
         && let Some(kind) = row.editor
     {
         let (key, name) = (row.key, row.name);
+        if super::rights::refuse(sh, super::rights::refused_in_form(sh, name)) {
+            return;
+        }
         open_editor(sh, Purpose::Row(key), name, kind, "");
     } else {
         sh.status = sh.msg.get("tui-move-to-list").into_owned();
@@ -201,7 +208,13 @@ fn remove_item(sh: &mut Shared) {
     let Some(form) = sh.form.as_ref() else {
         return;
     };
-    if let Some(RowKey::Item(l, i)) = form.current(&sh.doc.plan).map(|r| r.key) {
+    if let Some((RowKey::Item(l, i), name)) = form.current(&sh.doc.plan).map(|r| (r.key, r.name)) {
+        if super::rights::refuse(sh, super::rights::refused_in_form(sh, name)) {
+            return;
+        }
+        let Some(form) = sh.form.as_ref() else {
+            return;
+        };
         let result = form.remove_item(&sh.doc.plan, l, i);
         apply(sh, result);
     } else if form.item.is_none()
@@ -508,6 +521,9 @@ fn new_entity(plan: &crate::model::Plan, kind: EntityKind, value: &str) -> Resul
 
 /// Asks for the id of a new entity of `kind`.
 pub(crate) fn start_new(sh: &mut Shared, kind: EntityKind) {
+    if super::rights::refuse(sh, super::rights::refused(sh, kind, None, None)) {
+        return;
+    }
     open_editor(
         sh,
         Purpose::NewEntity(kind),
@@ -519,6 +535,9 @@ pub(crate) fn start_new(sh: &mut Shared, kind: EntityKind) {
 
 /// Asks for a new id for `kind`/`id`.
 pub(crate) fn start_rename(sh: &mut Shared, kind: EntityKind, id: Id) {
+    if super::rights::refuse(sh, super::rights::refused(sh, kind, Some(&id), None)) {
+        return;
+    }
     let current = id.to_string();
     open_editor(
         sh,
@@ -531,6 +550,9 @@ pub(crate) fn start_rename(sh: &mut Shared, kind: EntityKind, id: Id) {
 
 /// Asks before deleting `kind`/`id`, listing what refers to it.
 pub(crate) fn ask_delete(sh: &mut Shared, kind: EntityKind, id: Id) {
+    if super::rights::refuse(sh, super::rights::refused(sh, kind, Some(&id), None)) {
+        return;
+    }
     let references = sh
         .doc
         .plan

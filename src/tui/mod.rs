@@ -21,6 +21,7 @@ pub mod paint;
 pub mod popup;
 pub mod recovery;
 pub mod repo_view;
+mod rights;
 pub mod run;
 pub mod screens;
 pub mod shared;

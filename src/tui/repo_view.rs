@@ -54,6 +54,9 @@ pub struct RepoView {
     pub ops: Option<Result<Vec<crate::repo::oplog::Op>, String>>,
     /// Why this clone cannot run khutta's merge driver, with what to do.
     pub drivers: Option<String>,
+    /// The person at the keyboard as git knows them (`user.name`, `user.email` of the
+    /// repository), for the plan's rules; `None` outside a repository or without one.
+    pub identity: Option<(String, String)>,
     /// Files read from disk whose bringer is not known yet (their commit had not landed
     /// when they were read), asked again when the branch moves.
     pub unattributed: Vec<String>,
@@ -99,6 +102,7 @@ pub fn arrived(app: &mut App, view: RepoView) -> Vec<Effect> {
         busy: app.shared.repo.busy,
         cancel: app.shared.repo.cancel.take(),
         server: std::mem::take(&mut app.shared.repo.server),
+        unattributed: std::mem::take(&mut app.shared.repo.unattributed),
         ops,
         ..view
     };
@@ -281,6 +285,7 @@ pub(crate) fn read_state(root: &Path, msg: &crate::i18n::Messages) -> RepoView {
         baselines,
         merge,
         drivers,
+        identity: r.identity(),
         ..RepoView::default()
     }
 }

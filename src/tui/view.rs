@@ -215,6 +215,11 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
             .show(app.shared.content_lang)
             .to_owned(),
     };
+    // Under the plan's rules the title says who is editing, and what they may not change is
+    // marked ⊘ (Enter on it says why).
+    if let Some(who) = super::rights::who(&app.shared) {
+        title = format!("{title} · {who}");
+    }
     if let Some((_, i)) = form.item {
         title = format!(
             "{title} › {}",
@@ -257,6 +262,8 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
         if selected {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
+        let locked = !matches!(row.key, RowKey::Item(..))
+            && super::rights::refused_in_form(&app.shared, row.name).is_some();
         let label = match row.key {
             RowKey::Item(..) => String::new(),
             RowKey::List(_) => {
@@ -267,6 +274,11 @@ fn draw_form(app: &App, area: Rect, buf: &mut Buffer) {
                 )
             }
             _ => words::field_label(&app.shared.msg, row.name),
+        };
+        let label = if locked {
+            format!("⊘ {label}")
+        } else {
+            label
         };
         pen.ui(
             buf,

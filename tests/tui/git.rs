@@ -327,3 +327,23 @@ fn who_brought_a_change_is_named_once_the_branch_moves_after_the_files() {
     let status = &h.app.shared.status;
     assert!(status.contains("(by Amal Haddad)"), "{status}");
 }
+
+/// The person the plan's rules judge is the repository's git identity, read with its state.
+#[test]
+fn the_person_at_the_keyboard_is_the_repository_s_git_identity() {
+    let (_dir, plan) = repository();
+    crate::support::cmd::git_ok(&plan, &["config", "user.name", "Sonia Benali"]);
+    crate::support::cmd::git_ok(
+        &plan,
+        &["config", "user.email", "sonia.benali@tunis.example"],
+    );
+    let mut h = Harness::open(&plan, Lang::En);
+    h.run_effect(Effect::Repo(RepoJob::State));
+    assert_eq!(
+        h.app.shared.repo.identity,
+        Some((
+            "Sonia Benali".to_owned(),
+            "sonia.benali@tunis.example".to_owned()
+        ))
+    );
+}

@@ -23,6 +23,7 @@ mod keys;
 mod model;
 mod problems;
 mod review;
+mod rights;
 mod search;
 mod signing;
 mod snapshots;

@@ -1,0 +1,89 @@
+//! What the person at the keyboard may change, when the plan has a `governance.ron`: the TUI
+//! refuses the rest with the reason before a key is typed into an editor, and dims what is
+//! read-only for them. The person is the repository's git identity (`user.name`,
+//! `user.email`), read with the repository's state; until it is known, or without rules,
+//! nothing is refused here. The rules are the plan's own, judged by `rights::may_edit`; what
+//! is refused here would also be refused by `khutta verify` and by the server's guard. A
+//! person the rules do not list is warned, not locked out.
+
+use super::form::Target;
+use super::shared::Shared;
+use crate::i18n::Said;
+use crate::model::{EntityKind, Id};
+use crate::rights::{Actor, Standing};
+use crate::said;
+
+/// The person at the keyboard, as the rules know people.
+fn actor(sh: &Shared) -> Option<Actor> {
+    sh.repo.identity.as_ref().map(|(name, email)| Actor {
+        name: name.clone(),
+        email: email.clone(),
+    })
+}
+
+/// Why the person may not make this change (`None`: they may). `entity: None` with a field
+/// is a field of `plan.ron`; with neither, adding an entity of `kind`; `field: None` with an
+/// entity, removing or renaming it. A form row's name (`title.en`) is judged as its field.
+pub(crate) fn refused(
+    sh: &Shared,
+    kind: EntityKind,
+    entity: Option<&Id>,
+    field: Option<&str>,
+) -> Option<Said> {
+    let gov = sh.doc.plan.governance.as_ref()?;
+    let who = actor(sh)?;
+    // Someone the rules do not list (a git email other than the one listed, a plan opened
+    // for reading) is told so in the form's title rather than locked out: `khutta verify` and
+    // the server's guard refuse what they commit.
+    if crate::rights::standing(gov, &who) == Standing::Unknown {
+        return None;
+    }
+    let field = field.map(|f| f.split(['.', '[']).next().unwrap_or(f));
+    crate::rights::may_edit(gov, &who, &sh.doc.plan, kind, entity, field)
+        .err()
+        .map(|why| said!("tui-rights-refused", why = why.said()))
+}
+
+/// [`refused`] for a row of the open form.
+pub(crate) fn refused_in_form(sh: &Shared, field: &str) -> Option<Said> {
+    match &sh.form.as_ref()?.target {
+        Target::Entity(kind, id) => refused(sh, *kind, Some(id), Some(field)),
+        Target::Plan => refused(sh, EntityKind::Activity, None, Some(field)),
+    }
+}
+
+/// Says why in the status line when `why` is a refusal; whether it was.
+pub(crate) fn refuse(sh: &mut Shared, why: Option<Said>) -> bool {
+    match why {
+        Some(why) => {
+            sh.status = why.show(&sh.msg);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Who the person is under the rules, for the form's title: `Amal Haddad (escwa,
+/// coordinator)`; `None` without rules or before the identity is known.
+pub(crate) fn who(sh: &Shared) -> Option<String> {
+    let gov = sh.doc.plan.governance.as_ref()?;
+    let who = actor(sh)?;
+    let m = &sh.msg;
+    Some(match crate::rights::standing(gov, &who) {
+        Standing::Coordinator { partner } => m.get_args(
+            "tui-rights-coordinator",
+            &[
+                ("name", who.name.into()),
+                ("partner", partner.to_string().into()),
+            ],
+        ),
+        Standing::Partner { partner } => m.get_args(
+            "tui-rights-partner",
+            &[
+                ("name", who.name.into()),
+                ("partner", partner.to_string().into()),
+            ],
+        ),
+        Standing::Unknown => m.get_args("tui-rights-unknown", &[("email", who.email.into())]),
+    })
+}
