@@ -62,12 +62,13 @@ pub(super) fn of_change(
         }
         (EntityKind::Activity, "budget") => match segs.get(1..) {
             // The whole list, or one whole line: the sources of every line in its values.
-            Some([]) | Some([Seg::Index(_)]) | None => {
+            // A line is named by position (`budget[2]`) or by what it is (`budget[travel · grant]`).
+            Some([]) | Some([Seg::Index(_) | Seg::Named(..)]) | None => {
                 for v in [&c.old, &c.new].into_iter().flatten() {
                     collect_sources(v, &mut sources);
                 }
             }
-            Some([Seg::Index(j), rest @ ..]) => {
+            Some([Seg::Index(j) | Seg::Named(j, _), rest @ ..]) => {
                 if let Some(s) = activity_after
                     .and_then(|a| a.budget.get(*j))
                     .and_then(|l| l.funding.as_ref())

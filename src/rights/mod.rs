@@ -17,7 +17,7 @@
 //! Changes are judged against the rules in force before them (the parent revision's), so that
 //! nobody can grant themselves a right in the change that uses it. What changed is found by
 //! khutta's semantic diff (`crate::diff`), field by field, with the paths it names
-//! (`budget[0].amount`).
+//! (`budget[travel · grant].amount`).
 
 mod funders;
 mod judge;
@@ -158,7 +158,7 @@ impl std::fmt::Display for Refusal {
 pub struct Breach {
     /// The entity changed (`None`: `plan.ron`, `governance.ron` or a consultation file).
     pub entity: Option<(EntityKind, Id)>,
-    /// The field changed, as the diff names it (`budget[0].amount`); for a file that is not an
+    /// The field changed, as the diff names it (`budget[travel · grant].amount`); for a file that is not an
     /// entity, its path; `None`: the entity added or removed, or the rules.
     pub field: Option<String>,
     /// The rule that refuses it.
@@ -314,7 +314,7 @@ fn inside(plan: &Plan, a: &Activity, group: &Id) -> bool {
     false
 }
 
-/// Whether the change at `path` (`budget[0].amount`) is among the fields `c` grants.
+/// Whether the change at `path` (`budget[travel · grant].amount`) is among the fields `c` grants.
 pub(crate) fn fits_field(c: &Change, path: &str) -> bool {
     let Some(fields) = &c.fields else {
         return true;

@@ -143,7 +143,10 @@ fn funding_figures_need_the_funder() {
     after.activities.get_mut("pilot-amman").unwrap().budget[0].amount = Amount::from(90_000i64);
     assert_eq!(
         rules_of(&judge(Some(&g), &rami, &before, &after)),
-        [("budget[0].amount".into(), "funder-only".into())]
+        [(
+            "budget[grants · development-partner-grant].amount".into(),
+            "funder-only".into()
+        )]
     );
     let dana = actor("dana", "development-partner");
     assert_eq!(judge(Some(&g), &dana, &before, &after), []);
@@ -152,7 +155,10 @@ fn funding_figures_need_the_funder() {
     other.activities.get_mut("pilot-amman").unwrap().budget[1].amount = Amount::from(1i64);
     assert_eq!(
         rules_of(&judge(Some(&g), &dana, &before, &other)),
-        [("budget[1].amount".into(), "funder-only".into())]
+        [(
+            "budget[consultants · undp-cofunding].amount".into(),
+            "funder-only".into()
+        )]
     );
     // A funding source's amount.
     let mut grant = before.clone();
