@@ -15,9 +15,8 @@ pub struct Author {
     /// The plan files their commits changed, relative to the plan folder, sorted: one file per
     /// entity (`activities/egm.ron`), `plan.ron`, consultation files.
     pub touched: Vec<String>,
-    /// What the signatures of their commits say. `None`: not checked, which is what khutta
-    /// does today (the check of commit signatures fills it); shown as nothing, never as
-    /// "unsigned".
+    /// What the signatures of their commits say. `None`: not checked (the plan lists no
+    /// signing keys); shown as nothing, never as "unsigned".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signatures: Option<Signatures>,
 }

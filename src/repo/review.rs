@@ -128,16 +128,26 @@ impl PlanRepo {
     /// Who made the commits that `b` has and `a` has not (git's `a..b`) and that changed the
     /// plan, in the order of their first such commit, oldest first; with the plan files each
     /// one's commits changed. A merge commit counts for what it changed next to its first
-    /// parent, as `khutta log` reads it. Signatures are not checked here (`signatures` stays
-    /// `None`).
+    /// parent, as `khutta log` reads it. When the plan at `b` lists signing keys
+    /// (`governance.ron`), each author's commits are checked: how many carry a good
+    /// signature by a key the rules give that author (by email); otherwise `signatures`
+    /// stays `None`, shown as nothing.
     pub fn authors(
         &self,
         a: impl Into<super::CommitId>,
         b: impl Into<super::CommitId>,
     ) -> Result<Vec<Author>, RepoError> {
+        let (a, b) = (a.into(), b.into());
+        let known = self
+            .governance_at(b)
+            .ok()
+            .flatten()
+            .map(|g| super::signatures::known_keys(&g))
+            .unwrap_or_default();
+        let proofs = (!known.is_empty()).then(|| super::signatures::Signatures::new(self, known));
         let mut walk = self.repo.revwalk()?;
-        walk.push(b.into().oid())?;
-        walk.hide(a.into().oid())?;
+        walk.push(b.oid())?;
+        walk.hide(a.oid())?;
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
         let mut out: Vec<(Author, BTreeSet<String>)> = Vec::new();
         for oid in walk {
@@ -171,6 +181,19 @@ impl PlanRepo {
             let (author, touched) = &mut out[at];
             author.commits += 1;
             touched.extend(paths);
+            if let Some(proofs) = &proofs {
+                let by_author = matches!(
+                    proofs.of(self, commit.id().into()),
+                    super::signatures::SignatureState::Known { email, .. }
+                        if email.eq_ignore_ascii_case(&author.email)
+                );
+                let s = author.signatures.get_or_insert(crate::diff::Signatures {
+                    verified: 0,
+                    checked: 0,
+                });
+                s.checked += 1;
+                s.verified += usize::from(by_author);
+            }
         }
         Ok(out
             .into_iter()

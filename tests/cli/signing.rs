@@ -467,4 +467,12 @@ fn verify_proves_signatures_against_the_rules() {
         "{said}"
     );
     assert!(!said.contains("Tunis at 80"), "{said}");
+    // The review of the range says the same of its author: one of three commits signed by a
+    // key the rules give them.
+    let out = khutta(&s.plan)
+        .args(["review", &range, "--format", "text"])
+        .output()
+        .unwrap();
+    let review = String::from_utf8_lossy(&out.stdout);
+    assert!(review.contains("signatures: 1 of 3 verified"), "{review}");
 }
