@@ -21,27 +21,17 @@ use git2::{Commit, Oid, Sort};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// The top-level fields of an activity, in file order.
-pub const ACTIVITY_FIELDS: [&str; 18] = [
-    "id",
-    "title",
-    "description",
-    "kind",
-    "parent",
-    "timing",
-    "dependencies",
-    "status",
-    "progress",
-    "lead",
-    "partners",
-    "beneficiaries",
-    "location",
-    "calendar",
-    "budget",
-    "outputs",
-    "sdg_targets",
-    "tags",
-];
+/// The top-level fields of an activity, in file order: its id, then the fields the plan's
+/// rules can grant (one list, `model::governance::entity_fields`, for both).
+pub fn activity_fields() -> Vec<&'static str> {
+    std::iter::once("id")
+        .chain(
+            crate::model::governance::entity_fields(crate::model::EntityKind::Activity)
+                .iter()
+                .copied(),
+        )
+        .collect()
+}
 
 /// The last change to one field of an activity.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,10 +102,10 @@ impl PlanRepo {
         let short = at.to_string().chars().take(10).collect::<String>();
         if let Some(f) = field {
             let top = f.split(['.', '[']).next().unwrap_or(f);
-            if !ACTIVITY_FIELDS.contains(&top) {
+            if !activity_fields().contains(&top) {
                 return Err(RepoError::NoSuchField {
                     field: f.to_owned(),
-                    known: ACTIVITY_FIELDS.to_vec(),
+                    known: activity_fields(),
                 });
             }
         }
@@ -287,7 +277,7 @@ mod tests {
             .as_object()
             .map(|o| o.keys().map(String::as_str).collect())
             .unwrap_or_default();
-        assert_eq!(keys, ACTIVITY_FIELDS);
+        assert_eq!(keys, activity_fields());
     }
 
     #[test]

@@ -36,7 +36,7 @@ mod who;
 
 pub use auth::Prompter;
 pub use baseline_sync::{BaselineDiffers, BaselineNews};
-pub use blame::{ACTIVITY_FIELDS, FieldBlame};
+pub use blame::{FieldBlame, activity_fields};
 pub use commit::{Committed, commit, pending_changes, stray_changes};
 pub use commit_id::CommitId;
 pub use driver::{FileMerge, MergeFileError, merge_file, read_plan_file, replaying_commits};
