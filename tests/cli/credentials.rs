@@ -21,13 +21,7 @@ struct HttpWorld {
 
 fn http_world() -> HttpWorld {
     let dir = tempfile::tempdir().unwrap();
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    let out = khutta(dir.path())
-        .args(["init", "seed", "--from"])
-        .arg(&bundled)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", transcript(&out));
+    crate::support::cmd::init_bundled(dir.path(), "seed");
     let served = dir.path().join("served");
     std::fs::create_dir_all(&served).unwrap();
     git_ok(

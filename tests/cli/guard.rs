@@ -93,13 +93,7 @@ fn guard_world(signing: &str) -> GuardWorld {
     let server = Gitolite::start(dir.path(), &users, "plan");
     // The coordinator starts the plan with its rules, and the administrator puts it on the
     // server before the guard is installed.
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    let out = khutta(dir.path())
-        .args(["init", "seed", "--from"])
-        .arg(&bundled)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", transcript(&out));
+    crate::support::cmd::init_bundled(dir.path(), "seed");
     let seed = dir.path().join("seed");
     std::fs::write(seed.join("governance.ron"), governance(&made, signing)).unwrap();
     git_ok(&seed, &["add", "governance.ron"]);

@@ -7,13 +7,7 @@ use std::process::{Command, Output};
 
 /// A plan repository made by `khutta init` in `dir/seed`, whose `origin` is `url`.
 fn plan_with_remote(dir: &Path, url: &str) -> PathBuf {
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    let out = khutta(dir)
-        .args(["init", "seed", "--from"])
-        .arg(&bundled)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", transcript(&out));
+    crate::support::cmd::init_bundled(dir, "seed");
     let seed = dir.join("seed");
     git_ok(&seed, &["remote", "add", "origin", url]);
     seed

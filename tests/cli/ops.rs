@@ -81,13 +81,7 @@ fn a_settled_conflict_is_taken_back_and_the_merge_waits_again() {
 #[test]
 fn commits_and_fmt_are_listed_with_who_and_which_files() {
     let dir = tempfile::tempdir().unwrap();
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    let out = khutta(dir.path())
-        .args(["init", "nua", "--from"])
-        .arg(&bundled)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", transcript(&out));
+    crate::support::cmd::init_bundled(dir.path(), "nua");
     let root = dir.path().join("nua");
     let f = root.join("partners/escwa.ron");
     let canonical = std::fs::read_to_string(&f).unwrap();

@@ -16,17 +16,7 @@ struct Signed {
 
 fn signed_plan() -> Signed {
     let dir = tempfile::tempdir().unwrap();
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    let out = khutta(dir.path())
-        .args(["init", "nua", "--from"])
-        .arg(&bundled)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::cmd::init_bundled(dir.path(), "nua");
     let key = dir.path().join("id_ed25519");
     keygen(&key, "");
     let allowed = dir.path().join("allowed_signers");

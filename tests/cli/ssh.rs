@@ -31,13 +31,7 @@ fn ssh_world() -> SshWorld {
     let key = keys.join("partner");
     keygen(&key, "");
     let sshd = Sshd::start(&home, &[&key.with_extension("pub")]);
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    let out = khutta(dir.path())
-        .args(["init", "seed", "--from"])
-        .arg(&bundled)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", transcript(&out));
+    crate::support::cmd::init_bundled(dir.path(), "seed");
     git_ok(dir.path(), &["clone", "-q", "--bare", "seed", "origin.git"]);
     let url = sshd.url(&dir.path().join("origin.git"));
     for who in ["a", "b"] {

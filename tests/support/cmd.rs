@@ -182,3 +182,16 @@ pub fn output_bounded(cmd: &mut Command, bound: std::time::Duration) -> std::pro
         stderr: err.join().unwrap_or_default(),
     }
 }
+
+/// `khutta init PARENT/NAME --from` the bundled plan: a plan repository set up for khutta,
+/// with a first commit. Fails the test if init fails. Returns the new repository's folder.
+pub fn init_bundled(parent: &Path, name: &str) -> std::path::PathBuf {
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
+    let out = khutta(parent)
+        .args(["init", name, "--from"])
+        .arg(&bundled)
+        .output()
+        .expect("khutta runs");
+    assert!(out.status.success(), "{}", transcript(&out));
+    parent.join(name)
+}

@@ -16,17 +16,7 @@ pub struct World {
 
 pub fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    let out = khutta(dir.path())
-        .args(["init", "seed", "--from"])
-        .arg(&bundled)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::cmd::init_bundled(dir.path(), "seed");
     let served = dir.path().join("served");
     std::fs::create_dir_all(&served).unwrap();
     git_ok(
