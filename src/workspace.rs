@@ -32,8 +32,17 @@ pub(crate) fn check_and_schedule(plan: &Plan, unread: &Unread) -> (Vec<Diagnosti
 /// TUI both go through here, so they name the same file for the same problem.
 pub fn problems(plan: &Plan, loaded: &LoadedPlan, unread: &Unread) -> (Vec<Diagnostic>, Schedule) {
     let (mut found, schedule) = check_and_schedule(plan, unread);
-    // The checks name files by id; a unit read from disk is named by the file it came from.
-    for d in &mut found {
+    name_files(&mut found, loaded);
+    let mut all = loaded.diagnostics.clone();
+    all.extend(found);
+    check::sort(&mut all);
+    (all, schedule)
+}
+
+/// Names the file each of `found` is about: the checks name files by id, but a round or a
+/// response read from disk is named by the file it came from.
+pub(crate) fn name_files(found: &mut [Diagnostic], loaded: &LoadedPlan) {
+    for d in found {
         let rel = match &d.subject {
             // An entity's file is always the one its id names, which is what the checks say.
             check::Subject::Entity { .. } => None,
@@ -48,10 +57,6 @@ pub fn problems(plan: &Plan, loaded: &LoadedPlan, unread: &Unread) -> (Vec<Diagn
             d.path.clone_from(rel);
         }
     }
-    let mut all = loaded.diagnostics.clone();
-    all.extend(found);
-    check::sort(&mut all);
-    (all, schedule)
 }
 
 /// Every diagnostic for a loaded plan and its schedule: what reading found plus every rule,

@@ -1,12 +1,15 @@
 //! Dates in order and inside the planning window.
 
-use super::{Code, Diagnostic, Said};
+use super::{Code, Diagnostic, Said, Scope};
 use crate::model::{EntityKind, Plan, Timing};
 use crate::said;
 
-pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(plan: &Plan, scope: Scope, out: &mut Vec<Diagnostic>) {
     let w = plan.meta.window;
     if w.end < w.start {
+        if !scope.whole() {
+            return;
+        }
         out.push(
             Diagnostic::plan(
                 Code::EndBeforeStart,
@@ -18,7 +21,7 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         // Every "outside the window" report would be noise until the window is fixed.
         return;
     }
-    for cal in &plan.meta.calendars {
+    for cal in plan.meta.calendars.iter().filter(|_| scope.whole()) {
         for h in &cal.holidays {
             if h.until.is_some_and(|u| u < h.date) {
                 out.push(
@@ -32,7 +35,7 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for a in plan.activities.values() {
+    for a in scope.each(EntityKind::Activity, &plan.activities) {
         let at = |code, field: &'static str, message: Said, hint: Said| {
             Diagnostic::entity(code, EntityKind::Activity, &a.id, message, hint).at(field)
         };
@@ -94,7 +97,7 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
-    for f in plan.funding.values() {
+    for f in scope.each(EntityKind::Funding, &plan.funding) {
         if let Some(av) = f.available
             && av.end < av.start
         {

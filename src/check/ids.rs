@@ -2,13 +2,13 @@
 //! each is named after its id, so a bad id is a bad file name too; the rule runs on the plan
 //! as it is, so the problem goes away the moment a rename fixes it.
 
-use super::{Code, Diagnostic};
+use super::{Code, Diagnostic, Scope};
 use crate::model::{EntityKind, Plan};
 use crate::said;
 
-pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(plan: &Plan, scope: Scope, out: &mut Vec<Diagnostic>) {
     for kind in EntityKind::ALL {
-        for id in plan.ids(kind) {
+        for id in scope.ids(plan, kind) {
             if let Err(e) = id.validate() {
                 out.push(
                     Diagnostic::entity(
@@ -22,6 +22,9 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+    if !scope.whole() {
+        return;
     }
     for (round, c) in &plan.consultations {
         if let Err(e) = round.validate() {

@@ -11,6 +11,7 @@ mod ids;
 mod money;
 mod refs;
 mod said;
+mod scope;
 mod values;
 
 pub use crate::i18n::{Part, Said};
@@ -18,6 +19,7 @@ pub use cycles::{dependency_cycles, format_cycle};
 pub use diagnostic::{Anchor, Code, Diagnostic, Severity, Subject};
 pub use money::{Coverage, allocated, allocations, coverage, to_plan_currency};
 pub use said::{noun, plural};
+pub use scope::Scope;
 
 use crate::model::{EntityKind, Plan};
 use std::collections::HashSet;
@@ -34,16 +36,35 @@ pub struct Unread {
 
 /// Runs every rule over `plan`.
 pub fn check(plan: &Plan, unread: &Unread) -> Vec<Diagnostic> {
+    let mut out = rules(plan, unread, Scope::All);
+    out.extend(money_rules(plan, unread));
+    out
+}
+
+/// Runs the rules in `scope`, but for the money rules ([`money_rules`]).
+pub fn rules(plan: &Plan, unread: &Unread, scope: Scope) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let activities = ActivityIndex::new(plan);
-    ids::check(plan, &mut out);
-    refs::check(plan, &activities, unread, &mut out);
-    cycles::check(plan, &activities, &mut out);
-    values::check(plan, unread, &mut out);
-    consult::check(plan, unread, &mut out);
-    governance::check(plan, &mut out);
+    // Hashing every activity's id pays off only when every reference is looked up.
+    let activities = (!matches!(scope, Scope::Entity(..))).then(|| ActivityIndex::new(plan));
+    ids::check(plan, scope, &mut out);
+    refs::check(plan, activities.as_ref(), unread, scope, &mut out);
+    if let Some(activities) = activities.as_ref().filter(|_| scope.whole()) {
+        cycles::check(plan, activities, &mut out);
+        consult::check(plan, unread, &mut out);
+        governance::check(plan, &mut out);
+    }
+    values::check(plan, unread, scope, &mut out);
     if !unread.meta {
-        dates::check(plan, &mut out);
+        dates::check(plan, scope, &mut out);
+    }
+    out
+}
+
+/// The money rules: every amount convertible, no funding source drawn beyond its amount. They
+/// read every budget line at once, so they run whole or not at all.
+pub fn money_rules(plan: &Plan, unread: &Unread) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if !unread.meta {
         money::check(plan, &mut out);
     }
     out

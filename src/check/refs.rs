@@ -1,18 +1,19 @@
 //! References between entities must point at something that exists.
 
-use super::{ActivityIndex, Code, Diagnostic, Unread, noun};
+use super::{ActivityIndex, Code, Diagnostic, Scope, Unread, noun};
 use crate::model::{EntityKind, Id, Plan};
 use crate::said;
 
 pub(super) fn check(
     plan: &Plan,
-    activities: &ActivityIndex,
+    activities: Option<&ActivityIndex>,
     unread: &Unread,
+    scope: Scope,
     out: &mut Vec<Diagnostic>,
 ) {
     let exists = |kind: EntityKind, id: &Id| {
-        let found = match kind {
-            EntityKind::Activity => activities.get(id.as_str()).is_some(),
+        let found = match (kind, activities) {
+            (EntityKind::Activity, Some(index)) => index.get(id.as_str()).is_some(),
             _ => plan.contains(kind, id.as_str()),
         };
         found || unread.entities.contains(&(kind, id.as_str().to_owned()))
@@ -51,7 +52,7 @@ pub(super) fn check(
                 );
             }
         };
-    for a in plan.activities.values() {
+    for a in scope.each(EntityKind::Activity, &plan.activities) {
         let me = EntityKind::Activity;
         if let Some(p) = &a.parent {
             dangling(me, &a.id, "parent", EntityKind::Activity, p);
@@ -72,7 +73,7 @@ pub(super) fn check(
             dangling(me, &a.id, "funding", EntityKind::Funding, f);
         }
     }
-    for f in plan.funding.values() {
+    for f in scope.each(EntityKind::Funding, &plan.funding) {
         dangling(
             EntityKind::Funding,
             &f.id,

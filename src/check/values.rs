@@ -1,18 +1,18 @@
 //! Values in range, codes well formed, kinds used as meant, text in at least one language.
 
-use super::{Code, Diagnostic, Said, Unread};
+use super::{Code, Diagnostic, Said, Scope, Unread};
 use crate::model::{
     ActivityKind, CountryCode, Currency, EntityKind, Id, Plan, Status, Text, Timing,
 };
 use crate::said;
 use std::collections::HashSet;
 
-pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
-    if !unread.meta {
+pub(super) fn check(plan: &Plan, unread: &Unread, scope: Scope, out: &mut Vec<Diagnostic>) {
+    if !unread.meta && scope.whole() {
         check_meta(plan, out);
     }
     let calendars: HashSet<&Id> = plan.meta.calendars.iter().map(|c| &c.id).collect();
-    for a in plan.activities.values() {
+    for a in scope.each(EntityKind::Activity, &plan.activities) {
         let mut e = Entity {
             kind: EntityKind::Activity,
             id: &a.id,
@@ -104,7 +104,7 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for p in plan.partners.values() {
+    for p in scope.each(EntityKind::Partner, &plan.partners) {
         let mut e = Entity {
             kind: EntityKind::Partner,
             id: &p.id,
@@ -115,7 +115,7 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
             e.country("country", c);
         }
     }
-    for b in plan.beneficiaries.values() {
+    for b in scope.each(EntityKind::Beneficiary, &plan.beneficiaries) {
         let mut e = Entity {
             kind: EntityKind::Beneficiary,
             id: &b.id,
@@ -126,7 +126,7 @@ pub(super) fn check(plan: &Plan, unread: &Unread, out: &mut Vec<Diagnostic>) {
             e.country("country", c);
         }
     }
-    for f in plan.funding.values() {
+    for f in scope.each(EntityKind::Funding, &plan.funding) {
         let mut e = Entity {
             kind: EntityKind::Funding,
             id: &f.id,

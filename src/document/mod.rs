@@ -13,6 +13,7 @@
 //! plan holds something else there than its file. That stays true whatever arrives from disk.
 //! Pure: the reading and writing happen elsewhere, and come in as values.
 
+mod derived;
 mod disk;
 mod recovery;
 
@@ -25,7 +26,7 @@ use crate::edit::{Edit, EditError, History};
 use crate::model::{Id, Plan, Unit, UnitValue};
 use crate::schedule::{Dates, Schedule};
 use crate::store::{FileWrite, LoadedPlan, SaveReport, StoreError};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A plan open for editing.
 #[derive(Clone, Debug)]
@@ -54,11 +55,14 @@ pub struct Document {
     pub read_only: bool,
     /// The plan's computed dates, slack and critical path.
     pub schedule: Schedule,
-    /// Each activity's position in `plan.activities` (and so in `schedule.entries`).
-    pub position: HashMap<Id, usize>,
+    /// Each activity's position in `plan.activities` (and so in `schedule.entries`), hashed
+    /// with FxHash: views look every shown activity up after each edit.
+    pub position: rustc_hash::FxHashMap<Id, usize>,
     /// Counts the changes to what the document holds, so that views laid out from it know
     /// when they are out of date without comparing plans.
     revision: u64,
+    /// The problems and schedule by where they come from, to follow an edit in part.
+    derived: Option<derived::Derived>,
 }
 
 impl Document {
@@ -76,8 +80,9 @@ impl Document {
             diagnostics: Vec::new(),
             read_only,
             schedule: Schedule::default(),
-            position: HashMap::new(),
+            position: Default::default(),
             revision: 0,
+            derived: None,
         };
         doc.refresh();
         doc
@@ -86,11 +91,12 @@ impl Document {
     /// Applies an edit and refreshes the checks.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let units: Vec<Unit> = edit.units().collect();
+        let narrow = derived::Narrow::of(&edit);
         self.touched.extend(units.iter().cloned());
         self.note_typed(&edit);
         self.history.apply(&mut self.plan, edit)?;
         self.reconcile(&units);
-        self.refresh();
+        self.follow(narrow);
         Ok(())
     }
 
@@ -103,7 +109,7 @@ impl Document {
     }
 
     /// Redoes the last undone edit, if any; returns what was redone.
-    pub(crate) fn redo(&mut self) -> Result<Option<Edit>, EditError> {
+    pub fn redo(&mut self) -> Result<Option<Edit>, EditError> {
         let done = self.history.redo(&mut self.plan, &disk::fit)?;
         self.after(done.as_ref(), false);
         Ok(done)
@@ -127,7 +133,7 @@ impl Document {
             }
             self.reconcile(&units);
         }
-        self.refresh();
+        self.follow(done.and_then(derived::Narrow::of));
     }
 
     fn note_typed(&mut self, edit: &Edit) {
@@ -205,19 +211,41 @@ impl Document {
         self.refresh();
     }
 
+    /// What the checks leave alone because reading failed there.
+    fn unread(&self) -> Unread {
+        Unread {
+            meta: !self.loaded.meta_readable,
+            entities: self.loaded.sources.unreadable.clone(),
+        }
+    }
+
+    /// Follows an edit the plan now holds: in part when it is narrow, else in full.
+    fn follow(&mut self, narrow: Option<derived::Narrow>) {
+        let (Some(narrow), Some(mut derived)) = (narrow, self.derived.take()) else {
+            self.refresh();
+            return;
+        };
+        self.revision += 1;
+        let unread = self.unread();
+        derived.follow(
+            &self.plan,
+            &unread,
+            &narrow,
+            &self.position,
+            &mut self.schedule,
+        );
+        self.diagnostics = derived.diagnostics(&self.plan, &self.loaded, &unread, &self.schedule);
+        self.derived = Some(derived);
+    }
+
     /// Reruns the checks over the plan as edited, with the problems of its files as last read.
     pub(crate) fn refresh(&mut self) {
         self.revision += 1;
-        let unread = Unread {
-            meta: !self.loaded.meta_readable,
-            entities: self.loaded.sources.unreadable.clone(),
-        };
-        let (mut diagnostics, schedule) =
-            crate::workspace::problems(&self.plan, &self.loaded, &unread);
-        // Errors first on the Problems screen, then by file as everywhere.
-        diagnostics.sort_by(|a, b| (a.severity, a.sort_key()).cmp(&(b.severity, b.sort_key())));
-        self.diagnostics = diagnostics;
+        let unread = self.unread();
+        let (derived, schedule) = derived::Derived::full(&self.plan, &unread);
         self.schedule = schedule;
+        self.diagnostics = derived.diagnostics(&self.plan, &self.loaded, &unread, &self.schedule);
+        self.derived = Some(derived);
         self.position = self
             .plan
             .activities

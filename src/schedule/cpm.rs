@@ -40,7 +40,7 @@ pub(super) const NO_POINTS: Points = [NONE; 4];
 pub(super) const ALL: u8 = 15;
 
 /// What the passes need to know of one activity.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Act {
     pub shape: Shape,
     /// A milestone, a task of zero days or a cancelled activity: shown on one day, it counts
@@ -113,6 +113,7 @@ pub(super) struct Dep {
 
 /// The plan flattened for scheduling: what each activity needs, its parent and its
 /// dependencies by position. Reading the plan once, in order, keeps large plans fast.
+#[derive(Clone, Debug)]
 pub(super) struct Inputs {
     pub acts: Vec<Act>,
     /// Per activity, the position of its parent, if that exists.
@@ -150,7 +151,7 @@ pub(super) fn inputs(plan: &Plan, cals: &Calendars) -> Inputs {
 }
 
 /// What the passes need to know of activity `a`.
-fn act(a: &crate::model::Activity, cals: &Calendars, window: Day) -> Act {
+pub(super) fn act(a: &crate::model::Activity, cals: &Calendars, window: Day) -> Act {
     let cancelled = a.status == Status::Cancelled;
     let group = a.kind == ActivityKind::Group;
     let (mut days, mut fixed, mut earliest) = (0, None, window);
@@ -197,18 +198,21 @@ fn act(a: &crate::model::Activity, cals: &Calendars, window: Day) -> Act {
     }
 }
 
-/// Schedules `plan`: both passes, slack, critical paths, conflicts and cycles.
-pub(super) fn run(plan: &Plan) -> super::Schedule {
-    let cals = Calendars::new(plan);
-    let inputs = inputs(plan, &cals);
-    let net = Network::new(&inputs);
+/// Both passes over a network built from `plan`, with slack, critical paths, conflicts and
+/// cycles.
+pub(super) fn passes(
+    plan: &Plan,
+    cals: &Calendars,
+    inputs: &Inputs,
+    net: &Network,
+) -> super::Schedule {
     let acts = &inputs.acts;
-    let fwd = forward::run(&net, &cals, acts);
-    let late = backward::run(&net, &cals, acts, &fwd, true);
-    let free = backward::run(&net, &cals, acts, &fwd, false);
-    let entries = backward::entries(&net, &cals, acts, &fwd, &late, &free);
+    let fwd = forward::run(net, cals, acts);
+    let late = backward::run(net, cals, acts, &fwd, true);
+    let free = backward::run(net, cals, acts, &fwd, false);
+    let entries = backward::entries(net, cals, acts, &fwd, &late, &free);
     let (critical_paths, critical_paths_truncated) =
-        paths::critical_paths(plan, &net, &fwd, &entries);
+        paths::critical_paths(plan, net, &fwd, &entries);
     super::Schedule {
         start: plan.meta.window.start,
         finish: entries
@@ -217,8 +221,8 @@ pub(super) fn run(plan: &Plan) -> super::Schedule {
             .max(),
         critical_paths,
         critical_paths_truncated,
-        conflicts: super::diagnostics::conflicts(plan, &net, &fwd),
-        cycles: super::diagnostics::cycles(plan, &net),
+        conflicts: super::diagnostics::conflicts(plan, net, &fwd),
+        cycles: super::diagnostics::cycles(plan, net),
         entries,
     }
 }

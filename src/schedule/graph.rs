@@ -51,7 +51,7 @@ pub(crate) enum Link {
 }
 
 /// The network of a plan, with a topological order of every node not on a cycle.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Network {
     /// The graph.
     pub graph: DiGraph<Node, Link, u32>,

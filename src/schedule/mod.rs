@@ -62,10 +62,12 @@ mod forward;
 mod graph;
 mod groups;
 mod index;
+mod kept;
 mod paths;
 pub mod standing;
 
 pub use diagnostics::conflict_diagnostics;
+pub use kept::Scheduler;
 
 use crate::model::{DependencyKind, Id, Plan};
 use chrono::NaiveDate;
@@ -191,5 +193,5 @@ impl Schedule {
 
 /// Schedules `plan`: early and late dates, slack, critical paths, conflicts and cycles.
 pub fn schedule(plan: &Plan) -> Schedule {
-    cpm::run(plan)
+    Scheduler::new(plan).1
 }

@@ -97,7 +97,8 @@ impl Tally {
 
 /// The roll-up of every group of `plan`, by id.
 pub fn rollups(plan: &Plan, schedule: &Schedule, today: NaiveDate) -> HashMap<Id, Rollup> {
-    let mut tallies: HashMap<&Id, Tally> = HashMap::new();
+    // Hashed with FxHash: the roll-ups are made again after every edit.
+    let mut tallies: rustc_hash::FxHashMap<&Id, Tally> = rustc_hash::FxHashMap::default();
     let entries = &schedule.entries;
     for (i, a) in plan.activities.values().enumerate() {
         let own_budget = a.budget.iter().map(|b| (&b.currency, b.amount));

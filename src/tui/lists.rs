@@ -2,7 +2,8 @@
 //! lists of partners, beneficiary groups and funding sources.
 
 use crate::model::{Activity, ActivityKind, CountryCode, Id, Lang, Plan, Status};
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 
 /// A cursor and a scroll position over a list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -157,7 +158,8 @@ impl TreeView {
     /// The rows shown, in tree order: children under their group, siblings sorted, filtered
     /// activities kept with their ancestors so that the tree still reads.
     pub fn rows(&self, plan: &Plan, lang: Lang, timeline: &dyn Timeline) -> Vec<TreeRow> {
-        let mut children: BTreeMap<Option<&Id>, Vec<&Activity>> = BTreeMap::new();
+        // Hashed with FxHash: a 100,000-activity outline is laid out again after every edit.
+        let mut children: FxHashMap<Option<&Id>, Vec<&Activity>> = FxHashMap::default();
         for a in plan.activities.values() {
             // A parent that does not exist (reported by check) is treated as the top level,
             // and so is a parent cycle, so that every activity stays reachable.
@@ -167,8 +169,8 @@ impl TreeView {
                 .filter(|p| plan.activities.contains_key(*p) && *p != &a.id);
             children.entry(parent).or_default().push(a);
         }
-        let shown: Option<HashSet<&Id>> = (!self.filter.is_empty()).then(|| {
-            let mut keep = HashSet::new();
+        let shown: Option<FxHashSet<&Id>> = (!self.filter.is_empty()).then(|| {
+            let mut keep = FxHashSet::default();
             for a in plan.activities.values().filter(|a| self.filter.matches(a)) {
                 let mut cur = Some(a);
                 while let Some(x) = cur {
@@ -184,7 +186,7 @@ impl TreeView {
             self.sort_siblings(list, lang, timeline);
         }
         let mut out = Vec::with_capacity(plan.activities.len());
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut stack: Vec<(&Activity, u16)> = children
             .get(&None)
             .map_or(Vec::new(), |v| v.iter().rev().map(|a| (*a, 0)).collect());
@@ -206,7 +208,7 @@ impl TreeView {
         }
         // Members of a parent cycle are reachable from no root; list them at the top level.
         if seen.len() < plan.activities.len() {
-            let mut reachable: HashSet<&Id> = HashSet::new();
+            let mut reachable: FxHashSet<&Id> = FxHashSet::default();
             let mut todo: Vec<&Activity> = children.get(&None).cloned().unwrap_or_default();
             while let Some(a) = todo.pop() {
                 if reachable.insert(&a.id) {

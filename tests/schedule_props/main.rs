@@ -7,6 +7,7 @@
 //! at a time, independently of the engine's tables. Random graphs of any shape (cycles, bad
 //! parents, absurd lags, a calendar with no working day) must schedule without a panic.
 
+mod incremental;
 mod laws;
 mod plans;
 
