@@ -98,6 +98,7 @@ impl PlanRepo {
         activity: &Id,
         field: Option<&str>,
     ) -> Result<Vec<FieldBlame>, RepoError> {
+        super::history::read_objects_as_git_does();
         let at = at.into().oid();
         let short = at.to_string().chars().take(10).collect::<String>();
         if let Some(f) = field {
