@@ -3,6 +3,9 @@
 //! calls the commands make (`PlanRepo::blame`, `PlanRepo::log`). Targets: blame and
 //! `log --activity` within 300 ms, `log -n 1000` within 1 s.
 //!
+//! Once a history has been walked, its steps are read from the index the first walk wrote
+//! (`repo/history_index.rs`); the first runs are measured apart.
+//!
 //! `cargo bench --bench history`. The history is written with git2 in the setup (not
 //! measured): a first commit holds the plan; then every commit changes one activity's progress
 //! and status, the followed activity every 25th commit (its title every 100th), and the 500th
@@ -89,8 +92,28 @@ fn bench(c: &mut Criterion) {
             .iter()
             .any(|b| b.field == "id" && b.summary == "rename")
     );
+    let index = dir.path().join(".git/khutta/history-index");
+    assert!(
+        index.exists(),
+        "the walks above write the index of the history's steps"
+    );
     let mut group = c.benchmark_group("history");
     group.sample_size(10);
+    // The first walk over a history, which reads every commit's trees and writes the index.
+    group.bench_function("blame, first run (writes the index)", |b| {
+        b.iter_batched(
+            || std::fs::remove_file(&index).unwrap(),
+            |()| r.blame(black_box(head), black_box(&focus), None).unwrap(),
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("log -n 1000, first run (writes the index)", |b| {
+        b.iter_batched(
+            || std::fs::remove_file(&index).unwrap(),
+            |()| r.log(None, black_box(1000)).unwrap(),
+            criterion::BatchSize::PerIteration,
+        )
+    });
     group.bench_function("blame over 1,000 commits of a 10,000-activity plan", |b| {
         b.iter(|| r.blame(black_box(head), black_box(&focus), None).unwrap())
     });

@@ -14,6 +14,7 @@
 //!
 //! and nowhere when none applies: the activity begins there.
 
+use super::history_index::HistoryIndex;
 use super::verify_state::{Blobs, FileChange};
 use super::{PlanRepo, RepoError};
 use crate::model::{Entity, EntityKind, PLAN_FILE, Plan, PlanMeta};
@@ -22,22 +23,46 @@ use git2::{Commit, Oid, Sort};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// What a walk over history has read, so that nothing is read twice: blob lookups by the id
-/// of the folder holding the file and its name, the folders' entries, and what blobs parsed to
-/// (by the blob's id: a file that did not change is parsed once for the whole walk).
+/// What a walk over history has read, so that nothing is read twice: blob lookups by commit
+/// and by the folder holding the file, the plan folder's tree of each commit, the folders'
+/// entries, what blobs parsed to (by the blob's id: a file that did not change is parsed once
+/// for the whole walk), and the index of what each step changed (`history_index`).
 #[derive(Default)]
 pub(super) struct Memo {
     found: HashMap<(Oid, String), Option<Oid>>,
+    /// The blob at a repository path in a commit, as looked up or as a child's step says.
+    known: HashMap<(Oid, String), Option<Oid>>,
+    plan_trees: HashMap<Oid, Option<Oid>>,
     /// The folders read.
     pub(super) trees: Blobs,
     metas: HashMap<Oid, Option<PlanMeta>>,
     entities: HashMap<(Oid, EntityKind), Option<Entity>>,
+    /// The steps known from earlier walks and those found in this one; `None`: the walk
+    /// neither reads nor writes the index.
+    pub(super) index: Option<HistoryIndex>,
 }
 
 impl Memo {
-    /// Nothing read yet.
+    /// Nothing read yet, and no index.
     pub(super) fn new() -> Memo {
         Memo::default()
+    }
+
+    /// Nothing read yet but the index of `repo`'s history: what this walk adds to it is
+    /// written by [`Memo::save`].
+    pub(super) fn indexed(repo: &PlanRepo) -> Memo {
+        Memo {
+            index: Some(HistoryIndex::load(repo)),
+            ..Memo::default()
+        }
+    }
+
+    /// Writes the steps this walk found to the index.
+    pub(super) fn save(&mut self, repo: &PlanRepo) -> Result<(), RepoError> {
+        match &mut self.index {
+            Some(index) => index.save(repo),
+            None => Ok(()),
+        }
     }
 }
 
@@ -50,6 +75,68 @@ impl PlanRepo {
     /// first: a plan's `activities` tree is large (libgit2 does not cache trees over 4 KiB),
     /// and consecutive commits often share it, or share the file in it.
     pub(super) fn blob_in(
+        &self,
+        memo: &mut Memo,
+        commit: &Commit,
+        path: &str,
+    ) -> Result<Option<Oid>, RepoError> {
+        let key = (commit.id(), path.to_owned());
+        if let Some(b) = memo.known.get(&key) {
+            return Ok(*b);
+        }
+        let found = self.look_up_blob(memo, commit, path)?;
+        memo.known.insert(key, found);
+        Ok(found)
+    }
+
+    /// The blob at `path` in `parent`, a parent of `child`: from the blob in `child` and what
+    /// the step from `parent` to `child` changed, when the path is a plan file and the step
+    /// is in the index (or is now: its trees are joined once and it is added). This is what
+    /// spares a walk reading each commit's `activities` folder.
+    pub(super) fn blob_in_parent(
+        &self,
+        memo: &mut Memo,
+        child: &Commit,
+        parent: &Commit,
+        path: &str,
+    ) -> Result<Option<Oid>, RepoError> {
+        let key = (parent.id(), path.to_owned());
+        if let Some(b) = memo.known.get(&key) {
+            return Ok(*b);
+        }
+        let rel = self.in_plan(path);
+        let inside = self.prefix.is_empty() || rel.len() < path.len();
+        if memo.index.is_none() || !inside || classify(rel).is_none() {
+            return self.blob_in(memo, parent, path);
+        }
+        let (Some(old), Some(new)) = (
+            self.plan_tree_of(memo, parent.id())?,
+            self.plan_tree_of(memo, child.id())?,
+        ) else {
+            return self.blob_in(memo, parent, path);
+        };
+        let here = self.blob_in(memo, child, path)?;
+        let changes = self.plan_changes(memo, Some(old), Some(new))?;
+        let found = match changes.iter().find(|(p, _, _)| p == rel) {
+            Some((_, before, _)) => *before,
+            None => here,
+        };
+        memo.known.insert(key, found);
+        Ok(found)
+    }
+
+    /// The plan folder's tree at `commit`, through the memo.
+    fn plan_tree_of(&self, memo: &mut Memo, commit: Oid) -> Result<Option<Oid>, RepoError> {
+        if let Some(t) = memo.plan_trees.get(&commit) {
+            return Ok(*t);
+        }
+        let t = self.plan_tree_id(commit)?;
+        memo.plan_trees.insert(commit, t);
+        Ok(t)
+    }
+
+    /// The blob at `path` in `commit`, looked up in its tree.
+    fn look_up_blob(
         &self,
         memo: &mut Memo,
         commit: &Commit,
@@ -94,14 +181,14 @@ impl PlanRepo {
         let Some(parent) = parents.get(n) else {
             return Ok(None);
         };
-        if self.blob_in(memo, parent, path)?.is_some()
+        if self.blob_in_parent(memo, commit, parent, path)?.is_some()
             || self.blob_in(memo, commit, path)?.is_none()
         {
             return Ok(Some(path.to_owned()));
         }
         if depth < MAX_SIDE_DEPTH {
             for (i, other) in parents.iter().enumerate() {
-                if i != n && self.blob_in(memo, other, path)?.is_some() {
+                if i != n && self.blob_in_parent(memo, commit, other, path)?.is_some() {
                     return self.id_where_sides_parted(memo, commit, parent, other, path, depth);
                 }
             }
@@ -134,7 +221,7 @@ impl PlanRepo {
         ids.dedup();
         for id in ids {
             if id != path
-                && self.blob_in(memo, ours, &id)?.is_some()
+                && self.blob_in_parent(memo, commit, ours, &id)?.is_some()
                 && self.blob_in(memo, commit, &id)?.is_none()
             {
                 return Ok(Some(id));
@@ -253,8 +340,17 @@ impl PlanRepo {
         old: Option<Oid>,
         new: Option<Oid>,
     ) -> Result<Vec<FileChange>, RepoError> {
+        if let (Some(index), Some(o), Some(n)) = (&memo.index, old, new)
+            && let Some(changes) = index.get(o, n)
+        {
+            return Ok(changes.clone());
+        }
         let mut changes = self.file_changes(old, new, &mut memo.trees)?;
         changes.retain(|(p, _, _)| classify(p).is_some());
+        // A first commit's step (everything) is not kept: it is one step, and the largest.
+        if let (Some(index), Some(o), Some(n)) = (&mut memo.index, old, new) {
+            index.insert(o, n, &changes);
+        }
         Ok(changes)
     }
 

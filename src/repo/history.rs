@@ -42,7 +42,7 @@ impl PlanRepo {
         if limit == 0 {
             return Ok(out);
         }
-        let mut memo = Memo::new();
+        let mut memo = Memo::indexed(self);
         match activity {
             Some(id) => {
                 let path = self.in_repo(&EntityKind::Activity.file_path(id));
@@ -53,7 +53,7 @@ impl PlanRepo {
                     let mut relevant = false;
                     for p in paths {
                         let before = match &parent {
-                            Some(parent) => self.blob_in(m, parent, p)?,
+                            Some(parent) => self.blob_in_parent(m, c, parent, p)?,
                             None => None,
                         };
                         relevant |= self.blob_in(m, c, p)? != before;
@@ -81,6 +81,7 @@ impl PlanRepo {
                 }
             }
         }
+        memo.save(self)?;
         Ok(out)
     }
 
