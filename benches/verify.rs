@@ -17,9 +17,11 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use khutta::model::governance::{Change, Grant, Kind, Person, Signing};
 use khutta::model::{EntityKind, Governance, Id, Plan, Status, Unit};
-use khutta::repo::{PlanRepo, VerifyOptions, plan_to_tree, verify_range};
+use khutta::repo::{PlanRepo, VerifyOptions, verify_range};
 use std::hint::black_box;
 
+#[path = "common/history.rs"]
+mod commits;
 #[path = "common/generate.rs"]
 mod gen_plan;
 
@@ -66,67 +68,6 @@ fn rules(plan: &Plan) -> Governance {
     }
 }
 
-fn signature(who: &str, n: usize) -> git2::Signature<'static> {
-    git2::Signature::new(
-        "Someone",
-        who,
-        &git2::Time::new(1_767_225_600 + n as i64 * 3600, 0),
-    )
-    .unwrap()
-}
-
-/// Commits the whole of `plan` as the first commit.
-fn first_commit(repo: &git2::Repository, plan: &Plan, who: &str) -> git2::Oid {
-    let tree = repo
-        .find_tree(plan_to_tree(repo, plan, None).unwrap())
-        .unwrap();
-    let sig = signature(who, 0);
-    repo.commit(Some("HEAD"), &sig, &sig, "start", &tree, &[])
-        .unwrap()
-}
-
-/// Commits one activity's new file on top of HEAD as `who`: only its blob is written, as a
-/// partner's commit writes one file.
-fn commit_activity(
-    repo: &git2::Repository,
-    plan: &Plan,
-    id: &Id,
-    n: usize,
-    who: &str,
-) -> git2::Oid {
-    let head = repo.head().unwrap().peel_to_commit().unwrap();
-    let root = head.tree().unwrap();
-    let dir = root
-        .get_name("activities")
-        .unwrap()
-        .to_object(repo)
-        .unwrap()
-        .peel_to_tree()
-        .unwrap();
-    let text = khutta::store::unit_text(plan, &Unit::entity(EntityKind::Activity, id))
-        .unwrap()
-        .unwrap();
-    let blob = repo.blob(text.as_bytes()).unwrap();
-    let mut activities = repo.treebuilder(Some(&dir)).unwrap();
-    activities
-        .insert(format!("{id}.ron"), blob, 0o100644)
-        .unwrap();
-    let mut top = repo.treebuilder(Some(&root)).unwrap();
-    top.insert("activities", activities.write().unwrap(), 0o040000)
-        .unwrap();
-    let tree = repo.find_tree(top.write().unwrap()).unwrap();
-    let sig = signature(who, n);
-    repo.commit(
-        Some("HEAD"),
-        &sig,
-        &sig,
-        &format!("change {n}"),
-        &tree,
-        &[&head],
-    )
-    .unwrap()
-}
-
 /// The history; returns the repository folder, the base (the plan's first commit) and the tip.
 fn history() -> (tempfile::TempDir, git2::Oid, git2::Oid) {
     let dir = tempfile::tempdir().unwrap();
@@ -134,7 +75,7 @@ fn history() -> (tempfile::TempDir, git2::Oid, git2::Oid) {
     let mut plan = gen_plan::generate(ACTIVITIES, 3);
     plan.governance = Some(rules(&plan));
     let coordinator = plan.partners.keys().next().cloned().unwrap();
-    let base = first_commit(&repo, &plan, &email(&coordinator));
+    let base = commits::first_commit(&repo, &plan, &email(&coordinator));
     let ids: Vec<Id> = plan.activities.keys().cloned().collect();
     let mut tip = base;
     for n in 1..=COMMITS {
@@ -152,7 +93,8 @@ fn history() -> (tempfile::TempDir, git2::Oid, git2::Oid) {
         } else {
             email(&lead)
         };
-        tip = commit_activity(&repo, &plan, id, n, &who);
+        let unit = Unit::entity(EntityKind::Activity, id);
+        tip = commits::commit_units(&repo, &plan, &[unit], n, &who, &format!("change {n}"));
     }
     (dir, base, tip)
 }

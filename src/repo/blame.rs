@@ -98,6 +98,7 @@ impl PlanRepo {
         activity: &Id,
         field: Option<&str>,
     ) -> Result<Vec<FieldBlame>, RepoError> {
+        super::history::read_objects_as_git_does();
         let at = at.into().oid();
         let short = at.to_string().chars().take(10).collect::<String>();
         if let Some(f) = field {
@@ -163,7 +164,7 @@ impl PlanRepo {
             }],
         );
         let mut parsed: HashMap<Oid, HashMap<String, Value>> = HashMap::new();
-        let mut memo = Memo::new();
+        let mut memo = Memo::indexed(self);
         let mut walk = self.repo.revwalk()?;
         walk.push(at)?;
         // Children before parents: everything handed to a commit arrives before it is visited.
@@ -188,7 +189,10 @@ impl PlanRepo {
                 // for only in the others, and only for what the first leave unexplained.
                 let mut order = Vec::with_capacity(parents.len());
                 for (n, p) in parents.iter().enumerate() {
-                    order.push((self.blob_in(&mut memo, p, &path)?.is_none(), n));
+                    order.push((
+                        self.blob_in_parent(&mut memo, &commit, p, &path)?.is_none(),
+                        n,
+                    ));
                 }
                 order.sort();
                 let mut handed: Vec<(Oid, String, Vec<usize>)> = Vec::new();
@@ -205,7 +209,9 @@ impl PlanRepo {
                     } else {
                         continue;
                     };
-                    let Some(theirs) = self.blob_in(&mut memo, &parents[n], &there)? else {
+                    let Some(theirs) =
+                        self.blob_in_parent(&mut memo, &commit, &parents[n], &there)?
+                    else {
                         continue;
                     };
                     let (same, differ): (Vec<usize>, Vec<usize>) = if Some(theirs) == here {
@@ -232,6 +238,7 @@ impl PlanRepo {
                 }
             }
         }
+        memo.save(self)?;
         // Every unit ends at some commit: the walk reaches the file's first commit at worst.
         Ok(found.into_iter().map(|f| f.unwrap_or(at)).collect())
     }

@@ -1,11 +1,11 @@
 //! The plan's history: commits that touched it, who made them and what they changed.
 
 use super::follow::Memo;
+use super::verify_state::FileChange;
 use super::{PlanRepo, RepoError};
 use crate::i18n::Said;
-use crate::model::{Entity, EntityKind, Id, PLAN_FILE, Plan};
+use crate::model::{EntityKind, Id};
 use crate::said;
-use crate::store::layout::{PlanPath, classify};
 use git2::{Commit, Oid, Sort};
 
 /// One commit that touched the plan.
@@ -29,7 +29,12 @@ impl PlanRepo {
     /// Commits reachable from HEAD that changed the plan (or, with `activity`, that
     /// activity's file, under its id or any id it had before: see `follow.rs`), newest
     /// first, at most `limit`.
+    ///
+    /// What a commit changed comes from the files it changed alone: the trees of the plan
+    /// folder are joined skipping the folders both sides share, each folder is read once for
+    /// the whole walk, and each changed blob parsed once (`follow::Memo`).
     pub fn log(&self, activity: Option<&Id>, limit: usize) -> Result<Vec<LogEntry>, RepoError> {
+        read_objects_as_git_does();
         let Ok(head) = self.repo.head().and_then(|h| h.peel_to_commit()) else {
             return Ok(Vec::new());
         };
@@ -37,27 +42,27 @@ impl PlanRepo {
         if limit == 0 {
             return Ok(out);
         }
-        let mut each = |commit: &Commit, only: Option<&[String]>| {
-            let parent = commit.parents().next();
-            let (old, new) = (parent.as_ref().map(|p| p.id()), commit.id());
-            let paths = self.changed_paths(old, new)?;
-            let relevant = match only {
-                Some(only) => paths
-                    .iter()
-                    .any(|x| only.iter().any(|p| self.in_plan(p) == x)),
-                None => !paths.is_empty(),
-            };
-            if relevant {
-                out.push(self.entry(commit, old, &paths));
-            }
-            Ok(out.len() < limit)
-        };
+        let mut memo = Memo::indexed(self);
         match activity {
             Some(id) => {
                 let path = self.in_repo(&EntityKind::Activity.file_path(id));
-                let mut memo = Memo::new();
-                self.follow(&mut memo, head.id(), &path, None, 0, |c, paths| {
-                    each(c, Some(paths))
+                self.follow(&mut memo, head.id(), &path, None, 0, |m, c, paths| {
+                    // Whether the activity's file changed since the first parent: a lookup of
+                    // the file on both sides; the whole change is read only for such commits.
+                    let parent = c.parents().next();
+                    let mut relevant = false;
+                    for p in paths {
+                        let before = match &parent {
+                            Some(parent) => self.blob_in_parent(m, c, parent, p)?,
+                            None => None,
+                        };
+                        relevant |= self.blob_in(m, c, p)? != before;
+                    }
+                    if relevant {
+                        let changes = self.changes_of(m, c)?;
+                        out.push(self.entry(m, c, &changes)?);
+                    }
+                    Ok(out.len() < limit)
                 })?;
             }
             None => {
@@ -65,12 +70,18 @@ impl PlanRepo {
                 walk.push(head.id())?;
                 walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
                 for oid in walk {
-                    if !each(&self.repo.find_commit(oid?)?, None)? {
+                    let commit = self.repo.find_commit(oid?)?;
+                    let changes = self.changes_of(&mut memo, &commit)?;
+                    if !changes.is_empty() {
+                        out.push(self.entry(&mut memo, &commit, &changes)?);
+                    }
+                    if out.len() >= limit {
                         break;
                     }
                 }
             }
         }
+        memo.save(self)?;
         Ok(out)
     }
 
@@ -83,50 +94,65 @@ impl PlanRepo {
             .unwrap_or_default()
     }
 
-    /// The log's entry for `commit`, which changed `paths` since `old`.
-    fn entry(&self, commit: &Commit, old: Option<Oid>, paths: &[String]) -> LogEntry {
+    /// The plan files `commit` changed since its first parent (all of them for a first
+    /// commit), with their blobs before and after.
+    fn changes_of(&self, memo: &mut Memo, commit: &Commit) -> Result<Vec<FileChange>, RepoError> {
+        let old = match commit.parent_ids().next() {
+            Some(p) => self.plan_tree_id(p)?,
+            None => None,
+        };
+        let new = self.plan_tree_id(commit.id())?;
+        self.plan_changes(memo, old, new)
+    }
+
+    /// The log's entry for `commit`, which made `changes` since its first parent.
+    fn entry(
+        &self,
+        memo: &mut Memo,
+        commit: &Commit,
+        changes: &[FileChange],
+    ) -> Result<LogEntry, RepoError> {
         let author = commit.author();
-        LogEntry {
+        let old = match commit.parent_ids().next() {
+            Some(p) => self.plan_tree_id(p)?,
+            None => None,
+        };
+        let new = self.plan_tree_id(commit.id())?;
+        Ok(LogEntry {
             id: commit.id().into(),
             author: author.name().unwrap_or("?").to_owned(),
             email: author.email().unwrap_or("").to_owned(),
             time: author.when().seconds(),
             message: commit.summary().ok().flatten().unwrap_or("").to_owned(),
-            changes: self.describe(old, commit.id(), paths),
-        }
+            changes: self.describe(memo, old, new, changes)?,
+        })
     }
 
     /// The plan files (relative to the plan folder) that differ between two commits.
     pub fn changed_paths(&self, old: Option<Oid>, new: Oid) -> Result<Vec<String>, RepoError> {
-        let new_tree = self.plan_tree(new)?;
-        let old_tree = match old {
-            Some(o) => self.plan_tree(o)?,
+        let new = self.plan_tree_id(new)?;
+        let old = match old {
+            Some(o) => self.plan_tree_id(o)?,
             None => None,
         };
-        if new_tree.as_ref().map(|t| t.id()) == old_tree.as_ref().map(|t| t.id()) {
-            return Ok(Vec::new());
-        }
-        let diff = self
-            .repo
-            .diff_tree_to_tree(old_tree.as_ref(), new_tree.as_ref(), None)?;
-        Ok(diff
-            .deltas()
-            .filter_map(|d| {
-                d.new_file()
-                    .path()
-                    .or(d.old_file().path())
-                    .map(|p| p.to_string_lossy().replace('\\', "/"))
-            })
-            .filter(|p| classify(p).is_some())
-            .collect())
+        let changes = self.plan_changes(&mut Memo::new(), old, new)?;
+        Ok(changes.into_iter().map(|(p, _, _)| p).collect())
     }
 
-    /// What changed between two commits in plan terms, reading only the changed files.
-    fn describe(&self, old: Option<Oid>, new: Oid, paths: &[String]) -> Said {
-        let mut consult = consultation_files(paths);
+    /// What changed between two trees of the plan folder in plan terms, reading only the
+    /// changed files.
+    fn describe(
+        &self,
+        memo: &mut Memo,
+        old: Option<Oid>,
+        new: Option<Oid>,
+        changes: &[FileChange],
+    ) -> Result<Said, RepoError> {
+        let paths: Vec<String> = changes.iter().map(|(p, _, _)| p.clone()).collect();
+        let mut consult = consultation_files(&paths);
         let parts = match (
-            self.partial_plan(old, paths),
-            self.partial_plan(Some(new), paths),
+            self.partial_plan(memo, old, changes, false)?,
+            self.partial_plan(memo, new, changes, true)?,
         ) {
             (Some(a), Some(b)) => {
                 let d = crate::diff::diff(&a, &b);
@@ -143,38 +169,17 @@ impl PlanRepo {
             (None, Some(b)) => vec![said!("summary-plan-begins", id = &b.meta.id)],
             _ => vec![said!("summary-files", count = paths.len())],
         };
-        said!("summary-line", parts = parts)
+        Ok(said!("summary-line", parts = parts))
     }
+}
 
-    /// `plan.ron` and the entities of `paths` (relative to the plan folder) at `commit`: enough
-    /// to say what a commit changed without reading the whole plan. Files that do not parse
-    /// are left out; `None` when there is no commit or no readable `plan.ron`.
-    pub(super) fn partial_plan(&self, commit: Option<Oid>, paths: &[String]) -> Option<Plan> {
-        let tree = commit.and_then(|c| self.plan_tree(c).ok().flatten());
-        let read = |rel: &str| -> Option<String> {
-            let entry = tree.as_ref()?.get_path(std::path::Path::new(rel)).ok()?;
-            let blob = self.repo.find_blob(entry.id()).ok()?;
-            String::from_utf8(blob.content().to_vec()).ok()
-        };
-        let mut plan = Plan::new(crate::store::parse(PLAN_FILE, &read(PLAN_FILE)?).ok()?);
-        for p in paths {
-            if let (Some(PlanPath::Entity(kind, _)), Some(text)) = (classify(p), read(p)) {
-                let e = match kind {
-                    EntityKind::Activity => crate::store::parse(p, &text).map(Entity::Activity),
-                    EntityKind::Partner => crate::store::parse(p, &text).map(Entity::Partner),
-                    EntityKind::Beneficiary => {
-                        crate::store::parse(p, &text).map(Entity::Beneficiary)
-                    }
-                    EntityKind::Funding => crate::store::parse(p, &text).map(Entity::Funding),
-                };
-                if let Ok(mut e) = e {
-                    e.normalize();
-                    plan.put(e);
-                }
-            }
-        }
-        Some(plan)
-    }
+/// Tells libgit2 to read objects as git does, without hashing each one again to check it
+/// against its id. On a plan of 10,000 activities every commit has a new `activities` folder
+/// of some 500 KB, and hashing it cost as much as inflating it. Objects that arrive from
+/// elsewhere are still checked as they are received (libgit2's indexer, git's index-pack);
+/// `git fsck` checks what is stored.
+pub(super) fn read_objects_as_git_does() {
+    git2::opts::strict_hash_verification(false);
 }
 
 /// The consultation files among `paths` (relative to the plan folder), by round:

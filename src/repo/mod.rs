@@ -16,6 +16,7 @@ mod commit_id;
 mod driver;
 mod follow;
 mod history;
+mod history_index;
 mod keys;
 pub mod merge_state;
 mod merging;

@@ -150,6 +150,7 @@ pub fn verify_commits(
     hidden: &[CommitId],
     opts: &VerifyOptions,
 ) -> Result<VerifyReport, RepoError> {
+    super::history::read_objects_as_git_does();
     let r = &repo.repo;
     let mut walk = r.revwalk()?;
     walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;

@@ -14,6 +14,7 @@ use crate::model::{
 use crate::rights::Touched;
 use crate::said;
 use crate::store::layout::{PlanPath, classify};
+use compact_str::CompactString;
 use git2::{Oid, Tree};
 use std::collections::{BTreeMap, HashMap};
 
@@ -65,8 +66,16 @@ pub(super) struct Blobs {
     trees: HashMap<Oid, std::rc::Rc<Vec<TreeItem>>>,
 }
 
-/// One entry of a folder: its name, its id, whether it is a folder.
-type TreeItem = (Vec<u8>, Oid, bool);
+/// One entry of a folder: its name (inline up to 24 bytes: no allocation for an entity's
+/// file name), its id, its mode. Names that are not UTF-8 are left out: no plan file has one.
+type TreeItem = (CompactString, Oid, i32);
+
+/// git's mode of a folder.
+const FOLDER: i32 = 0o040000;
+
+/// One file that differs between two trees: its path, its blob before and after (`None`:
+/// absent on that side).
+pub(super) type FileChange = (String, Option<Oid>, Option<Oid>);
 
 /// How many folders' entries the walk keeps: a commit and its parent, with room for merges.
 const TREES_KEPT: usize = 16;
@@ -103,8 +112,73 @@ impl PlanRepo {
         blobs: &mut Blobs,
     ) -> Result<Vec<(String, Option<Oid>)>, RepoError> {
         let mut out = Vec::new();
-        self.join_trees("", old.map(Tree::id), new.map(Tree::id), blobs, &mut out)?;
+        let (old, new) = (old.map(Tree::id), new.map(Tree::id));
+        self.join_trees("", old, new, false, blobs, &mut out)?;
+        Ok(out.into_iter().map(|(rel, _, new)| (rel, new)).collect())
+    }
+
+    /// The files that differ between two trees (by id) as git's tree diff lists them: each
+    /// path with its blob on both sides, a file whose mode alone changed included. Folders
+    /// with the same id on both sides are skipped whole.
+    pub(super) fn file_changes(
+        &self,
+        old: Option<Oid>,
+        new: Option<Oid>,
+        blobs: &mut Blobs,
+    ) -> Result<Vec<FileChange>, RepoError> {
+        let mut out = Vec::new();
+        if old != new {
+            self.join_trees("", old, new, true, blobs, &mut out)?;
+        }
         Ok(out)
+    }
+
+    /// The file at `path` (`a/b/c.ron`) under the tree `root`: its blob, `None` when there
+    /// is none. The folders on the way are read through the walk's cache, and looked up in it
+    /// by name in git's order.
+    pub(super) fn entry_at(
+        &self,
+        root: Oid,
+        path: &str,
+        blobs: &mut Blobs,
+    ) -> Result<Option<Oid>, RepoError> {
+        let mut at = root;
+        let mut parts = path.split('/').peekable();
+        while let Some(name) = parts.next() {
+            let folder = parts.peek().is_some();
+            let items = self.entries(Some(at), blobs)?;
+            let probe = (
+                CompactString::new(name),
+                Oid::ZERO_SHA1,
+                if folder { FOLDER } else { 0 },
+            );
+            // A folder is looked for as one, a file as a file: a folder where a file should be
+            // holds no blob, and a file where a folder should be holds no path.
+            let Ok(i) = items.binary_search_by(|e| git_order(e, &probe)) else {
+                return Ok(None);
+            };
+            if !folder {
+                return Ok(Some(items[i].1));
+            }
+            at = items[i].1;
+        }
+        Ok(None)
+    }
+
+    /// The entry named `name` in the folder `folder`, file or folder, as git's lookup by name
+    /// finds it: its id.
+    pub(super) fn entry_in(
+        &self,
+        folder: Oid,
+        name: &str,
+        blobs: &mut Blobs,
+    ) -> Result<Option<Oid>, RepoError> {
+        let items = self.entries(Some(folder), blobs)?;
+        let found = [0, FOLDER].into_iter().find_map(|mode| {
+            let probe = (CompactString::new(name), Oid::ZERO_SHA1, mode);
+            items.binary_search_by(|e| git_order(e, &probe)).ok()
+        });
+        Ok(found.map(|i| items[i].1))
     }
 
     /// The entries of the folder `id`, from the walk's cache or read now.
@@ -122,9 +196,9 @@ impl PlanRepo {
         let tree = self.repo.find_tree(id)?;
         let items: Vec<TreeItem> = tree
             .iter()
-            .map(|e| {
-                let is_tree = e.kind() == Some(git2::ObjectType::Tree);
-                (e.name_bytes().to_vec(), e.id(), is_tree)
+            .filter_map(|e| {
+                let name = std::str::from_utf8(e.name_bytes()).ok()?;
+                Some((CompactString::new(name), e.id(), e.filemode()))
             })
             .collect();
         let items = std::rc::Rc::new(items);
@@ -135,13 +209,15 @@ impl PlanRepo {
         Ok(items)
     }
 
+    /// Joins the entries of two folders; `modes`: a file whose mode alone changed is a change.
     fn join_trees(
         &self,
         prefix: &str,
         old: Option<Oid>,
         new: Option<Oid>,
+        modes: bool,
         blobs: &mut Blobs,
-        out: &mut Vec<(String, Option<Oid>)>,
+        out: &mut Vec<FileChange>,
     ) -> Result<(), RepoError> {
         let (a, b) = (self.entries(old, blobs)?, self.entries(new, blobs)?);
         let (mut i, mut j) = (0, 0);
@@ -164,24 +240,25 @@ impl PlanRepo {
             }
             if let (Some(x), Some(y)) = (x, y)
                 && x.1 == y.1
-                && x.2 == y.2
+                && (x.2 == FOLDER) == (y.2 == FOLDER)
+                && (!modes || x.2 == y.2)
             {
                 continue;
             }
-            let Some(name) = x.or(y).and_then(|e| std::str::from_utf8(&e.0).ok()) else {
+            let Some(name) = x.or(y).map(|e| e.0.as_str()) else {
                 continue;
             };
             let rel = format!("{prefix}{name}");
-            let folder = |e: Option<&TreeItem>| e.filter(|e| e.2).map(|e| e.1);
-            let file = |e: Option<&TreeItem>| e.filter(|e| !e.2).map(|e| e.1);
+            let folder = |e: Option<&TreeItem>| e.filter(|e| e.2 == FOLDER).map(|e| e.1);
+            let file = |e: Option<&TreeItem>| e.filter(|e| e.2 != FOLDER).map(|e| e.1);
             // A folder on either side is walked; a file on either side is a change.
             let (tx, ty) = (folder(x), folder(y));
             if tx.is_some() || ty.is_some() {
-                self.join_trees(&format!("{rel}/"), tx, ty, blobs, out)?;
+                self.join_trees(&format!("{rel}/"), tx, ty, modes, blobs, out)?;
             }
             let (fx, fy) = (file(x), file(y));
             if fx.is_some() || fy.is_some() {
-                out.push((rel, fy));
+                out.push((rel, fx, fy));
             }
         }
         Ok(())
@@ -369,7 +446,7 @@ fn parse_text(rel: &str, which: u8, text: &str) -> Parsed {
 /// git's order of tree entries: by name, a folder's name read as if it ended in `/`.
 fn git_order(a: &TreeItem, b: &TreeItem) -> std::cmp::Ordering {
     fn key(e: &TreeItem) -> impl Iterator<Item = u8> + '_ {
-        e.0.iter().copied().chain(e.2.then_some(b'/'))
+        e.0.bytes().chain((e.2 == FOLDER).then_some(b'/'))
     }
     key(a).cmp(key(b))
 }

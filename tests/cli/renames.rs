@@ -237,3 +237,53 @@ fn a_rename_through_a_merge_of_a_merge() {
         ]
     );
 }
+
+/// `blame` and `log` say the same whether they read each commit's trees or the index of the
+/// history's steps that the first of them writes (`repo/history_index.rs`): here across a
+/// rename that reached B through a merge, and again after the index was damaged.
+#[test]
+fn the_history_index_changes_no_answer() {
+    let w = world();
+    save(&w.a, |p| {
+        rename(p, "pilot-tunis", "pilot-tunis-city");
+        activity(p, "pilot-tunis-city").progress = 80;
+    });
+    commit(&w.a, "Amal", 1, "Tunis as the city");
+    save(&w.b, |p| activity(p, "pilot-tunis").status = Status::Done);
+    commit(&w.b, "Karim", 2, "Tunis done");
+    sync(&w.a, "Amal", 3);
+    sync(&w.b, "Karim", 4);
+    let git_dir = git_ok(
+        &w.b,
+        &["rev-parse", "--path-format=absolute", "--git-common-dir"],
+    );
+    let index = Path::new(git_dir.trim()).join("khutta/history-index");
+    let _ = std::fs::remove_file(&index);
+    let ask = || {
+        [
+            run(&w.b, &["blame", "pilot-tunis-city"]),
+            run(&w.b, &["log", "--activity", "pilot-tunis-city"]),
+            run(&w.b, &["log"]),
+        ]
+    };
+    let from_trees = ask();
+    assert!(
+        from_trees[1].contains("activity pilot-tunis -> pilot-tunis-city"),
+        "{}",
+        from_trees[1]
+    );
+    assert!(
+        from_trees[0]
+            .lines()
+            .any(|l| l.starts_with("status ") && l.contains("<Karim: Tunis done>")),
+        "{}",
+        from_trees[0]
+    );
+    let written = std::fs::read_to_string(&index).unwrap();
+    assert!(written.starts_with("khutta history index 1\n"), "{written}");
+    assert_eq!(ask(), from_trees);
+    std::fs::write(&index, "khutta history index 1\nnot a step\n").unwrap();
+    assert_eq!(ask(), from_trees);
+    let rewritten = std::fs::read_to_string(&index).unwrap();
+    assert!(!rewritten.contains("not a step"), "{rewritten}");
+}
