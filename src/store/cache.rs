@@ -31,7 +31,7 @@ use crate::model::{Entity, Response, Round};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-pub(super) use pack::{PackUse, read_index_keys, read_pack, write_packs};
+pub(super) use pack::{PackUse, read_index_words, read_pack, write_packs};
 
 /// Bumped whenever the model's meaning changes in a way serde would not notice, or the packs'
 /// layout changes (3: entities are stored normalised; 4: shards are JSON lines; 5: one store
@@ -59,8 +59,8 @@ impl Key {
         Key([(hash >> 64) as u64, hash as u64])
     }
 
-    /// The key's first word: what the set of keys a store knows holds (see
-    /// [`read_index_keys`]), eight bytes a key instead of sixteen.
+    /// The key's first word: what the list of keys a store knows holds (see
+    /// [`read_index_words`]), eight bytes a key instead of sixteen.
     pub(super) fn word(self) -> u64 {
         self.0[0]
     }

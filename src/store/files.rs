@@ -66,7 +66,7 @@ impl FileRead {
 
     /// Reads the file, hashing its bytes, and parses it unless the store is `known` to hold
     /// its key (then it keeps only the key).
-    fn read(&mut self, root: &Path, known: &HashSet<u64>) {
+    fn read(&mut self, root: &Path, known: &HashMap<u64, u32>) {
         let text = match read_text(&root.join(&self.found.rel), &self.found.rel) {
             (Some(h), Ok(t)) => {
                 self.hash = Some(h);
@@ -83,7 +83,7 @@ impl FileRead {
             }
         };
         self.key = cache::key(&self.found.kind, text.as_bytes());
-        if self.key.is_none_or(|k| !known.contains(&k.word())) {
+        if self.key.is_none_or(|k| !known.contains_key(&k.word())) {
             self.content = match parse_file(self.found.kind, &self.found.rel, &text) {
                 Ok(p) => Content::Parsed(p),
                 Err(d) => Content::Failed(Box::new(d)),
@@ -103,8 +103,8 @@ pub(super) fn read_all(root: &Path, found: Vec<Found>, cache_dir: Option<&Path>)
         .min(8)
         .min(found.len() / 64 + 1);
     let packs = cache_dir.map(cache::packs).unwrap_or_default();
-    // The keys the store knows, by their first word: a file whose key is not among them is
-    // parsed as it is read, the rest are taken from the packs below.
+    // The keys the store knows, by their first word, with the pack of each: a file whose key
+    // is not among them is parsed as it is read, the rest are taken from those packs below.
     let known = known_keys(&packs, threads);
     let mut files: Vec<FileRead> = found
         .into_iter()
@@ -117,14 +117,20 @@ pub(super) fn read_all(root: &Path, found: Vec<Found>, cache_dir: Option<&Path>)
         })
         .collect();
     parallel_mut(&mut files, threads, |f| f.read(root, &known));
-    let wanted = files
-        .iter()
-        .any(|f| f.key.is_some() && matches!(f.content, Content::Unread));
-    let used = if wanted {
-        let used = take_cached(&mut files, &packs, threads);
+    let mut needed = vec![false; packs.len()];
+    for f in &files {
+        if let (Some(k), Content::Unread) = (f.key, &f.content)
+            && let Some(&n) = known.get(&k.word())
+            && let Some(need) = needed.get_mut(n as usize)
+        {
+            *need = true;
+        }
+    }
+    let used = if needed.contains(&true) {
+        let used = take_cached(&mut files, &packs, &needed, threads);
         parallel_mut(&mut files, threads, |f| {
             if matches!(f.content, Content::Unread) {
-                f.read(root, &HashSet::default());
+                f.read(root, &HashMap::default());
             }
         });
         used
@@ -155,19 +161,17 @@ pub(super) fn read_all(root: &Path, found: Vec<Found>, cache_dir: Option<&Path>)
     files
 }
 
-/// The first word of every key the packs hold, their indexes read on up to `threads` threads.
-fn known_keys(packs: &[PathBuf], threads: usize) -> HashSet<u64> {
-    let parts = parallel(packs, threads.min(packs.len()), |pack| {
-        let mut keys = HashSet::default();
-        cache::read_index_keys(pack, &mut keys);
-        keys
+/// The first word of every key the packs hold, with the place in `packs` of the first pack
+/// that holds it; their indexes read on up to `threads` threads.
+fn known_keys(packs: &[PathBuf], threads: usize) -> HashMap<u64, u32> {
+    let parts = parallel(packs, threads.min(packs.len()), |p| {
+        cache::read_index_words(p)
     });
-    let mut known = HashSet::default();
-    for part in parts {
-        if known.is_empty() {
-            known = part;
-        } else {
-            known.extend(part);
+    let mut known = HashMap::default();
+    known.reserve(parts.iter().map(Vec::len).sum());
+    for (n, words) in (0..).zip(parts) {
+        for w in words {
+            known.entry(w).or_insert(n);
         }
     }
     known
@@ -227,9 +231,14 @@ fn update_store(store: &Path, files: &[FileRead], used: &[PackUse], threads: usi
     }
 }
 
-/// Moves what the packs hold for the files read into their slots, reading the packs on up to
-/// `threads` threads; returns what each pack gave.
-fn take_cached(files: &mut [FileRead], packs: &[PathBuf], threads: usize) -> Vec<PackUse> {
+/// Moves what the packs hold for the files read into their slots, reading the `needed` packs
+/// on up to `threads` threads; returns what each pack gave.
+fn take_cached(
+    files: &mut [FileRead],
+    packs: &[PathBuf],
+    needed: &[bool],
+    threads: usize,
+) -> Vec<PackUse> {
     // The first file of each key: identical files share one entry and take a copy below.
     let mut wanted: HashMap<Key, usize> = HashMap::default();
     for (i, f) in files.iter().enumerate() {
@@ -238,8 +247,11 @@ fn take_cached(files: &mut [FileRead], packs: &[PathBuf], threads: usize) -> Vec
         }
     }
     let slots = Mutex::new(&mut *files);
-    let numbered: Vec<(u32, &PathBuf)> = (0..).zip(packs).collect();
-    let used = parallel(&numbered, threads.min(packs.len()), |&(n, pack)| {
+    let numbered: Vec<(u32, &PathBuf)> = (0..)
+        .zip(packs)
+        .filter(|(n, _)| needed.get(*n as usize) == Some(&true))
+        .collect();
+    let mut used = parallel(&numbered, threads.min(numbered.len()), |&(n, pack)| {
         cache::read_pack(
             pack,
             |k| wanted.contains_key(&k),
@@ -269,10 +281,13 @@ fn take_cached(files: &mut [FileRead], packs: &[PathBuf], threads: usize) -> Vec
         files[i].content = Content::Parsed(copy.0);
         files[i].from_pack = Some(copy.1);
     }
-    // A pack that could not be read counts as one that gave nothing.
-    used.into_iter()
-        .zip(packs)
-        .map(|(u, path)| {
+    // A pack not read, or that could not be read, counts as one that gave nothing.
+    let mut read = used.drain(..);
+    packs
+        .iter()
+        .zip(needed)
+        .map(|(path, need)| {
+            let u = if *need { read.next().flatten() } else { None };
             u.unwrap_or_else(|| PackUse {
                 path: path.clone(),
                 entries: 0,

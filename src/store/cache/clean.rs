@@ -10,9 +10,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-/// The size the store is brought under after each write: some seven plans of 100,000
-/// activities (a pack of 1 MB holds some 2,700 of them), or hundreds of ordinary ones.
-pub(in crate::store) const CAP_BYTES: u64 = 256 * 1024 * 1024;
+/// The size the store is brought under after each write: three plans of 100,000 activities
+/// (37 MB each, a pack of 1 MB holding some 2,700 of them), or hundreds of ordinary ones.
+/// Every open reads the index of every pack (28 bytes an entry, some 8 MB at the cap), so the
+/// cap also bounds what opening a small plan costs beside a store full of large ones.
+pub(in crate::store) const CAP_BYTES: u64 = 128 * 1024 * 1024;
 
 /// How long a pack no plan reads is kept.
 pub(in crate::store) const MAX_AGE: Duration = Duration::from_secs(30 * 24 * 3600);

@@ -102,11 +102,12 @@ impl Opened {
     }
 }
 
-/// Adds the first word of every key the pack at `path` holds to `keys`; a pack that cannot be
-/// read adds nothing.
-pub(in crate::store) fn read_index_keys(path: &Path, keys: &mut rustc_hash::FxHashSet<u64>) {
-    if let Some(p) = Opened::open(path) {
-        keys.extend(p.records().map(|r| r.key.word()));
+/// The first word of every key the pack at `path` holds, from its index alone; none when the
+/// pack cannot be read.
+pub(in crate::store) fn read_index_words(path: &Path) -> Vec<u64> {
+    match Opened::open(path) {
+        Some(p) => p.records().map(|r| r.key.word()).collect(),
+        None => Vec::new(),
     }
 }
 
