@@ -52,7 +52,11 @@ fn plans_opened_at_once_and_a_damaged_store_read_the_same() {
             .collect();
         for (child, want) in children.into_iter().zip(&expected) {
             let out = child.wait_with_output().unwrap();
-            assert_eq!(&String::from_utf8(out.stdout).unwrap(), want, "round {round}");
+            assert_eq!(
+                &String::from_utf8(out.stdout).unwrap(),
+                want,
+                "round {round}"
+            );
         }
     }
     let files = store_files(cache.path());
