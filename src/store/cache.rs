@@ -110,18 +110,23 @@ fn packs_dir(store: &Path) -> PathBuf {
     store.join(format!("v{SCHEMA}-{}", env!("CARGO_PKG_VERSION")))
 }
 
-/// The packs this khutta can read in the store `store`, sorted.
+/// The packs this khutta can read in the store `store`, the most recently written or used
+/// first: where two packs hold the same entry, the one taken is the one a plan copied it to
+/// last, so that the other is no longer used and ages out.
 pub(super) fn packs(store: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(packs_dir(store)) else {
         return Vec::new();
     };
-    let mut packs: Vec<PathBuf> = entries
+    let mut packs: Vec<(std::cmp::Reverse<Option<std::time::SystemTime>>, PathBuf)> = entries
         .filter_map(Result::ok)
         .filter(|e| e.file_name().to_str().is_some_and(pack::is_pack))
-        .map(|e| e.path())
+        .map(|e| {
+            let modified = e.metadata().and_then(|m| m.modified()).ok();
+            (std::cmp::Reverse(modified), e.path())
+        })
         .collect();
     packs.sort();
-    packs
+    packs.into_iter().map(|(_, path)| path).collect()
 }
 
 /// Writes `entries` as new packs of the store `store` on up to `threads` threads, then cleans
