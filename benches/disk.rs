@@ -4,6 +4,10 @@
 //!   the watcher notices it, the runner reads the file on a thread of its own, the document
 //!   takes it in, the frame is drawn. Target: 50 ms.
 //! - `op log` and `op undo` on a log of 1,000 operations. Target: 200 ms.
+//! - Opening a 10,000-activity plan (load, check, schedule) never opened at its path: never
+//!   opened at all (an empty parse cache, filled by the open), and a fresh copy of a plan
+//!   opened elsewhere (the cache shared by content); beside them, no cache and a one-file
+//!   change. Target: 100 ms.
 
 #![allow(
     missing_docs,
@@ -188,7 +192,64 @@ fn op_log(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, op_log, change_on_disk);
+fn open_unseen(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let opened = dir.path().join("opened");
+    generate::write(10_000, 1, &opened).unwrap();
+    let open = |root: &Path, cache: Option<&Path>| {
+        let opened = khutta::workspace::open_folder(root, cache).unwrap();
+        assert_eq!(opened.0.plan.activities.len(), 10_000);
+        opened
+    };
+    let mut g = c.benchmark_group("open-10k");
+    g.sample_size(20).measurement_time(Duration::from_secs(10));
+    g.bench_function("no parse cache", |b| {
+        b.iter(|| open(&opened, None));
+    });
+    g.bench_function("never opened: an empty parse cache, filled", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |store| open(&opened, Some(store.path())),
+            criterion::BatchSize::PerIteration,
+        );
+    });
+    // The plan opened at one path fills the store; a copy of it elsewhere (a fresh clone) has
+    // never been opened, and finds every file in the store all the same.
+    let store = tempfile::tempdir().unwrap();
+    open(&opened, Some(store.path()));
+    let mut at = opened;
+    let mut moves = 0;
+    g.bench_function("a fresh clone of a plan opened elsewhere", |b| {
+        b.iter_batched(
+            || {
+                // Each time at a path never opened before.
+                moves += 1;
+                let next = dir.path().join(format!("clone-{moves}"));
+                std::fs::rename(&at, &next).unwrap();
+                at = next.clone();
+                next
+            },
+            |root| open(&root, Some(store.path())),
+            criterion::BatchSize::PerIteration,
+        );
+    });
+    let clone = at;
+    let rel = "activities/act-000000.ron";
+    let mut round = 0;
+    g.bench_function("one file changed since the last open", |b| {
+        b.iter_batched(
+            || {
+                round += 1;
+                write_outside(&clone, rel, round);
+            },
+            |()| open(&clone, Some(store.path())),
+            criterion::BatchSize::PerIteration,
+        );
+    });
+    g.finish();
+}
+
+criterion_group!(benches, open_unseen, op_log, change_on_disk);
 criterion_main!(benches);
 
 #[path = "../src/alloc.rs"]

@@ -8,14 +8,14 @@
 //! - config: `config.ron`, the TUI's settings (`tui::config`);
 //! - state: the recovery files of unsaved edits, the operation logs of plans outside git, and
 //!   `log/khutta.log`, what khutta did and what went wrong;
-//! - cache: `parsed/`, what each plan file parsed to (`store::cache`), never when
-//!   `KHUTTA_NO_CACHE` is set (to anything).
+//! - cache: `parsed/`, what plan files parsed to, one store that every plan shares, keyed by
+//!   the files' content (`store::cache`); never when `KHUTTA_NO_CACHE` is set (to anything).
 //!
 //! Nothing else in khutta reads these variables: the library's parts that use a folder take
 //! it as a parameter, so that tests give them temporary ones.
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The variable that, set to anything, keeps khutta from reading or writing the parse cache.
 pub const NO_CACHE: &str = "KHUTTA_NO_CACHE";
@@ -95,10 +95,10 @@ impl Folders {
         Some(self.state.as_ref()?.join("log").join("khutta.log"))
     }
 
-    /// The parse cache of the plan folder at `root` (see [`crate::store::parse_cache`]), when
-    /// there is a cache folder and `root` exists.
-    pub fn parse_cache(&self, root: &Path) -> Option<PathBuf> {
-        crate::store::parse_cache(self.cache.as_deref()?, root)
+    /// The parse cache every plan shares (see [`crate::store::parse_cache`]), when there is a
+    /// cache folder.
+    pub fn parse_cache(&self) -> Option<PathBuf> {
+        Some(crate::store::parse_cache(self.cache.as_deref()?))
     }
 }
 
@@ -151,20 +151,17 @@ mod tests {
         let f = Folders::resolve(Bases::default(), unset);
         assert_eq!(f, Folders::default());
         assert_eq!((f.config_file(), f.log_file()), (None, None));
-        assert_eq!(f.parse_cache(Path::new(".")), None);
+        assert_eq!(f.parse_cache(), None);
     }
 
     #[test]
-    fn each_plan_has_its_own_parse_cache() {
-        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    fn every_plan_shares_one_parse_cache() {
         let f = Folders::resolve(xdg(), unset);
-        let (ca, cb) = (
-            f.parse_cache(a.path()).unwrap(),
-            f.parse_cache(b.path()).unwrap(),
+        assert_eq!(
+            f.parse_cache(),
+            Some(PathBuf::from("/x/cache/khutta/parsed"))
         );
-        assert_ne!(ca, cb);
-        assert!(ca.starts_with("/x/cache/khutta/parsed"), "{}", ca.display());
-        // A folder that does not exist has no cache.
-        assert_eq!(f.parse_cache(&a.path().join("missing")), None);
+        let off = Folders::resolve(xdg(), |name| (name == NO_CACHE).then(|| "1".into()));
+        assert_eq!(off.parse_cache(), None);
     }
 }

@@ -110,8 +110,11 @@ proptest! {
             let after = khutta::store::load_with_cache(dir.path(), Some(cache.path())).unwrap();
             prop_assert_eq!(&after.plan, &edited);
         }
-        for entry in std::fs::read_dir(cache.path()).unwrap() {
-            std::fs::write(entry.unwrap().path(), b"{ not json").unwrap();
+        // Every pack of the store (in its folder of the cache's layout) damaged.
+        for folder in std::fs::read_dir(cache.path()).unwrap() {
+            for entry in std::fs::read_dir(folder.unwrap().path()).unwrap() {
+                std::fs::write(entry.unwrap().path(), b"{ not a pack").unwrap();
+            }
         }
         let damaged = khutta::store::load_with_cache(dir.path(), Some(cache.path())).unwrap();
         prop_assert_eq!(damaged.plan.activities.len(), khutta::store::load_with_cache(dir.path(), None).unwrap().plan.activities.len());

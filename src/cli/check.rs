@@ -37,7 +37,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     }
     let root = resolve_plan(args.plan.as_deref())?;
     let (loaded, mut diagnostics) =
-        khutta::workspace::check_folder(&root, ui.folders.parse_cache(&root).as_deref())?;
+        khutta::workspace::check_folder(&root, ui.folders.parse_cache().as_deref())?;
     super::warn_about_drivers(&root, ui);
     diagnostics.extend(renamed_two_ways(&root));
     khutta::check::sort(&mut diagnostics);
@@ -199,7 +199,7 @@ pub fn write_diagnostic(
 /// The errors of the plan at `root`, as keys that survive a re-read: what a sync compares
 /// before and after, to say which problems arrived with it.
 pub fn error_keys(root: &Path, ui: &Ui) -> std::collections::BTreeSet<(String, String, String)> {
-    khutta::workspace::check_folder(root, ui.folders.parse_cache(root).as_deref())
+    khutta::workspace::check_folder(root, ui.folders.parse_cache().as_deref())
         .map(|(_, ds)| {
             ds.iter()
                 .filter(|d| d.is_error())
@@ -216,7 +216,7 @@ pub fn report_new_errors(
     ui: &Ui,
 ) -> Result<usize, CommandError> {
     let Ok((_, diagnostics)) =
-        khutta::workspace::check_folder(root, ui.folders.parse_cache(root).as_deref())
+        khutta::workspace::check_folder(root, ui.folders.parse_cache().as_deref())
     else {
         return Ok(0);
     };

@@ -82,7 +82,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         Action::Template(a) => {
             let root = resolve_plan(None)?;
             let loaded =
-                khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
+                khutta::store::load_with_cache(&root, ui.folders.parse_cache().as_deref())?;
             let c = round(&loaded.plan, &a.round)?;
             // Ids come from a partner's file: shown, never sent raw.
             let header = khutta::text::escape_controls(&csv_header(c)).into_owned();
@@ -148,7 +148,7 @@ fn filter(args: &ResultsArgs) -> Result<Filter, CommandError> {
 fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(None)?;
     let (loaded, diagnostics) =
-        khutta::workspace::check_folder(&root, ui.folders.parse_cache(&root).as_deref())?;
+        khutta::workspace::check_folder(&root, ui.folders.parse_cache().as_deref())?;
     let c = round(&loaded.plan, &args.round)?;
     let options = ResultsOptions {
         filter: filter(&args)?,
@@ -193,7 +193,7 @@ fn run_results(args: ResultsArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
 fn run_import(args: ImportArgs, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(None)?;
     let mut loaded: LoadedPlan =
-        khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
+        khutta::store::load_with_cache(&root, ui.folders.parse_cache().as_deref())?;
     let c = round(&loaded.plan, &args.round)?;
     let text =
         khutta::store::read_named(&args.file, khutta::store::MAX_STATE_BYTES).map_err(|e| {

@@ -143,7 +143,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
 /// The plan in the working tree; a plan with files that do not load is refused, each
 /// problem printed with its location, so that no diff silently leaves a file out.
 fn working_tree(root: &Path, ui: &Ui) -> Result<Plan, CommandError> {
-    let loaded = khutta::store::load_with_cache(root, ui.folders.parse_cache(root).as_deref())?;
+    let loaded = khutta::store::load_with_cache(root, ui.folders.parse_cache().as_deref())?;
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
     if errors.is_empty() {
         return Ok(loaded.plan);

@@ -79,7 +79,7 @@ const LARGE: usize = 2_000;
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let today = clock::today(args.today)?;
-    let loaded = khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
+    let loaded = khutta::store::load_with_cache(&root, ui.folders.parse_cache().as_deref())?;
     let m = &ui.messages;
     let terminal = std::io::stderr().is_terminal();
     let progress = terminal && loaded.plan.activities.len() >= LARGE;

@@ -22,7 +22,7 @@ pub struct Args {
 /// some files cannot be read and so cannot be formatted.
 pub fn run(args: Args, ui: &super::ui::Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let loaded = khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
+    let loaded = khutta::store::load_with_cache(&root, ui.folders.parse_cache().as_deref())?;
     // A plan whose plan.ron cannot be read (a newer format, a syntax error) is left as it is
     // whole: rewriting its other files could drop what a newer khutta wrote in them.
     let check_only = args.check || !loaded.meta_readable;

@@ -64,8 +64,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
         return super::import_xml::run(&xml, ui);
     }
     let root = resolve_plan(Some(&args.into))?;
-    let mut loaded =
-        khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
+    let mut loaded = khutta::store::load_with_cache(&root, ui.folders.parse_cache().as_deref())?;
     let imported = csv(&args.input, &loaded.plan)?;
     let plan = match imported {
         Ok(plan) => plan,

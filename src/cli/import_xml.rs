@@ -86,7 +86,7 @@ pub fn run(args: &Request<'_>, ui: &Ui) -> Result<ExitCode, CommandError> {
         false => {
             let root = resolve_plan(Some(args.into))?;
             let mut loaded =
-                khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
+                khutta::store::load_with_cache(&root, ui.folders.parse_cache().as_deref())?;
             let linked = match args.activity {
                 None => khutta::import::iati::Linked::None,
                 Some("") => khutta::import::iati::Linked::All,

@@ -19,7 +19,7 @@ pub fn run(plan: Option<&Path>, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(plan)?;
     let opts = run::Options {
         state: ui.folders.state.clone(),
-        cache: ui.folders.parse_cache(&root),
+        cache: ui.folders.parse_cache(),
         root,
         lang: ui.messages.lang(),
         explicit_bidi: ui.bidi == BidiMode::App,

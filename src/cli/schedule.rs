@@ -62,7 +62,7 @@ fn kind_key(k: ActivityKind) -> &'static str {
 /// and `khutta check` is the command that fails on them.
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
-    let loaded = khutta::store::load_with_cache(&root, ui.folders.parse_cache(&root).as_deref())?;
+    let loaded = khutta::store::load_with_cache(&root, ui.folders.parse_cache().as_deref())?;
     let today = clock::today(args.today)?;
     let plan = &loaded.plan;
     let schedule = khutta::schedule::schedule(plan);

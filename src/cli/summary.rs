@@ -20,7 +20,7 @@ pub struct Args {
 pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(args.plan.as_deref())?;
     let (loaded, diagnostics) =
-        khutta::workspace::check_folder(&root, ui.folders.parse_cache(&root).as_deref())?;
+        khutta::workspace::check_folder(&root, ui.folders.parse_cache().as_deref())?;
     let plan = &loaded.plan;
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut out = std::io::stdout().lock();

@@ -6,12 +6,13 @@
 //! as khutta once did, left the boxes' memory stranded in the allocator's heaps of threads that
 //! had ended: at 100,000 activities, 40 MB more at the peak.
 //!
-//! With a cache, the files are first only read and hashed; the cache's shards are then read on
-//! every core, and what they hold for those hashes is moved straight into the slots; the files
-//! the cache did not know are read again and parsed last. Without a cache, or with an empty
-//! one, each file is parsed as it is read.
+//! With a cache, the indexes of its packs are read first, for the keys it knows; each file is
+//! then read and hashed, and parsed at once when its key is not among them. The packs holding
+//! the other keys are read on every core, and what they hold is moved straight into the
+//! slots; a file a pack did not give after all (damaged, or removed meanwhile) is read again
+//! and parsed last. Only what was parsed is written to the store (see `update_store`).
 
-use super::cache::{self, Key, Parsed};
+use super::cache::{self, Key, PackUse, Parsed};
 use super::layout::FileKind;
 use super::load::Found;
 use super::locate::locate;
@@ -21,9 +22,8 @@ use crate::check::{Code, Diagnostic};
 use crate::model::{Entity, EntityKind};
 use crate::said;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One plan file and what reading it gave.
 #[derive(Clone, Debug)]
@@ -36,6 +36,8 @@ pub(super) struct FileRead {
     pub(super) hash: Option<u64>,
     /// Its key in the parse cache (`None`: unread, or too large to be cached).
     key: Option<Key>,
+    /// The pack its content was taken from (its place in the list read), if it was.
+    from_pack: Option<u32>,
     /// What it holds.
     pub(super) content: Content,
 }
@@ -62,8 +64,9 @@ impl FileRead {
         std::mem::replace(&mut self.content, Content::Unread)
     }
 
-    /// Reads the file, hashing its bytes, and parses it when `parse` (or keeps only its key).
-    fn read(&mut self, root: &Path, parse: bool) {
+    /// Reads the file, hashing its bytes, and parses it unless the store is `known` to hold
+    /// its key (then it keeps only the key).
+    fn read(&mut self, root: &Path, known: &HashMap<u64, u32>) {
         let text = match read_text(&root.join(&self.found.rel), &self.found.rel) {
             (Some(h), Ok(t)) => {
                 self.hash = Some(h);
@@ -80,7 +83,7 @@ impl FileRead {
             }
         };
         self.key = cache::key(&self.found.kind, text.as_bytes());
-        if parse {
+        if self.key.is_none_or(|k| !known.contains_key(&k.word())) {
             self.content = match parse_file(self.found.kind, &self.found.rel, &text) {
                 Ok(p) => Content::Parsed(p),
                 Err(d) => Content::Failed(Box::new(d)),
@@ -90,55 +93,60 @@ impl FileRead {
 }
 
 /// Reads and parses every file `found` lists, spreading them over the machine's cores and
-/// taking what the content-addressed cache in `cache_dir` already knows. A file whose name is
+/// taking what the content-addressed store `cache_dir` already knows. A file whose name is
 /// not the id it holds is not taken: an entity is found by its file's name, never by what
 /// another file claims.
 pub(super) fn read_all(root: &Path, found: Vec<Found>, cache_dir: Option<&Path>) -> Vec<FileRead> {
+    let started = std::time::Instant::now();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
         .min(found.len() / 64 + 1);
-    let shards = cache_dir.map(cache::shards).unwrap_or_default();
+    let packs = cache_dir.map(cache::packs).unwrap_or_default();
+    // The keys the store knows, by their first word, with the pack of each: a file whose key
+    // is not among them is parsed as it is read, the rest are taken from those packs below.
+    let known = known_keys(&packs, threads);
     let mut files: Vec<FileRead> = found
         .into_iter()
         .map(|found| FileRead {
             found: Box::new(found),
             hash: None,
             key: None,
+            from_pack: None,
             content: Content::Unread,
         })
         .collect();
-    parallel_mut(&mut files, threads, |f| f.read(root, shards.is_empty()));
-    let (hits, stale) = if shards.is_empty() {
-        (0, 0)
-    } else {
-        let taken = take_cached(&mut files, &shards, threads);
-        parallel_mut(&mut files, threads, |f| {
-            if matches!(f.content, Content::Unread) {
-                f.read(root, true);
-            }
-        });
-        taken
-    };
-    if let Some(dir) = cache_dir {
-        let cacheable = files
-            .iter()
-            .filter(|f| f.key.is_some() && matches!(f.content, Content::Parsed(_)))
-            .count();
-        // Rewrite the cache when files were parsed, or when a fifth of it is about files that
-        // are gone: reading it parses every entry, so stale ones cost time and memory.
-        if cacheable > hits || stale > hits / 4 + 64 {
-            let mut seen = HashSet::default();
-            let entries: Vec<(Key, &Parsed)> = files
-                .iter()
-                .filter_map(|f| match (f.key, &f.content) {
-                    (Some(k), Content::Parsed(p)) if seen.insert(k) => Some((k, p)),
-                    _ => None,
-                })
-                .collect();
-            cache::write(dir, &entries, threads);
+    parallel_mut(&mut files, threads, |f| f.read(root, &known));
+    let mut needed = vec![false; packs.len()];
+    for f in &files {
+        if let (Some(k), Content::Unread) = (f.key, &f.content)
+            && let Some(&n) = known.get(&k.word())
+            && let Some(need) = needed.get_mut(n as usize)
+        {
+            *need = true;
         }
     }
+    let used = if needed.contains(&true) {
+        let used = take_cached(&mut files, &packs, &needed, threads);
+        parallel_mut(&mut files, threads, |f| {
+            if matches!(f.content, Content::Unread) {
+                f.read(root, &HashMap::default());
+            }
+        });
+        used
+    } else {
+        Vec::new()
+    };
+    if let Some(store) = cache_dir {
+        update_store(store, &files, &used, threads);
+    }
+    tracing::debug!(
+        files = files.len(),
+        packs = packs.len(),
+        from_cache = files.iter().filter(|f| f.from_pack.is_some()).count(),
+        ms = started.elapsed().as_millis() as u64,
+        "plan files read"
+    );
     for f in &mut files {
         match &f.content {
             Content::Parsed(p) => {
@@ -153,14 +161,84 @@ pub(super) fn read_all(root: &Path, found: Vec<Found>, cache_dir: Option<&Path>)
     files
 }
 
-/// Moves what the cache's shards hold for the files read into their slots, reading the shards
-/// on up to `threads` threads; returns how many files it filled and how many of its entries
-/// are about files that are gone.
+/// The first word of every key the packs hold, with the place in `packs` of the first pack
+/// that holds it; their indexes read on up to `threads` threads.
+fn known_keys(packs: &[PathBuf], threads: usize) -> HashMap<u64, u32> {
+    let parts = parallel(packs, threads.min(packs.len()), |p| {
+        cache::read_index_words(p)
+    });
+    let mut known = HashMap::default();
+    known.reserve(parts.iter().map(Vec::len).sum());
+    for (n, words) in (0..).zip(parts) {
+        for w in words {
+            known.entry(w).or_insert(n);
+        }
+    }
+    known
+}
+
+/// Packs with fewer entries than this are small: a change of a few files writes one.
+const SMALL_PACK_BYTES: usize = 256 * 1024;
+
+/// How many small packs a plan may read from before what it takes from them is copied into
+/// one pack of its own.
+const SMALL_PACKS: usize = 16;
+
+/// Adds to the store what this open parsed, and copies into it what it took from packs that
+/// are mostly other content or are among many small ones, so that those age out; marks the
+/// other packs it read as used. Writes nothing when every file came from a pack worth keeping.
+fn update_store(store: &Path, files: &[FileRead], used: &[PackUse], threads: usize) {
+    let small = used
+        .iter()
+        .filter(|u| u.taken > 0 && u.body_bytes < SMALL_PACK_BYTES)
+        .count();
+    // A pack is copied from when less than half of it is this plan's, or when it is one of
+    // too many small ones.
+    let copy: Vec<bool> = used
+        .iter()
+        .map(|u| {
+            u.taken > 0
+                && (u.taken * 2 < u.entries
+                    || (small > SMALL_PACKS && u.body_bytes < SMALL_PACK_BYTES))
+        })
+        .collect();
+    let mut seen = HashSet::default();
+    let entries: Vec<(Key, &Parsed)> = files
+        .iter()
+        .filter_map(|f| match (f.key, &f.content) {
+            (Some(k), Content::Parsed(p))
+                if f.from_pack
+                    .is_none_or(|i| copy.get(i as usize) == Some(&true))
+                    && seen.insert(k) =>
+            {
+                Some((k, p))
+            }
+            _ => None,
+        })
+        .collect();
+    let written = cache::add(store, &entries, threads);
+    for (u, copied) in used.iter().zip(&copy) {
+        if u.taken > 0 && !copied {
+            cache::touch(u);
+        }
+    }
+    if written > 0 {
+        tracing::debug!(
+            entries = written,
+            copied_packs = copy.iter().filter(|c| **c).count(),
+            "parse cache written"
+        );
+    }
+}
+
+/// Moves what the packs hold for the files read into their slots, reading the `needed` packs
+/// on up to `threads` threads; returns what each pack gave.
 fn take_cached(
     files: &mut [FileRead],
-    shards: &[std::path::PathBuf],
+    packs: &[PathBuf],
+    needed: &[bool],
     threads: usize,
-) -> (usize, usize) {
+) -> Vec<PackUse> {
     // The first file of each key: identical files share one entry and take a copy below.
     let mut wanted: HashMap<Key, usize> = HashMap::default();
     for (i, f) in files.iter().enumerate() {
@@ -168,24 +246,26 @@ fn take_cached(
             wanted.entry(k).or_insert(i);
         }
     }
-    let (hits, stale) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let slots = Mutex::new(&mut *files);
-    parallel(shards, threads.min(shards.len()), |shard| {
-        cache::read_shard(shard, |k, p| {
-            let Some(&i) = wanted.get(&k) else {
-                stale.fetch_add(1, Ordering::Relaxed);
-                return;
-            };
-            if let Ok(mut slots) = slots.lock()
-                && let Some(slot) = slots.get_mut(i)
-                && matches!(slot.content, Content::Unread)
-            {
-                slot.content = Content::Parsed(p);
-                hits.fetch_add(1, Ordering::Relaxed);
-            }
-        })
+    let numbered: Vec<(u32, &PathBuf)> = (0..)
+        .zip(packs)
+        .filter(|(n, _)| needed.get(*n as usize) == Some(&true))
+        .collect();
+    let mut used = parallel(&numbered, threads.min(numbered.len()), |&(n, pack)| {
+        cache::read_pack(
+            pack,
+            |k| wanted.contains_key(&k),
+            |k, p| {
+                if let (Some(&i), Ok(mut slots)) = (wanted.get(&k), slots.lock())
+                    && let Some(slot) = slots.get_mut(i)
+                    && matches!(slot.content, Content::Unread)
+                {
+                    slot.content = Content::Parsed(p);
+                    slot.from_pack = Some(n);
+                }
+            },
+        )
     });
-    let mut hits = hits.into_inner();
     for i in 0..files.len() {
         let (Some(k), Content::Unread) = (files[i].key, &files[i].content) else {
             continue;
@@ -193,14 +273,30 @@ fn take_cached(
         let copy = match wanted.get(&k).and_then(|&j| files.get(j)) {
             Some(FileRead {
                 content: Content::Parsed(p),
+                from_pack: Some(n),
                 ..
-            }) => p.clone(),
+            }) => (p.clone(), *n),
             _ => continue,
         };
-        files[i].content = Content::Parsed(copy);
-        hits += 1;
+        files[i].content = Content::Parsed(copy.0);
+        files[i].from_pack = Some(copy.1);
     }
-    (hits, stale.into_inner())
+    // A pack not read, or that could not be read, counts as one that gave nothing.
+    let mut read = used.drain(..);
+    packs
+        .iter()
+        .zip(needed)
+        .map(|(path, need)| {
+            let u = if *need { read.next().flatten() } else { None };
+            u.unwrap_or_else(|| PackUse {
+                path: path.clone(),
+                entries: 0,
+                taken: 0,
+                body_bytes: 0,
+                modified: None,
+            })
+        })
+        .collect()
 }
 
 /// Parses the text of a file of `kind`: normalised, as the rest of khutta expects it.

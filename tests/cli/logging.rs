@@ -137,12 +137,18 @@ fn bad_config(path: &Path) {
     std::fs::write(path, "Config(").unwrap();
 }
 
-/// The parse caches under `cache_home` (`khutta/parsed/<plan key>`).
+/// The packs of the parse cache under `cache_home` (`khutta/parsed/<layout and version>/`).
 fn caches(cache_home: &Path) -> Vec<PathBuf> {
-    match std::fs::read_dir(cache_home.join("khutta/parsed")) {
+    let list = |dir: &Path| match std::fs::read_dir(dir) {
         Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
         Err(_) => Vec::new(),
-    }
+    };
+    let mut packs: Vec<PathBuf> = list(&cache_home.join("khutta/parsed"))
+        .iter()
+        .flat_map(|dir| list(dir))
+        .collect();
+    packs.sort();
+    packs
 }
 
 #[test]
@@ -161,16 +167,11 @@ fn the_folders_are_the_xdg_ones_when_set() {
         "{err}"
     );
     let cached = caches(&dir.path().join("cache"));
-    assert_eq!(cached.len(), 1, "{cached:?}");
-    let name = cached[0]
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    assert!(
-        name.len() == 32 && name.chars().all(|c| c.is_ascii_hexdigit()),
-        "{name}"
-    );
+    assert!(!cached.is_empty());
+    for pack in &cached {
+        let name = pack.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.ends_with(".pack"), "{name}");
+    }
     assert!(log_in(&dir.path().join("state")).contains("command=\"check\""));
     assert!(!dir.path().join("home").exists());
 }
@@ -204,5 +205,17 @@ fn the_folders_are_in_the_home_folder_without_xdg() {
     assert!(!home.join(".cache").exists());
     assert!(log_in(&home.join(".local/state")).contains("command=\"check\""));
     run(&[]);
-    assert_eq!(caches(&home.join(".cache")).len(), 1);
+    let packs = caches(&home.join(".cache"));
+    assert!(!packs.is_empty());
+    // The store is the plan's content, not its path: a copy elsewhere adds nothing to it.
+    let copy = bundled_copy();
+    let mut cmd = khutta(copy.path());
+    cmd.env("HOME", &home)
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_CACHE_HOME")
+        .env_remove("XDG_STATE_HOME")
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    assert_eq!(caches(&home.join(".cache")), packs);
 }

@@ -16,6 +16,7 @@ mod generate;
 
 mod baseline_sync;
 mod bundled;
+mod cache;
 mod check_cases;
 mod completions;
 mod consult;
