@@ -58,6 +58,8 @@ pub struct Document {
     /// Each activity's position in `plan.activities` (and so in `schedule.entries`), hashed
     /// with FxHash: views look every shown activity up after each edit.
     pub position: rustc_hash::FxHashMap<Id, usize>,
+    /// The position of each activity's parent, when it exists, by position.
+    pub parents: Vec<Option<usize>>,
     /// Counts the changes to what the document holds, so that views laid out from it know
     /// when they are out of date without comparing plans.
     revision: u64,
@@ -81,6 +83,7 @@ impl Document {
             read_only,
             schedule: Schedule::default(),
             position: Default::default(),
+            parents: Vec::new(),
             revision: 0,
             derived: None,
         };
@@ -252,6 +255,13 @@ impl Document {
             .keys()
             .enumerate()
             .map(|(i, id)| (id.clone(), i))
+            .collect();
+        let position = &self.position;
+        self.parents = self
+            .plan
+            .activities
+            .values()
+            .map(|a| a.parent.as_ref().and_then(|p| position.get(p).copied()))
             .collect();
     }
 

@@ -97,19 +97,35 @@ impl Tally {
 
 /// The roll-up of every group of `plan`, by id.
 pub fn rollups(plan: &Plan, schedule: &Schedule, today: NaiveDate) -> HashMap<Id, Rollup> {
-    // Hashed with FxHash: the roll-ups are made again after every edit.
-    let mut tallies: rustc_hash::FxHashMap<&Id, Tally> = rustc_hash::FxHashMap::default();
+    let acts: Vec<&Activity> = plan.activities.values().collect();
+    rollups_with(plan, schedule, today, &parents(&acts))
+}
+
+/// [`rollups`], given the position of each activity's parent (see [`parents`]).
+pub fn rollups_with(
+    plan: &Plan,
+    schedule: &Schedule,
+    today: NaiveDate,
+    parent: &[Option<usize>],
+) -> HashMap<Id, Rollup> {
+    // Made again after every edit: activities by position, each parent looked up once,
+    // groups' tallies by position.
+    let acts: Vec<&Activity> = plan.activities.values().collect();
+    if parent.len() != acts.len() {
+        return rollups(plan, schedule, today);
+    }
+    let mut tallies: rustc_hash::FxHashMap<usize, Tally> = rustc_hash::FxHashMap::default();
     let entries = &schedule.entries;
-    for (i, a) in plan.activities.values().enumerate() {
+    for (i, a) in acts.iter().enumerate() {
         let own_budget = a.budget.iter().map(|b| (&b.currency, b.amount));
         // A group's own budget lines count for it and the groups above it.
         let leaf = a.kind != ActivityKind::Group;
         let entry = entries.get(i);
         let weight = entry.and_then(|e| e.dates).map_or(1, |d| d.duration.max(1));
         let f = entry.and_then(|e| flag(a, e, today));
-        let mut up = if leaf { a.parent.as_ref() } else { Some(&a.id) };
+        let mut up = if leaf { parent[i] } else { Some(i) };
         // A parent chain that loops (a plan the check refuses) ends after every activity.
-        let mut steps = plan.activities.len();
+        let mut steps = acts.len();
         while let Some(g) = up {
             if steps == 0 {
                 break;
@@ -144,17 +160,14 @@ pub fn rollups(plan: &Plan, schedule: &Schedule, today: NaiveDate) -> HashMap<Id
                     }
                 }
             }
-            up = plan.activities.get(g).and_then(|p| p.parent.as_ref());
+            up = parent[g];
         }
     }
     tallies
         .into_iter()
-        .filter(|(id, _)| {
-            plan.activities
-                .get(*id)
-                .is_some_and(|a| a.kind == ActivityKind::Group)
-        })
-        .map(|(id, t)| {
+        .filter(|(g, _)| acts[*g].kind == ActivityKind::Group)
+        .map(|(g, t)| {
+            let id = &acts[g].id;
             let progress = if t.weight > 0 {
                 u8::try_from((t.done / t.weight).clamp(0, 100)).unwrap_or(100)
             } else {
@@ -167,6 +180,17 @@ pub fn rollups(plan: &Plan, schedule: &Schedule, today: NaiveDate) -> HashMap<Id
                 flag: t.flag,
             };
             (id.clone(), rollup)
+        })
+        .collect()
+}
+
+/// The position of each activity's parent among `acts` (which are in id order), when it
+/// exists.
+pub(crate) fn parents(acts: &[&Activity]) -> Vec<Option<usize>> {
+    acts.iter()
+        .map(|a| {
+            let p = a.parent.as_ref()?;
+            acts.binary_search_by(|x| x.id.cmp(p)).ok()
         })
         .collect()
 }

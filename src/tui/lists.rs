@@ -2,7 +2,6 @@
 //! lists of partners, beneficiary groups and funding sources.
 
 use crate::model::{Activity, ActivityKind, CountryCode, Id, Lang, Plan, Status};
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 
 /// A cursor and a scroll position over a list.
@@ -102,6 +101,12 @@ impl Filter {
             && self.country.is_none()
     }
 
+    /// Whether `a` passes, for the outline's property test.
+    #[cfg(test)]
+    pub(crate) fn matches_for_tests(&self, a: &Activity) -> bool {
+        self.matches(a)
+    }
+
     fn matches(&self, a: &Activity) -> bool {
         let text_ok = self.text.is_empty() || {
             let needle = crate::text::search::fold(&self.text);
@@ -151,72 +156,94 @@ pub struct TreeView {
 /// What sorting needs to know about an activity beyond the plan (its computed dates).
 pub trait Timeline {
     /// A sortable start (days since some origin) and total slack, when scheduled.
-    fn start_and_slack(&self, id: &Id) -> (Option<i64>, Option<i64>);
+    /// A sortable start (days since some origin) and total slack of the activity at
+    /// position `i` of the plan's id order, when scheduled.
+    fn start_and_slack(&self, i: usize) -> (Option<i64>, Option<i64>);
+
+    /// The position of each activity's parent, when the timeline keeps them.
+    fn parents(&self) -> Option<&[Option<usize>]> {
+        None
+    }
 }
 
 impl TreeView {
     /// The rows shown, in tree order: children under their group, siblings sorted, filtered
     /// activities kept with their ancestors so that the tree still reads.
     pub fn rows(&self, plan: &Plan, lang: Lang, timeline: &dyn Timeline) -> Vec<TreeRow> {
-        // Hashed with FxHash: a 100,000-activity outline is laid out again after every edit.
-        let mut children: FxHashMap<Option<&Id>, Vec<&Activity>> = FxHashMap::default();
-        for a in plan.activities.values() {
-            // A parent that does not exist (reported by check) is treated as the top level,
-            // and so is a parent cycle, so that every activity stays reachable.
-            let parent = a
-                .parent
-                .as_ref()
-                .filter(|p| plan.activities.contains_key(*p) && *p != &a.id);
-            children.entry(parent).or_default().push(a);
+        // Laid out again after every edit, so by position: each parent looked up once (the
+        // document keeps them), children and marks in vectors, no id hashed.
+        let acts: Vec<&Activity> = plan.activities.values().collect();
+        let n = acts.len();
+        // A parent that does not exist (reported by check) is treated as the top level, and
+        // so is a parent cycle, so that every activity stays reachable.
+        let parent: Vec<Option<usize>> = timeline
+            .parents()
+            .filter(|p| p.len() == n)
+            .map_or_else(|| crate::schedule::standing::parents(&acts), <[_]>::to_vec)
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| p.filter(|p| *p != i))
+            .collect();
+        let mut roots: Vec<usize> = Vec::new();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, p) in parent.iter().enumerate() {
+            match p {
+                Some(p) => children[*p].push(i),
+                None => roots.push(i),
+            }
         }
-        let shown: Option<FxHashSet<&Id>> = (!self.filter.is_empty()).then(|| {
-            let mut keep = FxHashSet::default();
-            for a in plan.activities.values().filter(|a| self.filter.matches(a)) {
-                let mut cur = Some(a);
+        let shown: Option<Vec<bool>> = (!self.filter.is_empty()).then(|| {
+            let mut keep = vec![false; n];
+            for (i, a) in acts.iter().enumerate() {
+                if !self.filter.matches(a) {
+                    continue;
+                }
+                let mut cur = Some(i);
                 while let Some(x) = cur {
-                    if !keep.insert(&x.id) {
+                    if std::mem::replace(&mut keep[x], true) {
                         break;
                     }
-                    cur = x.parent.as_ref().and_then(|p| plan.activities.get(p));
+                    cur = parent[x];
                 }
             }
             keep
         });
-        for list in children.values_mut() {
-            self.sort_siblings(list, lang, timeline);
+        // Siblings are gathered in id order, so a stable sort keeps ids as the last key.
+        self.sort_siblings(&acts, &mut roots, lang, timeline);
+        for list in children.iter_mut().filter(|l| l.len() > 1) {
+            self.sort_siblings(&acts, list, lang, timeline);
         }
-        let mut out = Vec::with_capacity(plan.activities.len());
-        let mut seen = FxHashSet::default();
-        let mut stack: Vec<(&Activity, u16)> = children
-            .get(&None)
-            .map_or(Vec::new(), |v| v.iter().rev().map(|a| (*a, 0)).collect());
-        while let Some((a, depth)) = stack.pop() {
-            if !seen.insert(&a.id) || shown.as_ref().is_some_and(|s| !s.contains(&a.id)) {
+        let mut out = Vec::with_capacity(n);
+        let mut seen = vec![false; n];
+        let mut stack: Vec<(usize, u16)> = roots.iter().rev().map(|i| (*i, 0)).collect();
+        while let Some((i, depth)) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) || shown.as_ref().is_some_and(|s| !s[i]) {
                 continue;
             }
-            let kids = children.get(&Some(&a.id));
+            let a = acts[i];
+            let kids = &children[i];
             let collapsed = self.collapsed.contains(&a.id);
             out.push(TreeRow {
                 id: a.id.clone(),
                 depth,
-                has_children: kids.is_some_and(|k| !k.is_empty()),
+                has_children: !kids.is_empty(),
                 collapsed,
             });
-            if let (Some(kids), false) = (kids, collapsed) {
+            if !collapsed {
                 stack.extend(kids.iter().rev().map(|k| (*k, depth + 1)));
             }
         }
         // Members of a parent cycle are reachable from no root; list them at the top level.
-        if seen.len() < plan.activities.len() {
-            let mut reachable: FxHashSet<&Id> = FxHashSet::default();
-            let mut todo: Vec<&Activity> = children.get(&None).cloned().unwrap_or_default();
-            while let Some(a) = todo.pop() {
-                if reachable.insert(&a.id) {
-                    todo.extend(children.get(&Some(&a.id)).into_iter().flatten());
+        if seen.iter().filter(|s| **s).count() < n {
+            let mut reachable = vec![false; n];
+            let mut todo: Vec<usize> = roots.clone();
+            while let Some(i) = todo.pop() {
+                if !std::mem::replace(&mut reachable[i], true) {
+                    todo.extend(children[i].iter().copied());
                 }
             }
-            for a in plan.activities.values() {
-                if !reachable.contains(&a.id) && shown.as_ref().is_none_or(|s| s.contains(&a.id)) {
+            for (i, a) in acts.iter().enumerate() {
+                if !reachable[i] && shown.as_ref().is_none_or(|s| s[i]) {
                     out.push(TreeRow {
                         id: a.id.clone(),
                         depth: 0,
@@ -229,32 +256,26 @@ impl TreeView {
         out
     }
 
-    fn sort_siblings(&self, list: &mut [&Activity], lang: Lang, timeline: &dyn Timeline) {
+    /// Sorts `list` (positions in `acts`, in id order) by the sort column; ties stay in id
+    /// order.
+    fn sort_siblings(&self, acts: &[&Activity], list: &mut [usize], lang: Lang, tl: &dyn Timeline) {
+        let act = |i: &usize| acts[*i];
         match self.sort {
-            SortKey::Id => list.sort_by(|a, b| a.id.cmp(&b.id)),
-            SortKey::Title => {
-                list.sort_by_cached_key(|a| (a.title.show(lang).to_lowercase(), a.id.clone()))
+            SortKey::Id => {}
+            SortKey::Title => list.sort_by_cached_key(|i| act(i).title.show(lang).to_lowercase()),
+            SortKey::Status => {
+                list.sort_by_key(|i| Status::ALL.iter().position(|s| *s == act(i).status))
             }
-            SortKey::Status => list.sort_by_key(|a| {
+            SortKey::Lead => list.sort_by(|a, b| act(a).lead.cmp(&act(b).lead)),
+            SortKey::Start => list.sort_by_cached_key(|i| {
                 (
-                    Status::ALL.iter().position(|s| *s == a.status),
-                    a.id.clone(),
+                    tl.start_and_slack(*i).0.unwrap_or(i64::MAX),
+                    group_last(act(i)),
                 )
             }),
-            SortKey::Lead => list.sort_by(|a, b| (&a.lead, &a.id).cmp(&(&b.lead, &b.id))),
-            SortKey::Start => list.sort_by_cached_key(|a| {
-                (
-                    timeline.start_and_slack(&a.id).0.unwrap_or(i64::MAX),
-                    group_last(a),
-                    a.id.clone(),
-                )
-            }),
-            SortKey::Slack => list.sort_by_cached_key(|a| {
-                (
-                    timeline.start_and_slack(&a.id).1.unwrap_or(i64::MAX),
-                    a.id.clone(),
-                )
-            }),
+            SortKey::Slack => {
+                list.sort_by_cached_key(|i| tl.start_and_slack(*i).1.unwrap_or(i64::MAX))
+            }
         }
     }
 }
@@ -265,15 +286,24 @@ fn group_last(a: &Activity) -> bool {
 }
 
 impl Timeline for crate::document::Document {
-    fn start_and_slack(&self, id: &Id) -> (Option<i64>, Option<i64>) {
+    fn start_and_slack(&self, i: usize) -> (Option<i64>, Option<i64>) {
         use chrono::Datelike;
-        match self.dates(id) {
+        let entries = &self.schedule.entries;
+        let dates = entries
+            .get(i)
+            .filter(|_| entries.len() == self.plan.activities.len())
+            .and_then(|e| e.dates);
+        match dates {
             Some(d) => (
                 Some(i64::from(d.early_start.num_days_from_ce())),
                 Some(d.total_slack),
             ),
             None => (None, None),
         }
+    }
+
+    fn parents(&self) -> Option<&[Option<usize>]> {
+        Some(&self.parents)
     }
 }
 
@@ -284,7 +314,7 @@ mod tests {
 
     struct NoDates;
     impl Timeline for NoDates {
-        fn start_and_slack(&self, _: &Id) -> (Option<i64>, Option<i64>) {
+        fn start_and_slack(&self, _: usize) -> (Option<i64>, Option<i64>) {
             (None, None)
         }
     }

@@ -16,6 +16,8 @@ pub mod form;
 mod input;
 pub mod keymap;
 pub mod lists;
+#[cfg(test)]
+mod lists_props;
 pub(crate) mod mouse;
 pub mod paint;
 pub mod popup;

@@ -72,8 +72,12 @@ impl Shared {
     pub(crate) fn refresh_outline(&mut self) {
         let o = &mut self.outline;
         o.rows = o.view.rows(&self.doc.plan, self.content_lang, &self.doc);
-        o.rollups =
-            crate::schedule::standing::rollups(&self.doc.plan, &self.doc.schedule, self.today);
+        o.rollups = crate::schedule::standing::rollups_with(
+            &self.doc.plan,
+            &self.doc.schedule,
+            self.today,
+            &self.doc.parents,
+        );
         let n = o.rows.len();
         o.cursor.step(0, n);
     }
