@@ -105,7 +105,7 @@ impl Derived {
     }
 
     /// Follows a narrow edit (see [`Narrow`]) that `plan` now holds; `position` gives each
-    /// activity's place in the plan's id order.
+    /// activity's place in the plan's id order. Returns whether the schedule changed.
     pub(super) fn follow(
         &mut self,
         plan: &Plan,
@@ -113,7 +113,7 @@ impl Derived {
         narrow: &Narrow,
         position: &rustc_hash::FxHashMap<Id, usize>,
         schedule: &mut Schedule,
-    ) {
+    ) -> bool {
         let mut activities = Vec::new();
         for (kind, id) in &narrow.entities {
             let found = check::rules(plan, unread, Scope::Entity(*kind, id));
@@ -131,8 +131,12 @@ impl Derived {
         if narrow.money {
             self.money = check::money_rules(plan, unread);
         }
-        if let Some(again) = self.scheduler.reschedule(plan, &activities) {
-            *schedule = again;
+        match self.scheduler.reschedule(plan, &activities) {
+            Some(again) => {
+                *schedule = again;
+                true
+            }
+            None => false,
         }
     }
 

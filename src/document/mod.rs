@@ -63,6 +63,9 @@ pub struct Document {
     /// Counts the changes to what the document holds, so that views laid out from it know
     /// when they are out of date without comparing plans.
     revision: u64,
+    /// Counts the changes that can move activities in the outline: any change followed in
+    /// full, and every edit that moved the schedule.
+    layout_revision: u64,
     /// The problems and schedule by where they come from, to follow an edit in part.
     derived: Option<derived::Derived>,
 }
@@ -86,6 +89,7 @@ impl Document {
             parents: Vec::new(),
             revision: 0,
             derived: None,
+            layout_revision: 0,
         };
         doc.refresh();
         doc
@@ -187,6 +191,12 @@ impl Document {
         self.revision
     }
 
+    /// Changes each time a change may have moved activities in the outline: added, removed,
+    /// moved in the tree or in the schedule. An edit of fields that moves no date leaves it.
+    pub fn layout_revision(&self) -> u64 {
+        self.layout_revision
+    }
+
     /// The files that wait for their conflicts to be settled before they are saved.
     pub fn waiting(&self) -> BTreeSet<Unit> {
         self.conflicts.iter().map(|c| c.target.clone()).collect()
@@ -230,13 +240,14 @@ impl Document {
         };
         self.revision += 1;
         let unread = self.unread();
-        derived.follow(
+        let moved = derived.follow(
             &self.plan,
             &unread,
             &narrow,
             &self.position,
             &mut self.schedule,
         );
+        self.layout_revision += u64::from(moved);
         self.diagnostics = derived.diagnostics(&self.plan, &self.loaded, &unread, &self.schedule);
         self.derived = Some(derived);
     }
@@ -244,6 +255,7 @@ impl Document {
     /// Reruns the checks over the plan as edited, with the problems of its files as last read.
     pub(crate) fn refresh(&mut self) {
         self.revision += 1;
+        self.layout_revision += 1;
         let unread = self.unread();
         let (derived, schedule) = derived::Derived::full(&self.plan, &unread);
         self.schedule = schedule;

@@ -122,7 +122,7 @@ impl App {
         let revision = self.shared.doc.revision();
         if self.seen_revision != Some(revision) {
             self.seen_revision = Some(revision);
-            self.shared.refresh_outline();
+            self.shared.follow_outline();
         }
         if self.shared.screen == Screen::Gantt {
             let review = &self.screens.review;

@@ -82,3 +82,56 @@ fn the_gantt_has_a_legend_that_names_the_status_date() {
         );
     }
 }
+
+/// The outline is made again only when an edit can move it (a date moved, an activity added
+/// or removed); after every edit its rows and roll-ups are those a fresh layout gives.
+#[test]
+fn the_outline_after_each_edit_is_a_fresh_layout() {
+    use khutta::edit::Edit;
+    use khutta::model::{Entity, EntityKind, Timing};
+    use khutta::tui::action::{Action, Command};
+    let mut h = Harness::bundled(Lang::En);
+    h.act(Action::Command(Command::ScreenActivities));
+    let plan = &h.app.shared.doc.plan;
+    let ids: Vec<_> = plan
+        .activities
+        .values()
+        .filter(|a| matches!(a.timing, Timing::Duration { .. }))
+        .map(|a| a.id.clone())
+        .take(8)
+        .collect();
+    assert!(ids.len() >= 4, "the bundled plan has tasks of a duration");
+    let mut moved = 0;
+    for (n, id) in ids.iter().enumerate() {
+        for progress in [false, true] {
+            let before = h.app.shared.outline.rows.clone();
+            let doc = &h.app.shared.doc;
+            let edit = Edit::update(&doc.plan, EntityKind::Activity, id, "x", |e| {
+                if let Entity::Activity(a) = e {
+                    match (&mut a.timing, progress) {
+                        (_, true) => a.progress = (n * 10) as u8,
+                        (Timing::Duration { days, .. }, false) => *days = 200 + n as u32 * 40,
+                        _ => {}
+                    }
+                }
+                Ok::<(), ()>(())
+            })
+            .unwrap()
+            .unwrap();
+            h.app.shared.doc.apply(edit).unwrap();
+            h.act(Action::Resize(120, 40));
+            let sh = &h.app.shared;
+            let fresh = sh.outline.view.rows(&sh.doc.plan, Lang::En, &sh.doc);
+            assert_eq!(sh.outline.rows, fresh, "after {id} (progress: {progress})");
+            let rollups =
+                khutta::schedule::standing::rollups(&sh.doc.plan, &sh.doc.schedule, sh.today);
+            assert_eq!(
+                sh.outline.rollups, rollups,
+                "after {id} (progress: {progress})"
+            );
+            moved += usize::from(sh.outline.rows != before);
+        }
+    }
+    // Long durations push later work past its siblings: the test saw the outline move.
+    assert!(moved > 0, "no edit moved the outline");
+}
