@@ -150,10 +150,11 @@ impl PlanRepo {
     ) -> Result<Said, RepoError> {
         let paths: Vec<String> = changes.iter().map(|(p, _, _)| p.clone()).collect();
         let mut consult = consultation_files(&paths);
-        let parts = match (
-            self.partial_plan(memo, old, changes, false)?,
-            self.partial_plan(memo, new, changes, true)?,
-        ) {
+        let before = self.partial_plan(memo, old, changes, false)?;
+        // With no plan before, only the new `plan.ron` is named: a first commit's thousands of
+        // entities are not read.
+        let whole = if before.is_some() { changes } else { &[] };
+        let parts = match (before, self.partial_plan(memo, new, whole, true)?) {
             (Some(a), Some(b)) => {
                 let d = crate::diff::diff(&a, &b);
                 match (d.is_empty(), consult.is_empty()) {

@@ -10,7 +10,7 @@
 //! written anew, and one that cannot be written only costs the next walk its time. It lives in
 //! git's own folder (`khutta/history-index`, shared by the work trees), where git ignores it.
 //!
-//! Format, one text file: the line `khutta history index 1`, then per step a line
+//! Format, one text file: the line `khutta-history-index/1`, then per step a line
 //! `OLD-TREE NEW-TREE COUNT` followed by COUNT lines `OLD-BLOB NEW-BLOB PATH` (`-`: absent on
 //! that side; PATH relative to the plan folder, last on the line).
 
@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
-const HEADER: &str = "khutta history index 1";
+const HEADER: &str = "khutta-history-index/1";
 
 /// The steps known, and whether any was added since the file was read.
 #[derive(Default)]
@@ -167,6 +167,6 @@ mod tests {
         // Cut short, or another format: nothing is taken from it.
         assert!(parse(&text[..text.len() - 60]).is_none());
         assert!(parse(&text.replacen(" 3\n", " 5\n", 1)).is_none());
-        assert!(parse(&text.replacen("index 1", "index 2", 1)).is_none());
+        assert!(parse(&text.replacen("index/1", "index/2", 1)).is_none());
     }
 }

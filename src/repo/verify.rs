@@ -1,6 +1,7 @@
 //! `khutta verify`: the commits of a range walked in order, each judged by the rules in force
 //! before it (`crate::rights`), its signature weighed against the people's keys, and the plan
-//! checked after it.
+//! checked after it (every rule of `khutta check`, the dates the schedule cannot keep
+//! included).
 //!
 //! The walk holds two plans, the one before the commit and the one after, and moves both file
 //! by file as git's tree diff says (see `verify_state`), so that a commit costs what it changed,
@@ -339,6 +340,16 @@ impl Walker {
             if !fields.iter().all(|f| LOCAL_FIELDS.contains(&f.as_str())) {
                 return None;
             }
+            // A cancelled activity is scheduled as taking no time: cancelling one, or taking
+            // it back, can make or settle a date conflict elsewhere.
+            let cancelled = |p: &Plan| {
+                p.activities
+                    .get(id)
+                    .is_some_and(|a| a.status == crate::model::Status::Cancelled)
+            };
+            if cancelled(&self.before.plan) || cancelled(&self.after.plan) {
+                return None;
+            }
             ids.push(id.clone());
         }
         let mine = |d: &Diagnostic| {
@@ -388,6 +399,16 @@ fn errors_of(state: &State) -> Vec<Diagnostic> {
             .into_iter()
             .filter(Diagnostic::is_error),
     );
+    // The dates the schedule cannot keep (E030), as `khutta check` reports them: they need
+    // the calendars of a readable `plan.ron`.
+    if !unread.meta {
+        let schedule = crate::schedule::schedule(&state.plan);
+        out.extend(
+            crate::schedule::conflict_diagnostics(&state.plan, &schedule)
+                .into_iter()
+                .filter(Diagnostic::is_error),
+        );
+    }
     crate::check::sort(&mut out);
     out
 }

@@ -280,9 +280,9 @@ fn the_history_index_changes_no_answer() {
         from_trees[0]
     );
     let written = std::fs::read_to_string(&index).unwrap();
-    assert!(written.starts_with("khutta history index 1\n"), "{written}");
+    assert!(written.starts_with("khutta-history-index/1\n"), "{written}");
     assert_eq!(ask(), from_trees);
-    std::fs::write(&index, "khutta history index 1\nnot a step\n").unwrap();
+    std::fs::write(&index, "khutta-history-index/1\nnot a step\n").unwrap();
     assert_eq!(ask(), from_trees);
     let rewritten = std::fs::read_to_string(&index).unwrap();
     assert!(!rewritten.contains("not a step"), "{rewritten}");

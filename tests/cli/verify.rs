@@ -2,7 +2,7 @@
 //! stock git CLI: rights breaches, signatures the rules require, check failures, both
 //! languages, JSON, and the exit codes (0 clean, 1 findings, 2 a range that cannot be read).
 
-use crate::support::cmd::{copy_dir, git, git_ok, khutta};
+use crate::support::cmd::{copy_dir, git, git_ok, khutta, transcript};
 use std::path::Path;
 
 const AMAL: &str = "Amal Haddad <amal@escwa.example>";
@@ -291,5 +291,40 @@ fn a_merge_answers_only_for_what_neither_parent_held() {
         Some(0),
         "{}",
         String::from_utf8_lossy(&v.stdout)
+    );
+}
+
+/// A fixed date that a dependency makes impossible fails the check after the commit that made
+/// it (E030), as `khutta check` reports it.
+#[test]
+fn verify_reports_date_conflicts_after_a_commit() {
+    let dir = history();
+    let d = dir.path();
+    // Tunis takes 20 working days from the plan's start; Amman, fixed in its first week,
+    // cannot follow it.
+    edit(
+        d,
+        "activities/pilot-amman.ron",
+        "timing: Duration(\n        days: 20,\n    ),",
+        "timing: Fixed(\n        start: \"2026-01-05\",\n        end: \"2026-01-09\",\n    ),\n    \
+         dependencies: [\n        Dependency(\n            activity: \"pilot-tunis\",\n        ),\n    ],",
+    );
+    commit_as(d, AMAL, "Amman in the first week, after Tunis");
+    let checked = transcript(&khutta(d).args(["check"]).output().unwrap());
+    assert!(checked.contains("error[E030]"), "{checked}");
+    let out = khutta(d).args(["verify"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let (before, after) = text
+        .split_once("Amman in the first week, after Tunis")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!before.contains("E030"), "{text}");
+    assert!(
+        after.contains("activities/pilot-amman.ron: error[E030]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("commits verified: 5; with findings: 3"),
+        "{text}"
     );
 }
