@@ -100,20 +100,20 @@ fn bench(c: &mut Criterion) {
                 t.draw(|f| khutta::tui::view::draw(&app, f)).unwrap();
             })
         });
+        let mut undo = true;
+        g.bench_function("undo or redo a duration then redraw", |b| {
+            b.iter(|| {
+                let key = if undo { Command::Undo } else { Command::Redo };
+                undo = !undo;
+                app.update(Action::Command(key));
+                t.draw(|f| khutta::tui::view::draw(&app, f)).unwrap();
+            })
+        });
         // Progress moves no date: the schedule's passes do not run again.
         g.bench_function("edit a progress then redraw", |b| {
             b.iter(|| {
                 days = days % 40 + 1;
                 set_days(&mut app, &id, days, true);
-                t.draw(|f| khutta::tui::view::draw(&app, f)).unwrap();
-            })
-        });
-        let mut undo = true;
-        g.bench_function("undo or redo then redraw", |b| {
-            b.iter(|| {
-                let key = if undo { Command::Undo } else { Command::Redo };
-                undo = !undo;
-                app.update(Action::Command(key));
                 t.draw(|f| khutta::tui::view::draw(&app, f)).unwrap();
             })
         });
