@@ -50,7 +50,10 @@ pub(crate) fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
                 _ => crate::model::EntityKind::Partner,
             };
             let n = super::screens::entities::shown(&app.shared, kind).len();
-            (super::screens::entities::cursor(&mut app.screens.entities, kind), n)
+            (
+                super::screens::entities::cursor(&mut app.screens.entities, kind),
+                n,
+            )
         }
         Screen::Problems => (
             &mut app.screens.problems.cursor,

@@ -398,7 +398,10 @@ impl super::Component for Activities {
 pub(crate) fn details(sh: &Shared, id: &Id) -> Option<crate::tui::details::Details> {
     let a = sh.doc.plan.activities.get(id)?;
     let m = &sh.msg;
-    let title = format!("{} {id}", m.get(crate::model::keys::entity_kind(EntityKind::Activity)));
+    let title = format!(
+        "{} {id}",
+        m.get(crate::model::keys::entity_kind(EntityKind::Activity))
+    );
     let mut out = crate::tui::details::Details::new(title);
     out.field(m, "col-id", a.id.to_string(), Lang::En);
     out.both(m, "col-title", &a.title);

@@ -48,7 +48,13 @@ pub enum Mode {
 /// The rounds shown, as positions among the plan's rounds: all of them, or those whose id or
 /// title (in either language) holds the search text.
 pub(crate) fn shown(sh: &Shared) -> Vec<usize> {
-    let rounds: Vec<&Round> = sh.doc.plan.consultations.values().map(|c| &c.round).collect();
+    let rounds: Vec<&Round> = sh
+        .doc
+        .plan
+        .consultations
+        .values()
+        .map(|c| &c.round)
+        .collect();
     search::rows(sh, List::Rounds, rounds.len(), |i| {
         let r = rounds[i];
         let mut hay = vec![r.id.to_string()];
@@ -229,7 +235,13 @@ fn draw_rounds(v: &ConsultView, sh: &Shared, area: Rect, buf: &mut Buffer) {
     // The rounds-help line stays last; the search's line goes above it.
     let above = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
     let above = search::note(sh, List::Rounds, rows.len(), all.len(), above, buf);
-    search::none(sh, List::Rounds, rows.len(), Rect::new(area.x + 1, area.y + 1, area.width.saturating_sub(2), 1), buf);
+    search::none(
+        sh,
+        List::Rounds,
+        rows.len(),
+        Rect::new(area.x + 1, area.y + 1, area.width.saturating_sub(2), 1),
+        buf,
+    );
     if plan.consultations.is_empty() {
         pen.ui(
             buf,

@@ -168,15 +168,21 @@ fn shown(sh: &Shared, round: &Round) -> Vec<usize> {
         hay.extend([Lang::En, Lang::Ar].map(|l| q.text.get(l).unwrap_or_default().to_owned()));
         hay
     });
-    std::iter::once(0).chain(found.into_iter().map(|i| i + 1)).collect()
+    std::iter::once(0)
+        .chain(found.into_iter().map(|i| i + 1))
+        .collect()
 }
 
 /// The search of the questions changed: the first question it finds is selected (the round's
-/// row when it finds none).
+/// row when it finds none). Once it is cleared the question selected stays so.
 pub(crate) fn search_changed(v: &mut ConsultView, sh: &Shared) {
     if let Some(d) = design_mut(v)
         && let Some(c) = sh.doc.plan.consultations.get(&d.round)
     {
+        if !search::on(sh, List::Questions) {
+            d.cursor.offset = 0;
+            return;
+        }
         let rows = shown(sh, &c.round);
         d.cursor = Cursor {
             row: rows.get(1).copied().unwrap_or(0),

@@ -2,9 +2,9 @@
 //! the operation log instead (every save, commit, sync and merge step), where `U` puts the
 //! plan's files back as they were before the selected operation.
 
+use crate::model::Lang;
 use crate::repo::oplog::Op;
 use crate::tui::action::Command;
-use crate::model::Lang;
 use crate::tui::app::Effect;
 use crate::tui::details::Details;
 use crate::tui::paint::fill;
@@ -135,7 +135,8 @@ pub fn draw(v: &HistoryView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         pen.ui(buf, *x, area.y, *w, &sh.msg.get(key), theme::heading());
     }
     let all = &sh.repo.history;
-    let rows: Vec<&crate::repo::LogEntry> = shown(sh).into_iter().filter_map(|i| all.get(i)).collect();
+    let rows: Vec<&crate::repo::LogEntry> =
+        shown(sh).into_iter().filter_map(|i| all.get(i)).collect();
     let area = search::note(sh, List::History, rows.len(), all.len(), area, buf);
     let below = Rect::new(area.x + 1, area.y + 1, area.width.saturating_sub(2), 1);
     search::none(sh, List::History, rows.len(), below, buf);
@@ -264,7 +265,12 @@ impl super::Component for HistoryView {
         let mut out = Details::new(m.get("screen-history").into_owned());
         out.field(m, "col-commit", e.id.to_string(), Lang::En);
         out.field(m, "col-date", when(e.time), Lang::En);
-        out.field(m, "col-author", format!("{} <{}>", e.author, e.email), Lang::En);
+        out.field(
+            m,
+            "col-author",
+            format!("{} <{}>", e.author, e.email),
+            Lang::En,
+        );
         out.field(m, "col-commit-message", e.message.clone(), Lang::En);
         out.field(m, "col-changes", e.changes.show(m), m.lang());
         Some(out)

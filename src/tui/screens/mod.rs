@@ -95,7 +95,9 @@ impl Screens {
     pub(crate) fn search_changed(&mut self, sh: &Shared, list: super::search::List) {
         use super::search::List;
         match list {
-            List::Entities(kind) => *entities::cursor(&mut self.entities, kind) = Default::default(),
+            List::Entities(kind) => {
+                *entities::cursor(&mut self.entities, kind) = Default::default()
+            }
             List::Problems => self.problems.cursor = Default::default(),
             List::History => self.history.commits = Default::default(),
             List::Rounds => self.consult.rounds = Default::default(),

@@ -118,7 +118,13 @@ pub fn draw(v: &ProblemsView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         pen.ui(buf, *x, area.y, *w, &sh.msg.get(key), theme::heading());
     }
     if diags.is_empty() && search::on(sh, List::Problems) {
-        search::none(sh, List::Problems, 0, Rect::new(area.x, area.y + 1, area.width, 1), buf);
+        search::none(
+            sh,
+            List::Problems,
+            0,
+            Rect::new(area.x, area.y + 1, area.width, 1),
+            buf,
+        );
         return;
     }
     if diags.is_empty() {
@@ -229,7 +235,12 @@ impl super::Component for ProblemsView {
         let ui = m.lang();
         let mut out = Details::new(m.get("screen-problems").into_owned());
         out.field(m, "col-code", d.code.as_str().to_owned(), Lang::En);
-        out.field(m, "col-file", format!("{}:{}:{}", d.path, d.line, d.col), Lang::En);
+        out.field(
+            m,
+            "col-file",
+            format!("{}:{}:{}", d.path, d.line, d.col),
+            Lang::En,
+        );
         out.field(m, "col-message", d.message.show(m), ui);
         out.field(m, "col-hint", d.hint.show(m), ui);
         Some(out)
