@@ -66,7 +66,7 @@ impl Details {
 }
 
 /// The width of the field names' column.
-const LABEL: u16 = 18;
+const LABEL: u16 = 22;
 
 /// One line of the popup: a field's name (on its first line only) and a piece of its value.
 struct Line<'a> {

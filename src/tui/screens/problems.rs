@@ -235,12 +235,13 @@ impl super::Component for ProblemsView {
         let ui = m.lang();
         let mut out = Details::new(m.get("screen-problems").into_owned());
         out.field(m, "col-code", d.code.as_str().to_owned(), Lang::En);
-        out.field(
-            m,
-            "col-file",
-            format!("{}:{}:{}", d.path, d.line, d.col),
-            Lang::En,
-        );
+        // Where in the file, when the check knows it (the plan as edited has no lines).
+        let at = if d.line > 0 {
+            format!("{}:{}:{}", d.path, d.line, d.col)
+        } else {
+            d.path.clone()
+        };
+        out.field(m, "col-file", at, Lang::En);
         out.field(m, "col-message", d.message.show(m), ui);
         out.field(m, "col-hint", d.hint.show(m), ui);
         Some(out)
