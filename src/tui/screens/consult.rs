@@ -88,11 +88,7 @@ fn rounds_command(v: &mut ConsultView, sh: &mut Shared, c: Command) -> Vec<Effec
     let round = selected_round(v, sh);
     match (c, round) {
         (Command::Filter, _) => search::start(sh, List::Rounds),
-        (Command::Back, _) => {
-            if search::clear(sh, List::Rounds) {
-                v.rounds = Cursor::default();
-            }
-        }
+        (Command::Back, _) if search::clear(sh, List::Rounds) => v.rounds = Cursor::default(),
         (Command::New, _) if !sh.doc.read_only => {
             let opts = sh.pen.options(Lang::En, Align::Natural);
             sh.editor = Some(EditorState::new(

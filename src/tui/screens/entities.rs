@@ -96,10 +96,8 @@ pub fn command(v: &mut Lists, sh: &mut Shared, c: Command) -> Vec<Effect> {
     let selected = ids.get(cursor(v, kind).row).cloned();
     match (c, selected) {
         (Command::Filter, _) => search::start(sh, List::Entities(kind)),
-        (Command::Back, _) => {
-            if search::clear(sh, List::Entities(kind)) {
-                *cursor(v, kind) = Cursor::default();
-            }
+        (Command::Back, _) if search::clear(sh, List::Entities(kind)) => {
+            *cursor(v, kind) = Cursor::default();
         }
         (Command::Select, Some(id)) => sh.form = Some(FormState::new(Target::Entity(kind, id))),
         (Command::New, _) => editing::start_new(sh, kind),
