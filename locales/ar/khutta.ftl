@@ -331,7 +331,8 @@ cmd-back = رجوع، إغلاق
 cmd-new = جديد
 cmd-delete = حذف
 cmd-rename = إعادة تسمية (تغيير المعرّف)
-cmd-filter = تصفية بالنص
+cmd-filter = بحث بالنص
+cmd-details = عرض الصف كاملاً
 cmd-filter-menu = تصفية بالحالة أو الشريك أو البلد
 cmd-sort = ترتيب حسب العمود التالي
 cmd-toggle = توسيع أو طيّ
@@ -372,6 +373,7 @@ col-left = المتبقي
 col-code = الرمز
 col-file = الملف
 col-message = المشكلة
+col-hint = تلميح
 
 ## الواجهة
 

@@ -290,7 +290,8 @@ cmd-back = back, close
 cmd-new = new
 cmd-delete = delete
 cmd-rename = rename (change the id)
-cmd-filter = filter by text
+cmd-filter = search by text
+cmd-details = show the whole row
 cmd-filter-menu = filter by status, partner, country
 cmd-sort = sort by the next column
 cmd-toggle = expand or collapse
@@ -331,6 +332,7 @@ col-left = left
 col-code = code
 col-file = file
 col-message = problem
+col-hint = hint
 
 ## The TUI
 

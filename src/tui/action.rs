@@ -109,8 +109,10 @@ pub enum Command {
     Delete,
     /// Change the selected entity's id, and every reference to it.
     Rename,
-    /// Filter the list by text.
+    /// Filter or search the list by text.
     Filter,
+    /// Show the selected row's whole text, which its cut cells may not show.
+    Details,
     /// Filter the list by status, partner or country.
     FilterMenu,
     /// Sort by the next column.

@@ -180,11 +180,9 @@ impl App {
         {
             return Some((*k, id.clone()));
         }
+        // The row is among those a search shows.
         let pick = |kind: EntityKind, c: &Cursor| {
-            self.shared
-                .doc
-                .plan
-                .ids(kind)
+            super::screens::entities::shown(&self.shared, kind)
                 .get(c.row)
                 .cloned()
                 .map(|id| (kind, id))
@@ -261,6 +259,7 @@ impl App {
                 if let Some(ed) = &mut self.shared.editor {
                     ed.input.insert_str(&crate::text::clean_paste(&text));
                     super::editing::revalidate(&mut self.shared);
+                    super::editing::searched(self);
                 }
                 Vec::new()
             }
@@ -373,6 +372,12 @@ impl App {
         }
         if self.shared.form.is_some() {
             return super::editing::form_command(&mut self.shared, c);
+        }
+        if c == Command::Details {
+            if let Some(d) = super::screens::details(self) {
+                self.shared.popup = Some(Popup::Details(Box::new(d)));
+            }
+            return Vec::new();
         }
         super::screens::command(self, c)
     }

@@ -240,8 +240,9 @@ pub(crate) fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     sh.outline.view.filter.text.clear();
                     sh.filter_changed();
                 }
-                Purpose::Search(kind) => {
-                    sh.search.remove(&kind);
+                Purpose::Search(list) => {
+                    sh.search.remove(&list);
+                    app.screens.search_changed(&app.shared, list);
                 }
                 _ => {}
             }
@@ -277,7 +278,16 @@ pub(crate) fn editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     revalidate(sh);
+    searched(app);
     Vec::new()
+}
+
+/// After the search text of a list changed as it was typed: the list starts from its first
+/// match, so that no match stays scrolled out of sight.
+pub(crate) fn searched(app: &mut App) {
+    if let Some(Purpose::Search(list)) = app.shared.editor.as_ref().map(|e| e.purpose.clone()) {
+        app.screens.search_changed(&app.shared, list);
+    }
 }
 
 /// Checks the editor's current value and keeps the reason it would be refused.
@@ -314,8 +324,8 @@ pub(crate) fn revalidate(sh: &mut Shared) {
             sh.filter_changed();
             None
         }
-        Purpose::Search(kind) => {
-            sh.search.insert(*kind, value);
+        Purpose::Search(list) => {
+            sh.search.insert(*list, value);
             None
         }
         Purpose::Commit => value.trim().is_empty().then(|| said!("tui-commit-empty")),

@@ -16,8 +16,8 @@ pub enum Purpose {
     Rename(EntityKind, Id),
     /// The activity filter's text (applied as it is typed).
     Filter,
-    /// The text an entity list is searched for (applied as it is typed).
-    Search(EntityKind),
+    /// The text a list is searched for (applied as it is typed).
+    Search(super::search::List),
     /// A commit message.
     Commit,
     /// A value of one's own for conflict `n` of the merge, as JSON.

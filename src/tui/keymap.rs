@@ -198,6 +198,7 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Global, "enter", C::Select),
         (Global, "esc", C::Back),
         (Global, "L", C::SwitchLanguage),
+        (Global, "w", C::Details),
         (List, "n", C::New),
         (List, "a", C::New),
         (List, "d", C::Delete),
@@ -236,6 +237,7 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Consult, "f", C::CycleCountry),
         (Consult, "o", C::CycleOrgType),
         (Consult, "A", C::ToggleAnonymise),
+        (Consult, "/", C::Filter),
         (Conflicts, "o", C::TakeOurs),
         (Conflicts, "t", C::TakeTheirs),
         (Conflicts, "b", C::TakeBase),
@@ -246,6 +248,7 @@ const DEFAULTS: &[(Context, &str, Command)] = {
         (Review, "n", C::ReviewNew),
         (History, "O", C::Operations),
         (History, "U", C::UndoOperation),
+        (History, "/", C::Filter),
         (Syncing, "esc", C::CancelSync),
         (Syncing, "ctrl-c", C::CancelSync),
     ]

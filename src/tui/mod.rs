@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod details;
 pub(crate) mod disk_view;
 pub mod editing;
 pub mod editor;
@@ -26,6 +27,7 @@ pub mod repo_view;
 mod rights;
 pub mod run;
 pub mod screens;
+pub mod search;
 pub mod shared;
 pub(crate) mod theme;
 pub mod view;

@@ -42,25 +42,26 @@ pub(crate) fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
             &mut app.shared.outline.cursor,
             app.shared.outline.rows.len(),
         ),
-        Screen::Partners => (
-            &mut app.screens.entities.partners,
-            app.shared.doc.plan.partners.len(),
-        ),
-        Screen::Beneficiaries => (
-            &mut app.screens.entities.beneficiaries,
-            app.shared.doc.plan.beneficiaries.len(),
-        ),
-        Screen::Funding => (
-            &mut app.screens.entities.funding,
-            app.shared.doc.plan.funding.len(),
-        ),
+        // A search shows only some rows: the rows clicked are those drawn.
+        Screen::Partners | Screen::Beneficiaries | Screen::Funding => {
+            let kind = match app.shared.screen {
+                Screen::Beneficiaries => crate::model::EntityKind::Beneficiary,
+                Screen::Funding => crate::model::EntityKind::Funding,
+                _ => crate::model::EntityKind::Partner,
+            };
+            let n = super::screens::entities::shown(&app.shared, kind).len();
+            (
+                super::screens::entities::cursor(&mut app.screens.entities, kind),
+                n,
+            )
+        }
         Screen::Problems => (
             &mut app.screens.problems.cursor,
-            app.shared.doc.diagnostics.len(),
+            super::screens::problems::shown(&app.shared).len(),
         ),
         Screen::History => (
             &mut app.screens.history.commits,
-            app.shared.repo.history.len(),
+            super::screens::history::shown(&app.shared).len(),
         ),
         Screen::Conflicts => (&mut app.screens.conflicts.cursor, conflicts),
         Screen::Overview | Screen::Consultations | Screen::Review => return Vec::new(),

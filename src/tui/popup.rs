@@ -27,6 +27,8 @@ pub enum Popup {
     Message(String),
     /// The keys of the current screen.
     Help,
+    /// The selected row's whole text; any key closes it.
+    Details(Box<super::details::Details>),
 }
 
 impl Popup {
@@ -76,7 +78,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Popup::ConfirmQuit | Popup::ConfirmDelete { .. } | Popup::Recover | Popup::FilterMenu,
             Some('\u{1b}' | 'c' | 'n'),
         ) => Vec::new(),
-        (Popup::Message(_) | Popup::Help, _) => Vec::new(),
+        (Popup::Message(_) | Popup::Help | Popup::Details(_), _) => Vec::new(),
         (p, _) => {
             // Any other key leaves the question open.
             app.shared.popup = Some(p);

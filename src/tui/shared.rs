@@ -48,9 +48,9 @@ pub struct Shared {
     pub size: (u16, u16),
     /// What the git repository holds: history, pending files, a merge in progress.
     pub repo: super::repo_view::RepoView,
-    /// The text each entity list (Partners, Beneficiaries, Funding) is searched for, typed
-    /// after `/`; the Activities filter is the outline's.
-    pub search: std::collections::HashMap<crate::model::EntityKind, String>,
+    /// The text each list is searched for, typed after `/` (see [`super::search`]); the
+    /// Activities filter is the outline's.
+    pub search: std::collections::HashMap<super::search::List, String>,
 }
 
 /// The activity tree: its sort, filter and folding, its rows, and the selected row. The

@@ -421,6 +421,7 @@ fn draw_editor(app: &App, ed: &EditorState, area: Rect, frame: &mut Frame) {
 fn draw_popup(app: &App, popup: &Popup, area: Rect, buf: &mut Buffer) {
     let m = &app.shared.msg;
     let lines: Vec<String> = match popup {
+        Popup::Details(d) => return super::details::draw(&app.shared.pen, m, d, area, buf),
         Popup::ConfirmQuit => vec![
             m.get("tui-quit-unsaved").into_owned(),
             String::new(),

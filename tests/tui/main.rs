@@ -12,6 +12,7 @@ mod support;
 
 mod consult;
 mod defaults;
+mod details;
 mod disk;
 mod exchange;
 mod extremes;

@@ -387,4 +387,39 @@ impl super::Component for Activities {
     fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
         draw(sh, area, buf)
     }
+
+    fn details(&self, sh: &Shared) -> Option<crate::tui::details::Details> {
+        let row = sh.outline.rows.get(sh.outline.cursor.row)?;
+        details(sh, &row.id)
+    }
+}
+
+/// An activity's whole row: id, title in both languages, dates, status, lead and slack.
+pub(crate) fn details(sh: &Shared, id: &Id) -> Option<crate::tui::details::Details> {
+    let a = sh.doc.plan.activities.get(id)?;
+    let m = &sh.msg;
+    let title = format!(
+        "{} {id}",
+        m.get(crate::model::keys::entity_kind(EntityKind::Activity))
+    );
+    let mut out = crate::tui::details::Details::new(title);
+    out.field(m, "col-id", a.id.to_string(), Lang::En);
+    out.both(m, "col-title", &a.title);
+    let (start, finish, slack) = dates(sh, a);
+    out.field(m, "col-start", start, Lang::En);
+    out.field(m, "col-finish", finish, Lang::En);
+    out.field(m, "col-status", standing(sh, a).0, sh.lang);
+    if let Some(lead) = &a.lead {
+        let lang = sh.content_lang;
+        let name = sh.doc.plan.partners.get(lead).map(|p| p.name.show(lang));
+        let said = match name {
+            Some(n) if n != lead.as_str() => format!("{n} ({lead})"),
+            _ => lead.to_string(),
+        };
+        out.field(m, "col-lead", said, lang);
+    }
+    if !slack.is_empty() {
+        out.field(m, "col-slack", slack, Lang::En);
+    }
+    Some(out)
 }

@@ -15,6 +15,7 @@ use crate::tui::editor::{EditorState, Purpose};
 use crate::tui::form::spec::EditorKind;
 use crate::tui::lists::Cursor;
 use crate::tui::paint::fill;
+use crate::tui::search::{self, List};
 use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
@@ -44,9 +45,28 @@ pub enum Mode {
     Results(ResultsView),
 }
 
+/// The rounds shown, as positions among the plan's rounds: all of them, or those whose id or
+/// title (in either language) holds the search text.
+pub(crate) fn shown(sh: &Shared) -> Vec<usize> {
+    let rounds: Vec<&Round> = sh
+        .doc
+        .plan
+        .consultations
+        .values()
+        .map(|c| &c.round)
+        .collect();
+    search::rows(sh, List::Rounds, rounds.len(), |i| {
+        let r = rounds[i];
+        let mut hay = vec![r.id.to_string()];
+        hay.extend([Lang::En, Lang::Ar].map(|l| r.title.get(l).unwrap_or_default().to_owned()));
+        hay
+    })
+}
+
 /// The round selected in the rounds list.
 pub(crate) fn selected_round(v: &ConsultView, sh: &Shared) -> Option<Id> {
-    sh.doc.plan.consultations.keys().nth(v.rounds.row).cloned()
+    let i = *shown(sh).get(v.rounds.row)?;
+    sh.doc.plan.consultations.keys().nth(i).cloned()
 }
 
 /// A command on the Consultations screen (collect mode reads keys itself).
@@ -60,13 +80,15 @@ pub fn command(v: &mut ConsultView, sh: &mut Shared, c: Command) -> Vec<Effect> 
 }
 
 fn rounds_command(v: &mut ConsultView, sh: &mut Shared, c: Command) -> Vec<Effect> {
-    let n = sh.doc.plan.consultations.len();
+    let n = shown(sh).len();
     let page = sh.page();
     if super::move_cursor(&mut v.rounds, c, n, page) {
         return Vec::new();
     }
     let round = selected_round(v, sh);
     match (c, round) {
+        (Command::Filter, _) => search::start(sh, List::Rounds),
+        (Command::Back, _) if search::clear(sh, List::Rounds) => v.rounds = Cursor::default(),
         (Command::New, _) if !sh.doc.read_only => {
             let opts = sh.pen.options(Lang::En, Align::Natural);
             sh.editor = Some(EditorState::new(
@@ -99,11 +121,13 @@ fn rounds_command(v: &mut ConsultView, sh: &mut Shared, c: Command) -> Vec<Effec
             }
             let edit = Edit::remove_round(&sh.doc.plan, &round).map_err(|e| e.said());
             let effects = crate::tui::editing::apply(sh, edit);
-            let n = sh.doc.plan.consultations.len();
+            let n = shown(sh).len();
             v.rounds.step(0, n);
             return effects;
         }
         (Command::Select, Some(round)) => {
+            // Each round's questions are searched afresh.
+            search::clear(sh, List::Questions);
             v.mode = Mode::Design(Design::new(round));
         }
         (Command::Collect | Command::ConsultResults, Some(round)) => {
@@ -158,6 +182,9 @@ pub(crate) fn after_new_round(v: &mut ConsultView, sh: &mut Shared, value: &str)
     let Ok(id) = Id::parse(value.trim()) else {
         return;
     };
+    // The new round is selected in the list, which a search would hide it from.
+    search::clear(sh, List::Rounds);
+    search::clear(sh, List::Questions);
     if let Some(row) = sh.doc.plan.consultations.keys().position(|k| *k == id) {
         v.rounds.row = row;
         v.mode = Mode::Design(Design::new(id));
@@ -199,6 +226,18 @@ fn draw_rounds(v: &ConsultView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         pen.ui(buf, *x, area.y, *w, &sh.msg.get(key), theme::heading());
     }
     let plan = &sh.doc.plan;
+    let rows = shown(sh);
+    let all: Vec<(&Id, &crate::model::Consultation)> = plan.consultations.iter().collect();
+    // The rounds-help line stays last; the search's line goes above it.
+    let above = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+    let above = search::note(sh, List::Rounds, rows.len(), all.len(), above, buf);
+    search::none(
+        sh,
+        List::Rounds,
+        rows.len(),
+        Rect::new(area.x + 1, area.y + 1, area.width.saturating_sub(2), 1),
+        buf,
+    );
     if plan.consultations.is_empty() {
         pen.ui(
             buf,
@@ -209,11 +248,11 @@ fn draw_rounds(v: &ConsultView, sh: &Shared, area: Rect, buf: &mut Buffer) {
             theme::dim(),
         );
     }
-    let height = usize::from(area.height.saturating_sub(2));
+    let height = usize::from(above.height.saturating_sub(1));
     let offset = v.rounds.scrolled(height);
-    for (i, (id, c)) in plan
-        .consultations
+    for (i, (id, c)) in rows
         .iter()
+        .filter_map(|r| all.get(*r).copied())
         .enumerate()
         .skip(offset)
         .take(height)
@@ -275,4 +314,31 @@ impl super::Component for ConsultView {
     fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
         draw(self, sh, area, buf)
     }
+
+    fn details(&self, sh: &Shared) -> Option<crate::tui::details::Details> {
+        match &self.mode {
+            Mode::Rounds => {
+                let id = selected_round(self, sh)?;
+                round_details(sh, &id)
+            }
+            Mode::Design(d) => super::consult_design::details(sh, d),
+            Mode::Collect(_) | Mode::Results(_) => None,
+        }
+    }
+}
+
+/// A round's whole row: its id, title in both languages, status, date and counts.
+pub(crate) fn round_details(sh: &Shared, id: &Id) -> Option<crate::tui::details::Details> {
+    let c = sh.doc.plan.consultations.get(id)?;
+    let m = &sh.msg;
+    let mut out = crate::tui::details::Details::new(m.get("screen-consultations").into_owned());
+    out.field(m, "col-id", id.to_string(), Lang::En);
+    out.both(m, "col-title", &c.round.title);
+    out.field(m, "col-status", status_label(sh, c.round.status), sh.lang);
+    let date = c.round.date.map(|d| d.to_string()).unwrap_or_default();
+    out.field(m, "col-date", date, Lang::En);
+    let questions = c.round.questions.len().to_string();
+    out.field(m, "col-questions", questions, Lang::En);
+    out.field(m, "col-responses", c.responses.len().to_string(), Lang::En);
+    Some(out)
 }

@@ -20,6 +20,7 @@ use crate::tui::form::spec::EditorKind;
 use crate::tui::lists::Cursor;
 use crate::tui::paint::fill;
 use crate::tui::screens::consult::ConsultView;
+use crate::tui::search::{self, List};
 use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
@@ -157,6 +158,47 @@ fn selected_question<'a>(sh: &'a Shared, d: &Design) -> Option<&'a Question> {
         .and_then(|i| round.questions.get(i))
 }
 
+/// The designer's rows shown: the round's own row, then the questions whose id or text (in
+/// either language) holds the search text. Rows are by position (0: the round); the cursor
+/// holds the row, and moves among those shown.
+fn shown(sh: &Shared, round: &Round) -> Vec<usize> {
+    let found = search::rows(sh, List::Questions, round.questions.len(), |i| {
+        let q = &round.questions[i];
+        let mut hay = vec![q.id.to_string()];
+        hay.extend([Lang::En, Lang::Ar].map(|l| q.text.get(l).unwrap_or_default().to_owned()));
+        hay
+    });
+    std::iter::once(0)
+        .chain(found.into_iter().map(|i| i + 1))
+        .collect()
+}
+
+/// The search of the questions changed: the first question it finds is selected (the round's
+/// row when it finds none). Once it is cleared the question selected stays so.
+pub(crate) fn search_changed(v: &mut ConsultView, sh: &Shared) {
+    if let Some(d) = design_mut(v)
+        && let Some(c) = sh.doc.plan.consultations.get(&d.round)
+    {
+        if !search::on(sh, List::Questions) {
+            d.cursor.offset = 0;
+            return;
+        }
+        let rows = shown(sh, &c.round);
+        d.cursor = Cursor {
+            row: rows.get(1).copied().unwrap_or(0),
+            offset: 0,
+        };
+    }
+}
+
+/// Where among the rows shown the cursor is: the cursor as the drawn list counts rows.
+fn on_screen(d: &Design, rows: &[usize]) -> Cursor {
+    Cursor {
+        row: rows.iter().position(|r| *r == d.cursor.row).unwrap_or(0),
+        offset: d.cursor.offset,
+    }
+}
+
 /// A command in the designer.
 pub fn command(v: &mut ConsultView, sh: &mut Shared, c: Command) -> Vec<Effect> {
     let Some(d) = design(v).cloned() else {
@@ -187,12 +229,32 @@ fn list_command(
     round: &Round,
     q: Option<&Question>,
 ) -> Vec<Effect> {
-    let rows = round.questions.len() + 1;
+    let rows = shown(sh, round);
     let page = sh.page();
-    if let Some(dm) = design_mut(v)
-        && super::move_cursor(&mut dm.cursor, c, rows, page)
-    {
+    let mut at = on_screen(d, &rows);
+    if super::move_cursor(&mut at, c, rows.len(), page) {
+        if let Some(dm) = design_mut(v) {
+            dm.cursor = Cursor {
+                row: rows.get(at.row).copied().unwrap_or(0),
+                offset: at.offset,
+            };
+        }
         return Vec::new();
+    }
+    // A new question has no text yet: the search would hide it.
+    if c == Command::New && search::clear(sh, List::Questions) {
+        search_changed(v, sh);
+    }
+    match c {
+        Command::Filter => {
+            search::start(sh, List::Questions);
+            return Vec::new();
+        }
+        Command::Back if search::clear(sh, List::Questions) => {
+            search_changed(v, sh);
+            return Vec::new();
+        }
+        _ => {}
     }
     let plan = &sh.doc.plan;
     let (id, row) = (&d.round, d.cursor.row);
@@ -237,6 +299,19 @@ fn list_command(
         _ => return Vec::new(),
     };
     let effects = crate::tui::editing::apply(sh, edit);
+    // The row the edit leaves selected, or the nearest one the search shows.
+    let rows = sh
+        .doc
+        .plan
+        .consultations
+        .get(id)
+        .map_or(vec![0], |c| shown(sh, &c.round));
+    let to = rows
+        .iter()
+        .copied()
+        .find(|r| *r >= to)
+        .or(rows.last().copied())
+        .unwrap_or(0);
     if let Some(dm) = design_mut(v) {
         dm.cursor.row = to;
     }
@@ -383,12 +458,16 @@ pub fn draw(sh: &Shared, d: &Design, area: Rect, buf: &mut Buffer) {
         area.width,
         area.height.saturating_sub(2),
     );
+    let shown_rows = shown(sh, round);
+    let n = round.questions.len();
+    let body = search::note(sh, List::Questions, shown_rows.len() - 1, n, body, buf);
     let cols = pen.columns(body, &[(area.width * 2 / 5).max(24), 0]);
     let (lx, lw) = cols[0];
     let (rx, rw) = cols[1];
     // The rows: the round, then its questions.
     let height = usize::from(body.height);
-    let offset = d.cursor.scrolled(height);
+    let cursor = on_screen(d, &shown_rows);
+    let offset = cursor.scrolled(height);
     let mut rows = vec![(
         sh.msg.get("tui-design-round-row").into_owned(),
         round.title.show(sh.content_lang).to_owned(),
@@ -399,9 +478,10 @@ pub fn draw(sh: &Shared, d: &Design, area: Rect, buf: &mut Buffer) {
             q.text.show(sh.content_lang).to_owned(),
         )
     }));
-    for (i, (head, text)) in rows.iter().enumerate().skip(offset).take(height) {
+    let rows: Vec<&(String, String)> = shown_rows.iter().filter_map(|r| rows.get(*r)).collect();
+    for (i, (head, text)) in rows.iter().copied().enumerate().skip(offset).take(height) {
         let y = body.y + u16::try_from(i - offset).unwrap_or(0);
-        let selected = i == d.cursor.row;
+        let selected = i == cursor.row;
         let style = if selected && d.field.is_none() {
             theme::selected()
         } else if selected {
@@ -512,4 +592,23 @@ pub fn draw(sh: &Shared, d: &Design, area: Rect, buf: &mut Buffer) {
         &help,
         theme::dim(),
     );
+}
+
+/// The selected row's whole text: the round's, or the question's (its id, text and help in
+/// both languages, its kind and aspect).
+pub(crate) fn details(sh: &Shared, d: &Design) -> Option<crate::tui::details::Details> {
+    let Some(q) = selected_question(sh, d) else {
+        return super::consult::round_details(sh, &d.round);
+    };
+    let m = &sh.msg;
+    let title = format!("{} · {}", m.get("screen-consultations"), d.round);
+    let mut out = crate::tui::details::Details::new(title);
+    out.field(m, "col-id", q.id.to_string(), Lang::En);
+    out.both(m, "design-text", &q.text);
+    out.both(m, "design-help", &q.help);
+    let round = &sh.doc.plan.consultations.get(&d.round)?.round;
+    let kind = shown_value(sh, round, Some(q), Field::Kind);
+    out.field(m, "design-kind", kind, sh.lang);
+    out.field(m, "design-aspect", aspect_label(sh, q.aspect), sh.lang);
+    Some(out)
 }

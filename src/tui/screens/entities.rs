@@ -4,15 +4,13 @@ use crate::check::allocations;
 use crate::model::keys::{beneficiary_kind, funding_status, organisation_type};
 use crate::model::{EntityKind, Id, Lang, Plan, format_amount};
 use crate::text::Align;
-use crate::text::search;
 use crate::tui::Screen;
 use crate::tui::action::Command;
 use crate::tui::app::Effect;
-use crate::tui::editor::Purpose;
-use crate::tui::form::spec::EditorKind;
 use crate::tui::form::{FormState, Target};
 use crate::tui::lists::Cursor;
 use crate::tui::paint::fill;
+use crate::tui::search::{self, List};
 use crate::tui::shared::Shared;
 use crate::tui::{editing, theme};
 use ratatui::buffer::Buffer;
@@ -38,7 +36,7 @@ fn kind_of(screen: Screen) -> EntityKind {
     }
 }
 
-fn cursor(v: &mut Lists, kind: EntityKind) -> &mut Cursor {
+pub(crate) fn cursor(v: &mut Lists, kind: EntityKind) -> &mut Cursor {
     match kind {
         EntityKind::Beneficiary => &mut v.beneficiaries,
         EntityKind::Funding => &mut v.funding,
@@ -48,42 +46,41 @@ fn cursor(v: &mut Lists, kind: EntityKind) -> &mut Cursor {
 
 /// The ids the list shows: all of them, or those the search text finds in their id, names
 /// (in either language), acronym, place or funder, folded as `text::search` folds.
-fn shown(sh: &Shared, kind: EntityKind) -> Vec<Id> {
+pub(crate) fn shown(sh: &Shared, kind: EntityKind) -> Vec<Id> {
     let ids = sh.doc.plan.ids(kind);
-    let Some(needle) = sh.search.get(&kind).filter(|t| !t.is_empty()) else {
+    if !search::on(sh, List::Entities(kind)) {
         return ids;
-    };
-    let needle = search::fold(needle);
+    }
     let plan = &sh.doc.plan;
     let text = |t: &crate::model::Text| [Lang::Ar, Lang::En].map(|l| t.get(l).map(str::to_owned));
-    ids.into_iter()
-        .filter(|id| {
-            let mut hay: Vec<Option<String>> = vec![Some(id.to_string())];
-            match kind {
-                EntityKind::Partner => {
-                    if let Some(p) = plan.partners.get(id) {
-                        hay.extend(text(&p.name));
-                        hay.push(p.acronym.clone());
-                        hay.push(p.country.as_ref().map(|c| c.to_string()));
-                    }
-                }
-                EntityKind::Beneficiary => {
-                    if let Some(b) = plan.beneficiaries.get(id) {
-                        hay.extend(text(&b.name));
-                        hay.push(b.city.clone());
-                        hay.push(b.country.as_ref().map(|c| c.to_string()));
-                    }
-                }
-                _ => {
-                    if let Some(f) = plan.funding.get(id) {
-                        hay.extend(text(&f.title));
-                        hay.push(Some(f.funder.to_string()));
-                    }
+    let found = search::rows(sh, List::Entities(kind), ids.len(), |i| {
+        let id = &ids[i];
+        let mut hay: Vec<Option<String>> = vec![Some(id.to_string())];
+        match kind {
+            EntityKind::Partner => {
+                if let Some(p) = plan.partners.get(id) {
+                    hay.extend(text(&p.name));
+                    hay.push(p.acronym.clone());
+                    hay.push(p.country.as_ref().map(|c| c.to_string()));
                 }
             }
-            hay.iter().flatten().any(|h| search::holds(h, &needle))
-        })
-        .collect()
+            EntityKind::Beneficiary => {
+                if let Some(b) = plan.beneficiaries.get(id) {
+                    hay.extend(text(&b.name));
+                    hay.push(b.city.clone());
+                    hay.push(b.country.as_ref().map(|c| c.to_string()));
+                }
+            }
+            _ => {
+                if let Some(f) = plan.funding.get(id) {
+                    hay.extend(text(&f.title));
+                    hay.push(Some(f.funder.to_string()));
+                }
+            }
+        }
+        hay.into_iter().flatten().collect()
+    });
+    found.into_iter().map(|i| ids[i].clone()).collect()
 }
 
 /// A command on one of the three list screens.
@@ -98,18 +95,9 @@ pub fn command(v: &mut Lists, sh: &mut Shared, c: Command) -> Vec<Effect> {
     }
     let selected = ids.get(cursor(v, kind).row).cloned();
     match (c, selected) {
-        (Command::Filter, _) => {
-            let current = sh.search.get(&kind).cloned().unwrap_or_default();
-            editing::open_editor(
-                sh,
-                Purpose::Search(kind),
-                "tui-editor-search",
-                EditorKind::Text,
-                &current,
-            );
-        }
-        (Command::Back, _) => {
-            sh.search.remove(&kind);
+        (Command::Filter, _) => search::start(sh, List::Entities(kind)),
+        (Command::Back, _) if search::clear(sh, List::Entities(kind)) => {
+            *cursor(v, kind) = Cursor::default();
         }
         (Command::Select, Some(id)) => sh.form = Some(FormState::new(Target::Entity(kind, id))),
         (Command::New, _) => editing::start_new(sh, kind),
@@ -254,7 +242,7 @@ pub fn draw(v: &Lists, sh: &Shared, area: Rect, buf: &mut Buffer) {
         _ => &v.partners,
     };
     // While a search is on, the last line says so and how much it finds.
-    let searched = sh.search.get(&kind).is_some_and(|t| !t.is_empty());
+    let searched = search::on(sh, List::Entities(kind));
     let foot = u16::from(searched && area.height > 2);
     if foot == 1 {
         let said = sh.msg.get_args(
@@ -316,4 +304,38 @@ impl super::Component for Lists {
     fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
         draw(self, sh, area, buf)
     }
+
+    fn details(&self, sh: &Shared) -> Option<crate::tui::details::Details> {
+        let kind = kind_of(sh.screen);
+        let row = match kind {
+            EntityKind::Beneficiary => self.beneficiaries.row,
+            EntityKind::Funding => self.funding.row,
+            _ => self.partners.row,
+        };
+        let id = shown(sh, kind).get(row)?.clone();
+        details(sh, kind, &id)
+    }
+}
+
+/// An entity's whole row: each column's cell, its name or title in both languages.
+fn details(sh: &Shared, kind: EntityKind, id: &Id) -> Option<crate::tui::details::Details> {
+    let plan = &sh.doc.plan;
+    let (heads, rows) = table(sh, plan, kind, std::slice::from_ref(id));
+    let cells = rows.into_iter().next()?;
+    let m = &sh.msg;
+    let title = format!("{} {id}", m.get(crate::model::keys::entity_kind(kind)));
+    let mut out = crate::tui::details::Details::new(title);
+    for ((key, ..), (text, lang)) in heads.iter().zip(cells) {
+        let name = match kind {
+            EntityKind::Partner => plan.partners.get(id).map(|p| &p.name),
+            EntityKind::Beneficiary => plan.beneficiaries.get(id).map(|b| &b.name),
+            _ => plan.funding.get(id).map(|f| &f.title),
+        };
+        // The name column shows one language; the whole row has both.
+        match name {
+            Some(name) if matches!(*key, "col-name" | "col-title") => out.both(m, key, name),
+            _ => out.field(m, key, text, lang),
+        }
+    }
+    Some(out)
 }

@@ -2,12 +2,15 @@
 //! the operation log instead (every save, commit, sync and merge step), where `U` puts the
 //! plan's files back as they were before the selected operation.
 
+use crate::model::Lang;
 use crate::repo::oplog::Op;
 use crate::tui::action::Command;
 use crate::tui::app::Effect;
+use crate::tui::details::Details;
 use crate::tui::paint::fill;
 use crate::tui::popup::Popup;
 use crate::tui::repo_view::RepoJob;
+use crate::tui::search::{self, List};
 use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
@@ -23,6 +26,28 @@ pub struct HistoryView {
     pub operations: crate::tui::lists::Cursor,
 }
 
+/// The commits shown, as positions in the history: all of them, or those whose id, message,
+/// author or changes hold the search text.
+pub(crate) fn shown(sh: &Shared) -> Vec<usize> {
+    let history = &sh.repo.history;
+    search::rows(sh, List::History, history.len(), |i| {
+        let e = &history[i];
+        vec![
+            e.id.to_string(),
+            e.message.clone(),
+            e.author.clone(),
+            e.changes.show(&sh.msg),
+        ]
+    })
+}
+
+/// When a commit was made, as the list shows it.
+fn when(time: i64) -> String {
+    chrono::DateTime::from_timestamp(time, 0)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
 /// A command on the History screen.
 pub fn command(v: &mut HistoryView, sh: &mut Shared, c: Command) -> Vec<Effect> {
     if let Some(ops) = &sh.repo.ops {
@@ -32,13 +57,24 @@ pub fn command(v: &mut HistoryView, sh: &mut Shared, c: Command) -> Vec<Effect> 
             return Vec::new();
         }
     } else {
-        let n = sh.repo.history.len();
+        let n = shown(sh).len();
         let page = sh.page();
         if super::move_cursor(&mut v.commits, c, n, page) {
             return Vec::new();
         }
     }
     match c {
+        // The operation log is not searched: `/` and `esc` are the commits'.
+        Command::Filter if sh.repo.ops.is_none() => {
+            search::start(sh, List::History);
+            Vec::new()
+        }
+        Command::Back if sh.repo.ops.is_none() => {
+            if search::clear(sh, List::History) {
+                v.commits = Default::default();
+            }
+            Vec::new()
+        }
         Command::Operations if sh.repo.ops.is_some() => {
             sh.repo.ops = None;
             Vec::new()
@@ -98,9 +134,15 @@ pub fn draw(v: &HistoryView, sh: &Shared, area: Rect, buf: &mut Buffer) {
     for ((key, _), (x, w)) in heads.iter().zip(&cols) {
         pen.ui(buf, *x, area.y, *w, &sh.msg.get(key), theme::heading());
     }
+    let all = &sh.repo.history;
+    let rows: Vec<&crate::repo::LogEntry> =
+        shown(sh).into_iter().filter_map(|i| all.get(i)).collect();
+    let area = search::note(sh, List::History, rows.len(), all.len(), area, buf);
+    let below = Rect::new(area.x + 1, area.y + 1, area.width.saturating_sub(2), 1);
+    search::none(sh, List::History, rows.len(), below, buf);
     let height = usize::from(area.height.saturating_sub(1));
     let offset = v.commits.scrolled(height);
-    for (i, e) in sh.repo.history.iter().enumerate().skip(offset).take(height) {
+    for (i, e) in rows.iter().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
         let style = if i == v.commits.row {
             theme::selected()
@@ -110,12 +152,9 @@ pub fn draw(v: &HistoryView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         if i == v.commits.row {
             fill(buf, Rect::new(area.x, y, area.width, 1), style);
         }
-        let when = chrono::DateTime::from_timestamp(e.time, 0)
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default();
         let cells = [
             e.id.to_string(),
-            when,
+            when(e.time),
             e.author.clone(),
             e.message.clone(),
             e.changes.show(&sh.msg),
@@ -214,5 +253,26 @@ impl super::Component for HistoryView {
 
     fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
         draw(self, sh, area, buf)
+    }
+
+    fn details(&self, sh: &Shared) -> Option<Details> {
+        if sh.repo.ops.is_some() {
+            return None;
+        }
+        let i = *shown(sh).get(self.commits.row)?;
+        let e = sh.repo.history.get(i)?;
+        let m = &sh.msg;
+        let mut out = Details::new(m.get("screen-history").into_owned());
+        out.field(m, "col-commit", e.id.to_string(), Lang::En);
+        out.field(m, "col-date", when(e.time), Lang::En);
+        out.field(
+            m,
+            "col-author",
+            format!("{} <{}>", e.author, e.email),
+            Lang::En,
+        );
+        out.field(m, "col-commit-message", e.message.clone(), Lang::En);
+        out.field(m, "col-changes", e.changes.show(m), m.lang());
+        Some(out)
     }
 }

@@ -54,6 +54,10 @@ pub(crate) trait Component {
     fn command(&mut self, sh: &mut Shared, c: Command) -> Vec<Effect>;
     /// Draws the screen into `area`.
     fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer);
+    /// The selected row's whole text, which its cut cells may not show (`w`).
+    fn details(&self, _sh: &Shared) -> Option<super::details::Details> {
+        None
+    }
 }
 
 impl Screens {
@@ -84,6 +88,29 @@ impl Screens {
             Screen::Consultations => &self.consult,
         }
     }
+}
+
+impl Screens {
+    /// The search text of `list` changed: its list starts again from its first match.
+    pub(crate) fn search_changed(&mut self, sh: &Shared, list: super::search::List) {
+        use super::search::List;
+        match list {
+            List::Entities(kind) => {
+                *entities::cursor(&mut self.entities, kind) = Default::default()
+            }
+            List::Problems => self.problems.cursor = Default::default(),
+            List::History => self.history.commits = Default::default(),
+            List::Rounds => self.consult.rounds = Default::default(),
+            List::Questions => consult_design::search_changed(&mut self.consult, sh),
+        }
+    }
+}
+
+/// The selected row's whole text on the screen shown, when it has rows.
+pub fn details(app: &App) -> Option<super::details::Details> {
+    app.screens
+        .shown_ref(app.shared.screen)
+        .details(&app.shared)
 }
 
 /// A command on the screen shown (no form open).

@@ -6,8 +6,10 @@ use crate::model::Lang;
 use crate::text::Align;
 use crate::tui::action::Command;
 use crate::tui::app::Effect;
+use crate::tui::details::Details;
 use crate::tui::form::{FormState, Target};
 use crate::tui::paint::fill;
+use crate::tui::search::{self, List};
 use crate::tui::shared::Shared;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
@@ -20,15 +22,42 @@ pub struct ProblemsView {
     pub cursor: crate::tui::lists::Cursor,
 }
 
+/// The problems shown, as positions in the document's diagnostics: all of them, or those
+/// whose message, hint, file or code hold the search text.
+pub(crate) fn shown(sh: &Shared) -> Vec<usize> {
+    let diags = &sh.doc.diagnostics;
+    search::rows(sh, List::Problems, diags.len(), |i| {
+        let d = &diags[i];
+        vec![
+            d.message.show(&sh.msg),
+            d.hint.show(&sh.msg),
+            d.path.clone(),
+            d.code.as_str().to_owned(),
+        ]
+    })
+}
+
+/// The selected problem.
+fn selected<'a>(v: &ProblemsView, sh: &'a Shared) -> Option<&'a crate::check::Diagnostic> {
+    shown(sh)
+        .get(v.cursor.row)
+        .and_then(|i| sh.doc.diagnostics.get(*i))
+}
+
 /// A command on the Problems screen: Enter opens what the problem is about.
 pub fn command(v: &mut ProblemsView, sh: &mut Shared, c: Command) -> Vec<Effect> {
-    let n = sh.doc.diagnostics.len();
+    let n = shown(sh).len();
     let page = sh.page();
     if super::move_cursor(&mut v.cursor, c, n, page) {
         return Vec::new();
     }
+    match c {
+        Command::Filter => search::start(sh, List::Problems),
+        Command::Back if search::clear(sh, List::Problems) => v.cursor = Default::default(),
+        _ => {}
+    }
     if c == Command::Select
-        && let Some(d) = sh.doc.diagnostics.get(v.cursor.row)
+        && let Some(d) = selected(v, sh)
     {
         match &d.subject {
             Subject::Entity { entity, id } if sh.doc.plan.contains(*entity, id.as_str()) => {
@@ -80,10 +109,23 @@ fn row_of(
 /// Draws the diagnostics.
 pub fn draw(v: &ProblemsView, sh: &Shared, area: Rect, buf: &mut Buffer) {
     let pen = &sh.pen;
-    let diags = &sh.doc.diagnostics;
+    let all = &sh.doc.diagnostics;
+    let rows = shown(sh);
+    let diags: Vec<&crate::check::Diagnostic> = rows.iter().filter_map(|i| all.get(*i)).collect();
+    let area = search::note(sh, List::Problems, diags.len(), all.len(), area, buf);
     let cols = pen.columns(area, &[5, 30, 0]);
     for (key, (x, w)) in ["col-code", "col-file", "col-message"].iter().zip(&cols) {
         pen.ui(buf, *x, area.y, *w, &sh.msg.get(key), theme::heading());
+    }
+    if diags.is_empty() && search::on(sh, List::Problems) {
+        search::none(
+            sh,
+            List::Problems,
+            0,
+            Rect::new(area.x, area.y + 1, area.width, 1),
+            buf,
+        );
+        return;
     }
     if diags.is_empty() {
         pen.ui(
@@ -134,7 +176,7 @@ pub fn draw(v: &ProblemsView, sh: &Shared, area: Rect, buf: &mut Buffer) {
         );
     }
     let offset = v.cursor.scrolled(height);
-    for (i, d) in diags.iter().enumerate().skip(offset).take(height) {
+    for (i, d) in diags.iter().copied().enumerate().skip(offset).take(height) {
         let y = area.y + 1 + u16::try_from(i - offset).unwrap_or(0);
         let selected = i == v.cursor.row;
         let base = if selected {
@@ -185,5 +227,23 @@ impl super::Component for ProblemsView {
 
     fn draw(&self, sh: &Shared, area: Rect, buf: &mut Buffer) {
         draw(self, sh, area, buf)
+    }
+
+    fn details(&self, sh: &Shared) -> Option<Details> {
+        let d = selected(self, sh)?;
+        let m = &sh.msg;
+        let ui = m.lang();
+        let mut out = Details::new(m.get("screen-problems").into_owned());
+        out.field(m, "col-code", d.code.as_str().to_owned(), Lang::En);
+        // Where in the file, when the check knows it (the plan as edited has no lines).
+        let at = if d.line > 0 {
+            format!("{}:{}:{}", d.path, d.line, d.col)
+        } else {
+            d.path.clone()
+        };
+        out.field(m, "col-file", at, Lang::En);
+        out.field(m, "col-message", d.message.show(m), ui);
+        out.field(m, "col-hint", d.hint.show(m), ui);
+        Some(out)
     }
 }
