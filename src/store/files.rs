@@ -105,7 +105,7 @@ pub(super) fn read_all(root: &Path, found: Vec<Found>, cache_dir: Option<&Path>)
     let packs = cache_dir.map(cache::packs).unwrap_or_default();
     // The keys the store knows, by their first word, with the pack of each: a file whose key
     // is not among them is parsed as it is read, the rest are taken from those packs below.
-    let known = known_keys(&packs, threads);
+    let known = known_keys(&packs);
     let mut files: Vec<FileRead> = found
         .into_iter()
         .map(|found| FileRead {
@@ -162,15 +162,12 @@ pub(super) fn read_all(root: &Path, found: Vec<Found>, cache_dir: Option<&Path>)
 }
 
 /// The first word of every key the packs hold, with the place in `packs` of the first pack
-/// that holds it; their indexes read on up to `threads` threads.
-fn known_keys(packs: &[PathBuf], threads: usize) -> HashMap<u64, u32> {
-    let parts = parallel(packs, threads.min(packs.len()), |p| {
-        cache::read_index_words(p)
-    });
+/// that holds it. The indexes are read on this thread: they are small (28 bytes an entry),
+/// and threads that end leave their allocator's pages behind while the plan is still loading.
+fn known_keys(packs: &[PathBuf]) -> HashMap<u64, u32> {
     let mut known = HashMap::default();
-    known.reserve(parts.iter().map(Vec::len).sum());
-    for (n, words) in (0..).zip(parts) {
-        for w in words {
+    for (n, pack) in (0..).zip(packs) {
+        for w in cache::read_index_words(pack) {
             known.entry(w).or_insert(n);
         }
     }

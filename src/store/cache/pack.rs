@@ -21,6 +21,10 @@ const MAGIC: &[u8; 8] = b"khparsed";
 const HEADER: usize = 32;
 const RECORD: usize = 28;
 
+/// The largest pack body read: a pack is closed at [`PACK_BYTES`], its last entry at most
+/// `MAX_ENTRY_BYTES` of RON, which JSON may write some times longer (escapes).
+const MAX_PACK_BYTES: usize = 8 * PACK_BYTES;
+
 /// Whether the file `name` in a packs folder is a pack (not a temporary file).
 pub(super) fn is_pack(name: &str) -> bool {
     name.ends_with(".pack") && !name.starts_with('.')
@@ -79,6 +83,11 @@ impl Opened {
         let count = u32_at(&header, 12) as usize;
         let index_len = count.checked_mul(RECORD)?;
         let body_len = size.checked_sub(HEADER)?.checked_sub(index_len)?;
+        // khutta closes a pack once it holds PACK_BYTES, so a pack far larger is not one of
+        // its own, and is not read into memory.
+        if body_len > MAX_PACK_BYTES || count > MAX_PACK_BYTES {
+            return None;
+        }
         let mut index = vec![0; index_len];
         file.read_exact(&mut index).ok()?;
         if xxhash_rust::xxh3::xxh3_64(&index) != u64_at(&header, 24) {

@@ -274,3 +274,49 @@ fn cleaning_drops_the_unused_then_the_least_recently_used() {
         0
     );
 }
+
+#[test]
+fn many_small_changes_are_gathered_into_one_pack() {
+    let plan = bundled();
+    let dir = tempfile::tempdir().unwrap();
+    write_new_plan(dir.path(), &plan).unwrap();
+    let store = tempfile::tempdir().unwrap();
+    let files = load_with_cache(dir.path(), Some(store.path()))
+        .unwrap()
+        .sources
+        .file_count();
+    let activities: Vec<PathBuf> = plan
+        .activities
+        .keys()
+        .map(|id| dir.path().join(format!("activities/{id}.ron")))
+        .collect();
+    let first = packs(store.path()).len();
+    // Each change of another file adds a pack of one entry, which every later open reads,
+    // until the plan would read more than 16 small packs: then what it takes from them (here
+    // the whole plan) is written once more, together.
+    let mut gathered = None;
+    for (n, path) in (1..=17).zip(&activities) {
+        let text = std::fs::read_to_string(path).unwrap();
+        std::fs::write(path, text.replacen("en: \"", "en: \"Changed ", 1)).unwrap();
+        let loaded = load_with_cache(dir.path(), Some(store.path())).unwrap();
+        assert_eq!(loaded.diagnostics, vec![]);
+        if entries_of(store.path()) > files + n {
+            gathered = Some(n);
+            break;
+        }
+        assert_eq!(packs(store.path()).len(), first + n, "change {n}");
+    }
+    let n = gathered.expect("the small packs gathered");
+    assert_eq!(
+        first + n,
+        17 + 1,
+        "{first} packs at first, gathered at change {n}"
+    );
+    // (A part of the plan written in the same order as before makes the same pack, which
+    // replaces itself: the store grows by less than the whole plan.)
+    assert!(entries_of(store.path()) <= files + (n - 1) + files);
+    // Those packs are the ones read from now on: opening again writes nothing.
+    let before = pack_files(store.path());
+    load_with_cache(dir.path(), Some(store.path())).unwrap();
+    assert_eq!(pack_files(store.path()), before);
+}
