@@ -34,7 +34,7 @@ pub struct Options {
     /// khutta's state folder (see [`crate::folders`]): unsaved edits between
     /// sessions, the operation log of a plan outside git.
     pub state: Option<PathBuf>,
-    /// The plan's parse cache (see [`crate::folders::Folders::parse_cache`]), if any.
+    /// The parse cache every plan shares (see [`crate::folders::Folders::parse_cache`]), if any.
     pub cache: Option<PathBuf>,
 }
 
