@@ -1,5 +1,7 @@
 //! `khutta sync` of a one-activity change against a repository of 1,000 commits, over a real
-//! `git daemon` on 127.0.0.1. Target: well under a second.
+//! `git daemon` on 127.0.0.1. Target: well under a second. Then a plan of 10,000 activities:
+//! a sync that only pushes, and one that merges a partner's change to another activity first
+//! (target: 200 ms).
 //!
 //! `cargo bench --bench sync` (needs the stock git CLI for the daemon).
 
@@ -13,6 +15,9 @@
 
 #[path = "../tests/support/mod.rs"]
 mod support;
+
+#[path = "common/generate.rs"]
+mod generate;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use khutta::repo::{PlanRepo, SyncOptions};
@@ -133,7 +138,145 @@ fn bench(c: &mut Criterion) {
     drop(daemon);
 }
 
-criterion_group!(benches, bench);
+/// An activity's file with its English title changed (a comment would not parse).
+fn retitled(text: &str, n: u32) -> String {
+    text.replacen("en: \"", &format!("en: \"{n} "), 1)
+}
+
+/// A commit on the served branch changing `id`'s file, made straight in the bare repository
+/// as a partner's push would leave it.
+fn partner_change(served: &git2::Repository, id: &str, n: u32) {
+    let sig = git2::Signature::now("Partner", "partner@khutta.invalid").unwrap();
+    let parent = served
+        .find_reference("refs/heads/main")
+        .unwrap()
+        .peel_to_commit()
+        .unwrap();
+    let tree = parent.tree().unwrap();
+    let acts = tree
+        .get_name("activities")
+        .unwrap()
+        .to_object(served)
+        .unwrap()
+        .into_tree()
+        .unwrap();
+    let name = format!("{id}.ron");
+    let text = String::from_utf8(
+        served
+            .find_blob(acts.get_name(&name).unwrap().id())
+            .unwrap()
+            .content()
+            .to_vec(),
+    )
+    .unwrap();
+    let blob = served.blob(retitled(&text, n).as_bytes()).unwrap();
+    let mut ab = served.treebuilder(Some(&acts)).unwrap();
+    ab.insert(&name, blob, 0o100644).unwrap();
+    let mut root = served.treebuilder(Some(&tree)).unwrap();
+    root.insert("activities", ab.write().unwrap(), 0o040000)
+        .unwrap();
+    let new_tree = served.find_tree(root.write().unwrap()).unwrap();
+    served
+        .commit(
+            Some("refs/heads/main"),
+            &sig,
+            &sig,
+            &format!("partner {n}"),
+            &new_tree,
+            &[&parent],
+        )
+        .unwrap();
+}
+
+/// A 10,000-activity plan: a sync that pushes one change, and one that first merges a
+/// partner's change to another activity.
+fn large(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source");
+    generate::write(10_000, 1, &source).unwrap();
+    let seed = dir.path().join("seed");
+    let opts = khutta::repo::InitOptions {
+        dir: seed.clone(),
+        from: Some(source),
+        exe: "khutta".into(),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    };
+    khutta::repo::init(&opts).unwrap_or_else(|e| {
+        panic!("{e}: set GIT_AUTHOR_NAME/EMAIL and GIT_COMMITTER_NAME/EMAIL to run this bench")
+    });
+    let served = dir.path().join("served");
+    std::fs::create_dir_all(&served).unwrap();
+    support::cmd::git_ok(
+        dir.path(),
+        &["clone", "-q", "--bare", "seed", "served/origin.git"],
+    );
+    let bare = git2::Repository::open_bare(served.join("origin.git")).unwrap();
+    let daemon = support::daemon::Daemon::start(&served);
+    support::cmd::git_ok(
+        dir.path(),
+        &["clone", "-q", &daemon.url("origin.git"), "partner"],
+    );
+    let partner = dir.path().join("partner");
+    support::cmd::git_ok(&partner, &["config", "khutta.plan", "."]);
+    let pr = PlanRepo::open(&partner).unwrap();
+    let ids: Vec<String> = khutta::store::load_with_cache(&partner, None)
+        .unwrap()
+        .plan
+        .activities
+        .keys()
+        .map(|k| k.to_string())
+        .collect();
+    // Ours change the first activities, the partner's the last ones: never the same file.
+    let ours = |n: u32| partner.join(format!("activities/{}.ron", ids[n as usize % 100]));
+    let theirs = |n: u32| ids[ids.len() - 1 - n as usize % 100].clone();
+    let mut n = 0u32;
+    let mut g = c.benchmark_group("sync-10000-activities");
+    g.sample_size(10)
+        .sampling_mode(criterion::SamplingMode::Flat)
+        .measurement_time(Duration::from_secs(5));
+    for merging in [false, true] {
+        let name = if merging {
+            "merge a partner's change to another activity, then push"
+        } else {
+            "push one change"
+        };
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    let file = ours(n);
+                    let text = std::fs::read_to_string(&file).unwrap();
+                    std::fs::write(&file, retitled(&text, n)).unwrap();
+                    khutta::repo::commit(&pr, &format!("bench {n}"), false).unwrap();
+                    if merging {
+                        partner_change(&bare, &theirs(n), n);
+                    }
+                    let start = Instant::now();
+                    let out =
+                        khutta::repo::sync(&pr, &SyncOptions::default(), &mut |_| {}).unwrap();
+                    total += start.elapsed();
+                    assert!(
+                        matches!(
+                            out.outcome,
+                            khutta::repo::SyncOutcome::Synced {
+                                pushed: true,
+                                merged,
+                                ..
+                            } if merged == merging
+                        ),
+                        "{out:?}"
+                    );
+                }
+                total
+            })
+        });
+    }
+    g.finish();
+    drop(daemon);
+}
+
+criterion_group!(benches, bench, large);
 criterion_main!(benches);
 
 #[path = "../src/alloc.rs"]

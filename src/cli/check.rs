@@ -196,23 +196,37 @@ pub fn write_diagnostic(
     )
 }
 
-/// The errors of the plan at `root`, as keys that survive a re-read: what a sync compares
+/// An error as a key that survives a re-read (no line or column): what a sync compares
 /// before and after, to say which problems arrived with it.
-pub fn error_keys(root: &Path, ui: &Ui) -> std::collections::BTreeSet<(String, String, String)> {
-    khutta::workspace::check_folder(root, ui.folders.parse_cache().as_deref())
-        .map(|(_, ds)| {
-            ds.iter()
-                .filter(|d| d.is_error())
-                .map(|d| (d.code.to_string(), d.path.clone(), d.message.english()))
-                .collect()
-        })
+fn error_key(d: &Diagnostic) -> (String, String, String) {
+    (d.code.to_string(), d.path.clone(), d.message.english())
+}
+
+/// The errors of the plan as it was at `commit`, checked from a scratch copy of that
+/// revision's plan folder (with the parse cache every plan shares, keyed by content: warm).
+fn error_keys_at(
+    r: &khutta::repo::PlanRepo,
+    commit: khutta::repo::CommitId,
+    ui: &Ui,
+) -> std::collections::BTreeSet<(String, String, String)> {
+    let Ok(scratch) = tempfile::tempdir() else {
+        return Default::default();
+    };
+    if r.write_plan_at(commit, scratch.path()).is_err() {
+        return Default::default();
+    }
+    khutta::workspace::check_folder(scratch.path(), ui.folders.parse_cache().as_deref())
+        .map(|(_, ds)| ds.iter().filter(|d| d.is_error()).map(error_key).collect())
         .unwrap_or_default()
 }
 
-/// Prints the errors of the plan at `root` that are not in `before`; returns how many.
+/// Prints the errors of the plan at `root` that the plan at `before` (the commit a sync
+/// started from) did not have; returns how many. The plan as it was is read only when there
+/// is an error now: most syncs check one plan, not two.
 pub fn report_new_errors(
     root: &Path,
-    before: &std::collections::BTreeSet<(String, String, String)>,
+    r: &khutta::repo::PlanRepo,
+    before: Option<khutta::repo::CommitId>,
     ui: &Ui,
 ) -> Result<usize, CommandError> {
     let Ok((_, diagnostics)) =
@@ -220,10 +234,16 @@ pub fn report_new_errors(
     else {
         return Ok(0);
     };
-    let new: Vec<&Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .filter(|d| !before.contains(&(d.code.to_string(), d.path.clone(), d.message.english())))
+    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    if errors.is_empty() {
+        return Ok(0);
+    }
+    let known = before
+        .map(|c| error_keys_at(r, c, ui))
+        .unwrap_or_default();
+    let new: Vec<&Diagnostic> = errors
+        .into_iter()
+        .filter(|d| !known.contains(&error_key(d)))
         .collect();
     if new.is_empty() {
         return Ok(0);

@@ -50,8 +50,9 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     let root = resolve_plan(None)?;
     let r = PlanRepo::open(&root)?;
     super::warn_about_drivers(&root, ui);
-    // What arrives with the partners' changes is checked as a whole, as a merge is.
-    let errors_before = super::check::error_keys(&root, ui);
+    // What arrives with the partners' changes is checked as a whole, as a merge is: against
+    // the plan as it was (a sync starts from a plan folder that is its last commit).
+    let before = r.commit_of("HEAD").ok();
     let show = std::io::stderr().is_terminal();
     let m = &ui.messages;
     let cancel = Cancel::default();
@@ -161,7 +162,7 @@ pub fn run(args: Args, ui: &Ui) -> Result<ExitCode, CommandError> {
     }
     // Errors that arrived with the partners' changes make the sync exit 1, listed last.
     drop(out);
-    if check_after && super::check::report_new_errors(&root, &errors_before, ui)? > 0 {
+    if check_after && super::check::report_new_errors(&root, &r, before, ui)? > 0 {
         return Ok(ExitCode::from(1));
     }
     Ok(code)

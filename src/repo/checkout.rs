@@ -1,6 +1,7 @@
 //! Moving the work tree from one tree to another so that a kill at any moment leaves every file
-//! whole: each changed file is written to a temporary file, synced and renamed over the old one
-//! (`store::write_atomic`), never truncated and rewritten in place as libgit2's checkout does.
+//! whole: each changed file is written to a temporary file, the batch flushed to disk, and each
+//! renamed over the old one (`store::replace_all`), never truncated and rewritten in place as
+//! libgit2's checkout does. Only the files that differ between the two trees are written.
 //! A file that differs from the tree it is moved from holds someone's edit: then nothing is
 //! written and the move is refused, as git's safe checkout refuses.
 
@@ -48,20 +49,37 @@ pub(super) fn checkout(r: &PlanRepo, from: &Tree, to: &Tree) -> Result<(), RepoE
             }
         }
     }
-    for (p, id, mode) in &writes {
-        let blob = repo.find_blob(*id)?;
-        let path = workdir.join(p);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io(&path, e))?;
+    let blobs = writes
+        .iter()
+        .map(|(_, id, _)| repo.find_blob(*id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let paths: Vec<PathBuf> = writes.iter().map(|(p, _, _)| workdir.join(p)).collect();
+    let mut folders = std::collections::BTreeSet::new();
+    for path in &paths {
+        if let Some(dir) = path.parent()
+            && folders.insert(dir.to_path_buf())
+        {
+            std::fs::create_dir_all(dir).map_err(|e| io(path, e))?;
         }
-        crate::store::write_atomic(&path, blob.content()).map_err(|e| io(&path, e))?;
+    }
+    // All of them flushed to disk at once, each renamed into place whole.
+    let batch: Vec<(&Path, &[u8])> = paths
+        .iter()
+        .zip(&blobs)
+        .map(|(p, b)| (p.as_path(), b.content()))
+        .collect();
+    crate::store::replace_all(&batch).map_err(|(p, e)| io(&p, e))?;
+    for dir in &folders {
+        crate::store::sync_dir(dir).map_err(|e| io(dir, e))?;
+    }
+    for ((_, _, mode), path) in writes.iter().zip(&paths) {
         #[cfg(unix)]
         if *mode == 0o100_755 {
             use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755));
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755));
         }
         #[cfg(not(unix))]
-        let _ = mode;
+        let _ = (mode, path);
     }
     for p in &removals {
         match std::fs::remove_file(workdir.join(p)) {

@@ -94,6 +94,139 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
     index.add_all([&spec], IndexAddOption::DEFAULT, Some(&mut skip))?;
     index.update_all([&spec], Some(&mut skip))?;
     index.write()?;
+    commit_index(r, &mut index, message, allow_first, left)
+}
+
+/// Commits files just written into the plan folder (`init`), given with the bytes written:
+/// each is staged from those bytes and its file's stat, which git's `add` would find the
+/// same, without reading the files back, filtering them or resolving each path on disk.
+pub(super) fn commit_written(
+    r: &PlanRepo,
+    message: &str,
+    files: &[(String, &[u8])],
+) -> Result<Committed, RepoError> {
+    let repo = &r.repo;
+    super::signing::settings(repo)?;
+    let root = r.plan_root()?;
+    let mut index = repo.index()?;
+    let ids = blobs_in_one_pack(repo, files.iter().map(|(_, b)| *b))?;
+    let mut entries = files
+        .iter()
+        .zip(ids)
+        .map(|((rel, _), id)| {
+            let meta = std::fs::symlink_metadata(root.join(rel)).map_err(|source| {
+                RepoError::Store(crate::store::StoreError::Io {
+                    path: root.join(rel),
+                    source,
+                })
+            })?;
+            Ok(entry(r.in_repo(rel), id, &meta))
+        })
+        .collect::<Result<Vec<_>, RepoError>>()?;
+    // In git's order, so that each entry goes at the end of the index.
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    for e in &entries {
+        index.add(e)?;
+    }
+    index.write()?;
+    tracing::debug!(files = entries.len(), "commit: staged what was written");
+    commit_index(r, &mut index, message, true, Vec::new())
+}
+
+/// Writes each of `blobs` into the repository as one pack file, as a clone receives them,
+/// rather than as one loose object file each: for a plan of 10,000 files that is two files
+/// created in `.git/objects` instead of 10,000 (and 10,000 folders' worth of renames).
+fn blobs_in_one_pack<'b>(
+    repo: &Repository,
+    blobs: impl Iterator<Item = &'b [u8]>,
+) -> Result<Vec<Oid>, RepoError> {
+    // A second handle on the repository, whose object database holds new objects in memory
+    // until they are dumped: `repo`'s own keeps writing loose objects as usual.
+    let staging = Repository::open(repo.path())?;
+    let odb = staging.odb()?;
+    let memory = odb.add_new_mempack_backend(1000)?;
+    let ids = blobs
+        .map(|b| staging.blob(b))
+        .collect::<Result<Vec<_>, _>>()?;
+    // The memory's own dump packs commits and what they reach; these blobs have no commit yet.
+    let mut builder = staging.packbuilder()?;
+    for id in &ids {
+        builder.insert_object(*id, None)?;
+    }
+    let mut pack = git2::Buf::new();
+    builder.write_buf(&mut pack)?;
+    let target = repo.odb()?;
+    let mut writer = target.packwriter()?;
+    std::io::Write::write_all(&mut writer, &pack)
+        .map_err(|e| git2::Error::from_str(&e.to_string()))?;
+    writer.commit()?;
+    memory.reset()?;
+    Ok(ids)
+}
+
+/// An index entry for the file at `path` holding blob `id`, with the stat `git status` will
+/// compare with. Marked up to date: the blob is the bytes just written, so libgit2 need not
+/// re-read the file when the index is written in the same tick as the file.
+fn entry(path: String, id: Oid, meta: &std::fs::Metadata) -> git2::IndexEntry {
+    #[cfg(unix)]
+    let (ctime, mtime, dev, ino, uid, gid, executable) = {
+        use std::os::unix::fs::MetadataExt;
+        let time = |s: i64, ns: i64| {
+            git2::IndexTime::new(
+                i32::try_from(s).unwrap_or(i32::MAX),
+                u32::try_from(ns).unwrap_or(0),
+            )
+        };
+        // The index keeps 32 bits of the device and inode numbers, as git's does.
+        let (dev, ino) = (meta.dev() as u32, meta.ino() as u32);
+        (
+            time(meta.ctime(), meta.ctime_nsec()),
+            time(meta.mtime(), meta.mtime_nsec()),
+            dev,
+            ino,
+            meta.uid(),
+            meta.gid(),
+            meta.mode() & 0o111 != 0,
+        )
+    };
+    #[cfg(not(unix))]
+    let (ctime, mtime, dev, ino, uid, gid, executable) = {
+        let t = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .unwrap_or_default();
+        let t = git2::IndexTime::new(
+            i32::try_from(t.as_secs()).unwrap_or(i32::MAX),
+            t.subsec_nanos(),
+        );
+        (t, t, 0, 0, 0, 0, false)
+    };
+    git2::IndexEntry {
+        ctime,
+        mtime,
+        dev,
+        ino,
+        mode: if executable { 0o100_755 } else { 0o100_644 },
+        uid,
+        gid,
+        file_size: u32::try_from(meta.len()).unwrap_or(u32::MAX),
+        id,
+        flags: 0,
+        flags_extended: git2::IndexEntryExtendedFlag::UPTODATE.bits(),
+        path: path.into_bytes(),
+    }
+}
+
+/// Commits what `index` holds of the plan folder, on top of HEAD.
+fn commit_index(
+    r: &PlanRepo,
+    index: &mut git2::Index,
+    message: &str,
+    allow_first: bool,
+    left: Vec<String>,
+) -> Result<Committed, RepoError> {
+    let repo = &r.repo;
     let staged = repo.find_tree(index.write_tree()?)?;
     let head = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
     let head_tree = head.as_ref().map(|c| c.tree()).transpose()?;

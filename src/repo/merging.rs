@@ -4,10 +4,11 @@
 
 use super::by_hand::{self, Hands};
 use super::merge_state::{self, MergeState, Pick, Resolution};
-use super::{PlanRepo, RepoError, plan_to_tree};
+use super::{PlanRepo, RepoError};
 use crate::diff::{self, Choice, Conflict, MergeResult};
-use crate::model::Plan;
+use crate::model::{Entity, Plan};
 use git2::{Oid, Tree};
+use std::collections::HashMap;
 
 /// What a merge did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,13 +36,23 @@ pub fn merge_commits(
         label: label.to_owned(),
         resolutions: Vec::new(),
     };
-    let result = compute(r, &state)?;
-    let tree = merged_tree(r, ours, theirs, &result.merged)?;
+    let started = std::time::Instant::now();
+    let ms = |t: std::time::Instant| t.elapsed().as_millis() as u64;
+    let mut parsed = HashMap::new();
+    let result = compute_sharing(r, &state, &mut parsed)?;
+    tracing::debug!(
+        ms = ms(started),
+        conflicts = result.conflicts.len(),
+        "merge: computed"
+    );
+    let tree = merged_tree(r, ours, theirs, &result.merged, &parsed)?;
+    tracing::debug!(ms = ms(started), "merge: tree written");
     let kind = super::oplog::OpKind::Sync {
         remote: label.split('/').next().unwrap_or(label).to_owned(),
     };
     super::oplog::record_checkout(r, kind, &r.repo.find_commit(ours)?.tree()?, &tree)?;
     checkout(r, &tree)?;
+    tracing::debug!(ms = ms(started), "merge: work tree updated");
     if result.conflicts.is_empty() {
         return commit_merge(r, &tree, ours, theirs, label).map(MergeStep::Committed);
     }
@@ -51,12 +62,22 @@ pub fn merge_commits(
 
 /// The merge of the state's commits with the recorded choices applied.
 pub(crate) fn compute(r: &PlanRepo, state: &MergeState) -> Result<MergeResult, RepoError> {
+    compute_sharing(r, state, &mut HashMap::new())
+}
+
+/// [`compute`], each entity file that the three sides share parsed once, and every entity
+/// parsed left in `parsed` (by blob) for the merged tree to keep the files it does not change.
+fn compute_sharing(
+    r: &PlanRepo,
+    state: &MergeState,
+    parsed: &mut HashMap<Oid, Entity>,
+) -> Result<MergeResult, RepoError> {
     let (ours, theirs) = (oid(&state.ours)?, oid(&state.theirs)?);
-    let o = r.plan_at(ours)?;
-    let t = r.plan_at(theirs)?;
+    let o = r.plan_at_sharing(ours, parsed)?;
+    let t = r.plan_at_sharing(theirs, parsed)?;
     // Without a common plan (both sides created it), every difference is an addition.
     let b = match r.repo.merge_base(ours, theirs) {
-        Ok(base) if r.plan_tree(base)?.is_some() => r.plan_at(base)?,
+        Ok(base) if r.plan_tree(base)?.is_some() => r.plan_at_sharing(base, parsed)?,
         _ => Plan::new(o.meta.clone()),
     };
     let mut result = diff::merge(&b, &o, &t);
@@ -98,6 +119,7 @@ fn merged_tree<'r>(
     ours: Oid,
     theirs: Oid,
     plan: &Plan,
+    parsed: &HashMap<Oid, Entity>,
 ) -> Result<Tree<'r>, RepoError> {
     let repo = &r.repo;
     let (oc, tc) = (repo.find_commit(ours)?, repo.find_commit(theirs)?);
@@ -135,7 +157,7 @@ fn merged_tree<'r>(
             .and_then(|e| e.to_object(repo).ok())
             .and_then(|o| o.into_tree().ok())
     };
-    let plan_tree = plan_to_tree(repo, plan, keep.as_ref())?;
+    let plan_tree = super::revision::plan_to_tree_reusing(repo, plan, keep.as_ref(), parsed)?;
     let id = if r.prefix.is_empty() {
         plan_tree
     } else {
@@ -238,7 +260,14 @@ pub fn resolve(r: &PlanRepo, index: usize, pick: Pick) -> Result<Stepped, RepoEr
     let conflict = format!("{} {}", c.target, c.path);
     let kind = super::oplog::OpKind::Resolve { conflict };
     let kept = by_hand::write(r, kind, &hands, &wrote, &after.merged)?;
-    let tree = merged_tree(r, oid(&state.ours)?, oid(&state.theirs)?, &after.merged)?;
+    let none = HashMap::new();
+    let tree = merged_tree(
+        r,
+        oid(&state.ours)?,
+        oid(&state.theirs)?,
+        &after.merged,
+        &none,
+    )?;
     // The index holds the merge as it stands, as the merge's first checkout left it.
     let mut index = r.repo.index()?;
     index.read_tree(&tree)?;
@@ -266,7 +295,7 @@ pub fn finish(r: &PlanRepo, force: bool) -> Result<(super::CommitId, Stepped), R
         return Err(RepoError::ConflictsLeft(blocking));
     }
     let (ours, theirs) = (oid(&state.ours)?, oid(&state.theirs)?);
-    let tree = merged_tree(r, ours, theirs, &result.merged)?;
+    let tree = merged_tree(r, ours, theirs, &result.merged, &HashMap::new())?;
     let kind = super::oplog::OpKind::MergeCommit;
     let kept = by_hand::write(r, kind, &hands, &wrote, &result.merged)?;
     let mut label = state.label.clone();

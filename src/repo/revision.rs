@@ -73,7 +73,7 @@ impl PlanRepo {
 
     /// The plan at `commit`, taking entities already parsed from `parsed` (by blob) and
     /// adding the ones it parses.
-    fn plan_at_sharing(
+    pub(crate) fn plan_at_sharing(
         &self,
         commit: Oid,
         parsed: &mut HashMap<Oid, Entity>,
@@ -214,6 +214,59 @@ impl PlanRepo {
         Ok(())
     }
 
+    /// Writes the plan folder as it was at `commit` into the empty folder `dir`, a scratch copy
+    /// to check a past revision as a folder is checked. Links, and names that could lead out
+    /// of `dir`, are left out.
+    pub fn write_plan_at(
+        &self,
+        commit: impl Into<super::CommitId>,
+        dir: &std::path::Path,
+    ) -> Result<(), RepoError> {
+        let commit = commit.into().oid();
+        let short = commit.to_string().chars().take(10).collect::<String>();
+        let tree = self.plan_tree(commit)?.ok_or(RepoError::NoPlanAt(short))?;
+        let mut failed = None;
+        tree.walk(git2::TreeWalkMode::PreOrder, |folder, entry| {
+            let Ok(name) = entry.name() else {
+                return git2::TreeWalkResult::Skip;
+            };
+            let unsafe_name =
+                name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', '\0']);
+            if unsafe_name || entry.filemode() == 0o120_000 {
+                return git2::TreeWalkResult::Skip;
+            }
+            if entry.kind() != Some(ObjectType::Blob) {
+                return git2::TreeWalkResult::Ok;
+            }
+            let path = dir.join(folder).join(name);
+            let written = self
+                .repo
+                .find_blob(entry.id())
+                .map_err(RepoError::from)
+                .and_then(|b| {
+                    let io = |source| {
+                        RepoError::Store(crate::store::StoreError::Io {
+                            path: path.clone(),
+                            source,
+                        })
+                    };
+                    if let Some(parent) = path.parent() {
+                        std::fs::create_dir_all(parent).map_err(io)?;
+                    }
+                    std::fs::write(&path, b.content()).map_err(io)
+                });
+            match written {
+                Ok(()) => git2::TreeWalkResult::Ok,
+                Err(e) => {
+                    failed = Some(e);
+                    git2::TreeWalkResult::Abort
+                }
+            }
+        })
+        .or_else(|e| if failed.is_some() { Ok(()) } else { Err(e) })?;
+        failed.map_or(Ok(()), Err)
+    }
+
     /// The commit a revision name (`HEAD`, a branch, a tag, an id) stands for; a name that is
     /// none of these but a baseline's stands for the baseline (`q1` for `baseline/q1`).
     pub fn commit_of(&self, rev: &str) -> Result<super::CommitId, RepoError> {
@@ -237,6 +290,19 @@ pub fn plan_to_tree(
     repo: &git2::Repository,
     plan: &Plan,
     keep: Option<&Tree>,
+) -> Result<Oid, RepoError> {
+    plan_to_tree_reusing(repo, plan, keep, &HashMap::new())
+}
+
+/// [`plan_to_tree`], keeping each entity file of `keep` whose blob is known (in `parsed`, by
+/// blob) to hold what `plan` holds for it: a merge then writes only the files it changes,
+/// instead of serializing and hashing every entity of a large plan again. A kept file may
+/// be a partner's non-canonical text of the same value; it reads back the same.
+pub(crate) fn plan_to_tree_reusing(
+    repo: &git2::Repository,
+    plan: &Plan,
+    keep: Option<&Tree>,
+    parsed: &HashMap<Oid, Entity>,
 ) -> Result<Oid, RepoError> {
     let mut root = repo.treebuilder(keep)?;
     let blob = |text: Option<String>| -> Result<Option<Oid>, RepoError> {
@@ -268,19 +334,34 @@ pub fn plan_to_tree(
             .and_then(|o| o.into_tree().ok());
         let mut dir = repo.treebuilder(old.as_ref())?;
         // Entity files are rebuilt from the plan; anything else in the folder is kept.
-        let stale: Vec<String> = old
+        let held: Vec<(String, (Oid, i32))> = old
             .iter()
             .flat_map(|t| t.iter())
-            .filter_map(|e| e.name().ok().map(str::to_owned))
-            .filter(|n| n.ends_with(".ron"))
+            .filter_map(|e| {
+                e.name()
+                    .ok()
+                    .map(|n| (n.to_owned(), (e.id(), e.filemode())))
+            })
+            .filter(|(n, _)| n.ends_with(".ron"))
             .collect();
-        for n in stale {
-            dir.remove(&n)?;
-        }
+        let mut held: HashMap<String, (Oid, i32)> = held.into_iter().collect();
         for id in plan.ids(kind) {
-            if let Some(oid) = blob(crate::store::canonical_text(plan, Some((kind, &id)))?)? {
-                dir.insert(format!("{id}.ron"), oid, 0o100644)?;
+            let name = format!("{id}.ron");
+            // Kept: a plain file (as a merge writes them) whose blob holds this very entity.
+            let kept = held.remove(&name).filter(|(oid, mode)| {
+                *mode == 0o100_644 && parsed.get(oid).is_some_and(|e| holds(plan, kind, &id, e))
+            });
+            // A file kept stays in the builder as it was: inserting it again would look each
+            // blob up once more, 10,000 times for a large plan.
+            if kept.is_none()
+                && let Some(oid) = blob(crate::store::canonical_text(plan, Some((kind, &id)))?)?
+            {
+                dir.insert(&name, oid, 0o100644)?;
             }
+        }
+        // Entity files of entities the plan no longer holds.
+        for name in held.keys() {
+            dir.remove(name)?;
         }
         if dir.is_empty() {
             if root.get(kind.dir())?.is_some() {
@@ -293,6 +374,17 @@ pub fn plan_to_tree(
     }
     write_consultations(repo, &mut root, plan, keep)?;
     Ok(root.write()?)
+}
+
+/// Whether `plan` holds exactly `e` as its entity `id` of `kind`.
+fn holds(plan: &Plan, kind: EntityKind, id: &crate::model::Id, e: &Entity) -> bool {
+    match (kind, e) {
+        (EntityKind::Activity, Entity::Activity(x)) => plan.activities.get(id) == Some(x),
+        (EntityKind::Partner, Entity::Partner(x)) => plan.partners.get(id) == Some(x),
+        (EntityKind::Beneficiary, Entity::Beneficiary(x)) => plan.beneficiaries.get(id) == Some(x),
+        (EntityKind::Funding, Entity::Funding(x)) => plan.funding.get(id) == Some(x),
+        _ => false,
+    }
 }
 
 /// Rebuilds `consultations/` of a plan tree from `plan`; files that are not round folders

@@ -39,10 +39,33 @@ pub fn init(opts: &InitOptions) -> Result<PlanRepo, RepoError> {
     let r = PlanRepo::discover(dir)?;
     // Without an identity the first commit would fail after the files were written.
     r.signatures()?;
-    crate::store::write_new_plan(dir, &plan)?;
+    let started = std::time::Instant::now();
+    let (_, written) = crate::store::write_new_plan_texts(dir, &plan)?;
+    tracing::debug!(
+        files = written.len(),
+        ms = started.elapsed().as_millis() as u64,
+        "init: files written"
+    );
     git_setup_repo(&r, &opts.exe)?;
+    // The two files `git_setup_repo` keeps, as it left them (it may have added to a file
+    // that was there).
+    let mut setup = Vec::new();
+    for name in [".gitattributes", ".gitignore"] {
+        let path = dir.join(name);
+        let bytes =
+            crate::store::read_bounded(&path, crate::store::MAX_FILE_BYTES).map_err(io(&path))?;
+        setup.push((name.to_owned(), bytes));
+    }
+    let files: Vec<(String, &[u8])> = written
+        .iter()
+        .map(|(rel, text)| (rel.clone(), text.as_bytes()))
+        .chain(setup.iter().map(|(rel, b)| (rel.clone(), b.as_slice())))
+        .collect();
     let message = format!("Start the plan {}", plan.meta.id);
-    super::commit(&r, &message, true)?;
+    // Staged from the bytes just written: `add` of 10,000 files would read each back and
+    // resolve its path on disk.
+    super::commit::commit_written(&r, &message, &files)?;
+    tracing::debug!(ms = started.elapsed().as_millis() as u64, "init: committed");
     Ok(r)
 }
 

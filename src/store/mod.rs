@@ -19,7 +19,7 @@ mod save;
 
 #[cfg(unix)]
 pub use atomic::write_atomic_executable;
-pub use atomic::{sync_dir, write_atomic};
+pub use atomic::{replace_all, sync_dir, write_atomic};
 pub use bounded::{open_plain, read_bounded, read_named};
 pub use cache::parse_cache;
 pub use consult::{canonical_response, canonical_round, save_response, write_response};
@@ -35,6 +35,7 @@ pub(crate) use read::parallel;
 pub(crate) use read::placeholder_meta;
 pub use save::{
     FileWrite, SaveReport, canonical_text, save, unit_text, write_files, write_new_plan,
+    write_new_plan_texts,
 };
 
 use crate::i18n::Said;

@@ -103,8 +103,9 @@ pub fn canonical_text(
 
 /// Writes and removes files under `root`: new and changed files first (`plan.ron`, entities,
 /// rounds, then responses, so that a response's round exists first), then removals in the
-/// other order (responses before their round). Each file is written atomically; a file whose
-/// bytes are not the expected ones is left alone and reported.
+/// other order (responses before their round). Each file is replaced atomically, the written
+/// ones flushed to disk together (`atomic::replace_all`); a file whose bytes are not the
+/// expected ones is left alone and reported.
 pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, StoreError> {
     let mut report = SaveReport::default();
     let mut order: Vec<&FileWrite> = writes.iter().filter(|w| w.text.is_some()).collect();
@@ -114,6 +115,8 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
     // Each folder is synced once, after the last file renamed into or out of it: one journal
     // commit per folder instead of one per file.
     let mut folders: std::collections::BTreeSet<std::path::PathBuf> = Default::default();
+    let mut to_write: Vec<(std::path::PathBuf, &str)> = Vec::new();
+    let mut to_remove: Vec<&FileWrite> = Vec::new();
     for w in order.into_iter().chain(removals) {
         let rel = w.unit.to_string();
         real_folders(root, &rel)?;
@@ -131,37 +134,41 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
         }
         match &w.text {
             Some(text) => {
-                if let Some(dir) = path.parent() {
+                if let Some(dir) = path.parent()
+                    && folders.insert(dir.to_path_buf())
+                {
                     std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
                         path: dir.into(),
                         source,
                     })?;
                 }
-                super::atomic::replace(&path, text.as_bytes()).map_err(|source| {
-                    StoreError::Io {
-                        path: path.clone(),
-                        source,
-                    }
-                })?;
-                folders.extend(path.parent().map(std::path::Path::to_path_buf));
                 report
                     .hashes
                     .insert(rel.clone(), Some(content_hash(text.as_bytes())));
                 report.written.push(rel);
+                to_write.push((path, text));
             }
-            None => {
-                remove(root, &rel)?;
-                folders.extend(path.parent().map(std::path::Path::to_path_buf));
-                if let Unit::Round { round } = &w.unit {
-                    // Empty folders are invisible to git but would be read as a round without a file.
-                    let dir = root.join(CONSULTATIONS_DIR).join(round.as_str());
-                    let _ = std::fs::remove_dir(dir.join(RESPONSES_DIR));
-                    let _ = std::fs::remove_dir(dir);
-                }
-                report.hashes.insert(rel.clone(), None);
-                report.removed.push(rel);
-            }
+            None => to_remove.push(w),
         }
+    }
+    let batch: Vec<(&Path, &[u8])> = to_write
+        .iter()
+        .map(|(p, t)| (p.as_path(), t.as_bytes()))
+        .collect();
+    super::atomic::replace_all(&batch).map_err(|(path, source)| StoreError::Io { path, source })?;
+    for w in to_remove {
+        let rel = w.unit.to_string();
+        let path = root.join(&rel);
+        remove(root, &rel)?;
+        folders.extend(path.parent().map(std::path::Path::to_path_buf));
+        if let Unit::Round { round } = &w.unit {
+            // Empty folders are invisible to git but would be read as a round without a file.
+            let dir = root.join(CONSULTATIONS_DIR).join(round.as_str());
+            let _ = std::fs::remove_dir(dir.join(RESPONSES_DIR));
+            let _ = std::fs::remove_dir(dir);
+        }
+        report.hashes.insert(rel.clone(), None);
+        report.removed.push(rel);
     }
     for dir in folders.iter().filter(|d| d.is_dir()) {
         super::atomic::sweep_stale(dir);
@@ -284,6 +291,15 @@ fn remove(root: &Path, rel: &str) -> Result<(), StoreError> {
 
 /// Writes a whole plan into an empty or new folder (for `init` and generated plans).
 pub fn write_new_plan(root: &Path, plan: &Plan) -> Result<SaveReport, StoreError> {
+    write_new_plan_texts(root, plan).map(|(report, _)| report)
+}
+
+/// [`write_new_plan`], also giving each file written (its path in the plan folder and its
+/// text), so that a caller can commit them without reading them back.
+pub fn write_new_plan_texts(
+    root: &Path,
+    plan: &Plan,
+) -> Result<(SaveReport, Vec<(String, String)>), StoreError> {
     std::fs::create_dir_all(root).map_err(|source| StoreError::Io {
         path: root.into(),
         source,
@@ -307,6 +323,10 @@ pub fn write_new_plan(root: &Path, plan: &Plan) -> Result<SaveReport, StoreError
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     let report = write_files(root, &writes)?;
+    let mut texts: Vec<(String, String)> = writes
+        .into_iter()
+        .filter_map(|w| Some((w.unit.to_string(), w.text?)))
+        .collect();
     // The rules are no unit of editing (nothing edits them but a person's editor), so they
     // are written here, beside the units.
     if let Some(g) = &plan.governance {
@@ -317,6 +337,7 @@ pub fn write_new_plan(root: &Path, plan: &Plan) -> Result<SaveReport, StoreError
         })?;
         super::write_atomic(&path, text.as_bytes())
             .map_err(|source| StoreError::Io { path, source })?;
+        texts.push((crate::model::GOVERNANCE_FILE.to_owned(), text));
     }
-    Ok(report)
+    Ok((report, texts))
 }

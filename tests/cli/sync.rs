@@ -368,3 +368,32 @@ fn a_stale_lock_is_named_with_what_to_do() {
     std::fs::remove_file(&lock).unwrap();
     assert!(sync(&w.b).status.success());
 }
+
+/// A sync that brings an error names it and exits 1; an error the plan already had before the
+/// sync is not named again (the plan as it was is read from the commit the sync started from).
+#[test]
+fn only_the_errors_a_sync_brings_are_named() {
+    let w = world();
+    edit(&w.a, "pilot-tunis", "A lead nobody knows", |a| {
+        a.lead = Some(khutta::model::Id::new_unchecked("nobody-known"))
+    });
+    let first = sync(&w.a);
+    assert_eq!(first.status.code(), Some(0), "{}", transcript(&first));
+    edit(&w.b, "egm-cairo-2021", "Another lead nobody knows", |a| {
+        a.lead = Some(khutta::model::Id::new_unchecked("nobody-else"))
+    });
+    // b merges a's error into a plan that had its own: only a's is new to b.
+    let out = sync(&w.b);
+    let text = transcript(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("1 error it did not have before"), "{text}");
+    assert!(text.contains("pilot-tunis"), "{text}");
+    assert!(!text.contains("egm-cairo-2021.ron"), "{text}");
+    // a receives b's: only that one is new to a.
+    let out = sync(&w.a);
+    let text = transcript(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("1 error it did not have before"), "{text}");
+    assert!(text.contains("egm-cairo-2021"), "{text}");
+    assert!(!text.contains("pilot-tunis.ron"), "{text}");
+}
