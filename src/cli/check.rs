@@ -238,9 +238,7 @@ pub fn report_new_errors(
     if errors.is_empty() {
         return Ok(0);
     }
-    let known = before
-        .map(|c| error_keys_at(r, c, ui))
-        .unwrap_or_default();
+    let known = before.map(|c| error_keys_at(r, c, ui)).unwrap_or_default();
     let new: Vec<&Diagnostic> = errors
         .into_iter()
         .filter(|d| !known.contains(&error_key(d)))
