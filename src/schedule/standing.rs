@@ -186,7 +186,7 @@ pub fn rollups_with(
 
 /// The position of each activity's parent among `acts` (which are in id order), when it
 /// exists.
-pub(crate) fn parents(acts: &[&Activity]) -> Vec<Option<usize>> {
+pub fn parents(acts: &[&Activity]) -> Vec<Option<usize>> {
     acts.iter()
         .map(|a| {
             let p = a.parent.as_ref()?;
