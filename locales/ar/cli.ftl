@@ -169,6 +169,17 @@ guard-entity = {$noun} {$id}
 guard-entity-field = {$entity}، الحقل {$field}
 guard-file = الملف {$path}
 guard-whole-commit = الإيداع كله
+guard-branch = الفرع {$name}
+guard-rewrite = { $count_form ->
+    [one] يُسقط الدفع إيداعًا واحدًا من فرع الخطة المنشور، {$why}
+    [two] يُسقط الدفع إيداعين من فرع الخطة المنشور، {$why}
+    [few] يُسقط الدفع {$count} إيداعات من فرع الخطة المنشور، {$why}
+    [many] يُسقط الدفع {$count} إيداعًا من فرع الخطة المنشور، {$why}
+   *[other] يُسقط الدفع {$count} إيداع من فرع الخطة المنشور، {$why}
+}
+guard-rewrite-deleted = وهو يحذف الفرع، وهذا لا يجوز لأحد عبر الدفع
+guard-rewrite-not-coordinator = ولا يعيد كتابة تاريخه إلا إيداع من جهة منسّقة؛ أجرِ التغيير في إيداعات جديدة فوقه بدلًا من ذلك
+guard-rewrite-unsigned = ويطلب governance.ron أن يكون الإيداع الذي يعيد كتابته موقَّعًا بمفتاح جهة منسّقة مُدرَج تحت اسم مؤلّفه
 guard-refused-hint = لم يتغيّر شيء على الخادم؛ تراجع عن هذه التغييرات في إيداعات جديدة (أو اطلب من جهة منسّقة أن تمنحها في governance.ron)، ثم ادفع من جديد
 guard-signing-required = {$why}، ويطلب governance.ron أن يكون كل إيداع موقَّعًا بمفتاح مُدرَج تحت اسم مؤلّفه
 guard-unsigned = الإيداع غير موقَّع

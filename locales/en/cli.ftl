@@ -147,6 +147,14 @@ guard-entity = {$noun} {$id}
 guard-entity-field = {$entity}, field {$field}
 guard-file = file {$path}
 guard-whole-commit = the commit
+guard-branch = branch {$name}
+guard-rewrite = { $count ->
+    [one] the push takes 1 commit away from the plan's published branch, {$why}
+   *[other] the push takes {$count} commits away from the plan's published branch, {$why}
+}
+guard-rewrite-deleted = it deletes the branch, which no one may do through a push
+guard-rewrite-not-coordinator = and only a coordinator's commit may rewrite its history; make the change in new commits on top of it instead
+guard-rewrite-unsigned = and governance.ron asks for the commit that rewrites it to be signed by a coordinator's key listed under its author
 guard-refused-hint = nothing was changed on the server; undo these changes in new commits (or ask a coordinator to grant them in governance.ron), then push again
 guard-signing-required = {$why}, and governance.ron asks for every commit to be signed by a key listed under its author
 guard-unsigned = the commit is not signed

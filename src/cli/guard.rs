@@ -112,6 +112,13 @@ struct Finding {
 /// Checks the new commits of `updates` and refuses the push when any breaks a rule.
 fn guard(updates: &[RefUpdate], ui: &Ui) -> Result<ExitCode, CommandError> {
     let repo = pushed::open_hook_repository()?;
+    // A push that takes commits away from the published branch brings no new commit to
+    // walk: it is judged on its own, first.
+    let rewrites = rewrite_findings(&pushed::rewrites(&repo, updates)?)?;
+    if !rewrites.is_empty() {
+        refuse(updates, &rewrites, ui);
+        return Ok(ExitCode::from(1));
+    }
     let commits = pushed::new_commits(&repo, updates)?;
     let Some(tip) = commits.last().copied() else {
         return Ok(ExitCode::SUCCESS);
@@ -149,6 +156,53 @@ fn guard(updates: &[RefUpdate], ui: &Ui) -> Result<ExitCode, CommandError> {
     }
     refuse(updates, &findings, ui);
     Ok(ExitCode::from(1))
+}
+
+/// What the plan's rules say of pushes that take commits away from the published branch:
+/// deleting it is refused; moving it elsewhere is the coordinators' alone, by a commit whose
+/// author is a coordinator's person (and signed by their key where the rules ask for
+/// signatures). Where the branch held no plan, or the plan has no rules, there is no one to
+/// judge by and nothing is said.
+fn rewrite_findings(rewrites: &[pushed::Rewrite]) -> Result<Vec<Finding>, CommandError> {
+    let mut out = Vec::new();
+    for rw in rewrites {
+        let repo = pushed::open_hook_repository()?;
+        let Some(prefix) = pushed::plan_folder(&repo, rw.old)? else {
+            continue;
+        };
+        let r = pushed::plan_in(repo, prefix);
+        let Some(rules) = r.governance_at(rw.old)? else {
+            continue;
+        };
+        let (name, email) = rw.author.clone();
+        let why = match rw.new {
+            None => Some(said!("guard-rewrite-deleted")),
+            Some(new) => match rules.person(&email) {
+                Some(p) if rules.is_coordinator(&p.partner) => {
+                    let signed = match Signatures::new(&r, Vec::new()).proof(&r, new) {
+                        khutta::repo::Proof::Good { key, .. } => p.has_key(&key),
+                        _ => false,
+                    };
+                    (rules.signing == Signing::Required && !signed)
+                        .then(|| said!("guard-rewrite-unsigned"))
+                }
+                _ => Some(said!("guard-rewrite-not-coordinator")),
+            },
+        };
+        if let Some(why) = why {
+            out.push(Finding {
+                commit: rw.tip,
+                subject: rw.subject.clone(),
+                author: name,
+                email,
+                entity: Some(said!("guard-branch", name = &rw.refname)),
+                field: None,
+                rule: "rewrites-history",
+                why: said!("guard-rewrite", count = rw.dropped, why = why),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Whether any of `commits` gives the rules something to say: a change to the plan folder,

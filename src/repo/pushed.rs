@@ -101,6 +101,68 @@ pub fn ref_tips(repo: &Repository) -> Result<Vec<CommitId>, RepoError> {
         .collect())
 }
 
+/// A push that takes commits away from the branch the repository publishes (the branch its
+/// `HEAD` names, which every clone checks out): it deletes the branch, or moves it to a commit
+/// that does not hold where it was (a forced push).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rewrite {
+    /// The branch, `refs/heads/main`.
+    pub refname: String,
+    /// Where it was.
+    pub old: CommitId,
+    /// Where it goes (`None`: deleted).
+    pub new: Option<CommitId>,
+    /// How many commits it held that it no longer holds.
+    pub dropped: usize,
+    /// The commit that answers for the push: where the branch goes, or (deleted) where it was.
+    pub tip: CommitId,
+    /// That commit's author's name and e-mail address, and its message's first line.
+    pub author: (String, String),
+    /// See `author`.
+    pub subject: String,
+}
+
+/// The updates of `updates` that take commits away from the published branch.
+pub fn rewrites(repo: &Repository, updates: &[RefUpdate]) -> Result<Vec<Rewrite>, RepoError> {
+    let head = repo.find_reference("HEAD").ok();
+    let published: Option<String> = head
+        .as_ref()
+        .and_then(|h| h.symbolic_target().ok().flatten())
+        .map(str::to_owned);
+    let mut out = Vec::new();
+    for u in updates {
+        let Some(old) = u.old else { continue };
+        if Some(u.refname.as_str()) != published.as_deref() {
+            continue;
+        }
+        let mut walk = repo.revwalk()?;
+        walk.push(old.oid())?;
+        if let Some(new) = u.new {
+            walk.hide(new.oid())?;
+        }
+        let dropped = walk.count();
+        if dropped > 0 {
+            let tip = u.new.unwrap_or(old);
+            let commit = repo.find_commit(tip.oid())?;
+            let author = commit.author();
+            out.push(Rewrite {
+                refname: u.refname.clone(),
+                old,
+                new: u.new,
+                dropped,
+                tip,
+                author: (
+                    String::from_utf8_lossy(author.name_bytes()).into_owned(),
+                    String::from_utf8_lossy(author.email_bytes()).into_owned(),
+                ),
+                subject: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
+                    .into_owned(),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The commits of `updates` that no ref of `repo` holds yet, each once, parents before
 /// children.
 pub fn new_commits(repo: &Repository, updates: &[RefUpdate]) -> Result<Vec<CommitId>, RepoError> {

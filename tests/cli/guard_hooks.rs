@@ -290,3 +290,91 @@ fn a_commit_that_breaks_a_file_is_refused_and_its_words_are_escaped() {
     );
     assert!(!err.contains('\u{1b}'), "{err:?}");
 }
+
+/// A forced push that takes commits away from the published branch is the coordinators'
+/// alone: a partner's is refused, naming the branch and how many commits it drops, through
+/// either hook; deleting the branch is refused to everyone; a coordinator's goes through.
+#[test]
+fn only_a_coordinator_rewrites_the_published_history() {
+    let b = bare();
+    // Let git hand a deletion of the checked-out branch to the hooks rather than refuse it
+    // itself, so that the guard's own answer is seen.
+    git_ok(&b.bare, &["config", "receive.denyDeleteCurrent", "ignore"]);
+    assert!(install(&b, &[]).status.success());
+    change(
+        &b,
+        "plan/activities/pilot-tunis.ron",
+        "progress: 75",
+        "progress: 80",
+        "leila",
+        "Tunis at 80",
+    );
+    assert!(push(&b, &["-q", "origin", "main"]).status.success());
+    let published = server_tip(&b);
+    // Leila rewrites her own commit and forces it over the one the server holds.
+    git_ok(&b.clone, &["reset", "-q", "--hard", "HEAD~1"]);
+    change(
+        &b,
+        "plan/activities/pilot-tunis.ron",
+        "progress: 75",
+        "progress: 85",
+        "leila",
+        "Tunis at 85",
+    );
+    let out = push(&b, &["--force", "origin", "main"]);
+    assert!(!out.status.success(), "{}", transcript(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("branch refs/heads/main: rule rewrites-history: the push takes 1 commit away from the plan's published branch, and only a coordinator's commit may rewrite its history"),
+        "{err}"
+    );
+    assert_eq!(server_tip(&b), published, "nothing changed on the server");
+    // The same through git's update hook.
+    assert!(install(&b, &["--update", "--force"]).status.success());
+    std::fs::remove_file(b.bare.join("hooks/pre-receive")).unwrap();
+    let out = push(&b, &["--force", "origin", "main"]);
+    assert!(!out.status.success(), "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("rule rewrites-history"),
+        "{}",
+        transcript(&out)
+    );
+    // Deleting the branch: refused, whoever asks.
+    let out = push(&b, &["origin", ":main"]);
+    assert!(!out.status.success(), "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("it deletes the branch, which no one may do through a push"),
+        "{}",
+        transcript(&out)
+    );
+    assert_eq!(server_tip(&b), published);
+    // Amal, a coordinator, rewrites it: accepted, and the server holds her commit.
+    git_ok(&b.clone, &["reset", "-q", "--hard", "HEAD~1"]);
+    change(
+        &b,
+        "plan/activities/pilot-tunis.ron",
+        "progress: 75",
+        "progress: 78",
+        "amal",
+        "Tunis at 78, as agreed",
+    );
+    let out = push(&b, &["--force", "-q", "origin", "main"]);
+    assert!(out.status.success(), "{}", transcript(&out));
+    assert_eq!(server_tip(&b), git_ok(&b.clone, &["rev-parse", "HEAD"]));
+    // A fast-forward is no rewrite: Leila's next commit lands.
+    change(
+        &b,
+        "plan/activities/pilot-tunis.ron",
+        "progress: 78",
+        "progress: 79",
+        "leila",
+        "Tunis at 79",
+    );
+    let out = push(&b, &["-q", "origin", "main"]);
+    assert!(out.status.success(), "{}", transcript(&out));
+}
+
+fn server_tip(b: &Bare) -> String {
+    git_ok(&b.bare, &["rev-parse", "refs/heads/main"])
+}
