@@ -27,20 +27,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(unix)]
 pub fn write_atomic_executable(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(TMP_SUFFIX)
-        .tempfile_in(folder(path))?;
+    let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes)?;
     tmp.as_file()
         .set_permissions(std::fs::Permissions::from_mode(0o755))?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(folder(path))
+}
+
+/// A new temporary file beside `path`, named after it (`.NAME.XXXXXX.tmp`), which the plan's
+/// loader and `git status` both pass over.
+fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TMP_SUFFIX)
+        .tempfile_in(folder(path))
 }
 
 fn folder(path: &Path) -> &Path {
@@ -54,18 +60,7 @@ fn folder(path: &Path) -> &Path {
 /// caller syncs each folder once, after the last rename into it. A crash before then leaves
 /// each file old or new, never half written.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(TMP_SUFFIX)
-        .tempfile_in(dir)?;
+    let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes)?;
     set_permissions(tmp.as_file(), path)?;
     tmp.as_file().sync_all()?;
@@ -91,15 +86,7 @@ pub fn replace_all(files: &[(&Path, &[u8])]) -> Result<(), (PathBuf, io::Error)>
     let each = files.len() <= FSYNC_EACH_UP_TO || !cfg!(target_os = "linux");
     let mut pending = Vec::with_capacity(files.len());
     for &(path, bytes) in files {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(TMP_SUFFIX)
-            .tempfile_in(folder(path))
-            .map_err(at(path))?;
+        let mut tmp = temp_beside(path).map_err(at(path))?;
         tmp.write_all(bytes).map_err(at(path))?;
         set_permissions(tmp.as_file(), path).map_err(at(path))?;
         if each {
