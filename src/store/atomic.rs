@@ -36,8 +36,8 @@ pub fn write_atomic_executable(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(folder(path))
 }
 
-/// A new temporary file beside `path`, named after it (`.NAME.XXXXXX.tmp`), which the plan's
-/// loader and `git status` both pass over.
+/// A new temporary file beside `path`, named after it with the suffix the plan's loader
+/// passes over (a crash can leave one behind).
 fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
     let name = path
         .file_name()
