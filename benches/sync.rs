@@ -21,7 +21,7 @@ mod generate;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use khutta::repo::{PlanRepo, SyncOptions};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// 1,000 commits, each changing one activity's progress, written straight into the object store.
@@ -75,13 +75,17 @@ fn history(r: &PlanRepo, commits: usize) {
         .unwrap();
 }
 
-fn bench(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
-    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
-    let seed = dir.path().join("seed");
+/// A repository made from the plan folder `from` in `dir/seed` (`more` runs on it before it
+/// is served), served bare by a git daemon, and a partner's clone of it with the plan at its
+/// top: the daemon (kept alive), the served bare repository's path and the partner's folder.
+fn served(
+    dir: &Path,
+    from: PathBuf,
+    more: impl FnOnce(&PlanRepo),
+) -> (support::daemon::Daemon, PathBuf, PathBuf) {
     let opts = khutta::repo::InitOptions {
-        dir: seed.clone(),
-        from: Some(bundled),
+        dir: dir.join("seed"),
+        from: Some(from),
         exe: "khutta".into(),
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
     };
@@ -89,20 +93,21 @@ fn bench(c: &mut Criterion) {
     let r = khutta::repo::init(&opts).unwrap_or_else(|e| {
         panic!("{e}: set GIT_AUTHOR_NAME/EMAIL and GIT_COMMITTER_NAME/EMAIL to run this bench")
     });
-    history(&r, 1000);
-    let served = dir.path().join("served");
+    more(&r);
+    let served = dir.join("served");
     std::fs::create_dir_all(&served).unwrap();
-    support::cmd::git_ok(
-        dir.path(),
-        &["clone", "-q", "--bare", "seed", "served/origin.git"],
-    );
+    support::cmd::git_ok(dir, &["clone", "-q", "--bare", "seed", "served/origin.git"]);
     let daemon = support::daemon::Daemon::start(&served);
-    support::cmd::git_ok(
-        dir.path(),
-        &["clone", "-q", &daemon.url("origin.git"), "partner"],
-    );
-    let partner = dir.path().join("partner");
+    support::cmd::git_ok(dir, &["clone", "-q", &daemon.url("origin.git"), "partner"]);
+    let partner = dir.join("partner");
     support::cmd::git_ok(&partner, &["config", "khutta.plan", "."]);
+    (daemon, served.join("origin.git"), partner)
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
+    let (daemon, _origin, partner) = served(dir.path(), bundled, |r| history(r, 1000));
     let pr = PlanRepo::open(&partner).unwrap();
     let file = partner.join("activities/pilot-tunis.ron");
     let mut n = 0u32;
@@ -194,30 +199,8 @@ fn large(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source");
     generate::write(10_000, 1, &source).unwrap();
-    let seed = dir.path().join("seed");
-    let opts = khutta::repo::InitOptions {
-        dir: seed.clone(),
-        from: Some(source),
-        exe: "khutta".into(),
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    };
-    khutta::repo::init(&opts).unwrap_or_else(|e| {
-        panic!("{e}: set GIT_AUTHOR_NAME/EMAIL and GIT_COMMITTER_NAME/EMAIL to run this bench")
-    });
-    let served = dir.path().join("served");
-    std::fs::create_dir_all(&served).unwrap();
-    support::cmd::git_ok(
-        dir.path(),
-        &["clone", "-q", "--bare", "seed", "served/origin.git"],
-    );
-    let bare = git2::Repository::open_bare(served.join("origin.git")).unwrap();
-    let daemon = support::daemon::Daemon::start(&served);
-    support::cmd::git_ok(
-        dir.path(),
-        &["clone", "-q", &daemon.url("origin.git"), "partner"],
-    );
-    let partner = dir.path().join("partner");
-    support::cmd::git_ok(&partner, &["config", "khutta.plan", "."]);
+    let (daemon, origin, partner) = served(dir.path(), source, |_| {});
+    let bare = git2::Repository::open_bare(origin).unwrap();
     let pr = PlanRepo::open(&partner).unwrap();
     let ids: Vec<String> = khutta::store::load_with_cache(&partner, None)
         .unwrap()
