@@ -36,6 +36,18 @@ pub fn merge_unit(
             }
             _ => (o.cloned(), Vec::new()),
         },
+        Unit::Governance => {
+            let g = UnitValue::as_governance;
+            let (merged, found) = merge_value(
+                Root::Governance,
+                unit,
+                b.and_then(g),
+                o.and_then(g),
+                t.and_then(g),
+                |_| {},
+            );
+            (merged.map(|g| UnitValue::Governance(Box::new(g))), found)
+        }
         Unit::Entity { kind, id } => {
             let e = UnitValue::as_entity;
             let (merged, found) =
@@ -73,6 +85,7 @@ pub fn merge_unit(
 fn tree(v: &UnitValue) -> (Root, Value) {
     match v {
         UnitValue::Meta(m) => (Root::Meta, meta_tree(m)),
+        UnitValue::Governance(g) => (Root::Governance, json(&**g)),
         UnitValue::Entity(e) => (Root::Entity(e.kind()), entity_tree(e)),
         UnitValue::Round(r) => (Root::Round, json(&**r)),
         UnitValue::Response(r) => (Root::Response, json(&**r)),
@@ -101,12 +114,7 @@ pub fn write_field(
         path: path.to_string(),
         message: crate::said!("value-not-json", reason = &e.to_string()),
     };
-    let root = match unit {
-        Unit::Plan => Root::Meta,
-        Unit::Entity { kind, .. } => Root::Entity(*kind),
-        Unit::Round { .. } => Root::Round,
-        Unit::Response { .. } => Root::Response,
-    };
+    let root = Root::of(unit);
     let t = if path.is_root() {
         match value {
             Some(v) => v,
@@ -136,6 +144,7 @@ pub fn write_field(
             m.normalize();
             UnitValue::Meta(Box::new(m))
         }
+        Unit::Governance => UnitValue::Governance(serde_json::from_value(t).map_err(invalid)?),
         Unit::Entity { kind, id } => {
             let mut e = entity_from_tree(*kind, t).map_err(invalid)?;
             e.normalize();

@@ -228,7 +228,7 @@ pub(crate) fn write_value(
             r.normalize();
             c.responses.insert(participant.clone(), r);
         }
-        Target::Plan | Target::Entity { .. } => {}
+        Target::Plan | Target::Governance | Target::Entity { .. } => {}
     }
     Ok(())
 }

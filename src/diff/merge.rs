@@ -134,9 +134,19 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> MergeResult {
         merged.meta = meta;
         conflicts.extend(found);
     }
-    // The rules are one value: a side that changed them alone brings its change.
-    if theirs.governance != base.governance && ours.governance == base.governance {
-        merged.governance.clone_from(&theirs.governance);
+    // The rules merge person by person and grant by grant; where both sides changed one
+    // rule differently, the conflict keeps ours until settled, as for any other file.
+    if theirs.governance != base.governance && theirs.governance != ours.governance {
+        let (rules, found) = super::consult::merge_value(
+            Root::Governance,
+            &Target::Governance,
+            base.governance.as_ref(),
+            ours.governance.as_ref(),
+            theirs.governance.as_ref(),
+            |_| {},
+        );
+        merged.governance = rules;
+        conflicts.extend(found);
     }
     let mut sides = Sides {
         merged: &mut merged,

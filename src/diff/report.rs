@@ -1,7 +1,7 @@
 //! The conflict report: what the merge driver prints and what the merge test cases expect.
 
 use super::delta;
-use super::merge::{Conflict, ConflictKind, Side, Target};
+use super::merge::{Conflict, ConflictKind, Side};
 use super::render::{esc, value};
 use super::tree::Root;
 use crate::i18n::Messages;
@@ -39,12 +39,7 @@ pub fn side_shown(c: &Conflict, side: Side, m: &Messages) -> String {
         Side::Theirs => &c.theirs,
         Side::Merged => return String::new(),
     };
-    let root = match c.target {
-        Target::Plan => Root::Meta,
-        Target::Entity { kind, .. } => Root::Entity(kind),
-        Target::Round { .. } => Root::Round,
-        Target::Response { .. } => Root::Response,
-    };
+    let root = Root::of(&c.target);
     if c.path.is_root() && side == Side::Base {
         let key = if v.is_some() {
             "review-conflict-present"

@@ -188,6 +188,11 @@ pub(crate) fn write_value(
             }
             plan.put(entity);
         }
+        Target::Governance => {
+            let now = plan.unit(target);
+            let rules = super::by_unit::write_field(target, now.as_ref(), path, value)?;
+            plan.set_unit(target, rules);
+        }
         Target::Round { .. } | Target::Response { .. } => {
             super::consult::write_value(plan, target, path, value)?;
         }

@@ -8,8 +8,8 @@ use super::merge::{ConflictKind, Side};
 use super::path::{FieldPath, Seg};
 use super::seq::{Hunk, hunks, item_segs};
 use super::tree::{
-    ListRule, Root, Shape, as_list, inner, keys, list_rule, member_key, ordered_union, record,
-    shape_of, unique_keys,
+    ListRule, Root, Shape, as_list, inner, keys, list_rule, member_key, merges_whole,
+    ordered_union, record, shape_of, unique_keys,
 };
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -129,6 +129,7 @@ fn strs(ks: &[String]) -> Vec<&str> {
 fn list(m: &mut Merger, b: Opt, o: Opt, t: Opt) -> Option<Vec<Value>> {
     let (lb, lo, lt) = (as_list(b), as_list(o), as_list(t));
     let merged = match list_rule(m.root, &m.fields) {
+        _ if merges_whole(m.root, &m.fields) => None,
         ListRule::Keyed(key) => {
             match (
                 unique_keys(lb, key),

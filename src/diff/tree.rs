@@ -18,12 +18,28 @@ use std::collections::BTreeMap;
 pub(crate) enum Root {
     /// `plan.ron`.
     Meta,
+    /// `governance.ron`.
+    Governance,
     /// An entity file.
     Entity(EntityKind),
     /// A consultation round's `round.ron`.
     Round,
     /// A participant's response.
     Response,
+}
+
+impl Root {
+    /// The root of the tree of what `unit`'s file holds.
+    pub(crate) fn of(unit: &crate::model::Unit) -> Root {
+        use crate::model::Unit;
+        match unit {
+            Unit::Plan => Root::Meta,
+            Unit::Governance => Root::Governance,
+            Unit::Entity { kind, .. } => Root::Entity(*kind),
+            Unit::Round { .. } => Root::Round,
+            Unit::Response { .. } => Root::Response,
+        }
+    }
 }
 
 /// How the items of a list are matched between revisions.
@@ -51,6 +67,10 @@ fn by_partner(v: &Value) -> Option<String> {
 
 fn by_id(v: &Value) -> Option<String> {
     str_field(v, "id")
+}
+
+fn by_email(v: &Value) -> Option<String> {
+    str_field(v, "email")
 }
 
 fn by_date(v: &Value) -> Option<String> {
@@ -82,11 +102,27 @@ pub(crate) fn list_rule(root: Root, fields: &[String]) -> ListRule {
         (Root::Meta, ["calendars", "holidays"]) => ListRule::Keyed(by_date),
         (Root::Meta, ["calendars", "weekend" | "countries"]) => ListRule::Set,
         (Root::Meta, ["sdg_goals" | "sdg_targets" | "countries" | "cities"]) => ListRule::Set,
+        // Rules merge person by person and grant by grant (what one grant allows merges
+        // only whole: see `merges_whole`).
+        (Root::Governance, ["coordinators"] | ["people", "keys"]) => ListRule::Set,
+        (Root::Governance, ["people"]) => ListRule::Keyed(by_email),
+        (Root::Governance, ["grants"]) => ListRule::Keyed(by_partner),
         (Root::Round, ["questions"]) => ListRule::Keyed(by_id),
         (Root::Round, ["questions", "kind", "options"]) => ListRule::Keyed(by_id),
         (Root::Round, ["questions", "refers_to", _]) => ListRule::Set,
         _ => ListRule::Sequence,
     }
+}
+
+/// Whether the list at `fields` merges only as one value: changed differently on two sides,
+/// it is a conflict. What a grant allows is a decision about a partner's rights; two
+/// decisions made apart must not add up to more than either side gave.
+pub(crate) fn merges_whole(root: Root, fields: &[String]) -> bool {
+    let names: Vec<&str> = fields.iter().map(String::as_str).collect();
+    matches!(
+        (root, names.as_slice()),
+        (Root::Governance, ["grants", "may"])
+    )
 }
 
 /// The keys of `items` under `key`, or `None` when an item has none or two share one; such a

@@ -218,6 +218,8 @@ impl Change {
                 }
                 _ => return None,
             },
+            // The rules are edited by a person's editor only, never as a change of the document.
+            Unit::Governance => return None,
             Unit::Entity { kind, id } => Change::Entity {
                 kind: *kind,
                 id: id.clone(),

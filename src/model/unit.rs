@@ -1,20 +1,22 @@
-//! One file of the plan as a unit of change: `plan.ron`, an entity, a round's design or a
-//! participant's response. Saving, watching the disk, merging unsaved edits with what arrived
+//! One file of the plan as a unit of change: `plan.ron`, the rules (`governance.ron`), an
+//! entity, a round's design or a participant's response. Saving, watching the disk, merging unsaved edits with what arrived
 //! and recovering after a crash all work unit by unit, so they share these two types.
 
 use super::{
-    CONSULTATIONS_DIR, Entity, EntityKind, Id, PLAN_FILE, Plan, PlanMeta, RESPONSES_DIR,
-    ROUND_FILE, Response, Round,
+    CONSULTATIONS_DIR, Entity, EntityKind, GOVERNANCE_FILE, Governance, Id, PLAN_FILE, Plan,
+    PlanMeta, RESPONSES_DIR, ROUND_FILE, Response, Round,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Which file of the plan: `plan.ron`, one entity, a round's `round.ron` or one response.
+/// Which file of the plan: `plan.ron`, `governance.ron`, one entity, a round's `round.ron` or one response.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "file", rename_all = "lowercase")]
 pub enum Unit {
     /// `plan.ron`.
     Plan,
+    /// `governance.ron`, the rules of who may change what.
+    Governance,
     /// An entity file.
     Entity {
         /// Its kind.
@@ -41,6 +43,7 @@ impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Unit::Plan => f.write_str(PLAN_FILE),
+            Unit::Governance => f.write_str(GOVERNANCE_FILE),
             Unit::Entity { kind, id } => f.write_str(&kind.file_path(id)),
             Unit::Round { round } => f.write_str(&super::round_path(round)),
             Unit::Response { round, participant } => {
@@ -65,6 +68,9 @@ impl Unit {
     pub(crate) fn from_path(rel: &str) -> Option<Unit> {
         if rel == PLAN_FILE {
             return Some(Unit::Plan);
+        }
+        if rel == GOVERNANCE_FILE {
+            return Some(Unit::Governance);
         }
         let (dir, file) = rel.split_once('/')?;
         if dir == CONSULTATIONS_DIR {
@@ -92,7 +98,7 @@ impl Unit {
     pub fn round(&self) -> Option<&Id> {
         match self {
             Unit::Round { round } | Unit::Response { round, .. } => Some(round),
-            Unit::Plan | Unit::Entity { .. } => None,
+            Unit::Plan | Unit::Governance | Unit::Entity { .. } => None,
         }
     }
 }
@@ -102,6 +108,8 @@ impl Unit {
 pub enum UnitValue {
     /// `plan.ron`.
     Meta(Box<PlanMeta>),
+    /// `governance.ron`.
+    Governance(Box<Governance>),
     /// An entity.
     Entity(Box<Entity>),
     /// A round's design (without its responses).
@@ -115,6 +123,14 @@ impl UnitValue {
     pub(crate) fn as_meta(&self) -> Option<&PlanMeta> {
         match self {
             UnitValue::Meta(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The rules, when this is `governance.ron`.
+    pub(crate) fn as_governance(&self) -> Option<&Governance> {
+        match self {
+            UnitValue::Governance(g) => Some(g),
             _ => None,
         }
     }
@@ -149,6 +165,10 @@ impl Plan {
     pub fn unit(&self, unit: &Unit) -> Option<UnitValue> {
         match unit {
             Unit::Plan => Some(UnitValue::Meta(Box::new(self.meta.clone()))),
+            Unit::Governance => self
+                .governance
+                .clone()
+                .map(|g| UnitValue::Governance(Box::new(g))),
             Unit::Entity { kind, id } => self
                 .get(*kind, id.as_str())
                 .map(|e| UnitValue::Entity(Box::new(e))),
@@ -168,6 +188,7 @@ impl Plan {
     pub(crate) fn same_unit(&self, other: &Plan, unit: &Unit) -> bool {
         match unit {
             Unit::Plan => self.meta == other.meta,
+            Unit::Governance => self.governance == other.governance,
             Unit::Entity { kind, id } => match kind {
                 EntityKind::Activity => self.activities.get(id) == other.activities.get(id),
                 EntityKind::Partner => self.partners.get(id) == other.partners.get(id),
@@ -198,6 +219,8 @@ impl Plan {
         match (unit, value) {
             (Unit::Plan, Some(UnitValue::Meta(m))) => self.meta = *m,
             (Unit::Plan, _) => return false,
+            (Unit::Governance, None) => self.governance = None,
+            (Unit::Governance, Some(UnitValue::Governance(g))) => self.governance = Some(*g),
             (Unit::Entity { kind, id }, None) => {
                 self.take(*kind, id.as_str());
             }
@@ -260,6 +283,9 @@ impl Plan {
         if self.meta != other.meta {
             out.push(Unit::Plan);
         }
+        if self.governance != other.governance {
+            out.push(Unit::Governance);
+        }
         kind(
             EntityKind::Activity,
             &self.activities,
@@ -315,6 +341,9 @@ impl Plan {
     /// Every unit of the plan, in file order.
     pub fn units(&self) -> Vec<Unit> {
         let mut out = vec![Unit::Plan];
+        if self.governance.is_some() {
+            out.push(Unit::Governance);
+        }
         for kind in EntityKind::ALL {
             out.extend(self.ids(kind).iter().map(|id| Unit::entity(kind, id)));
         }

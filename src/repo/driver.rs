@@ -77,6 +77,17 @@ pub fn merge_file(
 ) -> Result<FileMerge, MergeFileError> {
     let path = path_in_plan.replace('\\', "/");
     let path = path.trim_start_matches("./");
+    if path == crate::model::GOVERNANCE_FILE {
+        return merge_one::<crate::model::Governance>(
+            path,
+            &crate::diff::Target::Governance,
+            Root::Governance,
+            base,
+            ours,
+            theirs,
+            |_| {},
+        );
+    }
     match classify(path) {
         Some(PlanPath::Plan) => {
             let read = |side, text: &str| {
@@ -425,5 +436,47 @@ tags[] = \"b\"
             .collect();
         assert_eq!(kinds, [(ConflictKind::AddAdd, "title.en".to_owned())]);
         assert!(m.text.contains("\"Ours\"") && m.text.contains("Only theirs"));
+    }
+
+    #[test]
+    fn the_rules_merge_person_by_person_and_a_grant_only_whole() {
+        let rules = |people: &[&str], fields: &str| {
+            let people: String = people
+                .iter()
+                .map(|e| format!("Person(name: \"{e}\", email: \"{e}\", partner: \"escwa\"),"))
+                .collect();
+            format!(
+                "Governance(coordinators: [\"escwa\"], people: [{people}], grants: [Grant(partner: \"tunis\", may: [Change(kind: Activity, fields: [{fields}])])])"
+            )
+        };
+        let base = rules(&[], "\"progress\"");
+        let m = merge_file(
+            "governance.ron",
+            Some(&base),
+            &rules(&["a@x.example"], "\"progress\""),
+            &rules(&["b@x.example"], "\"progress\""),
+        )
+        .unwrap();
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        assert!(m.text.contains("a@x.example") && m.text.contains("b@x.example"));
+        let m = merge_file(
+            "governance.ron",
+            Some(&base),
+            &rules(&[], "\"progress\", \"status\""),
+            &rules(&[], "\"progress\", \"budget\""),
+        )
+        .unwrap();
+        let found: Vec<String> = m
+            .conflicts
+            .iter()
+            .map(|c| format!("{} {}", c.target, c.path))
+            .collect();
+        assert_eq!(found, ["governance.ron grants[tunis].may"]);
+        // Ours is kept until the conflict is settled: never the two grants added up.
+        assert!(
+            m.text.contains("\"status\"") && !m.text.contains("\"budget\""),
+            "{}",
+            m.text
+        );
     }
 }

@@ -142,7 +142,9 @@ pub fn judge_touched(
                 Touched::Unit(u @ (Unit::Plan | Unit::Round { .. } | Unit::Response { .. })) => {
                     Some(u.to_string())
                 }
-                Touched::Governance => Some(crate::model::GOVERNANCE_FILE.to_owned()),
+                Touched::Governance | Touched::Unit(Unit::Governance) => {
+                    Some(crate::model::GOVERNANCE_FILE.to_owned())
+                }
                 Touched::Unit(Unit::Entity { .. }) => None,
             };
             out.push(Breach {
@@ -155,7 +157,7 @@ pub fn judge_touched(
             continue;
         };
         match t {
-            Touched::Governance => out.push(Breach {
+            Touched::Governance | Touched::Unit(Unit::Governance) => out.push(Breach {
                 entity: None,
                 field: None,
                 why: Refusal::RulesNeedCoordinator,

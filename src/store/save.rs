@@ -69,6 +69,7 @@ pub fn unit_text(plan: &Plan, unit: &Unit) -> Result<Option<String>, StoreError>
     let path = unit.to_string();
     match unit {
         Unit::Plan => ser(path, &plan.meta),
+        Unit::Governance => plan.governance.as_ref().map_or(Ok(None), |g| ser(path, g)),
         Unit::Entity { kind, id } => match kind {
             EntityKind::Activity => plan.activities.get(id).map_or(Ok(None), |a| ser(path, a)),
             EntityKind::Partner => plan.partners.get(id).map_or(Ok(None), |p| ser(path, p)),
@@ -231,6 +232,7 @@ impl LoadedPlan {
             let present = w.value.is_some();
             match &w.unit {
                 Unit::Plan => self.meta_readable = true,
+                Unit::Governance => {}
                 Unit::Entity { kind, id } => {
                     src.unreadable.remove(&(*kind, id.to_string()));
                     if present {
@@ -323,21 +325,9 @@ pub fn write_new_plan_texts(
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     let report = write_files(root, &writes)?;
-    let mut texts: Vec<(String, String)> = writes
+    let texts: Vec<(String, String)> = writes
         .into_iter()
         .filter_map(|w| Some((w.unit.to_string(), w.text?)))
         .collect();
-    // The rules are no unit of editing (nothing edits them but a person's editor), so they
-    // are written here, beside the units.
-    if let Some(g) = &plan.governance {
-        let path = root.join(crate::model::GOVERNANCE_FILE);
-        let text = to_canonical(g).map_err(|source| StoreError::Serialize {
-            path: crate::model::GOVERNANCE_FILE.to_owned(),
-            source,
-        })?;
-        super::write_atomic(&path, text.as_bytes())
-            .map_err(|source| StoreError::Io { path, source })?;
-        texts.push((crate::model::GOVERNANCE_FILE.to_owned(), text));
-    }
     Ok((report, texts))
 }

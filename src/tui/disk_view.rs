@@ -171,6 +171,7 @@ fn describe(app: &App, a: &Arrived) -> String {
 pub(crate) fn unit_name(u: &Unit) -> String {
     match u {
         Unit::Plan => crate::model::PLAN_FILE.to_owned(),
+        Unit::Governance => crate::model::GOVERNANCE_FILE.to_owned(),
         Unit::Entity { id, .. } => id.to_string(),
         Unit::Round { round } => round.to_string(),
         Unit::Response { round, participant } => format!("{round}/{participant}"),

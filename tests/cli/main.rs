@@ -44,6 +44,7 @@ mod repo;
 mod review;
 mod review_ar;
 mod review_consequences;
+mod rules_merge;
 mod safety;
 mod schedule;
 mod server;

@@ -229,11 +229,13 @@ impl Agent {
             _dir: dir,
             socket,
         };
+        // The socket exists from bind() on but takes connections only after listen(): wait
+        // for a connection, not for the file, or a busy machine sees ssh-add refused.
         let start = Instant::now();
-        while !agent.socket.exists() {
+        while std::os::unix::net::UnixStream::connect(&agent.socket).is_err() {
             assert!(
                 start.elapsed() < Duration::from_secs(30),
-                "ssh-agent never made its socket"
+                "ssh-agent never listened on its socket"
             );
             std::thread::sleep(Duration::from_millis(20));
         }
