@@ -335,3 +335,7 @@ check-gov-bad-group = `{$group}` ليس مجموعة أنشطة، فلا يطا�
 check-gov-bad-group-hint = سمِّ نشاطًا من نوع Group، ولا تستعمل `group` إلا في أذونات من نوع Activity
 check-gov-unknown-field = لا حقل `{$field}` في {$noun} (حقولها: {$expected})
 check-gov-unknown-field-hint = صحّح اسم الحقل، أو احذف `fields` لتأذن بكل الحقول
+check-plural-round = جولات المشاورات
+check-plural-response = الإجابات
+check-gov-round-lead = لا يصحّ `lead: true` في إذن من نوع Round: لا شريك قائدًا للجولة، فلا يطابق الإذن شيئًا
+check-gov-round-lead-hint = سمِّ الجولات بـ`ids`؛ أمّا `lead` فيقصر إذنًا من نوع Response على إجابات أفراد الشريك نفسه

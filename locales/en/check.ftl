@@ -288,3 +288,7 @@ check-gov-bad-group = `{$group}` is not a group of activities, so the grant can 
 check-gov-bad-group-hint = name an activity of kind Group, and use `group` only in grants of kind Activity
 check-gov-unknown-field = {$noun} have no field `{$field}` (their fields: {$expected})
 check-gov-unknown-field-hint = correct the field's name, or leave `fields` out to grant every field
+check-plural-round = consultation rounds
+check-plural-response = responses
+check-gov-round-lead = a grant of kind Round cannot say `lead: true`: a round has no lead partner, so the grant can match nothing
+check-gov-round-lead-hint = name the rounds with `ids`; `lead` keeps a grant of kind Response to the responses of the partner's own people

@@ -2,9 +2,7 @@
 //! something, every person is listed once with well-formed keys, and someone coordinates.
 
 use super::{Code, Diagnostic};
-use crate::model::governance::{
-    Change, entity_fields, pattern_problem, ssh_key_is_wellformed, top_field,
-};
+use crate::model::governance::{Change, Kind, pattern_problem, ssh_key_is_wellformed, top_field};
 use crate::model::{ActivityKind, GOVERNANCE_FILE, Governance, Id, Plan};
 use crate::said;
 use std::collections::HashSet;
@@ -88,7 +86,7 @@ fn people(
 }
 
 fn change_rules(change: &Change, plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let kind = change.kind.entity();
+    let kind = change.kind;
     if let Some(p) = &change.ids
         && let Some(c) = pattern_problem(p)
     {
@@ -112,7 +110,7 @@ fn change_rules(change: &Change, plan: &Plan, out: &mut Vec<Diagnostic>) {
             .activities
             .get(group)
             .is_some_and(|a| a.kind == ActivityKind::Group);
-        if !is_group || kind != crate::model::EntityKind::Activity {
+        if !is_group || kind != Kind::Activity {
             out.push(
                 Diagnostic::file(
                     Code::GrantMatch,
@@ -125,8 +123,17 @@ fn change_rules(change: &Change, plan: &Plan, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    if change.lead && kind == Kind::Round {
+        out.push(Diagnostic::file(
+            Code::GrantMatch,
+            GOVERNANCE_FILE,
+            (0, 0),
+            said!("check-gov-round-lead"),
+            said!("check-gov-round-lead-hint"),
+        ));
+    }
     for f in change.fields.iter().flatten() {
-        if !entity_fields(kind).contains(&top_field(f)) {
+        if !kind.fields().contains(&top_field(f)) {
             out.push(
                 Diagnostic::file(
                     Code::GrantField,
@@ -135,8 +142,12 @@ fn change_rules(change: &Change, plan: &Plan, out: &mut Vec<Diagnostic>) {
                     said!(
                         "check-gov-unknown-field",
                         field = f,
-                        noun = super::plural(kind),
-                        expected = &entity_fields(kind).join(", ")
+                        noun = match kind.entity() {
+                            Some(k) => super::plural(k),
+                            None if kind == Kind::Round => said!("check-plural-round"),
+                            None => said!("check-plural-response"),
+                        },
+                        expected = &kind.fields().join(", ")
                     ),
                     said!("check-gov-unknown-field-hint"),
                 )
@@ -198,5 +209,37 @@ mod tests {
         );
         plan.governance = None;
         assert!(codes(&plan).is_empty());
+    }
+
+    #[test]
+    fn grants_of_rounds_and_responses() {
+        let mut plan = super::super::tests_support::empty_plan();
+        let change = |kind, lead, fields: &[&str]| Change {
+            kind,
+            ids: Some("egm-*".into()),
+            lead,
+            group: None,
+            fields: Some(fields.iter().map(|f| (*f).to_owned()).collect()),
+            add: false,
+            remove: false,
+        };
+        plan.governance = Some(Governance {
+            coordinators: vec![Id::new_unchecked("escwa")],
+            grants: vec![Grant {
+                partner: Id::new_unchecked("escwa"),
+                may: vec![
+                    change(Kind::Round, false, &["questions", "status"]),
+                    change(Kind::Response, true, &["answers"]),
+                    change(Kind::Round, true, &["answers"]),
+                ],
+            }],
+            ..Governance::default()
+        });
+        let mut out = Vec::new();
+        check(&plan, &mut out);
+        let codes: Vec<&str> = out.iter().map(|d| d.code.as_str()).collect();
+        // The partner is unknown to this empty plan (E080); the third grant leads a round
+        // (E081) and names a field rounds do not have (E082).
+        assert_eq!(codes, ["E080", "E080", "E081", "E082"], "{out:?}");
     }
 }

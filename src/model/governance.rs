@@ -92,24 +92,57 @@ pub struct Change {
     pub remove: bool,
 }
 
-/// The kinds of entity a grant speaks of, written as the plan's files name them.
+/// What a grant speaks of: a kind of entity, or a consultation's rounds or responses,
+/// written as the plan's files name them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[allow(missing_docs, reason = "each kind is the entity of that name")]
 pub enum Kind {
+    /// Activities.
     Activity,
+    /// Partners.
     Partner,
+    /// Beneficiary groups.
     Beneficiary,
+    /// Funding sources.
     Funding,
+    /// A consultation round's design (`round.ron`): `ids` names rounds.
+    Round,
+    /// Participants' responses: `ids` names the rounds they answer, and `lead` keeps to the
+    /// responses whose organisation is the partner itself.
+    Response,
 }
 
 impl Kind {
-    /// The entity kind this names.
-    pub fn entity(self) -> EntityKind {
+    /// The entity kind this names, when it names one.
+    pub fn entity(self) -> Option<EntityKind> {
         match self {
-            Kind::Activity => EntityKind::Activity,
-            Kind::Partner => EntityKind::Partner,
-            Kind::Beneficiary => EntityKind::Beneficiary,
-            Kind::Funding => EntityKind::Funding,
+            Kind::Activity => Some(EntityKind::Activity),
+            Kind::Partner => Some(EntityKind::Partner),
+            Kind::Beneficiary => Some(EntityKind::Beneficiary),
+            Kind::Funding => Some(EntityKind::Funding),
+            Kind::Round | Kind::Response => None,
+        }
+    }
+
+    /// The top-level fields of what this names: what a grant's `fields` may list.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::Round => &[
+                "title",
+                "description",
+                "date",
+                "place",
+                "status",
+                "questions",
+            ],
+            Kind::Response => &[
+                "name",
+                "organisation",
+                "country",
+                "role",
+                "language",
+                "answers",
+            ],
+            k => k.entity().map_or(&[], entity_fields),
         }
     }
 }

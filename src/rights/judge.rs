@@ -175,14 +175,9 @@ pub fn judge_touched(
                 }
             }
             Touched::Unit(u @ (Unit::Round { .. } | Unit::Response { .. })) => {
-                if before.unit(u) != after.unit(u) {
-                    out.push(Breach {
-                        entity: None,
-                        field: Some(u.to_string()),
-                        why: Refusal::CoordinatorsOnly {
-                            part: Reserved::Consultations,
-                        },
-                    });
+                let (b, a) = (before.unit(u), after.unit(u));
+                if b != a {
+                    super::consult::judge(gov, partner, u, b.as_ref(), a.as_ref(), &mut out);
                 }
             }
             Touched::Unit(Unit::Entity { kind, id }) => {

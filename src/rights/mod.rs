@@ -6,9 +6,9 @@
 //! else may change an entity only as one of their partner's grants allows: its kind, its id
 //! pattern, whether the partner leads it, the group it is in, which fields, and whether it may
 //! be added or removed; the entity must fit the grant both before and after the change, so
-//! nobody can move an entity into their own reach (taking over its `lead`) or out of it. The
-//! plan's own fields (`plan.ron`), consultation rounds and responses, and `governance.ron` are
-//! the coordinators' alone. Whatever a grant says, funding figures change only with the
+//! nobody can move an entity into their own reach (taking over its `lead`) or out of it.
+//! Grants may also name consultation rounds and responses (`consult.rs`). The plan's own
+//! fields (`plan.ron`) and `governance.ron` are the coordinators' alone. Whatever a grant says, funding figures change only with the
 //! funder's agreement: a funding source's `funder`, `amount`, `currency` and `status`, and the
 //! budget lines that draw on it, are changed by the funder's people or a coordinator (see
 //! `funders.rs`). A budget line with no funding source, or drawn on the partner's own money, is
@@ -19,6 +19,7 @@
 //! khutta's semantic diff (`crate::diff`), field by field, with the paths it names
 //! (`budget[travel · grant].amount`).
 
+mod consult;
 mod funders;
 mod judge;
 
@@ -86,8 +87,6 @@ pub fn standing(gov: &Governance, who: &Actor) -> Standing {
 pub enum Reserved {
     /// `plan.ron`: the window, the currency, the calendars, the rates.
     Plan,
-    /// Consultation rounds and their responses.
-    Consultations,
 }
 
 /// Why a change is refused: the rule that refuses it.
@@ -137,9 +136,6 @@ impl Refusal {
             Refusal::CoordinatorsOnly {
                 part: Reserved::Plan,
             } => said!("rights-coordinators-plan"),
-            Refusal::CoordinatorsOnly {
-                part: Reserved::Consultations,
-            } => said!("rights-coordinators-consultations"),
             Refusal::RulesNeedCoordinator => said!("rights-rules-need-coordinator"),
             Refusal::NotGranted { partner } => said!("rights-not-granted", partner = partner),
             Refusal::FunderOnly { funder } => said!("rights-funder-only", funder = funder),
@@ -232,7 +228,7 @@ pub fn may_edit(
         }),
         (None, None) => gov
             .granted(&partner)
-            .any(|c| c.kind.entity() == kind && c.add)
+            .any(|c| c.kind.entity() == Some(kind) && c.add)
             .then_some(())
             .ok_or_else(refused),
         (Some(id), field) => {
@@ -261,6 +257,61 @@ pub fn may_edit(
     }
 }
 
+/// May `who` change the consultation file `unit` (a round's design or a response) of `plan`?
+/// `field: None` asks about adding it (when `plan` does not hold it) or removing it. For the
+/// TUI, before a key is typed, as [`may_edit`] for entities.
+pub fn may_edit_consultation(
+    gov: &Governance,
+    who: &Actor,
+    plan: &Plan,
+    unit: &crate::model::Unit,
+    field: Option<&str>,
+) -> Result<(), Refusal> {
+    let partner = match standing(gov, who) {
+        Standing::Coordinator { .. } => return Ok(()),
+        Standing::Unknown => {
+            return Err(Refusal::UnknownPerson {
+                email: who.email.clone(),
+            });
+        }
+        Standing::Partner { partner } => partner,
+    };
+    let value = plan.unit(unit);
+    consult::may(gov, &partner, unit, value.as_ref(), field)
+        .then_some(())
+        .ok_or(Refusal::NotGranted { partner })
+}
+
+/// The breaches of changing the consultation file `unit` from `before` to `after` (`None`:
+/// absent), judged by `gov`: what the TUI asks of an edit of a round or a response before it
+/// lands, as `khutta verify` will ask of the commit. Any other unit: none here.
+pub fn judge_consultation(
+    gov: &Governance,
+    who: &Actor,
+    unit: &crate::model::Unit,
+    before: Option<&crate::model::UnitValue>,
+    after: Option<&crate::model::UnitValue>,
+) -> Vec<Breach> {
+    let mut out = Vec::new();
+    if unit.round().is_none() || before == after {
+        return out;
+    }
+    match standing(gov, who) {
+        Standing::Coordinator { .. } => {}
+        Standing::Unknown => out.push(Breach {
+            entity: None,
+            field: Some(unit.to_string()),
+            why: Refusal::UnknownPerson {
+                email: who.email.clone(),
+            },
+        }),
+        Standing::Partner { partner } => {
+            consult::judge(gov, &partner, unit, before, after, &mut out);
+        }
+    }
+    out
+}
+
 /// Whether the entity `kind`/`id` of `plan` is one `c` speaks of, for `partner`.
 pub(crate) fn fits_entity(
     c: &Change,
@@ -269,7 +320,7 @@ pub(crate) fn fits_entity(
     kind: EntityKind,
     id: &Id,
 ) -> bool {
-    if c.kind.entity() != kind {
+    if c.kind.entity() != Some(kind) {
         return false;
     }
     if let Some(p) = &c.ids

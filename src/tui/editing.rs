@@ -449,7 +449,10 @@ fn commit(app: &mut App) -> Vec<Effect> {
 
 /// Applies an edit made from the UI, reporting what happened in the status line.
 pub fn apply(sh: &mut Shared, edit: Result<Edit, Said>) -> Vec<Effect> {
-    let result = edit.and_then(|e| sh.doc.apply(e).map_err(|e| e.said()));
+    let result = edit.and_then(|e| match super::rights::refused_edit(sh, &e) {
+        Some(why) => Err(why),
+        None => sh.doc.apply(e).map_err(|e| e.said()),
+    });
     match result {
         Ok(()) => {
             sh.status = sh.msg.get("tui-changed").into_owned();

@@ -8,8 +8,9 @@
 
 use super::form::Target;
 use super::shared::Shared;
+use crate::edit::Edit;
 use crate::i18n::Said;
-use crate::model::{EntityKind, Id};
+use crate::model::{EntityKind, Id, Unit, UnitValue};
 use crate::rights::{Actor, Standing};
 use crate::said;
 
@@ -42,6 +43,55 @@ pub(crate) fn refused(
     crate::rights::may_edit(gov, &who, &sh.doc.plan, kind, entity, field)
         .err()
         .map(|why| said!("tui-rights-refused", why = why.said()))
+}
+
+/// Why the person may not change the consultation file `unit` (`field: None`: add or remove
+/// it), before a key is typed; `None`: they may, or nothing is refused here (see [`refused`]).
+pub(crate) fn refused_consultation(sh: &Shared, unit: &Unit, field: Option<&str>) -> Option<Said> {
+    let gov = sh.doc.plan.governance.as_ref()?;
+    let who = actor(sh)?;
+    if crate::rights::standing(gov, &who) == Standing::Unknown {
+        return None;
+    }
+    crate::rights::may_edit_consultation(gov, &who, &sh.doc.plan, unit, field)
+        .err()
+        .map(|why| said!("tui-rights-refused", why = why.said()))
+}
+
+/// Why `edit` may not land: the first change of a round or a response that the person's
+/// grants do not allow. The entity forms refuse before a key is typed; the consultation
+/// screens' many commands (questions added, moved, answers collected) are judged here, at
+/// the one door every edit passes, with what they would change.
+pub(crate) fn refused_edit(sh: &Shared, edit: &Edit) -> Option<Said> {
+    edit.changes.iter().find_map(|c| {
+        let (before, after) = c.values();
+        judged(sh, &c.unit(), before.as_ref(), after.as_ref())
+    })
+}
+
+/// [`refused_edit`] for one consultation file about to hold `after` (`None`: removed), for
+/// what is written without an edit (a collected response).
+pub(crate) fn refused_change(sh: &Shared, unit: &Unit, after: Option<&UnitValue>) -> Option<Said> {
+    judged(sh, unit, sh.doc.plan.unit(unit).as_ref(), after)
+}
+
+/// The first breach of changing the consultation file `unit` from `before` to `after`, put
+/// as the TUI says a refusal; none for a person the rules do not list (see [`refused`]).
+fn judged(
+    sh: &Shared,
+    unit: &Unit,
+    before: Option<&UnitValue>,
+    after: Option<&UnitValue>,
+) -> Option<Said> {
+    let gov = sh.doc.plan.governance.as_ref()?;
+    let who = actor(sh)?;
+    if crate::rights::standing(gov, &who) == Standing::Unknown {
+        return None;
+    }
+    crate::rights::judge_consultation(gov, &who, unit, before, after)
+        .into_iter()
+        .next()
+        .map(|b| said!("tui-rights-refused", why = b.said()))
 }
 
 /// [`refused`] for a row of the open form.

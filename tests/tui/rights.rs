@@ -89,3 +89,72 @@ fn someone_the_rules_do_not_list_is_warned() {
     h.press(&["enter"]);
     assert!(h.app.shared.editor.is_some(), "{}", h.app.shared.status);
 }
+
+/// Tunis may record the answers of its own people in the expert group meeting's rounds, and
+/// nothing else of the consultations.
+fn tunis_with_a_response_grant() -> Harness {
+    use khutta::model::governance::{Change, Kind};
+    let mut h = tunis();
+    let gov = h.app.shared.doc.plan.governance.as_mut().unwrap();
+    let grant = gov
+        .grants
+        .iter_mut()
+        .find(|g| g.partner.as_str() == "tunis-municipality")
+        .unwrap();
+    grant.may.push(Change {
+        kind: Kind::Response,
+        ids: Some("egm-*".into()),
+        lead: true,
+        group: None,
+        fields: None,
+        add: true,
+        remove: false,
+    });
+    h
+}
+
+/// A new participant of `organisation`, from the rounds list to the first question.
+fn start_participant(h: &mut Harness, organisation: &str) {
+    h.press(&["9", "i", "down", "down"]);
+    h.type_text(organisation);
+    h.press(&["down"]);
+    h.type_text("TN");
+    h.press(&["enter"]);
+}
+
+#[test]
+fn a_round_s_design_without_a_grant_is_refused_before_a_key_is_typed() {
+    let mut h = tunis();
+    let before = h.app.shared.doc.plan.clone();
+    // The designer of the first round: a new question, then the round's title.
+    h.press(&["9", "enter", "n"]);
+    assert!(
+        h.app.shared.status.starts_with("not yours to change: "),
+        "{}",
+        h.app.shared.status
+    );
+    h.press(&["enter", "enter"]);
+    assert!(h.app.shared.editor.is_none(), "an editor opened");
+    assert!(h.app.shared.status.starts_with("not yours to change: "));
+    assert_eq!(h.app.shared.doc.plan, before);
+}
+
+#[test]
+fn a_city_records_its_own_people_s_answers_and_no_one_else_s() {
+    let files = |h: &Harness| {
+        let round = h.dir.path().join("consultations/egm-2021/responses");
+        std::fs::read_dir(round).unwrap().count()
+    };
+    let mut h = tunis_with_a_response_grant();
+    let n = files(&h);
+    start_participant(&mut h, "greater-amman-municipality");
+    assert_eq!(files(&h), n, "a response of Amman's people was written");
+    assert!(
+        h.app.shared.status.contains("not yours to change"),
+        "{}",
+        h.app.shared.status
+    );
+    let mut h = tunis_with_a_response_grant();
+    start_participant(&mut h, "tunis-municipality");
+    assert_eq!(files(&h), n + 1, "{}", h.app.shared.status);
+}

@@ -8,6 +8,7 @@ use crate::edit::EditError;
 use crate::i18n::Said;
 use crate::model::{
     AnswerOption, Aspect, EntityKind, Id, Lang, Question, QuestionKind, Round, RoundStatus, Text,
+    Unit,
 };
 use crate::said;
 use crate::text::Align;
@@ -256,6 +257,18 @@ fn list_command(
         }
         _ => {}
     }
+    if matches!(
+        c,
+        Command::New | Command::Delete | Command::MoveUp | Command::MoveDown
+    ) {
+        let unit = Unit::Round {
+            round: d.round.clone(),
+        };
+        let why = crate::tui::rights::refused_consultation(sh, &unit, Some("questions"));
+        if crate::tui::rights::refuse(sh, why) {
+            return Vec::new();
+        }
+    }
     let plan = &sh.doc.plan;
     let (id, row) = (&d.round, d.cursor.row);
     let (edit, to) = match (c, q) {
@@ -356,6 +369,19 @@ fn field_command(
             let Some(field) = list.get(f).copied() else {
                 return Vec::new();
             };
+            let top = match field {
+                Field::Title(_) => "title",
+                Field::Status => "status",
+                Field::Date => "date",
+                _ => "questions",
+            };
+            let unit = Unit::Round {
+                round: d.round.clone(),
+            };
+            let why = crate::tui::rights::refused_consultation(sh, &unit, Some(top));
+            if crate::tui::rights::refuse(sh, why) {
+                return Vec::new();
+            }
             let target = Target {
                 round: d.round.clone(),
                 question: q.map(|q| q.id.clone()),

@@ -173,7 +173,18 @@ fn refuse(v: &mut ConsultView, why: String) -> Vec<Effect> {
 }
 
 /// Writes a participant's response as it stands, at once (see [`Effect::SaveResponse`]).
+/// What the person's grants do not allow is refused before anything is written: the
+/// participant's file is written when the participant is chosen, so a response outside
+/// the grants is refused before its first answer is typed.
 pub(super) fn save(sh: &mut Shared, round: &Id, response: &Response) -> Vec<Effect> {
+    let unit = crate::model::Unit::Response {
+        round: round.clone(),
+        participant: response.participant.clone(),
+    };
+    let after = crate::model::UnitValue::Response(Box::new(response.clone()));
+    if let Some(why) = crate::tui::rights::refused_change(sh, &unit, Some(&after)) {
+        return saved(sh, Err(why));
+    }
     match sh.doc.loaded.response_write(round, response) {
         Ok(write) => vec![Effect::SaveResponse(Box::new(write))],
         Err(e) => saved(sh, Err(e.said())),
