@@ -97,33 +97,29 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
     commit_index(r, &mut index, message, allow_first, left)
 }
 
-/// Commits files just written into the plan folder (`init`), given with the bytes written:
-/// each is staged from those bytes and its file's stat, which git's `add` would find the
-/// same, without reading the files back, filtering them or resolving each path on disk.
+/// Commits files just written into the plan folder (`init`), given with the ids of the bytes
+/// written (already in the object database): each is staged from its id and its file's stat,
+/// which git's `add` would find the same, without reading the files back, filtering them or
+/// resolving each path on disk.
 pub(super) fn commit_written(
     r: &PlanRepo,
     message: &str,
-    files: &[(String, &[u8])],
+    files: &[(String, Oid)],
 ) -> Result<Committed, RepoError> {
     let repo = &r.repo;
     super::signing::settings(repo)?;
     let root = r.plan_root()?;
     let mut index = repo.index()?;
-    // One pack file in `.git/objects` for the plan, as a clone receives it, rather than one
-    // loose object file per plan file.
-    let blobs: Vec<&[u8]> = files.iter().map(|(_, b)| *b).collect();
-    let ids = super::pack::write_blobs(repo, &blobs)?;
     let mut entries = files
         .iter()
-        .zip(ids)
-        .map(|((rel, _), id)| {
+        .map(|(rel, id)| {
             let meta = std::fs::symlink_metadata(root.join(rel)).map_err(|source| {
                 RepoError::Store(crate::store::StoreError::Io {
                     path: root.join(rel),
                     source,
                 })
             })?;
-            Ok(entry(r.in_repo(rel), id, &meta))
+            Ok(entry(r.in_repo(rel), *id, &meta))
         })
         .collect::<Result<Vec<_>, RepoError>>()?;
     // In git's order, so that each entry goes at the end of the index.

@@ -300,6 +300,18 @@ pub fn write_new_plan_texts(
     root: &Path,
     plan: &Plan,
 ) -> Result<(SaveReport, Vec<(String, String)>), StoreError> {
+    write_new_plan_alongside(root, plan, |_| ()).map(|(report, texts, ())| (report, texts))
+}
+
+/// [`write_new_plan_texts`], running `alongside` on a second thread with the bytes of every
+/// file (in the order of the texts returned) while the files are written and flushed: `init`
+/// packs them into git's object database there, so that the CPU work of the pack overlaps the
+/// disk work of the files.
+pub fn write_new_plan_alongside<T: Send>(
+    root: &Path,
+    plan: &Plan,
+    alongside: impl FnOnce(&[&[u8]]) -> T + Send,
+) -> Result<(SaveReport, Vec<(String, String)>, T), StoreError> {
     std::fs::create_dir_all(root).map_err(|source| StoreError::Io {
         path: root.into(),
         source,
@@ -315,29 +327,53 @@ pub fn write_new_plan_texts(
         .map(|u| {
             Ok(FileWrite {
                 unit: u.clone(),
-                value: plan.unit(u),
+                // Nothing reads a new plan's write back into a loaded plan: no copy of each
+                // unit's value is needed.
+                value: None,
                 text: unit_text(plan, u)?,
                 // A new plan replaces whatever stood in its place.
                 expected: current(&root.join(u.to_string())).0,
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-    let report = write_files(root, &writes)?;
+    // The rules are no unit of editing (nothing edits them but a person's editor), so they
+    // are written here, beside the units.
+    let governance = match &plan.governance {
+        Some(g) => Some(to_canonical(g).map_err(|source| StoreError::Serialize {
+            path: crate::model::GOVERNANCE_FILE.to_owned(),
+            source,
+        })?),
+        None => None,
+    };
+    let bytes: Vec<&[u8]> = writes
+        .iter()
+        .filter_map(|w| w.text.as_deref())
+        .chain(governance.as_deref())
+        .map(str::as_bytes)
+        .collect();
+    let (report, side) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| alongside(&bytes));
+        let written = write_files(root, &writes).and_then(|report| {
+            if let Some(text) = &governance {
+                let path = root.join(crate::model::GOVERNANCE_FILE);
+                super::write_atomic(&path, text.as_bytes())
+                    .map_err(|source| StoreError::Io { path, source })?;
+            }
+            Ok(report)
+        });
+        // A panic on the other thread is this thread's panic, as if `alongside` had run here.
+        let side = side
+            .join()
+            .unwrap_or_else(|payload| std::panic::resume_unwind(payload));
+        (written, side)
+    });
+    let report = report?;
     let mut texts: Vec<(String, String)> = writes
         .into_iter()
         .filter_map(|w| Some((w.unit.to_string(), w.text?)))
         .collect();
-    // The rules are no unit of editing (nothing edits them but a person's editor), so they
-    // are written here, beside the units.
-    if let Some(g) = &plan.governance {
-        let path = root.join(crate::model::GOVERNANCE_FILE);
-        let text = to_canonical(g).map_err(|source| StoreError::Serialize {
-            path: crate::model::GOVERNANCE_FILE.to_owned(),
-            source,
-        })?;
-        super::write_atomic(&path, text.as_bytes())
-            .map_err(|source| StoreError::Io { path, source })?;
+    if let Some(text) = governance {
         texts.push((crate::model::GOVERNANCE_FILE.to_owned(), text));
     }
-    Ok((report, texts))
+    Ok((report, texts, side))
 }
