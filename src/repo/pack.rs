@@ -39,7 +39,7 @@ pub(super) struct Pack {
 
 /// The pack holding each of `blobs` whole (a blob given twice is stored once), and the id of
 /// each blob, in the order given.
-pub(super) fn pack_of_blobs(blobs: &[&[u8]]) -> Result<(Pack, Vec<Oid>), RepoError> {
+pub(super) fn pack_of_blobs(blobs: &[&[u8]]) -> std::io::Result<(Pack, Vec<Oid>)> {
     let ids: Vec<Oid> = blobs.iter().map(|b| blob_id(b)).collect();
     let mut seen = std::collections::HashSet::with_capacity(ids.len());
     let unique: Vec<(Oid, &[u8])> = ids
@@ -48,8 +48,9 @@ pub(super) fn pack_of_blobs(blobs: &[&[u8]]) -> Result<(Pack, Vec<Oid>), RepoErr
         .filter(|(id, _)| seen.insert(**id))
         .map(|(id, b)| (*id, *b))
         .collect();
+    // A pack counts its objects in 32 bits.
     let count = u32::try_from(unique.len())
-        .map_err(|_| git2::Error::from_str("more objects than a pack can hold"))?;
+        .map_err(|_| std::io::Error::from(std::io::ErrorKind::FileTooLarge))?;
     // Text deflates to about a third; most of a plan's files are small.
     let mut bytes = Vec::with_capacity(64 + blobs.iter().map(|b| b.len() / 2 + 24).sum::<usize>());
     bytes.extend_from_slice(b"PACK");
@@ -140,14 +141,14 @@ fn object_header(out: &mut Vec<u8>, kind: u8, size: usize) {
 }
 
 /// Appends `input` to `out` as one whole zlib stream.
-fn deflate(zlib: &mut Compress, input: &[u8], out: &mut Vec<u8>) -> Result<(), RepoError> {
+fn deflate(zlib: &mut Compress, input: &[u8], out: &mut Vec<u8>) -> std::io::Result<()> {
     let start = zlib.total_in();
     loop {
         let done = usize::try_from(zlib.total_in() - start).unwrap_or(input.len());
         out.reserve(input.len() / 2 + 64);
         let status = zlib
             .compress_vec(&input[done..], out, FlushCompress::Finish)
-            .map_err(|e| git2::Error::from_str(&e.to_string()))?;
+            .map_err(std::io::Error::other)?;
         if status == Status::StreamEnd {
             return Ok(());
         }
@@ -157,8 +158,8 @@ fn deflate(zlib: &mut Compress, input: &[u8], out: &mut Vec<u8>) -> Result<(), R
 /// Stores `blobs` in `repo` as one new pack with its index, rather than as one loose object
 /// file each, and gives each blob's id in the order given.
 pub(super) fn write_blobs(repo: &Repository, blobs: &[&[u8]]) -> Result<Vec<Oid>, RepoError> {
-    let (pack, ids) = pack_of_blobs(blobs)?;
     let dir = repo.commondir().join("objects").join("pack");
+    let (pack, ids) = pack_of_blobs(blobs).map_err(super::io(&dir))?;
     std::fs::create_dir_all(&dir).map_err(super::io(&dir))?;
     let name: String = pack.checksum().iter().map(|b| format!("{b:02x}")).collect();
     let base = dir.join(format!("pack-{name}"));
@@ -252,7 +253,7 @@ mod tests {
         let repo = Repository::init(dir.path())?;
         let texts: Vec<String> = (0..300).map(|i| format!("Activity({i})\n")).collect();
         let blobs: Vec<&[u8]> = texts.iter().map(String::as_bytes).collect();
-        let (pack, _) = pack_of_blobs(&blobs)?;
+        let (pack, _) = pack_of_blobs(&blobs).map_err(|e| git2::Error::from_str(&e.to_string()))?;
         let odb = repo.odb()?;
         let mut writer = odb.packwriter()?;
         std::io::Write::write_all(&mut writer, &pack.bytes)

@@ -117,9 +117,15 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
     let mut folders: std::collections::BTreeSet<std::path::PathBuf> = Default::default();
     let mut to_write: Vec<(std::path::PathBuf, &str)> = Vec::new();
     let mut to_remove: Vec<&FileWrite> = Vec::new();
+    // Folders already found real (every activity's file is in the same one).
+    let mut real: std::collections::HashSet<std::path::PathBuf> = Default::default();
     for w in order.into_iter().chain(removals) {
         let rel = w.unit.to_string();
-        real_folders(root, &rel)?;
+        let parent = Path::new(&rel).parent().map(Path::to_path_buf);
+        if parent.as_ref().is_none_or(|p| !real.contains(p)) {
+            real_folders(root, &rel)?;
+            real.extend(parent);
+        }
         let path = root.join(&rel);
         let (on_disk, bytes) = current(&path);
         let wanted = w.text.as_deref().map(str::as_bytes);
@@ -321,10 +327,17 @@ pub fn write_new_plan_alongside<T: Send>(
     let mut plan = plan.clone();
     plan.normalize();
     let plan = &plan;
+    // A folder that is not there holds no file to look at (a new plan's usually).
+    let mut folders: HashMap<std::path::PathBuf, bool> = HashMap::new();
     let writes = plan
         .units()
         .iter()
         .map(|u| {
+            let path = root.join(u.to_string());
+            let folder = path.parent().unwrap_or(root).to_path_buf();
+            let there = *folders
+                .entry(folder)
+                .or_insert_with_key(|f| std::fs::symlink_metadata(f).is_ok());
             Ok(FileWrite {
                 unit: u.clone(),
                 // Nothing reads a new plan's write back into a loaded plan: no copy of each
@@ -332,7 +345,7 @@ pub fn write_new_plan_alongside<T: Send>(
                 value: None,
                 text: unit_text(plan, u)?,
                 // A new plan replaces whatever stood in its place.
-                expected: current(&root.join(u.to_string())).0,
+                expected: if there { current(&path).0 } else { None },
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
