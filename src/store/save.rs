@@ -302,12 +302,12 @@ pub fn write_new_plan(root: &Path, plan: &Plan) -> Result<SaveReport, StoreError
 
 /// [`write_new_plan`], also giving each file written (its path in the plan folder and its
 /// text), so that a caller can commit them without reading them back.
-pub fn write_new_plan_texts(
-    root: &Path,
-    plan: &Plan,
-) -> Result<(SaveReport, Vec<(String, String)>), StoreError> {
+pub fn write_new_plan_texts(root: &Path, plan: &Plan) -> Result<(SaveReport, Texts), StoreError> {
     write_new_plan_alongside(root, plan, |_| ()).map(|(report, texts, ())| (report, texts))
 }
+
+/// Each file a new plan's write made: its path in the plan folder and its text.
+type Texts = Vec<(String, String)>;
 
 /// [`write_new_plan_texts`], running `alongside` on a second thread with the bytes of every
 /// file (in the order of the texts returned) while the files are written and flushed: `init`
@@ -317,7 +317,7 @@ pub fn write_new_plan_alongside<T: Send>(
     root: &Path,
     plan: &Plan,
     alongside: impl FnOnce(&[&[u8]]) -> T + Send,
-) -> Result<(SaveReport, Vec<(String, String)>, T), StoreError> {
+) -> Result<(SaveReport, Texts, T), StoreError> {
     std::fs::create_dir_all(root).map_err(|source| StoreError::Io {
         path: root.into(),
         source,
@@ -381,7 +381,7 @@ pub fn write_new_plan_alongside<T: Send>(
         (written, side)
     });
     let report = report?;
-    let mut texts: Vec<(String, String)> = writes
+    let mut texts: Texts = writes
         .into_iter()
         .filter_map(|w| Some((w.unit.to_string(), w.text?)))
         .collect();
