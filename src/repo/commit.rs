@@ -97,30 +97,29 @@ pub fn commit(r: &PlanRepo, message: &str, allow_first: bool) -> Result<Committe
     commit_index(r, &mut index, message, allow_first, left)
 }
 
-/// Commits files just written into the plan folder (`init`), given with the bytes written:
-/// each is staged from those bytes and its file's stat, which git's `add` would find the
-/// same, without reading the files back, filtering them or resolving each path on disk.
+/// Commits files just written into the plan folder (`init`), given with the ids of the bytes
+/// written (already in the object database): each is staged from its id and its file's stat,
+/// which git's `add` would find the same, without reading the files back, filtering them or
+/// resolving each path on disk.
 pub(super) fn commit_written(
     r: &PlanRepo,
     message: &str,
-    files: &[(String, &[u8])],
+    files: &[(String, Oid)],
 ) -> Result<Committed, RepoError> {
     let repo = &r.repo;
     super::signing::settings(repo)?;
     let root = r.plan_root()?;
     let mut index = repo.index()?;
-    let ids = blobs_in_one_pack(repo, files.iter().map(|(_, b)| *b))?;
     let mut entries = files
         .iter()
-        .zip(ids)
-        .map(|((rel, _), id)| {
+        .map(|(rel, id)| {
             let meta = std::fs::symlink_metadata(root.join(rel)).map_err(|source| {
                 RepoError::Store(crate::store::StoreError::Io {
                     path: root.join(rel),
                     source,
                 })
             })?;
-            Ok(entry(r.in_repo(rel), id, &meta))
+            Ok(entry(r.in_repo(rel), *id, &meta))
         })
         .collect::<Result<Vec<_>, RepoError>>()?;
     // In git's order, so that each entry goes at the end of the index.
@@ -131,37 +130,6 @@ pub(super) fn commit_written(
     index.write()?;
     tracing::debug!(files = entries.len(), "commit: staged what was written");
     commit_index(r, &mut index, message, true, Vec::new())
-}
-
-/// Writes each of `blobs` into the repository as one pack file, as a clone receives them,
-/// rather than as one loose object file each: for a plan of 10,000 files that is two files
-/// created in `.git/objects` instead of 10,000 (and 10,000 folders' worth of renames).
-fn blobs_in_one_pack<'b>(
-    repo: &Repository,
-    blobs: impl Iterator<Item = &'b [u8]>,
-) -> Result<Vec<Oid>, RepoError> {
-    // A second handle on the repository, whose object database holds new objects in memory
-    // until they are dumped: `repo`'s own keeps writing loose objects as usual.
-    let staging = Repository::open(repo.path())?;
-    let odb = staging.odb()?;
-    let memory = odb.add_new_mempack_backend(1000)?;
-    let ids = blobs
-        .map(|b| staging.blob(b))
-        .collect::<Result<Vec<_>, _>>()?;
-    // The memory's own dump packs commits and what they reach; these blobs have no commit yet.
-    let mut builder = staging.packbuilder()?;
-    for id in &ids {
-        builder.insert_object(*id, None)?;
-    }
-    let mut pack = git2::Buf::new();
-    builder.write_buf(&mut pack)?;
-    let target = repo.odb()?;
-    let mut writer = target.packwriter()?;
-    std::io::Write::write_all(&mut writer, &pack)
-        .map_err(|e| git2::Error::from_str(&e.to_string()))?;
-    writer.commit()?;
-    memory.reset()?;
-    Ok(ids)
 }
 
 /// An index entry for the file at `path` holding blob `id`, with the stat `git status` will

@@ -22,6 +22,7 @@ pub mod merge_state;
 mod merging;
 pub mod net;
 pub mod oplog;
+mod pack;
 pub mod pushed;
 mod review;
 mod revision;

@@ -40,30 +40,32 @@ pub fn init(opts: &InitOptions) -> Result<PlanRepo, RepoError> {
     // Without an identity the first commit would fail after the files were written.
     r.signatures()?;
     let started = std::time::Instant::now();
-    let (_, written) = crate::store::write_new_plan_texts(dir, &plan)?;
+    // The blobs are packed into the repository on a second thread while the files are
+    // written: the pack is CPU work, the files mostly the filesystem's.
+    let git_dir = r.repo.path().to_path_buf();
+    let (_, written, packed) = crate::store::write_new_plan_alongside(dir, &plan, |blobs| {
+        super::pack::write_blobs(&git2::Repository::open(&git_dir)?, blobs)
+    })?;
+    let ids = packed?;
     tracing::debug!(
         files = written.len(),
         ms = started.elapsed().as_millis() as u64,
-        "init: files written"
+        "init: files written and packed"
     );
     git_setup_repo(&r, &opts.exe)?;
+    let mut files: Vec<(String, git2::Oid)> =
+        written.into_iter().map(|(rel, _)| rel).zip(ids).collect();
     // The two files `git_setup_repo` keeps, as it left them (it may have added to a file
-    // that was there).
-    let mut setup = Vec::new();
+    // that was there): two loose objects.
     for name in [".gitattributes", ".gitignore"] {
         let path = dir.join(name);
         let bytes =
             crate::store::read_bounded(&path, crate::store::MAX_FILE_BYTES).map_err(io(&path))?;
-        setup.push((name.to_owned(), bytes));
+        files.push((name.to_owned(), r.repo.blob(&bytes)?));
     }
-    let files: Vec<(String, &[u8])> = written
-        .iter()
-        .map(|(rel, text)| (rel.clone(), text.as_bytes()))
-        .chain(setup.iter().map(|(rel, b)| (rel.clone(), b.as_slice())))
-        .collect();
     let message = format!("Start the plan {}", plan.meta.id);
-    // Staged from the bytes just written: `add` of 10,000 files would read each back and
-    // resolve its path on disk.
+    // Staged from the ids of the bytes just written: `add` of 10,000 files would read each
+    // back and resolve its path on disk.
     super::commit::commit_written(&r, &message, &files)?;
     tracing::debug!(ms = started.elapsed().as_millis() as u64, "init: committed");
     Ok(r)

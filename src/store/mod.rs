@@ -35,7 +35,7 @@ pub(crate) use read::parallel;
 pub(crate) use read::placeholder_meta;
 pub use save::{
     FileWrite, SaveReport, canonical_text, save, unit_text, write_files, write_new_plan,
-    write_new_plan_texts,
+    write_new_plan_alongside, write_new_plan_texts,
 };
 
 use crate::i18n::Said;

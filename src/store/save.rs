@@ -118,9 +118,15 @@ pub fn write_files(root: &Path, writes: &[FileWrite]) -> Result<SaveReport, Stor
     let mut folders: std::collections::BTreeSet<std::path::PathBuf> = Default::default();
     let mut to_write: Vec<(std::path::PathBuf, &str)> = Vec::new();
     let mut to_remove: Vec<&FileWrite> = Vec::new();
+    // Folders already found real (every activity's file is in the same one).
+    let mut real: std::collections::HashSet<std::path::PathBuf> = Default::default();
     for w in order.into_iter().chain(removals) {
         let rel = w.unit.to_string();
-        real_folders(root, &rel)?;
+        let parent = Path::new(&rel).parent().map(Path::to_path_buf);
+        if parent.as_ref().is_none_or(|p| !real.contains(p)) {
+            real_folders(root, &rel)?;
+            real.extend(parent);
+        }
         let path = root.join(&rel);
         let (on_disk, bytes) = current(&path);
         let wanted = w.text.as_deref().map(str::as_bytes);
@@ -298,10 +304,22 @@ pub fn write_new_plan(root: &Path, plan: &Plan) -> Result<SaveReport, StoreError
 
 /// [`write_new_plan`], also giving each file written (its path in the plan folder and its
 /// text), so that a caller can commit them without reading them back.
-pub fn write_new_plan_texts(
+pub fn write_new_plan_texts(root: &Path, plan: &Plan) -> Result<(SaveReport, Texts), StoreError> {
+    write_new_plan_alongside(root, plan, |_| ()).map(|(report, texts, ())| (report, texts))
+}
+
+/// Each file a new plan's write made: its path in the plan folder and its text.
+type Texts = Vec<(String, String)>;
+
+/// [`write_new_plan_texts`], running `alongside` on a second thread with the bytes of every
+/// file (in the order of the texts returned) while the files are written and flushed: `init`
+/// packs them into git's object database there, so that the CPU work of the pack overlaps the
+/// disk work of the files.
+pub fn write_new_plan_alongside<T: Send>(
     root: &Path,
     plan: &Plan,
-) -> Result<(SaveReport, Vec<(String, String)>), StoreError> {
+    alongside: impl FnOnce(&[&[u8]]) -> T + Send,
+) -> Result<(SaveReport, Texts, T), StoreError> {
     std::fs::create_dir_all(root).map_err(|source| StoreError::Io {
         path: root.into(),
         source,
@@ -311,23 +329,47 @@ pub fn write_new_plan_texts(
     let mut plan = plan.clone();
     plan.normalize();
     let plan = &plan;
+    // A folder that is not there holds no file to look at (a new plan's usually).
+    let mut folders: HashMap<std::path::PathBuf, bool> = HashMap::new();
     let writes = plan
         .units()
         .iter()
         .map(|u| {
+            let path = root.join(u.to_string());
+            let folder = path.parent().unwrap_or(root).to_path_buf();
+            let there = *folders
+                .entry(folder)
+                .or_insert_with_key(|f| std::fs::symlink_metadata(f).is_ok());
             Ok(FileWrite {
                 unit: u.clone(),
-                value: plan.unit(u),
+                // Nothing reads a new plan's write back into a loaded plan: no copy of each
+                // unit's value is needed.
+                value: None,
                 text: unit_text(plan, u)?,
                 // A new plan replaces whatever stood in its place.
-                expected: current(&root.join(u.to_string())).0,
+                expected: if there { current(&path).0 } else { None },
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-    let report = write_files(root, &writes)?;
-    let texts: Vec<(String, String)> = writes
+    // `governance.ron` is one of the units, so its text is among the writes.
+    let bytes: Vec<&[u8]> = writes
+        .iter()
+        .filter_map(|w| w.text.as_deref())
+        .map(str::as_bytes)
+        .collect();
+    let (report, side) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| alongside(&bytes));
+        let written = write_files(root, &writes);
+        // A panic on the other thread is this thread's panic, as if `alongside` had run here.
+        let side = side
+            .join()
+            .unwrap_or_else(|payload| std::panic::resume_unwind(payload));
+        (written, side)
+    });
+    let report = report?;
+    let texts: Texts = writes
         .into_iter()
         .filter_map(|w| Some((w.unit.to_string(), w.text?)))
         .collect();
-    Ok((report, texts))
+    Ok((report, texts, side))
 }

@@ -1,6 +1,6 @@
 //! `khutta init`, `git-setup` and `commit` on real repositories, checked with the stock git CLI.
 
-use crate::support::cmd::{git, git_ok, khutta};
+use crate::support::cmd::{copy_dir, git, git_ok, khutta};
 use std::path::Path;
 
 fn bundled() -> std::path::PathBuf {
@@ -62,6 +62,65 @@ fn init_from_the_bundled_plan() {
     // Init refuses to overwrite a plan.
     let again = khutta(dir.path()).args(["init", "nua"]).output().unwrap();
     assert_eq!(again.status.code(), Some(2));
+}
+
+/// `init` stores the plan's files in one pack of its own making: stock git must find it
+/// sound, and the commit must be the one `git add -A && git commit` of the same files makes.
+#[test]
+fn init_packs_the_plan_as_git_would_commit_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("nua");
+    let out = khutta(dir.path())
+        .args(["init", "nua", "--from"])
+        .arg(bundled())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(git_ok(&plan, &["status", "--porcelain"]), "");
+    git_ok(&plan, &["fsck", "--full", "--strict", "--no-dangling"]);
+    let packs: Vec<_> = std::fs::read_dir(plan.join(".git/objects/pack"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "idx"))
+        .collect();
+    assert_eq!(packs.len(), 1, "{packs:?}");
+    let verified = git_ok(&plan, &["verify-pack", "-v", packs[0].to_str().unwrap()]);
+    // Every plan file's blob is in the pack, stored whole (`.gitattributes` and `.gitignore`,
+    // written after the plan, are loose objects).
+    let staged = git_ok(&plan, &["ls-files", "-s"]);
+    let blobs: std::collections::BTreeSet<&str> = staged
+        .lines()
+        .filter(|l| !l.ends_with("\t.gitattributes") && !l.ends_with("\t.gitignore"))
+        .filter_map(|l| l.split_whitespace().nth(1))
+        .collect();
+    assert!(
+        verified.contains(&format!("non delta: {} objects", blobs.len())),
+        "{verified}"
+    );
+    for id in blobs {
+        assert!(verified.contains(&format!("{id} blob")), "{id}");
+    }
+    // The same files committed by stock git in a repository of their own: the same tree.
+    let copy = dir.path().join("copy");
+    copy_dir(&plan, &copy);
+    std::fs::remove_dir_all(copy.join(".git")).unwrap();
+    git_ok(&copy, &["init", "-q", "-b", "main"]);
+    git_ok(&copy, &["add", "-A"]);
+    git_ok(
+        &copy,
+        &["commit", "-q", "-m", "Start the plan open-government-nua"],
+    );
+    let tree = |repo: &Path| git_ok(repo, &["rev-parse", "HEAD^{tree}"]);
+    assert_eq!(tree(&plan), tree(&copy));
+    let entry = "activities/egm-cairo-2021.ron";
+    assert_eq!(
+        git_ok(&plan, &["cat-file", "-p", &format!("HEAD:{entry}")]),
+        std::fs::read_to_string(plan.join(entry)).unwrap()
+    );
 }
 
 #[test]
