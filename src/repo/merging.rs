@@ -28,6 +28,8 @@ pub fn merge_commits(
     label: &str,
 ) -> Result<MergeStep, RepoError> {
     let (ours, theirs) = (ours.into().oid(), theirs.into().oid());
+    // Every file of the three sides is read: hashing each again cost as much as inflating it.
+    super::history::read_objects_as_git_does();
     // A merge commit that cannot be signed is known before the work tree changes.
     super::signing::settings(&r.repo)?;
     let state = MergeState {
@@ -112,8 +114,8 @@ fn oid(s: &str) -> Result<Oid, RepoError> {
     Oid::from_str(s).map_err(|_| RepoError::NoSuchRevision(s.to_owned()))
 }
 
-/// The tree of the merge: libgit2's merge of the whole repository, with the plan folder
-/// replaced by the plan merged by meaning.
+/// The tree of the merge: the whole repository merged by files (`merge_tree`), with the plan
+/// folder replaced by the plan merged by meaning.
 fn merged_tree<'r>(
     r: &'r PlanRepo,
     ours: Oid,
@@ -123,31 +125,7 @@ fn merged_tree<'r>(
 ) -> Result<Tree<'r>, RepoError> {
     let repo = &r.repo;
     let (oc, tc) = (repo.find_commit(ours)?, repo.find_commit(theirs)?);
-    let mut index = repo.merge_commits(&oc, &tc, None)?;
-    let in_plan =
-        |p: &str| r.prefix.is_empty() || p == r.prefix || p.starts_with(&format!("{}/", r.prefix));
-    let mut others = Vec::new();
-    let conflicted: Vec<String> = index
-        .conflicts()?
-        .filter_map(Result::ok)
-        .filter_map(|c| {
-            c.our
-                .or(c.their)
-                .or(c.ancestor)
-                .map(|e| String::from_utf8_lossy(&e.path).into_owned())
-        })
-        .collect();
-    for p in conflicted {
-        if in_plan(&p) && p.ends_with(".ron") {
-            index.conflict_remove(std::path::Path::new(&p))?;
-        } else {
-            others.push(p);
-        }
-    }
-    if !others.is_empty() {
-        return Err(RepoError::FileConflicts(others));
-    }
-    let whole = repo.find_tree(index.write_tree_to(repo)?)?;
+    let whole = super::merge_tree::merged_files(r, &oc, &tc)?;
     let keep = if r.prefix.is_empty() {
         Some(whole.clone())
     } else {

@@ -19,6 +19,7 @@ mod history;
 mod history_index;
 mod keys;
 pub mod merge_state;
+mod merge_tree;
 mod merging;
 pub mod net;
 pub mod oplog;
