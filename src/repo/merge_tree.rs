@@ -96,6 +96,12 @@ fn side_by_side<'r>(
     if yours.iter().any(|c| touches(&mine, &c.path)) {
         return Ok(None);
     }
+    // A file of theirs that became a folder (or the other way) is one change libgit2 makes
+    // and a list of updates cannot: it would put a file where a folder still is.
+    let paths: BTreeSet<&str> = yours.iter().map(|c| c.path.as_str()).collect();
+    if yours.iter().any(|c| holds_more(&paths, &c.path)) {
+        return Ok(None);
+    }
     let mut update = git2::build::TreeUpdateBuilder::new();
     for c in &yours {
         match c.now {
@@ -152,6 +158,11 @@ fn touches(paths: &BTreeSet<&str>, path: &str) -> bool {
         }
         folder = up;
     }
+    holds_more(paths, path)
+}
+
+/// Whether `path`, as a folder, holds one of `paths`.
+fn holds_more(paths: &BTreeSet<&str>, path: &str) -> bool {
     let inside = format!("{path}/");
     paths
         .range(inside.as_str()..)

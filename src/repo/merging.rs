@@ -30,6 +30,7 @@ pub fn merge_commits(
     let (ours, theirs) = (ours.into().oid(), theirs.into().oid());
     // Every file of the three sides is read: hashing each again cost as much as inflating it.
     super::history::read_objects_as_git_does();
+    super::history::cache_large_trees();
     // A merge commit that cannot be signed is known before the work tree changes.
     super::signing::settings(&r.repo)?;
     let state = MergeState {
@@ -82,7 +83,13 @@ fn compute_sharing(
         Ok(base) if r.plan_tree(base)?.is_some() => r.plan_at_sharing(base, parsed)?,
         _ => Plan::new(o.meta.clone()),
     };
-    let mut result = diff::merge(&b, &o, &t);
+    // Without choices, the semantic conflicts found below are all there is: the merge's own
+    // check of the whole plan would be thrown away.
+    let mut result = if state.resolutions.is_empty() {
+        diff::merge_by_fields(&b, &o, &t)
+    } else {
+        diff::merge(&b, &o, &t)
+    };
     for res in &state.resolutions {
         if let Some(i) = result.conflicts.iter().position(|c| same(c, res)) {
             let choice = match &res.pick {
@@ -135,7 +142,7 @@ fn merged_tree<'r>(
             .and_then(|e| e.to_object(repo).ok())
             .and_then(|o| o.into_tree().ok())
     };
-    let plan_tree = super::revision::plan_to_tree_reusing(repo, plan, keep.as_ref(), parsed)?;
+    let plan_tree = super::plan_tree::plan_to_tree_reusing(repo, plan, keep.as_ref(), parsed)?;
     let id = if r.prefix.is_empty() {
         plan_tree
     } else {
