@@ -63,9 +63,11 @@ pub(super) fn by_libgit2<'r>(
 }
 
 /// A file one side changed: its path and what it holds now (`None`: deleted).
-struct Change {
-    path: String,
-    now: Option<(Oid, FileMode)>,
+pub(super) struct Change {
+    /// The path in the repository.
+    pub path: String,
+    /// Its blob and mode now.
+    pub now: Option<(Oid, FileMode)>,
 }
 
 /// Our tree with their changed files put in, when the two sides changed different files and
@@ -75,6 +77,27 @@ fn side_by_side<'r>(
     ours: &Commit,
     theirs: &Commit,
 ) -> Result<Option<Tree<'r>>, RepoError> {
+    let Some(yours) = their_changes(repo, ours, theirs)? else {
+        return Ok(None);
+    };
+    let mut update = git2::build::TreeUpdateBuilder::new();
+    for c in &yours {
+        match c.now {
+            Some((id, mode)) => update.upsert(&c.path, id, mode),
+            None => update.remove(&c.path),
+        };
+    }
+    let id = update.create_updated(repo, &ours.tree()?)?;
+    Ok(Some(repo.find_tree(id)?))
+}
+
+/// Their changes since the merge base, when putting them into our tree is the merge (the two
+/// sides changed different files, and nothing else calls for libgit2); `None` otherwise.
+pub(super) fn their_changes(
+    repo: &Repository,
+    ours: &Commit,
+    theirs: &Commit,
+) -> Result<Option<Vec<Change>>, RepoError> {
     let bases = match repo.merge_bases(ours.id(), theirs.id()) {
         Ok(b) => b,
         Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
@@ -102,15 +125,7 @@ fn side_by_side<'r>(
     if yours.iter().any(|c| holds_more(&paths, &c.path)) {
         return Ok(None);
     }
-    let mut update = git2::build::TreeUpdateBuilder::new();
-    for c in &yours {
-        match c.now {
-            Some((id, mode)) => update.upsert(&c.path, id, mode),
-            None => update.remove(&c.path),
-        };
-    }
-    let id = update.create_updated(repo, &our_tree)?;
-    Ok(Some(repo.find_tree(id)?))
+    Ok(Some(yours))
 }
 
 /// The files that differ from `base` to `side`, or `None` when one of them is not a plain

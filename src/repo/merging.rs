@@ -76,6 +76,7 @@ fn compute_sharing(
     parsed: &mut HashMap<Oid, Entity>,
 ) -> Result<MergeResult, RepoError> {
     let (ours, theirs) = (oid(&state.ours)?, oid(&state.theirs)?);
+    let started = std::time::Instant::now();
     let o = r.plan_at_sharing(ours, parsed)?;
     let t = r.plan_at_sharing(theirs, parsed)?;
     // Without a common plan (both sides created it), every difference is an addition.
@@ -83,6 +84,11 @@ fn compute_sharing(
         Ok(base) if r.plan_tree(base)?.is_some() => r.plan_at_sharing(base, parsed)?,
         _ => Plan::new(o.meta.clone()),
     };
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        files = parsed.len(),
+        "merge: three plans read"
+    );
     // Without choices, the semantic conflicts found below are all there is: the merge's own
     // check of the whole plan would be thrown away.
     let mut result = if state.resolutions.is_empty() {
@@ -132,6 +138,9 @@ fn merged_tree<'r>(
 ) -> Result<Tree<'r>, RepoError> {
     let repo = &r.repo;
     let (oc, tc) = (repo.find_commit(ours)?, repo.find_commit(theirs)?);
+    if let Some(id) = over_ours(r, &oc, &tc, plan, parsed)? {
+        return Ok(repo.find_tree(id)?);
+    }
     let whole = super::merge_tree::merged_files(r, &oc, &tc)?;
     let keep = if r.prefix.is_empty() {
         Some(whole.clone())
@@ -150,6 +159,50 @@ fn merged_tree<'r>(
         super::commit::graft(repo, Some(&whole), &parts, plan_tree)?
     };
     Ok(repo.find_tree(id)?)
+}
+
+/// The tree of the merge written at once over our tree, when their changes are all inside
+/// the plan folder and go into our tree as they are (`merge_tree::their_changes`): the same
+/// tree as [`merged_tree`]'s other way, which writes our tree with their files first.
+fn over_ours(
+    r: &PlanRepo,
+    oc: &git2::Commit,
+    tc: &git2::Commit,
+    plan: &Plan,
+    parsed: &HashMap<Oid, Entity>,
+) -> Result<Option<Oid>, RepoError> {
+    let repo = &r.repo;
+    let Some(changes) = super::merge_tree::their_changes(repo, oc, tc)? else {
+        return Ok(None);
+    };
+    let inside = format!("{}/", r.prefix);
+    let mut overlay = super::plan_tree::Overlay::new();
+    for c in changes {
+        let rel = if r.prefix.is_empty() {
+            Some(c.path.as_str())
+        } else {
+            c.path.strip_prefix(&inside)
+        };
+        let Some(rel) = rel else { return Ok(None) };
+        overlay.insert(rel.to_owned(), c.now);
+    }
+    let Some(keep) = r.plan_tree(oc.id())? else {
+        return Ok(None);
+    };
+    let Some(plan_tree) = super::plan_tree::plan_to_tree_over(repo, plan, &keep, &overlay, parsed)?
+    else {
+        return Ok(None);
+    };
+    if r.prefix.is_empty() {
+        return Ok(Some(plan_tree));
+    }
+    let parts: Vec<&str> = r.prefix.split('/').collect();
+    Ok(Some(super::commit::graft(
+        repo,
+        Some(&oc.tree()?),
+        &parts,
+        plan_tree,
+    )?))
 }
 
 /// Makes the work tree and index hold `tree`, refusing to overwrite local edits; every file

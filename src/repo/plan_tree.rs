@@ -4,8 +4,8 @@
 
 use super::RepoError;
 use crate::model::{CONSULTATIONS_DIR, Entity, EntityKind, Plan, RESPONSES_DIR, ROUND_FILE};
-use git2::{ObjectType, Oid, Tree};
-use std::collections::HashMap;
+use git2::{FileMode, ObjectType, Oid, Tree};
+use std::collections::{BTreeMap, HashMap};
 
 /// Writes `plan` as a tree of canonical files: the plan folder as it would be saved, with the
 /// other files of `keep` (a plan folder's tree: `.gitattributes`, notes) carried over.
@@ -28,9 +28,39 @@ pub(crate) fn plan_to_tree_reusing(
     parsed: &HashMap<Oid, Entity>,
 ) -> Result<Oid, RepoError> {
     match keep {
-        Some(tree) if shaped(repo, tree) => by_updates(repo, plan, tree, parsed),
+        Some(tree) if shaped(repo, tree) => by_updates(repo, plan, tree, &Overlay::new(), parsed),
         _ => by_builders(repo, plan, keep, parsed),
     }
+}
+
+/// Changes to a plan folder's tree, by path inside it: what a path holds now (`None`: removed).
+pub(crate) type Overlay = BTreeMap<String, Option<(Oid, FileMode)>>;
+
+/// [`plan_to_tree_reusing`] over `keep` with the changes `overlay` made to it first, without
+/// writing that tree: a merge whose partner changed other files than ours writes the large
+/// folders once. `None` when the two cannot be told apart from a tree written first (a file
+/// where the plan has a folder, or the other way).
+pub(crate) fn plan_to_tree_over(
+    repo: &git2::Repository,
+    plan: &Plan,
+    keep: &Tree,
+    overlay: &Overlay,
+    parsed: &HashMap<Oid, Entity>,
+) -> Result<Option<Oid>, RepoError> {
+    let folders = || {
+        EntityKind::ALL
+            .iter()
+            .map(|k| k.dir())
+            .chain([CONSULTATIONS_DIR])
+    };
+    let plain = overlay.keys().all(|p| match p.split_once('/') {
+        None => !folders().any(|f| f == p),
+        Some((top, _)) => top != crate::model::PLAN_FILE && top != crate::model::GOVERNANCE_FILE,
+    });
+    if !plain || !shaped(repo, keep) {
+        return Ok(None);
+    }
+    by_updates(repo, plan, keep, overlay, parsed).map(Some)
 }
 
 /// Whether each name the plan writes at the top of `tree` is absent or of the kind the plan
@@ -53,39 +83,67 @@ fn shaped(repo: &git2::Repository, tree: &Tree) -> bool {
         && EntityKind::ALL.iter().all(|k| folder(k.dir()))
 }
 
-/// [`plan_to_tree_reusing`] as a list of changes to `keep`: only the folders holding a file
-/// that changes are written again. On a plan of 10,000 activities with one changed, the
-/// folders rebuilt entry by entry cost a tenth of a sync that merges.
+/// [`plan_to_tree_reusing`] as a list of changes to `keep` (after `overlay`'s): only the
+/// folders holding a file that changes are written again. On a plan of 10,000 activities with
+/// one changed, the folders rebuilt entry by entry cost a tenth of a sync that merges.
 fn by_updates(
     repo: &git2::Repository,
     plan: &Plan,
     keep: &Tree,
+    overlay: &Overlay,
     parsed: &HashMap<Oid, Entity>,
 ) -> Result<Oid, RepoError> {
-    let mut update = git2::build::TreeUpdateBuilder::new();
-    let file = git2::FileMode::Blob;
+    // The plan's own files come last: they replace what the overlay put at the same path.
+    let mut all = overlay.clone();
+    let file = FileMode::Blob;
     if let Some(text) = crate::store::canonical_text(plan, None)? {
-        update.upsert(crate::model::PLAN_FILE, repo.blob(text.as_bytes())?, file);
+        let oid = repo.blob(text.as_bytes())?;
+        all.insert(crate::model::PLAN_FILE.to_owned(), Some((oid, file)));
     }
     if let Some(g) = &plan.governance {
-        update.upsert(
-            crate::model::GOVERNANCE_FILE,
-            repo.blob(governance_text(g)?.as_bytes())?,
-            file,
-        );
+        let oid = repo.blob(governance_text(g)?.as_bytes())?;
+        all.insert(crate::model::GOVERNANCE_FILE.to_owned(), Some((oid, file)));
     }
     for kind in EntityKind::ALL {
         let old = keep
             .get_name(kind.dir())
             .and_then(|e| e.to_object(repo).ok())
             .and_then(|o| o.into_tree().ok());
-        let (changed, gone) = entity_files(repo, plan, kind, old.as_ref(), parsed)?;
+        let mut held = held_in(old.as_ref());
+        let inside = format!("{}/", kind.dir());
+        for (path, now) in overlay {
+            let Some(name) = path.strip_prefix(&inside).filter(|n| !n.contains('/')) else {
+                continue;
+            };
+            match now {
+                Some((oid, mode)) if name.ends_with(".ron") => {
+                    held.insert(name.to_owned(), (*oid, i32::from(*mode)));
+                }
+                _ => {
+                    held.remove(name);
+                }
+            }
+        }
+        let (changed, gone) = entity_files(repo, plan, kind, held, parsed)?;
         for (name, oid) in changed {
-            update.upsert(format!("{}/{name}", kind.dir()), oid, file);
+            all.insert(format!("{inside}{name}"), Some((oid, file)));
         }
         // A folder left empty goes with its last file, as `by_builders` removes it.
         for name in gone {
-            update.remove(format!("{}/{name}", kind.dir()));
+            all.insert(format!("{inside}{name}"), None);
+        }
+    }
+    let mut update = git2::build::TreeUpdateBuilder::new();
+    for (path, now) in &all {
+        match now {
+            Some((oid, mode)) => {
+                update.upsert(path, *oid, *mode);
+            }
+            // A file the overlay added and the plan removes was never in `keep`.
+            None if keep.get_path(std::path::Path::new(path)).is_ok() => {
+                update.remove(path);
+            }
+            None => {}
         }
     }
     let tree = repo.find_tree(update.create_updated(repo, keep)?)?;
@@ -94,21 +152,9 @@ fn by_updates(
     Ok(root.write()?)
 }
 
-/// Entity files to write (name and blob), and names of entity files to remove.
-type EntityFiles = (Vec<(String, Oid)>, Vec<String>);
-
-/// The entity files of `kind` to write (name and blob), and the names of those to remove,
-/// for the folder `old` to hold `plan`'s entities: a plain file whose blob is known to hold
-/// its entity already is kept; other files than `.ron` ones are never touched.
-fn entity_files(
-    repo: &git2::Repository,
-    plan: &Plan,
-    kind: EntityKind,
-    old: Option<&Tree>,
-    parsed: &HashMap<Oid, Entity>,
-) -> Result<EntityFiles, RepoError> {
-    let mut held: HashMap<String, (Oid, i32)> = old
-        .iter()
+/// The `.ron` entries of an entity folder, by name, with their blob and mode.
+fn held_in(old: Option<&Tree>) -> HashMap<String, (Oid, i32)> {
+    old.iter()
         .flat_map(|t| t.iter())
         .filter_map(|e| {
             e.name()
@@ -116,7 +162,22 @@ fn entity_files(
                 .map(|n| (n.to_owned(), (e.id(), e.filemode())))
         })
         .filter(|(n, _)| n.ends_with(".ron"))
-        .collect();
+        .collect()
+}
+
+/// Entity files to write (name and blob), and names of entity files to remove.
+type EntityFiles = (Vec<(String, Oid)>, Vec<String>);
+
+/// The entity files of `kind` to write (name and blob), and the names of those to remove,
+/// for the folder whose `.ron` files are `held` to hold `plan`'s entities: a plain file whose blob is known to hold
+/// its entity already is kept; other files than `.ron` ones are never touched.
+fn entity_files(
+    repo: &git2::Repository,
+    plan: &Plan,
+    kind: EntityKind,
+    mut held: HashMap<String, (Oid, i32)>,
+    parsed: &HashMap<Oid, Entity>,
+) -> Result<EntityFiles, RepoError> {
     let mut changed = Vec::new();
     for id in plan.ids(kind) {
         let name = format!("{id}.ron");
@@ -176,7 +237,7 @@ fn by_builders(
             .and_then(|o| o.into_tree().ok());
         let mut dir = repo.treebuilder(old.as_ref())?;
         // Entity files are rebuilt from the plan; anything else in the folder is kept.
-        let (changed, gone) = entity_files(repo, plan, kind, old.as_ref(), parsed)?;
+        let (changed, gone) = entity_files(repo, plan, kind, held_in(old.as_ref()), parsed)?;
         for (name, oid) in changed {
             dir.insert(&name, oid, 0o100644)?;
         }

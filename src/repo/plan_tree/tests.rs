@@ -77,7 +77,7 @@ fn updated_path_by_path_is_the_tree_rebuilt_folder_by_folder() {
         assert!(shaped(&r.repo, &keep));
         for (i, target) in variants(&plan).iter().enumerate() {
             for known in [&parsed, &HashMap::new()] {
-                let updated = by_updates(&r.repo, target, &keep, known).unwrap();
+                let updated = by_updates(&r.repo, target, &keep, &Overlay::new(), known).unwrap();
                 let rebuilt = by_builders(&r.repo, target, Some(&keep), known).unwrap();
                 assert_eq!(updated, rebuilt, "variant {i}, {} known", known.len());
             }
@@ -89,7 +89,7 @@ fn updated_path_by_path_is_the_tree_rebuilt_folder_by_folder() {
         plain.upsert("activities/a.ron", a.unwrap().id(), git2::FileMode::Blob);
         let expected = plain.create_updated(&r.repo, &keep).unwrap();
         assert_eq!(
-            by_updates(&r.repo, &plan, &keep, &parsed).unwrap(),
+            by_updates(&r.repo, &plan, &keep, &Overlay::new(), &parsed).unwrap(),
             expected
         );
     }
@@ -115,5 +115,90 @@ fn a_tree_of_another_shape_is_rebuilt() {
         b.insert(name, id, mode).unwrap();
         let odd = r.repo.find_tree(b.write().unwrap()).unwrap();
         assert!(!shaped(&r.repo, &odd), "{name}");
+    }
+}
+
+/// `keep` with `overlay` put in, as a tree written first.
+fn applied(repo: &git2::Repository, keep: &Tree, overlay: &Overlay) -> Oid {
+    let mut update = git2::build::TreeUpdateBuilder::new();
+    for (path, now) in overlay {
+        match now {
+            Some((oid, mode)) => update.upsert(path, *oid, *mode),
+            None => update.remove(path),
+        };
+    }
+    update.create_updated(repo, keep).unwrap()
+}
+
+/// A partner's changes to the plan's files: an activity changed (its entity known), one
+/// added (not known), a partner removed, a note added, the README and a note removed.
+fn partner_changes(
+    repo: &git2::Repository,
+    plan: &Plan,
+    parsed: &mut HashMap<Oid, Entity>,
+) -> Overlay {
+    let mut overlay = Overlay::new();
+    let mut changed = plan.clone();
+    if let Some(a) = changed.activities.values_mut().next_back() {
+        a.title.en = Some("Theirs".into());
+        let id = a.id.clone();
+        let text = crate::store::canonical_text(&changed, Some((EntityKind::Activity, &id)));
+        let oid = repo.blob(text.unwrap().unwrap().as_bytes()).unwrap();
+        let entity = Entity::Activity(changed.activities[&id].clone());
+        parsed.insert(oid, entity);
+        overlay.insert(format!("activities/{id}.ron"), Some((oid, FileMode::Blob)));
+    }
+    let text = b"Activity(id: \"zz-theirs\")\n";
+    let added = repo.blob(text).unwrap();
+    overlay.insert(
+        "activities/zz-theirs.ron".into(),
+        Some((added, FileMode::Blob)),
+    );
+    if let Some(p) = plan.partners.keys().next() {
+        overlay.insert(format!("partners/{p}.ron"), None);
+    }
+    let note = repo.blob(b"their note\n").unwrap();
+    overlay.insert("notes/theirs.txt".into(), Some((note, FileMode::Blob)));
+    overlay.insert("README.md".into(), None);
+    overlay.insert("activities/notes.txt".into(), None);
+    overlay
+}
+
+/// The plan written over our tree with a partner's changes put in first is the tree written
+/// over the tree that holds them, however the plan was merged.
+#[test]
+fn written_over_an_overlay_is_written_over_the_tree_it_makes() {
+    for plan in [crate::diff::tests::plan(), crate::consult::tests::sample()] {
+        let (_dir, r, tree, mut parsed) = committed(&plan);
+        let keep = r.repo.find_tree(tree).unwrap();
+        let overlay = partner_changes(&r.repo, &plan, &mut parsed);
+        let theirs = r.repo.find_tree(applied(&r.repo, &keep, &overlay)).unwrap();
+        for (i, target) in variants(&plan).iter().enumerate() {
+            for known in [&parsed, &HashMap::new()] {
+                let over = plan_to_tree_over(&r.repo, target, &keep, &overlay, known).unwrap();
+                let rebuilt = by_builders(&r.repo, target, Some(&theirs), known).unwrap();
+                assert_eq!(over, Some(rebuilt), "variant {i}, {} known", known.len());
+            }
+        }
+    }
+}
+
+/// A partner's file where the plan has a folder, or a folder where it has a file, is left to
+/// the tree written first.
+#[test]
+fn an_overlay_of_another_shape_is_refused() {
+    let plan = crate::diff::tests::plan();
+    let (_dir, r, tree, parsed) = committed(&plan);
+    let keep = r.repo.find_tree(tree).unwrap();
+    let blob = r.repo.blob(b"x\n").unwrap();
+    for path in [
+        "activities",
+        "consultations",
+        "plan.ron/x",
+        "governance.ron/y",
+    ] {
+        let overlay: Overlay = [(path.to_owned(), Some((blob, FileMode::Blob)))].into();
+        let over = plan_to_tree_over(&r.repo, &plan, &keep, &overlay, &parsed).unwrap();
+        assert_eq!(over, None, "{path}");
     }
 }
