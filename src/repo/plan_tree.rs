@@ -38,8 +38,8 @@ pub(crate) type Overlay = BTreeMap<String, Option<(Oid, FileMode)>>;
 
 /// [`plan_to_tree_reusing`] over `keep` with the changes `overlay` made to it first, without
 /// writing that tree: a merge whose partner changed other files than ours writes the large
-/// folders once. `None` when the two cannot be told apart from a tree written first (a file
-/// where the plan has a folder, or the other way).
+/// folders once. `None` when `keep` or `overlay` has a shape that needs the tree written
+/// first (a file where the plan writes a folder, or the other way, or an empty folder).
 pub(crate) fn plan_to_tree_over(
     repo: &git2::Repository,
     plan: &Plan,
