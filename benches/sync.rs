@@ -105,6 +105,13 @@ fn served(
 }
 
 fn bench(c: &mut Criterion) {
+    // `KHUTTA_BENCH_LOG=khutta=debug` shows the steps of each sync with their times.
+    if let Ok(filter) = std::env::var("KHUTTA_BENCH_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_writer(std::io::stderr)
+            .try_init();
+    }
     let dir = tempfile::tempdir().unwrap();
     let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua");
     let (daemon, _origin, partner) = served(dir.path(), bundled, |r| history(r, 1000));

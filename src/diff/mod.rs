@@ -53,7 +53,9 @@ pub use apply::{ApplyError, apply};
 pub use authors::{Author, Signatures};
 pub use by_unit::{changed_fields, changes_between, merge_unit, read_field, write_field};
 pub use facts::{PlanFile, facts, file_changes, file_diff_text};
-pub use merge::{Conflict, ConflictKind, MergeResult, Problem, Side, Target, merge};
+pub use merge::{
+    Conflict, ConflictKind, MergeResult, Problem, Side, Target, merge, merge_by_fields,
+};
 pub use money::{MoneyChanges, MoneyRow};
 pub use nav::PathError;
 pub use path::{FieldPath, Seg};

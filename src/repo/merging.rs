@@ -28,6 +28,9 @@ pub fn merge_commits(
     label: &str,
 ) -> Result<MergeStep, RepoError> {
     let (ours, theirs) = (ours.into().oid(), theirs.into().oid());
+    // Every file of the three sides is read: hashing each again cost as much as inflating it.
+    super::history::read_objects_as_git_does();
+    super::history::cache_large_trees();
     // A merge commit that cannot be signed is known before the work tree changes.
     super::signing::settings(&r.repo)?;
     let state = MergeState {
@@ -73,6 +76,7 @@ fn compute_sharing(
     parsed: &mut HashMap<Oid, Entity>,
 ) -> Result<MergeResult, RepoError> {
     let (ours, theirs) = (oid(&state.ours)?, oid(&state.theirs)?);
+    let started = std::time::Instant::now();
     let o = r.plan_at_sharing(ours, parsed)?;
     let t = r.plan_at_sharing(theirs, parsed)?;
     // Without a common plan (both sides created it), every difference is an addition.
@@ -80,7 +84,18 @@ fn compute_sharing(
         Ok(base) if r.plan_tree(base)?.is_some() => r.plan_at_sharing(base, parsed)?,
         _ => Plan::new(o.meta.clone()),
     };
-    let mut result = diff::merge(&b, &o, &t);
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        files = parsed.len(),
+        "merge: three plans read"
+    );
+    // Without choices, the semantic conflicts found below are all there is: the merge's own
+    // check of the whole plan would be thrown away.
+    let mut result = if state.resolutions.is_empty() {
+        diff::merge_by_fields(&b, &o, &t)
+    } else {
+        diff::merge(&b, &o, &t)
+    };
     for res in &state.resolutions {
         if let Some(i) = result.conflicts.iter().position(|c| same(c, res)) {
             let choice = match &res.pick {
@@ -112,8 +127,8 @@ fn oid(s: &str) -> Result<Oid, RepoError> {
     Oid::from_str(s).map_err(|_| RepoError::NoSuchRevision(s.to_owned()))
 }
 
-/// The tree of the merge: libgit2's merge of the whole repository, with the plan folder
-/// replaced by the plan merged by meaning.
+/// The tree of the merge: the whole repository merged by files (`merge_tree`), with the plan
+/// folder replaced by the plan merged by meaning.
 fn merged_tree<'r>(
     r: &'r PlanRepo,
     ours: Oid,
@@ -123,31 +138,10 @@ fn merged_tree<'r>(
 ) -> Result<Tree<'r>, RepoError> {
     let repo = &r.repo;
     let (oc, tc) = (repo.find_commit(ours)?, repo.find_commit(theirs)?);
-    let mut index = repo.merge_commits(&oc, &tc, None)?;
-    let in_plan =
-        |p: &str| r.prefix.is_empty() || p == r.prefix || p.starts_with(&format!("{}/", r.prefix));
-    let mut others = Vec::new();
-    let conflicted: Vec<String> = index
-        .conflicts()?
-        .filter_map(Result::ok)
-        .filter_map(|c| {
-            c.our
-                .or(c.their)
-                .or(c.ancestor)
-                .map(|e| String::from_utf8_lossy(&e.path).into_owned())
-        })
-        .collect();
-    for p in conflicted {
-        if in_plan(&p) && p.ends_with(".ron") {
-            index.conflict_remove(std::path::Path::new(&p))?;
-        } else {
-            others.push(p);
-        }
+    if let Some(id) = over_ours(r, &oc, &tc, plan, parsed)? {
+        return Ok(repo.find_tree(id)?);
     }
-    if !others.is_empty() {
-        return Err(RepoError::FileConflicts(others));
-    }
-    let whole = repo.find_tree(index.write_tree_to(repo)?)?;
+    let whole = super::merge_tree::merged_files(r, &oc, &tc)?;
     let keep = if r.prefix.is_empty() {
         Some(whole.clone())
     } else {
@@ -157,7 +151,7 @@ fn merged_tree<'r>(
             .and_then(|e| e.to_object(repo).ok())
             .and_then(|o| o.into_tree().ok())
     };
-    let plan_tree = super::revision::plan_to_tree_reusing(repo, plan, keep.as_ref(), parsed)?;
+    let plan_tree = super::plan_tree::plan_to_tree_reusing(repo, plan, keep.as_ref(), parsed)?;
     let id = if r.prefix.is_empty() {
         plan_tree
     } else {
@@ -165,6 +159,50 @@ fn merged_tree<'r>(
         super::commit::graft(repo, Some(&whole), &parts, plan_tree)?
     };
     Ok(repo.find_tree(id)?)
+}
+
+/// The tree of the merge written at once over our tree, when their changes are all inside
+/// the plan folder and go into our tree as they are (`merge_tree::their_changes`): the same
+/// tree as [`merged_tree`]'s other way, which writes our tree with their files first.
+fn over_ours(
+    r: &PlanRepo,
+    oc: &git2::Commit,
+    tc: &git2::Commit,
+    plan: &Plan,
+    parsed: &HashMap<Oid, Entity>,
+) -> Result<Option<Oid>, RepoError> {
+    let repo = &r.repo;
+    let Some(changes) = super::merge_tree::their_changes(repo, oc, tc)? else {
+        return Ok(None);
+    };
+    let inside = format!("{}/", r.prefix);
+    let mut overlay = super::plan_tree::Overlay::new();
+    for c in changes {
+        let rel = if r.prefix.is_empty() {
+            Some(c.path.as_str())
+        } else {
+            c.path.strip_prefix(&inside)
+        };
+        let Some(rel) = rel else { return Ok(None) };
+        overlay.insert(rel.to_owned(), c.now);
+    }
+    let Some(keep) = r.plan_tree(oc.id())? else {
+        return Ok(None);
+    };
+    let Some(plan_tree) = super::plan_tree::plan_to_tree_over(repo, plan, &keep, &overlay, parsed)?
+    else {
+        return Ok(None);
+    };
+    if r.prefix.is_empty() {
+        return Ok(Some(plan_tree));
+    }
+    let parts: Vec<&str> = r.prefix.split('/').collect();
+    Ok(Some(super::commit::graft(
+        repo,
+        Some(&oc.tree()?),
+        &parts,
+        plan_tree,
+    )?))
 }
 
 /// Makes the work tree and index hold `tree`, refusing to overwrite local edits; every file

@@ -19,10 +19,12 @@ mod history;
 mod history_index;
 mod keys;
 pub mod merge_state;
+mod merge_tree;
 mod merging;
 pub mod net;
 pub mod oplog;
 mod pack;
+mod plan_tree;
 pub mod pushed;
 mod review;
 mod revision;
@@ -47,8 +49,9 @@ pub use merging::{
     MergeStep, Stepped, abort, finish, in_progress, merge_commits, renamed_two_ways, resolve,
 };
 pub use net::{Cancel, ServerLine};
+pub use plan_tree::plan_to_tree;
 pub use review::{BASELINE_TAG_PREFIX, Baseline};
-pub use revision::{RevisionError, plan_to_tree};
+pub use revision::RevisionError;
 pub use setup::{InitOptions, drivers_problem, git_setup, init};
 pub use signatures::{KnownKey, Proof, SignatureState, Signatures, known_keys, signature};
 pub use sync::{SyncEvent, SyncOptions, SyncOutcome, SyncReport, sync};

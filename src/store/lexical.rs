@@ -11,6 +11,12 @@ pub(super) fn refuse(path: &str, text: &str) -> Option<Diagnostic> {
 }
 
 fn markers(path: &str, text: &str) -> Option<Diagnostic> {
+    // Nearly every file has none: a search for each marker is much faster than a walk over
+    // the lines, and a marker line holds one.
+    const MARKS: [&str; 4] = ["<<<<<<<", ">>>>>>>", "|||||||", "======="];
+    if !MARKS.iter().any(|m| text.contains(m)) {
+        return None;
+    }
     let (line, _) = text.lines().enumerate().find(|(_, l)| {
         ["<<<<<<<", ">>>>>>>", "|||||||"]
             .iter()
@@ -28,6 +34,11 @@ fn markers(path: &str, text: &str) -> Option<Diagnostic> {
 
 /// The first `//` or `/*` outside a string, with its line and column (in characters).
 fn comment(path: &str, text: &str) -> Option<Diagnostic> {
+    // A comment begins with one of these: a file without them needs no walk over its
+    // characters, which took a third of the time of parsing an activity.
+    if !text.contains("//") && !text.contains("/*") {
+        return None;
+    }
     let at = scan(text).comment?;
     Some(Diagnostic::file(
         Code::Comment,
