@@ -197,6 +197,18 @@ impl Breach {
     }
 }
 
+/// The partner whose grants `who` is held to: `None` for a coordinator, who may change
+/// everything; refused for someone the rules do not list.
+fn held_to_grants(gov: &Governance, who: &Actor) -> Result<Option<Id>, Refusal> {
+    match standing(gov, who) {
+        Standing::Coordinator { .. } => Ok(None),
+        Standing::Unknown => Err(Refusal::UnknownPerson {
+            email: who.email.clone(),
+        }),
+        Standing::Partner { partner } => Ok(Some(partner)),
+    }
+}
+
 /// May `who` edit `field` of the entity `kind`/`entity` of `plan`? `entity: None` asks about
 /// adding an entity of `kind` (with `field: None`), or about a field of `plan.ron`; `field:
 /// None` with an entity asks about removing it. For the TUI, before a key is typed: a budget
@@ -210,14 +222,8 @@ pub fn may_edit(
     entity: Option<&Id>,
     field: Option<&str>,
 ) -> Result<(), Refusal> {
-    let partner = match standing(gov, who) {
-        Standing::Coordinator { .. } => return Ok(()),
-        Standing::Unknown => {
-            return Err(Refusal::UnknownPerson {
-                email: who.email.clone(),
-            });
-        }
-        Standing::Partner { partner } => partner,
+    let Some(partner) = held_to_grants(gov, who)? else {
+        return Ok(());
     };
     let refused = || Refusal::NotGranted {
         partner: partner.clone(),
@@ -267,14 +273,8 @@ pub fn may_edit_consultation(
     unit: &crate::model::Unit,
     field: Option<&str>,
 ) -> Result<(), Refusal> {
-    let partner = match standing(gov, who) {
-        Standing::Coordinator { .. } => return Ok(()),
-        Standing::Unknown => {
-            return Err(Refusal::UnknownPerson {
-                email: who.email.clone(),
-            });
-        }
-        Standing::Partner { partner } => partner,
+    let Some(partner) = held_to_grants(gov, who)? else {
+        return Ok(());
     };
     let value = plan.unit(unit);
     consult::may(gov, &partner, unit, value.as_ref(), field)
