@@ -23,6 +23,7 @@ mod merging;
 pub mod net;
 pub mod oplog;
 pub mod pushed;
+mod raw_tree;
 mod review;
 mod revision;
 mod setup;
