@@ -33,6 +33,7 @@ mod sshsig;
 mod sync;
 mod transfer;
 mod verify;
+mod verify_ahead;
 mod verify_state;
 mod who;
 

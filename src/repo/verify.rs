@@ -12,6 +12,7 @@
 //! to be unsigned or signed, never more, and the rules that require signatures say it cannot be
 //! verified.
 
+use super::verify_ahead::Ahead;
 use super::verify_state::{Blobs, State};
 use super::{CommitId, PlanRepo, Proof, RepoError};
 use crate::check::{Code, Diagnostic, Subject, Unread};
@@ -161,6 +162,21 @@ pub fn verify_commits(
     for h in hidden {
         walk.hide(h.oid())?;
     }
+    let commits = walk.collect::<Result<Vec<Oid>, _>>()?;
+    std::thread::scope(|scope| {
+        let mut ahead = Ahead::start(scope, repo, &commits);
+        walk_commits(repo, &commits, &mut ahead, opts)
+    })
+}
+
+/// Judges `commits` in order, their file changes read ahead by `ahead` where it could.
+fn walk_commits(
+    repo: &PlanRepo,
+    commits: &[Oid],
+    ahead: &mut Ahead,
+    opts: &VerifyOptions,
+) -> Result<VerifyReport, RepoError> {
+    let r = &repo.repo;
     let mut blobs = Blobs::default();
     let mut walker = Walker {
         before: State::empty(),
@@ -168,22 +184,27 @@ pub fn verify_commits(
         errors: None,
     };
     let mut report = VerifyReport::default();
-    for oid in walk {
-        let oid = oid?;
+    for &oid in commits {
         let commit = r.find_commit(oid)?;
         report.walked += 1;
+        let read = ahead.next(oid);
         // Commits that never held the plan folder (before it was made) have nothing to judge.
         if repo.plan_tree(oid)?.is_none() {
             continue;
         }
         let first = commit.parent_id(0).ok();
         walker.move_to(repo, first, &mut blobs)?;
-        let old = match walker.after.at {
-            Some(at) => repo.plan_tree(at)?,
-            None => None,
+        let changes = match read {
+            Some(changes) => changes,
+            None => {
+                let old = match walker.after.at {
+                    Some(at) => repo.plan_tree(at)?,
+                    None => None,
+                };
+                let new = repo.plan_tree(oid)?;
+                repo.tree_changes(old.as_ref(), new.as_ref(), &mut blobs)?
+            }
         };
-        let new = repo.plan_tree(oid)?;
-        let changes = repo.tree_changes(old.as_ref(), new.as_ref(), &mut blobs)?;
         let mut touched = repo.apply_changes(&mut walker.after, &changes, &mut blobs)?;
         walker.after.at = Some(oid);
         // A merge answers only for what neither parent held.

@@ -52,3 +52,4 @@ mod ssh;
 mod sync;
 mod terminal;
 mod verify;
+mod verify_props;
