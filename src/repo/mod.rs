@@ -35,6 +35,7 @@ mod transfer;
 mod verify;
 mod verify_ahead;
 mod verify_state;
+mod verify_walker;
 mod who;
 
 pub use auth::Prompter;
