@@ -26,6 +26,7 @@ pub mod oplog;
 mod pack;
 mod plan_tree;
 pub mod pushed;
+mod raw_tree;
 mod review;
 mod revision;
 mod setup;
@@ -35,7 +36,9 @@ mod sshsig;
 mod sync;
 mod transfer;
 mod verify;
+mod verify_ahead;
 mod verify_state;
+mod verify_walker;
 mod who;
 
 pub use auth::Prompter;

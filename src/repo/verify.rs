@@ -5,20 +5,23 @@
 //!
 //! The walk holds two plans, the one before the commit and the one after, and moves both file
 //! by file as git's tree diff says (see `verify_state`), so that a commit costs what it changed,
-//! not the size of the plan. A merge commit is judged only for what it holds that neither
+//! not the size of the plan; the folders each commit changed are joined on a second thread
+//! ahead of the walk (`verify_ahead`), and the check after each commit is `verify_walker`'s.
+//! A merge commit is judged only for what it holds that neither
 //! parent held: what came from the second parent was judged on the commits that made it.
 //! Signatures are not checked here: the caller gives a function that says what each commit's
 //! signature proves (`repo::Signatures::proof`, ssh-keygen's verdict); without one, a commit is known
 //! to be unsigned or signed, never more, and the rules that require signatures say it cannot be
 //! verified.
 
+use super::verify_ahead::Ahead;
 use super::verify_state::{Blobs, State};
+use super::verify_walker::Walker;
 use super::{CommitId, PlanRepo, Proof, RepoError};
-use crate::check::{Code, Diagnostic, Subject, Unread};
+use crate::check::Diagnostic;
 use crate::model::governance::Signing;
-use crate::model::{EntityKind, GOVERNANCE_FILE, Governance, PLAN_FILE, Plan, Unit};
+use crate::model::{GOVERNANCE_FILE, Governance, PLAN_FILE, Unit};
 use crate::rights::{Actor, Breach, Touched, judge_touched};
-use crate::store::layout::{PlanPath, classify};
 use git2::{Oid, Sort};
 use serde::{Serialize, Serializer};
 use std::collections::HashSet;
@@ -161,6 +164,21 @@ pub fn verify_commits(
     for h in hidden {
         walk.hide(h.oid())?;
     }
+    let commits = walk.collect::<Result<Vec<Oid>, _>>()?;
+    std::thread::scope(|scope| {
+        let mut ahead = Ahead::start(scope, repo, &commits);
+        walk_commits(repo, &commits, &mut ahead, opts)
+    })
+}
+
+/// Judges `commits` in order, their file changes read ahead by `ahead` where it could.
+fn walk_commits(
+    repo: &PlanRepo,
+    commits: &[Oid],
+    ahead: &mut Ahead,
+    opts: &VerifyOptions,
+) -> Result<VerifyReport, RepoError> {
+    let r = &repo.repo;
     let mut blobs = Blobs::default();
     let mut walker = Walker {
         before: State::empty(),
@@ -168,22 +186,27 @@ pub fn verify_commits(
         errors: None,
     };
     let mut report = VerifyReport::default();
-    for oid in walk {
-        let oid = oid?;
+    for &oid in commits {
         let commit = r.find_commit(oid)?;
         report.walked += 1;
+        let read = ahead.next(oid);
         // Commits that never held the plan folder (before it was made) have nothing to judge.
         if repo.plan_tree(oid)?.is_none() {
             continue;
         }
         let first = commit.parent_id(0).ok();
         walker.move_to(repo, first, &mut blobs)?;
-        let old = match walker.after.at {
-            Some(at) => repo.plan_tree(at)?,
-            None => None,
+        let changes = match read {
+            Some(changes) => changes,
+            None => {
+                let old = match walker.after.at {
+                    Some(at) => repo.plan_tree(at)?,
+                    None => None,
+                };
+                let new = repo.plan_tree(oid)?;
+                repo.tree_changes(old.as_ref(), new.as_ref(), &mut blobs)?
+            }
         };
-        let new = repo.plan_tree(oid)?;
-        let changes = repo.tree_changes(old.as_ref(), new.as_ref(), &mut blobs)?;
         let mut touched = repo.apply_changes(&mut walker.after, &changes, &mut blobs)?;
         walker.after.at = Some(oid);
         // A merge answers only for what neither parent held.
@@ -239,178 +262,6 @@ pub fn verify_commits(
         }
     }
     Ok(report)
-}
-
-/// The plans before and after the commit being judged, and the check errors after the last
-/// commit judged.
-struct Walker {
-    before: State,
-    after: State,
-    /// The errors after `after.at`, to tell them apart from the next commit's.
-    errors: Option<(Option<Oid>, Vec<Diagnostic>)>,
-}
-
-type ErrorKey = (crate::check::Code, String, String);
-
-impl Walker {
-    /// Puts both plans at `parent` (`None`: before the first commit). Along first parents
-    /// they already are; after a jump (a side branch, the range's first commit) they are read
-    /// again, from the blobs already parsed.
-    fn move_to(
-        &mut self,
-        repo: &PlanRepo,
-        parent: Option<Oid>,
-        blobs: &mut Blobs,
-    ) -> Result<(), RepoError> {
-        if self.after.at == parent && self.before.at == parent {
-            return Ok(());
-        }
-        let mut state = State::empty();
-        if let Some(p) = parent
-            && let Some(tree) = repo.plan_tree(p)?
-        {
-            let changes = repo.tree_changes(None, Some(&tree), blobs)?;
-            repo.apply_changes(&mut state, &changes, blobs)?;
-        }
-        state.at = parent;
-        self.before = state.clone();
-        self.after = state;
-        self.errors = None;
-        Ok(())
-    }
-
-    /// The check finding after the commit, if `check` fails.
-    fn check(&mut self, parent: Option<Oid>, touched: &[Touched]) -> Option<Finding> {
-        let had = match self.errors.take() {
-            Some((at, had)) if at == parent => had,
-            _ => errors_of(&self.before),
-        };
-        let errors = match self.local_errors(&had, touched) {
-            Some(errors) => errors,
-            None => errors_of(&self.after),
-        };
-        let before: HashSet<ErrorKey> = had.iter().map(key).collect();
-        self.errors = Some((self.after.at, errors.clone()));
-        if errors.is_empty() {
-            return None;
-        }
-        let (new, kept): (Vec<Diagnostic>, Vec<Diagnostic>) =
-            errors.into_iter().partition(|d| !before.contains(&key(d)));
-        Some(Finding::Check {
-            new,
-            kept: kept.len(),
-        })
-    }
-
-    /// The errors after a commit that changed only fields of activities that no rule reads
-    /// across entities (their progress, status, texts, tags): those before it, with each
-    /// changed activity's own errors found again on it alone. `None` when the commit changed
-    /// anything else, and the whole plan is checked. This keeps a long range of progress
-    /// updates from checking a large plan once per commit.
-    fn local_errors(&self, had: &[Diagnostic], touched: &[Touched]) -> Option<Vec<Diagnostic>> {
-        const LOCAL_FIELDS: [&str; 7] = [
-            "title",
-            "description",
-            "status",
-            "progress",
-            "outputs",
-            "sdg_targets",
-            "tags",
-        ];
-        const LOCAL_CODES: [Code; 3] = [Code::EmptyText, Code::BadValue, Code::BadId];
-        if self.after.at.is_none() || !self.after.broken.is_empty() || touched.is_empty() {
-            return None;
-        }
-        let mut ids = Vec::new();
-        for t in touched {
-            let Touched::Unit(
-                u @ Unit::Entity {
-                    kind: EntityKind::Activity,
-                    id,
-                },
-            ) = t
-            else {
-                return None;
-            };
-            let (b, a) = (self.before.plan.unit(u), self.after.plan.unit(u));
-            if b.is_none() || a.is_none() {
-                return None;
-            }
-            let fields = crate::diff::changed_fields(b.as_ref(), a.as_ref());
-            if !fields.iter().all(|f| LOCAL_FIELDS.contains(&f.as_str())) {
-                return None;
-            }
-            // A cancelled activity is scheduled as taking no time: cancelling one, or taking
-            // it back, can make or settle a date conflict elsewhere.
-            let cancelled = |p: &Plan| {
-                p.activities
-                    .get(id)
-                    .is_some_and(|a| a.status == crate::model::Status::Cancelled)
-            };
-            if cancelled(&self.before.plan) || cancelled(&self.after.plan) {
-                return None;
-            }
-            ids.push(id.clone());
-        }
-        let mine = |d: &Diagnostic| {
-            LOCAL_CODES.contains(&d.code)
-                && matches!(&d.subject, Subject::Entity { entity: EntityKind::Activity, id } if ids.contains(id))
-        };
-        let mut out: Vec<Diagnostic> = had.iter().filter(|d| !mine(d)).cloned().collect();
-        let mut alone = Plan::new(self.after.plan.meta.clone());
-        for id in &ids {
-            if let Some(a) = self.after.plan.activities.get(id) {
-                alone.activities.insert(id.clone(), a.clone());
-            }
-        }
-        out.extend(
-            crate::check::check(&alone, &Unread::default())
-                .into_iter()
-                .filter(|d| d.is_error() && mine(d)),
-        );
-        crate::check::sort(&mut out);
-        Some(out)
-    }
-}
-
-fn key(d: &Diagnostic) -> ErrorKey {
-    (d.code, d.path.clone(), d.message.english())
-}
-
-/// The errors of `check` on the plan of `state`, with the files that did not parse.
-fn errors_of(state: &State) -> Vec<Diagnostic> {
-    if state.at.is_none() {
-        return Vec::new();
-    }
-    let unread = Unread {
-        meta: !state.meta_read || state.broken.contains_key(PLAN_FILE),
-        entities: state
-            .broken
-            .keys()
-            .filter_map(|rel| match classify(rel) {
-                Some(PlanPath::Entity(kind, stem)) => Some((kind, stem)),
-                _ => None,
-            })
-            .collect(),
-    };
-    let mut out: Vec<Diagnostic> = state.broken.values().cloned().collect();
-    out.extend(
-        crate::check::check(&state.plan, &unread)
-            .into_iter()
-            .filter(Diagnostic::is_error),
-    );
-    // The dates the schedule cannot keep (E030), as `khutta check` reports them: they need
-    // the calendars of a readable `plan.ron`.
-    if !unread.meta {
-        let schedule = crate::schedule::schedule(&state.plan);
-        out.extend(
-            crate::schedule::conflict_diagnostics(&state.plan, &schedule)
-                .into_iter()
-                .filter(Diagnostic::is_error),
-        );
-    }
-    crate::check::sort(&mut out);
-    out
 }
 
 /// The file a path of the plan folder is, as the rights engine names it.

@@ -5,6 +5,7 @@
 //! diagnostic that says why: the rights are then judged on what could be read, and the
 //! failure is reported as the commit's check failure.
 
+use super::raw_tree::RawTree;
 use super::{PlanRepo, RepoError};
 use crate::check::{Code, Diagnostic};
 use crate::model::{
@@ -14,9 +15,9 @@ use crate::model::{
 use crate::rights::Touched;
 use crate::said;
 use crate::store::layout::{PlanPath, classify};
-use compact_str::CompactString;
 use git2::{Oid, Tree};
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 /// What one blob parsed to.
 #[derive(Clone, Debug)]
@@ -63,15 +64,8 @@ pub(super) struct Blobs {
     /// A folder's entries by the folder's id: each commit's folder of 10,000 activities is then
     /// read once, not again as the next commit's parent (libgit2 keeps no tree that large in
     /// its own cache).
-    trees: HashMap<Oid, std::rc::Rc<Vec<TreeItem>>>,
+    trees: HashMap<Oid, Rc<RawTree>>,
 }
-
-/// One entry of a folder: its name (inline up to 24 bytes: no allocation for an entity's
-/// file name), its id, its mode. Names that are not UTF-8 are left out: no plan file has one.
-type TreeItem = (CompactString, Oid, i32);
-
-/// git's mode of a folder.
-const FOLDER: i32 = 0o040000;
 
 /// One file that differs between two trees: its path, its blob before and after (`None`:
 /// absent on that side).
@@ -147,20 +141,15 @@ impl PlanRepo {
         while let Some(name) = parts.next() {
             let folder = parts.peek().is_some();
             let items = self.entries(Some(at), blobs)?;
-            let probe = (
-                CompactString::new(name),
-                Oid::ZERO_SHA1,
-                if folder { FOLDER } else { 0 },
-            );
             // A folder is looked for as one, a file as a file: a folder where a file should be
             // holds no blob, and a file where a folder should be holds no path.
-            let Ok(i) = items.binary_search_by(|e| git_order(e, &probe)) else {
+            let Some(i) = items.find(name.as_bytes(), folder) else {
                 return Ok(None);
             };
             if !folder {
-                return Ok(Some(items[i].1));
+                return Ok(Some(items.id(i)));
             }
-            at = items[i].1;
+            at = items.id(i);
         }
         Ok(None)
     }
@@ -174,34 +163,33 @@ impl PlanRepo {
         blobs: &mut Blobs,
     ) -> Result<Option<Oid>, RepoError> {
         let items = self.entries(Some(folder), blobs)?;
-        let found = [0, FOLDER].into_iter().find_map(|mode| {
-            let probe = (CompactString::new(name), Oid::ZERO_SHA1, mode);
-            items.binary_search_by(|e| git_order(e, &probe)).ok()
-        });
-        Ok(found.map(|i| items[i].1))
+        let found = [false, true]
+            .into_iter()
+            .find_map(|folder| items.find(name.as_bytes(), folder));
+        Ok(found.map(|i| items.id(i)))
     }
 
-    /// The entries of the folder `id`, from the walk's cache or read now.
-    fn entries(
-        &self,
-        id: Option<Oid>,
-        blobs: &mut Blobs,
-    ) -> Result<std::rc::Rc<Vec<TreeItem>>, RepoError> {
+    /// The entries of the folder `id`, from the walk's cache or read now. The object is read
+    /// from git's store as it is (see `raw_tree`); libgit2 reads it only when it is not a
+    /// well-formed tree, to say what it is instead.
+    fn entries(&self, id: Option<Oid>, blobs: &mut Blobs) -> Result<Rc<RawTree>, RepoError> {
         let Some(id) = id else {
-            return Ok(std::rc::Rc::new(Vec::new()));
+            return Ok(Rc::new(RawTree::empty()));
         };
         if let Some(e) = blobs.trees.get(&id) {
             return Ok(e.clone());
         }
-        let tree = self.repo.find_tree(id)?;
-        let items: Vec<TreeItem> = tree
-            .iter()
-            .filter_map(|e| {
-                let name = std::str::from_utf8(e.name_bytes()).ok()?;
-                Some((CompactString::new(name), e.id(), e.filemode()))
-            })
-            .collect();
-        let items = std::rc::Rc::new(items);
+        let odb = self.repo.odb()?;
+        let object = odb.read(id)?;
+        let raw = match object.kind() {
+            git2::ObjectType::Tree => RawTree::parse(object.data().to_vec()),
+            _ => None,
+        };
+        let items = match raw {
+            Some(raw) => raw,
+            None => RawTree::of(&self.repo.find_tree(id)?),
+        };
+        let items = Rc::new(items);
         if blobs.trees.len() >= TREES_KEPT {
             blobs.trees.clear();
         }
@@ -210,6 +198,7 @@ impl PlanRepo {
     }
 
     /// Joins the entries of two folders; `modes`: a file whose mode alone changed is a change.
+    /// Only the entries between what both folders begin and end with are looked at.
     fn join_trees(
         &self,
         prefix: &str,
@@ -220,17 +209,27 @@ impl PlanRepo {
         out: &mut Vec<FileChange>,
     ) -> Result<(), RepoError> {
         let (a, b) = (self.entries(old, blobs)?, self.entries(new, blobs)?);
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() || j < b.len() {
-            let order = match (a.get(i), b.get(j)) {
-                (Some(x), Some(y)) => git_order(x, y),
-                (Some(_), None) => std::cmp::Ordering::Less,
+        let (ra, rb) = a.differing(&b);
+        let (mut i, mut j) = (ra.start, rb.start);
+        while i < ra.end || j < rb.end {
+            // Names that are not UTF-8 are left out: no plan file has one.
+            if i < ra.end && std::str::from_utf8(a.name(i)).is_err() {
+                i += 1;
+                continue;
+            }
+            if j < rb.end && std::str::from_utf8(b.name(j)).is_err() {
+                j += 1;
+                continue;
+            }
+            let order = match (i < ra.end, j < rb.end) {
+                (true, true) => a.order(i, &b, j),
+                (true, false) => std::cmp::Ordering::Less,
                 _ => std::cmp::Ordering::Greater,
             };
             let (x, y) = match order {
-                std::cmp::Ordering::Less => (a.get(i), None),
-                std::cmp::Ordering::Greater => (None, b.get(j)),
-                std::cmp::Ordering::Equal => (a.get(i), b.get(j)),
+                std::cmp::Ordering::Less => (Some(i), None),
+                std::cmp::Ordering::Greater => (None, Some(j)),
+                std::cmp::Ordering::Equal => (Some(i), Some(j)),
             };
             if x.is_some() {
                 i += 1;
@@ -239,24 +238,28 @@ impl PlanRepo {
                 j += 1;
             }
             if let (Some(x), Some(y)) = (x, y)
-                && x.1 == y.1
-                && (x.2 == FOLDER) == (y.2 == FOLDER)
-                && (!modes || x.2 == y.2)
+                && a.id(x) == b.id(y)
+                && a.is_folder(x) == b.is_folder(y)
+                && (!modes || a.mode(x) == b.mode(y))
             {
                 continue;
             }
-            let Some(name) = x.or(y).map(|e| e.0.as_str()) else {
-                continue;
+            let name = match (x, y) {
+                (Some(x), _) => a.name(x),
+                (None, Some(y)) => b.name(y),
+                (None, None) => continue,
             };
-            let rel = format!("{prefix}{name}");
-            let folder = |e: Option<&TreeItem>| e.filter(|e| e.2 == FOLDER).map(|e| e.1);
-            let file = |e: Option<&TreeItem>| e.filter(|e| e.2 != FOLDER).map(|e| e.1);
+            let rel = format!("{prefix}{}", String::from_utf8_lossy(name));
+            let folder =
+                |t: &RawTree, e: Option<usize>| e.filter(|&e| t.is_folder(e)).map(|e| t.id(e));
+            let file =
+                |t: &RawTree, e: Option<usize>| e.filter(|&e| !t.is_folder(e)).map(|e| t.id(e));
             // A folder on either side is walked; a file on either side is a change.
-            let (tx, ty) = (folder(x), folder(y));
+            let (tx, ty) = (folder(&a, x), folder(&b, y));
             if tx.is_some() || ty.is_some() {
                 self.join_trees(&format!("{rel}/"), tx, ty, modes, blobs, out)?;
             }
-            let (fx, fy) = (file(x), file(y));
+            let (fx, fy) = (file(&a, x), file(&b, y));
             if fx.is_some() || fy.is_some() {
                 out.push((rel, fx, fy));
             }
@@ -441,14 +444,6 @@ fn parse_text(rel: &str, which: u8, text: &str) -> Parsed {
             Err(d) => failed(d),
         },
     }
-}
-
-/// git's order of tree entries: by name, a folder's name read as if it ended in `/`.
-fn git_order(a: &TreeItem, b: &TreeItem) -> std::cmp::Ordering {
-    fn key(e: &TreeItem) -> impl Iterator<Item = u8> + '_ {
-        e.0.bytes().chain((e.2 == FOLDER).then_some(b'/'))
-    }
-    key(a).cmp(key(b))
 }
 
 fn unreadable(rel: &str) -> Diagnostic {

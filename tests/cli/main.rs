@@ -53,3 +53,4 @@ mod ssh;
 mod sync;
 mod terminal;
 mod verify;
+mod verify_props;
