@@ -64,8 +64,11 @@ pub(crate) fn refused_consultation(sh: &Shared, unit: &Unit, field: Option<&str>
 /// the one door every edit passes, with what they would change.
 pub(crate) fn refused_edit(sh: &Shared, edit: &Edit) -> Option<Said> {
     edit.changes.iter().find_map(|c| {
+        let unit = c.unit();
+        // Only consultation files are judged here: no copy of an entity's values is made.
+        unit.round()?;
         let (before, after) = c.values();
-        judged(sh, &c.unit(), before.as_ref(), after.as_ref())
+        judged(sh, &unit, before.as_ref(), after.as_ref())
     })
 }
 
