@@ -3,7 +3,7 @@
 //! before operation N, as a new state.
 
 use crate::support::cmd::{copy_dir, git_ok, khutta, transcript};
-use crate::support::world::{edit, plan, sync, world};
+use crate::support::world::{edit, merge_list, plan, sync, take_theirs, world};
 use std::path::Path;
 
 fn op_log(root: &Path) -> String {
@@ -62,10 +62,7 @@ fn a_settled_conflict_is_taken_back_and_the_merge_waits_again() {
     edit(&w.b, "pilot-tunis", "70", |a| a.progress = 70);
     assert!(sync(&w.a).status.success());
     assert_eq!(sync(&w.b).status.code(), Some(1));
-    let take = khutta(&w.b)
-        .args(["merge", "--take", "theirs", "1"])
-        .output()
-        .unwrap();
+    let take = take_theirs(&w.b);
     assert!(take.status.success(), "{}", transcript(&take));
     assert_eq!(plan(&w.b).activities["pilot-tunis"].progress, 80);
     let log = op_log(&w.b);
@@ -73,7 +70,7 @@ fn a_settled_conflict_is_taken_back_and_the_merge_waits_again() {
     let said = undo(&w.b, &n);
     assert!(said.contains("the merge waits again"), "{said}");
     assert_eq!(plan(&w.b).activities["pilot-tunis"].progress, 70);
-    let list = khutta(&w.b).arg("merge").output().unwrap();
+    let list = merge_list(&w.b);
     assert_eq!(list.status.code(), Some(1), "{}", transcript(&list));
     assert!(String::from_utf8_lossy(&list.stdout).contains("progress"));
 }

@@ -2,7 +2,7 @@
 //! git, a `git daemon` on 127.0.0.1, and the cases where khutta used to be worse than git.
 
 use crate::support::cmd::{git, git_ok, khutta, transcript};
-use crate::support::world::{edit, plan, sync, world};
+use crate::support::world::{edit, merge_list, plan, sync, take_theirs, world};
 use khutta::model::{Amount, BudgetCategory, BudgetLine, Dependency, DependencyKind, Id};
 use std::path::Path;
 
@@ -39,7 +39,7 @@ fn rename_rename_is_a_conflict_offering_both_ids() {
     assert!(sync(&w.a).status.success());
     let out = sync(&w.b);
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
-    let list = khutta(&w.b).arg("merge").output().unwrap();
+    let list = merge_list(&w.b);
     let text = String::from_utf8_lossy(&list.stdout);
     assert!(
         text.contains("rename/rename")
@@ -51,10 +51,7 @@ fn rename_rename_is_a_conflict_offering_both_ids() {
     let p = plan(&w.b);
     assert!(p.activities.contains_key("tunis-participatory-budget"));
     assert!(!p.activities.contains_key("pilot-tunis-city"));
-    let take = khutta(&w.b)
-        .args(["merge", "--take", "theirs", "1"])
-        .output()
-        .unwrap();
+    let take = take_theirs(&w.b);
     assert!(take.status.success(), "{}", transcript(&take));
     let p = plan(&w.b);
     assert!(p.activities.contains_key("pilot-tunis-city"));
@@ -212,7 +209,7 @@ fn an_over_allocation_can_be_settled_by_a_choice() {
     edit(&w.b, "pilot-amman", "B", move |a| a.budget.push(line(&h2)));
     assert!(sync(&w.a).status.success());
     assert_eq!(sync(&w.b).status.code(), Some(1));
-    let list = khutta(&w.b).arg("merge").output().unwrap();
+    let list = merge_list(&w.b);
     let text = String::from_utf8_lossy(&list.stdout);
     assert!(
         text.contains("E025") && text.contains("activities/"),

@@ -3,7 +3,7 @@
 //! silent choice of one side.
 
 use crate::support::cmd::{git_ok, khutta, transcript};
-use crate::support::world::{plan, sync, world};
+use crate::support::world::{merge_list, plan, sync, take_theirs, world};
 use std::path::Path;
 
 /// Rules in which ESCWA coordinates, with one grant per `(partner, fields)` and one person per
@@ -78,7 +78,7 @@ fn rules_changed_apart_combine_and_clashing_rules_are_a_conflict() {
     assert!(sync(&w.a).status.success());
     let out = sync(&w.b);
     assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
-    let list = khutta(&w.b).arg("merge").output().unwrap();
+    let list = merge_list(&w.b);
     let text = String::from_utf8_lossy(&list.stdout);
     assert!(
         text.contains("[1] field governance.ron") && text.contains("grants[tunis-municipality]"),
@@ -87,10 +87,7 @@ fn rules_changed_apart_combine_and_clashing_rules_are_a_conflict() {
     // Ours stays on disk while the merge waits; taking theirs writes theirs.
     let file = std::fs::read_to_string(w.b.join("governance.ron")).unwrap();
     assert!(file.contains("\"budget\""), "{file}");
-    let take = khutta(&w.b)
-        .args(["merge", "--take", "theirs", "1"])
-        .output()
-        .unwrap();
+    let take = take_theirs(&w.b);
     assert_eq!(transcript(&take), "0 conflicts left\n--- exit 0\n");
     let done = khutta(&w.b).args(["merge", "--continue"]).output().unwrap();
     assert!(done.status.success(), "{}", transcript(&done));

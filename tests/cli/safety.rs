@@ -3,7 +3,7 @@
 
 use crate::support::cmd::{bundled_copy, git_ok, khutta, transcript};
 use crate::support::tmux::Tmux;
-use crate::support::world::{conflicted, edit, plan, sync, world};
+use crate::support::world::{conflicted, edit, merge_list, plan, sync, world};
 use khutta::model::Timing;
 use std::path::Path;
 
@@ -223,7 +223,7 @@ fn a_hand_edit_of_the_conflicting_field_resolves_it() {
         "progress: 70,",
         "progress: 77,",
     );
-    let list = khutta(&w.b).arg("merge").output().unwrap();
+    let list = merge_list(&w.b);
     assert_eq!(list.status.code(), Some(0), "{}", transcript(&list));
     let out = khutta(&w.b).args(["merge", "--continue"]).output().unwrap();
     assert!(out.status.success(), "{}", transcript(&out));

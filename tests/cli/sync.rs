@@ -1,7 +1,7 @@
 //! `khutta sync` between partners through a real `git daemon` on 127.0.0.1.
 
 use crate::support::cmd::{git, git_ok, khutta, transcript};
-use crate::support::world::{edit, fsck, plan, remove_locks, sync, world};
+use crate::support::world::{edit, fsck, merge_list, plan, remove_locks, sync, take_theirs, world};
 use khutta::model::Status;
 
 #[test]
@@ -78,7 +78,7 @@ fn the_same_field_conflicts_and_is_resolved_in_the_merge_state() {
             .code(),
         Some(0)
     );
-    let list = khutta(&w.b).arg("merge").output().unwrap();
+    let list = merge_list(&w.b);
     let text = String::from_utf8_lossy(&list.stdout);
     assert!(
         text.contains("[1] field activities/pilot-tunis.ron") && text.contains("progress"),
@@ -89,10 +89,7 @@ fn the_same_field_conflicts_and_is_resolved_in_the_merge_state() {
     assert_eq!(list.status.code(), Some(1));
     // Syncing again refuses while the merge waits.
     assert_eq!(sync(&w.b).status.code(), Some(2));
-    let take = khutta(&w.b)
-        .args(["merge", "--take", "theirs", "1"])
-        .output()
-        .unwrap();
+    let take = take_theirs(&w.b);
     assert_eq!(transcript(&take), "0 conflicts left\n--- exit 0\n");
     let done = khutta(&w.b).args(["merge", "--continue"]).output().unwrap();
     assert!(done.status.success(), "{}", transcript(&done));

@@ -67,6 +67,19 @@ pub fn sync(clone: &Path) -> std::process::Output {
     khutta(clone).arg("sync").output().unwrap()
 }
 
+/// `khutta merge`: the conflicts of the merge waiting in `clone`.
+pub fn merge_list(clone: &Path) -> std::process::Output {
+    khutta(clone).arg("merge").output().unwrap()
+}
+
+/// `khutta merge --take theirs 1`: settles the first conflict with the partner's value.
+pub fn take_theirs(clone: &Path) -> std::process::Output {
+    khutta(clone)
+        .args(["merge", "--take", "theirs", "1"])
+        .output()
+        .unwrap()
+}
+
 pub fn plan(clone: &Path) -> khutta::model::Plan {
     khutta::store::load_with_cache(clone, None).unwrap().plan
 }
