@@ -7,8 +7,8 @@ fn bundled() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/open-government-nua")
 }
 
-#[test]
-fn init_from_the_bundled_plan() {
+/// `khutta init nua --from` the bundled plan in a new folder: the folder and the plan.
+fn init_bundled() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("nua");
     let out = khutta(dir.path())
@@ -21,6 +21,12 @@ fn init_from_the_bundled_plan() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    (dir, plan)
+}
+
+#[test]
+fn init_from_the_bundled_plan() {
+    let (dir, plan) = init_bundled();
     assert_eq!(
         git_ok(&plan, &["log", "--format=%s %an"]),
         "Start the plan open-government-nua Test Author\n"
@@ -68,18 +74,7 @@ fn init_from_the_bundled_plan() {
 /// sound, and the commit must be the one `git add -A && git commit` of the same files makes.
 #[test]
 fn init_packs_the_plan_as_git_would_commit_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("nua");
-    let out = khutta(dir.path())
-        .args(["init", "nua", "--from"])
-        .arg(bundled())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (dir, plan) = init_bundled();
     assert_eq!(git_ok(&plan, &["status", "--porcelain"]), "");
     git_ok(&plan, &["fsck", "--full", "--strict", "--no-dangling"]);
     let packs: Vec<_> = std::fs::read_dir(plan.join(".git/objects/pack"))
